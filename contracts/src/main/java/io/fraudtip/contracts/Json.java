@@ -1,0 +1,24 @@
+package io.fraudtip.contracts;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The JSON settings of event payloads, for code outside a Quarkus application (tools, tests). */
+public final class Json {
+  private Json() {}
+
+  /**
+   * A mapper that writes times as ISO-8601 strings, leaves out nulls and tolerates fields added to
+   * a topic's schema after the reader was built (additive changes keep the topic version).
+   */
+  public static ObjectMapper mapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+  }
+}

@@ -1,0 +1,29 @@
+package io.fraudtip.contracts;
+
+/**
+ * Kafka topic names. The schema version is part of the name: a change that breaks a consumer is a
+ * new topic.
+ */
+public final class Topics {
+  /** Accepted tips, keyed by tip id. Produced by intake-service. */
+  public static final String TIPS_V1 = "tips.v1";
+
+  /** Case life-cycle events, keyed by case id. Produced by case-service. */
+  public static final String CASES_V1 = "cases.v1";
+
+  /** Banks' answers to alerts, keyed by alert id. Produced by notification-service. */
+  public static final String ALERT_RESPONSES_V1 = "alert-responses.v1";
+
+  /** Suffix of the dead-letter topic each consumer group writes poison records to. */
+  public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+  private Topics() {}
+
+  /**
+   * The dead-letter topic of one consumer group for one topic, e.g. {@code
+   * tips.v1.case-service.dlt}.
+   */
+  public static String deadLetter(String topic, String consumerGroup) {
+    return topic + "." + consumerGroup + DEAD_LETTER_SUFFIX;
+  }
+}

@@ -1,0 +1,19 @@
+package io.fraudtip.contracts.cases;
+
+/** What happened to a case. */
+public enum CaseEventKind {
+  OPENED,
+  ASSIGNED,
+  ACKNOWLEDGED,
+  STATUS_CHANGED,
+  MERGED,
+  ESCALATED,
+  FREEZE_REQUESTED,
+  CLOSED,
+  IDENTIFIER_DELISTED;
+
+  /** The CloudEvents type of this kind. */
+  public String cloudEventType() {
+    return io.fraudtip.contracts.CloudEvents.TYPE_CASE_PREFIX + name().toLowerCase() + ".v1";
+  }
+}

@@ -1,0 +1,38 @@
+package io.fraudtip.contracts.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payload of {@code cases.v1}: one thing that happened to a case. Fields that do not apply to a
+ * kind are null or empty.
+ *
+ * @param eventId id of this event (also the CloudEvent id)
+ * @param caseId the case, also the record key
+ * @param caseReference the human-readable case reference
+ * @param kind what happened
+ * @param occurredAt when it happened
+ * @param status the case's status after the event
+ * @param unitCode the unit the case is assigned to after the event
+ * @param ruleId the routing rule that chose the unit (ASSIGNED, ESCALATED)
+ * @param tipIds all tips in the case (so intake can follow each tip's status)
+ * @param mergedCaseIds cases merged into this one (MERGED)
+ * @param accounts accounts concerned (FREEZE_REQUESTED, CLOSED, IDENTIFIER_DELISTED)
+ * @param closure CONFIRMED or UNFOUNDED (CLOSED)
+ * @param note a short public note, no personal data
+ */
+public record CaseEventV1(
+    UUID eventId,
+    UUID caseId,
+    String caseReference,
+    CaseEventKind kind,
+    Instant occurredAt,
+    CaseStatus status,
+    String unitCode,
+    String ruleId,
+    List<UUID> tipIds,
+    List<UUID> mergedCaseIds,
+    List<AccountRefV1> accounts,
+    String closure,
+    String note) {}

@@ -1,0 +1,17 @@
+package io.fraudtip.contracts.tips;
+
+/** The kinds of online fraud a tip can report (SPEC §4). */
+public enum ScamType {
+  IMPERSONATION_AUTHORITY,
+  IMPERSONATION_BANK_TELECOM_UTILITY,
+  INVESTMENT_CRYPTO,
+  ONLINE_JOB_TASK,
+  ONLINE_SHOPPING_DELIVERY,
+  ROMANCE,
+  LOAN_APP,
+  PHISHING_FAKE_SITE,
+  FAKE_APP_MALWARE,
+  ACCOUNT_RENTAL_SALE,
+  PRIZE_LOTTERY,
+  OTHER
+}

@@ -1,0 +1,38 @@
+package io.fraudtip.contracts.tips;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Payload of {@code tips.v1}: an accepted, normalised tip. Carries no reporter personal data, only
+ * whether the reporter identified themselves (in {@link #trust()}).
+ *
+ * @param tipId the tip's id, also the record key
+ * @param trackingCode the code the citizen follows the tip with
+ * @param receivedAt when intake accepted the tip
+ * @param channel how the tip arrived
+ * @param trust how far the tip can be trusted on its own
+ * @param provinceCode victim's province (2-digit statistics-office code)
+ * @param communeCode victim's commune (5-digit code), may be null
+ * @param occurredAt when the fraud happened
+ * @param scamType kind of fraud
+ * @param description the victim's account of what happened
+ * @param amountLostVnd total amount lost in dong
+ * @param transfers transfers the victim made
+ * @param identifiers the scammer's identifiers, normalised
+ */
+public record TipReceivedV1(
+    UUID tipId,
+    String trackingCode,
+    Instant receivedAt,
+    Channel channel,
+    TrustLevel trust,
+    String provinceCode,
+    String communeCode,
+    Instant occurredAt,
+    ScamType scamType,
+    String description,
+    long amountLostVnd,
+    List<TransferV1> transfers,
+    List<IdentifierV1> identifiers) {}

@@ -1,0 +1,23 @@
+package io.fraudtip.contracts.tips;
+
+/**
+ * How far a tip can be trusted on its own. Consumers weigh it; nothing downstream treats one
+ * anonymous tip as proof.
+ */
+public enum TrustLevel {
+  /** Anonymous, no transfer details. */
+  ANONYMOUS,
+  /** Anonymous, with the transfers the victim made. */
+  ANONYMOUS_WITH_TRANSFERS,
+  /** A reporter who gave contact details, no transfer details. */
+  IDENTIFIED,
+  /** A reporter who gave contact details and the transfers made. */
+  IDENTIFIED_WITH_TRANSFERS;
+
+  public static TrustLevel of(boolean identified, boolean withTransfers) {
+    if (identified) {
+      return withTransfers ? IDENTIFIED_WITH_TRANSFERS : IDENTIFIED;
+    }
+    return withTransfers ? ANONYMOUS_WITH_TRANSFERS : ANONYMOUS;
+  }
+}

@@ -1,0 +1,88 @@
+package io.fraudtip.localstack.infra;
+
+import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * A real Apache Kafka broker in KRaft mode (combined broker and controller), in this JVM, from the
+ * same Kafka version as the clients Quarkus brings. With a fixed cluster id and log directory its
+ * data survives a restart.
+ */
+public final class KafkaServer implements AutoCloseable {
+  /** Cluster id of every broker we start: a restarted broker finds its formatted storage. */
+  static final String CLUSTER_ID = "ZnJhdWR0aXAtbG9jYWwtMQ";
+
+  private final EmbeddedKafkaBroker broker;
+
+  private KafkaServer(EmbeddedKafkaBroker broker) {
+    this.broker = broker;
+  }
+
+  /**
+   * Starts a broker.
+   *
+   * @param logDirectory where the logs and metadata live
+   * @param port the client port on loopback
+   * @param partitions default partition count of topics created on first use
+   */
+  public static KafkaServer start(Path logDirectory, int port, int partitions) {
+    EmbeddedKafkaBroker broker =
+        new EmbeddedKafkaBroker()
+            .withNodeId(1)
+            .withKafkaPort(port)
+            .withControllerPort(FreePorts.pick())
+            .withClusterId(CLUSTER_ID)
+            .withDeleteLogDirsOnClose(false)
+            .withAdditionalProperties(
+                props -> {
+                  props.put("log.dirs", logDirectory.toAbsolutePath().toString());
+                  props.put("num.partitions", Integer.toString(partitions));
+                  props.put("auto.create.topics.enable", "true");
+                  props.put("offsets.topic.replication.factor", "1");
+                  props.put("transaction.state.log.replication.factor", "1");
+                  props.put("transaction.state.log.min.isr", "1");
+                  props.put("group.initial.rebalance.delay.ms", "0");
+                });
+    broker.start();
+    return new KafkaServer(broker);
+  }
+
+  /** The address clients connect to. */
+  public String bootstrapServers() {
+    return broker.getAdvertisedListeners().replaceFirst("^[A-Z_]+://", "");
+  }
+
+  /** Creates the topics that do not exist yet. */
+  public void ensureTopics(Collection<String> names, int partitions) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+      Set<String> existing = admin.listTopics().names().get();
+      var missing =
+          names.stream()
+              .filter(n -> !existing.contains(n))
+              .map(n -> new NewTopic(n, partitions, (short) 1))
+              .collect(Collectors.toList());
+      if (!missing.isEmpty()) {
+        admin.createTopics(missing).all().get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("could not create topics " + names, e.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    broker.close();
+  }
+}

@@ -1,0 +1,92 @@
+package io.fraudtip.localstack.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The local stack keeps its data across a restart: both servers are started twice on one dir. */
+class EmbeddedServersTest {
+  @TempDir Path home;
+
+  @Test
+  void postgresKeepsItsRowsAcrossARestart() throws Exception {
+    Path data = home.resolve("pg");
+    try (PostgresServer pg = PostgresServer.start(data, FreePorts.pick())) {
+      pg.ensureDatabase("keep");
+      pg.ensureDatabase("keep"); // a second call is a no-op
+      try (Connection c = DriverManager.getConnection(pg.jdbcUrl("keep"), "postgres", "postgres");
+          Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE t (v TEXT)");
+        s.execute("INSERT INTO t VALUES ('kept')");
+      }
+    }
+    try (PostgresServer pg = PostgresServer.start(data, FreePorts.pick());
+        Connection c = DriverManager.getConnection(pg.jdbcUrl("keep"), "postgres", "postgres");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT v FROM t")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("kept");
+    }
+  }
+
+  @Test
+  void kafkaKeepsItsRecordsAcrossARestart() {
+    Path logs = home.resolve("kafka");
+    String value = UUID.randomUUID().toString();
+    int port = FreePorts.pick();
+    try (KafkaServer kafka = KafkaServer.start(logs, port, 1)) {
+      kafka.ensureTopics(List.of("kept.v1"), 1);
+      try (var producer =
+          new KafkaProducer<String, String>(
+              Map.of(
+                  ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                  kafka.bootstrapServers(),
+                  ProducerConfig.ACKS_CONFIG,
+                  "all"),
+              new StringSerializer(),
+              new StringSerializer())) {
+        producer.send(new ProducerRecord<>("kept.v1", "k", value)).get();
+      } catch (Exception e) {
+        throw new AssertionError(e);
+      }
+    }
+    try (KafkaServer kafka = KafkaServer.start(logs, port, 1);
+        var consumer =
+            new KafkaConsumer<String, String>(
+                Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "reader",
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
+      consumer.subscribe(List.of("kept.v1"));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      String seen = null;
+      while (seen == null && System.nanoTime() < deadline) {
+        ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(500));
+        if (!records.isEmpty()) {
+          seen = records.iterator().next().value();
+        }
+      }
+      assertThat(seen).isEqualTo(value);
+    }
+  }
+}

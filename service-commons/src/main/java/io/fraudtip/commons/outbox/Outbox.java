@@ -1,0 +1,76 @@
+package io.fraudtip.commons.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Where services put the events they publish: in the same transaction as the change the event
+ * describes, so that an event leaves if and only if its change is committed.
+ */
+@ApplicationScoped
+public class Outbox {
+  private static final Object WAKE_REGISTERED = new Object();
+
+  private final ObjectMapper mapper;
+  private final TransactionSynchronizationRegistry transactions;
+  private final OutboxRelay relay;
+
+  Outbox(ObjectMapper mapper, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+    this.mapper = mapper;
+    this.transactions = transactions;
+    this.relay = relay;
+  }
+
+  /**
+   * Records an event in the caller's transaction; the relay is woken when it commits.
+   *
+   * @return the event id (the CloudEvent id consumers dedupe on)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID publish(String topic, String key, String eventType, UUID eventId, Object payload) {
+    OutboxEvent event = new OutboxEvent();
+    event.eventId = eventId;
+    event.topic = topic;
+    event.recordKey = key;
+    event.eventType = eventType;
+    event.payload = toJson(payload);
+    event.createdAt = Instant.now();
+    event.persist();
+    wakeRelayAfterCommit();
+    return eventId;
+  }
+
+  private void wakeRelayAfterCommit() {
+    if (transactions.getResource(WAKE_REGISTERED) != null) {
+      return;
+    }
+    transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
+    transactions.registerInterposedSynchronization(
+        new Synchronization() {
+          @Override
+          public void beforeCompletion() {}
+
+          @Override
+          public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+              relay.wake();
+            }
+          }
+        });
+  }
+
+  private String toJson(Object payload) {
+    try {
+      return mapper.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("event payload cannot be written as JSON", e);
+    }
+  }
+}

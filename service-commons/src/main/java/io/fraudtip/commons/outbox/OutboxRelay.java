@@ -1,0 +1,276 @@
+package io.fraudtip.commons.outbox;
+
+import io.fraudtip.contracts.CloudEvents;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka. Woken by the commits of this instance and by a short poll for the
+ * others'; takes rows with {@code FOR UPDATE SKIP LOCKED} so that several instances never hold the
+ * same row; marks rows sent only once Kafka has acknowledged them (idempotent producer, {@code
+ * acks=all}); backs off while Kafka is away. Delivery is at least once: consumers dedupe on the
+ * event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final long MIN_BACKOFF_MS = 100;
+  private static final long STATS_EVERY_MS = 1_000;
+  private static final long CLEANUP_EVERY_MS = 60_000;
+
+  @Inject
+  @Channel("outbox")
+  @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096)
+  Emitter<String> emitter;
+
+  @Inject EntityManager em;
+  @Inject OutboxConfig config;
+  @Inject MeterRegistry registry;
+
+  @ConfigProperty(name = "quarkus.application.name")
+  String application;
+
+  private final Semaphore signal = new Semaphore(0);
+  private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong oldestUnsentEpochMs = new AtomicLong();
+  private volatile boolean running;
+  private volatile String lastError;
+  private Thread worker;
+  private Timer publishDelay;
+  private URI source;
+
+  void onStart(@Observes StartupEvent event) {
+    source = URI.create("/fraudtip/" + application);
+    Gauge.builder("outbox.backlog", backlog, AtomicLong::get)
+        .description("Outbox rows not yet acknowledged by Kafka")
+        .register(registry);
+    Gauge.builder(
+            "outbox.oldest.unsent.age.seconds", this, r -> r.oldestUnsentAge().toMillis() / 1e3)
+        .description("Age of the oldest outbox row not yet acknowledged by Kafka")
+        .register(registry);
+    publishDelay =
+        Timer.builder("outbox.publish.delay")
+            .description("From the outbox row's creation to Kafka's acknowledgement")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    if (!config.relayEnabled()) {
+      return;
+    }
+    running = true;
+    worker = new Thread(this::run, "outbox-relay");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+    running = false;
+    signal.release();
+    if (worker != null) {
+      worker.join(TimeUnit.SECONDS.toMillis(5));
+    }
+  }
+
+  /** Asks the relay to look for rows now. Cheap; called after each commit that wrote the outbox. */
+  public void wake() {
+    signal.release();
+  }
+
+  /** Rows not yet acknowledged by Kafka, as of the last count (at most a second old). */
+  public long backlog() {
+    return backlog.get();
+  }
+
+  /** Age of the oldest row not yet acknowledged by Kafka; zero when there is none. */
+  public Duration oldestUnsentAge() {
+    long oldest = oldestUnsentEpochMs.get();
+    return oldest == 0 ? Duration.ZERO : Duration.ofMillis(System.currentTimeMillis() - oldest);
+  }
+
+  /** The last failure to publish, or null once a batch went through again. */
+  public String lastError() {
+    return lastError;
+  }
+
+  private void run() {
+    long backoffMs = 0;
+    long nextStats = 0;
+    long nextCleanup = 0;
+    while (running) {
+      try {
+        if (backoffMs == 0) {
+          signal.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        } else {
+          Thread.sleep(backoffMs);
+        }
+        signal.drainPermits();
+        int sent;
+        do {
+          sent = QuarkusTransaction.requiringNew().call(this::relayBatch);
+        } while (sent == config.batchSize() && running);
+        if (backoffMs > 0) {
+          LOG.info("Outbox relay publishes again");
+        }
+        backoffMs = 0;
+        lastError = null;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        if (backoffMs == 0) {
+          LOG.warnf("Outbox relay cannot publish, backing off: %s", rootMessage(e));
+        }
+        lastError = rootMessage(e);
+        backoffMs =
+            Math.min(Math.max(MIN_BACKOFF_MS, backoffMs * 2), config.maxBackoff().toMillis());
+      }
+      long now = System.currentTimeMillis();
+      try {
+        if (now >= nextStats) {
+          nextStats = now + STATS_EVERY_MS;
+          QuarkusTransaction.requiringNew().run(this::refreshStats);
+        }
+        if (now >= nextCleanup) {
+          nextCleanup = now + CLEANUP_EVERY_MS;
+          QuarkusTransaction.requiringNew().run(this::deletePublished);
+        }
+      } catch (RuntimeException e) {
+        LOG.debugf("Outbox housekeeping failed: %s", rootMessage(e));
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  int relayBatch() {
+    List<OutboxEvent> batch =
+        em.createNativeQuery(
+                "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id"
+                    + " LIMIT :limit FOR UPDATE SKIP LOCKED",
+                OutboxEvent.class)
+            .setParameter("limit", config.batchSize())
+            .getResultList();
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    CompletableFuture<?>[] acks = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
+    try {
+      CompletableFuture.allOf(acks).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Kafka", e);
+    } catch (Exception e) {
+      // Rolled back: the rows stay unsent and are taken again; any that did reach Kafka are
+      // duplicates that consumers drop by event id.
+      throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+    }
+    Instant now = Instant.now();
+    em.createQuery("UPDATE OutboxEvent e SET e.publishedAt = :now WHERE e.id IN :ids")
+        .setParameter("now", now)
+        .setParameter("ids", batch.stream().map(e -> e.id).toList())
+        .executeUpdate();
+    for (OutboxEvent e : batch) {
+      publishDelay.record(Duration.between(e.createdAt, now));
+    }
+    return batch.size();
+  }
+
+  private CompletableFuture<Void> send(OutboxEvent event) {
+    CompletableFuture<Void> acked = new CompletableFuture<>();
+    Metadata metadata =
+        Metadata.of(
+            OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(event.topic)
+                .withKey(event.recordKey)
+                .build(),
+            OutgoingCloudEventMetadata.builder()
+                .withId(event.eventId.toString())
+                .withType(event.eventType)
+                .withSource(source)
+                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .withDataContentType(CloudEvents.JSON)
+                .build());
+    Message<String> message =
+        Message.of(
+            event.payload,
+            metadata,
+            () -> {
+              acked.complete(null);
+              return CompletableFuture.completedFuture(null);
+            },
+            failure -> {
+              acked.completeExceptionally(failure);
+              return CompletableFuture.completedFuture(null);
+            });
+    try {
+      emitter.send(message);
+    } catch (RuntimeException e) {
+      acked.completeExceptionally(e);
+    }
+    return acked;
+  }
+
+  void refreshStats() {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "SELECT count(*), min(created_at) FROM outbox_event WHERE published_at IS NULL")
+                .getSingleResult();
+    backlog.set(((Number) row[0]).longValue());
+    oldestUnsentEpochMs.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
+  }
+
+  void deletePublished() {
+    em.createQuery("DELETE FROM OutboxEvent e WHERE e.publishedAt < :before")
+        .setParameter("before", Instant.now().minus(config.retention()))
+        .executeUpdate();
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof java.time.OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    throw new IllegalStateException("unexpected time type " + value.getClass());
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+}
