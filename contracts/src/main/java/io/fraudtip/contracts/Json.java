@@ -8,7 +8,14 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The JSON settings of event payloads, for code outside a Quarkus application (tools, tests). */
 public final class Json {
+  private static final ObjectMapper EVENTS = mapper();
+
   private Json() {}
+
+  /** The shared mapper of event payloads, configured once; do not reconfigure it. */
+  public static ObjectMapper events() {
+    return EVENTS;
+  }
 
   /**
    * A mapper that writes times as ISO-8601 strings, leaves out nulls and tolerates fields added to

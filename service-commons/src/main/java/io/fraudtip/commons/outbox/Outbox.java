@@ -1,7 +1,7 @@
 package io.fraudtip.commons.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fraudtip.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -18,12 +18,10 @@ import java.util.UUID;
 public class Outbox {
   private static final Object WAKE_REGISTERED = new Object();
 
-  private final ObjectMapper mapper;
   private final TransactionSynchronizationRegistry transactions;
   private final OutboxRelay relay;
 
-  Outbox(ObjectMapper mapper, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
-    this.mapper = mapper;
+  Outbox(TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
     this.transactions = transactions;
     this.relay = relay;
   }
@@ -68,7 +66,7 @@ public class Outbox {
 
   private String toJson(Object payload) {
     try {
-      return mapper.writeValueAsString(payload);
+      return Json.events().writeValueAsString(payload);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("event payload cannot be written as JSON", e);
     }
