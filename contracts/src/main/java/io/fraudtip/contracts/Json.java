@@ -1,6 +1,7 @@
 package io.fraudtip.contracts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -15,6 +16,15 @@ public final class Json {
   /** The shared mapper of event payloads, configured once; do not reconfigure it. */
   public static ObjectMapper events() {
     return EVENTS;
+  }
+
+  /** An event payload as JSON. */
+  public static String write(Object payload) {
+    try {
+      return EVENTS.writeValueAsString(payload);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("payload cannot be written as JSON", e);
+    }
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.fraudtip.intake.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.problem.ProblemException;
@@ -60,7 +59,7 @@ public class TipService {
     tip.communeCode = event.communeCode();
     tip.occurredAt = event.occurredAt();
     tip.amountLostVnd = event.amountLostVnd();
-    tip.eventPayload = json(event);
+    tip.eventPayload = Json.write(event);
     tip.persist();
     TipHistoryEntry.of(tip.id, TipStatus.RECEIVED, now, "Tip received").persist();
     outbox.publish(
@@ -112,13 +111,5 @@ public class TipService {
       case IN_PROGRESS -> "Under investigation";
       case CLOSED -> "Case closed";
     };
-  }
-
-  private String json(Object value) {
-    try {
-      return Json.events().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

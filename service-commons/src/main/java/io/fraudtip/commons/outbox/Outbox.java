@@ -1,6 +1,5 @@
 package io.fraudtip.commons.outbox;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fraudtip.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -38,7 +37,7 @@ public class Outbox {
     event.topic = topic;
     event.recordKey = key;
     event.eventType = eventType;
-    event.payload = toJson(payload);
+    event.payload = Json.write(payload);
     event.createdAt = Instant.now();
     event.persist();
     wakeRelayAfterCommit();
@@ -62,13 +61,5 @@ public class Outbox {
             }
           }
         });
-  }
-
-  private String toJson(Object payload) {
-    try {
-      return Json.events().writeValueAsString(payload);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("event payload cannot be written as JSON", e);
-    }
   }
 }
