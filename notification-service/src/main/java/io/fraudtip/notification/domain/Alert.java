@@ -1,0 +1,50 @@
+package io.fraudtip.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What one bank is told about one of its accounts. */
+@Entity
+@Table(name = "alert")
+public class Alert extends PanacheEntityBase {
+  public static final String ACCOUNT_REPORTED = "account.reported";
+
+  @Id public UUID id;
+
+  @Column(name = "event_type", nullable = false)
+  public String eventType;
+
+  @Column(name = "bank_bin", nullable = false)
+  public String bankBin;
+
+  @Column(name = "account_number", nullable = false)
+  public String accountNumber;
+
+  @Column(name = "tip_id")
+  public UUID tipId;
+
+  @Column(name = "case_id")
+  public UUID caseId;
+
+  @Column(nullable = false)
+  public int layer;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  /** The webhook body sent to the bank. */
+  @Column(nullable = false)
+  public String payload;
+
+  /** The alert, if the caller's bank may see it: another bank's alert does not exist for it. */
+  public static Optional<Alert> visibleTo(UUID id, Optional<String> bankBin) {
+    return Alert.<Alert>findByIdOptional(id)
+        .filter(a -> bankBin.isEmpty() || bankBin.get().equals(a.bankBin));
+  }
+}

@@ -1,0 +1,42 @@
+package io.fraudtip.notification.domain;
+
+import io.fraudtip.contracts.alerts.AlertOutcome;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A bank's answer to an alert. */
+@Entity
+@Table(name = "alert_response")
+public class AlertResponse extends PanacheEntityBase {
+  @Id public UUID id;
+
+  @Column(name = "alert_id", nullable = false)
+  public UUID alertId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public AlertOutcome outcome;
+
+  @Column(name = "frozen_amount_vnd", nullable = false)
+  public long frozenAmountVnd;
+
+  @Column(name = "restored_amount_vnd", nullable = false)
+  public long restoredAmountVnd;
+
+  @Column(name = "responded_by", nullable = false)
+  public String respondedBy;
+
+  @Column(name = "responded_at", nullable = false)
+  public Instant respondedAt;
+
+  /** The alert-responses.v1 payload. */
+  @Column(nullable = false)
+  public String payload;
+}

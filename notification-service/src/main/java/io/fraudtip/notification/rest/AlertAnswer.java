@@ -1,0 +1,31 @@
+package io.fraudtip.notification.rest;
+
+import io.fraudtip.contracts.alerts.AlertOutcome;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A bank's answer to an alert, as posted. */
+@Schema(description = "What the bank did about an alert")
+public record AlertAnswer(
+    @NotNull @Schema(example = "FROZEN") AlertOutcome outcome,
+    @PositiveOrZero @Schema(description = "Amount held, in dong", example = "30000000")
+        long frozenAmountVnd,
+    @PositiveOrZero @Schema(description = "Amount returned to victims, in dong")
+        long restoredAmountVnd,
+    @Size(max = 50) @Schema(description = "For MOVED_ON: where the money went")
+        List<@Valid @NotNull OnwardTransfer> onwardTransfers,
+    @Size(max = 1000) @Schema(example = "Đã phong tỏa 30.000.000 đồng") String note) {
+
+  /** Money that left the alerted account. */
+  public record OnwardTransfer(
+      @NotBlank @Schema(example = "970422") String bankBin,
+      @NotBlank @Size(max = 40) @Schema(example = "0987654321") String accountNumber,
+      @PositiveOrZero long amountVnd,
+      @NotNull Instant at) {}
+}

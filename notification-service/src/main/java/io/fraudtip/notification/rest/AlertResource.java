@@ -1,0 +1,75 @@
+package io.fraudtip.notification.rest;
+
+import io.fraudtip.commons.problem.Problem;
+import io.fraudtip.commons.security.Caller;
+import io.fraudtip.commons.security.Roles;
+import io.fraudtip.notification.service.AlertResponses;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Alerts for banks, and the banks' answers. A bank sees only its own alerts. */
+@Path("/api/v1/alerts")
+@Tag(name = "Alerts", description = "Alerts about reported accounts and the banks' answers")
+@SecurityRequirement(name = "jwt")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+  private final AlertResponses alerts;
+  private final Caller caller;
+
+  AlertResource(AlertResponses alerts, Caller caller) {
+    this.alerts = alerts;
+    this.caller = caller;
+  }
+
+  @GET
+  @RolesAllowed({Roles.BANK, Roles.OPERATOR})
+  @Operation(summary = "My bank's alerts (operators: all)")
+  public List<AlertView> list() {
+    return alerts.alerts(bankScope());
+  }
+
+  @POST
+  @Path("{alertId}/responses")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RolesAllowed(Roles.BANK)
+  @Operation(summary = "Answer an alert: what the bank did")
+  @APIResponse(responseCode = "202", description = "The answer is recorded and will reach the case")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such alert for this bank",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response answer(@PathParam("alertId") UUID alertId, @Valid @NotNull AlertAnswer answer) {
+    UUID id = alerts.answer(alertId, bankScope(), caller.subject(), answer);
+    return Response.accepted(Map.of("responseId", id)).build();
+  }
+
+  /** A bank is limited to its own BIN; an operator sees every bank. */
+  private Optional<String> bankScope() {
+    if (caller.isOperator()) {
+      return Optional.empty();
+    }
+    return Optional.of(caller.bank().orElse("-"));
+  }
+}

@@ -1,0 +1,41 @@
+package io.fraudtip.notification;
+
+import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.tips.Channel;
+import io.fraudtip.contracts.tips.IdentifierType;
+import io.fraudtip.contracts.tips.IdentifierV1;
+import io.fraudtip.contracts.tips.ScamType;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.contracts.tips.TransferV1;
+import io.fraudtip.contracts.tips.TrustLevel;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** tips.v1 payloads for the notification tests. */
+public final class Tips {
+  private Tips() {}
+
+  /** A tip naming one paid account at {@code paidBin} and one more account at {@code otherBin}. */
+  public static String withAccounts(UUID tipId, String paidBin, String otherBin) {
+    Instant now = Instant.now();
+    return Json.write(
+        new TipReceivedV1(
+            tipId,
+            "ABCD-EFGH-JK",
+            now,
+            Channel.MOBILE_APP,
+            TrustLevel.ANONYMOUS_WITH_TRANSFERS,
+            "66",
+            null,
+            now.minusSeconds(3600),
+            ScamType.IMPERSONATION_AUTHORITY,
+            "Giả danh công an",
+            20_000_000,
+            List.of(new TransferV1(paidBin, "1023456789", "NGUYEN VAN B", 20_000_000, now)),
+            List.of(
+                new IdentifierV1(
+                    IdentifierType.BANK_ACCOUNT, otherBin + ":5566778899", otherBin, null, false),
+                new IdentifierV1(IdentifierType.PHONE, "+84869123456", null, "VN", false))));
+  }
+}
