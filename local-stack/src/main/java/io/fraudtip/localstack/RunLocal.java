@@ -1,0 +1,228 @@
+package io.fraudtip.localstack;
+
+import io.fraudtip.localstack.security.SigningKeys;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.localstack.stack.LocalStack;
+import io.fraudtip.localstack.stack.Service;
+import io.fraudtip.localstack.stack.StackException;
+import io.fraudtip.localstack.stack.StackSettings;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+
+/** {@code ./run-local}: the whole platform on this machine until Ctrl-C. */
+public final class RunLocal {
+  static final String USAGE =
+      """
+      Usage: ./run-local [options]            start the platform; Ctrl-C stops it
+             ./run-local token operator       print a token for an operator
+             ./run-local token police UNIT    print a token for a police unit (e.g. PA05-66)
+             ./run-local token bank BIN       print a token for a bank (e.g. 970436)
+
+      Options:
+        --clean                 start with empty data (deletes the stack's home first)
+        --home DIR              where data, logs, keys and stack.json live (default .local-stack)
+        --intake-port N         intake-service HTTP port (default 8081)
+        --case-port N           case-service HTTP port (default 8082)
+        --notification-port N   notification-service HTTP port (default 8083)
+        --kafka-port N          Kafka broker port (default 19092)
+        --postgres-port N       PostgreSQL port (default 15432)
+        -h, --help              this text
+      """;
+
+  /** Settings every service gets on a local machine (the demo bank listens on loopback). */
+  static final Map<String, String> LOCAL_USE = Map.of("FRAUDTIP_WEBHOOKS_ALLOW_LOCAL", "true");
+
+  private RunLocal() {}
+
+  public static void main(String[] args) {
+    PrintStream out = System.out;
+    quietInfrastructureLogs();
+    try {
+      System.exit(run(Path.of(System.getProperty("fraudtip.repository", ".")), List.of(args), out));
+    } catch (UsageException e) {
+      System.err.println("run-local: " + e.getMessage());
+      System.err.println();
+      System.err.print(USAGE);
+      System.exit(2);
+    } catch (StackException e) {
+      System.err.println("run-local: " + e.getMessage());
+      System.exit(1);
+    } catch (RuntimeException | Error e) {
+      System.err.println("run-local: unexpected failure, please report it");
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  /** Kafka and PostgreSQL log through java.util.logging; only their errors reach the console. */
+  private static void quietInfrastructureLogs() {
+    java.util.logging.Logger root = java.util.logging.LogManager.getLogManager().getLogger("");
+    root.setLevel(java.util.logging.Level.WARNING);
+    for (java.util.logging.Handler h : root.getHandlers()) {
+      h.setLevel(java.util.logging.Level.SEVERE);
+    }
+  }
+
+  static int run(Path repository, List<String> args, PrintStream out) {
+    repository = repository.toAbsolutePath().normalize();
+    if (!args.isEmpty() && args.get(0).equals("token")) {
+      out.println(token(repository.resolve(".local-stack"), args.subList(1, args.size())));
+      return 0;
+    }
+    Options options = Options.parse(repository, args);
+    if (options.help) {
+      out.print(USAGE);
+      return 0;
+    }
+    if (options.clean) {
+      deleteTree(options.settings.home());
+      out.println("Cleaned " + options.settings.home());
+    }
+    LocalStack stack = LocalStack.start(options.settings, line -> out.println("  " + line));
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  out.println("\nStopping the platform...");
+                  stack.close();
+                  out.println("Stopped. Data kept in " + options.settings.home());
+                  stopped.countDown();
+                },
+                "run-local-stop"));
+    printSummary(stack, out);
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return 0;
+  }
+
+  private static void printSummary(LocalStack stack, PrintStream out) {
+    out.println();
+    out.println("The fraud-tip platform is running.");
+    for (Service s : Service.values()) {
+      out.printf(
+          "  %-22s %s   (Swagger UI: %s/q/swagger-ui)%n",
+          s.module(), stack.baseUrl(s), stack.baseUrl(s));
+    }
+    out.println("  Kafka                  " + stack.kafkaBootstrapServers());
+    out.println(
+        "  PostgreSQL             localhost:" + stack.postgres().port() + " (postgres/postgres)");
+    out.println();
+    out.println(
+        "Tokens (all of them, for every seeded unit and bank, in " + stack.stackJson() + "):");
+    out.println("  operator     " + stack.tokens().operator("operator@local"));
+    String unit = "PA05-66";
+    out.println("  police " + unit + " " + stack.tokens().police(unit));
+    String bank = LocalStack.BANKS.get(0);
+    out.println("  bank " + bank + "  " + stack.tokens().bank(bank));
+    out.println();
+    out.println("Logs: " + stack.settings().home().resolve("logs") + "   Ctrl-C stops everything.");
+  }
+
+  static String token(Path home, List<String> args) {
+    if (!Files.exists(home.resolve("keys").resolve(SigningKeys.PUBLIC_KEY_FILE))) {
+      throw new StackException(
+          "no signing keys in " + home + ": start the platform once with ./run-local first");
+    }
+    Tokens tokens = new Tokens(SigningKeys.loadOrCreate(home.resolve("keys")), Duration.ofDays(30));
+    if (args.size() == 1 && args.get(0).equals("operator")) {
+      return tokens.operator("operator@local");
+    }
+    if (args.size() == 2 && args.get(0).equals("police")) {
+      return tokens.police(args.get(1));
+    }
+    if (args.size() == 2 && args.get(0).equals("bank")) {
+      return tokens.bank(args.get(1));
+    }
+    throw new UsageException("token takes: operator | police UNIT | bank BIN");
+  }
+
+  private static void deleteTree(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new StackException("could not delete " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A command line that does not parse; the message says why. */
+  static final class UsageException extends RuntimeException {
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** The parsed command line. */
+  static final class Options {
+    StackSettings settings;
+    boolean clean;
+    boolean help;
+
+    static Options parse(Path repository, List<String> args) {
+      Options o = new Options();
+      StackSettings defaults = StackSettings.defaults(repository);
+      Map<Service, Integer> ports = new EnumMap<>(defaults.ports());
+      int kafkaPort = defaults.kafkaPort();
+      int postgresPort = defaults.postgresPort();
+      Path home = defaults.home();
+      Iterator<String> it = args.iterator();
+      while (it.hasNext()) {
+        String arg = it.next();
+        switch (arg) {
+          case "--clean" -> o.clean = true;
+          case "-h", "--help" -> o.help = true;
+          case "--home" -> home = repository.resolve(value(arg, it));
+          case "--intake-port" -> ports.put(Service.INTAKE, port(arg, it));
+          case "--case-port" -> ports.put(Service.CASES, port(arg, it));
+          case "--notification-port" -> ports.put(Service.NOTIFICATION, port(arg, it));
+          case "--kafka-port" -> kafkaPort = port(arg, it);
+          case "--postgres-port" -> postgresPort = port(arg, it);
+          default -> throw new UsageException("unknown argument '" + arg + "'");
+        }
+      }
+      o.settings =
+          new StackSettings(
+              repository, home, ports, kafkaPort, postgresPort, new HashMap<>(LOCAL_USE));
+      return o;
+    }
+
+    private static String value(String option, Iterator<String> it) {
+      if (!it.hasNext()) {
+        throw new UsageException(option + " needs a value");
+      }
+      return it.next();
+    }
+
+    private static int port(String option, Iterator<String> it) {
+      String v = value(option, it);
+      try {
+        int port = Integer.parseInt(v);
+        if (port < 1 || port > 65535) {
+          throw new NumberFormatException();
+        }
+        return port;
+      } catch (NumberFormatException e) {
+        throw new UsageException(option + " takes a port number (1-65535), not '" + v + "'");
+      }
+    }
+  }
+}

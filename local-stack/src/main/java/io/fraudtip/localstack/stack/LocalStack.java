@@ -1,0 +1,251 @@
+package io.fraudtip.localstack.stack;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.localstack.infra.FreePorts;
+import io.fraudtip.localstack.infra.KafkaServer;
+import io.fraudtip.localstack.infra.PostgresServer;
+import io.fraudtip.localstack.security.SigningKeys;
+import io.fraudtip.localstack.security.Tokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: one PostgreSQL with a database per service, one Kafka broker,
+ * the three services as separate JVMs from their packaged jars, and tokens signed with a key pair
+ * kept beside the data. What {@code ./run-local} and the system tests start.
+ */
+public final class LocalStack implements AutoCloseable {
+  /** Police units the stack mints tokens for; they are seeded by case-service's migrations. */
+  public static final List<String> POLICE_UNITS =
+      List.of("A05", "C02", "CAT-66", "PA05-66", "PC02-66", "CAT-56", "PA05-56", "PC02-56");
+
+  /** Banks the stack mints tokens for (NAPAS BINs). */
+  public static final List<String> BANKS = List.of("970436", "970422", "970415", "970418");
+
+  public static final int PARTITIONS = 3;
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  private final StackSettings settings;
+  private final Consumer<String> progress;
+  private final List<AutoCloseable> started = new ArrayList<>();
+  private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+  private PostgresServer postgres;
+  private KafkaServer kafka;
+  private SigningKeys keys;
+  private Tokens tokens;
+
+  private LocalStack(StackSettings settings, Consumer<String> progress) {
+    this.settings = settings;
+    this.progress = progress;
+  }
+
+  /**
+   * Starts everything and waits until every service is ready. On failure whatever was started is
+   * stopped again.
+   */
+  public static LocalStack start(StackSettings settings, Consumer<String> progress) {
+    LocalStack stack = new LocalStack(settings, progress);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (RuntimeException | Error e) {
+      stack.close();
+      throw e;
+    } catch (Exception e) {
+      stack.close();
+      throw new StackException("the stack did not start: " + e.getMessage(), e);
+    }
+  }
+
+  private void startAll() throws Exception {
+    Path home = settings.home();
+    Files.createDirectories(home);
+    ProcessFile.killLeftovers(home, progress);
+    checkPortsFree();
+
+    progress.accept("starting PostgreSQL on port " + settings.postgresPort());
+    postgres = PostgresServer.start(home.resolve("postgres"), settings.postgresPort());
+    started.add(postgres);
+    for (Service s : Service.values()) {
+      postgres.ensureDatabase(s.database());
+    }
+
+    progress.accept("starting Kafka on port " + settings.kafkaPort());
+    kafka = KafkaServer.start(home.resolve("kafka"), settings.kafkaPort(), PARTITIONS);
+    started.add(kafka);
+    kafka.ensureTopics(topics(), PARTITIONS);
+
+    keys = SigningKeys.loadOrCreate(home.resolve("keys"));
+    tokens = new Tokens(keys, Duration.ofDays(30));
+
+    for (Service s : Service.values()) {
+      progress.accept("starting " + s.module() + " on port " + settings.port(s));
+      ServiceProcess process =
+          ServiceProcess.start(
+              s,
+              ServiceProcess.jar(settings.repository(), s),
+              settings.port(s),
+              environment(s),
+              home.resolve("logs").resolve(s.module() + ".log"));
+      services.put(s, process);
+      started.add(process);
+    }
+    ProcessFile.write(home, services.values());
+    awaitReady();
+    writeStackJson();
+  }
+
+  private void checkPortsFree() {
+    Map<String, Integer> wanted = new HashMap<>();
+    settings.ports().forEach((s, p) -> wanted.put(s.module(), p));
+    wanted.put("Kafka", settings.kafkaPort());
+    wanted.put("PostgreSQL", settings.postgresPort());
+    List<String> taken = new ArrayList<>();
+    wanted.forEach(
+        (what, port) -> {
+          if (!FreePorts.isFree(port)) {
+            taken.add("port " + port + " (for " + what + ")");
+          }
+        });
+    if (!taken.isEmpty()) {
+      throw new StackException(
+          String.join(", ", taken)
+              + " already in use: stop what uses it (another ./run-local?) or pick other ports"
+              + " (./run-local --help)");
+    }
+  }
+
+  private static List<String> topics() {
+    List<String> topics = new ArrayList<>();
+    topics.add(Topics.TIPS_V1);
+    topics.add(Topics.CASES_V1);
+    topics.add(Topics.ALERT_RESPONSES_V1);
+    topics.add(Topics.deadLetter(Topics.TIPS_V1, "case-service"));
+    topics.add(Topics.deadLetter(Topics.TIPS_V1, "notification-service"));
+    topics.add(Topics.deadLetter(Topics.CASES_V1, "intake-service"));
+    topics.add(Topics.deadLetter(Topics.CASES_V1, "notification-service"));
+    topics.add(Topics.deadLetter(Topics.ALERT_RESPONSES_V1, "case-service"));
+    return topics;
+  }
+
+  private Map<String, String> environment(Service s) {
+    Map<String, String> env = new HashMap<>();
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(s)));
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+    env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
+    env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+    env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
+    env.putAll(settings.serviceEnvironment());
+    return env;
+  }
+
+  private void awaitReady() throws InterruptedException, ExecutionException {
+    List<CompletableFuture<Void>> waits = new ArrayList<>();
+    for (ServiceProcess p : services.values()) {
+      waits.add(
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  p.awaitReady(READY_TIMEOUT);
+                  progress.accept(p.service().module() + " is ready");
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new StackException("interrupted");
+                }
+              }));
+    }
+    try {
+      CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StackException stackException) {
+        throw stackException;
+      }
+      throw e;
+    }
+  }
+
+  private void writeStackJson() {
+    ObjectNode root = Json.events().createObjectNode();
+    ObjectNode urls = root.putObject("services");
+    ObjectNode swagger = root.putObject("swaggerUi");
+    for (Service s : Service.values()) {
+      urls.put(s.key(), settings.baseUrl(s));
+      swagger.put(s.key(), settings.baseUrl(s) + "/q/swagger-ui");
+    }
+    root.put("kafka", kafka.bootstrapServers());
+    root.putObject("postgres")
+        .put("host", "localhost")
+        .put("port", postgres.port())
+        .put("user", PostgresServer.USER)
+        .put("password", PostgresServer.PASSWORD);
+    ObjectNode tokenNode = root.putObject("tokens");
+    tokenNode.put("operator", tokens.operator("operator@local"));
+    ObjectNode police = tokenNode.putObject("police");
+    POLICE_UNITS.forEach(u -> police.put(u, tokens.police(u)));
+    ObjectNode banks = tokenNode.putObject("bank");
+    BANKS.forEach(b -> banks.put(b, tokens.bank(b)));
+    try {
+      Files.writeString(
+          stackJson(),
+          Json.events().writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public Path stackJson() {
+    return settings.home().resolve("stack.json");
+  }
+
+  public StackSettings settings() {
+    return settings;
+  }
+
+  public String baseUrl(Service s) {
+    return settings.baseUrl(s);
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public PostgresServer postgres() {
+    return postgres;
+  }
+
+  public Tokens tokens() {
+    return tokens;
+  }
+
+  public ServiceProcess process(Service s) {
+    return services.get(s);
+  }
+
+  /** Stops the services, then Kafka, then PostgreSQL. */
+  @Override
+  public void close() {
+    for (int i = started.size() - 1; i >= 0; i--) {
+      try {
+        started.get(i).close();
+      } catch (Exception e) {
+        progress.accept("while stopping: " + e.getMessage());
+      }
+    }
+    started.clear();
+    ProcessFile.delete(settings.home());
+  }
+}

@@ -1,0 +1,129 @@
+package io.fraudtip.localstack.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as its own JVM from its packaged jar, its output in a log file. */
+public final class ServiceProcess implements AutoCloseable {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private final Service service;
+  private final Process process;
+  private final Path log;
+  private final String baseUrl;
+
+  private ServiceProcess(Service service, Process process, Path log, String baseUrl) {
+    this.service = service;
+    this.process = process;
+    this.log = log;
+    this.baseUrl = baseUrl;
+  }
+
+  /** The packaged jar of a service under the repository. */
+  public static Path jar(Path repository, Service service) {
+    return repository.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+  }
+
+  static ServiceProcess start(
+      Service service, Path jar, int port, Map<String, String> environment, Path log)
+      throws IOException {
+    if (!Files.isRegularFile(jar)) {
+      throw new StackException(
+          "No packaged " + service.module() + " at " + jar + ": build first (./mvnw package)");
+    }
+    Files.createDirectories(log.getParent());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xms32m");
+    command.add("-Xmx192m");
+    command.add("-XX:+ExitOnOutOfMemoryError");
+    command.add("-jar");
+    command.add(jar.toString());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    return new ServiceProcess(service, builder.start(), log, "http://localhost:" + port);
+  }
+
+  public Service service() {
+    return service;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Waits until the service's readiness check is UP. */
+  void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new StackException(
+            service.module() + " exited with " + process.exitValue() + "; see " + log + tail());
+      }
+      try {
+        if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(250);
+    }
+    throw new StackException(
+        service.module() + " was not ready within " + timeout.toSeconds() + " s; see " + log);
+  }
+
+  private String tail() {
+    try {
+      List<String> lines = Files.readAllLines(log);
+      return "\n  "
+          + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** Asks the service to stop (SIGTERM), and kills it if it has not stopped in time. */
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package io.fraudtip.localstack.stack;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Where and how a local stack runs.
+ *
+ * @param repository the repository root (the services' packaged jars are under it)
+ * @param home where data, logs, keys and {@code stack.json} live
+ * @param ports HTTP port of each service
+ * @param kafkaPort the broker's client port
+ * @param postgresPort the database server's port
+ * @param serviceEnvironment extra environment of every service process (settings for local use)
+ */
+public record StackSettings(
+    Path repository,
+    Path home,
+    Map<Service, Integer> ports,
+    int kafkaPort,
+    int postgresPort,
+    Map<String, String> serviceEnvironment) {
+
+  public static final int DEFAULT_KAFKA_PORT = 19092;
+  public static final int DEFAULT_POSTGRES_PORT = 15432;
+
+  /** The defaults of {@code ./run-local}: fixed ports, data under {@code .local-stack/}. */
+  public static StackSettings defaults(Path repository) {
+    Map<Service, Integer> ports = new EnumMap<>(Service.class);
+    for (Service s : Service.values()) {
+      ports.put(s, s.defaultPort());
+    }
+    return new StackSettings(
+        repository,
+        repository.resolve(".local-stack"),
+        ports,
+        DEFAULT_KAFKA_PORT,
+        DEFAULT_POSTGRES_PORT,
+        Map.of());
+  }
+
+  public int port(Service service) {
+    return ports.get(service);
+  }
+
+  public String baseUrl(Service service) {
+    return "http://localhost:" + port(service);
+  }
+}
