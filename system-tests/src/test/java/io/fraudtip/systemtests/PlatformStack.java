@@ -1,0 +1,50 @@
+package io.fraudtip.systemtests;
+
+import io.fraudtip.localstack.infra.FreePorts;
+import io.fraudtip.localstack.stack.LocalStack;
+import io.fraudtip.localstack.stack.Service;
+import io.fraudtip.localstack.stack.StackSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The stack of the system tests: what {@code ./run-local} starts, on free ports and in a scratch
+ * home, once per test JVM.
+ */
+final class PlatformStack {
+  private static LocalStack stack;
+
+  private PlatformStack() {}
+
+  static synchronized LocalStack get() {
+    if (stack == null) {
+      Path repository = Path.of(System.getProperty("fraudtip.repository", "..")).toAbsolutePath();
+      Map<Service, Integer> ports = new EnumMap<>(Service.class);
+      for (Service s : Service.values()) {
+        ports.put(s, FreePorts.pick());
+      }
+      Path home;
+      try {
+        home = Files.createTempDirectory("fraudtip-system-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      stack =
+          LocalStack.start(
+              new StackSettings(
+                  repository,
+                  home,
+                  ports,
+                  FreePorts.pick(),
+                  FreePorts.pick(),
+                  Map.of("FRAUDTIP_WEBHOOKS_ALLOW_LOCAL", "true")),
+              line -> System.out.println("[stack] " + line));
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
+    }
+    return stack;
+  }
+}
