@@ -28,6 +28,8 @@ public final class RunLocal {
              ./run-local token operator       print a token for an operator
              ./run-local token police UNIT    print a token for a police unit (e.g. PA05-66)
              ./run-local token bank BIN       print a token for a bank (e.g. 970436)
+                                              (token ... --home DIR: keys of another home,
+                                               e.g. .compose for docker compose)
 
       Options:
         --clean                 start with empty data (deletes the stack's home first)
@@ -77,7 +79,17 @@ public final class RunLocal {
   static int run(Path repository, List<String> args, PrintStream out) {
     repository = repository.toAbsolutePath().normalize();
     if (!args.isEmpty() && args.get(0).equals("token")) {
-      out.println(token(repository.resolve(".local-stack"), args.subList(1, args.size())));
+      List<String> rest = new java.util.ArrayList<>(args.subList(1, args.size()));
+      Path home = repository.resolve(".local-stack");
+      int at = rest.indexOf("--home");
+      if (at >= 0) {
+        if (at + 1 >= rest.size()) {
+          throw new UsageException("--home needs a value");
+        }
+        home = repository.resolve(rest.get(at + 1));
+        rest.subList(at, at + 2).clear();
+      }
+      out.println(token(home, rest));
       return 0;
     }
     Options options = Options.parse(repository, args);

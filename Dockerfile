@@ -1,0 +1,17 @@
+# One image recipe for the three services, picked with --build-arg SERVICE=<module>.
+# Build the jars first: ./mvnw package -DskipTests
+FROM registry.access.redhat.com/ubi9/openjdk-17-runtime:1.21
+
+ARG SERVICE
+ENV LANGUAGE='en_US:en'
+
+COPY --chown=185 ${SERVICE}/target/quarkus-app/lib/ /deployments/lib/
+COPY --chown=185 ${SERVICE}/target/quarkus-app/*.jar /deployments/
+COPY --chown=185 ${SERVICE}/target/quarkus-app/app/ /deployments/app/
+COPY --chown=185 ${SERVICE}/target/quarkus-app/quarkus/ /deployments/quarkus/
+
+USER 185
+ENV JAVA_OPTS_APPEND="-Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
+
+ENTRYPOINT [ "/opt/jboss/container/java/run/run-java.sh" ]

@@ -1,0 +1,10 @@
+#!/bin/sh
+# Makes the RS256 key pair the services verify tokens with, once; mint tokens from it with
+# ./run-local token operator --home .compose
+set -eu
+cd /keys
+if [ ! -f jwt-private.pem ]; then
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out jwt-private.pem
+  openssl pkey -in jwt-private.pem -pubout -out jwt-public.pem
+  chmod 644 jwt-public.pem
+fi
