@@ -28,3 +28,14 @@ CREATE TABLE tip_history (
     note        VARCHAR(200)
 );
 CREATE INDEX tip_history_tip ON tip_history (tip_id, at);
+
+-- The first answer to a POST with an Idempotency-Key, written in the tip's transaction; rows older
+-- than fraudtip.intake.idempotency.expiry are forgotten.
+CREATE TABLE idempotency_key (
+    idem_key    VARCHAR(100) PRIMARY KEY,
+    body_hash   VARCHAR(64)  NOT NULL,
+    tip_id      UUID         NOT NULL REFERENCES tip (id),
+    response    TEXT         NOT NULL,
+    created_at  TIMESTAMPTZ  NOT NULL
+);
+CREATE INDEX idempotency_key_created ON idempotency_key (created_at);

@@ -17,11 +17,14 @@ import java.time.Duration;
  * them.
  */
 public final class TestInfrastructure {
+  private static final int KAFKA_PARTITIONS = 2;
   private static TestInfrastructure instance;
 
   private final Path home;
   private final PostgresServer postgres;
-  private final KafkaServer kafka;
+  private final int kafkaPort;
+  private volatile KafkaServer kafka;
+  private volatile boolean kafkaRunning;
   private final SigningKeys keys;
   private final Tokens tokens;
 
@@ -32,7 +35,9 @@ public final class TestInfrastructure {
       throw new UncheckedIOException(e);
     }
     postgres = PostgresServer.start(home.resolve("postgres"), FreePorts.pick());
-    kafka = KafkaServer.start(home.resolve("kafka"), FreePorts.pick(), 2);
+    kafkaPort = FreePorts.pick();
+    kafka = KafkaServer.start(home.resolve("kafka"), kafkaPort, KAFKA_PARTITIONS);
+    kafkaRunning = true;
     keys = SigningKeys.loadOrCreate(home.resolve("keys"));
     tokens = new Tokens(keys, Duration.ofHours(2));
     Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "test-infrastructure-stop"));
@@ -54,6 +59,34 @@ public final class TestInfrastructure {
     return kafka;
   }
 
+  /**
+   * Stops the Kafka broker, as in an outage; its port and log directory stay reserved for {@link
+   * #restartKafka()}. A test that stops the broker must restart it (in a {@code finally}): the
+   * other tests of the JVM share it.
+   */
+  public synchronized void stopKafka() {
+    if (kafkaRunning) {
+      kafka.close();
+      kafkaRunning = false;
+    }
+  }
+
+  /**
+   * Starts the broker again on the same port and log directory: clients reconnect to the same
+   * address and find every record written before the stop.
+   */
+  public synchronized void restartKafka() {
+    if (!kafkaRunning) {
+      kafka = KafkaServer.start(home.resolve("kafka"), kafkaPort, KAFKA_PARTITIONS);
+      kafkaRunning = true;
+    }
+  }
+
+  /** Whether the broker runs (it does unless a test stopped it). */
+  public boolean kafkaRunning() {
+    return kafkaRunning;
+  }
+
   public SigningKeys keys() {
     return keys;
   }
@@ -69,7 +102,7 @@ public final class TestInfrastructure {
 
   private void stop() {
     try {
-      kafka.close();
+      stopKafka();
     } finally {
       postgres.close();
     }

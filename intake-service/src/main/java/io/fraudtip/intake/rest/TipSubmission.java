@@ -3,81 +3,234 @@ package io.fraudtip.intake.rest;
 import io.fraudtip.contracts.tips.Channel;
 import io.fraudtip.contracts.tips.ScamType;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A citizen's report of online fraud, as submitted. */
-@Schema(description = "A citizen's report of online fraud")
+/**
+ * A citizen's report of online fraud, as submitted. Sizes are bounded; the service normalises
+ * phones, banks, accounts, URLs and places and lists every bad field in one answer.
+ */
+@Schema(
+    name = "TipSubmission",
+    description =
+        "A citizen's report (tố giác) of online fraud. Unknown fields are refused; every bad field"
+            + " is listed in one 400 answer.")
 public record TipSubmission(
-    @NotNull @Schema(description = "How the tip reached us", example = "MOBILE_APP")
+    @NotNull
+        @Schema(
+            description = "How the tip reached us",
+            example = "MOBILE_APP",
+            required = true,
+            enumeration = {"MOBILE_APP", "WEB", "HOTLINE", "CHATBOT", "OTHER"})
         Channel channel,
-    @Valid @Schema(description = "Who reports; leave out for an anonymous tip") Reporter reporter,
-    @NotNull @Valid @Schema(description = "Where the victim lives") Location location,
-    @NotNull @Schema(description = "When the fraud happened", example = "2026-11-20T09:30:00+07:00")
+    @Valid
+        @Schema(
+            description =
+                "Who reports; leave out for an anonymous tip. Personal data: encrypted at rest,"
+                    + " never published nor logged.")
+        Reporter reporter,
+    @NotNull @Valid @Schema(description = "Where the victim lives", required = true)
+        Location location,
+    @NotNull
+        @Schema(
+            description =
+                "When the fraud happened (ISO-8601 with offset); not in the future, not older than"
+                    + " the configured maximum age (10 years by default)",
+            example = "2026-11-20T09:30:00+07:00",
+            required = true)
         Instant occurredAt,
-    @NotNull @Schema(description = "The kind of fraud", example = "IMPERSONATION_AUTHORITY")
+    @NotNull
+        @Schema(
+            description =
+                "The kind of fraud: impersonating police/procuracy/court"
+                    + " (IMPERSONATION_AUTHORITY), a bank/telecom/utility"
+                    + " (IMPERSONATION_BANK_TELECOM_UTILITY), investment or crypto, online job or"
+                    + " \"task\", online shopping or delivery, romance, loan app, phishing link or"
+                    + " fake site, fake app or remote-control malware, renting or selling bank"
+                    + " accounts, prize or lottery, other",
+            example = "IMPERSONATION_AUTHORITY",
+            required = true)
         ScamType scamType,
     @NotBlank
-        @Size(max = 5000)
+        @Size(max = TipSubmission.MAX_TEXT)
         @Schema(
-            description = "What happened, in the victim's words",
+            description = "What happened, in the victim's words (at most 5,000 characters)",
+            maxLength = TipSubmission.MAX_TEXT,
+            required = true,
             example =
                 "Một người tự xưng là công an gọi điện, yêu cầu tôi chuyển tiền vào tài khoản để"
                     + " \"xác minh\".")
         String description,
-    @PositiveOrZero @Schema(description = "Total amount lost, in dong", example = "45000000")
+    @PositiveOrZero
+        @Max(TipSubmission.MAX_AMOUNT_VND)
+        @Schema(
+            description = "Total amount lost, in dong (0 when nothing was lost)",
+            example = "45000000",
+            minimum = "0",
+            maximum = "1000000000000")
         long amountLostVnd,
-    @Size(max = 20) @Schema(description = "Transfers the victim made")
+    @Size(max = TipSubmission.MAX_ITEMS)
+        @Schema(description = "Transfers the victim made (at most 20)", maxItems = 20)
         List<@Valid @NotNull Transfer> transfers,
     @Valid @Schema(description = "What identifies the scammer") Scammer scammer) {
 
+  /** Longest free text. */
+  public static final int MAX_TEXT = 5000;
+
+  /** Most items in any list. */
+  public static final int MAX_ITEMS = 20;
+
+  /** Largest amount in dong (one trillion): anything above is a typing error. */
+  public static final long MAX_AMOUNT_VND = 1_000_000_000_000L;
+
   /** The reporter, when not anonymous. Personal data: encrypted at rest, never logged. */
+  @Schema(
+      name = "Reporter",
+      description = "The reporter's contact details; a phone number or an e-mail is required")
   public record Reporter(
-      @Size(max = 100) @Schema(example = "Nguyễn Văn An") String name,
-      @Size(max = 20) @Schema(example = "0912345678") String phone,
-      @Size(max = 254) @Schema(example = "an.nguyen@example.vn") String email,
-      @Size(max = 12) @Schema(example = "066090001234") String nationalId) {}
+      @Size(max = 100)
+          @Schema(description = "Full name", example = "Nguyễn Văn An", maxLength = 100)
+          String name,
+      @Size(max = 30)
+          @Schema(
+              description = "Phone number, Vietnamese by default; stored in E.164",
+              example = "0912345678")
+          String phone,
+      @Email @Size(max = 254) @Schema(description = "E-mail", example = "an.nguyen@example.vn")
+          String email,
+      @Pattern(regexp = "\\d{9}|\\d{12}", message = "{nationalId.invalid}")
+          @Schema(
+              description = "Citizen identity card number (12 digits) or old ID card (9 digits)",
+              example = "066090001234")
+          String nationalId) {
+    @Override
+    public String toString() {
+      return "Reporter[personal data withheld]";
+    }
+  }
 
   /** The victim's location by statistics-office codes. */
+  @Schema(name = "Location", description = "Victim's location by statistics-office codes")
   public record Location(
       @NotBlank
-          @Schema(description = "Province code (34 provinces since July 2025)", example = "66")
+          @Schema(
+              description = "Province code, one of the 34 provinces in force since 1 July 2025",
+              example = "66",
+              required = true)
           String provinceCode,
-      @Schema(description = "Commune code, must be in the province", example = "24121")
+      @Schema(
+              description = "Commune code (5 digits); must belong to the province",
+              example = "24133")
           String communeCode) {}
 
   /** One transfer the victim made. */
+  @Schema(name = "Transfer", description = "A transfer the victim made")
   public record Transfer(
-      @NotBlank @Schema(description = "Bank: NAPAS BIN, code or name", example = "970436")
+      @NotBlank
+          @Size(max = 60)
+          @Schema(
+              description =
+                  "Destination bank: NAPAS BIN, code, name or former name; stored as the BIN",
+              example = "970436",
+              required = true)
           String bank,
-      @NotBlank @Size(max = 40) @Schema(example = "0011 0023 4567") String accountNumber,
-      @Size(max = 100) @Schema(example = "NGUYEN VAN B") String accountName,
-      @PositiveOrZero @Schema(example = "45000000") long amountVnd,
-      @NotNull @Schema(example = "2026-11-20T10:05:00+07:00") Instant at) {}
+      @NotBlank
+          @Size(max = 40)
+          @Schema(
+              description = "Destination account; spaces, dots and dashes are removed",
+              example = "0011 0023 4567",
+              required = true)
+          String accountNumber,
+      @Size(max = 100)
+          @Schema(description = "Account holder's name as shown", example = "NGUYEN VAN B")
+          String accountName,
+      @PositiveOrZero
+          @Max(TipSubmission.MAX_AMOUNT_VND)
+          @Schema(description = "Amount in dong", example = "45000000")
+          long amountVnd,
+      @NotNull
+          @Schema(
+              description = "When the transfer was made; not in the future",
+              example = "2026-11-20T10:05:00+07:00",
+              required = true)
+          Instant at) {}
 
   /** What identifies the scammer. */
+  @Schema(name = "Scammer", description = "What identifies the scammer (each list at most 20)")
   public record Scammer(
-      @Size(max = 20) @Schema(example = "[\"0869 123 456\"]") List<@NotBlank String> phones,
-      @Size(max = 20) List<@Valid @NotNull BankAccount> bankAccounts,
-      @Size(max = 20) @Schema(example = "[\"https://bocongan-xacminh.com/login\"]")
-          List<@NotBlank String> urls,
-      @Size(max = 20) List<@Valid @NotNull SocialAccount> socialAccounts,
-      @Size(max = 20) List<@NotBlank String> cryptoWallets,
-      @Size(max = 20) List<@NotBlank String> appPackages) {}
+      @Size(max = TipSubmission.MAX_ITEMS)
+          @Schema(
+              description =
+                  "Phone numbers; Vietnamese by default, old 11-digit mobiles converted, foreign"
+                      + " numbers kept and flagged",
+              example = "[\"0869 123 456\", \"+44 7700 900123\"]")
+          List<@NotBlank @Size(max = 30) String> phones,
+      @Size(max = TipSubmission.MAX_ITEMS) @Schema(description = "Bank accounts")
+          List<@Valid @NotNull BankAccount> bankAccounts,
+      @Size(max = TipSubmission.MAX_ITEMS)
+          @Schema(
+              description =
+                  "URLs or domains; normalised, with the registrable domain kept beside them",
+              example = "[\"https://BoCongAn-XacMinh.com/login#otp\", \"dichvucong-gov.top\"]")
+          List<@NotBlank @Size(max = 2000) String> urls,
+      @Size(max = TipSubmission.MAX_ITEMS) @Schema(description = "Social-network accounts")
+          List<@Valid @NotNull SocialAccount> socialAccounts,
+      @Size(max = TipSubmission.MAX_ITEMS)
+          @Schema(
+              description = "Crypto wallet addresses",
+              example = "[\"TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE\"]")
+          List<
+                  @NotBlank
+                  @Pattern(regexp = "[A-Za-z0-9:_\\-]{20,120}", message = "{wallet.invalid}")
+                  String>
+              cryptoWallets,
+      @Size(max = TipSubmission.MAX_ITEMS)
+          @Schema(
+              description = "App package names (Android) or bundle ids",
+              example = "[\"com.dichvucong.gov\"]")
+          List<
+                  @NotBlank
+                  @Pattern(
+                      regexp = "[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z0-9_]+)+",
+                      message = "{package.invalid}")
+                  @Size(max = 150) String>
+              appPackages) {}
 
   /** A bank account the scammer used. */
+  @Schema(name = "BankAccount", description = "A bank account the scammer used")
   public record BankAccount(
-      @NotBlank @Schema(example = "VCB") String bank,
-      @NotBlank @Size(max = 40) @Schema(example = "1023456789") String accountNumber,
-      @Size(max = 100) String accountName) {}
+      @NotBlank
+          @Size(max = 60)
+          @Schema(
+              description = "Bank: NAPAS BIN, code, name or former name; stored as the BIN",
+              example = "VIETCOMBANK",
+              required = true)
+          String bank,
+      @NotBlank
+          @Size(max = 40)
+          @Schema(description = "Account number", example = "1023456789", required = true)
+          String accountNumber,
+      @Size(max = 100) @Schema(description = "Holder's name as shown", example = "TRAN VAN C")
+          String accountName) {}
 
   /** An account on a social network or messenger. */
+  @Schema(name = "SocialAccount", description = "An account on a social network or messenger")
   public record SocialAccount(
-      @NotBlank @Size(max = 30) @Schema(example = "ZALO") String platform,
-      @NotBlank @Size(max = 200) @Schema(example = "0869123456") String handle) {}
+      @NotNull @Schema(description = "The network", example = "ZALO", required = true)
+          SocialPlatform platform,
+      @NotBlank
+          @Size(max = 200)
+          @Schema(
+              description = "Handle, profile URL or the phone number the account is on",
+              example = "0869123456",
+              required = true)
+          String handle) {}
 }

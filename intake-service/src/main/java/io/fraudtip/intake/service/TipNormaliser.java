@@ -1,88 +1,290 @@
 package io.fraudtip.intake.service;
 
+import io.fraudtip.commons.problem.ProblemMapper;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
-import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.contracts.tips.TransferV1;
-import io.fraudtip.contracts.tips.TrustLevel;
+import io.fraudtip.intake.config.IntakeConfig;
 import io.fraudtip.intake.rest.TipSubmission;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Validator;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.UUID;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
 
-/** Turns a valid submission into the normalised tips.v1 event. */
+/**
+ * Checks a submission against every input rule of SPEC §4 and turns it into its normalised form.
+ * Bean-validation constraints and the rules on reference data are checked in one pass, so that a
+ * caller hears of every bad field in one answer.
+ */
 @ApplicationScoped
 public class TipNormaliser {
+  private static final Pattern ACCOUNT = Pattern.compile("[0-9A-Z]{4,30}");
 
-  public TipReceivedV1 toEvent(
-      UUID tipId, String trackingCode, Instant receivedAt, TipSubmission s) {
-    List<TransferV1> transfers =
-        s.transfers() == null
-            ? List.of()
-            : s.transfers().stream()
-                .map(
-                    t ->
-                        new TransferV1(
-                            t.bank().trim(),
-                            account(t.accountNumber()),
-                            t.accountName(),
-                            t.amountVnd(),
-                            t.at()))
-                .toList();
-    List<IdentifierV1> identifiers = new ArrayList<>();
-    if (s.scammer() != null) {
-      var sc = s.scammer();
-      each(sc.phones(), p -> identifiers.add(id(IdentifierType.PHONE, p.trim(), null)));
-      each(
-          sc.bankAccounts(),
-          a ->
-              identifiers.add(
-                  id(
-                      IdentifierType.BANK_ACCOUNT,
-                      a.bank().trim() + ":" + account(a.accountNumber()),
-                      a.bank().trim())));
-      each(sc.urls(), u -> identifiers.add(id(IdentifierType.URL, u.trim(), null)));
-      each(
-          sc.socialAccounts(),
-          a ->
-              identifiers.add(
-                  id(
-                      IdentifierType.SOCIAL_ACCOUNT,
-                      a.platform().trim().toUpperCase() + ":" + a.handle().trim(),
-                      null)));
-      each(sc.cryptoWallets(), w -> identifiers.add(id(IdentifierType.CRYPTO_WALLET, w, null)));
-      each(sc.appPackages(), p -> identifiers.add(id(IdentifierType.APP_PACKAGE, p, null)));
+  private final Validator validator;
+  private final PhoneNormaliser phones;
+  private final BankDirectory banks;
+  private final UrlNormaliser urls;
+  private final AdminUnits units;
+  private final IntakeConfig config;
+
+  TipNormaliser(
+      Validator validator,
+      PhoneNormaliser phones,
+      BankDirectory banks,
+      UrlNormaliser urls,
+      AdminUnits units,
+      IntakeConfig config) {
+    this.validator = validator;
+    this.phones = phones;
+    this.banks = banks;
+    this.urls = urls;
+    this.units = units;
+    this.config = config;
+  }
+
+  /**
+   * The normalised tip.
+   *
+   * @param unknownFields JSON paths of fields the body had that the tip has not
+   * @throws io.fraudtip.commons.problem.ProblemException 400 listing every bad field
+   */
+  public NormalisedTip normalise(
+      TipSubmission s, List<String> unknownFields, Instant now, Locale locale) {
+    Violations v = new Violations(locale);
+    unknownFields.forEach(f -> v.add(f, "field.unknown", Map.of("name", lastName(f))));
+    validator.validate(s).forEach(c -> v.add(ProblemMapper.fieldError(c, locale)));
+
+    Instant earliest = now.minus(config.input().maxAge());
+    Instant latest = now.plus(config.input().clockSkew());
+    checkTime(v, "occurredAt", s.occurredAt(), earliest, latest);
+
+    String province = null;
+    String commune = null;
+    if (s.location() != null && !v.has("location.provinceCode")) {
+      province = s.location().provinceCode().trim();
+      if (units.province(province).isEmpty()) {
+        v.add("location.provinceCode", "province.unknown", Map.of("code", province));
+      } else if (s.location().communeCode() != null && !s.location().communeCode().isBlank()) {
+        commune = s.location().communeCode().trim();
+        String owner = units.provinceOfCommune(commune).orElse(null);
+        if (owner == null) {
+          v.add("location.communeCode", "commune.unknown", Map.of("code", commune));
+        } else if (!owner.equals(province)) {
+          v.add(
+              "location.communeCode",
+              "commune.province",
+              Map.of("code", commune, "province", province));
+        }
+      }
     }
-    boolean identified = s.reporter() != null;
-    return new TipReceivedV1(
-        tipId,
-        trackingCode,
-        receivedAt,
+
+    ReporterData reporter = reporter(s.reporter(), v);
+
+    List<TransferV1> transfers = new ArrayList<>();
+    if (s.transfers() != null && !v.has("transfers")) {
+      for (int i = 0; i < s.transfers().size(); i++) {
+        TipSubmission.Transfer t = s.transfers().get(i);
+        String at = "transfers[" + i + "]";
+        if (t == null) {
+          continue;
+        }
+        String bin = bank(v, at + ".bank", t.bank());
+        String account = account(v, at + ".accountNumber", t.accountNumber());
+        checkTime(v, at + ".at", t.at(), earliest, latest);
+        if (bin != null && account != null) {
+          transfers.add(new TransferV1(bin, account, trim(t.accountName()), t.amountVnd(), t.at()));
+        }
+      }
+    }
+
+    Map<String, IdentifierV1> identifiers = new LinkedHashMap<>();
+    if (s.scammer() != null) {
+      identifiers(s.scammer(), v, identifiers);
+    }
+
+    v.throwIfAny();
+    return new NormalisedTip(
         s.channel(),
-        TrustLevel.of(identified, !transfers.isEmpty()),
-        s.location().provinceCode(),
-        s.location().communeCode(),
+        reporter,
+        province,
+        commune,
         s.occurredAt(),
         s.scamType(),
-        s.description(),
+        s.description().strip(),
         s.amountLostVnd(),
-        transfers,
-        identifiers);
+        List.copyOf(transfers),
+        List.copyOf(identifiers.values()));
   }
 
-  private static IdentifierV1 id(IdentifierType type, String value, String bin) {
-    return new IdentifierV1(type, value, bin, null, false);
+  private void identifiers(TipSubmission.Scammer sc, Violations v, Map<String, IdentifierV1> out) {
+    forEach(
+        sc.phones(),
+        "scammer.phones",
+        v,
+        (field, raw) -> {
+          try {
+            PhoneNormaliser.Phone p = phones.normalise(raw);
+            put(
+                out,
+                new IdentifierV1(IdentifierType.PHONE, p.e164(), null, p.region(), p.foreign()));
+          } catch (InvalidValue e) {
+            v.add(field, e);
+          }
+        });
+    forEach(
+        sc.bankAccounts(),
+        "scammer.bankAccounts",
+        v,
+        (field, a) -> {
+          String bin = bank(v, field + ".bank", a.bank());
+          String account = account(v, field + ".accountNumber", a.accountNumber());
+          if (bin != null && account != null) {
+            put(
+                out,
+                new IdentifierV1(
+                    IdentifierType.BANK_ACCOUNT, bin + ":" + account, bin, null, false));
+          }
+        });
+    forEach(
+        sc.urls(),
+        "scammer.urls",
+        v,
+        (field, raw) -> {
+          try {
+            UrlNormaliser.Site site = urls.normalise(raw);
+            if (site.url() != null) {
+              put(out, new IdentifierV1(IdentifierType.URL, site.url(), null, null, false));
+            }
+            if (site.domain() != null) {
+              put(out, new IdentifierV1(IdentifierType.DOMAIN, site.domain(), null, null, false));
+            }
+          } catch (InvalidValue e) {
+            v.add(field, e);
+          }
+        });
+    forEach(
+        sc.socialAccounts(),
+        "scammer.socialAccounts",
+        v,
+        (field, a) ->
+            put(
+                out,
+                new IdentifierV1(
+                    IdentifierType.SOCIAL_ACCOUNT,
+                    a.platform().name() + ":" + a.handle().strip(),
+                    null,
+                    null,
+                    false)));
+    forEach(
+        sc.cryptoWallets(),
+        "scammer.cryptoWallets",
+        v,
+        (field, w) ->
+            put(out, new IdentifierV1(IdentifierType.CRYPTO_WALLET, w.strip(), null, null, false)));
+    forEach(
+        sc.appPackages(),
+        "scammer.appPackages",
+        v,
+        (field, p) ->
+            put(out, new IdentifierV1(IdentifierType.APP_PACKAGE, p.strip(), null, null, false)));
   }
 
-  private static String account(String raw) {
-    return raw.replaceAll("[\\s.\\-]", "");
-  }
-
-  private static <T> void each(List<T> list, java.util.function.Consumer<T> action) {
-    if (list != null) {
-      list.forEach(action);
+  private ReporterData reporter(TipSubmission.Reporter r, Violations v) {
+    if (r == null) {
+      return null;
     }
+    String phone = null;
+    if (r.phone() != null && !r.phone().isBlank() && !v.has("reporter.phone")) {
+      try {
+        phone = phones.normalise(r.phone()).e164();
+      } catch (InvalidValue e) {
+        v.add("reporter.phone", e);
+      }
+    }
+    String email = blankToNull(r.email());
+    if ((r.phone() == null || r.phone().isBlank()) && email == null) {
+      v.add("reporter", "reporter.contact", Map.of());
+    }
+    return new ReporterData(
+        blankToNull(r.name() == null ? null : r.name().strip().replaceAll("\\s+", " ")),
+        phone,
+        email == null ? null : email.toLowerCase(Locale.ROOT),
+        blankToNull(r.nationalId()));
+  }
+
+  private String bank(Violations v, String field, String typed) {
+    if (typed == null || v.has(field)) {
+      return null;
+    }
+    var bank = banks.find(typed);
+    if (bank.isEmpty()) {
+      v.add(field, "bank.unknown", Map.of("bank", typed.strip()));
+      return null;
+    }
+    return bank.get().bin();
+  }
+
+  /** An account number without spaces, dots and dashes, upper case. */
+  static String normaliseAccount(String typed) {
+    return typed.strip().replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
+  }
+
+  private String account(Violations v, String field, String typed) {
+    if (typed == null || v.has(field)) {
+      return null;
+    }
+    String account = normaliseAccount(typed);
+    if (!ACCOUNT.matcher(account).matches()) {
+      v.add(field, "account.invalid", Map.of());
+      return null;
+    }
+    return account;
+  }
+
+  private static void checkTime(
+      Violations v, String field, Instant at, Instant earliest, Instant latest) {
+    if (at == null || v.has(field)) {
+      return;
+    }
+    if (at.isAfter(latest)) {
+      v.add(field, "time.future", Map.of());
+    } else if (at.isBefore(earliest)) {
+      v.add(field, "time.tooOld", Map.of("earliest", earliest.toString()));
+    }
+  }
+
+  private static <T> void forEach(
+      List<T> list, String field, Violations v, java.util.function.BiConsumer<String, T> action) {
+    if (list == null || v.has(field)) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      String at = field + "[" + i + "]";
+      if (list.get(i) != null && !v.has(at)) {
+        action.accept(at, list.get(i));
+      }
+    }
+  }
+
+  private static void put(Map<String, IdentifierV1> out, IdentifierV1 id) {
+    out.putIfAbsent(id.type() + " " + id.value(), id);
+  }
+
+  private static String lastName(String path) {
+    String name = path.substring(path.lastIndexOf('.') + 1);
+    return name.replaceAll("\\[\\d+]$", "");
+  }
+
+  private static String trim(String s) {
+    return blankToNull(s);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
   }
 }

@@ -18,40 +18,80 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Accepts tips and keeps their public status in step with their cases. */
 @ApplicationScoped
 public class TipService {
   static final String CASES_CONSUMER = "intake-service.cases";
 
+  private static final Logger LOG = Logger.getLogger(TipService.class);
+
   private final TipNormaliser normaliser;
   private final TrackingCodes trackingCodes;
   private final Outbox outbox;
   private final ProcessedEvents processed;
+  private final IdempotencyKeys idempotency;
+  private final PersonalDataCipher cipher;
 
   TipService(
       TipNormaliser normaliser,
       TrackingCodes trackingCodes,
       Outbox outbox,
-      ProcessedEvents processed) {
+      ProcessedEvents processed,
+      IdempotencyKeys idempotency,
+      PersonalDataCipher cipher) {
     this.normaliser = normaliser;
     this.trackingCodes = trackingCodes;
     this.outbox = outbox;
     this.processed = processed;
+    this.idempotency = idempotency;
+    this.cipher = cipher;
   }
 
-  /** Stores a valid tip and its tips.v1 event in one transaction. */
+  /** The answer to a submission, and whether it repeats the first answer to its key. */
+  public record Submitted(TipReceipt receipt, boolean replayed) {}
+
+  /**
+   * Checks and normalises a tip, then stores it, its tips.v1 event (outbox) and the answer to its
+   * Idempotency-Key in one transaction. Nothing is stored for a refused tip.
+   *
+   * @param idempotencyKey the client's key, or null
+   * @throws io.fraudtip.commons.problem.ProblemException 400 listing every bad field; 409/422 for a
+   *     key in flight or used with another body
+   */
   @Transactional
-  public TipReceipt submit(TipSubmission submission) {
+  public Submitted submit(
+      TipSubmission submission,
+      List<String> unknownFields,
+      String bodyHash,
+      String idempotencyKey,
+      Locale locale) {
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    IdempotencyKeys.check(idempotencyKey, locale);
+    if (idempotencyKey != null) {
+      Optional<TipReceipt> first = idempotency.begin(idempotencyKey, bodyHash, now, locale);
+      if (first.isPresent()) {
+        return new Submitted(first.get(), true);
+      }
+    }
+    if (submission == null) {
+      Violations v = new Violations(locale);
+      v.add("", "body.required", java.util.Map.of());
+      v.throwIfAny();
+    }
+    NormalisedTip normalised = normaliser.normalise(submission, unknownFields, now, locale);
     Tip tip = new Tip();
     tip.id = UUID.randomUUID();
     tip.trackingCode = trackingCodes.next();
     tip.status = TipStatus.RECEIVED;
     tip.receivedAt = now;
     tip.updatedAt = now;
-    TipReceivedV1 event = normaliser.toEvent(tip.id, tip.trackingCode, now, submission);
+    TipReceivedV1 event = normalised.toEvent(tip.id, tip.trackingCode, now);
     tip.channel = event.channel();
     tip.trustLevel = event.trust();
     tip.scamType = event.scamType();
@@ -60,11 +100,35 @@ public class TipService {
     tip.occurredAt = event.occurredAt();
     tip.amountLostVnd = event.amountLostVnd();
     tip.eventPayload = Json.write(event);
+    tip.reporterSealed =
+        normalised.reporter() == null ? null : cipher.seal(tip.id, normalised.reporter());
     tip.persist();
     TipHistoryEntry.of(tip.id, TipStatus.RECEIVED, now, "Tip received").persist();
     outbox.publish(
         Topics.TIPS_V1, tip.id.toString(), CloudEvents.TYPE_TIP_RECEIVED, UUID.randomUUID(), event);
-    return new TipReceipt(tip.id, tip.trackingCode, tip.status, tip.receivedAt);
+    TipReceipt receipt = new TipReceipt(tip.id, tip.trackingCode, tip.status, tip.receivedAt);
+    if (idempotencyKey != null) {
+      idempotency.remember(idempotencyKey, bodyHash, receipt, now);
+    }
+    // No personal data here: ids, kinds and counts only.
+    LOG.debugf(
+        "Accepted tip %s (%s, %s, %d identifiers, %d transfers)",
+        tip.id,
+        event.scamType(),
+        event.trust(),
+        event.identifiers().size(),
+        event.transfers().size());
+    return new Submitted(receipt, false);
+  }
+
+  /** A tip's reporter data, opened; for the investigating side. Null for an anonymous tip. */
+  @Transactional
+  public ReporterData reporterOf(UUID tipId) {
+    Tip tip = Tip.findById(tipId);
+    if (tip == null || tip.reporterSealed == null) {
+      return null;
+    }
+    return cipher.open(tip.id, tip.reporterSealed);
   }
 
   /** The public view of a tip. */

@@ -168,8 +168,15 @@ public class OutboxRelay {
     }
   }
 
+  /**
+   * Publishes one batch of unsent rows in the caller's transaction and waits for Kafka's
+   * acknowledgement before marking them sent. The relay's own loop calls it in a new transaction
+   * each time; it is public so that tests and tools can run relays side by side.
+   *
+   * @return the number of rows published
+   */
   @SuppressWarnings("unchecked")
-  int relayBatch() {
+  public int relayBatch() {
     List<OutboxEvent> batch =
         em.createNativeQuery(
                 "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id"

@@ -1,5 +1,7 @@
 package io.fraudtip.commons.problem;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One bad field of a request.
  *
@@ -7,4 +9,17 @@ package io.fraudtip.commons.problem;
  * @param code stable machine-readable code, e.g. {@code phone.invalid}
  * @param message what is wrong, in the caller's language
  */
-public record FieldError(String field, String code, String message) {}
+@Schema(name = "FieldError", description = "One bad field of a request")
+public record FieldError(
+    @Schema(
+            description = "JSON path of the field (empty for the whole body)",
+            example = "transfers[0].amountVnd")
+        String field,
+    @Schema(
+            description = "Stable machine-readable code of the broken rule",
+            example = "PositiveOrZero")
+        String code,
+    @Schema(
+            description = "What is wrong, in the caller's language (Accept-Language: vi or en)",
+            example = "Không được là số âm")
+        String message) {}

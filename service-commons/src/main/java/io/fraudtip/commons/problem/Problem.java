@@ -2,6 +2,7 @@ package io.fraudtip.commons.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * An RFC 9457 problem detail, the body of every error answer ({@code application/problem+json}).
@@ -14,12 +15,26 @@ import java.util.List;
  * @param errors the bad fields, for validation problems
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(
+    name = "Problem",
+    description = "RFC 9457 problem details (application/problem+json), the body of every error")
 public record Problem(
-    String type,
-    String title,
-    int status,
-    String detail,
-    String instance,
-    List<FieldError> errors) {
+    @Schema(
+            description =
+                "Kind of problem: validation, not-found, idempotency-mismatch,"
+                    + " idempotency-in-flight, too-many-requests, internal, ...",
+            example = "validation")
+        String type,
+    @Schema(
+            description = "Short summary of the kind, in the caller's language",
+            example = "Bad Request")
+        String title,
+    @Schema(description = "The HTTP status", example = "400") int status,
+    @Schema(
+            description = "What went wrong this time, in the caller's language",
+            example = "The request has 1 invalid field(s)")
+        String detail,
+    @Schema(description = "The request path", example = "/api/v1/tips") String instance,
+    @Schema(description = "The bad fields, for validation problems") List<FieldError> errors) {
   public static final String MEDIA_TYPE = "application/problem+json";
 }

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -29,51 +32,68 @@ public class ProblemMapper {
   }
 
   @ServerExceptionMapper
-  public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+  public Response constraintViolation(
+      ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+    Locale locale = locale(headers);
     List<FieldError> errors =
         e.getConstraintViolations().stream()
-            .map(ProblemMapper::fieldError)
+            .map(v -> fieldError(v, locale))
             .sorted(java.util.Comparator.comparing(FieldError::field))
             .toList();
-    return answer(
-        new Problem(
-            "validation",
-            "Bad Request",
-            400,
-            "The request has " + errors.size() + " invalid field(s)",
-            path(uri),
-            errors));
+    return answer(validation(locale, path(uri), errors));
+  }
+
+  /**
+   * The 400 answer listing bad fields, with title and detail in the caller's language; services
+   * that check fields themselves throw {@code new ProblemException(...)} built from it.
+   */
+  public static Problem validation(Locale locale, String instance, List<FieldError> errors) {
+    return new Problem(
+        "validation",
+        ProblemMessages.message(locale, "problem.validation.title", Map.of(), "Bad Request"),
+        400,
+        ProblemMessages.message(
+            locale,
+            "problem.validation.detail",
+            Map.of("count", errors.size()),
+            "The request has " + errors.size() + " invalid field(s)"),
+        instance,
+        errors);
   }
 
   // Quarkus maps the more specific Jackson exceptions itself; naming them here takes them over.
   @ServerExceptionMapper
-  public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-    return unreadableJson(e, uri);
+  public Response mismatchedInput(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+    return unreadableJson(e, uri, headers);
   }
 
   @ServerExceptionMapper
-  public Response malformedJson(JsonParseException e, UriInfo uri) {
-    return unreadableJson(e, uri);
+  public Response malformedJson(JsonParseException e, UriInfo uri, HttpHeaders headers) {
+    return unreadableJson(e, uri, headers);
   }
 
   @ServerExceptionMapper
-  public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+  public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+    Locale locale = locale(headers);
     String field = "";
     String code = "json.malformed";
     String message = "The body is not valid JSON";
+    Map<String, Object> args = Map.of();
     if (e instanceof UnrecognizedPropertyException unknown) {
       field = path(unknown);
       code = "field.unknown";
       message = "Unknown field '" + unknown.getPropertyName() + "'";
+      args = Map.of("name", unknown.getPropertyName());
     } else if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
       field = path(mapping);
       code = "field.type";
       message = "The value has the wrong type or format";
     }
+    message = ProblemMessages.message(locale, code, args, message);
     return answer(
         new Problem(
             "validation",
-            "Bad Request",
+            ProblemMessages.message(locale, "problem.validation.title", Map.of(), "Bad Request"),
             400,
             message,
             path(uri),
@@ -124,20 +144,23 @@ public class ProblemMapper {
     return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
   }
 
-  private static FieldError fieldError(ConstraintViolation<?> v) {
-    String property = v.getPropertyPath().toString();
-    // Drop the method and parameter names of a REST method's argument: "submit.request.x" -> "x".
-    String[] parts = property.split("\\.", 3);
-    String field = parts.length == 3 ? parts[2] : parts.length == 2 ? "" : property;
-    String template = v.getMessageTemplate();
-    String code =
-        template.startsWith("{") && template.endsWith("}")
-            ? template
-                .substring(1, template.length() - 1)
-                .replace("jakarta.validation.constraints.", "")
-                .replace(".message", "")
-            : template;
-    return new FieldError(field, code, v.getMessage());
+  /** A violation as a field error, its message in the given language. */
+  public static FieldError fieldError(ConstraintViolation<?> v, Locale locale) {
+    String code = FieldPaths.code(v);
+    Map<String, Object> args = v.getConstraintDescriptor().getAttributes();
+    return new FieldError(
+        FieldPaths.of(v), code, ProblemMessages.message(locale, code, args, v.getMessage()));
+  }
+
+  private static Locale locale(HttpHeaders headers) {
+    try {
+      return headers == null
+          ? ProblemMessages.SUPPORTED.get(0)
+          : ProblemMessages.locale(headers.getAcceptableLanguages());
+    } catch (RuntimeException e) {
+      // A malformed Accept-Language header must not turn a 400 into a 500.
+      return ProblemMessages.SUPPORTED.get(0);
+    }
   }
 
   private static String path(JsonMappingException e) {

@@ -1,0 +1,78 @@
+package io.fraudtip.intake.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of tip intake. */
+@ConfigMapping(prefix = "fraudtip.intake")
+public interface IntakeConfig {
+  /** Input rules. */
+  Input input();
+
+  /** Idempotency-Key handling. */
+  Idempotency idempotency();
+
+  /** Encryption of reporters' personal data. */
+  PersonalData personalData();
+
+  /** Rate limits of the tip endpoints. */
+  RateLimits rateLimits();
+
+  /** Input rules. */
+  interface Input {
+    /** Oldest time a tip may report (fraud happened, transfer made), counted back from now. */
+    @WithDefault("P3650D")
+    Duration maxAge();
+
+    /** How far in the future a reported time may be, to allow for callers' clocks. */
+    @WithDefault("5m")
+    Duration clockSkew();
+  }
+
+  /** Idempotency-Key handling. */
+  interface Idempotency {
+    /**
+     * How long a key is remembered: a retry within this time gets the first answer; after it the
+     * key is forgotten and the same key starts a new tip.
+     */
+    @WithDefault("24h")
+    Duration expiry();
+  }
+
+  /** Encryption of reporters' personal data. */
+  interface PersonalData {
+    /**
+     * The AES-256 key (32 bytes, Base64) that seals reporters' personal data at rest. No default:
+     * production sets it with the environment variable {@code FRAUDTIP_INTAKE_PERSONAL_DATA_KEY}.
+     */
+    String key();
+  }
+
+  /** Rate limits of the tip endpoints, per source address and per client. */
+  interface RateLimits {
+    /** Whether rate limits apply. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** Requests of one source address (IP). */
+    Limit perAddress();
+
+    /** Requests of one client (bearer-token subject or API key), when the caller names one. */
+    Limit perClient();
+
+    /** Most client and address buckets kept in memory at once (least recently used go first). */
+    @WithDefault("100000")
+    long maxTrackedCallers();
+  }
+
+  /** A token bucket: {@code capacity} requests, refilled evenly over {@code period}. */
+  interface Limit {
+    /** Requests allowed in a burst and per period. */
+    long capacity();
+
+    /** The period over which the capacity refills. */
+    @WithDefault("1m")
+    Duration period();
+  }
+}

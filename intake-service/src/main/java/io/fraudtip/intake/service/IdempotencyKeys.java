@@ -1,0 +1,112 @@
+package io.fraudtip.intake.service;
+
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.problem.ProblemMessages;
+import io.fraudtip.contracts.Json;
+import io.fraudtip.intake.config.IntakeConfig;
+import io.fraudtip.intake.domain.IdempotencyRecord;
+import io.fraudtip.intake.rest.TipReceipt;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} semantics of tip submission. The key is locked for the submitting
+ * transaction with a PostgreSQL advisory lock, so a second request with the key while the first is
+ * in flight is refused at once ({@code 409}) instead of racing it; the first answer is stored in
+ * the tip's own transaction, so it exists if and only if the tip does. Keys are remembered for
+ * {@code fraudtip.intake.idempotency.expiry} (24 h by default).
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+  /** The header. */
+  public static final String HEADER = "Idempotency-Key";
+
+  private static final Pattern VALID = Pattern.compile("[\\x21-\\x7E]{1,100}");
+  private static final int CLEANUP_EVERY = 500;
+
+  private final EntityManager em;
+  private final IntakeConfig config;
+  private final AtomicLong remembered = new AtomicLong();
+
+  IdempotencyKeys(EntityManager em, IntakeConfig config) {
+    this.em = em;
+    this.config = config;
+  }
+
+  /** Refuses a malformed key (400). */
+  public static void check(String key, Locale locale) {
+    if (key != null && !VALID.matcher(key).matches()) {
+      Violations v = new Violations(locale);
+      v.add(HEADER, "idempotency.key.invalid", Map.of());
+      v.throwIfAny();
+    }
+  }
+
+  /**
+   * Takes the key for the caller's transaction.
+   *
+   * @return the first answer when the key was used with the same body; empty for a new key
+   * @throws ProblemException 409 while another request with the key is in flight, 422 when the key
+   *     was used with another body
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<TipReceipt> begin(String key, String bodyHash, Instant now, Locale locale) {
+    Object locked =
+        em.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtextextended(:key, 3))")
+            .setParameter("key", key)
+            .getSingleResult();
+    if (!Boolean.TRUE.equals(locked)) {
+      throw problem(409, "idempotency-in-flight", locale);
+    }
+    IdempotencyRecord earlier = em.find(IdempotencyRecord.class, key);
+    if (earlier == null) {
+      return Optional.empty();
+    }
+    if (earlier.createdAt.isBefore(now.minus(config.idempotency().expiry()))) {
+      em.remove(earlier);
+      em.flush(); // before the new row with the same key is inserted
+      return Optional.empty();
+    }
+    if (!earlier.bodyHash.equals(bodyHash)) {
+      throw problem(422, "idempotency-mismatch", locale);
+    }
+    try {
+      return Optional.of(Json.events().readValue(earlier.response, TipReceipt.class));
+    } catch (IOException e) {
+      throw new IllegalStateException("stored answer of an idempotency key is unreadable", e);
+    }
+  }
+
+  /** Stores the first answer of a key, in the tip's transaction. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void remember(String key, String bodyHash, TipReceipt receipt, Instant now) {
+    IdempotencyRecord r = new IdempotencyRecord();
+    r.key = key;
+    r.bodyHash = bodyHash;
+    r.tipId = receipt.tipId();
+    r.response = Json.write(receipt);
+    r.createdAt = now;
+    r.persist();
+    if (remembered.incrementAndGet() % CLEANUP_EVERY == 0) {
+      em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :before")
+          .setParameter("before", now.minus(config.idempotency().expiry()))
+          .executeUpdate();
+    }
+  }
+
+  private static ProblemException problem(int status, String type, Locale locale) {
+    return new ProblemException(
+        status,
+        type,
+        ProblemMessages.message(locale, "problem." + type + ".title"),
+        ProblemMessages.message(locale, "problem." + type + ".detail"));
+  }
+}

@@ -1,0 +1,120 @@
+package io.fraudtip.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fraudtip.intake.Tips;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+
+/** Idempotency-Key: first answer on a retry, 422 on another body, 409 while in flight, expiry. */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class IdempotencyTest {
+  @InjectDatabase TestDatabase db;
+
+  @Test
+  void aRetryWithTheSameKeyAndBodyGetsTheFirstAnswerAndStoresNothingNew() {
+    String key = UUID.randomUUID().toString();
+    ExtractableResponse<Response> first = post(key, Tips.VALID).statusCode(202).extract();
+    long tips = db.queryLong("SELECT count(*) FROM tip");
+    long outbox = db.queryLong("SELECT count(*) FROM outbox_event");
+
+    ExtractableResponse<Response> retry =
+        post(key, Tips.VALID)
+            .statusCode(202)
+            .header("Idempotent-Replayed", "true")
+            .header("Location", first.header("Location"))
+            .extract();
+    assertThat(retry.<String>path("tipId")).isEqualTo(first.path("tipId"));
+    assertThat(retry.<String>path("trackingCode")).isEqualTo(first.path("trackingCode"));
+    assertThat(retry.<String>path("receivedAt")).isEqualTo(first.path("receivedAt"));
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(tips);
+    assertThat(db.queryLong("SELECT count(*) FROM outbox_event")).isEqualTo(outbox);
+  }
+
+  @Test
+  void theSameKeyWithAnotherBodyIsRefused() {
+    String key = UUID.randomUUID().toString();
+    post(key, Tips.VALID).statusCode(202);
+    long tips = db.queryLong("SELECT count(*) FROM tip");
+    post(key, Tips.VALID.replace("45000000", "46000000"))
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", equalTo("idempotency-mismatch"));
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(tips);
+  }
+
+  @Test
+  void theSameKeyWhileTheFirstIsInFlightIsAConflict() throws Exception {
+    String key = UUID.randomUUID().toString();
+    CompletableFuture<ExtractableResponse<Response>> first;
+    // Hold the first request inside its transaction: it blocks on writing the outbox.
+    try (Connection c = DriverManager.getConnection(db.url(), "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      s.execute("LOCK TABLE outbox_event IN EXCLUSIVE MODE");
+      first = CompletableFuture.supplyAsync(() -> post(key, Tips.VALID).extract());
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () -> db.queryLong("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'") > 0);
+
+      post(key, Tips.VALID)
+          .statusCode(409)
+          .contentType("application/problem+json")
+          .body("type", equalTo("idempotency-in-flight"));
+      assertThat(first).isNotDone();
+      c.rollback();
+    }
+    ExtractableResponse<Response> answer = first.get();
+    assertThat(answer.statusCode()).isEqualTo(202);
+    // Once the first is done, a retry gets its answer.
+    post(key, Tips.VALID).statusCode(202).body("tipId", equalTo(answer.path("tipId")));
+  }
+
+  @Test
+  void aKeyIsForgottenAfterItsExpiry() {
+    String key = UUID.randomUUID().toString();
+    String first = post(key, Tips.VALID).statusCode(202).extract().path("tipId");
+    db.update(
+        "UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE idem_key = ?",
+        key);
+    String second = post(key, Tips.VALID).statusCode(202).extract().path("tipId");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(db.queryLong("SELECT count(*) FROM idempotency_key WHERE idem_key = ?", key))
+        .isOne();
+  }
+
+  @Test
+  void aMalformedKeyIsRefused() {
+    post("x".repeat(101), Tips.VALID)
+        .statusCode(400)
+        .body("errors[0].field", equalTo("Idempotency-Key"))
+        .body("errors[0].code", equalTo("idempotency.key.invalid"));
+  }
+
+  private static io.restassured.response.ValidatableResponse post(String key, String body) {
+    return given()
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", key)
+        .body(body)
+        .post("/api/v1/tips")
+        .then();
+  }
+}
