@@ -8,3 +8,6 @@ if [ ! -f jwt-private.pem ]; then
   openssl pkey -in jwt-private.pem -pubout -out jwt-public.pem
   chmod 644 jwt-public.pem
 fi
+# intake-service seals reporters' personal data with this key; losing it loses that data.
+[ -f personal-data.key ] || openssl rand -base64 32 > personal-data.key
+chmod 644 personal-data.key

@@ -6,6 +6,7 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.KafkaServer;
 import io.fraudtip.localstack.infra.PostgresServer;
+import io.fraudtip.localstack.security.PersonalDataKey;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
 import java.io.IOException;
@@ -149,6 +150,11 @@ public final class LocalStack implements AutoCloseable {
     env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
     env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
     env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
+    if (s == Service.INTAKE) {
+      env.put(
+          "FRAUDTIP_INTAKE_PERSONAL_DATA_KEY",
+          PersonalDataKey.loadOrCreate(settings.home().resolve("keys")));
+    }
     env.putAll(settings.serviceEnvironment());
     return env;
   }
