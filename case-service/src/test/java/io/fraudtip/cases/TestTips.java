@@ -83,6 +83,11 @@ public final class TestTips {
       return this;
     }
 
+    public Builder receivedAt(Instant at) {
+      this.receivedAt = at.truncatedTo(ChronoUnit.MILLIS);
+      return this;
+    }
+
     public Builder lost(long amount) {
       this.loss = amount;
       return this;
