@@ -5,6 +5,7 @@ import io.fraudtip.cases.rest.CaseViews.CasePage;
 import io.fraudtip.cases.rest.CaseViews.LegalClockItem;
 import io.fraudtip.cases.service.CaseQueries;
 import io.fraudtip.cases.service.CaseWorkflow;
+import io.fraudtip.cases.service.Disputes;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.contracts.cases.CaseStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,10 +50,12 @@ public class CaseResource {
 
   private final CaseQueries queries;
   private final CaseWorkflow workflow;
+  private final Disputes disputes;
 
-  CaseResource(CaseQueries queries, CaseWorkflow workflow) {
+  CaseResource(CaseQueries queries, CaseWorkflow workflow, Disputes disputes) {
     this.queries = queries;
     this.workflow = workflow;
+    this.disputes = disputes;
   }
 
   @GET
@@ -83,6 +86,15 @@ public class CaseResource {
   @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   public Response read(@PathParam("id") UUID id) {
     return withTag(queries.detail(id));
+  }
+
+  @GET
+  @Path("/{id}/disputes")
+  @Operation(summary = "The disputes of the case's identifiers, to decide")
+  @APIResponse(responseCode = "200", description = "The disputes")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
+  public List<DisputeViews.View> disputes(@PathParam("id") UUID id) {
+    return disputes.ofCase(id);
   }
 
   @POST
