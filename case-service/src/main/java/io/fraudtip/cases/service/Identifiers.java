@@ -132,8 +132,17 @@ public class Identifiers {
     if (candidates.isEmpty()) {
       return found;
     }
-    List<String> values = candidates.stream().map(Candidate::value).distinct().toList();
-    List<CaseIdentifier> rows = CaseIdentifier.list("value in ?1", values);
+    // By type, so that the lookup uses the (type, value) unique index.
+    List<CaseIdentifier> rows = new ArrayList<>();
+    candidates.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Candidate::type,
+                java.util.stream.Collectors.mapping(
+                    Candidate::value, java.util.stream.Collectors.toSet())))
+        .forEach(
+            (type, values) ->
+                rows.addAll(CaseIdentifier.list("type = ?1 and value in ?2", type, values)));
     Set<String> wanted = new HashSet<>();
     candidates.forEach(c -> wanted.add(c.key()));
     for (CaseIdentifier row : rows) {
