@@ -1,6 +1,7 @@
 package io.fraudtip.cases.messaging;
 
 import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.cases.service.Retries;
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.smallrye.common.annotation.Blocking;
@@ -21,6 +22,7 @@ public class TipsConsumer {
   @Incoming("tips")
   @Blocking
   public CompletionStage<Void> consume(Message<String> message) {
-    return EventHandling.handle(message, TipReceivedV1.class, cases::onTip);
+    return EventHandling.handle(
+        message, TipReceivedV1.class, (id, tip) -> Retries.onConflict(() -> cases.onTip(id, tip)));
   }
 }

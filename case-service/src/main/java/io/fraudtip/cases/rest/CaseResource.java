@@ -1,36 +1,181 @@
 package io.fraudtip.cases.rest;
 
+import io.fraudtip.cases.rest.CaseViews.CaseDetail;
+import io.fraudtip.cases.rest.CaseViews.CasePage;
+import io.fraudtip.cases.rest.CaseViews.LegalClockItem;
 import io.fraudtip.cases.service.CaseQueries;
-import io.fraudtip.commons.security.Caller;
+import io.fraudtip.cases.service.CaseWorkflow;
+import io.fraudtip.cases.service.Disputes;
 import io.fraudtip.commons.security.Roles;
+import io.fraudtip.contracts.cases.CaseStatus;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The police API: a unit's cases. */
+/**
+ * The police API: a unit's cases and those of the units below it. Reads carry an ETag; changes need
+ * it back in If-Match.
+ */
 @Path("/api/v1/cases")
 @Tag(name = "Cases", description = "Police units pull and work their cases")
 @SecurityRequirement(name = "jwt")
+@RolesAllowed(Roles.POLICE)
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class CaseResource {
-  private final CaseQueries queries;
-  private final Caller caller;
+  private static final String IF_MATCH_DOC =
+      "The case's ETag from the last read; a stale one answers 412";
 
-  CaseResource(CaseQueries queries, Caller caller) {
+  private final CaseQueries queries;
+  private final CaseWorkflow workflow;
+  private final Disputes disputes;
+
+  CaseResource(CaseQueries queries, CaseWorkflow workflow, Disputes disputes) {
     this.queries = queries;
-    this.caller = caller;
+    this.workflow = workflow;
+    this.disputes = disputes;
   }
 
   @GET
-  @RolesAllowed(Roles.POLICE)
-  @Operation(summary = "The cases assigned to my unit")
-  public List<CaseSummary> mine() {
-    return queries.assignedTo(caller.unit().orElseThrow());
+  @Operation(summary = "The cases of my unit and the units below it, most urgent first")
+  @APIResponse(responseCode = "200", description = "One page of cases")
+  public CasePage list(
+      @QueryParam("status") CaseStatus status,
+      @QueryParam("priority") @Min(1) @Max(4) Integer priority,
+      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+    return queries.list(status, priority, page, size);
+  }
+
+  @GET
+  @Path("/legal-clock")
+  @Operation(
+      summary = "Open cases near or past the 20-day legal deadline (CPC 2015 art. 147)",
+      description = "Deadline first; a negative daysLeft is overdue")
+  @APIResponse(responseCode = "200", description = "The cases")
+  public List<LegalClockItem> legalClock() {
+    return queries.legalClock(Instant.now());
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "One case with its tips, identifiers, assignments and timeline")
+  @APIResponse(responseCode = "200", description = "The case; ETag holds its version")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
+  public Response read(@PathParam("id") UUID id) {
+    return withTag(queries.detail(id));
+  }
+
+  @GET
+  @Path("/{id}/disputes")
+  @Operation(summary = "The disputes of the case's identifiers, to decide")
+  @APIResponse(responseCode = "200", description = "The disputes")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
+  public List<DisputeViews.View> disputes(@PathParam("id") UUID id) {
+    return disputes.ofCase(id);
+  }
+
+  @POST
+  @Path("/{id}/acknowledge")
+  @Operation(summary = "Acknowledge the case (stops the acknowledgement clock)")
+  @APIResponse(responseCode = "200", description = "The case as changed, with its new ETag")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
+  @APIResponse(responseCode = "409", description = "Not allowed in the case's stage")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
+  public Response acknowledge(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
+    return withTag(workflow.acknowledge(id, ifMatch));
+  }
+
+  @POST
+  @Path("/{id}/transitions")
+  @Operation(summary = "Move the case to INVESTIGATING or SUSPENDED")
+  @APIResponse(responseCode = "200", description = "The case as changed, with its new ETag")
+  @APIResponse(responseCode = "409", description = "Not allowed from the case's stage")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  public Response transition(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CaseRequests.Transition request) {
+    return withTag(workflow.transition(id, ifMatch, request));
+  }
+
+  @POST
+  @Path("/{id}/notes")
+  @Operation(summary = "Add a note to the case's timeline")
+  @APIResponse(responseCode = "200", description = "The case as changed, with its new ETag")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  public Response note(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CaseRequests.Note request) {
+    return withTag(workflow.note(id, ifMatch, request));
+  }
+
+  @POST
+  @Path("/{id}/transfer")
+  @Operation(summary = "Transfer the case to another unit, which must acknowledge it")
+  @APIResponse(responseCode = "200", description = "The case as changed")
+  @APIResponse(responseCode = "400", description = "No such unit")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  public Response transfer(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CaseRequests.Transfer request) {
+    return withTag(workflow.transfer(id, ifMatch, request));
+  }
+
+  @POST
+  @Path("/{id}/freeze-requests")
+  @Operation(summary = "Ask the banks to freeze chosen accounts of the case")
+  @APIResponse(responseCode = "200", description = "Requested; the case as changed")
+  @APIResponse(responseCode = "400", description = "An account is not one of the case's")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  public Response freeze(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CaseRequests.Freeze request) {
+    return withTag(workflow.freeze(id, ifMatch, request));
+  }
+
+  @POST
+  @Path("/{id}/close")
+  @Operation(summary = "Close the case as CONFIRMED or UNFOUNDED")
+  @APIResponse(responseCode = "200", description = "Closed; the case as changed")
+  @APIResponse(responseCode = "409", description = "Not allowed from the case's stage")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  public Response close(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CaseRequests.Close request) {
+    return withTag(workflow.close(id, ifMatch, request));
+  }
+
+  private static Response withTag(CaseDetail detail) {
+    return Response.ok(detail).tag(new EntityTag(Long.toString(detail.version()))).build();
   }
 }

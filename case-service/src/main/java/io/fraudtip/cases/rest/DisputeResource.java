@@ -1,0 +1,69 @@
+package io.fraudtip.cases.rest;
+
+import io.fraudtip.cases.service.Disputes;
+import io.fraudtip.commons.security.Roles;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Disputes of listings: filed by holders or banks, decided by the case's unit. */
+@Path("/api/v1")
+@Tag(name = "Disputes", description = "Khiếu nại danh sách cảnh báo / contest a listing")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DisputeResource {
+  private final Disputes disputes;
+
+  DisputeResource(Disputes disputes) {
+    this.disputes = disputes;
+  }
+
+  @POST
+  @Path("/disputes")
+  @PermitAll
+  @Operation(
+      summary = "Khiếu nại một định danh bị cảnh báo / contest a listing",
+      description = "Holders anonymously, banks with their token for their own accounts")
+  @APIResponse(responseCode = "201", description = "Filed; follow it with its id")
+  @APIResponse(responseCode = "404", description = "The identifier is not listed")
+  public Response file(@Valid @NotNull DisputeViews.File request) {
+    DisputeViews.Receipt receipt = disputes.file(request);
+    return Response.created(URI.create("/api/v1/disputes/" + receipt.id())).entity(receipt).build();
+  }
+
+  @GET
+  @Path("/disputes/{id}")
+  @PermitAll
+  @Operation(summary = "Trạng thái khiếu nại / where a dispute stands")
+  @APIResponse(responseCode = "200", description = "The dispute's status")
+  @APIResponse(responseCode = "404", description = "No such dispute")
+  public DisputeViews.Receipt receipt(@PathParam("id") UUID id) {
+    return disputes.receipt(id);
+  }
+
+  @POST
+  @Path("/disputes/{id}/decision")
+  @RolesAllowed(Roles.POLICE)
+  @Operation(summary = "Decide a dispute; upheld delists the identifier and retracts alerts")
+  @APIResponse(responseCode = "200", description = "Decided")
+  @APIResponse(responseCode = "404", description = "No such dispute in my unit's tree")
+  @APIResponse(responseCode = "409", description = "Already decided")
+  public DisputeViews.View decide(
+      @PathParam("id") UUID id, @Valid @NotNull DisputeViews.Decision decision) {
+    return disputes.decide(id, decision);
+  }
+}

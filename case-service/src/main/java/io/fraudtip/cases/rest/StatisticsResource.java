@@ -1,0 +1,113 @@
+package io.fraudtip.cases.rest;
+
+import io.fraudtip.cases.rest.StatisticsViews.GroupBy;
+import io.fraudtip.cases.rest.StatisticsViews.Period;
+import io.fraudtip.cases.rest.StatisticsViews.Report;
+import io.fraudtip.cases.rest.StatisticsViews.Row;
+import io.fraudtip.cases.service.Statistics;
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Statistics for the periodic report, in JSON or CSV. */
+@Path("/api/v1/statistics")
+@Tag(name = "Statistics", description = "Figures per period, province, unit and scam type")
+@SecurityRequirement(name = "jwt")
+@RolesAllowed({Roles.OPERATOR, Roles.POLICE})
+public class StatisticsResource {
+  private static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+  private final Statistics statistics;
+
+  StatisticsResource(Statistics statistics) {
+    this.statistics = statistics;
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Figures per period (quarter by default) and group, as JSON")
+  @APIResponse(responseCode = "200", description = "The report")
+  public Report json(
+      @Parameter(example = "PROVINCE") @QueryParam("groupBy") @DefaultValue("PROVINCE")
+          GroupBy groupBy,
+      @QueryParam("period") @DefaultValue("QUARTER") Period period,
+      @Parameter(example = "2026-01-01") @QueryParam("from") String from,
+      @Parameter(example = "2027-01-01") @QueryParam("to") String to) {
+    return statistics.report(groupBy, period, day(from, "from", "2000-01-01"), day(to, "to", null));
+  }
+
+  @GET
+  @Produces("text/csv")
+  @Operation(summary = "The same figures as CSV, for spreadsheets")
+  @APIResponse(responseCode = "200", description = "The report")
+  public String csv(
+      @QueryParam("groupBy") @DefaultValue("PROVINCE") GroupBy groupBy,
+      @QueryParam("period") @DefaultValue("QUARTER") Period period,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to) {
+    Report report = json(groupBy, period, from, to);
+    StringBuilder csv =
+        new StringBuilder(
+            "period,"
+                + groupBy.name().toLowerCase()
+                + ",tips,cases,victims,losses_vnd,frozen_vnd,restored_vnd,"
+                + "mean_minutes_to_acknowledge\r\n");
+    for (Row r : report.rows()) {
+      csv.append(r.period())
+          .append(',')
+          .append(r.group())
+          .append(',')
+          .append(r.tips())
+          .append(',')
+          .append(r.cases())
+          .append(',')
+          .append(r.victims())
+          .append(',')
+          .append(r.lossesVnd())
+          .append(',')
+          .append(r.frozenVnd())
+          .append(',')
+          .append(r.restoredVnd())
+          .append(',')
+          .append(
+              r.meanMinutesToAcknowledge() == null
+                  ? ""
+                  : String.format(java.util.Locale.ROOT, "%.1f", r.meanMinutesToAcknowledge()))
+          .append("\r\n");
+    }
+    return csv.toString();
+  }
+
+  private static Instant day(String value, String field, String fallback) {
+    if (value == null && fallback == null) {
+      return Instant.now().plusSeconds(86_400);
+    }
+    try {
+      return LocalDate.parse(value == null ? fallback : value).atStartOfDay(VIET_NAM).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new ProblemException(
+          400,
+          "validation",
+          "Bad Request",
+          "The request has 1 invalid field(s)",
+          java.util.List.of(
+              new io.fraudtip.commons.problem.FieldError(
+                  field, "date.invalid", "Expected a date such as 2026-07-01")));
+    }
+  }
+}

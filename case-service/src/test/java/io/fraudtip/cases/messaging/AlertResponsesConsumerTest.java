@@ -1,0 +1,140 @@
+package io.fraudtip.cases.messaging;
+
+import static io.fraudtip.cases.TestTips.caseOf;
+import static io.fraudtip.cases.TestTips.tip;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.alerts.AlertOutcome;
+import io.fraudtip.contracts.alerts.AlertResponseV1;
+import io.fraudtip.contracts.alerts.OnwardTransferV1;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class AlertResponsesConsumerTest {
+  @Inject CaseService cases;
+  @InjectDatabase TestDatabase db;
+  @InjectKafka KafkaCompanion kafka;
+
+  private void send(AlertResponseV1 r) {
+    var record =
+        CloudEventRecords.of(
+            Topics.ALERT_RESPONSES_V1,
+            r.alertId().toString(),
+            UUID.randomUUID(),
+            CloudEvents.TYPE_ALERT_RESPONSE,
+            Json.write(r));
+    // Twice: the second delivery must have no effect.
+    kafka.produceStrings().fromRecords(record, record).awaitCompletion(Duration.ofSeconds(10));
+  }
+
+  private static AlertResponseV1 answer(
+      UUID caseId,
+      UUID tipId,
+      String account,
+      AlertOutcome outcome,
+      long frozen,
+      long restored,
+      List<OnwardTransferV1> onward) {
+    return new AlertResponseV1(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        caseId,
+        tipId,
+        TestTips.VCB,
+        account,
+        1,
+        outcome,
+        frozen,
+        restored,
+        onward,
+        "Ngân hàng trả lời",
+        Instant.now());
+  }
+
+  @Test
+  void heldAndRestoredAmountsEnterTheCaseAndMovedOnMoneyBecomesTheNextLayer() {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().in("66", "24133").paid(account, 50_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+
+    send(answer(caseId, t.tipId(), account, AlertOutcome.PARTLY_FROZEN, 20_000_000, 0, List.of()));
+    // No case id: found through the alerted account.
+    send(answer(null, null, account, AlertOutcome.RESTORED, 0, 5_000_000, List.of()));
+    String onward = TestTips.account();
+    send(
+        answer(
+            caseId,
+            t.tipId(),
+            account,
+            AlertOutcome.MOVED_ON,
+            0,
+            0,
+            List.of(new OnwardTransferV1("970422", onward, 30_000_000, Instant.now()))));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 3);
+    assertThat(caseOf(db, t.tipId()))
+        .containsEntry("frozen_vnd", 20_000_000L)
+        .containsEntry("restored_vnd", 5_000_000L);
+    assertThat(
+            db.query(
+                    "SELECT case_id, layer FROM case_identifier WHERE value = ?",
+                    "970422:" + onward)
+                .get(0))
+        .containsEntry("case_id", caseId)
+        .containsEntry("layer", 2);
+
+    CaseEventV1 freeze =
+        TestTips.event(
+            CloudEventRecords.awaitFirst(
+                    kafka,
+                    Topics.CASES_V1,
+                    r ->
+                        r.key().equals(caseId.toString()) && r.value().contains("FREEZE_REQUESTED"),
+                    Duration.ofSeconds(20))
+                .value());
+    assertThat(freeze.accounts()).containsExactly(new AccountRefV1("970422", onward, 2));
+    assertThat(freeze.tipIds()).containsExactly(t.tipId());
+  }
+
+  @Test
+  void anAnswerForNoKnownCaseGoesToTheDeadLetterTopic() {
+    AlertResponseV1 orphan =
+        answer(UUID.randomUUID(), UUID.randomUUID(), "1", AlertOutcome.FROZEN, 1, 0, List.of());
+    send(orphan);
+    var dead =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.deadLetter(Topics.ALERT_RESPONSES_V1, "case-service"),
+            r -> orphan.alertId().toString().equals(r.key()),
+            Duration.ofSeconds(30));
+    assertThat(CloudEventRecords.header(dead, "dead-letter-reason")).contains("no case");
+  }
+}

@@ -1,0 +1,167 @@
+package io.fraudtip.cases.rest;
+
+import static io.fraudtip.cases.TestTips.caseOf;
+import static io.fraudtip.cases.TestTips.tip;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class WatchlistResourceTest {
+  @InjectTokens Tokens tokens;
+  @InjectDatabase TestDatabase db;
+  @Inject CaseService cases;
+
+  /** Closes a case as UNFOUNDED through the police API. */
+  static void closeUnfounded(Tokens tokens, UUID caseId, String unit) {
+    String etag =
+        given().auth().oauth2(tokens.police(unit)).get("/api/v1/cases/" + caseId).header("ETag");
+    etag =
+        given()
+            .auth()
+            .oauth2(tokens.police(unit))
+            .header("If-Match", etag)
+            .contentType(ContentType.JSON)
+            .post("/api/v1/cases/" + caseId + "/acknowledge")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    given()
+        .auth()
+        .oauth2(tokens.police(unit))
+        .header("If-Match", etag)
+        .contentType(ContentType.JSON)
+        .body("{\"closure\":\"UNFOUNDED\"}")
+        .post("/api/v1/cases/" + caseId + "/close")
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void aBatchOfAThousandAnswersListedUnlistedAndUnfoundedCorrectly() {
+    String hot = TestTips.account();
+    String once = TestTips.account();
+    String cleared = TestTips.account();
+    for (int i = 0; i < 3; i++) {
+      cases.onTip(UUID.randomUUID(), tip().in("66", "24154").paid(hot, 1_000_000).build());
+    }
+    TipReceivedV1 single = tip().in("66", null).paid(once, 1_000_000).build();
+    cases.onTip(UUID.randomUUID(), single);
+    TipReceivedV1 unfounded = tip().in("66", "24133").paid(cleared, 1_000_000).build();
+    cases.onTip(UUID.randomUUID(), unfounded);
+    Map<String, Object> unfoundedCase = caseOf(db, unfounded.tipId());
+    closeUnfounded(tokens, (UUID) unfoundedCase.get("id"), (String) unfoundedCase.get("unit_code"));
+
+    List<Map<String, String>> items = new ArrayList<>();
+    items.add(Map.of("type", "BANK_ACCOUNT", "value", TestTips.VCB + ":" + hot));
+    items.add(Map.of("type", "BANK_ACCOUNT", "value", TestTips.VCB + ":" + cleared));
+    // Typed the way people write it: spaces and dots are ignored.
+    items.add(
+        Map.of(
+            "type",
+            "BANK_ACCOUNT",
+            "value",
+            TestTips.VCB + ":" + once.substring(0, 4) + " " + once.substring(4)));
+    while (items.size() < 1000) {
+      items.add(Map.of("type", "BANK_ACCOUNT", "value", TestTips.VCB + ":" + TestTips.account()));
+    }
+
+    JsonPath bank =
+        given()
+            .auth()
+            .oauth2(tokens.bank(TestTips.VCB))
+            .contentType(ContentType.JSON)
+            .body(Map.of("items", items))
+            .post("/api/v1/watchlist/check")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(bank.getList("results")).hasSize(1000);
+    assertThat(bank.getBoolean("results[0].listed")).isTrue();
+    assertThat(bank.getInt("results[0].reportCount")).isEqualTo(3);
+    assertThat(bank.getString("results[0].riskLevel")).isEqualTo("HIGH");
+    assertThat(bank.getString("results[0].caseReference")).startsWith("VN-");
+    assertThat(bank.getString("results[0].firstReportedAt")).isNotNull();
+    assertThat(bank.getBoolean("results[1].listed")).isFalse();
+    assertThat(bank.getBoolean("results[2].listed")).isTrue();
+    assertThat(bank.getString("results[2].riskLevel")).isEqualTo("LOW");
+    assertThat(bank.getString("results[2].caseReference"))
+        .isEqualTo(caseOf(db, single.tipId()).get("reference"));
+    List<Boolean> listed = bank.getList("results.listed");
+    assertThat(listed.subList(3, 1000)).containsOnly(false);
+
+    JsonPath citizen =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("items", items.subList(0, 3)))
+            .post("/api/v1/watchlist/check")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(citizen.getBoolean("results[0].listed")).isTrue();
+    assertThat(citizen.getString("results[0].caseReference")).isNull();
+    assertThat(citizen.getString("results[0].caseStatus")).isNull();
+  }
+
+  @Test
+  void aCitizenChecksOnePhoneNumberAsTheyTypeIt() {
+    String phone = TestTips.phone();
+    cases.onTip(UUID.randomUUID(), tip().phone(phone).lost(1_000).build());
+    String local = "0" + phone.substring(3);
+    given()
+        .queryParam("type", "PHONE")
+        .queryParam("value", local)
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200)
+        .body("listed", equalTo(true))
+        .body("value", equalTo(phone))
+        .body("reportCount", equalTo(1))
+        .body("caseReference", nullValue());
+    given()
+        .queryParam("type", "PHONE")
+        .queryParam("value", "+84113")
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200)
+        .body("listed", equalTo(false));
+  }
+
+  @Test
+  void aBatchAboveAThousandIsRefused() {
+    List<Map<String, String>> items = new ArrayList<>();
+    for (int i = 0; i < 1001; i++) {
+      items.add(Map.of("type", "PHONE", "value", "+849" + i));
+    }
+    given()
+        .contentType(ContentType.JSON)
+        .body(Map.of("items", items))
+        .post("/api/v1/watchlist/check")
+        .then()
+        .statusCode(400);
+  }
+}
