@@ -31,7 +31,20 @@ import java.util.function.Consumer;
 public final class LocalStack implements AutoCloseable {
   /** Police units the stack mints tokens for; they are seeded by case-service's migrations. */
   public static final List<String> POLICE_UNITS =
-      List.of("A05", "C02", "CAT-66", "PA05-66", "PC02-66", "CAT-56", "PA05-56", "PC02-56");
+      List.of(
+          "BCA",
+          "A05",
+          "C02",
+          "CAT-66",
+          "PA05-66",
+          "PC02-66",
+          "CAX-24133",
+          "CAX-24121",
+          "CAT-56",
+          "PA05-56",
+          "PC02-56",
+          "CAX-22366",
+          "CAX-22759");
 
   /** Banks the stack mints tokens for (NAPAS BINs). */
   public static final List<String> BANKS = List.of("970436", "970422", "970415", "970418");
