@@ -1,5 +1,6 @@
 package io.fraudtip.testsupport;
 
+import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.KafkaServer;
 import io.fraudtip.localstack.infra.PostgresServer;
@@ -24,6 +25,7 @@ public final class TestInfrastructure {
   private final KafkaServer kafka;
   private final SigningKeys keys;
   private final Tokens tokens;
+  private DemoBank demoBank;
 
   private TestInfrastructure() {
     try {
@@ -62,12 +64,25 @@ public final class TestInfrastructure {
     return tokens;
   }
 
+  /** The demo bank receiving webhooks, started on first use. */
+  public synchronized DemoBank demoBank() {
+    if (demoBank == null) {
+      demoBank = DemoBank.start();
+    }
+    return demoBank;
+  }
+
   /** A scratch directory that lives as long as the servers. */
   public Path home() {
     return home;
   }
 
   private void stop() {
+    synchronized (this) {
+      if (demoBank != null) {
+        demoBank.close();
+      }
+    }
     try {
       kafka.close();
     } finally {
