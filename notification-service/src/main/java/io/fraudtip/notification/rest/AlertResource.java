@@ -65,11 +65,7 @@ public class AlertResource {
     return Response.accepted(Map.of("responseId", id)).build();
   }
 
-  /** A bank is limited to its own BIN; an operator sees every bank. */
   private Optional<String> bankScope() {
-    if (caller.isOperator()) {
-      return Optional.empty();
-    }
-    return Optional.of(caller.bank().orElse("-"));
+    return BankScope.of(caller);
   }
 }

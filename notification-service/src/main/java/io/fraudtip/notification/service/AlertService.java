@@ -43,6 +43,8 @@ public class AlertService {
     for (Account account : accounts) {
       Alert alert = new Alert();
       alert.id = UUID.randomUUID();
+      alert.sourceEventId = eventId;
+      alert.advisory = true;
       alert.eventType = Alert.ACCOUNT_REPORTED;
       alert.bankBin = account.bin();
       alert.accountNumber = account.number();
