@@ -70,8 +70,8 @@ CREATE TABLE delivery (
     completed_at     TIMESTAMPTZ,
     UNIQUE (alert_id, endpoint_id)
 );
--- The dispatcher reads only the pending rows, soonest first.
-CREATE INDEX delivery_due ON delivery (next_attempt_at) WHERE state = 'PENDING';
+-- The dispatcher reads only the pending rows, per endpoint, soonest first.
+CREATE INDEX delivery_due ON delivery (endpoint_id, next_attempt_at) WHERE state = 'PENDING';
 CREATE INDEX delivery_endpoint ON delivery (endpoint_id, created_at);
 CREATE INDEX delivery_bank ON delivery (bank_bin, created_at);
 

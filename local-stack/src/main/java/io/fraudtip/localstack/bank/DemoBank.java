@@ -165,6 +165,8 @@ public final class DemoBank implements AutoCloseable {
     private volatile List<String> secrets = List.of();
     private Answer otherwise = new Answer(200, Map.of(), false);
     private volatile CountDownLatch held = new CountDownLatch(1);
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger mostOpen = new AtomicInteger();
 
     private Receiver(String name) {
       this.name = name;
@@ -213,10 +215,16 @@ public final class DemoBank implements AutoCloseable {
       script.clear();
       otherwise = new Answer(200, Map.of(), false);
       deliveries.clear();
+      mostOpen.set(open.get());
       CountDownLatch release = held;
       held = new CountDownLatch(1);
       release.countDown();
       return this;
+    }
+
+    /** The most requests this receiver has held open at once since the last reset. */
+    public int mostOpenAtOnce() {
+      return mostOpen.get();
     }
 
     /** Every delivery so far, in arrival order. */
@@ -242,6 +250,15 @@ public final class DemoBank implements AutoCloseable {
     }
 
     private void receive(HttpExchange exchange, String body) throws IOException {
+      mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+      try {
+        answer(exchange, body);
+      } finally {
+        open.decrementAndGet();
+      }
+    }
+
+    private void answer(HttpExchange exchange, String body) throws IOException {
       Instant at = Instant.now();
       var headers = exchange.getRequestHeaders();
       String id = headers.getFirst(WebhookSignature.HEADER_ID);

@@ -49,7 +49,7 @@ public interface WebhookConfig {
   Duration readTimeout();
 
   /** Deliveries in flight at once to one endpoint, per instance. */
-  @WithDefault("4")
+  @WithDefault("8")
   int maxInFlightPerEndpoint();
 
   /** Due deliveries a dispatcher claims at once. */

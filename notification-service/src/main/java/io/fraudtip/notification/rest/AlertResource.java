@@ -47,6 +47,22 @@ public class AlertResource {
     return alerts.alerts(bankScope());
   }
 
+  @GET
+  @Path("{alertId}")
+  @RolesAllowed({Roles.BANK, Roles.OPERATOR})
+  @Operation(summary = "One alert")
+  @APIResponse(responseCode = "200", description = "The alert")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such alert for this bank",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public AlertView get(@PathParam("alertId") UUID alertId) {
+    return alerts.alert(alertId, bankScope());
+  }
+
   @POST
   @Path("{alertId}/responses")
   @Consumes(MediaType.APPLICATION_JSON)
