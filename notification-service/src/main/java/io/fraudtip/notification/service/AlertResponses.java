@@ -33,13 +33,15 @@ public class AlertResponses {
     this.banks = banks;
   }
 
-  /** The alerts of one bank, or of all banks when {@code bankBin} is empty (operators). */
+  /** The newest alerts of one bank, or of all banks when {@code bankBin} is empty (operators). */
   @Transactional
-  public List<AlertView> alerts(Optional<String> bankBin) {
+  public List<AlertView> alerts(Optional<String> bankBin, int limit) {
     List<Alert> alerts =
         bankBin
-            .map(bin -> Alert.<Alert>list("bankBin = ?1 order by createdAt desc", bin))
-            .orElseGet(() -> Alert.list("order by createdAt desc"));
+            .map(bin -> Alert.<Alert>find("bankBin = ?1 order by createdAt desc", bin))
+            .orElseGet(() -> Alert.find("order by createdAt desc"))
+            .page(0, limit)
+            .list();
     return alerts.stream().map(AlertResponses::view).toList();
   }
 
