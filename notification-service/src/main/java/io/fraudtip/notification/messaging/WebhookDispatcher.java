@@ -172,6 +172,10 @@ public class WebhookDispatcher {
             .filter(e -> e.getValue().get() >= max)
             .map(e -> e.getKey().toString())
             .collect(Collectors.joining(",", "{", "}"));
+    // A lease lost in a database crash only makes the attempt due again (the bank dedupes on the
+    // webhook-id), so the claim need not wait for its commit to reach the disk: one fsync less on
+    // the fast path.
+    em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
     // Per endpoint, at most its slot count of due rows is taken and locked, so that one bank's
     // backlog neither fills the batch nor gets locked row by row on every claim.
     List<Object[]> rows =
