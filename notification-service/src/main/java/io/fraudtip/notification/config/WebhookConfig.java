@@ -75,7 +75,7 @@ public interface WebhookConfig {
   @WithDefault("1000")
   int responseBodyLimit();
 
-  /** Threads that record delivery results in the database. */
-  @WithDefault("4")
+  /** Threads that record delivery results in the database (each holds a connection briefly). */
+  @WithDefault("8")
   int recorderThreads();
 }
