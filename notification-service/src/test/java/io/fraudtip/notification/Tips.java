@@ -16,6 +16,26 @@ import java.util.UUID;
 public final class Tips {
   private Tips() {}
 
+  /** A tip naming one paid account, {@code account} at {@code bin}. */
+  public static String paying(UUID tipId, String bin, String account, long amountVnd) {
+    Instant now = Instant.now();
+    return Json.write(
+        new TipReceivedV1(
+            tipId,
+            "ABCD-EFGH-JK",
+            now,
+            Channel.WEB,
+            TrustLevel.IDENTIFIED_WITH_TRANSFERS,
+            "56",
+            null,
+            now.minusSeconds(600),
+            ScamType.INVESTMENT_CRYPTO,
+            "Lừa đảo đầu tư",
+            amountVnd,
+            List.of(new TransferV1(bin, account, "TRAN THI C", amountVnd, now.minusSeconds(300))),
+            List.of()));
+  }
+
   /** A tip naming one paid account at {@code paidBin} and one more account at {@code otherBin}. */
   public static String withAccounts(UUID tipId, String paidBin, String otherBin) {
     Instant now = Instant.now();

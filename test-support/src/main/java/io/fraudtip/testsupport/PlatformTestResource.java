@@ -1,5 +1,6 @@
 package io.fraudtip.testsupport;
 
+import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.infra.PostgresServer;
 import io.fraudtip.localstack.security.Tokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
@@ -52,6 +53,9 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         new TestDatabase(
             infra.postgres().jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD),
         new TestInjector.AnnotatedAndMatchesType(InjectDatabase.class, TestDatabase.class));
+    injector.injectIntoFields(
+        infra.demoBank(),
+        new TestInjector.AnnotatedAndMatchesType(InjectDemoBank.class, DemoBank.class));
     injector.injectIntoFields(
         infra.tokens(), new TestInjector.AnnotatedAndMatchesType(InjectTokens.class, Tokens.class));
   }

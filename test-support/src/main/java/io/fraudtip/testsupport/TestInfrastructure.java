@@ -1,5 +1,6 @@
 package io.fraudtip.testsupport;
 
+import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.KafkaServer;
 import io.fraudtip.localstack.infra.PostgresServer;
@@ -27,6 +28,7 @@ public final class TestInfrastructure {
   private volatile boolean kafkaRunning;
   private final SigningKeys keys;
   private final Tokens tokens;
+  private DemoBank demoBank;
 
   private TestInfrastructure() {
     try {
@@ -95,12 +97,25 @@ public final class TestInfrastructure {
     return tokens;
   }
 
+  /** The demo bank receiving webhooks, started on first use. */
+  public synchronized DemoBank demoBank() {
+    if (demoBank == null) {
+      demoBank = DemoBank.start();
+    }
+    return demoBank;
+  }
+
   /** A scratch directory that lives as long as the servers. */
   public Path home() {
     return home;
   }
 
   private void stop() {
+    synchronized (this) {
+      if (demoBank != null) {
+        demoBank.close();
+      }
+    }
     try {
       stopKafka();
     } finally {

@@ -14,8 +14,19 @@ import java.util.UUID;
 @Table(name = "alert")
 public class Alert extends PanacheEntityBase {
   public static final String ACCOUNT_REPORTED = "account.reported";
+  public static final String FREEZE_REQUESTED = "freeze.requested";
+  public static final String CASE_CONFIRMED = "case.confirmed";
+  public static final String ALERT_RETRACTED = "alert.retracted";
+
+  /** Every event type a bank can subscribe an endpoint to. */
+  public static final java.util.List<String> TYPES =
+      java.util.List.of(ACCOUNT_REPORTED, FREEZE_REQUESTED, CASE_CONFIRMED, ALERT_RETRACTED);
 
   @Id public UUID id;
+
+  /** The Kafka event that raised the alert: the same event consumed twice makes one alert. */
+  @Column(name = "source_event_id", nullable = false)
+  public UUID sourceEventId;
 
   @Column(name = "event_type", nullable = false)
   public String eventType;
@@ -35,10 +46,18 @@ public class Alert extends PanacheEntityBase {
   @Column(nullable = false)
   public int layer;
 
+  /** Per-account sequence: a receiver drops an alert older than one it already has. */
+  @Column(nullable = false)
+  public long sequence;
+
+  /** True for everything but a police unit's freeze request. */
+  @Column(nullable = false)
+  public boolean advisory;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
-  /** The webhook body sent to the bank. */
+  /** The webhook body sent to the bank, the same on every attempt. */
   @Column(nullable = false)
   public String payload;
 

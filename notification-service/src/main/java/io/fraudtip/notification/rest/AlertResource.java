@@ -6,13 +6,17 @@ import io.fraudtip.commons.security.Roles;
 import io.fraudtip.notification.service.AlertResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -42,9 +46,27 @@ public class AlertResource {
 
   @GET
   @RolesAllowed({Roles.BANK, Roles.OPERATOR})
-  @Operation(summary = "My bank's alerts (operators: all)")
-  public List<AlertView> list() {
-    return alerts.alerts(bankScope());
+  @Operation(summary = "My bank's alerts, newest first (operators: all)")
+  @APIResponse(responseCode = "200", description = "The alerts")
+  public List<AlertView> list(
+      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
+    return alerts.alerts(bankScope(), limit);
+  }
+
+  @GET
+  @Path("{alertId}")
+  @RolesAllowed({Roles.BANK, Roles.OPERATOR})
+  @Operation(summary = "One alert")
+  @APIResponse(responseCode = "200", description = "The alert")
+  @APIResponse(
+      responseCode = "404",
+      description = "No such alert for this bank",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public AlertView get(@PathParam("alertId") UUID alertId) {
+    return alerts.alert(alertId, bankScope());
   }
 
   @POST
@@ -65,11 +87,7 @@ public class AlertResource {
     return Response.accepted(Map.of("responseId", id)).build();
   }
 
-  /** A bank is limited to its own BIN; an operator sees every bank. */
   private Optional<String> bankScope() {
-    if (caller.isOperator()) {
-      return Optional.empty();
-    }
-    return Optional.of(caller.bank().orElse("-"));
+    return BankScope.of(caller);
   }
 }

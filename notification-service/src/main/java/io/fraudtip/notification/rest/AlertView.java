@@ -14,4 +14,6 @@ public record AlertView(
     int layer,
     UUID tipId,
     UUID caseId,
-    Instant createdAt) {}
+    Instant createdAt,
+    @Schema(description = "Per-account sequence; a higher one supersedes") long sequence,
+    @Schema(description = "False only for a police unit's freeze request") boolean advisory) {}

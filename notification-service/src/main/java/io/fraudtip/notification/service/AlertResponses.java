@@ -1,10 +1,12 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.notification.domain.Alert;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,31 +26,94 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertResponses {
   private final Outbox outbox;
+  private final BankDirectory banks;
 
-  AlertResponses(Outbox outbox) {
+  AlertResponses(Outbox outbox, BankDirectory banks) {
     this.outbox = outbox;
+    this.banks = banks;
   }
 
-  /** The alerts of one bank, or of all banks when {@code bankBin} is empty (operators). */
+  /** The newest alerts of one bank, or of all banks when {@code bankBin} is empty (operators). */
   @Transactional
-  public List<AlertView> alerts(Optional<String> bankBin) {
+  public List<AlertView> alerts(Optional<String> bankBin, int limit) {
     List<Alert> alerts =
         bankBin
-            .map(bin -> Alert.<Alert>list("bankBin = ?1 order by createdAt desc", bin))
-            .orElseGet(() -> Alert.list("order by createdAt desc"));
-    return alerts.stream()
-        .map(
-            a ->
-                new AlertView(
-                    a.id,
-                    a.eventType,
-                    a.bankBin,
-                    a.accountNumber,
-                    a.layer,
-                    a.tipId,
-                    a.caseId,
-                    a.createdAt))
-        .toList();
+            .map(bin -> Alert.<Alert>find("bankBin = ?1 order by createdAt desc", bin))
+            .orElseGet(() -> Alert.find("order by createdAt desc"))
+            .page(0, limit)
+            .list();
+    return alerts.stream().map(AlertResponses::view).toList();
+  }
+
+  /** One alert, if the caller's bank may see it. */
+  @Transactional
+  public AlertView alert(UUID id, Optional<String> bankBin) {
+    return view(Alert.visibleTo(id, bankBin).orElseThrow(() -> ProblemException.notFound("Alert")));
+  }
+
+  private static AlertView view(Alert a) {
+    return new AlertView(
+        a.id,
+        a.eventType,
+        a.bankBin,
+        a.accountNumber,
+        a.layer,
+        a.tipId,
+        a.caseId,
+        a.createdAt,
+        a.sequence,
+        a.advisory);
+  }
+
+  /**
+   * The rules of SPEC §6 that bean validation cannot state: an amount frozen for FROZEN and
+   * PARTLY_FROZEN, where the money went for MOVED_ON (and only there or beside a partial freeze),
+   * an amount restored for RESTORED, and onward banks from the directory.
+   */
+  void check(AlertAnswer answer) {
+    List<FieldError> errors = new ArrayList<>();
+    AlertOutcome outcome = answer.outcome();
+    List<AlertAnswer.OnwardTransfer> onward =
+        answer.onwardTransfers() == null ? List.of() : answer.onwardTransfers();
+    if ((outcome == AlertOutcome.FROZEN || outcome == AlertOutcome.PARTLY_FROZEN)
+        && answer.frozenAmountVnd() <= 0) {
+      errors.add(new FieldError("frozenAmountVnd", "amount.required", "Give the amount frozen"));
+    }
+    if (outcome == AlertOutcome.MOVED_ON && onward.isEmpty()) {
+      errors.add(
+          new FieldError(
+              "onwardTransfers", "transfers.required", "Give the transfers the money moved on by"));
+    }
+    if (!onward.isEmpty()
+        && outcome != AlertOutcome.MOVED_ON
+        && outcome != AlertOutcome.PARTLY_FROZEN) {
+      errors.add(
+          new FieldError(
+              "onwardTransfers",
+              "transfers.unexpected",
+              "Onward transfers go with MOVED_ON or PARTLY_FROZEN"));
+    }
+    if (outcome == AlertOutcome.RESTORED && answer.restoredAmountVnd() <= 0) {
+      errors.add(
+          new FieldError("restoredAmountVnd", "amount.required", "Give the amount restored"));
+    }
+    for (int i = 0; i < onward.size(); i++) {
+      if (!banks.exists(onward.get(i).bankBin())) {
+        errors.add(
+            new FieldError(
+                "onwardTransfers[" + i + "].bankBin",
+                "bank.unknown",
+                "No bank with this BIN in the directory"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(
+          400,
+          "validation",
+          "Bad Request",
+          "The answer has " + errors.size() + " invalid field(s)",
+          errors);
+    }
   }
 
   /** Records a bank's answer and publishes it, in one transaction. */
@@ -55,6 +121,7 @@ public class AlertResponses {
   public UUID answer(UUID alertId, Optional<String> bankBin, String by, AlertAnswer answer) {
     Alert alert =
         Alert.visibleTo(alertId, bankBin).orElseThrow(() -> ProblemException.notFound("Alert"));
+    check(answer);
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     UUID id = UUID.randomUUID();
     List<OnwardTransferV1> onward =

@@ -2,66 +2,264 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.IdentifierType;
+import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.contracts.tips.TransferV1;
 import io.fraudtip.notification.domain.Alert;
+import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.domain.Delivery;
+import io.fraudtip.notification.domain.DeliveryState;
+import io.fraudtip.notification.messaging.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Raises alerts for the banks that hold reported accounts. */
+/**
+ * Raises alerts for the banks that hold reported accounts, and a delivery for each of the bank's
+ * endpoints that takes the alert's type; the dispatcher is woken when the transaction commits.
+ */
 @ApplicationScoped
 public class AlertService {
   static final String TIPS_CONSUMER = "notification-service.tips";
+  static final String CASES_CONSUMER = "notification-service.cases";
 
   private final ProcessedEvents processed;
+  private final EntityManager em;
+  private final BankDirectory banks;
+  private final AfterCommit afterCommit;
+  private final DeliveryWakeUp wakeUp;
+  private final io.fraudtip.notification.config.WebhookConfig config;
 
-  AlertService(ProcessedEvents processed) {
+  AlertService(
+      ProcessedEvents processed,
+      EntityManager em,
+      BankDirectory banks,
+      AfterCommit afterCommit,
+      DeliveryWakeUp wakeUp,
+      io.fraudtip.notification.config.WebhookConfig config) {
+    this.config = config;
     this.processed = processed;
+    this.em = em;
+    this.banks = banks;
+    this.afterCommit = afterCommit;
+    this.wakeUp = wakeUp;
   }
 
-  /** The fast path: every bank account in a tip alerts its bank, without waiting for the police. */
+  /**
+   * The fast path: every bank account in a tip (transfer destination or identifier) alerts its bank
+   * at once, without waiting for the police. An advisory, not a freeze order.
+   */
   @Transactional
   public void onTip(UUID eventId, TipReceivedV1 tip) {
     if (!processed.firstTime(eventId, TIPS_CONSUMER)) {
       return;
     }
-    Set<Account> accounts = new LinkedHashSet<>();
-    tip.transfers().forEach(t -> accounts.add(new Account(t.bankBin(), t.accountNumber())));
-    tip.identifiers().stream()
-        .filter(i -> i.type() == IdentifierType.BANK_ACCOUNT && i.bankBin() != null)
-        .forEach(
-            i ->
-                accounts.add(
-                    new Account(i.bankBin(), i.value().substring(i.value().indexOf(':') + 1))));
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    for (Account account : accounts) {
-      Alert alert = new Alert();
-      alert.id = UUID.randomUUID();
-      alert.eventType = Alert.ACCOUNT_REPORTED;
-      alert.bankBin = account.bin();
-      alert.accountNumber = account.number();
-      alert.tipId = tip.tipId();
-      alert.layer = 1;
-      alert.createdAt = now;
-      alert.payload =
-          Json.write(
-              Map.of(
-                  "type", Alert.ACCOUNT_REPORTED,
-                  "alertId", alert.id,
-                  "bankBin", account.bin(),
-                  "accountNumber", account.number(),
-                  "tipId", tip.tipId(),
-                  "trust", tip.trust(),
-                  "reportedAt", tip.receivedAt()));
-      alert.persist();
+    Map<Account, List<TransferV1>> accounts = new LinkedHashMap<>();
+    for (TransferV1 t : nullSafe(tip.transfers())) {
+      if (t.bankBin() != null && t.accountNumber() != null) {
+        accounts
+            .computeIfAbsent(new Account(t.bankBin(), t.accountNumber()), a -> new ArrayList<>())
+            .add(t);
+      }
+    }
+    for (IdentifierV1 i : nullSafe(tip.identifiers())) {
+      if (i.type() == IdentifierType.BANK_ACCOUNT && i.bankBin() != null && i.value() != null) {
+        String number = i.value().substring(i.value().indexOf(':') + 1);
+        accounts.computeIfAbsent(new Account(i.bankBin(), number), a -> new ArrayList<>());
+      }
+    }
+    Instant now = now();
+    accounts.forEach(
+        (account, transfers) -> {
+          Counters c = count(account, true);
+          UUID alertId = UUID.randomUUID();
+          String accountName =
+              transfers.stream()
+                  .map(TransferV1::accountName)
+                  .filter(n -> n != null && !n.isBlank())
+                  .findFirst()
+                  .orElse(null);
+          WebhookPayload.Data data =
+              new WebhookPayload.Data(
+                  alertId,
+                  true,
+                  account.bin(),
+                  bankName(account.bin()),
+                  account.number(),
+                  accountName,
+                  1,
+                  c.sequence(),
+                  (int) c.reportCount(),
+                  tip.trust(),
+                  tip.scamType(),
+                  tip.tipId(),
+                  null,
+                  null,
+                  null,
+                  transfers.stream()
+                      .map(t -> new WebhookPayload.Transfer(t.amountVnd(), t.at()))
+                      .toList(),
+                  tip.receivedAt(),
+                  tip.occurredAt(),
+                  null);
+          raise(eventId, Alert.ACCOUNT_REPORTED, account, tip.tipId(), null, 1, c, data, now);
+        });
+  }
+
+  /**
+   * Case events that concern banks: a freeze request (the only alert that is not an advisory), a
+   * case confirmed, and a retraction when a case is closed as unfounded or an identifier delisted.
+   */
+  @Transactional
+  public void onCaseEvent(UUID eventId, CaseEventV1 event) {
+    if (!processed.firstTime(eventId, CASES_CONSUMER)) {
+      return;
+    }
+    String type = typeOf(event);
+    if (type == null) {
+      return;
+    }
+    Set<AccountRefV1> accounts = new LinkedHashSet<>(nullSafe(event.accounts()));
+    Instant now = now();
+    for (AccountRefV1 ref : accounts) {
+      if (ref.bankBin() == null || ref.accountNumber() == null) {
+        continue;
+      }
+      Account account = new Account(ref.bankBin(), ref.accountNumber());
+      Counters c = count(account, false);
+      UUID alertId = UUID.randomUUID();
+      WebhookPayload.Data data =
+          new WebhookPayload.Data(
+              alertId,
+              !Alert.FREEZE_REQUESTED.equals(type),
+              account.bin(),
+              bankName(account.bin()),
+              account.number(),
+              null,
+              Math.max(1, ref.layer()),
+              c.sequence(),
+              null,
+              null,
+              null,
+              null,
+              event.caseId(),
+              event.caseReference(),
+              event.unitCode(),
+              null,
+              null,
+              event.occurredAt(),
+              event.note());
+      raise(eventId, type, account, null, event.caseId(), Math.max(1, ref.layer()), c, data, now);
     }
   }
 
+  /** The webhook type of a case event, or null when banks are not told about it. */
+  static String typeOf(CaseEventV1 event) {
+    if (event.kind() == null) {
+      return null;
+    }
+    return switch (event.kind()) {
+      case FREEZE_REQUESTED -> Alert.FREEZE_REQUESTED;
+      case CLOSED -> {
+        if ("CONFIRMED".equalsIgnoreCase(event.closure())) {
+          yield Alert.CASE_CONFIRMED;
+        }
+        yield "UNFOUNDED".equalsIgnoreCase(event.closure()) ? Alert.ALERT_RETRACTED : null;
+      }
+      case IDENTIFIER_DELISTED -> Alert.ALERT_RETRACTED;
+      default -> null;
+    };
+  }
+
+  private void raise(
+      UUID eventId,
+      String type,
+      Account account,
+      UUID tipId,
+      UUID caseId,
+      int layer,
+      Counters counters,
+      WebhookPayload.Data data,
+      Instant now) {
+    Alert alert = new Alert();
+    alert.id = data.alertId();
+    alert.sourceEventId = eventId;
+    alert.eventType = type;
+    alert.bankBin = account.bin();
+    alert.accountNumber = account.number();
+    alert.tipId = tipId;
+    alert.caseId = caseId;
+    alert.layer = layer;
+    alert.sequence = counters.sequence();
+    alert.advisory = data.advisory();
+    alert.createdAt = now;
+    alert.payload = Json.write(new WebhookPayload(type, now, data));
+    alert.persist();
+    java.time.Duration firstWait = config.retrySchedule().get(0);
+    List<BankEndpoint> endpoints =
+        BankEndpoint.list("bankBin = ?1 and active = true", account.bin());
+    for (BankEndpoint endpoint : endpoints) {
+      if (!endpoint.receives(type)) {
+        continue;
+      }
+      Delivery d = new Delivery();
+      d.id = UUID.randomUUID();
+      d.webhookId = Delivery.webhookIdOf(d.id);
+      d.alertId = alert.id;
+      d.endpointId = endpoint.id;
+      d.bankBin = account.bin();
+      d.eventType = type;
+      d.state = DeliveryState.PENDING;
+      d.nextAttemptAt = now.plus(firstWait);
+      d.createdAt = now;
+      d.persist();
+      afterCommit.run(DeliveryWakeUp.class, wakeUp::wake);
+    }
+  }
+
+  /** Bumps the account's alert sequence (and its report count for a tip) and returns both. */
+  private Counters count(Account account, boolean report) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "INSERT INTO account_state (bank_bin, account_number, report_count, sequence,"
+                        + " updated_at) VALUES (:bin, :number, :reports, 1, now())"
+                        + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
+                        + " report_count = account_state.report_count + :reports,"
+                        + " sequence = account_state.sequence + 1, updated_at = now()"
+                        + " RETURNING report_count, sequence")
+                .setParameter("bin", account.bin())
+                .setParameter("number", account.number())
+                .setParameter("reports", report ? 1 : 0)
+                .getSingleResult();
+    return new Counters(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+  }
+
+  private String bankName(String bin) {
+    return banks.byBin(bin).map(BankDirectory.Bank::name).orElse(null);
+  }
+
+  private static <T> List<T> nullSafe(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+
   record Account(String bin, String number) {}
+
+  record Counters(long reportCount, long sequence) {}
 }

@@ -85,6 +85,96 @@ class AlertResourceTest {
         .isOne();
   }
 
+  @Test
+  void movedOnNeedsItsOnwardTransfersAndRestoredAmountsComeLater() throws Exception {
+    UUID alertId = alertFor("970431");
+    String bank = tokens.bank("970431");
+    given()
+        .auth()
+        .oauth2(bank)
+        .contentType(ContentType.JSON)
+        .body("{\"outcome\": \"MOVED_ON\"}")
+        .post("/api/v1/alerts/{id}/responses", alertId)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("onwardTransfers"));
+    given()
+        .auth()
+        .oauth2(bank)
+        .contentType(ContentType.JSON)
+        .body("{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 0}")
+        .post("/api/v1/alerts/{id}/responses", alertId)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("frozenAmountVnd"));
+    given()
+        .auth()
+        .oauth2(bank)
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"outcome": "MOVED_ON", "onwardTransfers": [
+              {"bankBin": "999999", "accountNumber": "1", "amountVnd": 1, "at": "2026-11-23T01:00:00Z"}]}
+            """)
+        .post("/api/v1/alerts/{id}/responses", alertId)
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("onwardTransfers[0].bankBin"));
+
+    String moved =
+        given()
+            .auth()
+            .oauth2(bank)
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"outcome": "MOVED_ON", "note": "Đã chuyển đi", "onwardTransfers": [
+                  {"bankBin": "970422", "accountNumber": "0987654321", "amountVnd": 12000000,
+                   "at": "2026-11-23T01:00:00Z"}]}
+                """)
+            .post("/api/v1/alerts/{id}/responses", alertId)
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("responseId");
+    String restored =
+        given()
+            .auth()
+            .oauth2(bank)
+            .contentType(ContentType.JSON)
+            .body("{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 3000000}")
+            .post("/api/v1/alerts/{id}/responses", alertId)
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("responseId");
+
+    AlertResponseV1 movedEvent = published(alertId, moved);
+    assertThat(movedEvent.onwardTransfers())
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.bankBin()).isEqualTo("970422");
+              assertThat(t.amountVnd()).isEqualTo(12_000_000);
+            });
+    AlertResponseV1 restoredEvent = published(alertId, restored);
+    assertThat(restoredEvent.outcome()).isEqualTo(AlertOutcome.RESTORED);
+    assertThat(restoredEvent.restoredAmountVnd()).isEqualTo(3_000_000);
+    assertThat(restoredEvent.frozenAmountVnd()).isZero();
+  }
+
+  private AlertResponseV1 published(UUID alertId, String responseId) throws Exception {
+    var record =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.ALERT_RESPONSES_V1,
+            r ->
+                r.key().equals(alertId.toString())
+                    && responseId.equals(CloudEventRecords.header(r, CloudEvents.HEADER_ID)),
+            Duration.ofSeconds(20));
+    return Json.events().readValue(record.value(), AlertResponseV1.class);
+  }
+
   private UUID alertFor(String bin) {
     UUID tipId = UUID.randomUUID();
     kafka

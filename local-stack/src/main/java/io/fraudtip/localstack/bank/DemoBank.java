@@ -1,0 +1,304 @@
+package io.fraudtip.localstack.bank;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.fraudtip.contracts.webhooks.WebhookSignature;
+import io.fraudtip.localstack.infra.FreePorts;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+/**
+ * A demo bank that receives the platform's webhooks: a JDK HTTP server on a free loopback port with
+ * any number of receivers ({@code /hooks/<name>}), each of which verifies every delivery's Standard
+ * Webhooks signature with the endpoint's secret, records it, and answers {@code 200} unless told
+ * otherwise (a status k times, {@code 410}, a redirect, {@code 429} with {@code Retry-After}, or no
+ * answer at all). Tests inject it; the local stack runs it as the demo bank.
+ */
+public final class DemoBank implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(DemoBank.class.getName());
+  private static final String PREFIX = "/hooks/";
+
+  /** How long a request that is never answered is held at most. */
+  private static final Duration HOLD = Duration.ofMinutes(10);
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final String host;
+  private final Map<String, Receiver> receivers = new ConcurrentHashMap<>();
+
+  private DemoBank(HttpServer server, ExecutorService executor, String host) {
+    this.server = server;
+    this.executor = executor;
+    this.host = host;
+  }
+
+  /** A demo bank on a free port of the loopback interface. */
+  public static DemoBank start() {
+    return start("127.0.0.1", FreePorts.pick());
+  }
+
+  /** A demo bank on the given address and port. */
+  public static DemoBank start(String host, int port) {
+    try {
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 200);
+      AtomicInteger threads = new AtomicInteger();
+      ExecutorService executor =
+          Executors.newCachedThreadPool(
+              r -> {
+                Thread t = new Thread(r, "demo-bank-" + threads.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+              });
+      server.setExecutor(executor);
+      DemoBank bank = new DemoBank(server, executor, host);
+      server.createContext(PREFIX, bank::handle);
+      server.start();
+      return bank;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the demo bank could not listen on " + host + ":" + port, e);
+    }
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@code http://host:port}. */
+  public String baseUrl() {
+    return "http://" + host + ":" + port();
+  }
+
+  /** The receiver of that name, created on first use; its URL is {@code <baseUrl>/hooks/<name>}. */
+  public Receiver receiver(String name) {
+    if (!name.matches("[A-Za-z0-9._-]+")) {
+      throw new IllegalArgumentException("receiver names are plain: " + name);
+    }
+    return receivers.computeIfAbsent(name, Receiver::new);
+  }
+
+  @Override
+  public void close() {
+    receivers.values().forEach(r -> r.held.countDown());
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String name = exchange.getRequestURI().getPath().substring(PREFIX.length());
+      Receiver receiver = receivers.get(name);
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      if (receiver == null || !"POST".equals(exchange.getRequestMethod())) {
+        respond(exchange, 404, Map.of(), "no such receiver");
+        return;
+      }
+      receiver.receive(exchange, new String(body, StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void respond(
+      HttpExchange exchange, int status, Map<String, String> headers, String body)
+      throws IOException {
+    headers.forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "text/plain; charset=utf-8");
+    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    }
+  }
+
+  /**
+   * One delivery as the receiver saw it.
+   *
+   * @param webhookId the {@code webhook-id} header
+   * @param timestamp the {@code webhook-timestamp} header
+   * @param signature the {@code webhook-signature} header
+   * @param body the raw body
+   * @param receivedAt when the body had been read
+   * @param verified whether a signature matched one of the receiver's secrets
+   * @param answered the status the receiver answered (0 for none)
+   */
+  public record Delivery(
+      String webhookId,
+      String timestamp,
+      String signature,
+      String body,
+      Instant receivedAt,
+      boolean verified,
+      int answered) {}
+
+  /** A scripted answer. */
+  private record Answer(int status, Map<String, String> headers, boolean hang) {}
+
+  /** One webhook receiver of the demo bank. */
+  public final class Receiver {
+    private final String name;
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final Deque<Answer> script = new ArrayDeque<>();
+    private volatile List<String> secrets = List.of();
+    private Answer otherwise = new Answer(200, Map.of(), false);
+    private volatile CountDownLatch held = new CountDownLatch(1);
+    private final AtomicInteger open = new AtomicInteger();
+    private final AtomicInteger mostOpen = new AtomicInteger();
+
+    private Receiver(String name) {
+      this.name = name;
+    }
+
+    /** Where the platform posts: {@code <baseUrl>/hooks/<name>}. */
+    public String url() {
+      return baseUrl() + PREFIX + name;
+    }
+
+    /** The secrets deliveries are verified with (the endpoint's, both during a rotation). */
+    public Receiver secrets(String... secrets) {
+      this.secrets = List.of(secrets);
+      return this;
+    }
+
+    /** Answers {@code status} to the next {@code times} deliveries. */
+    public synchronized Receiver answer(int status, int times) {
+      return enqueue(new Answer(status, Map.of(), false), times);
+    }
+
+    /** Answers {@code status} with a {@code Retry-After} header to the next {@code times}. */
+    public synchronized Receiver answerRetryAfter(int status, String retryAfter, int times) {
+      return enqueue(new Answer(status, Map.of("Retry-After", retryAfter), false), times);
+    }
+
+    /** Answers a redirect to {@code location} to the next {@code times} deliveries. */
+    public synchronized Receiver redirect(int status, String location, int times) {
+      return enqueue(new Answer(status, Map.of("Location", location), false), times);
+    }
+
+    /** Answers {@code status} to every delivery once the script is used up. */
+    public synchronized Receiver answerAlways(int status) {
+      otherwise = new Answer(status, Map.of(), false);
+      return this;
+    }
+
+    /** Never answers (holds every request open until {@link #reset()} or close). */
+    public synchronized Receiver neverAnswer() {
+      otherwise = new Answer(0, Map.of(), true);
+      return this;
+    }
+
+    /** Back to answering 200, with no deliveries recorded; releases held requests. */
+    public synchronized Receiver reset() {
+      script.clear();
+      otherwise = new Answer(200, Map.of(), false);
+      deliveries.clear();
+      mostOpen.set(open.get());
+      CountDownLatch release = held;
+      held = new CountDownLatch(1);
+      release.countDown();
+      return this;
+    }
+
+    /** The most requests this receiver has held open at once since the last reset. */
+    public int mostOpenAtOnce() {
+      return mostOpen.get();
+    }
+
+    /** Every delivery so far, in arrival order. */
+    public List<Delivery> deliveries() {
+      return new ArrayList<>(deliveries);
+    }
+
+    /** The deliveries of one message. */
+    public List<Delivery> deliveries(String webhookId) {
+      return deliveries.stream().filter(d -> d.webhookId().equals(webhookId)).toList();
+    }
+
+    private Receiver enqueue(Answer answer, int times) {
+      for (int i = 0; i < times; i++) {
+        script.add(answer);
+      }
+      return this;
+    }
+
+    private synchronized Answer next() {
+      Answer scripted = script.poll();
+      return scripted != null ? scripted : otherwise;
+    }
+
+    private void receive(HttpExchange exchange, String body) throws IOException {
+      mostOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
+      try {
+        answer(exchange, body);
+      } finally {
+        open.decrementAndGet();
+      }
+    }
+
+    private void answer(HttpExchange exchange, String body) throws IOException {
+      Instant at = Instant.now();
+      var headers = exchange.getRequestHeaders();
+      String id = headers.getFirst(WebhookSignature.HEADER_ID);
+      String timestamp = headers.getFirst(WebhookSignature.HEADER_TIMESTAMP);
+      String signature = headers.getFirst(WebhookSignature.HEADER_SIGNATURE);
+      boolean verified =
+          secrets.stream()
+              .anyMatch(
+                  s ->
+                      WebhookSignature.verify(
+                          s,
+                          id,
+                          timestamp,
+                          body,
+                          signature,
+                          at,
+                          WebhookSignature.DEFAULT_TOLERANCE));
+      if (!verified) {
+        LOG.warning(() -> "demo bank " + name + ": bad signature on " + id);
+        deliveries.add(new Delivery(id, timestamp, signature, body, at, false, 401));
+        respond(exchange, 401, Map.of(), "bad signature");
+        return;
+      }
+      Answer answer = next();
+      deliveries.add(
+          new Delivery(
+              id, timestamp, signature, body, at, true, answer.hang() ? 0 : answer.status()));
+      if (answer.hang()) {
+        try {
+          held.await(HOLD.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
+      respond(
+          exchange,
+          answer.status(),
+          answer.headers(),
+          answer.status() / 100 == 2 ? "" : "status " + answer.status());
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.fraudtip.localstack.bank;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fraudtip.contracts.webhooks.WebhookSignature;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DemoBankTest {
+  static DemoBank bank;
+  static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() {
+    bank = DemoBank.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    bank.close();
+  }
+
+  @Test
+  void verifiesSignaturesAndFollowsItsScript() throws Exception {
+    String secret = WebhookSignature.newSecret(32);
+    DemoBank.Receiver receiver = bank.receiver("scripted").secrets(secret);
+    receiver.answer(500, 2).answerRetryAfter(429, "7", 1);
+
+    assertThat(post(receiver, secret, "msg_1").statusCode()).isEqualTo(500);
+    assertThat(post(receiver, secret, "msg_1").statusCode()).isEqualTo(500);
+    HttpResponse<String> limited = post(receiver, secret, "msg_1");
+    assertThat(limited.statusCode()).isEqualTo(429);
+    assertThat(limited.headers().firstValue("Retry-After")).contains("7");
+    assertThat(post(receiver, secret, "msg_1").statusCode()).isEqualTo(200);
+    assertThat(post(receiver, WebhookSignature.newSecret(32), "msg_2").statusCode()).isEqualTo(401);
+
+    assertThat(receiver.deliveries("msg_1"))
+        .extracting(DemoBank.Delivery::answered)
+        .containsExactly(500, 500, 429, 200);
+    assertThat(receiver.deliveries("msg_1")).allMatch(DemoBank.Delivery::verified);
+    assertThat(receiver.deliveries("msg_2")).noneMatch(DemoBank.Delivery::verified);
+  }
+
+  @Test
+  void aReceiverToldNeverToAnswerHoldsTheRequest() throws Exception {
+    String secret = WebhookSignature.newSecret(32);
+    DemoBank.Receiver receiver = bank.receiver("silent").secrets(secret).neverAnswer();
+    try {
+      CLIENT.send(
+          request(receiver, secret, "msg_3", Duration.ofMillis(500)),
+          HttpResponse.BodyHandlers.ofString());
+      throw new AssertionError("the silent receiver answered");
+    } catch (HttpTimeoutException expected) {
+      assertThat(receiver.deliveries("msg_3")).hasSize(1);
+    }
+    receiver.reset();
+    assertThat(post(receiver, secret, "msg_4").statusCode()).isEqualTo(200);
+  }
+
+  private static HttpResponse<String> post(DemoBank.Receiver receiver, String secret, String id)
+      throws Exception {
+    return CLIENT.send(
+        request(receiver, secret, id, Duration.ofSeconds(5)), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest request(
+      DemoBank.Receiver receiver, String secret, String id, Duration timeout) {
+    long ts = Instant.now().getEpochSecond();
+    String body = "{\"type\":\"account.reported\"}";
+    return HttpRequest.newBuilder(URI.create(receiver.url()))
+        .timeout(timeout)
+        .header(WebhookSignature.HEADER_ID, id)
+        .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(ts))
+        .header(
+            WebhookSignature.HEADER_SIGNATURE,
+            WebhookSignature.header(List.of(secret), id, ts, body))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+}

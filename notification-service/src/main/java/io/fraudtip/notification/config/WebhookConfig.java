@@ -1,0 +1,81 @@
+package io.fraudtip.notification.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** Settings of the bank webhook endpoints and of their delivery (SPEC §6). */
+@ConfigMapping(prefix = "fraudtip.webhooks")
+public interface WebhookConfig {
+  /**
+   * Whether endpoint URLs may be plain http and resolve to loopback, private or link-local
+   * addresses: for the local stack and tests only, never in production.
+   */
+  @WithDefault("false")
+  boolean allowLocalUrls();
+
+  /** Length of new signing secrets in random bytes (the specification allows 24 to 64). */
+  @WithDefault("32")
+  int secretBytes();
+
+  /** How long the previous secret keeps signing, beside the new one, after a rotation. */
+  @WithDefault("24h")
+  Duration rotationGrace();
+
+  /**
+   * The wait before each attempt of a delivery, the first being the first attempt: as many attempts
+   * as entries, then the delivery is failed. The default starts fast because freezes are urgent: at
+   * once, 5 s, 30 s, 2 min, 10 min, 30 min, 2 h, 5 h, 10 h, 14 h, then daily twice (the last
+   * attempt about 56 hours after the alert, inside three days).
+   */
+  @WithDefault("0s,5s,30s,2m,10m,30m,2h,5h,10h,14h,24h,24h")
+  List<Duration> retrySchedule();
+
+  /** Random extra wait added to each retry, as a fraction of it (0.1 = up to 10 % later). */
+  @WithDefault("0.1")
+  double jitter();
+
+  /** Longest {@code Retry-After} honoured; a bank cannot park its alerts for longer. */
+  @WithDefault("6h")
+  Duration maxRetryAfter();
+
+  /** Time allowed to open a connection to a bank. */
+  @WithDefault("5s")
+  Duration connectTimeout();
+
+  /** Time allowed for a bank's answer once the request is sent. */
+  @WithDefault("10s")
+  Duration readTimeout();
+
+  /** Deliveries in flight at once to one endpoint, per instance. */
+  @WithDefault("8")
+  int maxInFlightPerEndpoint();
+
+  /** Due deliveries a dispatcher claims at once. */
+  @WithDefault("100")
+  int batchSize();
+
+  /**
+   * How often a dispatcher looks for due deliveries without being woken: it is woken by its own
+   * commits; this finds retries coming due and rows of other instances.
+   */
+  @WithDefault("500ms")
+  Duration pollInterval();
+
+  /** Whether this instance dispatches deliveries; any number of instances may. */
+  @WithDefault("true")
+  boolean dispatcherEnabled();
+
+  /** An endpoint that has failed for this long without a success is disabled. */
+  @WithDefault("5d")
+  Duration disableAfter();
+
+  /** Characters of a bank's answer kept in the delivery log. */
+  @WithDefault("1000")
+  int responseBodyLimit();
+
+  /** Threads that record delivery results in the database (each holds a connection briefly). */
+  @WithDefault("8")
+  int recorderThreads();
+}

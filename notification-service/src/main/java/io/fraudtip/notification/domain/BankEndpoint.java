@@ -1,0 +1,94 @@
+package io.fraudtip.notification.domain;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where a bank receives its webhooks, and the secret they are signed with. */
+@Entity
+@Table(name = "bank_endpoint")
+public class BankEndpoint extends PanacheEntityBase {
+  public static final String DISABLED_GONE = "GONE";
+  public static final String DISABLED_FAILING = "FAILING";
+  public static final String DISABLED_BY_USER = "BY_USER";
+
+  @Id public UUID id;
+
+  @Column(name = "bank_bin", nullable = false)
+  public String bankBin;
+
+  @Column(nullable = false)
+  public String url;
+
+  public String description;
+
+  /** Comma-separated event types the endpoint receives. */
+  @Column(name = "event_types", nullable = false)
+  public String eventTypes;
+
+  @Column(nullable = false)
+  public boolean active;
+
+  @Column(name = "disabled_reason")
+  public String disabledReason;
+
+  @Column(name = "disabled_at")
+  public Instant disabledAt;
+
+  @Column(nullable = false)
+  public String secret;
+
+  @Column(name = "previous_secret")
+  public String previousSecret;
+
+  @Column(name = "previous_secret_until")
+  public Instant previousSecretUntil;
+
+  @Column(name = "failing_since")
+  public Instant failingSince;
+
+  @Column(name = "last_success_at")
+  public Instant lastSuccessAt;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  @Version public long version;
+
+  public List<String> eventTypeList() {
+    return Arrays.stream(eventTypes.split(",")).filter(s -> !s.isBlank()).toList();
+  }
+
+  public boolean receives(String eventType) {
+    return eventTypeList().contains(eventType);
+  }
+
+  /** The secrets that sign a delivery now: the current one, and the previous during its grace. */
+  public List<String> signingSecrets(Instant now) {
+    List<String> secrets = new ArrayList<>(List.of(secret));
+    if (previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)) {
+      secrets.add(previousSecret);
+    }
+    return secrets;
+  }
+
+  /**
+   * The endpoint, if the caller's bank may see it: another bank's endpoint does not exist for it.
+   */
+  public static Optional<BankEndpoint> visibleTo(UUID id, Optional<String> bankBin) {
+    return BankEndpoint.<BankEndpoint>findByIdOptional(id)
+        .filter(e -> bankBin.isEmpty() || bankBin.get().equals(e.bankBin));
+  }
+}

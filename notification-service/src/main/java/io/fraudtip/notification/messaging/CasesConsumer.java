@@ -1,0 +1,29 @@
+package io.fraudtip.notification.messaging;
+
+import io.fraudtip.commons.inbox.EventHandling;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.notification.service.AlertService;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Raises freeze requests, confirmations and retractions from cases.v1. Poison records go to
+ * cases.v1.notification-service.dlt.
+ */
+@ApplicationScoped
+public class CasesConsumer {
+  private final AlertService alerts;
+
+  CasesConsumer(AlertService alerts) {
+    this.alerts = alerts;
+  }
+
+  @Incoming("cases")
+  @Blocking
+  public CompletionStage<Void> consume(Message<String> message) {
+    return EventHandling.handle(message, CaseEventV1.class, alerts::onCaseEvent);
+  }
+}

@@ -1,0 +1,169 @@
+package io.fraudtip.notification.service;
+
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.domain.Delivery;
+import io.fraudtip.notification.domain.DeliveryAttempt;
+import io.fraudtip.notification.domain.DeliveryState;
+import io.fraudtip.notification.domain.OperatorNotice;
+import io.fraudtip.notification.rest.AttemptView;
+import io.fraudtip.notification.rest.DeliveryDetail;
+import io.fraudtip.notification.rest.DeliveryView;
+import io.fraudtip.notification.rest.NoticeView;
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The delivery log, read by the bank (its own deliveries only) and operators, and replays: a replay
+ * sends the same message again, with the same webhook-id, starting a new round of the schedule.
+ */
+@ApplicationScoped
+public class DeliveryLog {
+  private final EntityManager em;
+  private final AfterCommit afterCommit;
+  private final DeliveryWakeUp wakeUp;
+
+  DeliveryLog(EntityManager em, AfterCommit afterCommit, DeliveryWakeUp wakeUp) {
+    this.em = em;
+    this.afterCommit = afterCommit;
+    this.wakeUp = wakeUp;
+  }
+
+  @Transactional
+  public List<DeliveryView> list(
+      Optional<String> bankScope,
+      Optional<UUID> endpointId,
+      Optional<UUID> alertId,
+      Optional<DeliveryState> state,
+      Optional<Instant> since,
+      int limit) {
+    List<String> where = new ArrayList<>();
+    Parameters params = new Parameters();
+    bankScope.ifPresent(b -> add(where, params, "bankBin = :bank", "bank", b));
+    endpointId.ifPresent(e -> add(where, params, "endpointId = :endpoint", "endpoint", e));
+    alertId.ifPresent(a -> add(where, params, "alertId = :alert", "alert", a));
+    state.ifPresent(s -> add(where, params, "state = :state", "state", s));
+    since.ifPresent(s -> add(where, params, "createdAt >= :since", "since", s));
+    String query =
+        (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc";
+    return Delivery.<Delivery>find(query.trim(), params).page(0, limit).list().stream()
+        .map(DeliveryLog::view)
+        .toList();
+  }
+
+  @Transactional
+  public DeliveryDetail get(Optional<String> bankScope, UUID id) {
+    Delivery d = find(bankScope, id);
+    List<AttemptView> attempts =
+        DeliveryAttempt.<DeliveryAttempt>list("deliveryId = ?1 order by id", d.id).stream()
+            .map(
+                a ->
+                    new AttemptView(
+                        a.attempt,
+                        a.attemptedAt,
+                        a.latencyMs,
+                        a.statusCode,
+                        a.outcome,
+                        a.responseBody,
+                        a.error))
+            .toList();
+    return new DeliveryDetail(view(d), attempts);
+  }
+
+  /** Sends one message again, now, with the same webhook-id. */
+  @Transactional
+  public DeliveryView replay(Optional<String> bankScope, UUID id) {
+    Delivery d = find(bankScope, id);
+    BankEndpoint endpoint = BankEndpoint.findById(d.endpointId);
+    if (endpoint == null || !endpoint.active) {
+      throw ProblemException.conflict(
+          "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
+    }
+    restart(d);
+    afterCommit.run(DeliveryWakeUp.class, wakeUp::wake);
+    return view(d);
+  }
+
+  /** Sends again every delivery (of the bank, or of one endpoint) that failed since a time. */
+  @Transactional
+  public int replayFailed(Optional<String> bankScope, Optional<UUID> endpointId, Instant since) {
+    if (endpointId.isPresent()) {
+      BankEndpoint.visibleTo(endpointId.get(), bankScope)
+          .orElseThrow(() -> ProblemException.notFound("Endpoint"));
+    }
+    int count =
+        em.createNativeQuery(
+                "UPDATE delivery d SET state = 'PENDING', attempts = 0, next_attempt_at = now(),"
+                    + " completed_at = NULL"
+                    + " FROM bank_endpoint e WHERE e.id = d.endpoint_id AND e.active"
+                    + " AND d.state = 'FAILED' AND d.completed_at >= :since"
+                    + " AND (CAST(:bank AS varchar) IS NULL OR d.bank_bin = CAST(:bank AS varchar))"
+                    + " AND (CAST(:endpoint AS uuid) IS NULL OR d.endpoint_id = CAST(:endpoint AS uuid))")
+            .setParameter("since", since)
+            .setParameter("bank", bankScope.orElse(null))
+            .setParameter("endpoint", endpointId.map(UUID::toString).orElse(null))
+            .executeUpdate();
+    if (count > 0) {
+      afterCommit.run(DeliveryWakeUp.class, wakeUp::wake);
+    }
+    return count;
+  }
+
+  @Transactional
+  public List<NoticeView> notices(Optional<Instant> since) {
+    List<OperatorNotice> notices =
+        since
+            .map(
+                s ->
+                    OperatorNotice.<OperatorNotice>list(
+                        "createdAt >= ?1 order by createdAt desc", s))
+            .orElseGet(() -> OperatorNotice.list("order by createdAt desc"));
+    return notices.stream()
+        .map(n -> new NoticeView(n.id, n.kind, n.bankBin, n.endpointId, n.message, n.createdAt))
+        .toList();
+  }
+
+  private static void restart(Delivery d) {
+    d.state = DeliveryState.PENDING;
+    d.attempts = 0;
+    d.nextAttemptAt = Instant.now();
+    d.completedAt = null;
+  }
+
+  private static Delivery find(Optional<String> bankScope, UUID id) {
+    return Delivery.visibleTo(id, bankScope)
+        .orElseThrow(() -> ProblemException.notFound("Delivery"));
+  }
+
+  private static void add(
+      List<String> where, Parameters params, String clause, String name, Object value) {
+    where.add(clause);
+    params.and(name, value);
+  }
+
+  static DeliveryView view(Delivery d) {
+    return new DeliveryView(
+        d.id,
+        d.webhookId,
+        d.alertId,
+        d.endpointId,
+        d.bankBin,
+        d.eventType,
+        d.state,
+        d.attempts,
+        d.totalAttempts,
+        d.nextAttemptAt,
+        d.lastAttemptAt,
+        d.lastStatus,
+        d.lastError,
+        d.createdAt,
+        d.completedAt);
+  }
+}

@@ -1,0 +1,189 @@
+package io.fraudtip.notification.service;
+
+import io.fraudtip.commons.problem.FieldError;
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.webhooks.WebhookSignature;
+import io.fraudtip.notification.config.WebhookConfig;
+import io.fraudtip.notification.domain.Alert;
+import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.rest.EndpointRequest;
+import io.fraudtip.notification.rest.EndpointSecret;
+import io.fraudtip.notification.rest.EndpointUpdate;
+import io.fraudtip.notification.rest.EndpointView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Banks' webhook endpoints. {@code bankScope} is the caller's bank, or empty for an operator: a
+ * bank manages only its own endpoints, another bank's are not found.
+ */
+@ApplicationScoped
+public class EndpointService {
+  private final WebhookConfig config;
+  private final EndpointUrlPolicy urls;
+  private final BankDirectory banks;
+
+  EndpointService(WebhookConfig config, EndpointUrlPolicy urls, BankDirectory banks) {
+    this.config = config;
+    this.urls = urls;
+    this.banks = banks;
+  }
+
+  @Transactional
+  public EndpointSecret create(Optional<String> bankScope, EndpointRequest request) {
+    String bin = bankScope.orElse(request.bankBin());
+    if (bankScope.isPresent() && request.bankBin() != null && !request.bankBin().equals(bin)) {
+      throw invalid("bankBin", "bank.not-yours", "A bank registers endpoints for itself only");
+    }
+    if (bin == null) {
+      throw invalid("bankBin", "bank.required", "Name the bank the endpoint belongs to");
+    }
+    if (!banks.exists(bin)) {
+      throw invalid("bankBin", "bank.unknown", "No bank with this BIN in the directory");
+    }
+    Instant now = now();
+    BankEndpoint e = new BankEndpoint();
+    e.id = UUID.randomUUID();
+    e.bankBin = bin;
+    e.url = urls.check(request.url()).toString();
+    e.eventTypes = String.join(",", eventTypes(request.eventTypes()));
+    e.description = request.description();
+    e.active = true;
+    e.secret = WebhookSignature.newSecret(config.secretBytes());
+    e.createdAt = now;
+    e.updatedAt = now;
+    e.persist();
+    return new EndpointSecret(view(e), e.secret);
+  }
+
+  @Transactional
+  public List<EndpointView> list(Optional<String> bankScope, Optional<String> bankFilter) {
+    Optional<String> bin = bankScope.isPresent() ? bankScope : bankFilter;
+    List<BankEndpoint> endpoints =
+        bin.map(b -> BankEndpoint.<BankEndpoint>list("bankBin = ?1 order by createdAt", b))
+            .orElseGet(() -> BankEndpoint.list("order by bankBin, createdAt"));
+    return endpoints.stream().map(this::view).toList();
+  }
+
+  @Transactional
+  public EndpointView get(Optional<String> bankScope, UUID id) {
+    return view(find(bankScope, id));
+  }
+
+  @Transactional
+  public EndpointView update(Optional<String> bankScope, UUID id, EndpointUpdate update) {
+    BankEndpoint e = find(bankScope, id);
+    if (update.url() != null) {
+      e.url = urls.check(update.url()).toString();
+    }
+    if (update.eventTypes() != null) {
+      e.eventTypes = String.join(",", eventTypes(update.eventTypes()));
+    }
+    if (update.description() != null) {
+      e.description = update.description();
+    }
+    if (update.active() != null) {
+      if (update.active() && !e.active) {
+        // Re-enabled: the failure clock starts again.
+        e.disabledReason = null;
+        e.disabledAt = null;
+        e.failingSince = null;
+      } else if (!update.active() && e.active) {
+        e.disabledReason = BankEndpoint.DISABLED_BY_USER;
+        e.disabledAt = now();
+      }
+      e.active = update.active();
+    }
+    e.updatedAt = now();
+    return view(e);
+  }
+
+  @Transactional
+  public void delete(Optional<String> bankScope, UUID id) {
+    BankEndpoint e = find(bankScope, id);
+    // Deliveries keep their log: the endpoint is disabled and forgotten by listings only when it
+    // has none; otherwise it stays, inactive, so that its log can still be read.
+    long deliveries = io.fraudtip.notification.domain.Delivery.count("endpointId", e.id);
+    if (deliveries == 0) {
+      e.delete();
+    } else {
+      e.active = false;
+      e.disabledReason = BankEndpoint.DISABLED_BY_USER;
+      e.disabledAt = now();
+      e.updatedAt = now();
+    }
+  }
+
+  /**
+   * A new secret signs from now on; the previous one also signs until the grace period ends, so
+   * that the bank can switch its verification without losing a delivery.
+   */
+  @Transactional
+  public EndpointSecret rotate(Optional<String> bankScope, UUID id) {
+    BankEndpoint e = find(bankScope, id);
+    Instant now = now();
+    e.previousSecret = e.secret;
+    e.previousSecretUntil = now.plus(config.rotationGrace());
+    e.secret = WebhookSignature.newSecret(config.secretBytes());
+    e.updatedAt = now;
+    return new EndpointSecret(view(e), e.secret);
+  }
+
+  BankEndpoint find(Optional<String> bankScope, UUID id) {
+    return BankEndpoint.visibleTo(id, bankScope)
+        .orElseThrow(() -> ProblemException.notFound("Endpoint"));
+  }
+
+  EndpointView view(BankEndpoint e) {
+    Instant now = Instant.now();
+    return new EndpointView(
+        e.id,
+        e.bankBin,
+        banks.byBin(e.bankBin).map(BankDirectory.Bank::name).orElse(null),
+        e.url,
+        e.description,
+        e.eventTypeList(),
+        e.active,
+        e.disabledReason,
+        e.disabledAt,
+        e.failingSince,
+        e.lastSuccessAt,
+        e.previousSecretUntil != null && e.previousSecretUntil.isAfter(now)
+            ? e.previousSecretUntil
+            : null,
+        e.createdAt);
+  }
+
+  private static List<String> eventTypes(List<String> requested) {
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < requested.size(); i++) {
+      if (!Alert.TYPES.contains(requested.get(i))) {
+        errors.add(
+            new FieldError(
+                "eventTypes[" + i + "]",
+                "event-type.unknown",
+                "Unknown event type; one of " + Alert.TYPES));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new ProblemException(400, "validation", "Bad Request", "Unknown event type", errors);
+    }
+    return List.copyOf(new LinkedHashSet<>(requested));
+  }
+
+  private static ProblemException invalid(String field, String code, String message) {
+    return new ProblemException(
+        400, "validation", "Bad Request", message, List.of(new FieldError(field, code, message)));
+  }
+
+  private static Instant now() {
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}

@@ -1,0 +1,89 @@
+package io.fraudtip.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
+import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.localstack.bank.DemoBank;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.TestDatabase;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/** Test steps around webhooks: a bank's endpoint on a demo-bank receiver, tips that alert it. */
+public final class Webhooks {
+  private Webhooks() {}
+
+  /** An endpoint registered by the bank itself on a fresh receiver that knows its secret. */
+  public record Endpoint(String id, String secret, DemoBank.Receiver receiver) {}
+
+  public static Endpoint register(Tokens tokens, DemoBank bank, String bin, String... types) {
+    DemoBank.Receiver receiver = bank.receiver(bin + "-" + UUID.randomUUID());
+    var created =
+        given()
+            .auth()
+            .oauth2(tokens.bank(bin))
+            .contentType(ContentType.JSON)
+            .body(
+                java.util.Map.of(
+                    "url",
+                    receiver.url(),
+                    "eventTypes",
+                    types.length == 0 ? List.of("account.reported") : List.of(types)))
+            .post("/api/v1/endpoints")
+            .then()
+            .statusCode(201)
+            .extract();
+    String secret = created.path("secret");
+    receiver.secrets(secret);
+    return new Endpoint(created.path("endpoint.id"), secret, receiver);
+  }
+
+  /** Produces a tip paying {@code account} at {@code bin}; returns the tip id. */
+  public static UUID tip(KafkaCompanion kafka, String bin, String account) {
+    UUID tipId = UUID.randomUUID();
+    kafka
+        .produceStrings()
+        .fromRecords(tipRecord(tipId, bin, account))
+        .awaitCompletion(Duration.ofSeconds(10));
+    return tipId;
+  }
+
+  public static ProducerRecord<String, String> tipRecord(UUID tipId, String bin, String account) {
+    return CloudEventRecords.of(
+        Topics.TIPS_V1,
+        tipId.toString(),
+        UUID.randomUUID(),
+        CloudEvents.TYPE_TIP_RECEIVED,
+        Tips.paying(tipId, bin, account, 5_000_000));
+  }
+
+  /** The delivery of a tip's alert, once it exists. */
+  public static java.util.Map<String, Object> deliveryOf(TestDatabase db, UUID tipId) {
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id"
+                            + " WHERE a.tip_id = ?",
+                        tipId)
+                    > 0);
+    return db.query(
+            "SELECT d.* FROM delivery d JOIN alert a ON a.id = d.alert_id WHERE a.tip_id = ?",
+            tipId)
+        .get(0);
+  }
+
+  /** Stops an endpoint so that its leftovers do not disturb other tests. */
+  public static void retire(TestDatabase db, Endpoint endpoint) {
+    db.update("UPDATE bank_endpoint SET active = false WHERE id = ?::uuid", endpoint.id());
+    endpoint.receiver().reset();
+  }
+}

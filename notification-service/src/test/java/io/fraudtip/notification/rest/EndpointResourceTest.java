@@ -1,0 +1,212 @@
+package io.fraudtip.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.fraudtip.contracts.webhooks.WebhookSignature;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class EndpointResourceTest {
+  @InjectTokens Tokens tokens;
+  @InjectDatabase TestDatabase db;
+
+  @Test
+  void aBankRegistersAnEndpointAndSeesItsSecretOnlyOnce() {
+    var created =
+        given()
+            .auth()
+            .oauth2(tokens.bank("970436"))
+            .contentType(ContentType.JSON)
+            .body(
+                """
+                {"url": "http://127.0.0.1:1/hooks/a", "eventTypes": ["account.reported"]}
+                """)
+            .post("/api/v1/endpoints")
+            .then()
+            .statusCode(201)
+            .body("endpoint.bankBin", equalTo("970436"))
+            .body("endpoint.bankName", equalTo("Vietcombank"))
+            .body("endpoint.active", equalTo(true))
+            .body("secret", startsWith("whsec_"))
+            .extract();
+    String id = created.path("endpoint.id");
+    String secret = created.path("secret");
+    int bytes = Base64.getDecoder().decode(secret.substring("whsec_".length())).length;
+    assertThat(bytes).isBetween(24, 64);
+
+    String shown =
+        given()
+            .auth()
+            .oauth2(tokens.bank("970436"))
+            .get("/api/v1/endpoints/{id}", id)
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(shown).doesNotContain(secret).doesNotContain("whsec_");
+  }
+
+  @Test
+  void aBankCannotSeeOrChangeAnotherBanksEndpoints() {
+    String id = create(tokens.bank("970436"), null);
+    String other = tokens.bank("970422");
+    given().auth().oauth2(other).get("/api/v1/endpoints/{id}", id).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(other)
+        .contentType(ContentType.JSON)
+        .body("{\"active\": false}")
+        .patch("/api/v1/endpoints/{id}", id)
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+    given()
+        .auth()
+        .oauth2(other)
+        .post("/api/v1/endpoints/{id}/secret/rotate", id)
+        .then()
+        .statusCode(404);
+    given().auth().oauth2(other).delete("/api/v1/endpoints/{id}", id).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(other)
+        .get("/api/v1/endpoints")
+        .then()
+        .statusCode(200)
+        .body("bankBin", everyItem(equalTo("970422")))
+        .body("id", not(hasItem(id)));
+    // A bank cannot register for another bank either.
+    given()
+        .auth()
+        .oauth2(other)
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"bankBin": "970436", "url": "http://127.0.0.1:1/x", "eventTypes": ["account.reported"]}
+            """)
+        .post("/api/v1/endpoints")
+        .then()
+        .statusCode(400);
+    assertThat(db.queryLong("SELECT count(*) FROM bank_endpoint WHERE id = ?::uuid AND active", id))
+        .isOne();
+
+    // Operators see and manage every bank's.
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops"))
+        .get("/api/v1/endpoints/{id}", id)
+        .then()
+        .statusCode(200);
+  }
+
+  @Test
+  void operatorsRegisterForANamedBankOfTheDirectoryOnly() {
+    String operator = tokens.operator("ops");
+    assertThat(create(operator, "970422")).isNotNull();
+    given()
+        .auth()
+        .oauth2(operator)
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"bankBin": "999999", "url": "http://127.0.0.1:1/x", "eventTypes": ["account.reported"]}
+            """)
+        .post("/api/v1/endpoints")
+        .then()
+        .statusCode(400)
+        .body("errors[0].code", equalTo("bank.unknown"));
+    given()
+        .auth()
+        .oauth2(operator)
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"bankBin": "970422", "url": "http://127.0.0.1:1/x", "eventTypes": ["everything"]}
+            """)
+        .post("/api/v1/endpoints")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("eventTypes[0]"));
+  }
+
+  @Test
+  void rotationShowsANewSecretAndKeepsTheOldOneSigningForTheGracePeriod() {
+    var created =
+        given()
+            .auth()
+            .oauth2(tokens.bank("970418"))
+            .contentType(ContentType.JSON)
+            .body("{\"url\": \"http://127.0.0.1:1/r\", \"eventTypes\": [\"freeze.requested\"]}")
+            .post("/api/v1/endpoints")
+            .then()
+            .statusCode(201)
+            .extract();
+    String id = created.path("endpoint.id");
+    String first = created.path("secret");
+    var rotated =
+        given()
+            .auth()
+            .oauth2(tokens.bank("970418"))
+            .post("/api/v1/endpoints/{id}/secret/rotate", id)
+            .then()
+            .statusCode(200)
+            .body("endpoint.previousSecretValidUntil", not(nullValue()))
+            .extract();
+    String second = rotated.path("secret");
+    assertThat(second).startsWith("whsec_").isNotEqualTo(first);
+    var row =
+        db.query("SELECT secret, previous_secret FROM bank_endpoint WHERE id = ?::uuid", id).get(0);
+    assertThat(row.get("secret")).isEqualTo(second);
+    assertThat(row.get("previous_secret")).isEqualTo(first);
+    assertThat(WebhookSignature.key(second)).hasSize(32);
+  }
+
+  @Test
+  void theBankDirectoryIsKeyedByBin() {
+    given()
+        .auth()
+        .oauth2(tokens.bank("970436"))
+        .get("/api/v1/banks/970406")
+        .then()
+        .statusCode(200)
+        .body("name", equalTo("Vikki Bank"))
+        .body("formerNames", hasItem("DongA Bank"));
+    given().auth().oauth2(tokens.bank("970436")).get("/api/v1/banks/123").then().statusCode(404);
+  }
+
+  private String create(String token, String bin) {
+    String body =
+        bin == null
+            ? "{\"url\": \"http://127.0.0.1:1/x\", \"eventTypes\": [\"account.reported\"]}"
+            : "{\"bankBin\": \""
+                + bin
+                + "\", \"url\": \"http://127.0.0.1:1/x\", \"eventTypes\": [\"account.reported\"]}";
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/endpoints")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("endpoint.id");
+  }
+}
