@@ -39,11 +39,12 @@ public final class RunLocal {
         --notification-port N   notification-service HTTP port (default 8083)
         --kafka-port N          Kafka broker port (default 19092)
         --postgres-port N       PostgreSQL port (default 15432)
+        --bank-port N           the demo bank's webhook receiver port (default 8090)
         -h, --help              this text
       """;
 
   /** Settings every service gets on a local machine (the demo bank listens on loopback). */
-  static final Map<String, String> LOCAL_USE = Map.of("FRAUDTIP_WEBHOOKS_ALLOW_LOCAL", "true");
+  static final Map<String, String> LOCAL_USE = Map.of("FRAUDTIP_WEBHOOKS_ALLOW_LOCAL_URLS", "true");
 
   private RunLocal() {}
 
@@ -195,6 +196,7 @@ public final class RunLocal {
       Map<Service, Integer> ports = new EnumMap<>(defaults.ports());
       int kafkaPort = defaults.kafkaPort();
       int postgresPort = defaults.postgresPort();
+      int bankPort = defaults.demoBankPort();
       Path home = defaults.home();
       Iterator<String> it = args.iterator();
       while (it.hasNext()) {
@@ -208,12 +210,13 @@ public final class RunLocal {
           case "--notification-port" -> ports.put(Service.NOTIFICATION, port(arg, it));
           case "--kafka-port" -> kafkaPort = port(arg, it);
           case "--postgres-port" -> postgresPort = port(arg, it);
+          case "--bank-port" -> bankPort = port(arg, it);
           default -> throw new UsageException("unknown argument '" + arg + "'");
         }
       }
       o.settings =
           new StackSettings(
-              repository, home, ports, kafkaPort, postgresPort, new HashMap<>(LOCAL_USE));
+              repository, home, ports, kafkaPort, postgresPort, bankPort, new HashMap<>(LOCAL_USE));
       return o;
     }
 

@@ -109,6 +109,33 @@ class PlatformIT {
   }
 
   @Test
+  void aTipPostedToIntakeReachesTheBankAsASignedWebhook() {
+    String account = Long.toString(System.nanoTime());
+    given()
+        .contentType("application/json")
+        .body(
+            """
+            {"channel": "WEB", "location": {"provinceCode": "56"},
+             "occurredAt": "%s", "scamType": "ONLINE_SHOPPING_DELIVERY",
+             "description": "Shop online giả, nhận tiền cọc rồi chặn liên lạc",
+             "amountLostVnd": 3200000,
+             "transfers": [{"bank": "970422", "accountNumber": "%s", "amountVnd": 3200000,
+                            "at": "%s"}]}
+            """
+                .formatted(Instant.now().minusSeconds(3600), account, Instant.now().minusSeconds(1800)))
+        .post(stack.baseUrl(Service.INTAKE) + "/api/v1/tips")
+        .then()
+        .statusCode(202);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                stack.demoBank().receiver("970422").deliveries().stream()
+                    .anyMatch(d -> d.body().contains(account) && d.verified()));
+  }
+
+  @Test
   void theStacksTokensAreAcceptedAndForgedOnesRefused() {
     String cases = stack.baseUrl(Service.CASES) + "/api/v1/cases";
     given().auth().oauth2(stack.tokens().police("PA05-66")).get(cases).then().statusCode(200);

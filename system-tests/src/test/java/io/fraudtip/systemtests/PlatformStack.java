@@ -41,7 +41,8 @@ final class PlatformStack {
                   ports,
                   FreePorts.pick(),
                   FreePorts.pick(),
-                  Map.of("FRAUDTIP_WEBHOOKS_ALLOW_LOCAL", "true")),
+                  FreePorts.pick(),
+                  Map.of("FRAUDTIP_WEBHOOKS_ALLOW_LOCAL_URLS", "true")),
               line -> System.out.println("[stack] " + line));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
     }

@@ -3,6 +3,7 @@ package io.fraudtip.localstack.stack;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
+import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.KafkaServer;
 import io.fraudtip.localstack.infra.PostgresServer;
@@ -25,8 +26,9 @@ import java.util.function.Consumer;
 
 /**
  * The whole platform on one machine: one PostgreSQL with a database per service, one Kafka broker,
- * the three services as separate JVMs from their packaged jars, and tokens signed with a key pair
- * kept beside the data. What {@code ./run-local} and the system tests start.
+ * the three services as separate JVMs from their packaged jars, a demo bank that receives and
+ * verifies the webhooks of the seeded banks, and tokens signed with a key pair kept beside the
+ * data. What {@code ./run-local} and the system tests start.
  */
 public final class LocalStack implements AutoCloseable {
   /** Police units the stack mints tokens for; they are seeded by case-service's migrations. */
@@ -56,6 +58,7 @@ public final class LocalStack implements AutoCloseable {
   private final Consumer<String> progress;
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+  private DemoBank demoBank;
   private PostgresServer postgres;
   private KafkaServer kafka;
   private SigningKeys keys;
@@ -119,6 +122,16 @@ public final class LocalStack implements AutoCloseable {
     }
     ProcessFile.write(home, services.values());
     awaitReady();
+
+    progress.accept("starting the demo bank on port " + settings.demoBankPort());
+    demoBank = DemoBank.start("127.0.0.1", settings.demoBankPort());
+    started.add(demoBank);
+    DemoBankSetup.register(
+        demoBank,
+        home,
+        settings.baseUrl(Service.NOTIFICATION),
+        tokens.operator("operator@local"),
+        BANKS);
     writeStackJson();
   }
 
@@ -127,6 +140,7 @@ public final class LocalStack implements AutoCloseable {
     settings.ports().forEach((s, p) -> wanted.put(s.module(), p));
     wanted.put("Kafka", settings.kafkaPort());
     wanted.put("PostgreSQL", settings.postgresPort());
+    wanted.put("the demo bank", settings.demoBankPort());
     List<String> taken = new ArrayList<>();
     wanted.forEach(
         (what, port) -> {
@@ -206,6 +220,8 @@ public final class LocalStack implements AutoCloseable {
       swagger.put(s.key(), settings.baseUrl(s) + "/q/swagger-ui");
     }
     root.put("kafka", kafka.bootstrapServers());
+    ObjectNode bankHooks = root.putObject("demoBank");
+    BANKS.forEach(b -> bankHooks.put(b, demoBank.receiver(b).url()));
     root.putObject("postgres")
         .put("host", "localhost")
         .put("port", postgres.port())
@@ -248,6 +264,11 @@ public final class LocalStack implements AutoCloseable {
 
   public Tokens tokens() {
     return tokens;
+  }
+
+  /** The demo bank that receives the webhooks of every seeded bank. */
+  public DemoBank demoBank() {
+    return demoBank;
   }
 
   public ServiceProcess process(Service s) {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param ports HTTP port of each service
  * @param kafkaPort the broker's client port
  * @param postgresPort the database server's port
+ * @param demoBankPort the demo bank's port (webhook receiver)
  * @param serviceEnvironment extra environment of every service process (settings for local use)
  */
 public record StackSettings(
@@ -20,10 +21,12 @@ public record StackSettings(
     Map<Service, Integer> ports,
     int kafkaPort,
     int postgresPort,
+    int demoBankPort,
     Map<String, String> serviceEnvironment) {
 
   public static final int DEFAULT_KAFKA_PORT = 19092;
   public static final int DEFAULT_POSTGRES_PORT = 15432;
+  public static final int DEFAULT_DEMO_BANK_PORT = 8090;
 
   /** The defaults of {@code ./run-local}: fixed ports, data under {@code .local-stack/}. */
   public static StackSettings defaults(Path repository) {
@@ -37,6 +40,7 @@ public record StackSettings(
         ports,
         DEFAULT_KAFKA_PORT,
         DEFAULT_POSTGRES_PORT,
+        DEFAULT_DEMO_BANK_PORT,
         Map.of());
   }
 
