@@ -1,6 +1,7 @@
 package io.fraudtip.intake.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.CloudEvents;
@@ -37,6 +38,7 @@ public class TipService {
   private final ProcessedEvents processed;
   private final IdempotencyKeys idempotency;
   private final PersonalDataCipher cipher;
+  private final PlatformMetrics metrics;
 
   TipService(
       TipNormaliser normaliser,
@@ -44,13 +46,15 @@ public class TipService {
       Outbox outbox,
       ProcessedEvents processed,
       IdempotencyKeys idempotency,
-      PersonalDataCipher cipher) {
+      PersonalDataCipher cipher,
+      PlatformMetrics metrics) {
     this.normaliser = normaliser;
     this.trackingCodes = trackingCodes;
     this.outbox = outbox;
     this.processed = processed;
     this.idempotency = idempotency;
     this.cipher = cipher;
+    this.metrics = metrics;
   }
 
   /** The answer to a submission, and whether it repeats the first answer to its key. */
@@ -110,6 +114,7 @@ public class TipService {
     if (idempotencyKey != null) {
       idempotency.remember(idempotencyKey, bodyHash, receipt, now);
     }
+    metrics.tipAccepted(event.channel().name());
     // No personal data here: ids, kinds and counts only.
     LOG.debugf(
         "Accepted tip %s (%s, %s, %d identifiers, %d transfers)",

@@ -1,5 +1,6 @@
 package io.fraudtip.commons.outbox;
 
+import io.fraudtip.commons.tracing.TraceContexts;
 import io.fraudtip.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
@@ -26,7 +27,8 @@ public class Outbox {
   }
 
   /**
-   * Records an event in the caller's transaction; the relay is woken when it commits.
+   * Records an event in the caller's transaction; the relay is woken when it commits. The current
+   * trace context goes with it, so the Kafka record continues the caller's trace.
    *
    * @return the event id (the CloudEvent id consumers dedupe on)
    */
@@ -39,6 +41,10 @@ public class Outbox {
     event.eventType = eventType;
     event.payload = Json.write(payload);
     event.createdAt = Instant.now();
+    // The relay publishes later on its own thread: keep the trace to continue it there.
+    var trace = TraceContexts.current();
+    event.traceParent = trace.get(TraceContexts.TRACEPARENT);
+    event.traceState = trace.get(TraceContexts.TRACESTATE);
     event.persist();
     wakeRelayAfterCommit();
     return eventId;

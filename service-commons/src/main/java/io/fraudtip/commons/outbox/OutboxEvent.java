@@ -38,4 +38,12 @@ public class OutboxEvent extends PanacheEntityBase {
 
   @Column(name = "published_at")
   public Instant publishedAt;
+
+  /** W3C traceparent of the writing transaction's span; null when tracing is off. */
+  @Column(name = "trace_parent")
+  public String traceParent;
+
+  /** W3C tracestate that goes with {@link #traceParent}; usually null. */
+  @Column(name = "trace_state")
+  public String traceState;
 }

@@ -1,5 +1,6 @@
 package io.fraudtip.commons.outbox;
 
+import io.fraudtip.commons.tracing.TraceContexts;
 import io.fraudtip.contracts.CloudEvents;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -224,6 +226,12 @@ public class OutboxRelay {
                 .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
                 .withDataContentType(CloudEvents.JSON)
                 .build());
+    if (event.traceParent != null) {
+      // The Kafka producer span (and the record's traceparent header) become children of the
+      // span that wrote the row, not of whatever this thread is doing.
+      var parent = TraceContexts.parentOf(event.traceParent, event.traceState);
+      metadata = metadata.with(TracingMetadata.with(parent, parent));
+    }
     Message<String> message =
         Message.of(
             event.payload,

@@ -1,0 +1,71 @@
+package io.fraudtip.commons.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Context;
+import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Metadata;
+import org.junit.jupiter.api.Test;
+
+class EventHandlingTest {
+  private static final SpanContext CONSUMER_SPAN =
+      SpanContext.create(
+          "0af7651916cd43dd8448eb211c80319c",
+          "b7ad6b7169203331",
+          TraceFlags.getSampled(),
+          TraceState.getDefault());
+
+  @Test
+  void theHandlerRunsInTheConsumerSpanOfTheRecord() {
+    Context consumer = Context.root().with(Span.wrap(CONSUMER_SPAN));
+    AtomicReference<SpanContext> seen = new AtomicReference<>();
+
+    EventHandling.handle(
+        message(Metadata.of(cloudEvent(), TracingMetadata.withCurrent(consumer))),
+        Map.class,
+        (id, payload) -> seen.set(Span.current().getSpanContext()));
+
+    assertThat(seen.get()).isEqualTo(CONSUMER_SPAN);
+    assertThat(Span.current().getSpanContext().isValid()).isFalse();
+  }
+
+  @Test
+  void withoutTraceTheHandlerRunsInTheCallersContext() {
+    AtomicReference<SpanContext> seen = new AtomicReference<>();
+
+    EventHandling.handle(
+        message(Metadata.of(cloudEvent())),
+        Map.class,
+        (id, payload) -> seen.set(Span.current().getSpanContext()));
+
+    assertThat(seen.get().isValid()).isFalse();
+  }
+
+  private static Message<String> message(Metadata metadata) {
+    return Message.of("{\"a\":1}", metadata);
+  }
+
+  private static DefaultIncomingCloudEventMetadata<String> cloudEvent() {
+    return new DefaultIncomingCloudEventMetadata<>(
+        "1.0",
+        UUID.randomUUID().toString(),
+        URI.create("/test"),
+        "test.v1",
+        "application/json",
+        null,
+        null,
+        null,
+        Map.of(),
+        null);
+  }
+}
