@@ -122,7 +122,8 @@ class PlatformIT {
              "transfers": [{"bank": "970422", "accountNumber": "%s", "amountVnd": 3200000,
                             "at": "%s"}]}
             """
-                .formatted(Instant.now().minusSeconds(3600), account, Instant.now().minusSeconds(1800)))
+                .formatted(
+                    Instant.now().minusSeconds(3600), account, Instant.now().minusSeconds(1800)))
         .post(stack.baseUrl(Service.INTAKE) + "/api/v1/tips")
         .then()
         .statusCode(202);
