@@ -1,0 +1,57 @@
+package io.fraudtip.commons.problem;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Refuses a declared body over the service's limit with a problem answer. Vert.x's own limit
+ * ({@code quarkus.http.limits.max-body-size}, set higher) stays as the hard guard for bodies that
+ * do not declare their length; it answers a bare 413.
+ */
+public class BodySizeLimit {
+  private final Limits limits;
+
+  BodySizeLimit(Limits limits) {
+    this.limits = limits;
+  }
+
+  @ServerRequestFilter(preMatching = true)
+  public Response check(ContainerRequestContext request) {
+    String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    if (declared == null) {
+      return null;
+    }
+    long length;
+    try {
+      length = Long.parseLong(declared.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (length <= limits.maxBodyBytes()) {
+      return null;
+    }
+    var locale = ProblemMessages.locale(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    Problem problem =
+        new Problem(
+            "payload-too-large",
+            ProblemMessages.message(locale, "problem.payload-too-large.title"),
+            413,
+            ProblemMessages.message(locale, "problem.payload-too-large.detail"),
+            "/" + request.getUriInfo().getPath().replaceFirst("^/", ""),
+            List.of());
+    return Response.status(413).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  /** Request limits of a service. */
+  @ConfigMapping(prefix = "fraudtip.http")
+  public interface Limits {
+    /** Largest request body, in bytes, that a service reads. */
+    @WithDefault("131072")
+    long maxBodyBytes();
+  }
+}
