@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
@@ -57,11 +58,14 @@ public class DeliveryOutcomes {
   private final WebhookConfig config;
   private final EntityManager em;
   private final MeterRegistry registry;
+  private final PlatformMetrics metrics;
 
-  DeliveryOutcomes(WebhookConfig config, EntityManager em, MeterRegistry registry) {
+  DeliveryOutcomes(
+      WebhookConfig config, EntityManager em, MeterRegistry registry, PlatformMetrics metrics) {
     this.config = config;
     this.em = em;
     this.registry = registry;
+    this.metrics = metrics;
   }
 
   @Transactional
@@ -124,7 +128,7 @@ public class DeliveryOutcomes {
       failed(r.endpointId(), now);
     }
     attempt.persist();
-    registry.counter("webhook.attempts", "outcome", attempt.outcome).increment();
+    metrics.deliveryAttempted(attempt.outcome);
   }
 
   /** The wait asked for by a Retry-After header (seconds or an HTTP date), or null. */

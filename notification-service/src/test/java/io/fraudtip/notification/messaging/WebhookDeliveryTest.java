@@ -121,6 +121,9 @@ class WebhookDeliveryTest {
     assertThat(row.get("active")).isEqualTo(false);
     assertThat(row.get("disabled_reason")).isEqualTo("GONE");
     assertThat(endpoint.receiver().deliveries()).hasSize(1);
+    // The attempt is counted by outcome in the platform's one webhook counter.
+    assertThat(io.restassured.RestAssured.get("/q/metrics").asString())
+        .contains("webhook_deliveries_total{outcome=\"GONE\"");
 
     // Later alerts no longer go there.
     UUID later = Webhooks.tip(kafka, "970407", "7000000004");

@@ -15,8 +15,7 @@ import java.time.Instant;
  *   <li>{@link #tipAccepted} (intake): {@code tips.accepted} counter by {@code channel} [{@code
  *       tips_accepted_total}];
  *   <li>{@link #deliveryAttempted} (notification, once per webhook attempt): {@code
- *       webhook.deliveries} counter by {@code outcome} [{@code webhook_deliveries_total}]; use the
- *       {@code OUTCOME_*} values;
+ *       webhook.deliveries} counter by {@code outcome} [{@code webhook_deliveries_total}];
  *   <li>{@link #tipToAlert} (notification, when a bank's webhook answers 2xx to the first alert of
  *       a tip): {@code fraudtip.tip.to.alert} timer from the tip's {@code receivedAt} [{@code
  *       fraudtip_tip_to_alert_seconds}, with median and p99].
@@ -28,15 +27,6 @@ import java.time.Instant;
  */
 @ApplicationScoped
 public class PlatformMetrics {
-  /** Outcome of a webhook attempt: the bank answered 2xx. */
-  public static final String OUTCOME_DELIVERED = "delivered";
-
-  /** Outcome of a webhook attempt: refused or failed, will be retried. */
-  public static final String OUTCOME_RETRY = "retry";
-
-  /** Outcome of a webhook attempt: failed for good (retries exhausted or permanent refusal). */
-  public static final String OUTCOME_FAILED = "failed";
-
   private final MeterRegistry registry;
   private final Timer tipToAlert;
 
@@ -58,7 +48,7 @@ public class PlatformMetrics {
         .increment();
   }
 
-  /** Counts one webhook delivery attempt by its outcome (see the {@code OUTCOME_*} values). */
+  /** Counts one webhook delivery attempt by its outcome (SUCCESS, RETRY, FAILED, GONE). */
   public void deliveryAttempted(String outcome) {
     Counter.builder("webhook.deliveries")
         .description("Webhook delivery attempts to banks, by outcome")
