@@ -31,5 +31,8 @@ public final class CloudEvents {
   /** Type of the single event on {@link Topics#ALERT_RESPONSES_V1}. */
   public static final String TYPE_ALERT_RESPONSE = "io.fraudtip.alert.response.v1";
 
+  /** Type of the single event on {@link Topics#ALERT_DELIVERIES_V1}. */
+  public static final String TYPE_ALERT_DELIVERED = "io.fraudtip.alert.delivered.v1";
+
   private CloudEvents() {}
 }

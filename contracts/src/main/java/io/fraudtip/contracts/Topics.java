@@ -14,6 +14,12 @@ public final class Topics {
   /** Banks' answers to alerts, keyed by alert id. Produced by notification-service. */
   public static final String ALERT_RESPONSES_V1 = "alert-responses.v1";
 
+  /**
+   * First successful delivery of each alert to its bank, keyed by alert id. Produced by
+   * notification-service, consumed by case-service (timeline and statistics).
+   */
+  public static final String ALERT_DELIVERIES_V1 = "alert-deliveries.v1";
+
   /** Suffix of the dead-letter topic each consumer group writes poison records to. */
   public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
