@@ -138,7 +138,7 @@ public record TipSubmission(
           @Size(max = 60)
           @Schema(
               description =
-                  "Destination bank: NAPAS BIN, code, name or former name; stored as the BIN",
+                  "Destination bank: NAPAS BIN, code, name, former name or short name (VCB, CTG); stored as the BIN",
               example = "970436",
               required = true)
           String bank,
@@ -210,7 +210,7 @@ public record TipSubmission(
       @NotBlank
           @Size(max = 60)
           @Schema(
-              description = "Bank: NAPAS BIN, code, name or former name; stored as the BIN",
+              description = "Bank: NAPAS BIN, code, name, former name or short name (VCB, CTG); stored as the BIN",
               example = "VIETCOMBANK",
               required = true)
           String bank,

@@ -16,11 +16,13 @@ import java.util.Optional;
 /**
  * The Vietnamese banks and wallets by NAPAS BIN, from the bundled {@code reference/vn-banks.csv}. A
  * bank may be named by its BIN, its code, its name, its SWIFT code or a former name (renamed banks
- * keep their BIN); case, accents, spaces and punctuation do not matter.
+ * keep their BIN), or by a short name people type ({@code VCB}, {@code CTG}) from the bundled
+ * {@code reference/vn-bank-aliases.csv}; case, accents, spaces and punctuation do not matter.
  */
 @ApplicationScoped
 public class BankDirectory {
   static final String RESOURCE = "reference/vn-banks.csv";
+  static final String ALIASES = "reference/vn-bank-aliases.csv";
 
   /** A bank as the directory knows it today. */
   public record Bank(String bin, String code, String name) {}
@@ -29,11 +31,7 @@ public class BankDirectory {
   private final Map<String, Bank> byBin = new HashMap<>();
 
   public BankDirectory() {
-    try (InputStream in = BankDirectory.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing");
-      }
-      BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    try (BufferedReader lines = open(RESOURCE)) {
       lines.readLine(); // header: bin,code,name,swift,deprecated
       String line;
       while ((line = lines.readLine()) != null) {
@@ -57,6 +55,28 @@ public class BankDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    try (BufferedReader lines = open(ALIASES)) {
+      lines.readLine(); // header: alias,bin
+      String line;
+      while ((line = lines.readLine()) != null) {
+        String[] f = line.split(",", -1);
+        if (!byBin.containsKey(f[1].trim())) {
+          throw new IllegalStateException(ALIASES + ": unknown BIN in " + line);
+        }
+        // A directory code or name wins over an alias that happens to spell the same.
+        binByKey.putIfAbsent(key(f[0]), f[1].trim());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static BufferedReader open(String resource) {
+    InputStream in = BankDirectory.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException(resource + " is missing");
+    }
+    return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
   }
 
   /** The bank a caller named, or empty. */

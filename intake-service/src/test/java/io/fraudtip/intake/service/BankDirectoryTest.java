@@ -25,7 +25,18 @@ class BankDirectoryTest {
     "LienVietPostBank, 970449",
     "DongA Bank, 970406",
     "Đông Á Bank, 970406",
-    "MoMo, 971025"
+    "MoMo, 971025",
+    // Short names people type: VietQR codes and stock tickers.
+    "VCB, 970436",
+    "vcb, 970436",
+    "CTG, 970415",
+    "ICB, 970415",
+    "BID, 970418",
+    "TCB, 970407",
+    "MB, 970422",
+    "STB, 970403",
+    // An alias never shadows a directory code: SCB is Saigon Commercial Bank's own code.
+    "SCB, 970429"
   })
   void aBankIsFoundByBinCodeOrNameAndStoredAsItsBin(String typed, String bin) {
     assertThat(banks.find(typed)).get().extracting(BankDirectory.Bank::bin).isEqualTo(bin);
