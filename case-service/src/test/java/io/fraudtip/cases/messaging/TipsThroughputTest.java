@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * How long 1,000 tips on tips.v1 take to become cases. Reports the figure, asserts only the
- * outcome (no timed assert: the machine is shared). Off by default to keep the module's test run
- * short: {@code -Dfraudtip.throughput=true -Dtest=TipsThroughputTest}.
+ * How long 1,000 tips on tips.v1 take to become cases. Reports the figure, asserts only the outcome
+ * (no timed assert: the machine is shared). Off by default to keep the module's test run short:
+ * {@code -Dfraudtip.throughput=true -Dtest=TipsThroughputTest}.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "fraudtip.throughput", matches = "true")
@@ -52,7 +52,8 @@ class TipsThroughputTest {
     List<ProducerRecord<String, String>> records = new ArrayList<>();
     List<UUID> tipIds = new ArrayList<>();
     for (int i = 0; i < TIPS; i++) {
-      TipReceivedV1 t = tip().in("12", null).paid(accounts.get(i % accounts.size()), 100_000).build();
+      TipReceivedV1 t =
+          tip().in("12", null).paid(accounts.get(i % accounts.size()), 100_000).build();
       tipIds.add(t.tipId());
       records.add(
           CloudEventRecords.of(
@@ -69,10 +70,7 @@ class TipsThroughputTest {
         .atMost(Duration.ofMinutes(3))
         .pollInterval(Duration.ofMillis(100))
         .until(
-            () ->
-                db.queryLong(
-                        "SELECT count(*) FROM case_tip WHERE province_code = '12'")
-                    == TIPS);
+            () -> db.queryLong("SELECT count(*) FROM case_tip WHERE province_code = '12'") == TIPS);
     long done = System.nanoTime();
     double seconds = (done - start) / 1e9;
     String figure =
@@ -94,7 +92,8 @@ class TipsThroughputTest {
             db.queryLong(
                 "SELECT count(*) FROM fraud_case c WHERE c.merged_into IS NULL AND c.id IN"
                     + " (SELECT case_id FROM case_tip WHERE province_code = '12')"
-                    + " AND c.victims = " + PER_ACCOUNT))
+                    + " AND c.victims = "
+                    + PER_ACCOUNT))
         .isEqualTo(TIPS / PER_ACCOUNT);
   }
 }
