@@ -31,6 +31,14 @@ public interface CaseConfig {
   @WithDefault("20d")
   Duration legalDeadline();
 
+  /** Months from receipt to decide on a report the unit marked complex (art. 147: two months). */
+  @WithDefault("2")
+  int complexLegalDeadlineMonths();
+
+  /** Months the one extension of a complex case adds (art. 147: once, by two months). */
+  @WithDefault("2")
+  int legalExtensionMonths();
+
   /** How long before the legal deadline a case counts as near it. */
   @WithDefault("3d")
   Duration legalWarning();

@@ -19,6 +19,10 @@ public class BankResponse extends PanacheEntityBase {
   @Column(name = "response_id")
   public UUID responseId;
 
+  /** The alert answered; null for answers stored before it was kept. */
+  @Column(name = "alert_id")
+  public UUID alertId;
+
   @Column(name = "case_id", nullable = false)
   public UUID caseId;
 

@@ -104,6 +104,14 @@ public class FraudCase extends PanacheEntityBase {
   @Column(name = "closed_at")
   public Instant closedAt;
 
+  /** When the unit marked the case complex (two months from receipt instead of 20 days). */
+  @Column(name = "complex_at")
+  public Instant complexAt;
+
+  /** When the legal deadline of the complex case was extended (once, by two months). */
+  @Column(name = "legal_extended_at")
+  public Instant legalExtendedAt;
+
   @Version public long version;
 
   /**

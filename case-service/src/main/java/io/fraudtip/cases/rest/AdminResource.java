@@ -1,9 +1,13 @@
 package io.fraudtip.cases.rest;
 
 import io.fraudtip.cases.service.Administration;
+import io.fraudtip.cases.service.AllowList;
+import io.fraudtip.commons.security.Caller;
 import io.fraudtip.commons.security.Roles;
+import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -13,27 +17,117 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Operators manage the police unit tree and the routing rules. */
+/** Operators manage the police unit tree, the routing rules and the allow-list. */
 @Path("/api/v1/admin")
-@Tag(name = "Administration", description = "Police units and routing rules, as data")
+@Tag(
+    name = "Administration",
+    description = "Police units, routing rules and the allow-list of identifiers, as data")
 @SecurityRequirement(name = "jwt")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminResource {
   private final Administration admin;
+  private final AllowList allowList;
+  private final Caller caller;
 
-  AdminResource(Administration admin) {
+  AdminResource(Administration admin, AllowList allowList, Caller caller) {
     this.admin = admin;
+    this.allowList = allowList;
+    this.caller = caller;
+  }
+
+  @GET
+  @Path("/allow-list")
+  @Operation(
+      summary = "The allow-list: identifiers that never link cases and are never listed",
+      description = "Official hotlines, emergency numbers, banks' and authorities' own domains")
+  @APIResponse(
+      responseCode = "200",
+      description = "The entries, by type and value",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema =
+                  @Schema(type = SchemaType.ARRAY, implementation = AllowListViews.Entry.class),
+              examples =
+                  @ExampleObject(
+                      name = "hotline",
+                      value =
+                          "[{\"type\":\"PHONE\",\"value\":\"+841900545413\","
+                              + "\"reason\":\"Vietcombank hotline\"},"
+                              + "{\"type\":\"DOMAIN\",\"value\":\"vietcombank.com.vn\","
+                              + "\"reason\":\"Vietcombank\"}]")))
+  public List<AllowListViews.Entry> allowList() {
+    return allowList.list();
+  }
+
+  @POST
+  @Path("/allow-list")
+  @Operation(
+      summary = "Put an identifier on the allow-list, with the reason",
+      description =
+          "The value is stored in canonical form. From then on no tip links cases through it and"
+              + " the watchlist does not list it; a domain covers its sub-domains and URLs on"
+              + " them. Case identifiers it covers are delisted now (timeline ALLOW_LISTED,"
+              + " IDENTIFIER_DELISTED on cases.v1, so banks' alerts are retracted).")
+  @RequestBody(
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = AllowListViews.Request.class),
+              examples = {
+                @ExampleObject(
+                    name = "hotline",
+                    value =
+                        "{\"type\":\"PHONE\",\"value\":\"1900 545 413\","
+                            + "\"reason\":\"Tổng đài chăm sóc khách hàng Vietcombank\"}"),
+                @ExampleObject(
+                    name = "bank domain",
+                    value =
+                        "{\"type\":\"DOMAIN\",\"value\":\"vpbank.com.vn\","
+                            + "\"reason\":\"Tên miền chính thức của VPBank\"}")
+              }))
+  @APIResponse(responseCode = "201", description = "Added; how many case identifiers it delisted")
+  @APIResponse(responseCode = "400", description = "Missing type, value or reason")
+  @APIResponse(responseCode = "409", description = "On the allow-list already")
+  public Response addToAllowList(@Valid @NotNull AllowListViews.Request request) {
+    return Response.status(Response.Status.CREATED)
+        .entity(allowList.add(request, caller.subject()))
+        .build();
+  }
+
+  @DELETE
+  @Path("/allow-list")
+  @Operation(
+      summary = "Take an identifier off the allow-list",
+      description =
+          "Tips that come after link cases through it again. Case identifiers delisted while it"
+              + " was allowed stay delisted.")
+  @APIResponse(responseCode = "204", description = "Removed")
+  @APIResponse(responseCode = "404", description = "Not on the allow-list")
+  public void removeFromAllowList(
+      @Parameter(example = "PHONE", required = true) @QueryParam("type") @NotNull
+          IdentifierType type,
+      @Parameter(example = "+841900545413", required = true) @QueryParam("value") @NotBlank
+          String value) {
+    allowList.remove(type, value);
   }
 
   @GET

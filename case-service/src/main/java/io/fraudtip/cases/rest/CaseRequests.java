@@ -43,6 +43,16 @@ public final class CaseRequests {
       @NotEmpty @Size(max = 100) List<@Valid @NotNull Account> accounts,
       @Size(max = 2000) String note) {}
 
+  /** Why the legal clock changes: the case is complex, or it needs its one extension. */
+  @Schema(description = "Why the case is complex, or why its legal deadline needs extending")
+  public record LegalClockChange(
+      @Schema(
+              example =
+                  "Nhiều bị hại ở hai tỉnh, cần xác minh tại nhiều ngân hàng (BLTTHS 2015, điều 147)")
+          @NotBlank
+          @Size(max = 2000)
+          String reason) {}
+
   /** Close the case. */
   @Schema(description = "Close the case as confirmed or unfounded")
   public record Close(@NotNull Closure closure, @Size(max = 2000) String note) {}

@@ -72,8 +72,10 @@ public class CaseResource {
   @GET
   @Path("/legal-clock")
   @Operation(
-      summary = "Open cases near or past the 20-day legal deadline (CPC 2015 art. 147)",
-      description = "Deadline first; a negative daysLeft is overdue")
+      summary = "Open cases near or past their legal deadline (CPC 2015 art. 147)",
+      description =
+          "Deadline first; a negative daysLeft is overdue. The deadline is 20 days from receipt,"
+              + " two months for a case marked complex, two more after its one extension.")
   @APIResponse(responseCode = "200", description = "The cases")
   public List<LegalClockItem> legalClock() {
     return queries.legalClock(Instant.now());
@@ -160,6 +162,40 @@ public class CaseResource {
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull CaseRequests.Freeze request) {
     return withTag(workflow.freeze(id, ifMatch, request));
+  }
+
+  @POST
+  @Path("/{id}/legal-clock/complex")
+  @Operation(
+      summary = "Mark the case complex: two months from receipt to decide (CPC 2015 art. 147)",
+      description = "Recorded in the timeline with the reason; published as LEGAL_DEADLINE_CHANGED")
+  @APIResponse(responseCode = "200", description = "The case with its new legal deadline")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
+  @APIResponse(responseCode = "409", description = "Already complex, or the case is closed")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  public Response markComplex(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CaseRequests.LegalClockChange request) {
+    return withTag(workflow.markComplex(id, ifMatch, request));
+  }
+
+  @POST
+  @Path("/{id}/legal-clock/extension")
+  @Operation(
+      summary = "Extend the legal deadline of a complex case by two months, once",
+      description = "Recorded in the timeline with the reason; published as LEGAL_DEADLINE_CHANGED")
+  @APIResponse(responseCode = "200", description = "The case with its new legal deadline")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
+  @APIResponse(
+      responseCode = "409",
+      description = "Not marked complex, extended already, or the case is closed")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  public Response extendLegalDeadline(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CaseRequests.LegalClockChange request) {
+    return withTag(workflow.extendLegalDeadline(id, ifMatch, request));
   }
 
   @POST

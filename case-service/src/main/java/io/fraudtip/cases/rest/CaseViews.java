@@ -66,6 +66,10 @@ public final class CaseViews {
       Instant ackDueAt,
       Instant legalDueAt,
       Instant closedAt,
+      @Schema(description = "When the unit marked the case complex (two months to decide)")
+          Instant complexAt,
+      @Schema(description = "When the legal deadline of the complex case was extended (once)")
+          Instant legalExtendedAt,
       UUID mergedInto,
       @Schema(description = "Also the ETag; send it back in If-Match to change the case")
           long version,
@@ -114,7 +118,10 @@ public final class CaseViews {
       String detail) {}
 
   /** A case near or past its legal deadline. */
-  @Schema(description = "A case near or past the 20-day legal deadline (CPC 2015 art. 147)")
+  @Schema(
+      description =
+          "A case near or past its legal deadline (CPC 2015 art. 147: 20 days; two months when"
+              + " complex, extendable once by two months)")
   public record LegalClockItem(
       UUID id,
       String reference,
@@ -123,5 +130,7 @@ public final class CaseViews {
       Instant openedAt,
       Instant legalDueAt,
       @Schema(description = "Negative when past the deadline") long daysLeft,
-      boolean overdue) {}
+      boolean overdue,
+      @Schema(description = "Marked complex: two months from receipt") boolean complex,
+      @Schema(description = "Extended once by two months") boolean extended) {}
 }

@@ -40,7 +40,15 @@ public class StatisticsResource {
 
   @GET
   @Produces(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Figures per period (quarter by default) and group, as JSON")
+  @Operation(
+      summary = "Figures per period (quarter by default) and group, as JSON",
+      description =
+          "Per period (cut in Viet Nam time) and province, unit or scam type: tips, cases,"
+              + " victims, losses, amounts held and restored, mean minutes to acknowledge, and the"
+              + " time to bank alert (the alert's cause to its first delivery) and to the bank's"
+              + " answer (delivery to the bank's first answer to that alert) as median, 90th"
+              + " percentile and longest, in seconds, over the alerts delivered in the period."
+              + " Alerts whose tip has not reached a case yet are not counted.")
   @APIResponse(responseCode = "200", description = "The report")
   public Report json(
       @Parameter(example = "PROVINCE") @QueryParam("groupBy") @DefaultValue("PROVINCE")
@@ -66,7 +74,10 @@ public class StatisticsResource {
             "period,"
                 + groupBy.name().toLowerCase()
                 + ",tips,cases,victims,losses_vnd,frozen_vnd,restored_vnd,"
-                + "mean_minutes_to_acknowledge\r\n");
+                + "mean_minutes_to_acknowledge,alerts_delivered,median_seconds_to_bank_alert,"
+                + "p90_seconds_to_bank_alert,max_seconds_to_bank_alert,alerts_answered,"
+                + "median_seconds_to_bank_answer,p90_seconds_to_bank_answer,"
+                + "max_seconds_to_bank_answer\r\n");
     for (Row r : report.rows()) {
       csv.append(r.period())
           .append(',')
@@ -88,9 +99,29 @@ public class StatisticsResource {
               r.meanMinutesToAcknowledge() == null
                   ? ""
                   : String.format(java.util.Locale.ROOT, "%.1f", r.meanMinutesToAcknowledge()))
+          .append(',')
+          .append(r.alertsDelivered())
+          .append(',')
+          .append(blankIfNull(r.medianSecondsToBankAlert()))
+          .append(',')
+          .append(blankIfNull(r.p90SecondsToBankAlert()))
+          .append(',')
+          .append(blankIfNull(r.maxSecondsToBankAlert()))
+          .append(',')
+          .append(r.alertsAnswered())
+          .append(',')
+          .append(blankIfNull(r.medianSecondsToBankAnswer()))
+          .append(',')
+          .append(blankIfNull(r.p90SecondsToBankAnswer()))
+          .append(',')
+          .append(blankIfNull(r.maxSecondsToBankAnswer()))
           .append("\r\n");
     }
     return csv.toString();
+  }
+
+  private static String blankIfNull(Long value) {
+    return value == null ? "" : value.toString();
   }
 
   private static Instant day(String value, String field, String fallback) {

@@ -56,6 +56,7 @@ public class AlertResponses {
 
     BankResponse row = new BankResponse();
     row.responseId = r.responseId();
+    row.alertId = r.alertId();
     row.caseId = c.id;
     row.bankBin = r.bankBin();
     row.accountNumber = r.accountNumber();

@@ -98,7 +98,9 @@ public class CaseQueries {
                     c.openedAt,
                     c.legalDueAt,
                     Math.floorDiv(Duration.between(now, c.legalDueAt).toHours(), 24),
-                    c.legalDueAt.isBefore(now)))
+                    c.legalDueAt.isBefore(now),
+                    c.complexAt != null,
+                    c.legalExtendedAt != null))
         .toList();
   }
 
@@ -189,6 +191,8 @@ public class CaseQueries {
         c.ackDueAt,
         c.legalDueAt,
         c.closedAt,
+        c.complexAt,
+        c.legalExtendedAt,
         c.mergedInto,
         c.version,
         tips,

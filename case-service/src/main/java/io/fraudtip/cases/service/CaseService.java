@@ -1,6 +1,7 @@
 package io.fraudtip.cases.service;
 
 import io.fraudtip.cases.config.CaseConfig;
+import io.fraudtip.cases.domain.AlertDelivery;
 import io.fraudtip.cases.domain.BankResponse;
 import io.fraudtip.cases.domain.CaseIdentifier;
 import io.fraudtip.cases.domain.CaseStage;
@@ -47,6 +48,8 @@ public class CaseService {
   private final CaseEvents events;
   private final CaseConfig config;
   private final EntityManager em;
+  private final AlertDeliveries deliveries;
+  private final LegalClock legalClock;
 
   CaseService(
       ProcessedEvents processed,
@@ -54,7 +57,11 @@ public class CaseService {
       Routing routing,
       CaseEvents events,
       CaseConfig config,
-      EntityManager em) {
+      EntityManager em,
+      AlertDeliveries deliveries,
+      LegalClock legalClock) {
+    this.deliveries = deliveries;
+    this.legalClock = legalClock;
     this.processed = processed;
     this.identifiers = identifiers;
     this.routing = routing;
@@ -69,12 +76,18 @@ public class CaseService {
     if (tip == null || tip.tipId() == null || tip.provinceCode() == null) {
       throw new IllegalArgumentException("tip without id or province");
     }
-    if (!processed.firstTime(eventId, TIPS_CONSUMER) || CaseTip.findById(tip.tipId()) != null) {
+    if (!processed.firstTime(eventId, TIPS_CONSUMER)) {
+      return;
+    }
+    identifiers.lockTip(tip.tipId());
+    if (CaseTip.findById(tip.tipId()) != null) {
       return;
     }
     Instant now = now();
-    List<Candidate> linking = identifiers.withoutAllowListed(Identifiers.of(tip));
-    identifiers.lock(linking);
+    // Locked before the allow-list is read, so that an identifier allow-listed meanwhile is seen.
+    List<Candidate> named = Identifiers.of(tip);
+    identifiers.lock(named);
+    List<Candidate> linking = identifiers.withoutAllowListed(named);
     Map<String, CaseIdentifier> existing = identifiers.existing(linking);
 
     List<FraudCase> cases =
@@ -115,6 +128,7 @@ public class CaseService {
                 .orElse(null);
     caseTip.payload = Json.write(tip);
     caseTip.persist();
+    deliveries.attachPending(tip.tipId(), target);
 
     boolean identified =
         caseTip.trust == TrustLevel.IDENTIFIED
@@ -194,8 +208,8 @@ public class CaseService {
   @Transactional(Transactional.TxType.MANDATORY)
   public FraudCase attach(FraudCase into, List<Candidate> candidates, Instant reportedAt) {
     Instant now = now();
+    identifiers.lock(candidates);
     List<Candidate> linking = identifiers.withoutAllowListed(candidates);
-    identifiers.lock(linking);
     Map<String, CaseIdentifier> existing = identifiers.existing(linking);
     Set<UUID> ids = new LinkedHashSet<>();
     ids.add(into.id);
@@ -334,6 +348,7 @@ public class CaseService {
   /** Moves the tips, identifiers, bank answers and disputes of the others into the survivor. */
   private List<UUID> merge(FraudCase target, List<FraudCase> cases, Instant now) {
     List<UUID> merged = new ArrayList<>();
+    List<FraudCase> absorbed = new ArrayList<>();
     for (FraudCase other : cases) {
       if (other.id.equals(target.id)) {
         continue;
@@ -341,6 +356,7 @@ public class CaseService {
       CaseTip.<CaseTip>list("caseId", other.id).forEach(t -> t.caseId = target.id);
       CaseIdentifier.<CaseIdentifier>list("caseId", other.id).forEach(i -> i.caseId = target.id);
       BankResponse.<BankResponse>list("caseId", other.id).forEach(b -> b.caseId = target.id);
+      AlertDelivery.<AlertDelivery>list("caseId", other.id).forEach(d -> d.caseId = target.id);
       Dispute.<Dispute>list("caseId", other.id).forEach(d -> d.caseId = target.id);
       target.frozenVnd += other.frozenVnd;
       target.restoredVnd += other.restoredVnd;
@@ -354,6 +370,10 @@ public class CaseService {
       events.record(other, "MERGED", Routing.SYSTEM, null, "Merged into " + target.reference, now);
       events.record(target, "MERGED", Routing.SYSTEM, null, "Absorbed " + other.reference, now);
       merged.add(other.id);
+      absorbed.add(other);
+    }
+    if (!absorbed.isEmpty()) {
+      legalClock.afterMerge(target, absorbed);
     }
     target.updatedAt = now;
     return merged;

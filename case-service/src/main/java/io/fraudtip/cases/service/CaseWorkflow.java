@@ -34,8 +34,15 @@ public class CaseWorkflow {
   private final Routing routing;
   private final CaseEvents events;
   private final EntityManager em;
+  private final LegalClock legalClock;
 
-  CaseWorkflow(UnitScope scope, Routing routing, CaseEvents events, EntityManager em) {
+  CaseWorkflow(
+      UnitScope scope,
+      Routing routing,
+      CaseEvents events,
+      EntityManager em,
+      LegalClock legalClock) {
+    this.legalClock = legalClock;
     this.scope = scope;
     this.routing = routing;
     this.events = events;
@@ -185,6 +192,65 @@ public class CaseWorkflow {
               new CaseEvents.Extra(
                   null, List.of(), bankAccounts(c.id), request.closure().name(), null));
         });
+  }
+
+  /** Marks the case complex: two months from receipt to decide instead of 20 days. */
+  @Transactional
+  public CaseDetail markComplex(UUID id, String ifMatch, CaseRequests.LegalClockChange request) {
+    return change(
+        id,
+        ifMatch,
+        (c, now) -> {
+          if (!c.stage.isOpen()) {
+            throw ProblemException.conflict("case-closed", "The case is " + c.stage);
+          }
+          if (c.complexAt != null) {
+            throw ProblemException.conflict(
+                "already-complex", "The case was marked complex on " + c.complexAt);
+          }
+          c.complexAt = now;
+          c.legalDueAt = legalClock.due(c);
+          legalDeadlineChanged(c, "MARKED_COMPLEX", "Complex case", request.reason(), now);
+        });
+  }
+
+  /** Extends the legal deadline of a complex case, once. */
+  @Transactional
+  public CaseDetail extendLegalDeadline(
+      UUID id, String ifMatch, CaseRequests.LegalClockChange request) {
+    return change(
+        id,
+        ifMatch,
+        (c, now) -> {
+          if (!c.stage.isOpen()) {
+            throw ProblemException.conflict("case-closed", "The case is " + c.stage);
+          }
+          if (c.complexAt == null) {
+            throw ProblemException.conflict(
+                "not-complex", "Only a case marked complex can have its legal deadline extended");
+          }
+          if (c.legalExtendedAt != null) {
+            throw ProblemException.conflict(
+                "already-extended",
+                "The legal deadline was extended on "
+                    + c.legalExtendedAt
+                    + "; the law allows one extension");
+          }
+          c.legalExtendedAt = now;
+          c.legalDueAt = legalClock.due(c);
+          legalDeadlineChanged(
+              c, "LEGAL_DEADLINE_EXTENDED", "Legal deadline extended", request.reason(), now);
+        });
+  }
+
+  private void legalDeadlineChanged(
+      FraudCase c, String kind, String what, String reason, Instant now) {
+    String date = c.legalDueAt.atZone(LegalClock.VIET_NAM).toLocalDate().toString();
+    events.record(c, kind, scope.actor(), null, what + ", due " + date + ": " + reason, now);
+    // The reason stays in the timeline: event notes are public and carry no case details.
+    c.updatedAt = now;
+    events.publish(
+        c, CaseEventKind.LEGAL_DEADLINE_CHANGED, CaseEvents.Extra.note(what + ", due " + date));
   }
 
   /** The case's listed bank accounts, for events that concern them all. */

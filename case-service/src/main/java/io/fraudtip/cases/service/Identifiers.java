@@ -125,6 +125,22 @@ public class Identifiers {
                     .getSingleResult());
   }
 
+  /**
+   * Serialises the work on one tip across transactions: its linking into a case and the alert
+   * deliveries that may arrive before it. Taken before any identifier lock.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockTip(java.util.UUID tipId) {
+    advisoryLock("TIP|" + tipId);
+  }
+
+  private void advisoryLock(String key) {
+    em.createNativeQuery(
+            "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l")
+        .setParameter("k", key)
+        .getSingleResult();
+  }
+
   /** The stored identifiers among the candidates, by key. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Map<String, CaseIdentifier> existing(Collection<Candidate> candidates) {

@@ -22,6 +22,10 @@ class OpenApiTest {
         .body(containsString("/api/v1/disputes"))
         .body(containsString("/api/v1/statistics"))
         .body(containsString("/api/v1/admin/rules"))
-        .body(containsString("/api/v1/cases/legal-clock"));
+        .body(containsString("/api/v1/cases/legal-clock"))
+        .body(containsString("/api/v1/cases/{id}/legal-clock/complex"))
+        .body(containsString("/api/v1/cases/{id}/legal-clock/extension"))
+        .body(containsString("/api/v1/admin/allow-list"))
+        .body(containsString("medianSecondsToBankAnswer"));
   }
 }

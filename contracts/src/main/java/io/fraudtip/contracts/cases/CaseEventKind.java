@@ -10,7 +10,12 @@ public enum CaseEventKind {
   ESCALATED,
   FREEZE_REQUESTED,
   CLOSED,
-  IDENTIFIER_DELISTED;
+  IDENTIFIER_DELISTED,
+  /**
+   * The legal deadline moved: the unit marked the case complex or extended it once; the note gives
+   * the new date.
+   */
+  LEGAL_DEADLINE_CHANGED;
 
   /** The CloudEvents type of this kind. */
   public String cloudEventType() {

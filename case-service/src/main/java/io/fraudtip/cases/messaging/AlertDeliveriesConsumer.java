@@ -1,0 +1,33 @@
+package io.fraudtip.cases.messaging;
+
+import io.fraudtip.cases.service.AlertDeliveries;
+import io.fraudtip.cases.service.Retries;
+import io.fraudtip.commons.inbox.EventHandling;
+import io.fraudtip.contracts.alerts.AlertDeliveredV1;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Takes the first deliveries of alerts to banks (alert-deliveries.v1) into cases. Poison records go
+ * to its .dlt topic.
+ */
+@ApplicationScoped
+public class AlertDeliveriesConsumer {
+  private final AlertDeliveries deliveries;
+
+  AlertDeliveriesConsumer(AlertDeliveries deliveries) {
+    this.deliveries = deliveries;
+  }
+
+  @Incoming("alert-deliveries")
+  @Blocking
+  public CompletionStage<Void> consume(Message<String> message) {
+    return EventHandling.handle(
+        message,
+        AlertDeliveredV1.class,
+        (id, delivery) -> Retries.onConflict(() -> deliveries.onDelivered(id, delivery)));
+  }
+}

@@ -1,0 +1,274 @@
+package io.fraudtip.cases.messaging;
+
+import static io.fraudtip.cases.TestTips.caseOf;
+import static io.fraudtip.cases.TestTips.tip;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.alerts.AlertDeliveredV1;
+import io.fraudtip.contracts.alerts.AlertOutcome;
+import io.fraudtip.contracts.alerts.AlertResponseV1;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class AlertDeliveriesConsumerTest {
+  @Inject CaseService cases;
+  @InjectDatabase TestDatabase db;
+  @InjectKafka KafkaCompanion kafka;
+  @InjectTokens Tokens tokens;
+
+  private void deliver(AlertDeliveredV1 d) {
+    var record =
+        CloudEventRecords.of(
+            Topics.ALERT_DELIVERIES_V1,
+            d.alertId().toString(),
+            d.eventId(),
+            CloudEvents.TYPE_ALERT_DELIVERED,
+            Json.write(d));
+    // Twice: the second delivery must have no effect.
+    kafka.produceStrings().fromRecords(record, record).awaitCompletion(Duration.ofSeconds(10));
+  }
+
+  private void answer(AlertResponseV1 r) {
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.ALERT_RESPONSES_V1,
+                r.alertId().toString(),
+                r.responseId(),
+                CloudEvents.TYPE_ALERT_RESPONSE,
+                Json.write(r)))
+        .awaitCompletion(Duration.ofSeconds(10));
+  }
+
+  private static AlertDeliveredV1 delivered(
+      UUID alertId, UUID caseId, TipReceivedV1 t, String account, long secondsToAlert, int tries) {
+    return new AlertDeliveredV1(
+        UUID.randomUUID(),
+        alertId,
+        "account.reported",
+        caseId,
+        t.tipId(),
+        TestTips.VCB,
+        account,
+        1,
+        t.receivedAt(),
+        t.receivedAt().plusSeconds(secondsToAlert),
+        tries);
+  }
+
+  private static AlertResponseV1 answered(
+      UUID alertId, UUID caseId, String account, Instant respondedAt) {
+    return new AlertResponseV1(
+        UUID.randomUUID(),
+        alertId,
+        caseId,
+        null,
+        TestTips.VCB,
+        account,
+        1,
+        AlertOutcome.FROZEN,
+        1_000_000,
+        0,
+        List.of(),
+        null,
+        respondedAt);
+  }
+
+  private long rows(String sql, Object... args) {
+    return db.queryLong(sql, args);
+  }
+
+  @Test
+  void deliveriesGoOnTheTimelineAndTheStatisticsMeasureTimeToAlertAndToAnswer() {
+    // Province 04 is used by no other test; receipts an hour ago keep every time in this quarter
+    // unless the quarter began within the hour.
+    Instant base = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    String accountA = TestTips.account();
+    String accountB = TestTips.account();
+    String accountC = TestTips.account();
+    TipReceivedV1 a = tip().in("04", null).paid(accountA, 1_000_000).receivedAt(base).build();
+    TipReceivedV1 b =
+        tip().in("04", null).paid(accountB, 1_000_000).receivedAt(base.plusSeconds(5)).build();
+    TipReceivedV1 c =
+        tip().in("04", null).paid(accountC, 1_000_000).receivedAt(base.plusSeconds(9)).build();
+    cases.onTip(UUID.randomUUID(), a);
+    cases.onTip(UUID.randomUUID(), b);
+    UUID caseA = (UUID) caseOf(db, a.tipId()).get("id");
+    UUID caseB = (UUID) caseOf(db, b.tipId()).get("id");
+
+    // A: delivered after 60 s and three attempts, answered 600 s later.
+    UUID alertA = UUID.randomUUID();
+    AlertDeliveredV1 deliveryA = delivered(alertA, caseA, a, accountA, 60, 3);
+    deliver(deliveryA);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> rows("SELECT count(*) FROM alert_delivery WHERE alert_id = ?", alertA) == 1);
+    answer(answered(alertA, caseA, accountA, deliveryA.deliveredAt().plusSeconds(600)));
+
+    // B: the bank's answer (1,200 s after the delivery) overtakes the delivery (180 s).
+    UUID alertB = UUID.randomUUID();
+    AlertDeliveredV1 deliveryB = delivered(alertB, caseB, b, accountB, 180, 1);
+    answer(answered(alertB, caseB, accountB, deliveryB.deliveredAt().plusSeconds(1200)));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> rows("SELECT count(*) FROM bank_response WHERE alert_id = ?", alertB) == 1);
+    deliver(deliveryB);
+
+    // C: delivered (120 s) before its tip reached this service; the tip's arrival attaches it.
+    UUID alertC = UUID.randomUUID();
+    deliver(delivered(alertC, null, c, accountC, 120, 2));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                rows(
+                        "SELECT count(*) FROM alert_delivery WHERE alert_id = ? AND case_id IS NULL",
+                        alertC)
+                    == 1);
+    cases.onTip(UUID.randomUUID(), c);
+    UUID caseC = (UUID) caseOf(db, c.tipId()).get("id");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                rows(
+                        "SELECT count(*) FROM alert_delivery d JOIN bank_response r"
+                            + " ON r.alert_id = d.alert_id WHERE d.alert_id IN (?, ?)",
+                        alertA,
+                        alertB)
+                    == 2);
+    assertThat(rows("SELECT count(*) FROM alert_delivery WHERE alert_id = ?", alertA)).isEqualTo(1);
+    assertThat(rows("SELECT count(*) FROM alert_delivery WHERE case_id = ?", caseC)).isEqualTo(1);
+    assertThat(
+            db.query(
+                "SELECT detail FROM case_timeline WHERE case_id = ? AND kind = 'BANK_ALERTED'",
+                caseA))
+        .extracting(r -> r.get("detail"))
+        .containsExactly(
+            "Bank "
+                + TestTips.VCB
+                + " alerted about account "
+                + accountA
+                + ", layer 1, after 3 attempts (account.reported)");
+    assertThat(
+            rows(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'BANK_ALERTED'",
+                caseB))
+        .isEqualTo(1);
+    assertThat(
+            db.query(
+                "SELECT detail FROM case_timeline WHERE case_id = ? AND kind = 'BANK_ALERTED'",
+                caseC))
+        .extracting(r -> r.get("detail"))
+        .containsExactly(
+            "Bank "
+                + TestTips.VCB
+                + " alerted about account "
+                + accountC
+                + ", layer 1, after 2 attempts (account.reported)");
+
+    LocalDate day = LocalDate.ofInstant(base, ZoneId.of("Asia/Ho_Chi_Minh"));
+    String quarter = day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+    List<Map<String, Object>> report =
+        given()
+            .auth()
+            .oauth2(tokens.operator("ops"))
+            .accept("application/json")
+            .get("/api/v1/statistics?groupBy=PROVINCE")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("rows");
+    Map<String, Object> row =
+        report.stream()
+            .filter(r -> "04".equals(r.get("group")) && quarter.equals(r.get("period")))
+            .findFirst()
+            .orElseThrow();
+    // Alert times 60, 120, 180 s; answer times 600 and 1,200 s (C is not answered).
+    assertThat(row)
+        .containsEntry("alertsDelivered", 3)
+        .containsEntry("medianSecondsToBankAlert", 120)
+        .containsEntry("p90SecondsToBankAlert", 168)
+        .containsEntry("maxSecondsToBankAlert", 180)
+        .containsEntry("alertsAnswered", 2)
+        .containsEntry("medianSecondsToBankAnswer", 900)
+        .containsEntry("p90SecondsToBankAnswer", 1140)
+        .containsEntry("maxSecondsToBankAnswer", 1200);
+
+    String csv =
+        given()
+            .auth()
+            .oauth2(tokens.operator("ops"))
+            .accept("text/csv")
+            .get("/api/v1/statistics?groupBy=PROVINCE")
+            .then()
+            .statusCode(200)
+            .extract()
+            .asString();
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .endsWith(
+            ",alerts_delivered,median_seconds_to_bank_alert,p90_seconds_to_bank_alert,"
+                + "max_seconds_to_bank_alert,alerts_answered,median_seconds_to_bank_answer,"
+                + "p90_seconds_to_bank_answer,max_seconds_to_bank_answer");
+    assertThat(csv.lines().filter(l -> l.startsWith(quarter + ",04,")))
+        .singleElement()
+        .asString()
+        .endsWith(",3,120,168,180,2,900,1140,1200");
+  }
+
+  @Test
+  void aDeliveryForNoKnownCaseGoesToTheDeadLetterTopic() {
+    AlertDeliveredV1 orphan =
+        new AlertDeliveredV1(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "freeze.requested",
+            UUID.randomUUID(),
+            null,
+            TestTips.VCB,
+            TestTips.account(),
+            2,
+            Instant.now(),
+            Instant.now(),
+            1);
+    deliver(orphan);
+    var dead =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
+            r -> orphan.alertId().toString().equals(r.key()),
+            Duration.ofSeconds(30));
+    assertThat(CloudEventRecords.header(dead, "dead-letter-reason")).contains("no case");
+  }
+}

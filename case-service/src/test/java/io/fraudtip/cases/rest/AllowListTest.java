@@ -1,0 +1,174 @@
+package io.fraudtip.cases.rest;
+
+import static io.fraudtip.cases.TestTips.caseOf;
+import static io.fraudtip.cases.TestTips.tip;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class AllowListTest {
+  @InjectTokens Tokens tokens;
+  @InjectDatabase TestDatabase db;
+  @InjectKafka KafkaCompanion kafka;
+  @Inject CaseService cases;
+
+  private ValidatableResponse add(String type, String value, String reason) {
+    return given()
+        .auth()
+        .oauth2(tokens.operator("ops-allow"))
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"type\":\"" + type + "\",\"value\":\"" + value + "\",\"reason\":\"" + reason + "\"}")
+        .post("/api/v1/admin/allow-list")
+        .then();
+  }
+
+  private ValidatableResponse remove(String type, String value) {
+    return given()
+        .auth()
+        .oauth2(tokens.operator("ops-allow"))
+        .queryParam("type", type)
+        .queryParam("value", value)
+        .delete("/api/v1/admin/allow-list")
+        .then();
+  }
+
+  private ValidatableResponse check(String type, String value) {
+    return given()
+        .queryParam("type", type)
+        .queryParam("value", value)
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200);
+  }
+
+  private UUID caseOfNew(TipReceivedV1 t) {
+    cases.onTip(UUID.randomUUID(), t);
+    return (UUID) caseOf(db, t.tipId()).get("id");
+  }
+
+  @Test
+  void anAllowListedNumberLinksNoCasesAndIsNeverListedUntilRemoved() {
+    String hotline = TestTips.phone();
+    String typed = "0" + hotline.substring(3);
+    // Stored in canonical form, whoever typed it how.
+    add("PHONE", typed, "Tổng đài ngân hàng")
+        .statusCode(201)
+        .body("entry.value", equalTo(hotline))
+        .body("entry.reason", equalTo("Tổng đài ngân hàng"))
+        .body("entry.addedBy", equalTo("ops-allow"))
+        .body("delistedIdentifiers", equalTo(0));
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops-allow"))
+        .get("/api/v1/admin/allow-list")
+        .then()
+        .statusCode(200)
+        .body("value", hasItem(hotline))
+        .body("value", hasItem("+84113"));
+    add("PHONE", hotline, "again").statusCode(409);
+
+    UUID first = caseOfNew(tip().phone(hotline).paid(TestTips.account(), 1_000_000).build());
+    UUID second = caseOfNew(tip().phone(hotline).paid(TestTips.account(), 1_000_000).build());
+    assertThat(first).isNotEqualTo(second);
+    assertThat(db.queryLong("SELECT count(*) FROM case_identifier WHERE value = ?", hotline))
+        .isZero();
+    check("PHONE", typed).body("listed", equalTo(false));
+
+    remove("PHONE", typed).statusCode(204);
+    remove("PHONE", hotline).statusCode(404);
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops-allow"))
+        .get("/api/v1/admin/allow-list")
+        .then()
+        .body("value", not(hasItem(hotline)));
+    // Removed: the next tips link through it again and it is listed.
+    UUID third = caseOfNew(tip().phone(hotline).paid(TestTips.account(), 1_000_000).build());
+    UUID fourth = caseOfNew(tip().phone(hotline).paid(TestTips.account(), 1_000_000).build());
+    assertThat(fourth).isEqualTo(third);
+    check("PHONE", hotline).body("listed", equalTo(true)).body("reportCount", equalTo(2));
+  }
+
+  @Test
+  void allowListingADomainDelistsItsSubDomainsHeldByCasesAndRetractsThem() {
+    String bank = "bank" + UUID.randomUUID().toString().substring(0, 8) + ".com.vn";
+    String account = TestTips.account();
+    TipReceivedV1 t =
+        tip()
+            .identifier(io.fraudtip.contracts.tips.IdentifierType.DOMAIN, "ebanking." + bank)
+            .paid(account, 1_000_000)
+            .build();
+    UUID caseId = caseOfNew(t);
+    check("DOMAIN", "ebanking." + bank).body("listed", equalTo(true));
+
+    add("DOMAIN", bank.toUpperCase(), "Tên miền chính thức của ngân hàng")
+        .statusCode(201)
+        .body("entry.value", equalTo(bank))
+        .body("delistedIdentifiers", equalTo(1));
+    check("DOMAIN", "ebanking." + bank).body("listed", equalTo(false));
+    // The case's account is not covered and stays listed.
+    check("BANK_ACCOUNT", TestTips.VCB + ":" + account).body("listed", equalTo(true));
+    assertThat(
+            db.query(
+                "SELECT detail FROM case_timeline WHERE case_id = ? AND kind = 'ALLOW_LISTED'",
+                caseId))
+        .extracting(r -> r.get("detail"))
+        .containsExactly("DOMAIN ebanking." + bank + " is on the allow-list");
+    CaseEventV1 event =
+        io.fraudtip.cases.TestTips.event(
+            CloudEventRecords.awaitFirst(
+                    kafka,
+                    Topics.CASES_V1,
+                    r -> r.key().equals(caseId.toString()) && r.value().contains("DELISTED"),
+                    Duration.ofSeconds(20))
+                .value());
+    assertThat(event.note()).isEqualTo("Allow-listed: 1 delisted");
+    assertThat(event.accounts()).isEmpty();
+
+    // A new tip on a sub-domain links nothing either.
+    UUID other =
+        caseOfNew(
+            tip()
+                .identifier(
+                    io.fraudtip.contracts.tips.IdentifierType.URL, "https://www." + bank + "/login")
+                .identifier(io.fraudtip.contracts.tips.IdentifierType.DOMAIN, "ebanking." + bank)
+                .paid(TestTips.account(), 1_000_000)
+                .build());
+    assertThat(other).isNotEqualTo(caseId);
+
+    given()
+        .auth()
+        .oauth2(tokens.bank(TestTips.VCB))
+        .get("/api/v1/admin/allow-list")
+        .then()
+        .statusCode(403);
+    add("PHONE", "", "x").statusCode(400);
+  }
+}
