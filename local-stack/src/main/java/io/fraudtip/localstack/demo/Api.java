@@ -66,7 +66,12 @@ public final class Api {
 
   /** {@code GET url} with an optional bearer token. */
   public Answer get(String url, String token) {
-    return send(request(url, token, Map.of()).GET());
+    return get(url, token, Map.of());
+  }
+
+  /** {@code GET url} with an optional bearer token and extra headers. */
+  public Answer get(String url, String token, Map<String, String> headers) {
+    return send(request(url, token, headers).GET());
   }
 
   /** {@code POST url} of a JSON body with an optional bearer token and extra headers. */
@@ -85,7 +90,7 @@ public final class Api {
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
-    headers.forEach(b::header);
+    headers.forEach(b::setHeader);
     return b;
   }
 

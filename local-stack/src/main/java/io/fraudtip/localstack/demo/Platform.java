@@ -213,7 +213,11 @@ public final class Platform {
    * SCAM_TYPE}.
    */
   public JsonNode statistics(String groupBy) {
-    return api.get(url(Service.CASES, "/api/v1/statistics?groupBy=" + groupBy), operator())
+    // The same resource answers CSV too: ask for JSON.
+    return api.get(
+            url(Service.CASES, "/api/v1/statistics?groupBy=" + groupBy),
+            operator(),
+            Map.of("Accept", "application/json"))
         .expect(200, "GET /api/v1/statistics")
         .json();
   }
