@@ -45,13 +45,18 @@ public final class Timeline {
         .orElseThrow(() -> new StoryFailure("no step mentions '" + part + "'"));
   }
 
-  /** Prints the steps, each with its offset from the first one. */
+  /**
+   * Prints the steps in the order they happened (a step observed later may have happened earlier,
+   * e.g. the case's assignment before the bank's alert), each with its offset from the first one.
+   */
   public void print(PrintStream out) {
     if (steps.isEmpty()) {
       return;
     }
-    Instant start = steps.get(0).at();
-    for (Step s : steps) {
+    List<Step> inOrder = new ArrayList<>(steps);
+    inOrder.sort(java.util.Comparator.comparing(Step::at));
+    Instant start = inOrder.get(0).at();
+    for (Step s : inOrder) {
       long offset = Duration.between(start, s.at()).toMillis();
       out.printf("  %+7d ms  %s%n", offset, s.text());
     }
