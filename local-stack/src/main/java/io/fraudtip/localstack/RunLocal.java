@@ -1,5 +1,7 @@
 package io.fraudtip.localstack;
 
+import io.fraudtip.localstack.demo.Demo;
+import io.fraudtip.localstack.demo.Platform;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.localstack.stack.LocalStack;
@@ -33,6 +35,9 @@ public final class RunLocal {
 
       Options:
         --clean                 start with empty data (deletes the stack's home first)
+        --demo                  once started, play story 1 (tip -> bank alert -> freeze -> money
+                                followed), print its timeline, then time 100 tips to their bank
+                                alert; the platform keeps running afterwards
         --home DIR              where data, logs, keys and stack.json live (default .local-stack)
         --intake-port N         intake-service HTTP port (default 8081)
         --case-port N           case-service HTTP port (default 8082)
@@ -115,6 +120,11 @@ public final class RunLocal {
                 },
                 "run-local-stop"));
     printSummary(stack, out);
+    if (options.demo) {
+      Demo.play(Platform.of(stack), LocalStack.BANKS, out);
+      out.println();
+      out.println("The platform keeps running: explore it (README), Ctrl-C stops everything.");
+    }
     try {
       stopped.await();
     } catch (InterruptedException e) {
@@ -188,6 +198,7 @@ public final class RunLocal {
   static final class Options {
     StackSettings settings;
     boolean clean;
+    boolean demo;
     boolean help;
 
     static Options parse(Path repository, List<String> args) {
@@ -203,6 +214,7 @@ public final class RunLocal {
         String arg = it.next();
         switch (arg) {
           case "--clean" -> o.clean = true;
+          case "--demo" -> o.demo = true;
           case "-h", "--help" -> o.help = true;
           case "--home" -> home = repository.resolve(value(arg, it));
           case "--intake-port" -> ports.put(Service.INTAKE, port(arg, it));
