@@ -45,9 +45,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * fraudtip.benchmark.jfr} to record each service with JFR.
  */
 public class PlatformSimulation extends Simulation {
-  static final int[] TRIVIAL_RATES = {250, 500, 1000, 2000, 4000, 8000, 15000};
-  static final int[] INTAKE_RATES = {250, 500, 1000, 2000, 3000};
-  static final int[] WATCHLIST_RATES = {500, 1000, 2000, 4000, 8000, 15000};
+  static final int[] TRIVIAL_RATES = {100, 250, 500, 1000, 2000, 4000, 8000, 15000};
+  static final int[] INTAKE_RATES = {100, 250, 500, 1000, 2000, 3000};
+  static final int[] WATCHLIST_RATES = {250, 500, 1000, 2000, 4000, 8000, 15000};
   static final int TIP_TO_WEBHOOK_RATE = 200;
   static final int BATCH_RATE = 10;
   static final int SEEDED = 500;
@@ -114,11 +114,19 @@ public class PlatformSimulation extends Simulation {
     Step webhook = fixed("tip to webhook", TIP_TO_WEBHOOK_RATE, seconds(30));
     sequence.add(
         scenario(webhook.name)
-            .exec(timed(webhook, postTip(webhook.name).check(jsonPath("$.tipId").saveAs("tipId"))))
+            .exec(
+                timed(
+                    webhook,
+                    postTip(webhook.name)
+                        .check(
+                            jsonPath("$.tipId").saveAs("tipId"),
+                            jsonPath("$.receivedAt").saveAs("receivedAt"))))
             .exec(
                 session -> {
-                  if (!session.isFailed()) {
-                    tipToWebhook.accepted(session.getString("tipId"));
+                  // Not sent (too many outstanding) or refused: nothing to follow.
+                  if (!session.isFailed() && session.contains("receivedAt")) {
+                    tipToWebhook.accepted(
+                        session.getString("tipId"), Instant.parse(session.getString("receivedAt")));
                   }
                   return session;
                 })
