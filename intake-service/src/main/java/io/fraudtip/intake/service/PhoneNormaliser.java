@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Phone numbers to E.164 with libphonenumber, Vietnam by default. An old 11-digit mobile number
@@ -32,6 +33,9 @@ public class PhoneNormaliser {
    * @param foreign true when the number is not Vietnamese
    */
   public record Phone(String e164, String region, boolean foreign) {}
+
+  // Compiled once: String.replaceAll compiles its pattern on every call, on every tip.
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s.()\\-]");
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
   private final Map<String, String> newPrefixByOld = new HashMap<>();
@@ -64,7 +68,7 @@ public class PhoneNormaliser {
     if (typed == null) {
       throw new InvalidValue("phone.invalid");
     }
-    String compact = typed.strip().replaceAll("[\\s.()\\-]", "");
+    String compact = SEPARATORS.matcher(typed.strip()).replaceAll("");
     String number = convertOldMobile(compact);
     try {
       PhoneNumber parsed = util.parse(number, HOME_REGION);

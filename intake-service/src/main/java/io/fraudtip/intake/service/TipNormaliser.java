@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TipNormaliser {
   private static final Pattern ACCOUNT = Pattern.compile("[0-9A-Z]{4,30}");
+  // Compiled once: String.replaceAll compiles its pattern on every call, on every tip.
+  private static final Pattern ACCOUNT_SEPARATORS = Pattern.compile("[\\s.\\-]");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Validator validator;
   private final PhoneNormaliser phones;
@@ -211,7 +214,7 @@ public class TipNormaliser {
       v.add("reporter", "reporter.contact", Map.of());
     }
     return new ReporterData(
-        blankToNull(r.name() == null ? null : r.name().strip().replaceAll("\\s+", " ")),
+        blankToNull(r.name() == null ? null : SPACES.matcher(r.name().strip()).replaceAll(" ")),
         phone,
         email == null ? null : email.toLowerCase(Locale.ROOT),
         blankToNull(r.nationalId()));
@@ -231,7 +234,7 @@ public class TipNormaliser {
 
   /** An account number without spaces, dots and dashes, upper case. */
   static String normaliseAccount(String typed) {
-    return typed.strip().replaceAll("[\\s.\\-]", "").toUpperCase(Locale.ROOT);
+    return ACCOUNT_SEPARATORS.matcher(typed.strip()).replaceAll("").toUpperCase(Locale.ROOT);
   }
 
   private String account(Violations v, String field, String typed) {

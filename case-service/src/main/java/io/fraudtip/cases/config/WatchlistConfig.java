@@ -1,0 +1,20 @@
+package io.fraudtip.cases.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the watchlist check, the hot path banks call before transfers. */
+@ConfigMapping(prefix = "fraudtip.watchlist")
+public interface WatchlistConfig {
+  /**
+   * How long an answer for one identifier (listed or not) is reused: a newly listed or delisted
+   * identifier shows at most this late. {@code 0s} turns the cache off.
+   */
+  @WithDefault("2s")
+  Duration cacheTtl();
+
+  /** Most identifiers whose answers are kept at once (least recently used go first). */
+  @WithDefault("100000")
+  long cacheSize();
+}
