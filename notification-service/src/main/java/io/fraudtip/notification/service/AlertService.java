@@ -58,14 +58,31 @@ public class AlertService {
   }
 
   /**
+   * A tip as read off tips.v1.
+   *
+   * @param eventId its CloudEvent id, deduped on
+   * @param tip the tip
+   */
+  public record TipEvent(UUID eventId, TipReceivedV1 tip) {}
+
+  /**
    * The fast path: every bank account in a tip (transfer destination or identifier) alerts its bank
-   * at once, without waiting for the police. An advisory, not a freeze order.
+   * at once, without waiting for the police. An advisory, not a freeze order. Several tips are
+   * handled in one transaction (one commit), each deduped on its event id; the dispatcher is woken
+   * once it commits.
    */
   @Transactional
-  public void onTip(UUID eventId, TipReceivedV1 tip) {
-    if (!processed.firstTime(eventId, TIPS_CONSUMER)) {
-      return;
+  public void onTips(List<TipEvent> tips) {
+    Map<String, List<BankEndpoint>> endpoints = new java.util.HashMap<>();
+    for (TipEvent t : tips) {
+      if (processed.firstTime(t.eventId(), TIPS_CONSUMER)) {
+        alertBanks(t.eventId(), t.tip(), endpoints);
+      }
     }
+  }
+
+  private void alertBanks(
+      UUID eventId, TipReceivedV1 tip, Map<String, List<BankEndpoint>> endpointsByBank) {
     Map<Account, List<TransferV1>> accounts = new LinkedHashMap<>();
     for (TransferV1 t : nullSafe(tip.transfers())) {
       if (t.bankBin() != null && t.accountNumber() != null) {
@@ -114,7 +131,18 @@ public class AlertService {
                   tip.receivedAt(),
                   tip.occurredAt(),
                   null);
-          raise(eventId, Alert.ACCOUNT_REPORTED, account, tip.tipId(), null, 1, c, data, now);
+          raise(
+              eventId,
+              Alert.ACCOUNT_REPORTED,
+              account,
+              tip.tipId(),
+              null,
+              1,
+              c,
+              data,
+              tip.receivedAt(),
+              now,
+              endpointsByBank);
         });
   }
 
@@ -161,7 +189,18 @@ public class AlertService {
               null,
               event.occurredAt(),
               event.note());
-      raise(eventId, type, account, null, event.caseId(), Math.max(1, ref.layer()), c, data, now);
+      raise(
+          eventId,
+          type,
+          account,
+          null,
+          event.caseId(),
+          Math.max(1, ref.layer()),
+          c,
+          data,
+          event.occurredAt(),
+          now,
+          new java.util.HashMap<>());
     }
   }
 
@@ -192,7 +231,9 @@ public class AlertService {
       int layer,
       Counters counters,
       WebhookPayload.Data data,
-      Instant now) {
+      Instant triggeredAt,
+      Instant now,
+      Map<String, List<BankEndpoint>> endpointsByBank) {
     Alert alert = new Alert();
     alert.id = data.alertId();
     alert.sourceEventId = eventId;
@@ -205,11 +246,14 @@ public class AlertService {
     alert.sequence = counters.sequence();
     alert.advisory = data.advisory();
     alert.createdAt = now;
+    alert.triggeredAt = triggeredAt;
     alert.payload = Json.write(new WebhookPayload(type, now, data));
     alert.persist();
     java.time.Duration firstWait = config.retrySchedule().get(0);
+    // Read once per bank and transaction: a batch of tips naming the same bank asks once.
     List<BankEndpoint> endpoints =
-        BankEndpoint.list("bankBin = ?1 and active = true", account.bin());
+        endpointsByBank.computeIfAbsent(
+            account.bin(), bin -> BankEndpoint.list("bankBin = ?1 and active = true", bin));
     for (BankEndpoint endpoint : endpoints) {
       if (!endpoint.receives(type)) {
         continue;
