@@ -55,8 +55,11 @@ public interface WebhookConfig {
   @WithDefault("10s")
   Duration readTimeout();
 
-  /** Deliveries in flight at once to one endpoint, per instance. */
-  @WithDefault("8")
+  /**
+   * Deliveries in flight at once to one endpoint, per instance: enough for a healthy bank to take
+   * hundreds of alerts a second, few enough that a dead one holds only its own slots.
+   */
+  @WithDefault("32")
   int maxInFlightPerEndpoint();
 
   /** Due deliveries a dispatcher claims at once. */

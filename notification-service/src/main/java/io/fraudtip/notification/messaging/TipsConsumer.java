@@ -53,14 +53,14 @@ public class TipsConsumer {
     if (!tips.isEmpty()) {
       try {
         alerts.onTips(tips);
-      } catch (RuntimeException batchFailed) {
+      } catch (Exception batchFailed) {
         LOG.warnf(
             "A batch of %d tips failed (%s); handling them one by one",
             tips.size(), batchFailed.getMessage());
         for (int i = 0; i < tips.size(); i++) {
           try {
             alerts.onTips(List.of(tips.get(i)));
-          } catch (RuntimeException e) {
+          } catch (Exception e) {
             deadLetters.add(sources.get(i).nack(e).toCompletableFuture());
           }
         }

@@ -73,16 +73,37 @@ public class AlertService {
    */
   @Transactional
   public void onTips(List<TipEvent> tips) {
-    Map<String, List<BankEndpoint>> endpoints = new java.util.HashMap<>();
+    // A few statements for the whole batch, whatever its size: the dedupe, the accounts' counters
+    // and the banks' endpoints; then the alerts and deliveries as batched inserts at the flush.
+    Set<UUID> fresh =
+        processed.firstTimes(tips.stream().map(TipEvent::eventId).toList(), TIPS_CONSUMER);
+    List<TipEvent> work = new ArrayList<>();
+    List<Map<Account, List<TransferV1>>> accountsOfTip = new ArrayList<>();
+    List<Account> named = new ArrayList<>();
     for (TipEvent t : tips) {
-      if (processed.firstTime(t.eventId(), TIPS_CONSUMER)) {
-        alertBanks(t.eventId(), t.tip(), endpoints);
+      if (fresh.remove(t.eventId())) { // an event twice in the batch is handled once
+        Map<Account, List<TransferV1>> accounts = accountsOf(t.tip());
+        work.add(t);
+        accountsOfTip.add(accounts);
+        named.addAll(accounts.keySet());
       }
     }
+    if (named.isEmpty()) {
+      return;
+    }
+    Map<Account, java.util.Deque<Counters>> counters = countReports(named);
+    Map<String, List<BankEndpoint>> endpoints = activeEndpoints(named);
+    Instant now = now();
+    List<Delivery> deliveries = new ArrayList<>();
+    for (int i = 0; i < work.size(); i++) {
+      TipEvent t = work.get(i);
+      alertBanks(t.eventId(), t.tip(), accountsOfTip.get(i), counters, endpoints, deliveries, now);
+    }
+    // After every alert, so that the inserts go out in two batches rather than interleaved.
+    deliveries.forEach(d -> d.persist());
   }
 
-  private void alertBanks(
-      UUID eventId, TipReceivedV1 tip, Map<String, List<BankEndpoint>> endpointsByBank) {
+  private static Map<Account, List<TransferV1>> accountsOf(TipReceivedV1 tip) {
     Map<Account, List<TransferV1>> accounts = new LinkedHashMap<>();
     for (TransferV1 t : nullSafe(tip.transfers())) {
       if (t.bankBin() != null && t.accountNumber() != null) {
@@ -97,10 +118,20 @@ public class AlertService {
         accounts.computeIfAbsent(new Account(i.bankBin(), number), a -> new ArrayList<>());
       }
     }
-    Instant now = now();
+    return accounts;
+  }
+
+  private void alertBanks(
+      UUID eventId,
+      TipReceivedV1 tip,
+      Map<Account, List<TransferV1>> accounts,
+      Map<Account, java.util.Deque<Counters>> counters,
+      Map<String, List<BankEndpoint>> endpointsByBank,
+      List<Delivery> deliveries,
+      Instant now) {
     accounts.forEach(
         (account, transfers) -> {
-          Counters c = count(account, true);
+          Counters c = counters.get(account).removeFirst();
           UUID alertId = UUID.randomUUID();
           String accountName =
               transfers.stream()
@@ -142,7 +173,8 @@ public class AlertService {
               data,
               tip.receivedAt(),
               now,
-              endpointsByBank);
+              endpointsByBank,
+              deliveries);
         });
   }
 
@@ -161,6 +193,7 @@ public class AlertService {
     }
     Set<AccountRefV1> accounts = new LinkedHashSet<>(nullSafe(event.accounts()));
     Instant now = now();
+    List<Delivery> deliveries = new ArrayList<>();
     for (AccountRefV1 ref : accounts) {
       if (ref.bankBin() == null || ref.accountNumber() == null) {
         continue;
@@ -200,8 +233,10 @@ public class AlertService {
           data,
           event.occurredAt(),
           now,
-          new java.util.HashMap<>());
+          new java.util.HashMap<>(),
+          deliveries);
     }
+    deliveries.forEach(d -> d.persist());
   }
 
   /** The webhook type of a case event, or null when banks are not told about it. */
@@ -233,7 +268,8 @@ public class AlertService {
       WebhookPayload.Data data,
       Instant triggeredAt,
       Instant now,
-      Map<String, List<BankEndpoint>> endpointsByBank) {
+      Map<String, List<BankEndpoint>> endpointsByBank,
+      List<Delivery> deliveries) {
     Alert alert = new Alert();
     alert.id = data.alertId();
     alert.sourceEventId = eventId;
@@ -268,9 +304,70 @@ public class AlertService {
       d.state = DeliveryState.PENDING;
       d.nextAttemptAt = now.plus(firstWait);
       d.createdAt = now;
-      d.persist();
+      deliveries.add(d);
       afterCommit.run(DeliveryWakeUp.class, wakeUp::wake);
     }
+  }
+
+  /**
+   * Bumps the counters of every account a batch of tips names, in one statement: each account once,
+   * by the number of times it is named, in a fixed order (so that concurrent batches lock rows in
+   * the same order). Returns, per account, the counters of each naming in turn.
+   */
+  private Map<Account, java.util.Deque<Counters>> countReports(List<Account> named) {
+    Map<Account, Integer> times =
+        new java.util.TreeMap<>(
+            java.util.Comparator.comparing(Account::bin).thenComparing(Account::number));
+    named.forEach(a -> times.merge(a, 1, Integer::sum));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "INSERT INTO account_state (bank_bin, account_number, report_count, sequence,"
+                    + " updated_at)"
+                    + " SELECT b, n, c, c, now() FROM unnest(CAST(:bins AS varchar[]),"
+                    + " CAST(:numbers AS varchar[]), CAST(:times AS int[])) AS t(b, n, c)"
+                    + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
+                    + " report_count = account_state.report_count + EXCLUDED.report_count,"
+                    + " sequence = account_state.sequence + EXCLUDED.sequence, updated_at = now()"
+                    + " RETURNING bank_bin, account_number, report_count, sequence")
+            .setParameter("bins", pgArray(times.keySet().stream().map(Account::bin).toList()))
+            .setParameter("numbers", pgArray(times.keySet().stream().map(Account::number).toList()))
+            .setParameter(
+                "times",
+                times.values().stream()
+                    .map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+            .getResultList();
+    Map<Account, java.util.Deque<Counters>> counters = new java.util.HashMap<>();
+    for (Object[] row : rows) {
+      Account account = new Account((String) row[0], (String) row[1]);
+      int k = times.get(account);
+      long reports = ((Number) row[2]).longValue();
+      long sequence = ((Number) row[3]).longValue();
+      java.util.Deque<Counters> each = new java.util.ArrayDeque<>();
+      for (int i = k - 1; i >= 0; i--) {
+        each.add(new Counters(reports - i, sequence - i));
+      }
+      counters.put(account, each);
+    }
+    return counters;
+  }
+
+  /** The active endpoints of every bank the accounts are at, in one query. */
+  private static Map<String, List<BankEndpoint>> activeEndpoints(List<Account> accounts) {
+    List<String> bins = accounts.stream().map(Account::bin).distinct().toList();
+    Map<String, List<BankEndpoint>> byBank = new java.util.HashMap<>();
+    bins.forEach(b -> byBank.put(b, new ArrayList<>()));
+    BankEndpoint.<BankEndpoint>list("bankBin in ?1 and active = true order by createdAt", bins)
+        .forEach(e -> byBank.get(e.bankBin).add(e));
+    return byBank;
+  }
+
+  /** A PostgreSQL array literal of strings, each quoted. */
+  static String pgArray(List<String> values) {
+    return values.stream()
+        .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
   }
 
   /** Bumps the account's alert sequence (and its report count for a tip) and returns both. */
