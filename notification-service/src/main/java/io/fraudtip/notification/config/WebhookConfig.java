@@ -97,6 +97,6 @@ public interface WebhookConfig {
    * Threads that record delivery results in the database, each many at once in one transaction
    * under load (each holds a connection briefly).
    */
-  @WithDefault("4")
+  @WithDefault("8")
   int recorderThreads();
 }

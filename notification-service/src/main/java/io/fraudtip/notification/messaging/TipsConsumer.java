@@ -21,7 +21,9 @@ import org.jboss.logging.Logger;
  * second), each tip deduped on its event id in it. A record that cannot be read, or a tip that
  * fails on its own, goes alone to tips.v1.notification-service.dlt: when the batch's transaction
  * fails, its tips are handled again one transaction each, and only the failing ones are dropped to
- * the dead-letter topic. The batch is acknowledged once those are written there.
+ * the dead-letter topic. The batch is acknowledged once those are written there. Batches are
+ * independent (per-account order comes from the account's sequence), so a few run at once on a
+ * bounded pool: one batch's round trips to the database overlap another's.
  */
 @ApplicationScoped
 public class TipsConsumer {
@@ -34,7 +36,7 @@ public class TipsConsumer {
   }
 
   @Incoming("tips")
-  @Blocking
+  @Blocking(value = "tip-batches", ordered = false)
   public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
     List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
     List<AlertService.TipEvent> tips = new ArrayList<>();
