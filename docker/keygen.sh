@@ -11,3 +11,6 @@ fi
 # intake-service seals reporters' personal data with this key; losing it loses that data.
 [ -f personal-data.key ] || openssl rand -base64 32 > personal-data.key
 chmod 644 personal-data.key
+# notification-service seals the banks' webhook signing secrets with this key.
+[ -f webhook-secrets.key ] || openssl rand -base64 32 > webhook-secrets.key
+chmod 644 webhook-secrets.key

@@ -18,7 +18,13 @@ public final class Tips {
 
   /** A tip naming one paid account, {@code account} at {@code bin}. */
   public static String paying(UUID tipId, String bin, String account, long amountVnd) {
-    Instant now = Instant.now();
+    return paying(tipId, bin, account, amountVnd, Instant.now());
+  }
+
+  /** A tip naming one paid account, accepted by intake at {@code receivedAt}. */
+  public static String paying(
+      UUID tipId, String bin, String account, long amountVnd, Instant receivedAt) {
+    Instant now = receivedAt;
     return Json.write(
         new TipReceivedV1(
             tipId,

@@ -10,6 +10,7 @@ import io.fraudtip.localstack.infra.PostgresServer;
 import io.fraudtip.localstack.security.PersonalDataKey;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.localstack.security.WebhookSecretKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -181,6 +182,11 @@ public final class LocalStack implements AutoCloseable {
       env.put(
           "FRAUDTIP_INTAKE_PERSONAL_DATA_KEY",
           PersonalDataKey.loadOrCreate(settings.home().resolve("keys")));
+    }
+    if (s == Service.NOTIFICATION) {
+      env.put(
+          "FRAUDTIP_WEBHOOKS_SECRET_KEY",
+          WebhookSecretKey.loadOrCreate(settings.home().resolve("keys")));
     }
     env.putAll(settings.serviceEnvironment());
     return env;

@@ -15,6 +15,13 @@ public interface WebhookConfig {
   @WithDefault("false")
   boolean allowLocalUrls();
 
+  /**
+   * The AES-256 key (32 bytes, Base64) that seals endpoints' signing secrets at rest. No default:
+   * production sets it with the environment variable {@code FRAUDTIP_WEBHOOKS_SECRET_KEY}; losing
+   * it means every bank must be given a new secret.
+   */
+  String secretKey();
+
   /** Length of new signing secrets in random bytes (the specification allows 24 to 64). */
   @WithDefault("32")
   int secretBytes();
@@ -48,8 +55,11 @@ public interface WebhookConfig {
   @WithDefault("10s")
   Duration readTimeout();
 
-  /** Deliveries in flight at once to one endpoint, per instance. */
-  @WithDefault("8")
+  /**
+   * Deliveries in flight at once to one endpoint, per instance: enough for a healthy bank to take
+   * hundreds of alerts a second, few enough that a dead one holds only its own slots.
+   */
+  @WithDefault("32")
   int maxInFlightPerEndpoint();
 
   /** Due deliveries a dispatcher claims at once. */
@@ -71,11 +81,22 @@ public interface WebhookConfig {
   @WithDefault("5d")
   Duration disableAfter();
 
+  /**
+   * How often endpoints are checked for {@link #disableAfter()} without a success, besides the
+   * check at each failed attempt (an endpoint may have nothing left to send when its time runs
+   * out).
+   */
+  @WithDefault("1h")
+  Duration failingCheckInterval();
+
   /** Characters of a bank's answer kept in the delivery log. */
   @WithDefault("1000")
   int responseBodyLimit();
 
-  /** Threads that record delivery results in the database (each holds a connection briefly). */
+  /**
+   * Threads that record delivery results in the database, each many at once in one transaction
+   * under load (each holds a connection briefly).
+   */
   @WithDefault("8")
   int recorderThreads();
 }

@@ -57,6 +57,17 @@ public class Alert extends PanacheEntityBase {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /**
+   * When the cause happened: the tip's receipt for {@code account.reported}, the case event's time
+   * otherwise (null for alerts raised before it was kept).
+   */
+  @Column(name = "triggered_at")
+  public Instant triggeredAt;
+
+  /** When one of the bank's endpoints first answered 2xx; set once. */
+  @Column(name = "delivered_at")
+  public Instant deliveredAt;
+
   /** The webhook body sent to the bank, the same on every attempt. */
   @Column(nullable = false)
   public String payload;

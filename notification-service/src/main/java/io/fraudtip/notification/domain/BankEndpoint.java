@@ -7,7 +7,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -44,11 +43,13 @@ public class BankEndpoint extends PanacheEntityBase {
   @Column(name = "disabled_at")
   public Instant disabledAt;
 
-  @Column(nullable = false)
-  public String secret;
+  /** The signing secret, sealed (SigningSecrets): never stored in the clear. */
+  @Column(name = "secret_sealed", nullable = false)
+  public String secretSealed;
 
-  @Column(name = "previous_secret")
-  public String previousSecret;
+  /** The previous secret during a rotation's grace period, sealed likewise. */
+  @Column(name = "previous_secret_sealed")
+  public String previousSecretSealed;
 
   @Column(name = "previous_secret_until")
   public Instant previousSecretUntil;
@@ -73,15 +74,6 @@ public class BankEndpoint extends PanacheEntityBase {
 
   public boolean receives(String eventType) {
     return eventTypeList().contains(eventType);
-  }
-
-  /** The secrets that sign a delivery now: the current one, and the previous during its grace. */
-  public List<String> signingSecrets(Instant now) {
-    List<String> secrets = new ArrayList<>(List.of(secret));
-    if (previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)) {
-      secrets.add(previousSecret);
-    }
-    return secrets;
   }
 
   /**

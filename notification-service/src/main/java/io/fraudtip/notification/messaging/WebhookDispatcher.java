@@ -6,6 +6,7 @@ import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.service.DeliveryOutcomes;
 import io.fraudtip.notification.service.DeliveryWakeUp;
 import io.fraudtip.notification.service.EndpointUrlPolicy;
+import io.fraudtip.notification.service.SigningSecrets;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,11 +27,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -48,26 +51,31 @@ import org.jboss.logging.Logger;
 public class WebhookDispatcher {
   private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
   private static final long LEASE_MARGIN_MS = 30_000;
+  private static final int MAX_RECORDED_AT_ONCE = 64;
 
   private final WebhookConfig config;
   private final EntityManager em;
   private final DeliveryWakeUp wakeUp;
   private final DeliveryOutcomes outcomes;
   private final EndpointUrlPolicy urls;
+  private final SigningSecrets signing;
   private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
   private volatile boolean running;
   private Thread worker;
   private HttpClient client;
   private ExecutorService httpThreads;
-  private ExecutorService recorders;
+  private final BlockingQueue<DeliveryOutcomes.Result> results = new LinkedBlockingQueue<>();
+  private List<Thread> recorders = List.of();
 
   WebhookDispatcher(
       WebhookConfig config,
       EntityManager em,
       DeliveryWakeUp wakeUp,
       DeliveryOutcomes outcomes,
-      EndpointUrlPolicy urls) {
+      EndpointUrlPolicy urls,
+      SigningSecrets signing) {
+    this.signing = signing;
     this.config = config;
     this.em = em;
     this.wakeUp = wakeUp;
@@ -92,7 +100,7 @@ public class WebhookDispatcher {
     }
     inFlight.clear();
     httpThreads = Executors.newCachedThreadPool(daemon("webhook-http"));
-    recorders = Executors.newFixedThreadPool(config.recorderThreads(), daemon("webhook-recorder"));
+    results.clear();
     client =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
@@ -101,6 +109,14 @@ public class WebhookDispatcher {
             .executor(httpThreads)
             .build();
     running = true;
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 1; i <= config.recorderThreads(); i++) {
+      Thread t = new Thread(this::recordResults, "webhook-recorder-" + i);
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    recorders = threads;
     worker = new Thread(this::run, "webhook-dispatcher");
     worker.setDaemon(true);
     worker.start();
@@ -115,12 +131,14 @@ public class WebhookDispatcher {
     wakeUp.wake();
     try {
       worker.join(TimeUnit.SECONDS.toMillis(5));
-      recorders.shutdown();
-      recorders.awaitTermination(5, TimeUnit.SECONDS);
+      long until = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(5);
+      for (Thread t : recorders) {
+        t.join(Math.max(1, until - System.currentTimeMillis()));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    recorders.shutdownNow();
+    recorders.forEach(Thread::interrupt);
     httpThreads.shutdownNow();
     client = null;
   }
@@ -180,7 +198,8 @@ public class WebhookDispatcher {
     // backlog neither fills the batch nor gets locked row by row on every claim.
     List<Object[]> rows =
         em.createNativeQuery(
-                "SELECT d.id, d.webhook_id, d.endpoint_id, e.url, e.secret, e.previous_secret,"
+                "SELECT d.id, d.webhook_id, d.endpoint_id, e.url, e.secret_sealed,"
+                    + " e.previous_secret_sealed,"
                     + " e.previous_secret_until, a.payload"
                     + " FROM bank_endpoint e"
                     + " CROSS JOIN LATERAL (SELECT x.id, x.webhook_id, x.endpoint_id, x.alert_id,"
@@ -209,10 +228,10 @@ public class WebhookDispatcher {
         continue; // stays due, unlocked at commit; taken once a slot frees
       }
       taken.merge(endpointId, 1, Integer::sum);
-      List<String> secrets = new ArrayList<>(List.of((String) r[4]));
+      List<String> secrets = new ArrayList<>(List.of(signing.open(endpointId, (String) r[4])));
       Instant previousUntil = toInstant(r[6]);
       if (r[5] != null && previousUntil != null && previousUntil.isAfter(now)) {
-        secrets.add((String) r[5]);
+        secrets.add(signing.open(endpointId, (String) r[5]));
       }
       chosen.add(
           new Claimed(
@@ -255,18 +274,14 @@ public class WebhookDispatcher {
               .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8))
               .build();
     } catch (ProblemException | IllegalArgumentException e) {
-      recorders.execute(
-          () ->
-              complete(
-                  c, at, started, null, new IllegalStateException("refused: " + e.getMessage())));
+      complete(c, at, started, null, new IllegalStateException("refused: " + e.getMessage()));
       return;
     }
     long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
     client
         .sendAsync(request, limited(config.responseBodyLimit()))
         .orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
-        .whenCompleteAsync(
-            (response, error) -> complete(c, at, started, response, error), recorders);
+        .whenComplete((response, error) -> complete(c, at, started, response, error));
   }
 
   private void complete(
@@ -278,26 +293,63 @@ public class WebhookDispatcher {
       count.decrementAndGet();
     }
     wakeUp.wake();
-    try {
-      if (response != null) {
-        outcomes.record(
-            new DeliveryOutcomes.Result(
-                c.deliveryId(),
-                c.endpointId(),
-                at,
-                latencyMs,
-                response.statusCode(),
-                response.headers().firstValue("Retry-After").orElse(null),
-                response.body(),
-                null));
-      } else {
-        outcomes.record(
-            new DeliveryOutcomes.Result(
-                c.deliveryId(), c.endpointId(), at, latencyMs, null, null, null, describe(error)));
+    if (response != null) {
+      results.add(
+          new DeliveryOutcomes.Result(
+              c.deliveryId(),
+              c.endpointId(),
+              at,
+              latencyMs,
+              response.statusCode(),
+              response.headers().firstValue("Retry-After").orElse(null),
+              response.body(),
+              null));
+    } else {
+      results.add(
+          new DeliveryOutcomes.Result(
+              c.deliveryId(), c.endpointId(), at, latencyMs, null, null, null, describe(error)));
+    }
+  }
+
+  /**
+   * A recorder: takes the answers waiting and records them in one transaction, so that under load
+   * many attempts share a commit; alone, an answer is recorded at once. If the shared transaction
+   * fails, each answer is recorded on its own; one that still fails is left to its lease, and the
+   * attempt is made again.
+   */
+  private void recordResults() {
+    List<DeliveryOutcomes.Result> batch = new ArrayList<>();
+    while (running || !results.isEmpty()) {
+      try {
+        DeliveryOutcomes.Result first = results.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.clear();
+        batch.add(first);
+        results.drainTo(batch, MAX_RECORDED_AT_ONCE - 1);
+        try {
+          outcomes.recordAll(batch);
+        } catch (RuntimeException together) {
+          if (batch.size() == 1) {
+            LOG.warnf(
+                "Could not record an attempt of delivery %s: %s",
+                first.deliveryId(), together.getMessage());
+            continue;
+          }
+          for (DeliveryOutcomes.Result r : batch) {
+            try {
+              outcomes.recordAll(List.of(r));
+            } catch (RuntimeException e) {
+              LOG.warnf(
+                  "Could not record an attempt of delivery %s: %s", r.deliveryId(), e.getMessage());
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
-    } catch (RuntimeException e) {
-      // The lease runs out and the attempt is made again.
-      LOG.warnf("Could not record the attempt of %s: %s", c.webhookId(), e.getMessage());
     }
   }
 

@@ -58,14 +58,52 @@ public class AlertService {
   }
 
   /**
+   * A tip as read off tips.v1.
+   *
+   * @param eventId its CloudEvent id, deduped on
+   * @param tip the tip
+   */
+  public record TipEvent(UUID eventId, TipReceivedV1 tip) {}
+
+  /**
    * The fast path: every bank account in a tip (transfer destination or identifier) alerts its bank
-   * at once, without waiting for the police. An advisory, not a freeze order.
+   * at once, without waiting for the police. An advisory, not a freeze order. Several tips are
+   * handled in one transaction (one commit), each deduped on its event id; the dispatcher is woken
+   * once it commits.
    */
   @Transactional
-  public void onTip(UUID eventId, TipReceivedV1 tip) {
-    if (!processed.firstTime(eventId, TIPS_CONSUMER)) {
+  public void onTips(List<TipEvent> tips) {
+    // A few statements for the whole batch, whatever its size: the dedupe, the accounts' counters
+    // and the banks' endpoints; then the alerts and deliveries as batched inserts at the flush.
+    Set<UUID> fresh =
+        processed.firstTimes(tips.stream().map(TipEvent::eventId).toList(), TIPS_CONSUMER);
+    List<TipEvent> work = new ArrayList<>();
+    List<Map<Account, List<TransferV1>>> accountsOfTip = new ArrayList<>();
+    List<Account> named = new ArrayList<>();
+    for (TipEvent t : tips) {
+      if (fresh.remove(t.eventId())) { // an event twice in the batch is handled once
+        Map<Account, List<TransferV1>> accounts = accountsOf(t.tip());
+        work.add(t);
+        accountsOfTip.add(accounts);
+        named.addAll(accounts.keySet());
+      }
+    }
+    if (named.isEmpty()) {
       return;
     }
+    Map<Account, java.util.Deque<Counters>> counters = countReports(named);
+    Map<String, List<BankEndpoint>> endpoints = activeEndpoints(named);
+    Instant now = now();
+    List<Delivery> deliveries = new ArrayList<>();
+    for (int i = 0; i < work.size(); i++) {
+      TipEvent t = work.get(i);
+      alertBanks(t.eventId(), t.tip(), accountsOfTip.get(i), counters, endpoints, deliveries, now);
+    }
+    // After every alert, so that the inserts go out in two batches rather than interleaved.
+    deliveries.forEach(d -> d.persist());
+  }
+
+  private static Map<Account, List<TransferV1>> accountsOf(TipReceivedV1 tip) {
     Map<Account, List<TransferV1>> accounts = new LinkedHashMap<>();
     for (TransferV1 t : nullSafe(tip.transfers())) {
       if (t.bankBin() != null && t.accountNumber() != null) {
@@ -80,10 +118,20 @@ public class AlertService {
         accounts.computeIfAbsent(new Account(i.bankBin(), number), a -> new ArrayList<>());
       }
     }
-    Instant now = now();
+    return accounts;
+  }
+
+  private void alertBanks(
+      UUID eventId,
+      TipReceivedV1 tip,
+      Map<Account, List<TransferV1>> accounts,
+      Map<Account, java.util.Deque<Counters>> counters,
+      Map<String, List<BankEndpoint>> endpointsByBank,
+      List<Delivery> deliveries,
+      Instant now) {
     accounts.forEach(
         (account, transfers) -> {
-          Counters c = count(account, true);
+          Counters c = counters.get(account).removeFirst();
           UUID alertId = UUID.randomUUID();
           String accountName =
               transfers.stream()
@@ -114,7 +162,19 @@ public class AlertService {
                   tip.receivedAt(),
                   tip.occurredAt(),
                   null);
-          raise(eventId, Alert.ACCOUNT_REPORTED, account, tip.tipId(), null, 1, c, data, now);
+          raise(
+              eventId,
+              Alert.ACCOUNT_REPORTED,
+              account,
+              tip.tipId(),
+              null,
+              1,
+              c,
+              data,
+              tip.receivedAt(),
+              now,
+              endpointsByBank,
+              deliveries);
         });
   }
 
@@ -133,6 +193,7 @@ public class AlertService {
     }
     Set<AccountRefV1> accounts = new LinkedHashSet<>(nullSafe(event.accounts()));
     Instant now = now();
+    List<Delivery> deliveries = new ArrayList<>();
     for (AccountRefV1 ref : accounts) {
       if (ref.bankBin() == null || ref.accountNumber() == null) {
         continue;
@@ -161,8 +222,21 @@ public class AlertService {
               null,
               event.occurredAt(),
               event.note());
-      raise(eventId, type, account, null, event.caseId(), Math.max(1, ref.layer()), c, data, now);
+      raise(
+          eventId,
+          type,
+          account,
+          null,
+          event.caseId(),
+          Math.max(1, ref.layer()),
+          c,
+          data,
+          event.occurredAt(),
+          now,
+          new java.util.HashMap<>(),
+          deliveries);
     }
+    deliveries.forEach(d -> d.persist());
   }
 
   /** The webhook type of a case event, or null when banks are not told about it. */
@@ -192,7 +266,10 @@ public class AlertService {
       int layer,
       Counters counters,
       WebhookPayload.Data data,
-      Instant now) {
+      Instant triggeredAt,
+      Instant now,
+      Map<String, List<BankEndpoint>> endpointsByBank,
+      List<Delivery> deliveries) {
     Alert alert = new Alert();
     alert.id = data.alertId();
     alert.sourceEventId = eventId;
@@ -205,11 +282,14 @@ public class AlertService {
     alert.sequence = counters.sequence();
     alert.advisory = data.advisory();
     alert.createdAt = now;
+    alert.triggeredAt = triggeredAt;
     alert.payload = Json.write(new WebhookPayload(type, now, data));
     alert.persist();
     java.time.Duration firstWait = config.retrySchedule().get(0);
+    // Read once per bank and transaction: a batch of tips naming the same bank asks once.
     List<BankEndpoint> endpoints =
-        BankEndpoint.list("bankBin = ?1 and active = true", account.bin());
+        endpointsByBank.computeIfAbsent(
+            account.bin(), bin -> BankEndpoint.list("bankBin = ?1 and active = true", bin));
     for (BankEndpoint endpoint : endpoints) {
       if (!endpoint.receives(type)) {
         continue;
@@ -224,9 +304,70 @@ public class AlertService {
       d.state = DeliveryState.PENDING;
       d.nextAttemptAt = now.plus(firstWait);
       d.createdAt = now;
-      d.persist();
+      deliveries.add(d);
       afterCommit.run(DeliveryWakeUp.class, wakeUp::wake);
     }
+  }
+
+  /**
+   * Bumps the counters of every account a batch of tips names, in one statement: each account once,
+   * by the number of times it is named, in a fixed order (so that concurrent batches lock rows in
+   * the same order). Returns, per account, the counters of each naming in turn.
+   */
+  private Map<Account, java.util.Deque<Counters>> countReports(List<Account> named) {
+    Map<Account, Integer> times =
+        new java.util.TreeMap<>(
+            java.util.Comparator.comparing(Account::bin).thenComparing(Account::number));
+    named.forEach(a -> times.merge(a, 1, Integer::sum));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "INSERT INTO account_state (bank_bin, account_number, report_count, sequence,"
+                    + " updated_at)"
+                    + " SELECT b, n, c, c, now() FROM unnest(CAST(:bins AS varchar[]),"
+                    + " CAST(:numbers AS varchar[]), CAST(:times AS int[])) AS t(b, n, c)"
+                    + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
+                    + " report_count = account_state.report_count + EXCLUDED.report_count,"
+                    + " sequence = account_state.sequence + EXCLUDED.sequence, updated_at = now()"
+                    + " RETURNING bank_bin, account_number, report_count, sequence")
+            .setParameter("bins", pgArray(times.keySet().stream().map(Account::bin).toList()))
+            .setParameter("numbers", pgArray(times.keySet().stream().map(Account::number).toList()))
+            .setParameter(
+                "times",
+                times.values().stream()
+                    .map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(",", "{", "}")))
+            .getResultList();
+    Map<Account, java.util.Deque<Counters>> counters = new java.util.HashMap<>();
+    for (Object[] row : rows) {
+      Account account = new Account((String) row[0], (String) row[1]);
+      int k = times.get(account);
+      long reports = ((Number) row[2]).longValue();
+      long sequence = ((Number) row[3]).longValue();
+      java.util.Deque<Counters> each = new java.util.ArrayDeque<>();
+      for (int i = k - 1; i >= 0; i--) {
+        each.add(new Counters(reports - i, sequence - i));
+      }
+      counters.put(account, each);
+    }
+    return counters;
+  }
+
+  /** The active endpoints of every bank the accounts are at, in one query. */
+  private static Map<String, List<BankEndpoint>> activeEndpoints(List<Account> accounts) {
+    List<String> bins = accounts.stream().map(Account::bin).distinct().toList();
+    Map<String, List<BankEndpoint>> byBank = new java.util.HashMap<>();
+    bins.forEach(b -> byBank.put(b, new ArrayList<>()));
+    BankEndpoint.<BankEndpoint>list("bankBin in ?1 and active = true order by createdAt", bins)
+        .forEach(e -> byBank.get(e.bankBin).add(e));
+    return byBank;
+  }
+
+  /** A PostgreSQL array literal of strings, each quoted. */
+  static String pgArray(List<String> values) {
+    return values.stream()
+        .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .collect(java.util.stream.Collectors.joining(",", "{", "}"));
   }
 
   /** Bumps the account's alert sequence (and its report count for a tip) and returns both. */

@@ -1,7 +1,12 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.metrics.PlatformMetrics;
+import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import io.fraudtip.notification.config.WebhookConfig;
+import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryAttempt;
@@ -12,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -59,17 +65,31 @@ public class DeliveryOutcomes {
   private final EntityManager em;
   private final MeterRegistry registry;
   private final PlatformMetrics metrics;
+  private final Outbox outbox;
+  private final AfterCommit afterCommit;
 
   DeliveryOutcomes(
-      WebhookConfig config, EntityManager em, MeterRegistry registry, PlatformMetrics metrics) {
+      WebhookConfig config,
+      EntityManager em,
+      MeterRegistry registry,
+      PlatformMetrics metrics,
+      Outbox outbox,
+      AfterCommit afterCommit) {
     this.config = config;
     this.em = em;
     this.registry = registry;
     this.metrics = metrics;
+    this.outbox = outbox;
+    this.afterCommit = afterCommit;
   }
 
+  /** Records attempts' results in one transaction (one commit for many under load). */
   @Transactional
-  public void record(Result r) {
+  public void recordAll(List<Result> results) {
+    results.forEach(this::recordOne);
+  }
+
+  private void recordOne(Result r) {
     Delivery d = em.find(Delivery.class, r.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
     if (d == null) {
       return;
@@ -97,6 +117,7 @@ public class DeliveryOutcomes {
       d.nextAttemptAt = null;
       d.completedAt = now;
       succeeded(r.endpointId(), now);
+      firstSuccess(d, r.at().plusMillis(r.latencyMs()).truncatedTo(ChronoUnit.MICROS));
       registry
           .timer("webhook.delivery.delay", "type", d.eventType)
           .record(Duration.between(d.createdAt, now));
@@ -129,6 +150,54 @@ public class DeliveryOutcomes {
     }
     attempt.persist();
     metrics.deliveryAttempted(attempt.outcome);
+  }
+
+  /**
+   * The alert's first 2xx, over all its endpoints, retries and replays: marks it delivered and
+   * publishes alert-deliveries.v1 in this transaction, and times tip-to-alert for a tip's alert.
+   * The conditional update takes the alert's row lock, so two endpoints succeeding at once publish
+   * once; the event id derives from the alert id, so even a repeat would be deduped downstream.
+   */
+  private void firstSuccess(Delivery d, Instant answeredAt) {
+    int first =
+        em.createNativeQuery(
+                "UPDATE alert SET delivered_at = :at WHERE id = :id AND delivered_at IS NULL")
+            .setParameter("at", answeredAt)
+            .setParameter("id", d.alertId)
+            .executeUpdate();
+    if (first == 0) {
+      return;
+    }
+    Alert alert = em.find(Alert.class, d.alertId);
+    Instant triggeredAt = alert.triggeredAt != null ? alert.triggeredAt : alert.createdAt;
+    UUID eventId = deliveredEventId(alert.id);
+    outbox.publish(
+        Topics.ALERT_DELIVERIES_V1,
+        alert.id.toString(),
+        CloudEvents.TYPE_ALERT_DELIVERED,
+        eventId,
+        new AlertDeliveredV1(
+            eventId,
+            alert.id,
+            alert.eventType,
+            alert.caseId,
+            alert.tipId,
+            alert.bankBin,
+            alert.accountNumber,
+            alert.layer,
+            triggeredAt,
+            answeredAt,
+            d.totalAttempts));
+    if (Alert.ACCOUNT_REPORTED.equals(alert.eventType) && alert.triggeredAt != null) {
+      Duration latency = Duration.between(alert.triggeredAt, answeredAt);
+      afterCommit.run("tip-to-alert:" + alert.id, () -> metrics.tipToAlert(latency));
+    }
+  }
+
+  /** The id of an alert's alert-deliveries.v1 event: the same for every attempt and replay. */
+  static UUID deliveredEventId(UUID alertId) {
+    return UUID.nameUUIDFromBytes(
+        ("alert-delivered:" + alertId).getBytes(StandardCharsets.US_ASCII));
   }
 
   /** The wait asked for by a Retry-After header (seconds or an HTTP date), or null. */
@@ -186,12 +255,32 @@ public class DeliveryOutcomes {
             .getResultList()
             .size();
     if (stale > 0) {
-      disable(
-          endpointId,
-          BankEndpoint.DISABLED_FAILING,
-          "failed without a success for " + config.disableAfter().toDays() + " days",
-          now);
+      disable(endpointId, BankEndpoint.DISABLED_FAILING, failingWhy(), now);
     }
+  }
+
+  /**
+   * Disables every active endpoint that has failed without a success for the configured days, and
+   * tells the operators; run on a schedule, because an endpoint whose last alert is already failed
+   * gets no further attempt that would check it.
+   *
+   * @return the endpoints disabled
+   */
+  @Transactional
+  public int disableLongFailingEndpoints() {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    @SuppressWarnings("unchecked")
+    List<UUID> stale =
+        em.createNativeQuery(
+                "SELECT id FROM bank_endpoint WHERE active AND failing_since <= :limit", UUID.class)
+            .setParameter("limit", now.minus(config.disableAfter()))
+            .getResultList();
+    stale.forEach(id -> disable(id, BankEndpoint.DISABLED_FAILING, failingWhy(), now));
+    return stale.size();
+  }
+
+  private String failingWhy() {
+    return "failed without a success for " + config.disableAfter().toDays() + " days";
   }
 
   private void disable(UUID endpointId, String reason, String why, Instant now) {

@@ -29,11 +29,14 @@ public class EndpointService {
   private final WebhookConfig config;
   private final EndpointUrlPolicy urls;
   private final BankDirectory banks;
+  private final SigningSecrets secrets;
 
-  EndpointService(WebhookConfig config, EndpointUrlPolicy urls, BankDirectory banks) {
+  EndpointService(
+      WebhookConfig config, EndpointUrlPolicy urls, BankDirectory banks, SigningSecrets secrets) {
     this.config = config;
     this.urls = urls;
     this.banks = banks;
+    this.secrets = secrets;
   }
 
   @Transactional
@@ -56,11 +59,12 @@ public class EndpointService {
     e.eventTypes = String.join(",", eventTypes(request.eventTypes()));
     e.description = request.description();
     e.active = true;
-    e.secret = WebhookSignature.newSecret(config.secretBytes());
+    String secret = WebhookSignature.newSecret(config.secretBytes());
+    e.secretSealed = secrets.seal(e.id, secret);
     e.createdAt = now;
     e.updatedAt = now;
     e.persist();
-    return new EndpointSecret(view(e), e.secret);
+    return new EndpointSecret(view(e), secret);
   }
 
   @Transactional
@@ -129,11 +133,13 @@ public class EndpointService {
   public EndpointSecret rotate(Optional<String> bankScope, UUID id) {
     BankEndpoint e = find(bankScope, id);
     Instant now = now();
-    e.previousSecret = e.secret;
+    // Sealed for this endpoint already: the previous one moves over as it is.
+    e.previousSecretSealed = e.secretSealed;
     e.previousSecretUntil = now.plus(config.rotationGrace());
-    e.secret = WebhookSignature.newSecret(config.secretBytes());
+    String secret = WebhookSignature.newSecret(config.secretBytes());
+    e.secretSealed = secrets.seal(e.id, secret);
     e.updatedAt = now;
-    return new EndpointSecret(view(e), e.secret);
+    return new EndpointSecret(view(e), secret);
   }
 
   BankEndpoint find(Optional<String> bankScope, UUID id) {

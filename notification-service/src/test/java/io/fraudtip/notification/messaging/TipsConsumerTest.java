@@ -46,4 +46,41 @@ class TipsConsumerTest {
         .extracting(r -> r.get("bank_bin") + ":" + r.get("account_number"))
         .containsExactly("970422:5566778899", "970436:1023456789");
   }
+
+  @Test
+  void aPoisonRecordInABatchGoesAloneToTheDeadLetterTopicAndTheRestIsHandled() {
+    UUID before = UUID.randomUUID();
+    UUID after = UUID.randomUUID();
+    UUID unreadable = UUID.randomUUID();
+    UUID failing = UUID.randomUUID();
+    // Produced together, so that they come in one poll: one record is not JSON, one makes the
+    // batch's transaction fail (an account number longer than the database takes).
+    kafka
+        .produceStrings()
+        .fromRecords(
+            tip(before, Tips.paying(before, "970415", "7100000001", 1_000_000)),
+            tip(unreadable, "{not json"),
+            tip(failing, Tips.paying(failing, "970415", "7".repeat(60), 1_000_000)),
+            tip(after, Tips.paying(after, "970415", "7100000002", 1_000_000)))
+        .awaitCompletion(Duration.ofSeconds(10));
+
+    String deadLetters = Topics.deadLetter(Topics.TIPS_V1, "notification-service");
+    for (UUID poison : new UUID[] {unreadable, failing}) {
+      CloudEventRecords.awaitFirst(
+          kafka, deadLetters, r -> poison.toString().equals(r.key()), Duration.ofSeconds(30));
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM alert WHERE tip_id IN (?, ?)", before, after)
+                    == 2);
+    assertThat(db.queryLong("SELECT count(*) FROM alert WHERE tip_id = ?", failing)).isZero();
+  }
+
+  private static org.apache.kafka.clients.producer.ProducerRecord<String, String> tip(
+      UUID tipId, String json) {
+    return CloudEventRecords.of(
+        Topics.TIPS_V1, tipId.toString(), UUID.randomUUID(), CloudEvents.TYPE_TIP_RECEIVED, json);
+  }
 }

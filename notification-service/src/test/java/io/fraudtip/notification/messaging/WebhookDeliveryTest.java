@@ -244,6 +244,48 @@ class WebhookDeliveryTest {
     Webhooks.retire(db, endpoint);
   }
 
+  @Test
+  void anEndpointFailingForFiveDaysIsDisabledByTheScheduledCheckWithoutAnyNewAttempt() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970432");
+    Webhooks.Endpoint healthy = Webhooks.register(tokens, bank, "970432");
+    // Its last failure was long ago and nothing is left to send: only the schedule can see it.
+    db.update(
+        "UPDATE bank_endpoint SET failing_since = now() - interval '5 days 1 minute'"
+            + " WHERE id = ?::uuid",
+        endpoint.id());
+    db.update(
+        "UPDATE bank_endpoint SET failing_since = now() - interval '4 days 23 hours'"
+            + " WHERE id = ?::uuid",
+        healthy.id());
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM bank_endpoint WHERE id = ?::uuid AND NOT active"
+                            + " AND disabled_reason = 'FAILING'",
+                        endpoint.id())
+                    == 1);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM operator_notice WHERE endpoint_id = ?::uuid"
+                    + " AND kind = 'ENDPOINT_DISABLED'",
+                endpoint.id()))
+        .isEqualTo(1);
+    sleep(Duration.ofMillis(2500)); // two more runs: no second notice, the younger one stays
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM operator_notice WHERE endpoint_id = ?::uuid", endpoint.id()))
+        .isEqualTo(1);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM bank_endpoint WHERE id = ?::uuid AND active", healthy.id()))
+        .isEqualTo(1);
+    Webhooks.retire(db, endpoint);
+    Webhooks.retire(db, healthy);
+  }
+
   private String state(Object deliveryId) {
     return (String)
         db.query("SELECT state FROM delivery WHERE id = ?", deliveryId).get(0).get("state");

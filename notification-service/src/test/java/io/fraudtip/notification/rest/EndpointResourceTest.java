@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.notification.service.SigningSecrets;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
@@ -18,7 +19,9 @@ import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class EndpointResourceTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
+  @Inject SigningSecrets signingSecrets;
 
   @Test
   void aBankRegistersAnEndpointAndSeesItsSecretOnlyOnce() {
@@ -172,9 +176,16 @@ class EndpointResourceTest {
     String second = rotated.path("secret");
     assertThat(second).startsWith("whsec_").isNotEqualTo(first);
     var row =
-        db.query("SELECT secret, previous_secret FROM bank_endpoint WHERE id = ?::uuid", id).get(0);
-    assertThat(row.get("secret")).isEqualTo(second);
-    assertThat(row.get("previous_secret")).isEqualTo(first);
+        db.query(
+                "SELECT secret_sealed, previous_secret_sealed FROM bank_endpoint WHERE id = ?::uuid",
+                id)
+            .get(0);
+    // Stored sealed (SecretsAtRestTest), they open to the secrets shown.
+    UUID endpointId = UUID.fromString(id);
+    assertThat(signingSecrets.open(endpointId, (String) row.get("secret_sealed")))
+        .isEqualTo(second);
+    assertThat(signingSecrets.open(endpointId, (String) row.get("previous_secret_sealed")))
+        .isEqualTo(first);
     assertThat(WebhookSignature.key(second)).hasSize(32);
   }
 
