@@ -77,8 +77,8 @@ public final class EventHandling {
 
   /**
    * Whether a failure is the infrastructure's, not the record's: a lost or refused database
-   * connection (SQL states 08xxx, 57P0x, 53300), a connection pool that found none in time, or a
-   * socket error.
+   * connection (SQL states 08xxx, 57P0x, 53300), a connection pool that found none in time, a
+   * socket error, or the persistence unit closed by a shutdown.
    */
   public static boolean isTransient(Throwable failure) {
     int depth = 0;
@@ -95,6 +95,14 @@ public final class EventHandling {
         }
       }
       if (t instanceof SocketException) {
+        return true;
+      }
+      // An instance shutting down closes its persistence unit under a record being handled: the
+      // record is not at fault, and left unacknowledged it goes to another instance.
+      if (t instanceof IllegalStateException
+          && t.getMessage() != null
+          && (t.getMessage().contains("EntityManagerFactory is closed")
+              || t.getMessage().contains("Session/EntityManager is closed"))) {
         return true;
       }
       if (t.getCause() == t) {

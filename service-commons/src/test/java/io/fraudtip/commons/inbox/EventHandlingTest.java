@@ -73,6 +73,14 @@ class EventHandlingTest {
   }
 
   @Test
+  void aShutdownUnderARecordIsNotTheRecordsFault() {
+    assertThat(
+            EventHandling.isTransient(new IllegalStateException("EntityManagerFactory is closed")))
+        .isTrue();
+    assertThat(EventHandling.isTransient(new IllegalStateException("no such unit"))).isFalse();
+  }
+
+  @Test
   void aFailureOfTheRecordItselfIsNotRetried() {
     AtomicInteger calls = new AtomicInteger();
 

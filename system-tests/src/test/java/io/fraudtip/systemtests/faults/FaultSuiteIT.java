@@ -296,8 +296,8 @@ class FaultSuiteIT {
   }
 
   /**
-   * Waits until every tip accepted (or stored) before the cutoff is in a case and alerted, or
-   * until that stops making progress for {@link #STALL} (then the check says what is missing).
+   * Waits until every tip accepted (or stored) before the cutoff is in a case and alerted, or until
+   * that stops making progress for {@link #STALL} (then the check says what is missing).
    */
   private static void awaitSettled(Collection<Accepted> target, Instant cutoff) {
     long deadline = System.nanoTime() + SETTLE.toNanos();
