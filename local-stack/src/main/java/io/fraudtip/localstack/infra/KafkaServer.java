@@ -20,10 +20,17 @@ public final class KafkaServer implements AutoCloseable {
   /** Cluster id of every broker we start: a restarted broker finds its formatted storage. */
   static final String CLUSTER_ID = "ZnJhdWR0aXAtbG9jYWwtMQ";
 
-  private final EmbeddedKafkaBroker broker;
+  private final Path logDirectory;
+  private final int port;
+  private final int controllerPort;
+  private final int partitions;
+  private volatile EmbeddedKafkaBroker broker;
 
-  private KafkaServer(EmbeddedKafkaBroker broker) {
-    this.broker = broker;
+  private KafkaServer(Path logDirectory, int port, int controllerPort, int partitions) {
+    this.logDirectory = logDirectory;
+    this.port = port;
+    this.controllerPort = controllerPort;
+    this.partitions = partitions;
   }
 
   /**
@@ -34,11 +41,26 @@ public final class KafkaServer implements AutoCloseable {
    * @param partitions default partition count of topics created on first use
    */
   public static KafkaServer start(Path logDirectory, int port, int partitions) {
+    KafkaServer server = new KafkaServer(logDirectory, port, FreePorts.pick(), partitions);
+    server.broker = server.startBroker();
+    return server;
+  }
+
+  /**
+   * Stops the broker and starts it again on the same ports and log directory (a broker restart, as
+   * in a fault test): clients see it go away and come back with its records.
+   */
+  public void restart() {
+    broker.close();
+    broker = startBroker();
+  }
+
+  private EmbeddedKafkaBroker startBroker() {
     EmbeddedKafkaBroker broker =
         new EmbeddedKafkaBroker()
             .withNodeId(1)
             .withKafkaPort(port)
-            .withControllerPort(FreePorts.pick())
+            .withControllerPort(controllerPort)
             .withClusterId(CLUSTER_ID)
             .withDeleteLogDirsOnClose(false)
             .withAdditionalProperties(
@@ -52,7 +74,7 @@ public final class KafkaServer implements AutoCloseable {
                   props.put("group.initial.rebalance.delay.ms", "0");
                 });
     broker.start();
-    return new KafkaServer(broker);
+    return broker;
   }
 
   /** The address clients connect to. */

@@ -19,10 +19,13 @@ public final class PostgresServer implements AutoCloseable {
   public static final String USER = "postgres";
   public static final String PASSWORD = "postgres";
 
-  private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
+  private final int port;
+  private volatile EmbeddedPostgres postgres;
 
-  private PostgresServer(EmbeddedPostgres postgres) {
-    this.postgres = postgres;
+  private PostgresServer(Path dataDirectory, int port) {
+    this.dataDirectory = dataDirectory;
+    this.port = port;
   }
 
   /**
@@ -32,6 +35,21 @@ public final class PostgresServer implements AutoCloseable {
    * @param port the port to listen on
    */
   public static PostgresServer start(Path dataDirectory, int port) {
+    PostgresServer server = new PostgresServer(dataDirectory, port);
+    server.postgres = server.startServer();
+    return server;
+  }
+
+  /**
+   * Stops the server (fast shutdown: open connections are cut) and starts it again on the same data
+   * directory and port, as in a fault test.
+   */
+  public void restart() {
+    close();
+    postgres = startServer();
+  }
+
+  private EmbeddedPostgres startServer() {
     try {
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()
@@ -43,14 +61,14 @@ public final class PostgresServer implements AutoCloseable {
               .setServerConfig("max_connections", "300")
               .setServerConfig("fsync", "on")
               .start();
-      return new PostgresServer(pg);
+      return pg;
     } catch (IOException e) {
       throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
     }
   }
 
   public int port() {
-    return postgres.getPort();
+    return port;
   }
 
   /** Creates the database unless it exists. */

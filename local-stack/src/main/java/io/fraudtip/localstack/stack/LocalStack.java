@@ -59,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
   private final Consumer<String> progress;
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+  private final List<ServiceProcess> extraInstances = new ArrayList<>();
   private DemoBank demoBank;
   private PostgresServer postgres;
   private KafkaServer kafka;
@@ -281,9 +282,105 @@ public final class LocalStack implements AutoCloseable {
     return services.get(s);
   }
 
+  // Process control for fault tests: kill, restart, more instances, infrastructure restarts.
+
+  /** Kills the service's process outright ({@code kill -9}); {@link #restart} starts it again. */
+  public synchronized void kill(Service s) {
+    progress.accept("killing " + s.module() + " (pid " + services.get(s).pid() + ") with SIGKILL");
+    services.get(s).kill();
+  }
+
+  /**
+   * Starts the service again on its port with its environment (stopping it first if it still runs),
+   * and waits until it is ready.
+   */
+  public ServiceProcess restart(Service s) {
+    ServiceProcess fresh;
+    synchronized (this) {
+      ServiceProcess old = services.get(s);
+      if (old.isAlive()) {
+        old.close();
+      }
+      try {
+        fresh = old.startAgain();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      started.set(started.indexOf(old), fresh);
+      services.put(s, fresh);
+      writeProcessFile();
+    }
+    progress.accept("restarted " + s.module() + " (pid " + fresh.pid() + ")");
+    awaitReady(fresh);
+    return fresh;
+  }
+
+  /**
+   * Starts one more instance of a service, on another port, beside the one the stack runs: same
+   * database, broker and keys, the extra environment on top. Waits until it is ready; {@link
+   * #close()} stops it too, or close the returned process.
+   */
+  public ServiceProcess startInstance(Service s, int port, Map<String, String> extraEnvironment) {
+    Map<String, String> env = new HashMap<>(services.get(s).environment());
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.putAll(extraEnvironment);
+    ServiceProcess instance;
+    synchronized (this) {
+      try {
+        instance =
+            ServiceProcess.start(
+                s,
+                ServiceProcess.jar(settings.repository(), s),
+                port,
+                env,
+                settings.home().resolve("logs").resolve(s.module() + "-" + port + ".log"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      extraInstances.add(instance);
+      writeProcessFile();
+    }
+    progress.accept("started another " + s.module() + " on port " + port);
+    awaitReady(instance);
+    return instance;
+  }
+
+  /** Stops the Kafka broker and starts it again on the same port and log directory. */
+  public void restartKafka() {
+    progress.accept("restarting Kafka on port " + settings.kafkaPort());
+    kafka.restart();
+  }
+
+  /** Stops PostgreSQL (fast shutdown) and starts it again on the same data directory and port. */
+  public void restartPostgres() {
+    progress.accept("restarting PostgreSQL on port " + settings.postgresPort());
+    postgres.restart();
+  }
+
+  private void awaitReady(ServiceProcess p) {
+    try {
+      p.awaitReady(READY_TIMEOUT);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StackException("interrupted");
+    }
+  }
+
+  private void writeProcessFile() {
+    List<ServiceProcess> all = new ArrayList<>(services.values());
+    all.addAll(extraInstances);
+    try {
+      ProcessFile.write(settings.home(), all);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Stops the services, then Kafka, then PostgreSQL. */
   @Override
   public void close() {
+    extraInstances.forEach(ServiceProcess::close);
+    extraInstances.clear();
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
         started.get(i).close();

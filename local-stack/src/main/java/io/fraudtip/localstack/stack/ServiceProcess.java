@@ -20,14 +20,26 @@ public final class ServiceProcess implements AutoCloseable {
 
   private final Service service;
   private final Process process;
+  private final Path jar;
+  private final int port;
+  private final Map<String, String> environment;
   private final Path log;
   private final String baseUrl;
 
-  private ServiceProcess(Service service, Process process, Path log, String baseUrl) {
+  private ServiceProcess(
+      Service service,
+      Process process,
+      Path jar,
+      int port,
+      Map<String, String> environment,
+      Path log) {
     this.service = service;
     this.process = process;
+    this.jar = jar;
+    this.port = port;
+    this.environment = Map.copyOf(environment);
     this.log = log;
-    this.baseUrl = baseUrl;
+    this.baseUrl = "http://localhost:" + port;
   }
 
   /** The packaged jar of a service under the repository. */
@@ -55,7 +67,34 @@ public final class ServiceProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
-    return new ServiceProcess(service, builder.start(), log, "http://localhost:" + port);
+    return new ServiceProcess(service, builder.start(), jar, port, environment, log);
+  }
+
+  /** A new process of the same service, jar, port, environment and log (after this one ended). */
+  ServiceProcess startAgain() throws IOException {
+    return start(service, jar, port, environment, log);
+  }
+
+  /** The environment the process was started with. */
+  Map<String, String> environment() {
+    return environment;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /**
+   * Kills the process outright (SIGKILL, as {@code kill -9}): no shutdown hook runs, nothing is
+   * flushed or committed. Returns once it is gone.
+   */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   public Service service() {
