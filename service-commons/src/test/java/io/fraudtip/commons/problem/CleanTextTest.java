@@ -3,6 +3,7 @@ package io.fraudtip.commons.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -45,6 +46,8 @@ class CleanTextTest {
   @Test
   void whatFollowsTheDocumentIsRefused() {
     assertThatThrownBy(() -> mapper.readValue("{\"text\": \"a\"} }{", Note.class))
+        .isInstanceOf(JsonProcessingException.class);
+    assertThatThrownBy(() -> mapper.readValue("{\"text\": \"a\"} {\"text\": \"b\"}", Note.class))
         .isInstanceOf(MismatchedInputException.class);
   }
 
