@@ -42,7 +42,14 @@ final class PlatformStack {
                   FreePorts.pick(),
                   FreePorts.pick(),
                   FreePorts.pick(),
-                  Map.of("FRAUDTIP_WEBHOOKS_ALLOW_LOCAL_URLS", "true")),
+                  Map.of(
+                      "FRAUDTIP_WEBHOOKS_ALLOW_LOCAL_URLS",
+                      "true",
+                      // suites send hundreds of requests from one address within a minute
+                      "FRAUDTIP_INTAKE_RATE_LIMITS_PER_ADDRESS_CAPACITY",
+                      "1000000",
+                      "FRAUDTIP_INTAKE_RATE_LIMITS_PER_CLIENT_CAPACITY",
+                      "1000000")),
               line -> System.out.println("[stack] " + line));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
     }

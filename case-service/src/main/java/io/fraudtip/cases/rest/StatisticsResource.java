@@ -56,7 +56,12 @@ public class StatisticsResource {
       @QueryParam("period") @DefaultValue("QUARTER") Period period,
       @Parameter(example = "2026-01-01") @QueryParam("from") String from,
       @Parameter(example = "2027-01-01") @QueryParam("to") String to) {
-    return statistics.report(groupBy, period, day(from, "from", "2000-01-01"), day(to, "to", null));
+    Instant start = day(from, "from", "2000-01-01");
+    Instant end = day(to, "to", null);
+    if (!end.isAfter(start)) {
+      throw invalid("to", "date.order", "Must be after 'from'");
+    }
+    return statistics.report(groupBy, period, start, end);
   }
 
   @GET
@@ -124,21 +129,33 @@ public class StatisticsResource {
     return value == null ? "" : value.toString();
   }
 
+  private static final int MIN_YEAR = 1900;
+  private static final int MAX_YEAR = 9999;
+
   private static Instant day(String value, String field, String fallback) {
     if (value == null && fallback == null) {
       return Instant.now().plusSeconds(86_400);
     }
+    LocalDate day;
     try {
-      return LocalDate.parse(value == null ? fallback : value).atStartOfDay(VIET_NAM).toInstant();
+      day = LocalDate.parse(value == null ? fallback : value);
     } catch (DateTimeParseException e) {
-      throw new ProblemException(
-          400,
-          "validation",
-          "Bad Request",
-          "The request has 1 invalid field(s)",
-          java.util.List.of(
-              new io.fraudtip.commons.problem.FieldError(
-                  field, "date.invalid", "Expected a date such as 2026-07-01")));
+      throw invalid(field, "date.invalid", "Expected a date such as 2026-07-01");
     }
+    // PostgreSQL's timestamps span years 4713 BC to 294276 AD; a report needs far less.
+    if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
+      throw invalid(
+          field, "date.range", "Expected a date between " + MIN_YEAR + " and " + MAX_YEAR);
+    }
+    return day.atStartOfDay(VIET_NAM).toInstant();
+  }
+
+  private static ProblemException invalid(String field, String code, String message) {
+    return new ProblemException(
+        400,
+        "validation",
+        "Bad Request",
+        "The request has 1 invalid field(s)",
+        java.util.List.of(new io.fraudtip.commons.problem.FieldError(field, code, message)));
   }
 }

@@ -5,12 +5,14 @@ import io.fraudtip.cases.rest.WatchlistViews.BatchResult;
 import io.fraudtip.cases.rest.WatchlistViews.Item;
 import io.fraudtip.cases.rest.WatchlistViews.Result;
 import io.fraudtip.cases.service.Watchlist;
+import io.fraudtip.commons.problem.CleanText;
 import io.fraudtip.commons.security.Caller;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -50,7 +52,11 @@ public class WatchlistResource {
   @APIResponse(responseCode = "400", description = "Missing type or value")
   public Result check(
       @Parameter(example = "PHONE") @QueryParam("type") @NotNull IdentifierType type,
-      @Parameter(example = "0912345678") @QueryParam("value") @NotBlank @Size(max = 400)
+      @Parameter(example = "0912345678")
+          @QueryParam("value")
+          @NotBlank
+          @Size(max = 400)
+          @Pattern(regexp = CleanText.REGEX, message = "{" + CleanText.CODE + "}")
           String value) {
     return watchlist.check(List.of(new Item(type, value)), privileged()).get(0);
   }

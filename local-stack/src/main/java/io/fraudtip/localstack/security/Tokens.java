@@ -6,6 +6,7 @@ import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -52,7 +53,26 @@ public final class Tokens {
     return sign("bank-" + bin, BANK, "bank", bin);
   }
 
+  /** An operator token that expired an hour ago, correctly signed: must be refused. */
+  public String expiredOperator() {
+    return serialize(
+        claims("operator@expired", OPERATOR, null, null, Instant.now().minusSeconds(3600)), true);
+  }
+
+  /**
+   * The claims of a valid operator token with {@code alg=none} and no signature: must be refused.
+   */
+  public String unsignedOperator() {
+    return serialize(
+        claims("operator@unsigned", OPERATOR, null, null, Instant.now().plus(lifetime)), false);
+  }
+
   private String sign(String subject, String group, String claim, String value) {
+    return serialize(claims(subject, group, claim, value, Instant.now().plus(lifetime)), true);
+  }
+
+  private static JwtClaims claims(
+      String subject, String group, String claim, String value, Instant expiry) {
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(ISSUER);
     claims.setSubject(subject);
@@ -61,15 +81,26 @@ public final class Tokens {
     if (claim != null) {
       claims.setClaim(claim, value);
     }
-    claims.setIssuedAtToNow();
-    claims.setExpirationTime(
-        NumericDate.fromSeconds(Instant.now().plus(lifetime).getEpochSecond()));
+    claims.setIssuedAt(
+        NumericDate.fromSeconds(
+            Math.min(Instant.now().getEpochSecond(), expiry.getEpochSecond() - 60)));
+    claims.setExpirationTime(NumericDate.fromSeconds(expiry.getEpochSecond()));
     claims.setGeneratedJwtId();
+    return claims;
+  }
+
+  private String serialize(JwtClaims claims, boolean signed) {
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());
-    jws.setKey(signingKey);
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
     jws.setHeader("typ", "JWT");
+    if (!signed) {
+      // jose4j refuses to produce alg=none unless told that is what is wanted.
+      jws.setAlgorithmConstraints(AlgorithmConstraints.NO_CONSTRAINTS);
+      jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.NONE);
+    } else {
+      jws.setKey(signingKey);
+      jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    }
     try {
       return jws.getCompactSerialization();
     } catch (JoseException e) {

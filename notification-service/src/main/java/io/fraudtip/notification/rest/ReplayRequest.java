@@ -1,6 +1,7 @@
 package io.fraudtip.notification.rest;
 
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Replay every delivery that failed since a time")
 public record ReplayRequest(
     @NotNull
+        @PastOrPresent
         @Schema(
             description = "Deliveries that failed at or after this time",
             example = "2026-11-23T08:00:00Z")

@@ -11,7 +11,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * Refuses a declared body over the service's limit with a problem answer. Vert.x's own limit
  * ({@code quarkus.http.limits.max-body-size}, set higher) stays as the hard guard for bodies that
- * do not declare their length; it answers a bare 413.
+ * do not declare their length; it answers a bare 413. {@link BodySizeRoute} answers declared bodies
+ * over Vert.x's limit, which never reach this filter.
  */
 public class BodySizeLimit {
   private final Limits limits;
@@ -22,7 +23,19 @@ public class BodySizeLimit {
 
   @ServerRequestFilter(preMatching = true)
   public Response check(ContainerRequestContext request) {
-    String declared = request.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    Problem problem =
+        tooLarge(
+            limits.maxBodyBytes(),
+            request.getHeaderString(HttpHeaders.CONTENT_LENGTH),
+            request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE),
+            request.getUriInfo().getPath());
+    return problem == null
+        ? null
+        : Response.status(413).type(Problem.MEDIA_TYPE).entity(problem).build();
+  }
+
+  /** The 413 problem when the declared length is over the limit, else null. */
+  static Problem tooLarge(long limit, String declared, String acceptLanguage, String path) {
     if (declared == null) {
       return null;
     }
@@ -32,19 +45,17 @@ public class BodySizeLimit {
     } catch (NumberFormatException e) {
       return null;
     }
-    if (length <= limits.maxBodyBytes()) {
+    if (length <= limit) {
       return null;
     }
-    var locale = ProblemMessages.locale(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-    Problem problem =
-        new Problem(
-            "payload-too-large",
-            ProblemMessages.message(locale, "problem.payload-too-large.title"),
-            413,
-            ProblemMessages.message(locale, "problem.payload-too-large.detail"),
-            "/" + request.getUriInfo().getPath().replaceFirst("^/", ""),
-            List.of());
-    return Response.status(413).type(Problem.MEDIA_TYPE).entity(problem).build();
+    var locale = ProblemMessages.locale(acceptLanguage);
+    return new Problem(
+        "payload-too-large",
+        ProblemMessages.message(locale, "problem.payload-too-large.title"),
+        413,
+        ProblemMessages.message(locale, "problem.payload-too-large.detail"),
+        "/" + path.replaceFirst("^/", ""),
+        List.of());
   }
 
   /** Request limits of a service. */

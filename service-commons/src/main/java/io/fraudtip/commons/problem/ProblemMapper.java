@@ -3,8 +3,12 @@ package io.fraudtip.commons.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -84,6 +88,13 @@ public class ProblemMapper {
       code = "field.unknown";
       message = "Unknown field '" + unknown.getPropertyName() + "'";
       args = Map.of("name", unknown.getPropertyName());
+    } else if (e instanceof InvalidFormatException bad
+        && bad.getTargetType() == String.class
+        && bad.getOriginalMessage() != null
+        && bad.getOriginalMessage().endsWith(CleanText.CODE)) {
+      field = path(bad);
+      code = CleanText.CODE;
+      message = "The text holds control or bidi override characters";
     } else if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
       field = path(mapping);
       code = "field.type";
@@ -100,12 +111,60 @@ public class ProblemMapper {
             List.of(new FieldError(field, code, message))));
   }
 
+  /** No or a bad token on a protected endpoint: 401 with the bearer challenge. */
+  @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+  public Response unauthorized(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+    return unauthorizedAnswer(locale(headers), path(uri));
+  }
+
+  /** A valid token without the role the endpoint needs. */
   @ServerExceptionMapper
-  public Response webApplication(WebApplicationException e, UriInfo uri) {
+  public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+    Locale locale = locale(headers);
+    return answer(
+        new Problem(
+            "forbidden",
+            ProblemMessages.message(locale, "problem.forbidden.title", Map.of(), "Forbidden"),
+            403,
+            ProblemMessages.message(
+                locale, "problem.forbidden.detail", Map.of(), "This token may not do this"),
+            path(uri),
+            List.of()));
+  }
+
+  /** The 401 answer, also given by {@link AuthFailures} when a token fails before REST. */
+  static Response unauthorizedAnswer(Locale locale, String instance) {
+    return Response.status(401)
+        .type(Problem.MEDIA_TYPE)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .entity(unauthorizedProblem(locale, instance))
+        .build();
+  }
+
+  static Problem unauthorizedProblem(Locale locale, String instance) {
+    return new Problem(
+        "unauthorized",
+        ProblemMessages.message(locale, "problem.unauthorized.title", Map.of(), "Unauthorized"),
+        401,
+        ProblemMessages.message(
+            locale,
+            "problem.unauthorized.detail",
+            Map.of(),
+            "A valid bearer token is needed: it is missing, expired or not signed by a known key"),
+        instance,
+        List.of());
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
     Response original = e.getResponse();
     int status = original.getStatus();
     if (status >= 500) {
       return unexpected(e, uri);
+    }
+    // Quarkus wraps a body it cannot parse in a bare 400: name the JSON fault like any other.
+    if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
+      return unreadableJson(json, uri, headers);
     }
     Response.StatusType info = original.getStatusInfo();
     String title = info == null ? "Error" : info.getReasonPhrase();

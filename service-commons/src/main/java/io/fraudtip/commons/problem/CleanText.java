@@ -1,0 +1,97 @@
+package io.fraudtip.commons.problem;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/**
+ * Text that a service accepts: no control characters (tab and line breaks aside) and no bidi
+ * embedding, override or isolate characters. NUL cannot be stored by PostgreSQL and would poison
+ * the consumers downstream; the others only hide or reorder what an officer or a bank reads.
+ * Applied to every string of every JSON body, and through {@link #REGEX} to query parameters.
+ */
+@Singleton
+public class CleanText implements ObjectMapperCustomizer {
+  /** The field error code of a string holding such a character. */
+  public static final String CODE = "text.control";
+
+  /** Matches clean text, for {@code @Pattern} on parameters that are not JSON. */
+  public static final String REGEX =
+      "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*";
+
+  private static final Pattern CLEAN = Pattern.compile(REGEX);
+
+  /** Whether the text holds none of the refused characters. */
+  public static boolean isClean(String text) {
+    return text == null || CLEAN.matcher(text).matches();
+  }
+
+  /**
+   * Applied last, after Quarkus has registered the modules it finds (JavaTimeModule among them), so
+   * that the readers here win over theirs.
+   */
+  @Override
+  public int priority() {
+    return MINIMUM_PRIORITY;
+  }
+
+  @Override
+  public void customize(ObjectMapper mapper) {
+    // "{...} }{" is not one JSON document: refuse what follows the value instead of ignoring it.
+    mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // A number or a boolean where text is expected is a wrong type, not text.
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    mapper.registerModule(
+        new SimpleModule("clean-text")
+            .addDeserializer(String.class, new Strings())
+            .addDeserializer(Instant.class, new Instants()));
+  }
+
+  /**
+   * Times are ISO-8601 text: Jackson would read a number as epoch seconds and silently wrap one out
+   * of range (1e400 becomes 1970).
+   */
+  static final class Instants extends StdScalarDeserializer<Instant> {
+    Instants() {
+      super(Instant.class);
+    }
+
+    @Override
+    public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.hasToken(JsonToken.VALUE_STRING)) {
+        return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
+      }
+      return InstantDeserializer.INSTANT.deserialize(p, ctxt);
+    }
+  }
+
+  /** Jackson's string deserializer, refusing unclean text as a bad value of its field. */
+  static final class Strings extends StringDeserializer {
+    @Override
+    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      String value = super.deserialize(p, ctxt);
+      if (!isClean(value)) {
+        throw ctxt.weirdStringException(value, String.class, CODE);
+      }
+      return value;
+    }
+  }
+}
