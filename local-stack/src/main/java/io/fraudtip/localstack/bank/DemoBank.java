@@ -144,6 +144,7 @@ public final class DemoBank implements AutoCloseable {
    * @param receivedAt when the body had been read
    * @param verified whether a signature matched one of the receiver's secrets
    * @param answered the status the receiver answered (0 for none)
+   * @param traceparent the W3C {@code traceparent} header, or null when none came
    */
   public record Delivery(
       String webhookId,
@@ -152,7 +153,20 @@ public final class DemoBank implements AutoCloseable {
       String body,
       Instant receivedAt,
       boolean verified,
-      int answered) {}
+      int answered,
+      String traceparent) {
+    /** A delivery that came without trace context. */
+    public Delivery(
+        String webhookId,
+        String timestamp,
+        String signature,
+        String body,
+        Instant receivedAt,
+        boolean verified,
+        int answered) {
+      this(webhookId, timestamp, signature, body, receivedAt, verified, answered, null);
+    }
+  }
 
   /** A scripted answer. */
   private record Answer(int status, Map<String, String> headers, boolean hang) {}
@@ -264,6 +278,7 @@ public final class DemoBank implements AutoCloseable {
       String id = headers.getFirst(WebhookSignature.HEADER_ID);
       String timestamp = headers.getFirst(WebhookSignature.HEADER_TIMESTAMP);
       String signature = headers.getFirst(WebhookSignature.HEADER_SIGNATURE);
+      String traceparent = headers.getFirst("traceparent");
       boolean verified =
           secrets.stream()
               .anyMatch(
@@ -278,14 +293,21 @@ public final class DemoBank implements AutoCloseable {
                           WebhookSignature.DEFAULT_TOLERANCE));
       if (!verified) {
         LOG.warning(() -> "demo bank " + name + ": bad signature on " + id);
-        deliveries.add(new Delivery(id, timestamp, signature, body, at, false, 401));
+        deliveries.add(new Delivery(id, timestamp, signature, body, at, false, 401, traceparent));
         respond(exchange, 401, Map.of(), "bad signature");
         return;
       }
       Answer answer = next();
       deliveries.add(
           new Delivery(
-              id, timestamp, signature, body, at, true, answer.hang() ? 0 : answer.status()));
+              id,
+              timestamp,
+              signature,
+              body,
+              at,
+              true,
+              answer.hang() ? 0 : answer.status(),
+              traceparent));
       if (answer.hang()) {
         try {
           held.await(HOLD.toMillis(), TimeUnit.MILLISECONDS);

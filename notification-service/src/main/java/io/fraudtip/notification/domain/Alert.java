@@ -68,6 +68,17 @@ public class Alert extends PanacheEntityBase {
   @Column(name = "delivered_at")
   public Instant deliveredAt;
 
+  /**
+   * The W3C {@code traceparent} of the Kafka record that raised the alert: every attempt to deliver
+   * it (retries and replays too) is a span of that trace. Null when the record carried none.
+   */
+  @Column(name = "traceparent")
+  public String traceparent;
+
+  /** The W3C {@code tracestate} that came with {@link #traceparent}, or null. */
+  @Column(name = "tracestate")
+  public String tracestate;
+
   /** The webhook body sent to the bank, the same on every attempt. */
   @Column(nullable = false)
   public String payload;

@@ -11,7 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Raises freeze requests, confirmations and retractions from cases.v1. Poison records go to
- * cases.v1.notification-service.dlt.
+ * cases.v1.notification-service.dlt. The alerts keep the record's trace context, so that their
+ * webhooks continue the case's trace.
  */
 @ApplicationScoped
 public class CasesConsumer {
@@ -24,6 +25,9 @@ public class CasesConsumer {
   @Incoming("cases")
   @Blocking
   public CompletionStage<Void> consume(Message<String> message) {
-    return EventHandling.handle(message, CaseEventV1.class, alerts::onCaseEvent);
+    return EventHandling.handle(
+        message,
+        CaseEventV1.class,
+        (eventId, event) -> alerts.onCaseEvent(eventId, event, RecordTrace.of(message)));
   }
 }

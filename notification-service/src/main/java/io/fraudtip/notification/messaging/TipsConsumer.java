@@ -46,7 +46,8 @@ public class TipsConsumer {
         tips.add(
             new AlertService.TipEvent(
                 IncomingEvents.eventId(record),
-                Json.events().readValue(record.getPayload(), TipReceivedV1.class)));
+                Json.events().readValue(record.getPayload(), TipReceivedV1.class),
+                RecordTrace.of(record.getHeaders())));
         sources.add(record);
       } catch (Exception e) {
         deadLetters.add(record.nack(e).toCompletableFuture());

@@ -7,6 +7,7 @@ import io.fraudtip.notification.service.DeliveryOutcomes;
 import io.fraudtip.notification.service.DeliveryWakeUp;
 import io.fraudtip.notification.service.EndpointUrlPolicy;
 import io.fraudtip.notification.service.SigningSecrets;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -45,7 +46,8 @@ import org.jboss.logging.Logger;
  * and leases them (next_attempt_at moves past the request's timeouts), so that several instances
  * never send the same attempt and a crash mid-request only delays it. Requests go out
  * asynchronously, at most {@code max-in-flight-per-endpoint} per endpoint, so that a slow or dead
- * bank holds only its own slots and never delays another. Redirects are not followed.
+ * bank holds only its own slots and never delays another. Redirects are not followed. Each attempt
+ * is a CLIENT span in the trace stored with its alert, sent along as a W3C {@code traceparent}.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -59,6 +61,7 @@ public class WebhookDispatcher {
   private final DeliveryOutcomes outcomes;
   private final EndpointUrlPolicy urls;
   private final SigningSecrets signing;
+  private final WebhookTracing tracing;
   private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
 
   private volatile boolean running;
@@ -74,8 +77,10 @@ public class WebhookDispatcher {
       DeliveryWakeUp wakeUp,
       DeliveryOutcomes outcomes,
       EndpointUrlPolicy urls,
-      SigningSecrets signing) {
+      SigningSecrets signing,
+      OpenTelemetry telemetry) {
     this.signing = signing;
+    this.tracing = new WebhookTracing(telemetry.getTracer("io.fraudtip.notification.webhooks"));
     this.config = config;
     this.em = em;
     this.wakeUp = wakeUp;
@@ -200,7 +205,8 @@ public class WebhookDispatcher {
         em.createNativeQuery(
                 "SELECT d.id, d.webhook_id, d.endpoint_id, e.url, e.secret_sealed,"
                     + " e.previous_secret_sealed,"
-                    + " e.previous_secret_until, a.payload"
+                    + " e.previous_secret_until, a.payload, a.event_type, a.traceparent,"
+                    + " a.tracestate"
                     + " FROM bank_endpoint e"
                     + " CROSS JOIN LATERAL (SELECT x.id, x.webhook_id, x.endpoint_id, x.alert_id,"
                     + " x.next_attempt_at FROM delivery x"
@@ -235,7 +241,15 @@ public class WebhookDispatcher {
       }
       chosen.add(
           new Claimed(
-              (UUID) r[0], (String) r[1], endpointId, (String) r[3], secrets, (String) r[7]));
+              (UUID) r[0],
+              (String) r[1],
+              endpointId,
+              (String) r[3],
+              secrets,
+              (String) r[7],
+              (String) r[8],
+              (String) r[9],
+              (String) r[10]));
     }
     long leaseMs =
         config.connectTimeout().toMillis() + config.readTimeout().toMillis() + LEASE_MARGIN_MS;
@@ -256,13 +270,17 @@ public class WebhookDispatcher {
     Instant at = Instant.now();
     long started = System.nanoTime();
     HttpRequest request;
+    WebhookTracing.Attempt trace = null;
     try {
       URI uri = URI.create(c.url());
       // Checked again at send time: a name may have been pointed at a private address since.
       urls.checkAddresses(uri.getHost());
       long timestamp = at.getEpochSecond();
+      trace = tracing.start(c.eventType(), uri, c.traceparent(), c.tracestate());
+      HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
+      trace.headers().forEach(builder::header);
       request =
-          HttpRequest.newBuilder(uri)
+          builder
               .timeout(config.readTimeout())
               .header("Content-Type", "application/json")
               .header("User-Agent", "fraudtip-webhooks/1.0")
@@ -274,14 +292,24 @@ public class WebhookDispatcher {
               .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8))
               .build();
     } catch (ProblemException | IllegalArgumentException e) {
+      if (trace != null) {
+        trace.end(null, "refused");
+      }
       complete(c, at, started, null, new IllegalStateException("refused: " + e.getMessage()));
       return;
     }
+    WebhookTracing.Attempt attempt = trace;
     long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
     client
         .sendAsync(request, limited(config.responseBodyLimit()))
         .orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
-        .whenComplete((response, error) -> complete(c, at, started, response, error));
+        .whenComplete(
+            (response, error) -> {
+              attempt.end(
+                  response == null ? null : response.statusCode(),
+                  response == null ? describe(error) : null);
+              complete(c, at, started, response, error);
+            });
   }
 
   private void complete(
@@ -435,5 +463,8 @@ public class WebhookDispatcher {
       UUID endpointId,
       String url,
       List<String> secrets,
-      String payload) {}
+      String payload,
+      String eventType,
+      String traceparent,
+      String tracestate) {}
 }

@@ -62,8 +62,14 @@ public class AlertService {
    *
    * @param eventId its CloudEvent id, deduped on
    * @param tip the tip
+   * @param trace the record's W3C trace context, which the tip's alerts continue
    */
-  public record TipEvent(UUID eventId, TipReceivedV1 tip) {}
+  public record TipEvent(UUID eventId, TipReceivedV1 tip, TraceParent trace) {
+    /** A tip with no trace context. */
+    public TipEvent(UUID eventId, TipReceivedV1 tip) {
+      this(eventId, tip, TraceParent.NONE);
+    }
+  }
 
   /**
    * The fast path: every bank account in a tip (transfer destination or identifier) alerts its bank
@@ -97,7 +103,7 @@ public class AlertService {
     List<Delivery> deliveries = new ArrayList<>();
     for (int i = 0; i < work.size(); i++) {
       TipEvent t = work.get(i);
-      alertBanks(t.eventId(), t.tip(), accountsOfTip.get(i), counters, endpoints, deliveries, now);
+      alertBanks(t, accountsOfTip.get(i), counters, endpoints, deliveries, now);
     }
     // After every alert, so that the inserts go out in two batches rather than interleaved.
     deliveries.forEach(d -> d.persist());
@@ -122,13 +128,13 @@ public class AlertService {
   }
 
   private void alertBanks(
-      UUID eventId,
-      TipReceivedV1 tip,
+      TipEvent event,
       Map<Account, List<TransferV1>> accounts,
       Map<Account, java.util.Deque<Counters>> counters,
       Map<String, List<BankEndpoint>> endpointsByBank,
       List<Delivery> deliveries,
       Instant now) {
+    TipReceivedV1 tip = event.tip();
     accounts.forEach(
         (account, transfers) -> {
           Counters c = counters.get(account).removeFirst();
@@ -163,7 +169,8 @@ public class AlertService {
                   tip.occurredAt(),
                   null);
           raise(
-              eventId,
+              event.eventId(),
+              event.trace(),
               Alert.ACCOUNT_REPORTED,
               account,
               tip.tipId(),
@@ -184,6 +191,12 @@ public class AlertService {
    */
   @Transactional
   public void onCaseEvent(UUID eventId, CaseEventV1 event) {
+    onCaseEvent(eventId, event, TraceParent.NONE);
+  }
+
+  /** {@link #onCaseEvent(UUID, CaseEventV1)}, its alerts continuing the record's trace. */
+  @Transactional
+  public void onCaseEvent(UUID eventId, CaseEventV1 event, TraceParent trace) {
     if (!processed.firstTime(eventId, CASES_CONSUMER)) {
       return;
     }
@@ -224,6 +237,7 @@ public class AlertService {
               event.note());
       raise(
           eventId,
+          trace,
           type,
           account,
           null,
@@ -259,6 +273,7 @@ public class AlertService {
 
   private void raise(
       UUID eventId,
+      TraceParent trace,
       String type,
       Account account,
       UUID tipId,
@@ -273,6 +288,8 @@ public class AlertService {
     Alert alert = new Alert();
     alert.id = data.alertId();
     alert.sourceEventId = eventId;
+    alert.traceparent = trace.traceparent();
+    alert.tracestate = trace.tracestate();
     alert.eventType = type;
     alert.bankBin = account.bin();
     alert.accountNumber = account.number();
