@@ -210,7 +210,8 @@ public record TipSubmission(
       @NotBlank
           @Size(max = 60)
           @Schema(
-              description = "Bank: NAPAS BIN, code, name, former name or short name (VCB, CTG); stored as the BIN",
+              description =
+                  "Bank: NAPAS BIN, code, name, former name or short name (VCB, CTG); stored as the BIN",
               example = "VIETCOMBANK",
               required = true)
           String bank,
