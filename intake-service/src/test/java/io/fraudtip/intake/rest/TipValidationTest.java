@@ -123,7 +123,11 @@ class TipValidationTest {
     ObjectNode scammer = tip.putObject("scammer");
     scammer.putArray("phones").add("0869123456").add("12345");
     scammer.putArray("urls").add("ftp://files.example.com").add("https://com.vn/");
-    scammer.putArray("bankAccounts").addObject().put("bank", "Ngân hàng Không Có?").put("accountNumber", "1");
+    scammer
+        .putArray("bankAccounts")
+        .addObject()
+        .put("bank", "Ngân hàng Không Có?")
+        .put("accountNumber", "1");
     scammer.putArray("cryptoWallets").add("not a wallet");
     scammer.putArray("appPackages").add("nopackage");
 
