@@ -52,6 +52,7 @@ class FaultSuiteIT {
       Integer.getInteger("fraudtip.faults.tip-interval-ms", 750);
 
   private static final Duration SETTLE = Duration.ofMinutes(4);
+  private static final Duration QUIET = Duration.ofSeconds(10);
   private static final Duration STALL = Duration.ofSeconds(90);
   private static final Path LEDGER_FILE = Path.of("target", "fault-ledger.txt");
   private static final Duration OUTAGE = Duration.ofSeconds(4);
@@ -303,11 +304,21 @@ class FaultSuiteIT {
     long deadline = System.nanoTime() + SETTLE.toNanos();
     int fewest = Integer.MAX_VALUE;
     long lastProgress = System.nanoTime();
+    long settledSince = 0;
     while (System.nanoTime() < deadline) {
       int open = ledger.unfinished(target, cutoff).size();
       if (open == 0) {
-        return;
+        // A request the fault held up may still commit a tip after this look (its client gave
+        // up on it): settled means nothing open for a while, not once.
+        if (settledSince == 0) {
+          settledSince = System.nanoTime();
+        } else if (System.nanoTime() - settledSince >= QUIET.toNanos()) {
+          return;
+        }
+        sleep(Duration.ofSeconds(1));
+        continue;
       }
+      settledSince = 0;
       if (open < fewest) {
         fewest = open;
         lastProgress = System.nanoTime();
