@@ -1,0 +1,93 @@
+package io.fraudtip.commons.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Bearer tokens that passed verification, kept for a short while: a client sends the same token
+ * with every request (a bank screening transfers sends thousands a minute), and checking its RS256
+ * signature each time cost more than the watchlist lookup itself in the benchmark's profile. Only
+ * tokens that passed are kept, each until its own expiry at the latest; a token that fails is
+ * checked again every time.
+ */
+@ApplicationScoped
+public class VerifiedTokens {
+  /** Verifies a token, as the JWT parser does. */
+  @FunctionalInterface
+  public interface Verifier {
+    JsonWebToken verify(String token) throws ParseException;
+  }
+
+  private final Cache<String, JsonWebToken> verified;
+  private final Clock clock;
+
+  @Inject
+  VerifiedTokens(TokenCacheConfig config) {
+    this(config.maxTtl(), config.size(), Clock.systemUTC());
+  }
+
+  VerifiedTokens(Duration maxTtl, int size, Clock clock) {
+    this.clock = clock;
+    this.verified =
+        maxTtl.isZero() || size <= 0
+            ? null
+            : Caffeine.newBuilder()
+                .maximumSize(size)
+                .expireAfter(untilExpiryOrAtMost(maxTtl))
+                .build();
+  }
+
+  /** The verified token: kept from an earlier call, or verified now (and kept if it passes). */
+  public JsonWebToken verify(String token, Verifier verifier) throws ParseException {
+    if (verified == null || token == null) {
+      return verifier.verify(token);
+    }
+    JsonWebToken known = verified.getIfPresent(token);
+    if (known != null) {
+      return known;
+    }
+    JsonWebToken fresh = verifier.verify(token);
+    if (remaining(fresh, Duration.ofDays(1)) > 0) {
+      verified.put(token, fresh);
+    }
+    return fresh;
+  }
+
+  private Expiry<String, JsonWebToken> untilExpiryOrAtMost(Duration maxTtl) {
+    return new Expiry<>() {
+      @Override
+      public long expireAfterCreate(String key, JsonWebToken token, long currentTime) {
+        return Math.max(0, remaining(token, maxTtl));
+      }
+
+      @Override
+      public long expireAfterUpdate(
+          String key, JsonWebToken token, long currentTime, long currentDuration) {
+        return expireAfterCreate(key, token, currentTime);
+      }
+
+      @Override
+      public long expireAfterRead(
+          String key, JsonWebToken token, long currentTime, long currentDuration) {
+        return currentDuration;
+      }
+    };
+  }
+
+  /** Nanoseconds until the token expires, at most {@code cap}; not positive once it has. */
+  private long remaining(JsonWebToken token, Duration cap) {
+    long exp = token.getExpirationTime();
+    if (exp <= 0) {
+      return 0;
+    }
+    long left = Duration.ofSeconds(exp).toMillis() - clock.millis();
+    return Math.min(cap.toNanos(), Duration.ofMillis(left).toNanos());
+  }
+}

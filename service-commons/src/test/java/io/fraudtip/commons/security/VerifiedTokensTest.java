@@ -1,0 +1,101 @@
+package io.fraudtip.commons.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
+
+class VerifiedTokensTest {
+  private final AtomicInteger verifications = new AtomicInteger();
+
+  private VerifiedTokens.Verifier passingUntil(long expEpochSeconds) {
+    return token -> {
+      verifications.incrementAndGet();
+      JwtClaims claims = new JwtClaims();
+      claims.setSubject("bank-970422");
+      claims.setExpirationTime(NumericDate.fromSeconds(expEpochSeconds));
+      return new DefaultJWTCallerPrincipal(token, claims);
+    };
+  }
+
+  private static long inSeconds(long s) {
+    return System.currentTimeMillis() / 1000 + s;
+  }
+
+  @Test
+  void aTokenThatPassedIsNotVerifiedAgain() throws ParseException {
+    var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
+    JsonWebToken first = tokens.verify("t1", passingUntil(inSeconds(300)));
+    JsonWebToken second = tokens.verify("t1", passingUntil(inSeconds(300)));
+
+    assertThat(second).isSameAs(first);
+    assertThat(verifications).hasValue(1);
+    tokens.verify("t2", passingUntil(inSeconds(300)));
+    assertThat(verifications).hasValue(2);
+  }
+
+  @Test
+  void aTokenThatFailedIsVerifiedEveryTime() {
+    var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
+    VerifiedTokens.Verifier refusing =
+        token -> {
+          verifications.incrementAndGet();
+          throw new ParseException("bad signature");
+        };
+
+    assertThatThrownBy(() -> tokens.verify("forged", refusing)).isInstanceOf(ParseException.class);
+    assertThatThrownBy(() -> tokens.verify("forged", refusing)).isInstanceOf(ParseException.class);
+    assertThat(verifications).hasValue(2);
+  }
+
+  @Test
+  void aTokenIsKeptNoLongerThanItsOwnExpiry() throws Exception {
+    var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
+    // Expires within a second or two: the kept answer must go with it.
+    long exp = inSeconds(1);
+    tokens.verify("short", passingUntil(exp));
+    while (System.currentTimeMillis() < exp * 1000 + 50) {
+      Thread.sleep(50);
+    }
+    tokens.verify("short", passingUntil(exp));
+
+    assertThat(verifications).hasValue(2);
+  }
+
+  @Test
+  void aTokenIsKeptNoLongerThanTheMaximum() throws Exception {
+    var tokens = new VerifiedTokens(Duration.ofMillis(200), 100, Clock.systemUTC());
+    tokens.verify("t", passingUntil(inSeconds(300)));
+    Thread.sleep(300);
+    tokens.verify("t", passingUntil(inSeconds(300)));
+
+    assertThat(verifications).hasValue(2);
+  }
+
+  @Test
+  void anExpiredTokenIsNeverKept() throws ParseException {
+    var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
+    // A verifier with a grace period may pass a token just past its expiry.
+    tokens.verify("late", passingUntil(inSeconds(-5)));
+    tokens.verify("late", passingUntil(inSeconds(-5)));
+
+    assertThat(verifications).hasValue(2);
+  }
+
+  @Test
+  void zeroTurnsTheCacheOff() throws ParseException {
+    var tokens = new VerifiedTokens(Duration.ZERO, 100, Clock.systemUTC());
+    tokens.verify("t", passingUntil(inSeconds(300)));
+    tokens.verify("t", passingUntil(inSeconds(300)));
+
+    assertThat(verifications).hasValue(2);
+  }
+}
