@@ -77,6 +77,7 @@ public class PlatformSimulation extends Simulation {
   private final Map<String, List<Step>> ladders = new LinkedHashMap<>();
   private final TipToWebhook tipToWebhook = new TipToWebhook(stack.demoBank().receiver(BANK));
   private final Map<String, Map<String, Double>> ceilings = new LinkedHashMap<>();
+  private final ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrapServers());
   private final String batchBody;
 
   {
@@ -131,13 +132,18 @@ public class PlatformSimulation extends Simulation {
                   return session;
                 })
             .injectOpen(constantUsersPerSec(TIP_TO_WEBHOOK_RATE).during(webhook.seconds)));
-    // Waits (at most a minute) for every tracked tip to reach the bank before the intake ladder.
+    // Waits (at most three minutes) for every tracked tip to reach the bank and for every
+    // consumer to catch up, so that the intake ladder starts on a quiet platform.
     sequence.add(
         scenario("settle")
-            .exec(session -> session.set("until", System.nanoTime() + 60_000_000_000L))
-            .asLongAs(
-                session -> !tipToWebhook.complete() && System.nanoTime() < session.getLong("until"))
+            .exec(session -> session.set("until", System.nanoTime() + 180_000_000_000L))
+            .asLongAs(session -> !settled() && System.nanoTime() < session.getLong("until"))
             .on(pause(Duration.ofMillis(500)))
+            .exec(
+                session -> {
+                  System.out.println("[bench] settled: consumer lag " + lag.total());
+                  return session;
+                })
             .injectOpen(atOnceUsers(1)));
     ladder(sequence, "intake", INTAKE_RATES, step -> postTip(step.name));
 
@@ -146,6 +152,10 @@ public class PlatformSimulation extends Simulation {
       chain = sequence.get(i).andThen(chain);
     }
     setUp(chain).protocols(protocol);
+  }
+
+  private boolean settled() {
+    return tipToWebhook.complete() && lag.total() == 0;
   }
 
   private int seconds(int full) {
@@ -361,6 +371,7 @@ public class PlatformSimulation extends Simulation {
       e.printStackTrace();
     } finally {
       rss.close();
+      lag.close();
       stack.close();
     }
   }
