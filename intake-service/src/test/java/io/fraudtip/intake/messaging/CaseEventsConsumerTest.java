@@ -133,6 +133,15 @@ class CaseEventsConsumerTest {
                     + " AND event_id = ?",
                 tooLong))
         .isZero();
+
+    // The consumer goes on after a batch with dead letters.
+    Posted later = postTip();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            record(caseId, UUID.randomUUID(), event(caseId, "CASE-A", later.id(), ASSIGNED)))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "ASSIGNED".equals(status(later)));
   }
 
   @Test
