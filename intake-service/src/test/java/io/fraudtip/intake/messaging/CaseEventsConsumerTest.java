@@ -1,9 +1,13 @@
 package io.fraudtip.intake.messaging;
 
+import static io.fraudtip.contracts.cases.CaseStatus.ASSIGNED;
+import static io.fraudtip.contracts.cases.CaseStatus.IN_PROGRESS;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -23,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -82,6 +87,155 @@ class CaseEventsConsumerTest {
                             + " AND event_id = ?",
                         eventId)
                     == 1);
+  }
+
+  @Test
+  void aPoisonRecordInABatchGoesAloneToTheDeadLetterTopicAndTheOthersTakeEffect() throws Exception {
+    Posted first = postTip();
+    Posted failing = postTip();
+    Posted last = postTip();
+    UUID caseId = UUID.randomUUID();
+    UUID unreadable = UUID.randomUUID();
+    UUID tooLong = UUID.randomUUID();
+    // One key, produced together: one partition, in order, in one poll. One record is not JSON;
+    // one makes the batch's transaction fail (a case reference longer than the database takes).
+    kafka
+        .produceStrings()
+        .fromRecords(
+            record(caseId, UUID.randomUUID(), event(caseId, "CASE-A", first.id(), IN_PROGRESS)),
+            CloudEventRecords.of(Topics.CASES_V1, caseId.toString(), unreadable, "t", "{not json"),
+            record(caseId, tooLong, event(caseId, "C".repeat(60), failing.id(), ASSIGNED)),
+            record(caseId, UUID.randomUUID(), event(caseId, "CASE-A", last.id(), ASSIGNED)))
+        .awaitCompletion(Duration.ofSeconds(10));
+
+    String deadLetters = Topics.deadLetter(Topics.CASES_V1, "intake-service");
+    for (UUID poison : new UUID[] {unreadable, tooLong}) {
+      CloudEventRecords.awaitFirst(
+          kafka,
+          deadLetters,
+          r -> poison.toString().equals(CloudEventRecords.header(r, CloudEvents.HEADER_ID)),
+          Duration.ofSeconds(30));
+    }
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(status(first)).isEqualTo("IN_PROGRESS");
+              assertThat(status(last)).isEqualTo("ASSIGNED");
+            });
+    // The first tip went RECEIVED -> IN_PROGRESS in one step; the failing tip did not move.
+    assertThat(historySize(first)).isEqualTo(2);
+    assertThat(status(failing)).isEqualTo("RECEIVED");
+    assertThat(historySize(failing)).isEqualTo(1);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM processed_event WHERE consumer = 'intake-service.cases'"
+                    + " AND event_id = ?",
+                tooLong))
+        .isZero();
+
+    // The consumer goes on after a batch with dead letters.
+    Posted later = postTip();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            record(caseId, UUID.randomUUID(), event(caseId, "CASE-A", later.id(), ASSIGNED)))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "ASSIGNED".equals(status(later)));
+  }
+
+  @Test
+  void aRedeliveredEventIsNotAppliedTwice() throws Exception {
+    Posted tip = postTip();
+    Posted marker = postTip();
+    UUID caseId = UUID.randomUUID();
+    UUID assignedId = UUID.randomUUID();
+    ProducerRecord<String, String> assigned =
+        record(caseId, assignedId, event(caseId, "CASE-A", tip.id(), ASSIGNED));
+    // The case is merged: the tip now belongs to CASE-B.
+    kafka
+        .produceStrings()
+        .fromRecords(
+            assigned,
+            record(caseId, UUID.randomUUID(), event(caseId, "CASE-B", tip.id(), ASSIGNED)))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "CASE-B".equals(caseReference(tip)));
+
+    // The first event comes again (a rebalance), then a marker on the same partition: once the
+    // marker took effect, the redelivery was handled, and applied it would have put CASE-A back.
+    kafka
+        .produceStrings()
+        .fromRecords(
+            assigned,
+            record(caseId, UUID.randomUUID(), event(caseId, "CASE-B", marker.id(), ASSIGNED)))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "ASSIGNED".equals(status(marker)));
+
+    assertThat(caseReference(tip)).isEqualTo("CASE-B");
+    assertThat(historySize(tip)).isEqualTo(2);
+  }
+
+  private record Posted(UUID id, String code) {}
+
+  private static Posted postTip() {
+    var receipt =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Tips.VALID)
+            .post("/api/v1/tips")
+            .then()
+            .statusCode(202)
+            .extract();
+    return new Posted(UUID.fromString(receipt.path("tipId")), receipt.path("trackingCode"));
+  }
+
+  private static String status(Posted tip) {
+    return given()
+        .get("/api/v1/tips/{code}", tip.code())
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("status");
+  }
+
+  private static int historySize(Posted tip) {
+    return given()
+        .get("/api/v1/tips/{code}", tip.code())
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("history.size()");
+  }
+
+  private String caseReference(Posted tip) {
+    return (String)
+        db.query("SELECT case_reference FROM tip WHERE id = ?", tip.id())
+            .get(0)
+            .get("case_reference");
+  }
+
+  private static ProducerRecord<String, String> record(UUID caseId, UUID eventId, String json) {
+    return CloudEventRecords.of(Topics.CASES_V1, caseId.toString(), eventId, "t", json);
+  }
+
+  private static String event(UUID caseId, String reference, UUID tipId, CaseStatus status)
+      throws Exception {
+    return Json.events()
+        .writeValueAsString(
+            new CaseEventV1(
+                UUID.randomUUID(),
+                caseId,
+                reference,
+                CaseEventKind.STATUS_CHANGED,
+                Instant.now(),
+                status,
+                "PA05-66",
+                "rule-1",
+                List.of(tipId),
+                List.of(),
+                List.of(),
+                null,
+                null));
   }
 
   private static String caseEvent(

@@ -4,13 +4,24 @@ import io.fraudtip.contracts.Json;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.TracingMetadata;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * The body of every thin {@code @Incoming} adapter: read the CloudEvent id and JSON payload, hand
@@ -24,6 +35,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  * database restart must not send good records to the dead-letter topic, where nothing would take
  * them into effect. The handler's transaction rolled back, and it dedupes on the event id, so
  * running it again is safe.
+ *
+ * <p>{@link #handleBatch} is the same for a channel with {@code batch=true}: one handler call (one
+ * transaction) for all the polled records, so that one commit serves many events.
  */
 public final class EventHandling {
   /** How long a handler is run again while its failures are transient. */
@@ -31,6 +45,8 @@ public final class EventHandling {
 
   private static final long FIRST_WAIT_MS = 200;
   private static final long LONGEST_WAIT_MS = 5_000;
+
+  private static final Logger LOG = Logger.getLogger(EventHandling.class);
 
   private EventHandling() {}
 
@@ -50,6 +66,87 @@ public final class EventHandling {
     } catch (Exception e) {
       return message.nack(e);
     }
+  }
+
+  /**
+   * The body of a batched {@code @Incoming} adapter: the batch's readable records go to the handler
+   * in one call, in poll order (the handler dedupes on their ids in its transaction). A record that
+   * cannot be read is nacked alone, so that the channel's dead-letter strategy takes it. When the
+   * handler fails for the batch (after transient failures were retried in place, as in {@link
+   * #handle}), each record is handled again in a call of its own and only the failing ones are
+   * nacked. The batch is acknowledged once every nacked record is on the dead-letter topic; if one
+   * could not be written there, the batch stays unacknowledged and comes again.
+   */
+  public static <T> CompletionStage<Void> handleBatch(
+      KafkaRecordBatch<String, String> batch,
+      Class<T> type,
+      Consumer<List<IncomingEvent<T>>> handler) {
+    return handleBatch(batch.getRecords(), batch::ack, type, handler, TRANSIENT_RETRY);
+  }
+
+  static <T> CompletionStage<Void> handleBatch(
+      List<? extends Message<String>> records,
+      Supplier<CompletionStage<Void>> ack,
+      Class<T> type,
+      Consumer<List<IncomingEvent<T>>> handler,
+      Duration transientBudget) {
+    List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+    List<IncomingEvent<T>> events = new ArrayList<>(records.size());
+    List<Message<String>> sources = new ArrayList<>(records.size());
+    for (Message<String> record : records) {
+      try {
+        events.add(
+            new IncomingEvent<>(
+                IncomingEvents.eventId(record),
+                Json.events().readValue(record.getPayload(), type),
+                headers(record)));
+        sources.add(record);
+      } catch (Exception e) {
+        deadLetters.add(record.nack(e).toCompletableFuture());
+      }
+    }
+    if (!events.isEmpty()) {
+      try {
+        retryingTransient(() -> handler.accept(events), transientBudget);
+      } catch (Exception batchFailed) {
+        LOG.warnf(
+            "A batch of %d %s events failed (%s); handling them one by one",
+            events.size(), type.getSimpleName(), batchFailed.getMessage());
+        for (int i = 0; i < events.size(); i++) {
+          List<IncomingEvent<T>> one = List.of(events.get(i));
+          try {
+            retryingTransient(() -> handler.accept(one), transientBudget);
+          } catch (Exception e) {
+            deadLetters.add(sources.get(i).nack(e).toCompletableFuture());
+          }
+        }
+      }
+    }
+    if (deadLetters.isEmpty()) {
+      return ack.get();
+    }
+    return CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new))
+        .handle((done, error) -> error)
+        .thenCompose(
+            error -> {
+              if (error == null) {
+                return ack.get();
+              }
+              LOG.errorf(
+                  "Could not dead-letter a %s record; the batch will come again: %s",
+                  type.getSimpleName(), error);
+              return CompletableFuture.<Void>completedFuture(null);
+            });
+  }
+
+  private static Headers headers(Message<String> record) {
+    if (record instanceof KafkaRecord<?, ?> kafka && kafka.getHeaders() != null) {
+      return kafka.getHeaders();
+    }
+    return record
+        .getMetadata(IncomingKafkaRecordMetadata.class)
+        .<Headers>map(IncomingKafkaRecordMetadata::getHeaders)
+        .orElseGet(RecordHeaders::new);
   }
 
   /** Runs the work, again after a growing pause while it fails transiently and time is left. */
