@@ -112,17 +112,18 @@ public class Identifiers {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void lock(Collection<Candidate> candidates) {
-    candidates.stream()
-        .map(Candidate::key)
-        .distinct()
-        .sorted()
-        .forEach(
-            key ->
-                em.createNativeQuery(
-                        "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0)))"
-                            + " l")
-                    .setParameter("k", key)
-                    .getSingleResult());
+    String[] keys =
+        candidates.stream().map(Candidate::key).distinct().sorted().toArray(String[]::new);
+    if (keys.length == 0) {
+      return;
+    }
+    // One round trip for all of them, taken in the array's (sorted) order.
+    em.createNativeQuery(
+            "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM"
+                + " (SELECT k FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)"
+                + " ORDER BY n) l")
+        .setParameter("keys", keys)
+        .getSingleResult();
   }
 
   /**

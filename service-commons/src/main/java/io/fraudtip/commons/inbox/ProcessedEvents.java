@@ -3,12 +3,13 @@ package io.fraudtip.commons.inbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import org.hibernate.Session;
 
 /**
  * Consumer-side dedupe: the event id is recorded in the same transaction as the event's effect, so
@@ -47,22 +48,30 @@ public class ProcessedEvents {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public Set<UUID> firstTimes(Collection<UUID> eventIds, String consumer) {
+    Set<UUID> fresh = new HashSet<>();
     if (eventIds.isEmpty()) {
-      return new HashSet<>();
+      return fresh;
     }
-    @SuppressWarnings("unchecked")
-    List<UUID> fresh =
-        em.createNativeQuery(
-                "INSERT INTO processed_event (event_id, consumer, processed_at)"
-                    + " SELECT DISTINCT id, :consumer, now()"
-                    + " FROM unnest(CAST(:ids AS uuid[])) AS t(id)"
-                    + " ON CONFLICT DO NOTHING RETURNING event_id",
-                UUID.class)
-            .setParameter(
-                "ids",
-                eventIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")))
-            .setParameter("consumer", consumer)
-            .getResultList();
-    return new HashSet<>(fresh);
+    // Plain JDBC on the transaction's connection: a native query with a scalar result type made
+    // Hibernate add a new, never-equal entry to its query plan cache on every call, all with one
+    // hash code, and the lookups in that bucket took a seventh of intake-service's CPU.
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "INSERT INTO processed_event (event_id, consumer, processed_at)"
+                          + " SELECT DISTINCT id, ?, now() FROM unnest(?) AS t(id)"
+                          + " ON CONFLICT DO NOTHING RETURNING event_id")) {
+                s.setString(1, consumer);
+                s.setArray(2, c.createArrayOf("uuid", eventIds.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                  while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                  }
+                }
+              }
+            });
+    return fresh;
   }
 }
