@@ -55,8 +55,12 @@ public final class ServiceProcess implements AutoCloseable {
    */
   public static final List<String> JVM_OPTIONS =
       List.of(
-          "-Xms64m",
-          "-Xmx160m",
+          "-Xms32m",
+          "-Xmx128m",
+          // Grow the heap only as far as the live data needs, and give back what it no longer
+          // does: metaspace (about 100 MB), code cache and symbols take 200 MB before the heap.
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=30",
           "-XX:+UseSerialGC",
           "-Xss512k",
           "-XX:MaxMetaspaceSize=160m",
