@@ -112,6 +112,13 @@ public class PlatformSimulation extends Simulation {
                         .body(StringBody(batchBody))
                         .check(status().is(200))))
             .injectOpen(constantUsersPerSec(BATCH_RATE).during(batch.seconds)));
+    // The tip path warmed up like the others (JIT, pools, connections), then left to settle, so
+    // that the fixed-rate run measures a warm, quiet platform.
+    sequence.add(
+        scenario("warm-up tips")
+            .exec(postTip("warm-up tips"))
+            .injectOpen(constantUsersPerSec(50).during(20)));
+    sequence.add(settle("settle after warm-up"));
     Step webhook = fixed("tip to webhook", TIP_TO_WEBHOOK_RATE, seconds(30));
     sequence.add(
         scenario(webhook.name)
@@ -134,17 +141,7 @@ public class PlatformSimulation extends Simulation {
             .injectOpen(constantUsersPerSec(TIP_TO_WEBHOOK_RATE).during(webhook.seconds)));
     // Waits (at most three minutes) for every tracked tip to reach the bank and for every
     // consumer to catch up, so that the intake ladder starts on a quiet platform.
-    sequence.add(
-        scenario("settle")
-            .exec(session -> session.set("until", System.nanoTime() + 180_000_000_000L))
-            .asLongAs(session -> !settled() && System.nanoTime() < session.getLong("until"))
-            .on(pause(Duration.ofMillis(500)))
-            .exec(
-                session -> {
-                  System.out.println("[bench] settled: consumer lag " + lag.total());
-                  return session;
-                })
-            .injectOpen(atOnceUsers(1)));
+    sequence.add(settle("settle"));
     ladder(sequence, "intake", INTAKE_RATES, step -> postTip(step.name));
 
     PopulationBuilder chain = sequence.get(sequence.size() - 1);
@@ -152,6 +149,20 @@ public class PlatformSimulation extends Simulation {
       chain = sequence.get(i).andThen(chain);
     }
     setUp(chain).protocols(protocol);
+  }
+
+  /** Waits up to three minutes for tracked tips to reach the bank and consumers to catch up. */
+  private PopulationBuilder settle(String name) {
+    return scenario(name)
+        .exec(session -> session.set("until", System.nanoTime() + 180_000_000_000L))
+        .asLongAs(session -> !settled() && System.nanoTime() < session.getLong("until"))
+        .on(pause(Duration.ofMillis(500)))
+        .exec(
+            session -> {
+              System.out.println("[bench] " + name + ": consumer lag " + lag.total());
+              return session;
+            })
+        .injectOpen(atOnceUsers(1));
   }
 
   private boolean settled() {
