@@ -7,10 +7,9 @@ import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.KafkaServer;
 import io.fraudtip.localstack.infra.PostgresServer;
-import io.fraudtip.localstack.security.PersonalDataKey;
+import io.fraudtip.localstack.security.SealingKey;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
-import io.fraudtip.localstack.security.WebhookSecretKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -184,12 +183,12 @@ public final class LocalStack implements AutoCloseable {
     if (s == Service.INTAKE) {
       env.put(
           "FRAUDTIP_INTAKE_PERSONAL_DATA_KEY",
-          PersonalDataKey.loadOrCreate(settings.home().resolve("keys")));
+          SealingKey.PERSONAL_DATA.loadOrCreate(settings.home().resolve("keys")));
     }
     if (s == Service.NOTIFICATION) {
       env.put(
           "FRAUDTIP_WEBHOOKS_SECRET_KEY",
-          WebhookSecretKey.loadOrCreate(settings.home().resolve("keys")));
+          SealingKey.WEBHOOK_SECRETS.loadOrCreate(settings.home().resolve("keys")));
     }
     env.putAll(settings.serviceEnvironment());
     return env;
