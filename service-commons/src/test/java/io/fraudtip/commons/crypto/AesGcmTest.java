@@ -1,0 +1,41 @@
+package io.fraudtip.commons.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AesGcmTest {
+  private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+  private final AesGcm aes = new AesGcm(KEY, "test.key");
+
+  @Test
+  void opensWhatItSealedForTheSameIdOnly() throws GeneralSecurityException {
+    UUID row = UUID.randomUUID();
+    byte[] sealed = aes.seal(row, "Nguyễn Thị Hoa".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(new String(aes.open(row, sealed), StandardCharsets.UTF_8))
+        .isEqualTo("Nguyễn Thị Hoa");
+    assertThatThrownBy(() -> aes.open(UUID.randomUUID(), sealed))
+        .isInstanceOf(GeneralSecurityException.class);
+    assertThatThrownBy(() -> aes.open(row, new byte[5]))
+        .isInstanceOf(GeneralSecurityException.class);
+  }
+
+  @Test
+  void twoSealsOfOneValueDiffer() throws GeneralSecurityException {
+    UUID row = UUID.randomUUID();
+    assertThat(aes.seal(row, new byte[] {1, 2})).isNotEqualTo(aes.seal(row, new byte[] {1, 2}));
+  }
+
+  @Test
+  void refusesAKeyThatIsNotThirtyTwoBytesOfBase64() {
+    assertThatThrownBy(() -> new AesGcm("not base64!", "x.key")).hasMessage("x.key is not Base64");
+    assertThatThrownBy(() -> new AesGcm(Base64.getEncoder().encodeToString(new byte[16]), "x.key"))
+        .hasMessage("x.key must hold 32 bytes");
+  }
+}
