@@ -28,12 +28,14 @@ public final class Json {
   }
 
   /**
-   * A mapper that writes times as ISO-8601 strings, leaves out nulls and tolerates fields added to
-   * a topic's schema after the reader was built (additive changes keep the topic version).
+   * A mapper that writes times as ISO-8601 strings, leaves out nulls and tolerates fields and enum
+   * values added to a topic's schema after the reader was built (additive changes keep the topic
+   * version; see {@link TolerantEnums} for what an unknown enum value reads as).
    */
   public static ObjectMapper mapper() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
+        .addHandler(new TolerantEnums())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .setSerializationInclusion(JsonInclude.Include.NON_NULL);

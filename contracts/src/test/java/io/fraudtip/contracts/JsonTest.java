@@ -1,8 +1,13 @@
 package io.fraudtip.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.tips.Channel;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
@@ -38,6 +43,59 @@ class JsonTest {
 
     String withNewField = json.replaceFirst("\\{", "{\"addedInALaterVersion\":true,");
     assertThat(Json.events().readValue(withNewField, TipReceivedV1.class)).isEqualTo(tip);
+  }
+
+  @Test
+  void anEnumValueAddedByANewerProducerReadsAsTheEnumsFallback() throws Exception {
+    String json =
+        Json.write(
+                new CaseEventV1(
+                    UUID.randomUUID(),
+                    UUID.randomUUID(),
+                    "VN-2026-000001",
+                    CaseEventKind.CLOSED,
+                    Instant.parse("2026-11-20T03:05:00Z"),
+                    CaseStatus.CLOSED,
+                    "PA05-66",
+                    null,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    "CONFIRMED",
+                    null))
+            .replace("\"kind\":\"CLOSED\"", "\"kind\":\"ARCHIVED\"")
+            .replace("\"status\":\"CLOSED\"", "\"status\":\"SEALED\"");
+
+    CaseEventV1 read = Json.events().readValue(json, CaseEventV1.class);
+
+    // No fallback declared: null, which the consumers document and handle.
+    assertThat(read.kind()).isNull();
+    assertThat(read.status()).isNull();
+    assertThat(read.unitCode()).isEqualTo("PA05-66");
+  }
+
+  @Test
+  void anUnknownScamTypeOrChannelReadsAsOtherAndAnUnknownTrustAsTheLeast() throws Exception {
+    String json =
+        "{\"scamType\":\"DEEPFAKE_VIDEO_CALL\",\"channel\":\"KIOSK\","
+            + "\"trust\":\"NOTARISED\",\"identifiers\":[{\"type\":\"NFT\",\"value\":\"x\"}]}";
+
+    TipReceivedV1 tip = Json.events().readValue(json, TipReceivedV1.class);
+
+    assertThat(tip.scamType()).isEqualTo(ScamType.OTHER);
+    assertThat(tip.channel()).isEqualTo(Channel.OTHER);
+    assertThat(tip.trust()).isEqualTo(TrustLevel.ANONYMOUS);
+    assertThat(tip.identifiers().get(0).type()).isNull();
+  }
+
+  @Test
+  void knownEnumValuesStillReadAsThemselvesAndOtherBadValuesStillFail() throws Exception {
+    assertThat(Json.events().readValue("\"MOVED_ON\"", AlertOutcome.class))
+        .isEqualTo(AlertOutcome.MOVED_ON);
+    assertThat(Json.events().readValue("\"SWALLOWED\"", AlertOutcome.class)).isNull();
+    assertThatThrownBy(
+            () -> Json.events().readValue("{\"receivedAt\":\"yesterday\"}", TipReceivedV1.class))
+        .isInstanceOf(JsonProcessingException.class);
   }
 
   @Test

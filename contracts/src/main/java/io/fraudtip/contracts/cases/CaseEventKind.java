@@ -1,6 +1,10 @@
 package io.fraudtip.contracts.cases;
 
-/** What happened to a case. */
+/**
+ * What happened to a case. Read from an event, a kind this reader does not know reads as {@code
+ * null} (logged): the reader takes the event's status and tips as usual and does nothing it would
+ * do for a particular kind.
+ */
 public enum CaseEventKind {
   OPENED,
   ASSIGNED,

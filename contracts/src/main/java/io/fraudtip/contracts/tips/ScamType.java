@@ -1,5 +1,7 @@
 package io.fraudtip.contracts.tips;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
 /** The kinds of online fraud a tip can report (SPEC §4). */
 public enum ScamType {
   IMPERSONATION_AUTHORITY,
@@ -13,5 +15,7 @@ public enum ScamType {
   FAKE_APP_MALWARE,
   ACCOUNT_RENTAL_SALE,
   PRIZE_LOTTERY,
+  /** Also what a scam type this reader does not know reads as, in an event. */
+  @JsonEnumDefaultValue
   OTHER
 }

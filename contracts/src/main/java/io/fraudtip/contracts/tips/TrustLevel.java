@@ -1,11 +1,17 @@
 package io.fraudtip.contracts.tips;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
 /**
  * How far a tip can be trusted on its own. Consumers weigh it; nothing downstream treats one
  * anonymous tip as proof.
  */
 public enum TrustLevel {
-  /** Anonymous, no transfer details. */
+  /**
+   * Anonymous, no transfer details. Also what a level this reader does not know reads as, in an
+   * event: the least trust is the safe guess.
+   */
+  @JsonEnumDefaultValue
   ANONYMOUS,
   /** Anonymous, with the transfers the victim made. */
   ANONYMOUS_WITH_TRANSFERS,

@@ -42,6 +42,21 @@ public class ProblemException extends RuntimeException {
     return new ProblemException(404, "not-found", "Not Found", what + " was not found");
   }
 
+  /** A 400 answer naming one bad field; its message is already in the caller's language. */
+  public static ProblemException invalid(String field, String code, String message) {
+    return invalid(List.of(new FieldError(field, code, message)));
+  }
+
+  /** A 400 answer naming every bad field (English detail; see {@link Violations} for bundles). */
+  public static ProblemException invalid(List<FieldError> errors) {
+    return new ProblemException(
+        400,
+        "validation",
+        "Bad Request",
+        "The request has " + errors.size() + " invalid field(s)",
+        errors);
+  }
+
   public static ProblemException conflict(String type, String detail) {
     return new ProblemException(409, type, "Conflict", detail);
   }

@@ -1,0 +1,69 @@
+package io.fraudtip.commons.problem;
+
+import io.fraudtip.contracts.Json;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The bad fields of one request, collected so that the caller hears of all of them at once. */
+public final class Violations {
+  private final Locale locale;
+  private final List<FieldError> errors = new ArrayList<>();
+  private final Set<String> fields = new HashSet<>();
+
+  public Violations(Locale locale) {
+    this.locale = locale;
+  }
+
+  /** Adds a field error whose message comes from the problem-message bundles. */
+  public void add(String field, String code, Map<String, ?> args) {
+    errors.add(new FieldError(field, code, ProblemMessages.message(locale, code, args, code)));
+    fields.add(field);
+  }
+
+  public void add(String field, InvalidValue invalid) {
+    add(field, invalid.code(), invalid.args());
+  }
+
+  /** Adds an error already rendered (bean validation). */
+  public void add(FieldError error) {
+    errors.add(error);
+    fields.add(error.field());
+  }
+
+  /** Whether a field already has an error (then finer checks of it are skipped). */
+  public boolean has(String field) {
+    return fields.contains(field);
+  }
+
+  public boolean isEmpty() {
+    return errors.isEmpty();
+  }
+
+  public Locale locale() {
+    return locale;
+  }
+
+  /** Throws the one 400 answer listing every bad field, if there is any. */
+  public void throwIfAny() {
+    if (errors.isEmpty()) {
+      return;
+    }
+    List<FieldError> sorted =
+        errors.stream()
+            .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::code))
+            .toList();
+    var problem = ProblemMapper.validation(locale, null, sorted);
+    throw new ProblemException(
+        problem.status(), problem.type(), problem.title(), problem.detail(), problem.errors());
+  }
+
+  @Override
+  public String toString() {
+    return Json.write(errors);
+  }
+}
