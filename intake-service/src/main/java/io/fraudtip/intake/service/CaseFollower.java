@@ -119,59 +119,58 @@ public class CaseFollower {
   }
 
   private static void updateTips(Connection c, Collection<TipUpdate> tips) throws SQLException {
-    int n = tips.size();
-    Object[] ids = new Object[n];
-    Object[] statuses = new Object[n];
-    Object[] references = new Object[n];
-    Object[] updatedAt = new Object[n];
-    int i = 0;
-    for (TipUpdate t : tips) {
-      ids[i] = t.id;
-      statuses[i] = t.status.name();
-      references[i] = t.caseReference;
-      updatedAt[i] = t.updatedAt == null ? null : t.updatedAt.toString();
-      i++;
-    }
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "UPDATE tip SET status = v.status, case_reference = v.case_reference,"
-                + " updated_at = COALESCE(v.updated_at, tip.updated_at), version = tip.version + 1"
-                + " FROM unnest(?, ?, ?, CAST(? AS timestamptz[]))"
-                + " AS v(id, status, case_reference, updated_at) WHERE tip.id = v.id")) {
-      s.setArray(1, c.createArrayOf("uuid", ids));
-      s.setArray(2, c.createArrayOf("text", statuses));
-      s.setArray(3, c.createArrayOf("text", references));
-      s.setArray(4, c.createArrayOf("text", updatedAt));
+    executeUnnest(
+        c,
+        "UPDATE tip SET status = v.status, case_reference = v.case_reference,"
+            + " updated_at = COALESCE(v.updated_at, tip.updated_at), version = tip.version + 1"
+            + " FROM unnest(?, ?, ?, CAST(? AS timestamptz[]))"
+            + " AS v(id, status, case_reference, updated_at) WHERE tip.id = v.id",
+        tips.stream()
+            .map(t -> new Object[] {t.id, t.status.name(), t.caseReference, text(t.updatedAt)})
+            .toList(),
+        "uuid",
+        "text",
+        "text",
+        "text");
+  }
+
+  private static void insertHistory(Connection c, List<HistoryStep> history) throws SQLException {
+    // WITH ORDINALITY keeps the steps' ids in the order they happened.
+    executeUnnest(
+        c,
+        "INSERT INTO tip_history (tip_id, status, at, note)"
+            + " SELECT tip_id, status, at, note"
+            + " FROM unnest(?, ?, CAST(? AS timestamptz[]), ?) WITH ORDINALITY"
+            + " AS h(tip_id, status, at, note, n) ORDER BY n",
+        history.stream()
+            .map(h -> new Object[] {h.tipId(), h.status().name(), text(h.at()), h.note()})
+            .toList(),
+        "uuid",
+        "text",
+        "text",
+        "text");
+  }
+
+  /**
+   * Runs a statement whose parameters are arrays, one per column of {@code rows} (SQL types in
+   * {@code types}), so that every row goes in one round trip.
+   */
+  private static void executeUnnest(Connection c, String sql, List<Object[]> rows, String... types)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int column = 0; column < types.length; column++) {
+        Object[] values = new Object[rows.size()];
+        for (int row = 0; row < values.length; row++) {
+          values[row] = rows.get(row)[column];
+        }
+        s.setArray(column + 1, c.createArrayOf(types[column], values));
+      }
       s.executeUpdate();
     }
   }
 
-  private static void insertHistory(Connection c, List<HistoryStep> history) throws SQLException {
-    int n = history.size();
-    Object[] tipIds = new Object[n];
-    Object[] statuses = new Object[n];
-    Object[] at = new Object[n];
-    Object[] notes = new Object[n];
-    for (int i = 0; i < n; i++) {
-      HistoryStep h = history.get(i);
-      tipIds[i] = h.tipId();
-      statuses[i] = h.status().name();
-      at[i] = h.at() == null ? null : h.at().toString();
-      notes[i] = h.note();
-    }
-    // WITH ORDINALITY keeps the steps' ids in the order they happened.
-    try (PreparedStatement s =
-        c.prepareStatement(
-            "INSERT INTO tip_history (tip_id, status, at, note)"
-                + " SELECT tip_id, status, at, note"
-                + " FROM unnest(?, ?, CAST(? AS timestamptz[]), ?) WITH ORDINALITY"
-                + " AS h(tip_id, status, at, note, n) ORDER BY n")) {
-      s.setArray(1, c.createArrayOf("uuid", tipIds));
-      s.setArray(2, c.createArrayOf("text", statuses));
-      s.setArray(3, c.createArrayOf("text", at));
-      s.setArray(4, c.createArrayOf("text", notes));
-      s.executeUpdate();
-    }
+  private static String text(Instant at) {
+    return at == null ? null : at.toString();
   }
 
   /** A new step of a tip's public history. */
