@@ -5,7 +5,7 @@ public final class Tips {
   private Tips() {}
 
   /** The documented example: an identified reporter, a transfer, every kind of identifier. */
-  public static final String FULL = io.fraudtip.intake.rest.TipResource.EXAMPLE_TIP;
+  public static final String FULL = io.fraudtip.intake.api.Examples.TIP;
 
   /** A valid tip: a fake police call, one transfer, one phone number. */
   public static final String VALID =

@@ -2,7 +2,7 @@ package io.fraudtip.intake.messaging;
 
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.cases.CaseEventV1;
-import io.fraudtip.intake.service.TipService;
+import io.fraudtip.intake.service.CaseFollower;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,10 +17,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class CaseEventsConsumer {
-  private final TipService tips;
+  private final CaseFollower cases;
 
-  CaseEventsConsumer(TipService tips) {
-    this.tips = tips;
+  CaseEventsConsumer(CaseFollower cases) {
+    this.cases = cases;
   }
 
   @Incoming("cases")
@@ -30,9 +30,9 @@ public class CaseEventsConsumer {
         batch,
         CaseEventV1.class,
         events ->
-            tips.onCaseEvents(
+            cases.onCaseEvents(
                 events.stream()
-                    .map(e -> new TipService.CaseEvent(e.eventId(), e.payload()))
+                    .map(e -> new CaseFollower.CaseEvent(e.eventId(), e.payload()))
                     .toList()));
   }
 }

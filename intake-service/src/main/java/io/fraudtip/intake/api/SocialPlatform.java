@@ -1,4 +1,4 @@
-package io.fraudtip.intake.rest;
+package io.fraudtip.intake.api;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

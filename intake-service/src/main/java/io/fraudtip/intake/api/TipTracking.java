@@ -1,4 +1,4 @@
-package io.fraudtip.intake.rest;
+package io.fraudtip.intake.api;
 
 import io.fraudtip.intake.domain.TipStatus;
 import java.time.Instant;

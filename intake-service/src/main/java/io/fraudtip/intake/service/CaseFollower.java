@@ -1,0 +1,201 @@
+package io.fraudtip.intake.service;
+
+import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.intake.domain.TipStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
+
+/** Keeps tips' public status in step with their cases, as cases.v1 tells. */
+@ApplicationScoped
+public class CaseFollower {
+  static final String CASES_CONSUMER = "intake-service.cases";
+
+  private final ProcessedEvents processed;
+  private final EntityManager em;
+
+  CaseFollower(ProcessedEvents processed, EntityManager em) {
+    this.processed = processed;
+    this.em = em;
+  }
+
+  /**
+   * A cases.v1 event as the consumer read it.
+   *
+   * @param eventId the CloudEvent id, deduped on
+   * @param event the payload
+   */
+  public record CaseEvent(UUID eventId, CaseEventV1 event) {}
+
+  /**
+   * Moves the tips of cases along with them, for a polled batch of case events in one transaction:
+   * the events are deduped on their ids at once, their tips locked and read in one query, the
+   * events applied in order in memory, and the changed tips and their new history steps written in
+   * one statement each (per-event round trips and Hibernate's per-entity work were most of this
+   * consumer's cost). A status never moves backwards (events of one case may arrive late after a
+   * merge or a redelivery); an event already processed has no second effect.
+   */
+  @Transactional
+  public void onCaseEvents(List<CaseEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    Set<UUID> fresh =
+        processed.firstTimes(events.stream().map(CaseEvent::eventId).toList(), CASES_CONSUMER);
+    List<CaseEventV1> work = new ArrayList<>();
+    Set<UUID> tipIds = new LinkedHashSet<>();
+    for (CaseEvent e : events) {
+      // remove(): an event that comes twice in one batch takes effect once.
+      if (fresh.remove(e.eventId()) && e.event().tipIds() != null) {
+        work.add(e.event());
+        tipIds.addAll(e.event().tipIds());
+      }
+    }
+    if (tipIds.isEmpty()) {
+      return;
+    }
+    em.unwrap(Session.class).doWork(c -> follow(c, work, tipIds));
+  }
+
+  private static void follow(Connection c, List<CaseEventV1> events, Set<UUID> tipIds)
+      throws SQLException {
+    Map<UUID, TipUpdate> tips = new HashMap<>();
+    // Locked in id order, so that two instances following merged cases cannot deadlock.
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id, status, case_reference FROM tip WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+      s.setArray(1, c.createArrayOf("uuid", tipIds.toArray()));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          UUID id = rs.getObject(1, UUID.class);
+          tips.put(id, new TipUpdate(id, TipStatus.valueOf(rs.getString(2)), rs.getString(3)));
+        }
+      }
+    }
+    List<HistoryStep> history = new ArrayList<>();
+    Map<UUID, TipUpdate> changed = new LinkedHashMap<>();
+    for (CaseEventV1 event : events) {
+      TipStatus status = event.status() == null ? null : TipStatus.of(event.status());
+      for (UUID tipId : event.tipIds()) {
+        TipUpdate tip = tips.get(tipId);
+        if (tip == null) {
+          continue;
+        }
+        if (!Objects.equals(tip.caseReference, event.caseReference())) {
+          tip.caseReference = event.caseReference();
+          changed.put(tipId, tip);
+        }
+        if (status != null && status.compareTo(tip.status) > 0) {
+          tip.status = status;
+          tip.updatedAt = event.occurredAt();
+          changed.put(tipId, tip);
+          history.add(new HistoryStep(tipId, status, event.occurredAt(), publicNote(status)));
+        }
+      }
+    }
+    if (!changed.isEmpty()) {
+      updateTips(c, changed.values());
+    }
+    if (!history.isEmpty()) {
+      insertHistory(c, history);
+    }
+  }
+
+  private static void updateTips(Connection c, Collection<TipUpdate> tips) throws SQLException {
+    executeUnnest(
+        c,
+        "UPDATE tip SET status = v.status, case_reference = v.case_reference,"
+            + " updated_at = COALESCE(v.updated_at, tip.updated_at), version = tip.version + 1"
+            + " FROM unnest(?, ?, ?, CAST(? AS timestamptz[]))"
+            + " AS v(id, status, case_reference, updated_at) WHERE tip.id = v.id",
+        tips.stream()
+            .map(t -> new Object[] {t.id, t.status.name(), t.caseReference, text(t.updatedAt)})
+            .toList(),
+        "uuid",
+        "text",
+        "text",
+        "text");
+  }
+
+  private static void insertHistory(Connection c, List<HistoryStep> history) throws SQLException {
+    // WITH ORDINALITY keeps the steps' ids in the order they happened.
+    executeUnnest(
+        c,
+        "INSERT INTO tip_history (tip_id, status, at, note)"
+            + " SELECT tip_id, status, at, note"
+            + " FROM unnest(?, ?, CAST(? AS timestamptz[]), ?) WITH ORDINALITY"
+            + " AS h(tip_id, status, at, note, n) ORDER BY n",
+        history.stream()
+            .map(h -> new Object[] {h.tipId(), h.status().name(), text(h.at()), h.note()})
+            .toList(),
+        "uuid",
+        "text",
+        "text",
+        "text");
+  }
+
+  /**
+   * Runs a statement whose parameters are arrays, one per column of {@code rows} (SQL types in
+   * {@code types}), so that every row goes in one round trip.
+   */
+  private static void executeUnnest(Connection c, String sql, List<Object[]> rows, String... types)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int column = 0; column < types.length; column++) {
+        Object[] values = new Object[rows.size()];
+        for (int row = 0; row < values.length; row++) {
+          values[row] = rows.get(row)[column];
+        }
+        s.setArray(column + 1, c.createArrayOf(types[column], values));
+      }
+      s.executeUpdate();
+    }
+  }
+
+  private static String text(Instant at) {
+    return at == null ? null : at.toString();
+  }
+
+  /** A new step of a tip's public history. */
+  private record HistoryStep(UUID tipId, TipStatus status, Instant at, String note) {}
+
+  /** A tip's case-following state while a batch is applied. */
+  private static final class TipUpdate {
+    final UUID id;
+    TipStatus status;
+    String caseReference;
+    Instant updatedAt;
+
+    TipUpdate(UUID id, TipStatus status, String caseReference) {
+      this.id = id;
+      this.status = status;
+      this.caseReference = caseReference;
+    }
+  }
+
+  private static String publicNote(TipStatus status) {
+    return switch (status) {
+      case RECEIVED -> "Tip received";
+      case ASSIGNED -> "Assigned to a police unit";
+      case IN_PROGRESS -> "Under investigation";
+      case CLOSED -> "Case closed";
+    };
+  }
+}
