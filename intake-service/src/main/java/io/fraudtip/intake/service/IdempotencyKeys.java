@@ -2,6 +2,7 @@ package io.fraudtip.intake.service;
 
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.problem.ProblemMessages;
+import io.fraudtip.commons.problem.Violations;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.intake.api.TipReceipt;
 import io.fraudtip.intake.config.IntakeConfig;

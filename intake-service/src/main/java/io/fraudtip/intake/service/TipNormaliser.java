@@ -1,6 +1,10 @@
 package io.fraudtip.intake.service;
 
+import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemMapper;
+import io.fraudtip.commons.problem.Violations;
+import io.fraudtip.contracts.banks.BankAccount;
+import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.TransferV1;
@@ -150,7 +154,11 @@ public class TipNormaliser {
             put(
                 out,
                 new IdentifierV1(
-                    IdentifierType.BANK_ACCOUNT, bin + ":" + account, bin, null, false));
+                    IdentifierType.BANK_ACCOUNT,
+                    new BankAccount(bin, account).value(),
+                    bin,
+                    null,
+                    false));
           }
         });
     forEach(

@@ -2,6 +2,7 @@ package io.fraudtip.intake.service;
 
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.commons.problem.Violations;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;

@@ -2,6 +2,7 @@ package io.fraudtip.intake.service;
 
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
+import io.fraudtip.commons.problem.InvalidValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.IDN;
 import java.util.Locale;

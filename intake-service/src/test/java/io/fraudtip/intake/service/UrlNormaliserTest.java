@@ -3,6 +3,7 @@ package io.fraudtip.intake.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fraudtip.commons.problem.InvalidValue;
 import java.net.IDN;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
