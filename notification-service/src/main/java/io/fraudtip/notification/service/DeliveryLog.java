@@ -1,15 +1,17 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.notification.api.AttemptView;
+import io.fraudtip.notification.api.DeliveryDetail;
+import io.fraudtip.notification.api.DeliveryView;
+import io.fraudtip.notification.api.NoticeView;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.DeliveryState;
 import io.fraudtip.notification.domain.OperatorNotice;
-import io.fraudtip.notification.rest.AttemptView;
-import io.fraudtip.notification.rest.DeliveryDetail;
-import io.fraudtip.notification.rest.DeliveryView;
-import io.fraudtip.notification.rest.NoticeView;
+import io.fraudtip.notification.webhook.AfterCommit;
+import io.fraudtip.notification.webhook.DeliveryWakeUp;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
