@@ -12,10 +12,20 @@ import java.util.concurrent.TimeUnit;
 @ApplicationScoped
 public class DeliveryWakeUp {
   private final Semaphore signal = new Semaphore(0);
+  private final AfterCommit afterCommit;
+
+  DeliveryWakeUp(AfterCommit afterCommit) {
+    this.afterCommit = afterCommit;
+  }
 
   /** Asks the dispatcher to look for due deliveries now. */
   public void wake() {
     signal.release();
+  }
+
+  /** Wakes the dispatcher once the caller's transaction has committed (once per transaction). */
+  public void wakeAfterCommit() {
+    afterCommit.run(DeliveryWakeUp.class, this::wake);
   }
 
   /** Waits for a wake-up or the timeout; then forgets the wake-ups that came meanwhile. */
