@@ -7,11 +7,9 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
-import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.DeliveryState;
-import io.fraudtip.notification.domain.OperatorNotice;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,18 +25,15 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import org.jboss.logging.Logger;
 
 /**
  * What an attempt's answer means, recorded in one transaction: the attempt in the log, and the
  * delivery succeeded, rescheduled (the configured schedule with jitter, or later when a 429/503
- * asks with Retry-After) or failed; a 410 disables the endpoint, and so does failing without a
- * success for the configured days, which the operators are told about.
+ * asks with Retry-After) or failed; and the endpoint's health ({@link EndpointHealth}): a 410
+ * disables it, and so does failing without a success for the configured days.
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
-  private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
-
   /**
    * The result of one attempt.
    *
@@ -67,6 +62,7 @@ public class DeliveryOutcomes {
   private final PlatformMetrics metrics;
   private final Outbox outbox;
   private final AfterCommit afterCommit;
+  private final EndpointHealth endpoints;
 
   DeliveryOutcomes(
       WebhookConfig config,
@@ -74,13 +70,15 @@ public class DeliveryOutcomes {
       MeterRegistry registry,
       PlatformMetrics metrics,
       Outbox outbox,
-      AfterCommit afterCommit) {
+      AfterCommit afterCommit,
+      EndpointHealth endpoints) {
     this.config = config;
     this.em = em;
     this.registry = registry;
     this.metrics = metrics;
     this.outbox = outbox;
     this.afterCommit = afterCommit;
+    this.endpoints = endpoints;
   }
 
   /** Records attempts' results in one transaction (one commit for many under load). */
@@ -116,7 +114,7 @@ public class DeliveryOutcomes {
       d.lastError = null;
       d.nextAttemptAt = null;
       d.completedAt = now;
-      succeeded(r.endpointId(), now);
+      endpoints.succeeded(r.endpointId(), now);
       firstSuccess(d, r.at().plusMillis(r.latencyMs()).truncatedTo(ChronoUnit.MICROS));
       registry
           .timer("webhook.delivery.delay", "type", d.eventType)
@@ -126,7 +124,7 @@ public class DeliveryOutcomes {
       d.state = DeliveryState.FAILED;
       d.nextAttemptAt = null;
       d.completedAt = now;
-      disable(r.endpointId(), BankEndpoint.DISABLED_GONE, "answered 410 Gone", now);
+      endpoints.gone(r.endpointId(), now);
     } else {
       List<Duration> schedule = config.retrySchedule();
       if (d.attempts >= schedule.size()) {
@@ -146,7 +144,7 @@ public class DeliveryOutcomes {
         }
         d.nextAttemptAt = now.plus(wait);
       }
-      failed(r.endpointId(), now);
+      endpoints.failed(r.endpointId(), now);
     }
     attempt.persist();
     metrics.deliveryAttempted(attempt.outcome);
@@ -226,90 +224,6 @@ public class DeliveryOutcomes {
     long extra =
         (long) (wait.toMillis() * config.jitter() * ThreadLocalRandom.current().nextDouble());
     return wait.plusMillis(extra);
-  }
-
-  private void succeeded(UUID endpointId, Instant now) {
-    // Written only when it changes something, so that a busy endpoint's row is not rewritten on
-    // every delivery.
-    em.createNativeQuery(
-            "UPDATE bank_endpoint SET failing_since = NULL, last_success_at = :now"
-                + " WHERE id = :id AND (failing_since IS NOT NULL OR last_success_at IS NULL"
-                + " OR last_success_at < CAST(:now AS timestamptz) - INTERVAL '10 seconds')")
-        .setParameter("now", now)
-        .setParameter("id", endpointId)
-        .executeUpdate();
-  }
-
-  private void failed(UUID endpointId, Instant now) {
-    em.createNativeQuery(
-            "UPDATE bank_endpoint SET failing_since = :now WHERE id = :id AND failing_since IS NULL")
-        .setParameter("now", now)
-        .setParameter("id", endpointId)
-        .executeUpdate();
-    Instant limit = now.minus(config.disableAfter());
-    int stale =
-        em.createNativeQuery(
-                "SELECT 1 FROM bank_endpoint WHERE id = :id AND active AND failing_since <= :limit")
-            .setParameter("id", endpointId)
-            .setParameter("limit", limit)
-            .getResultList()
-            .size();
-    if (stale > 0) {
-      disable(endpointId, BankEndpoint.DISABLED_FAILING, failingWhy(), now);
-    }
-  }
-
-  /**
-   * Disables every active endpoint that has failed without a success for the configured days, and
-   * tells the operators; run on a schedule, because an endpoint whose last alert is already failed
-   * gets no further attempt that would check it.
-   *
-   * @return the endpoints disabled
-   */
-  @Transactional
-  public int disableLongFailingEndpoints() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    @SuppressWarnings("unchecked")
-    List<UUID> stale =
-        em.createNativeQuery(
-                "SELECT id FROM bank_endpoint WHERE active AND failing_since <= :limit", UUID.class)
-            .setParameter("limit", now.minus(config.disableAfter()))
-            .getResultList();
-    stale.forEach(id -> disable(id, BankEndpoint.DISABLED_FAILING, failingWhy(), now));
-    return stale.size();
-  }
-
-  private String failingWhy() {
-    return "failed without a success for " + config.disableAfter().toDays() + " days";
-  }
-
-  private void disable(UUID endpointId, String reason, String why, Instant now) {
-    int changed =
-        em.createNativeQuery(
-                "UPDATE bank_endpoint SET active = false, disabled_reason = :reason,"
-                    + " disabled_at = :now, updated_at = :now WHERE id = :id AND active")
-            .setParameter("reason", reason)
-            .setParameter("now", now)
-            .setParameter("id", endpointId)
-            .executeUpdate();
-    if (changed == 0) {
-      return;
-    }
-    String bin =
-        (String)
-            em.createNativeQuery("SELECT bank_bin FROM bank_endpoint WHERE id = :id")
-                .setParameter("id", endpointId)
-                .getSingleResult();
-    OperatorNotice notice = new OperatorNotice();
-    notice.id = UUID.randomUUID();
-    notice.kind = OperatorNotice.ENDPOINT_DISABLED;
-    notice.bankBin = bin;
-    notice.endpointId = endpointId;
-    notice.message =
-        "Webhook endpoint " + endpointId + " of bank " + bin + " disabled: it " + why + ".";
-    notice.createdAt = now;
-    notice.persist();
-    LOG.warnf("Operators: %s", notice.message);
   }
 
   private static String truncate(String s, int max) {

@@ -14,10 +14,10 @@ import org.jboss.logging.Logger;
 public class FailingEndpointCheck {
   private static final Logger LOG = Logger.getLogger(FailingEndpointCheck.class);
 
-  private final DeliveryOutcomes outcomes;
+  private final EndpointHealth endpoints;
 
-  FailingEndpointCheck(DeliveryOutcomes outcomes) {
-    this.outcomes = outcomes;
+  FailingEndpointCheck(EndpointHealth endpoints) {
+    this.endpoints = endpoints;
   }
 
   @Scheduled(
@@ -26,7 +26,7 @@ public class FailingEndpointCheck {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void check() {
     try {
-      int disabled = outcomes.disableLongFailingEndpoints();
+      int disabled = endpoints.disableLongFailingEndpoints();
       if (disabled > 0) {
         LOG.infof("Disabled %d endpoint(s) failing for too long", disabled);
       }
