@@ -2,7 +2,7 @@ package io.fraudtip.notification.messaging;
 
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.cases.CaseEventV1;
-import io.fraudtip.notification.service.AlertService;
+import io.fraudtip.notification.service.AlertsFromCases;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -16,9 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class CasesConsumer {
-  private final AlertService alerts;
+  private final AlertsFromCases alerts;
 
-  CasesConsumer(AlertService alerts) {
+  CasesConsumer(AlertsFromCases alerts) {
     this.alerts = alerts;
   }
 

@@ -2,7 +2,7 @@ package io.fraudtip.notification.messaging;
 
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.tips.TipReceivedV1;
-import io.fraudtip.notification.service.AlertService;
+import io.fraudtip.notification.service.AlertsFromTips;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,9 +20,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  */
 @ApplicationScoped
 public class TipsConsumer {
-  private final AlertService alerts;
+  private final AlertsFromTips alerts;
 
-  TipsConsumer(AlertService alerts) {
+  TipsConsumer(AlertsFromTips alerts) {
     this.alerts = alerts;
   }
 
@@ -37,7 +37,7 @@ public class TipsConsumer {
                 events.stream()
                     .map(
                         e ->
-                            new AlertService.TipEvent(
+                            new AlertsFromTips.TipEvent(
                                 e.eventId(), e.payload(), RecordTrace.of(e.headers())))
                     .toList()));
   }

@@ -3,6 +3,8 @@ package io.fraudtip.notification.rest;
 import io.fraudtip.commons.problem.Problem;
 import io.fraudtip.commons.security.Caller;
 import io.fraudtip.commons.security.Roles;
+import io.fraudtip.notification.api.AlertAnswer;
+import io.fraudtip.notification.api.AlertView;
 import io.fraudtip.notification.service.AlertResponses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,6 +1,7 @@
 package io.fraudtip.notification.rest;
 
 import io.fraudtip.commons.security.Roles;
+import io.fraudtip.notification.api.NoticeView;
 import io.fraudtip.notification.service.DeliveryLog;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,15 +1,16 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.notification.api.AttemptView;
+import io.fraudtip.notification.api.DeliveryDetail;
+import io.fraudtip.notification.api.DeliveryView;
+import io.fraudtip.notification.api.NoticeView;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.DeliveryState;
 import io.fraudtip.notification.domain.OperatorNotice;
-import io.fraudtip.notification.rest.AttemptView;
-import io.fraudtip.notification.rest.DeliveryDetail;
-import io.fraudtip.notification.rest.DeliveryView;
-import io.fraudtip.notification.rest.NoticeView;
+import io.fraudtip.notification.webhook.DeliveryWakeUp;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,12 +28,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class DeliveryLog {
   private final EntityManager em;
-  private final AfterCommit afterCommit;
   private final DeliveryWakeUp wakeUp;
 
-  DeliveryLog(EntityManager em, AfterCommit afterCommit, DeliveryWakeUp wakeUp) {
+  DeliveryLog(EntityManager em, DeliveryWakeUp wakeUp) {
     this.em = em;
-    this.afterCommit = afterCommit;
     this.wakeUp = wakeUp;
   }
 
@@ -87,7 +86,7 @@ public class DeliveryLog {
           "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
     }
     restart(d);
-    afterCommit.run(DeliveryWakeUp.class, wakeUp::wake);
+    wakeUp.wakeAfterCommit();
     return view(d);
   }
 
@@ -111,7 +110,7 @@ public class DeliveryLog {
             .setParameter("endpoint", endpointId.map(UUID::toString).orElse(null))
             .executeUpdate();
     if (count > 0) {
-      afterCommit.run(DeliveryWakeUp.class, wakeUp::wake);
+      wakeUp.wakeAfterCommit();
     }
     return count;
   }

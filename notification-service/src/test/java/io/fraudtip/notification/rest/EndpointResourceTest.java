@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.localstack.security.Tokens;
-import io.fraudtip.notification.service.SigningSecrets;
+import io.fraudtip.notification.webhook.SigningSecrets;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;

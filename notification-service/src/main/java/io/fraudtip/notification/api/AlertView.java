@@ -1,0 +1,19 @@
+package io.fraudtip.notification.api;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** An alert as its bank sees it. */
+@Schema(description = "An alert about one of the bank's accounts")
+public record AlertView(
+    UUID id,
+    @Schema(example = "account.reported") String type,
+    @Schema(example = "970436") String bankBin,
+    String accountNumber,
+    int layer,
+    UUID tipId,
+    UUID caseId,
+    Instant createdAt,
+    @Schema(description = "Per-account sequence; a higher one supersedes") long sequence,
+    @Schema(description = "False only for a police unit's freeze request") boolean advisory) {}

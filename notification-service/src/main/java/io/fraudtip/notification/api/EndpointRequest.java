@@ -1,0 +1,31 @@
+package io.fraudtip.notification.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A webhook endpoint to register. */
+@Schema(description = "A webhook endpoint to register")
+public record EndpointRequest(
+    @Pattern(regexp = "\\d{6}")
+        @Schema(
+            description = "The bank's NAPAS BIN; operators only, a bank's own token sets its own",
+            example = "970436")
+        String bankBin,
+    @NotBlank
+        @Size(max = 2000)
+        @Schema(
+            description = "https URL on a public address",
+            example = "https://hooks.vietcombank.example/fraudtip")
+        String url,
+    @NotEmpty
+        @Size(max = 4)
+        @Schema(
+            description = "Event types to receive",
+            example = "[\"account.reported\", \"freeze.requested\"]")
+        List<@NotBlank String> eventTypes,
+    @Size(max = 200) @Schema(example = "Phòng chống gian lận - môi trường chính")
+        String description) {}

@@ -1,0 +1,99 @@
+package io.fraudtip.notification.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Each account's counters in account_state: the alert sequence a bank orders alerts by (a lower one
+ * than already processed is dropped), and the number of tips naming the account.
+ */
+@ApplicationScoped
+class AccountCounters {
+  private final EntityManager em;
+
+  AccountCounters(EntityManager em) {
+    this.em = em;
+  }
+
+  /** A bank account: the bank's NAPAS BIN and the account number. */
+  record Account(String bin, String number) {}
+
+  /** An account's counters after an alert. */
+  record Counters(long reportCount, long sequence) {}
+
+  /**
+   * Bumps the counters of every account a batch of tips names, in one statement: each account once,
+   * by the number of times it is named, in a fixed order (so that concurrent batches lock rows in
+   * the same order). Returns, per account, the counters of each naming in turn.
+   */
+  Map<Account, Deque<Counters>> countReports(List<Account> named) {
+    Map<Account, Integer> times =
+        new TreeMap<>(Comparator.comparing(Account::bin).thenComparing(Account::number));
+    named.forEach(a -> times.merge(a, 1, Integer::sum));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "INSERT INTO account_state (bank_bin, account_number, report_count, sequence,"
+                    + " updated_at)"
+                    + " SELECT b, n, c, c, now() FROM unnest(CAST(:bins AS varchar[]),"
+                    + " CAST(:numbers AS varchar[]), CAST(:times AS int[])) AS t(b, n, c)"
+                    + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
+                    + " report_count = account_state.report_count + EXCLUDED.report_count,"
+                    + " sequence = account_state.sequence + EXCLUDED.sequence, updated_at = now()"
+                    + " RETURNING bank_bin, account_number, report_count, sequence")
+            .setParameter("bins", pgArray(times.keySet().stream().map(Account::bin).toList()))
+            .setParameter("numbers", pgArray(times.keySet().stream().map(Account::number).toList()))
+            .setParameter(
+                "times",
+                times.values().stream()
+                    .map(String::valueOf)
+                    .collect(Collectors.joining(",", "{", "}")))
+            .getResultList();
+    Map<Account, Deque<Counters>> counters = new HashMap<>();
+    for (Object[] row : rows) {
+      Account account = new Account((String) row[0], (String) row[1]);
+      int k = times.get(account);
+      long reports = ((Number) row[2]).longValue();
+      long sequence = ((Number) row[3]).longValue();
+      Deque<Counters> each = new ArrayDeque<>();
+      for (int i = k - 1; i >= 0; i--) {
+        each.add(new Counters(reports - i, sequence - i));
+      }
+      counters.put(account, each);
+    }
+    return counters;
+  }
+
+  /** Bumps the account's alert sequence (and its report count for a tip) and returns both. */
+  Counters count(Account account, boolean report) {
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(
+                    "INSERT INTO account_state (bank_bin, account_number, report_count, sequence,"
+                        + " updated_at) VALUES (:bin, :number, :reports, 1, now())"
+                        + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
+                        + " report_count = account_state.report_count + :reports,"
+                        + " sequence = account_state.sequence + 1, updated_at = now()"
+                        + " RETURNING report_count, sequence")
+                .setParameter("bin", account.bin())
+                .setParameter("number", account.number())
+                .setParameter("reports", report ? 1 : 0)
+                .getSingleResult();
+    return new Counters(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+  }
+
+  /** A PostgreSQL array literal of strings, each quoted. */
+  static String pgArray(List<String> values) {
+    return values.stream()
+        .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
+        .collect(Collectors.joining(",", "{", "}"));
+  }
+}

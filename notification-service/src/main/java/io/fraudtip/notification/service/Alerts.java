@@ -1,0 +1,114 @@
+package io.fraudtip.notification.service;
+
+import io.fraudtip.contracts.Json;
+import io.fraudtip.notification.config.WebhookConfig;
+import io.fraudtip.notification.domain.Alert;
+import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.domain.Delivery;
+import io.fraudtip.notification.domain.DeliveryState;
+import io.fraudtip.notification.webhook.DeliveryWakeUp;
+import io.fraudtip.notification.webhook.WebhookPayload;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Raises alerts for the banks that hold reported accounts, and a delivery for each of the bank's
+ * endpoints that takes the alert's type; the dispatcher is woken when the transaction commits. The
+ * one way in for every source: tips ({@link AlertsFromTips}) and case events ({@link
+ * AlertsFromCases}).
+ */
+@ApplicationScoped
+class Alerts {
+  private final BankDirectory banks;
+  private final DeliveryWakeUp wakeUp;
+  private final WebhookConfig config;
+
+  Alerts(BankDirectory banks, DeliveryWakeUp wakeUp, WebhookConfig config) {
+    this.banks = banks;
+    this.wakeUp = wakeUp;
+    this.config = config;
+  }
+
+  /**
+   * The alerts raised in one transaction.
+   *
+   * @param now the transaction's time, the alerts' and deliveries' creation time
+   * @param endpointsByBank the active endpoints per bank, read once per bank and transaction: a
+   *     batch of tips naming the same bank asks once
+   * @param deliveries the deliveries scheduled, inserted by {@link #persistDeliveries()}
+   */
+  record Batch(
+      Instant now, Map<String, List<BankEndpoint>> endpointsByBank, List<Delivery> deliveries) {
+    /** Inserts the deliveries: after every alert, so that the inserts go out in two batches. */
+    void persistDeliveries() {
+      deliveries.forEach(d -> d.persist());
+    }
+  }
+
+  /** A batch starting now, with the endpoints already read (more are read as banks come up). */
+  Batch batch(Map<String, List<BankEndpoint>> endpointsByBank) {
+    return new Batch(
+        Instant.now().truncatedTo(ChronoUnit.MICROS), endpointsByBank, new ArrayList<>());
+  }
+
+  /** Raises an alert and schedules its deliveries in the batch. */
+  void raise(NewAlert raised, Batch batch) {
+    WebhookPayload.Data data = raised.data();
+    Instant now = batch.now();
+    Alert alert = new Alert();
+    alert.id = data.alertId();
+    alert.sourceEventId = raised.sourceEventId();
+    alert.traceparent = raised.trace().traceparent();
+    alert.tracestate = raised.trace().tracestate();
+    alert.eventType = raised.type();
+    alert.bankBin = data.bankBin();
+    alert.accountNumber = data.accountNumber();
+    alert.tipId = data.tipId();
+    alert.caseId = data.caseId();
+    alert.layer = data.layer();
+    alert.sequence = data.sequence();
+    alert.advisory = data.advisory();
+    alert.createdAt = now;
+    alert.triggeredAt = raised.triggeredAt();
+    alert.payload = Json.write(new WebhookPayload(raised.type(), now, data));
+    alert.persist();
+    Duration firstWait = config.retrySchedule().get(0);
+    List<BankEndpoint> endpoints =
+        batch
+            .endpointsByBank()
+            .computeIfAbsent(
+                alert.bankBin, bin -> BankEndpoint.list("bankBin = ?1 and active = true", bin));
+    for (BankEndpoint endpoint : endpoints) {
+      if (!endpoint.receives(raised.type())) {
+        continue;
+      }
+      Delivery d = new Delivery();
+      d.id = UUID.randomUUID();
+      d.webhookId = Delivery.webhookIdOf(d.id);
+      d.alertId = alert.id;
+      d.endpointId = endpoint.id;
+      d.bankBin = alert.bankBin;
+      d.eventType = raised.type();
+      d.state = DeliveryState.PENDING;
+      d.nextAttemptAt = now.plus(firstWait);
+      d.createdAt = now;
+      batch.deliveries().add(d);
+      wakeUp.wakeAfterCommit();
+    }
+  }
+
+  /** The bank's name in the directory, for the webhook; null when it is not there. */
+  String bankName(String bin) {
+    return banks.byBin(bin).map(BankDirectory.Bank::name).orElse(null);
+  }
+
+  static <T> List<T> nullSafe(List<T> list) {
+    return list == null ? List.of() : list;
+  }
+}

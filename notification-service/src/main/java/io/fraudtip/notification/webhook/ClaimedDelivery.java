@@ -1,0 +1,29 @@
+package io.fraudtip.notification.webhook;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A delivery claimed for one attempt, with what the attempt needs.
+ *
+ * @param deliveryId the delivery
+ * @param webhookId its webhook-id, the same on every attempt and replay
+ * @param endpointId the endpoint it goes to
+ * @param url the endpoint's URL
+ * @param secrets the signing secrets in force: the current one, and the previous one during a
+ *     rotation's grace period
+ * @param payload the body, written when the alert was raised
+ * @param eventType the alert's type
+ * @param traceparent the trace context stored with the alert, or null
+ * @param tracestate its tracestate, or null
+ */
+record ClaimedDelivery(
+    UUID deliveryId,
+    String webhookId,
+    UUID endpointId,
+    String url,
+    List<String> secrets,
+    String payload,
+    String eventType,
+    String traceparent,
+    String tracestate) {}

@@ -1,0 +1,156 @@
+package io.fraudtip.notification.webhook;
+
+import io.fraudtip.notification.config.WebhookConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Claims due deliveries for the dispatcher with {@code FOR UPDATE SKIP LOCKED} and leases them
+ * (next_attempt_at moves past the request's timeouts), so that several instances never send the
+ * same attempt and a crash mid-request only delays it. Counts the requests in flight per endpoint,
+ * so that a claim takes at most {@code max-in-flight-per-endpoint} per endpoint: a slow or dead
+ * bank holds only its own slots and never delays another.
+ */
+@ApplicationScoped
+class DeliveryClaims {
+  private static final long LEASE_MARGIN_MS = 30_000;
+
+  private final WebhookConfig config;
+  private final EntityManager em;
+  private final SigningSecrets signing;
+  private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+
+  DeliveryClaims(WebhookConfig config, EntityManager em, SigningSecrets signing) {
+    this.config = config;
+    this.em = em;
+    this.signing = signing;
+  }
+
+  /** Forgets the requests in flight: a dispatcher starting again knows only the database. */
+  void reset() {
+    inFlight.clear();
+  }
+
+  /** Claims and leases a batch of due deliveries, in a transaction of its own. */
+  List<ClaimedDelivery> claimBatch() {
+    List<ClaimedDelivery> claimed = QuarkusTransaction.requiringNew().call(this::claim);
+    // Counted once the lease is committed; only the dispatcher's thread adds, answers subtract.
+    claimed.forEach(
+        c -> inFlight.computeIfAbsent(c.endpointId(), k -> new AtomicInteger()).incrementAndGet());
+    return claimed;
+  }
+
+  /** Frees the endpoint's slot: the bank has answered (or will not). */
+  void release(UUID endpointId) {
+    AtomicInteger count = inFlight.get(endpointId);
+    if (count != null) {
+      count.decrementAndGet();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  List<ClaimedDelivery> claim() {
+    int max = config.maxInFlightPerEndpoint();
+    String busy =
+        inFlight.entrySet().stream()
+            .filter(e -> e.getValue().get() >= max)
+            .map(e -> e.getKey().toString())
+            .collect(Collectors.joining(",", "{", "}"));
+    // A lease lost in a database crash only makes the attempt due again (the bank dedupes on the
+    // webhook-id), so the claim need not wait for its commit to reach the disk: one fsync less on
+    // the fast path.
+    em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
+    // Per endpoint, at most its slot count of due rows is taken and locked, so that one bank's
+    // backlog neither fills the batch nor gets locked row by row on every claim.
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT d.id, d.webhook_id, d.endpoint_id, e.url, e.secret_sealed,"
+                    + " e.previous_secret_sealed,"
+                    + " e.previous_secret_until, a.payload, a.event_type, a.traceparent,"
+                    + " a.tracestate"
+                    + " FROM bank_endpoint e"
+                    + " CROSS JOIN LATERAL (SELECT x.id, x.webhook_id, x.endpoint_id, x.alert_id,"
+                    + " x.next_attempt_at FROM delivery x"
+                    + " WHERE x.endpoint_id = e.id AND x.state = 'PENDING'"
+                    + " AND x.next_attempt_at <= now()"
+                    + " ORDER BY x.next_attempt_at LIMIT :slots FOR UPDATE SKIP LOCKED) d"
+                    + " JOIN alert a ON a.id = d.alert_id"
+                    + " WHERE e.active AND NOT (e.id = ANY (CAST(:busy AS uuid[])))"
+                    + " ORDER BY d.next_attempt_at LIMIT :limit")
+            .setParameter("busy", busy)
+            .setParameter("slots", max)
+            .setParameter("limit", config.batchSize())
+            .getResultList();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<UUID, Integer> taken = new HashMap<>();
+    List<ClaimedDelivery> chosen = new ArrayList<>();
+    Instant now = Instant.now();
+    for (Object[] r : rows) {
+      UUID endpointId = (UUID) r[2];
+      AtomicInteger running = inFlight.get(endpointId);
+      int load = (running == null ? 0 : running.get()) + taken.getOrDefault(endpointId, 0);
+      if (load >= max) {
+        continue; // stays due, unlocked at commit; taken once a slot frees
+      }
+      taken.merge(endpointId, 1, Integer::sum);
+      List<String> secrets = new ArrayList<>(List.of(signing.open(endpointId, (String) r[4])));
+      Instant previousUntil = toInstant(r[6]);
+      if (r[5] != null && previousUntil != null && previousUntil.isAfter(now)) {
+        secrets.add(signing.open(endpointId, (String) r[5]));
+      }
+      chosen.add(
+          new ClaimedDelivery(
+              (UUID) r[0],
+              (String) r[1],
+              endpointId,
+              (String) r[3],
+              secrets,
+              (String) r[7],
+              (String) r[8],
+              (String) r[9],
+              (String) r[10]));
+    }
+    long leaseMs =
+        config.connectTimeout().toMillis() + config.readTimeout().toMillis() + LEASE_MARGIN_MS;
+    em.createNativeQuery(
+            "UPDATE delivery SET next_attempt_at = now() + CAST(:lease AS interval)"
+                + " WHERE id = ANY (CAST(:ids AS uuid[]))")
+        .setParameter("lease", leaseMs + " milliseconds")
+        .setParameter(
+            "ids",
+            chosen.stream()
+                .map(c -> c.deliveryId().toString())
+                .collect(Collectors.joining(",", "{", "}")))
+        .executeUpdate();
+    return chosen;
+  }
+
+  private static Instant toInstant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof java.sql.Timestamp t) {
+      return t.toInstant();
+    }
+    throw new IllegalStateException("unexpected time type " + value.getClass());
+  }
+}

@@ -1,0 +1,130 @@
+package io.fraudtip.notification.webhook;
+
+import io.fraudtip.notification.config.WebhookConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due deliveries to the banks. Woken by the commits that schedule deliveries (the fast path)
+ * and by a short poll for retries coming due; claims due rows with their lease ({@link
+ * DeliveryClaims}), so that several instances never send the same attempt and a crash mid-request
+ * only delays it. Requests go out asynchronously ({@link WebhookSender}), at most {@code
+ * max-in-flight-per-endpoint} per endpoint, so that a slow or dead bank holds only its own slots
+ * and never delays another. The answers are recorded in batches ({@link OutcomeRecorders}).
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+  private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+  private final WebhookConfig config;
+  private final DeliveryWakeUp wakeUp;
+  private final DeliveryClaims claims;
+  private final WebhookSender sender;
+  private final OutcomeRecorders recorders;
+
+  private volatile boolean running;
+  private Thread worker;
+
+  WebhookDispatcher(
+      WebhookConfig config,
+      DeliveryWakeUp wakeUp,
+      DeliveryClaims claims,
+      WebhookSender sender,
+      OutcomeRecorders recorders) {
+    this.config = config;
+    this.wakeUp = wakeUp;
+    this.claims = claims;
+    this.sender = sender;
+    this.recorders = recorders;
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (config.dispatcherEnabled()) {
+      start();
+    }
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    stop();
+  }
+
+  /** Starts dispatching, with nothing carried over: all it knows comes from the database. */
+  public synchronized void start() {
+    if (running) {
+      return;
+    }
+    claims.reset();
+    sender.open();
+    running = true;
+    recorders.start(config.recorderThreads());
+    worker = new Thread(this::run, "webhook-dispatcher");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  /** Stops dispatching; requests in flight are abandoned, their rows come due after the lease. */
+  public synchronized void stop() {
+    if (!running) {
+      return;
+    }
+    running = false;
+    recorders.finish();
+    wakeUp.wake();
+    try {
+      worker.join(TimeUnit.SECONDS.toMillis(5));
+      recorders.await(System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    recorders.interrupt();
+    sender.close();
+  }
+
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    while (running) {
+      try {
+        wakeUp.await(config.pollInterval().toMillis());
+        List<ClaimedDelivery> claimed;
+        do {
+          claimed = claims.claimBatch();
+          claimed.forEach(this::send);
+        } while (running && !claimed.isEmpty());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (!running) {
+          return;
+        }
+        LOG.warnf("Webhook dispatcher cannot claim deliveries: %s", e.getMessage());
+        try {
+          Thread.sleep(1_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  private void send(ClaimedDelivery c) {
+    sender.send(
+        c,
+        result -> {
+          // The bank's slot is free once it has answered; the lease keeps the row until it is
+          // recorded.
+          claims.release(c.endpointId());
+          wakeUp.wake();
+          recorders.add(result);
+        });
+  }
+}

@@ -1,0 +1,87 @@
+package io.fraudtip.notification.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fraudtip.commons.problem.ProblemException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The URL policy with the local-use setting off, as in production. */
+class EndpointUrlPolicyTest {
+  // Resolves literal addresses and localhost as the system does; one public name for the good case.
+  static final EndpointUrlPolicy PRODUCTION =
+      new EndpointUrlPolicy(
+          false,
+          host ->
+              host.equals("hooks.bank.example")
+                  ? new InetAddress[] {InetAddress.getByName("203.113.131.1")}
+                  : host.equals("rebind.bank.example")
+                      ? new InetAddress[] {
+                        InetAddress.getByName("203.113.131.1"), InetAddress.getByName("10.1.2.3")
+                      }
+                      : InetAddress.getAllByName(host));
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1/hooks",
+        "http://169.254.169.254/latest/meta-data",
+        "http://10.0.0.1/hooks",
+        "http://localhost:8080/hooks",
+        "https://127.0.0.1/hooks",
+        "https://169.254.169.254/latest/meta-data",
+        "https://10.0.0.1/hooks",
+        "https://localhost/hooks",
+        "https://192.168.1.10/hooks",
+        "https://172.16.5.4/hooks",
+        "https://[::1]/hooks",
+        "https://[fd00::1]/hooks",
+        "https://100.64.0.1/hooks",
+        "https://0.0.0.0/hooks",
+        "https://rebind.bank.example/hooks",
+        "ftp://hooks.bank.example/x",
+        "https://user:pw@hooks.bank.example/x",
+        "not a url"
+      })
+  void refusesLocalAndNonHttpsUrls(String url) {
+    assertThatThrownBy(() -> PRODUCTION.check(url))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> {
+              assertThat(p.status()).isEqualTo(400);
+              assertThat(p.errors())
+                  .singleElement()
+                  .satisfies(e -> assertThat(e.field()).isEqualTo("url"));
+            });
+  }
+
+  @Test
+  void namesResolvingToLoopbackAreRefusedForTheirAddressNotTheirName() {
+    // https, so only the address can be the reason.
+    assertThatThrownBy(() -> PRODUCTION.check("https://localhost/hooks"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> assertThat(p.errors().get(0).code()).isEqualTo("url.not-public"));
+  }
+
+  @Test
+  void acceptsHttpsToAPublicAddress() {
+    assertThat(PRODUCTION.check("https://hooks.bank.example/fraudtip").toString())
+        .isEqualTo("https://hooks.bank.example/fraudtip");
+  }
+
+  @Test
+  void theLocalUseSettingAllowsLoopbackOverHttp() {
+    EndpointUrlPolicy local =
+        new EndpointUrlPolicy(
+            true,
+            host -> {
+              throw new UnknownHostException("not consulted");
+            });
+    assertThat(local.check("http://127.0.0.1:9999/hooks/a").getPort()).isEqualTo(9999);
+  }
+}
