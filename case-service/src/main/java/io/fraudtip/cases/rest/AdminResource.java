@@ -1,7 +1,12 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.service.Administration;
-import io.fraudtip.cases.service.AllowList;
+import io.fraudtip.cases.admin.Administration;
+import io.fraudtip.cases.admin.AllowList;
+import io.fraudtip.cases.api.AllowListViews;
+import io.fraudtip.cases.api.RuleRequest;
+import io.fraudtip.cases.api.RuleView;
+import io.fraudtip.cases.api.UnitRequest;
+import io.fraudtip.cases.api.UnitView;
 import io.fraudtip.commons.security.Caller;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.contracts.tips.IdentifierType;

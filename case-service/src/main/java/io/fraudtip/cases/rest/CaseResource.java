@@ -1,11 +1,13 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.rest.CaseViews.CaseDetail;
-import io.fraudtip.cases.rest.CaseViews.CasePage;
-import io.fraudtip.cases.rest.CaseViews.LegalClockItem;
-import io.fraudtip.cases.service.CaseQueries;
-import io.fraudtip.cases.service.CaseWorkflow;
-import io.fraudtip.cases.service.Disputes;
+import io.fraudtip.cases.api.CaseRequests;
+import io.fraudtip.cases.api.CaseViews.CaseDetail;
+import io.fraudtip.cases.api.CaseViews.CasePage;
+import io.fraudtip.cases.api.CaseViews.LegalClockItem;
+import io.fraudtip.cases.api.DisputeViews;
+import io.fraudtip.cases.disputes.Disputes;
+import io.fraudtip.cases.police.CaseQueries;
+import io.fraudtip.cases.police.CaseWorkflow;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.contracts.cases.CaseStatus;
 import jakarta.annotation.security.RolesAllowed;

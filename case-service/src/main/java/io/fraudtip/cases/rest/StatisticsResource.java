@@ -1,10 +1,10 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.rest.StatisticsViews.GroupBy;
-import io.fraudtip.cases.rest.StatisticsViews.Period;
-import io.fraudtip.cases.rest.StatisticsViews.Report;
-import io.fraudtip.cases.rest.StatisticsViews.Row;
-import io.fraudtip.cases.service.Statistics;
+import io.fraudtip.cases.api.StatisticsViews.GroupBy;
+import io.fraudtip.cases.api.StatisticsViews.Period;
+import io.fraudtip.cases.api.StatisticsViews.Report;
+import io.fraudtip.cases.api.StatisticsViews.Row;
+import io.fraudtip.cases.statistics.Statistics;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
