@@ -1,6 +1,5 @@
 package io.fraudtip.cases.api;
 
-import io.fraudtip.cases.disputes.Dispute;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Requests and answers about disputes. */
 public final class DisputeViews {
   private DisputeViews() {}
+
+  /** Where a dispute stands (also the stored status of a dispute). */
+  public enum Status {
+    OPEN,
+    UPHELD,
+    REJECTED
+  }
 
   /** A holder or bank contests a listing. */
   @Schema(description = "Khiếu nại việc một định danh bị đưa vào danh sách cảnh báo")
@@ -25,7 +31,7 @@ public final class DisputeViews {
 
   /** What the filer can follow: no case details. */
   @Schema(description = "Trạng thái khiếu nại")
-  public record Receipt(UUID id, Dispute.Status status, Instant filedAt, Instant decidedAt) {}
+  public record Receipt(UUID id, Status status, Instant filedAt, Instant decidedAt) {}
 
   /** A dispute as the case's unit sees it. */
   public record View(
@@ -36,7 +42,7 @@ public final class DisputeViews {
       @Schema(example = "BANK") String filedBy,
       String bankBin,
       String reason,
-      Dispute.Status status,
+      Status status,
       Instant filedAt,
       Instant decidedAt,
       String decidedBy,

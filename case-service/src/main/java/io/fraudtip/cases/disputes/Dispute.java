@@ -1,5 +1,6 @@
 package io.fraudtip.cases.disputes;
 
+import io.fraudtip.cases.api.DisputeViews;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,13 +15,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "dispute")
 public class Dispute extends PanacheEntityBase {
-  /** Where a dispute stands. */
-  public enum Status {
-    OPEN,
-    UPHELD,
-    REJECTED
-  }
-
   @Id public UUID id;
 
   @Column(name = "case_id", nullable = false)
@@ -41,7 +35,7 @@ public class Dispute extends PanacheEntityBase {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  public Status status;
+  public DisputeViews.Status status;
 
   @Column(name = "filed_at", nullable = false)
   public Instant filedAt;

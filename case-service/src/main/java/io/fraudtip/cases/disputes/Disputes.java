@@ -66,7 +66,7 @@ public class Disputes {
     d.filedBy = bank == null ? "HOLDER" : "BANK";
     d.bankBin = bank;
     d.reason = request.reason();
-    d.status = Dispute.Status.OPEN;
+    d.status = DisputeViews.Status.OPEN;
     d.filedAt = now;
     d.persist();
     events.record(
@@ -103,11 +103,11 @@ public class Disputes {
       throw ProblemException.notFound("Dispute " + id);
     }
     FraudCase c = scope.visible(d.caseId);
-    if (d.status != Dispute.Status.OPEN) {
+    if (d.status != DisputeViews.Status.OPEN) {
       throw ProblemException.conflict("dispute-decided", "The dispute is " + d.status);
     }
     Instant now = clock.now();
-    d.status = decision.upheld() ? Dispute.Status.UPHELD : Dispute.Status.REJECTED;
+    d.status = decision.upheld() ? DisputeViews.Status.UPHELD : DisputeViews.Status.REJECTED;
     d.decidedAt = now;
     d.decidedBy = scope.actor();
     d.decisionNote = decision.note();

@@ -4,10 +4,14 @@ import io.fraudtip.cases.api.StatisticsViews.GroupBy;
 import io.fraudtip.cases.api.StatisticsViews.Period;
 import io.fraudtip.cases.api.StatisticsViews.Report;
 import io.fraudtip.cases.api.StatisticsViews.Row;
+import io.fraudtip.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +26,26 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class Statistics {
   private static final String ZONE = "Asia/Ho_Chi_Minh";
+  private static final ZoneId VIET_NAM = ZoneId.of(ZONE);
 
   private final EntityManager em;
 
   Statistics(EntityManager em) {
     this.em = em;
+  }
+
+  /**
+   * The report between two days (ISO dates, Viet Nam time; {@code to} excluded): from 2000 and up
+   * to tomorrow by default.
+   */
+  @Transactional
+  public Report report(GroupBy groupBy, Period period, String from, String to) {
+    Instant start = day(from, "from", "2000-01-01");
+    Instant end = day(to, "to", null);
+    if (!end.isAfter(start)) {
+      throw invalid("to", "date.order", "Must be after 'from'");
+    }
+    return report(groupBy, period, start, end);
   }
 
   @Transactional
@@ -211,5 +230,35 @@ public class Statistics {
 
   private static long num(Object o) {
     return o == null ? 0 : ((Number) o).longValue();
+  }
+
+  private static final int MIN_YEAR = 1900;
+  private static final int MAX_YEAR = 9999;
+
+  private static Instant day(String value, String field, String fallback) {
+    if (value == null && fallback == null) {
+      return Instant.now().plusSeconds(86_400);
+    }
+    LocalDate day;
+    try {
+      day = LocalDate.parse(value == null ? fallback : value);
+    } catch (DateTimeParseException e) {
+      throw invalid(field, "date.invalid", "Expected a date such as 2026-07-01");
+    }
+    // PostgreSQL's timestamps span years 4713 BC to 294276 AD; a report needs far less.
+    if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
+      throw invalid(
+          field, "date.range", "Expected a date between " + MIN_YEAR + " and " + MAX_YEAR);
+    }
+    return day.atStartOfDay(VIET_NAM).toInstant();
+  }
+
+  private static ProblemException invalid(String field, String code, String message) {
+    return new ProblemException(
+        400,
+        "validation",
+        "Bad Request",
+        "The request has 1 invalid field(s)",
+        java.util.List.of(new io.fraudtip.commons.problem.FieldError(field, code, message)));
   }
 }
