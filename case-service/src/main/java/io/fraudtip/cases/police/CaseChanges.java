@@ -49,6 +49,13 @@ class CaseChanges {
     return CaseQueries.detail(c);
   }
 
+  /** A closed or merged case takes no more work (409). */
+  static void requireOpen(FraudCase c) {
+    if (!c.stage.isOpen()) {
+      throw ProblemException.conflict("case-closed", "The case is " + c.stage);
+    }
+  }
+
   /** Checks the If-Match header against the case's version. */
   static void checkVersion(FraudCase c, String ifMatch) {
     if (ifMatch == null || ifMatch.isBlank()) {

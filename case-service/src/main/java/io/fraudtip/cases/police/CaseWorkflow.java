@@ -116,9 +116,7 @@ public class CaseWorkflow {
         id,
         ifMatch,
         (c, now) -> {
-          if (!c.stage.isOpen()) {
-            throw ProblemException.conflict("case-closed", "The case is " + c.stage);
-          }
+          CaseChanges.requireOpen(c);
           List<AccountRefV1> accounts = new ArrayList<>();
           List<FieldError> errors = new ArrayList<>();
           for (int i = 0; i < request.accounts().size(); i++) {

@@ -37,9 +37,7 @@ public class LegalDeadlines {
         id,
         ifMatch,
         (c, now) -> {
-          if (!c.stage.isOpen()) {
-            throw ProblemException.conflict("case-closed", "The case is " + c.stage);
-          }
+          CaseChanges.requireOpen(c);
           if (c.complexAt != null) {
             throw ProblemException.conflict(
                 "already-complex", "The case was marked complex on " + c.complexAt);
@@ -58,9 +56,7 @@ public class LegalDeadlines {
         id,
         ifMatch,
         (c, now) -> {
-          if (!c.stage.isOpen()) {
-            throw ProblemException.conflict("case-closed", "The case is " + c.stage);
-          }
+          CaseChanges.requireOpen(c);
           if (c.complexAt == null) {
             throw ProblemException.conflict(
                 "not-complex", "Only a case marked complex can have its legal deadline extended");
