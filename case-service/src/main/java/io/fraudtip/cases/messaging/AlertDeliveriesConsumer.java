@@ -1,7 +1,7 @@
 package io.fraudtip.cases.messaging;
 
-import io.fraudtip.cases.service.AlertDeliveries;
-import io.fraudtip.cases.service.Retries;
+import io.fraudtip.cases.banks.AlertDeliveries;
+import io.fraudtip.cases.core.Retries;
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import io.smallrye.common.annotation.Blocking;

@@ -1,7 +1,7 @@
 package io.fraudtip.cases.messaging;
 
-import io.fraudtip.cases.service.AlertResponses;
-import io.fraudtip.cases.service.Retries;
+import io.fraudtip.cases.banks.AlertResponses;
+import io.fraudtip.cases.core.Retries;
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.smallrye.common.annotation.Blocking;

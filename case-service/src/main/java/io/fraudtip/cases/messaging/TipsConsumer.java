@@ -1,7 +1,7 @@
 package io.fraudtip.cases.messaging;
 
-import io.fraudtip.cases.service.CaseService;
-import io.fraudtip.cases.service.Retries;
+import io.fraudtip.cases.core.Retries;
+import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.smallrye.reactive.messaging.annotations.Blocking;

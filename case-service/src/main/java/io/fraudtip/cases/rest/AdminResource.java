@@ -1,7 +1,13 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.service.Administration;
-import io.fraudtip.cases.service.AllowList;
+import io.fraudtip.cases.admin.Administration;
+import io.fraudtip.cases.admin.AllowList;
+import io.fraudtip.cases.api.AllowListViews;
+import io.fraudtip.cases.api.Examples;
+import io.fraudtip.cases.api.RuleRequest;
+import io.fraudtip.cases.api.RuleView;
+import io.fraudtip.cases.api.UnitRequest;
+import io.fraudtip.cases.api.UnitView;
 import io.fraudtip.commons.security.Caller;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -66,14 +72,7 @@ public class AdminResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema =
                   @Schema(type = SchemaType.ARRAY, implementation = AllowListViews.Entry.class),
-              examples =
-                  @ExampleObject(
-                      name = "hotline",
-                      value =
-                          "[{\"type\":\"PHONE\",\"value\":\"+841900545413\","
-                              + "\"reason\":\"Vietcombank hotline\"},"
-                              + "{\"type\":\"DOMAIN\",\"value\":\"vietcombank.com.vn\","
-                              + "\"reason\":\"Vietcombank\"}]")))
+              examples = @ExampleObject(name = "hotline", value = Examples.ALLOW_LIST)))
   public List<AllowListViews.Entry> allowList() {
     return allowList.list();
   }
@@ -93,16 +92,8 @@ public class AdminResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = AllowListViews.Request.class),
               examples = {
-                @ExampleObject(
-                    name = "hotline",
-                    value =
-                        "{\"type\":\"PHONE\",\"value\":\"1900 545 413\","
-                            + "\"reason\":\"Tổng đài chăm sóc khách hàng Vietcombank\"}"),
-                @ExampleObject(
-                    name = "bank domain",
-                    value =
-                        "{\"type\":\"DOMAIN\",\"value\":\"vpbank.com.vn\","
-                            + "\"reason\":\"Tên miền chính thức của VPBank\"}")
+                @ExampleObject(name = "hotline", value = Examples.ALLOW_LIST_HOTLINE),
+                @ExampleObject(name = "bank domain", value = Examples.ALLOW_LIST_BANK_DOMAIN)
               }))
   @APIResponse(responseCode = "201", description = "Added; how many case identifiers it delisted")
   @APIResponse(responseCode = "400", description = "Missing type, value or reason")

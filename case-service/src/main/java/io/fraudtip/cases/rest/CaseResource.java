@@ -1,11 +1,14 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.rest.CaseViews.CaseDetail;
-import io.fraudtip.cases.rest.CaseViews.CasePage;
-import io.fraudtip.cases.rest.CaseViews.LegalClockItem;
-import io.fraudtip.cases.service.CaseQueries;
-import io.fraudtip.cases.service.CaseWorkflow;
-import io.fraudtip.cases.service.Disputes;
+import io.fraudtip.cases.api.CaseRequests;
+import io.fraudtip.cases.api.CaseViews.CaseDetail;
+import io.fraudtip.cases.api.CaseViews.CasePage;
+import io.fraudtip.cases.api.CaseViews.LegalClockItem;
+import io.fraudtip.cases.api.DisputeViews;
+import io.fraudtip.cases.disputes.Disputes;
+import io.fraudtip.cases.police.CaseQueries;
+import io.fraudtip.cases.police.CaseWorkflow;
+import io.fraudtip.cases.police.LegalDeadlines;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.contracts.cases.CaseStatus;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,11 +53,17 @@ public class CaseResource {
 
   private final CaseQueries queries;
   private final CaseWorkflow workflow;
+  private final LegalDeadlines legalDeadlines;
   private final Disputes disputes;
 
-  CaseResource(CaseQueries queries, CaseWorkflow workflow, Disputes disputes) {
+  CaseResource(
+      CaseQueries queries,
+      CaseWorkflow workflow,
+      LegalDeadlines legalDeadlines,
+      Disputes disputes) {
     this.queries = queries;
     this.workflow = workflow;
+    this.legalDeadlines = legalDeadlines;
     this.disputes = disputes;
   }
 
@@ -177,7 +186,7 @@ public class CaseResource {
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull CaseRequests.LegalClockChange request) {
-    return withTag(workflow.markComplex(id, ifMatch, request));
+    return withTag(legalDeadlines.markComplex(id, ifMatch, request));
   }
 
   @POST
@@ -195,7 +204,7 @@ public class CaseResource {
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull CaseRequests.LegalClockChange request) {
-    return withTag(workflow.extendLegalDeadline(id, ifMatch, request));
+    return withTag(legalDeadlines.extendLegalDeadline(id, ifMatch, request));
   }
 
   @POST

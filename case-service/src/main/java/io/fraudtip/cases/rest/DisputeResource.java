@@ -1,6 +1,7 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.service.Disputes;
+import io.fraudtip.cases.api.DisputeViews;
+import io.fraudtip.cases.disputes.Disputes;
 import io.fraudtip.commons.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;

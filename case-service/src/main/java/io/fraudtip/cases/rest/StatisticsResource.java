@@ -1,11 +1,10 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.rest.StatisticsViews.GroupBy;
-import io.fraudtip.cases.rest.StatisticsViews.Period;
-import io.fraudtip.cases.rest.StatisticsViews.Report;
-import io.fraudtip.cases.rest.StatisticsViews.Row;
-import io.fraudtip.cases.service.Statistics;
-import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.cases.api.StatisticsViews.GroupBy;
+import io.fraudtip.cases.api.StatisticsViews.Period;
+import io.fraudtip.cases.api.StatisticsViews.Report;
+import io.fraudtip.cases.statistics.ReportCsv;
+import io.fraudtip.cases.statistics.Statistics;
 import io.fraudtip.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
@@ -14,10 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 @RolesAllowed({Roles.OPERATOR, Roles.POLICE})
 public class StatisticsResource {
-  private static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
   private final Statistics statistics;
 
   StatisticsResource(Statistics statistics) {
@@ -56,12 +49,7 @@ public class StatisticsResource {
       @QueryParam("period") @DefaultValue("QUARTER") Period period,
       @Parameter(example = "2026-01-01") @QueryParam("from") String from,
       @Parameter(example = "2027-01-01") @QueryParam("to") String to) {
-    Instant start = day(from, "from", "2000-01-01");
-    Instant end = day(to, "to", null);
-    if (!end.isAfter(start)) {
-      throw invalid("to", "date.order", "Must be after 'from'");
-    }
-    return statistics.report(groupBy, period, start, end);
+    return statistics.report(groupBy, period, from, to);
   }
 
   @GET
@@ -73,89 +61,6 @@ public class StatisticsResource {
       @QueryParam("period") @DefaultValue("QUARTER") Period period,
       @QueryParam("from") String from,
       @QueryParam("to") String to) {
-    Report report = json(groupBy, period, from, to);
-    StringBuilder csv =
-        new StringBuilder(
-            "period,"
-                + groupBy.name().toLowerCase()
-                + ",tips,cases,victims,losses_vnd,frozen_vnd,restored_vnd,"
-                + "mean_minutes_to_acknowledge,alerts_delivered,median_seconds_to_bank_alert,"
-                + "p90_seconds_to_bank_alert,max_seconds_to_bank_alert,alerts_answered,"
-                + "median_seconds_to_bank_answer,p90_seconds_to_bank_answer,"
-                + "max_seconds_to_bank_answer\r\n");
-    for (Row r : report.rows()) {
-      csv.append(r.period())
-          .append(',')
-          .append(r.group())
-          .append(',')
-          .append(r.tips())
-          .append(',')
-          .append(r.cases())
-          .append(',')
-          .append(r.victims())
-          .append(',')
-          .append(r.lossesVnd())
-          .append(',')
-          .append(r.frozenVnd())
-          .append(',')
-          .append(r.restoredVnd())
-          .append(',')
-          .append(
-              r.meanMinutesToAcknowledge() == null
-                  ? ""
-                  : String.format(java.util.Locale.ROOT, "%.1f", r.meanMinutesToAcknowledge()))
-          .append(',')
-          .append(r.alertsDelivered())
-          .append(',')
-          .append(blankIfNull(r.medianSecondsToBankAlert()))
-          .append(',')
-          .append(blankIfNull(r.p90SecondsToBankAlert()))
-          .append(',')
-          .append(blankIfNull(r.maxSecondsToBankAlert()))
-          .append(',')
-          .append(r.alertsAnswered())
-          .append(',')
-          .append(blankIfNull(r.medianSecondsToBankAnswer()))
-          .append(',')
-          .append(blankIfNull(r.p90SecondsToBankAnswer()))
-          .append(',')
-          .append(blankIfNull(r.maxSecondsToBankAnswer()))
-          .append("\r\n");
-    }
-    return csv.toString();
-  }
-
-  private static String blankIfNull(Long value) {
-    return value == null ? "" : value.toString();
-  }
-
-  private static final int MIN_YEAR = 1900;
-  private static final int MAX_YEAR = 9999;
-
-  private static Instant day(String value, String field, String fallback) {
-    if (value == null && fallback == null) {
-      return Instant.now().plusSeconds(86_400);
-    }
-    LocalDate day;
-    try {
-      day = LocalDate.parse(value == null ? fallback : value);
-    } catch (DateTimeParseException e) {
-      throw invalid(field, "date.invalid", "Expected a date such as 2026-07-01");
-    }
-    // PostgreSQL's timestamps span years 4713 BC to 294276 AD; a report needs far less.
-    if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
-      throw invalid(
-          field, "date.range", "Expected a date between " + MIN_YEAR + " and " + MAX_YEAR);
-    }
-    return day.atStartOfDay(VIET_NAM).toInstant();
-  }
-
-  private static ProblemException invalid(String field, String code, String message) {
-    return new ProblemException(
-        400,
-        "validation",
-        "Bad Request",
-        "The request has 1 invalid field(s)",
-        java.util.List.of(new io.fraudtip.commons.problem.FieldError(field, code, message)));
+    return ReportCsv.of(json(groupBy, period, from, to));
   }
 }

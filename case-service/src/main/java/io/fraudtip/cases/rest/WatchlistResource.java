@@ -1,10 +1,10 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.rest.WatchlistViews.Batch;
-import io.fraudtip.cases.rest.WatchlistViews.BatchResult;
-import io.fraudtip.cases.rest.WatchlistViews.Item;
-import io.fraudtip.cases.rest.WatchlistViews.Result;
-import io.fraudtip.cases.service.Watchlist;
+import io.fraudtip.cases.api.WatchlistViews.Batch;
+import io.fraudtip.cases.api.WatchlistViews.BatchResult;
+import io.fraudtip.cases.api.WatchlistViews.Item;
+import io.fraudtip.cases.api.WatchlistViews.Result;
+import io.fraudtip.cases.watchlist.Watchlist;
 import io.fraudtip.commons.problem.CleanText;
 import io.fraudtip.commons.security.Caller;
 import io.fraudtip.contracts.tips.IdentifierType;

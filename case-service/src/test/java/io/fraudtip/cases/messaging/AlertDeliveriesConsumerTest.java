@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;

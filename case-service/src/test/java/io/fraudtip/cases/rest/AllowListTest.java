@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;

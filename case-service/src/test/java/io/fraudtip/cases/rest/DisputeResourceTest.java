@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventV1;

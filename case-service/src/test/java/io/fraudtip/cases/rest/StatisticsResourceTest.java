@@ -6,7 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;

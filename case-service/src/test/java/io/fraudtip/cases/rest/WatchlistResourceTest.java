@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.service.CaseService;
+import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.InjectDatabase;

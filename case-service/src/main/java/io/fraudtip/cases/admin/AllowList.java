@@ -1,0 +1,164 @@
+package io.fraudtip.cases.admin;
+
+import io.fraudtip.cases.api.AllowListViews.Added;
+import io.fraudtip.cases.api.AllowListViews.Entry;
+import io.fraudtip.cases.api.AllowListViews.Request;
+import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.Clock;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.linking.CaseIdentifier;
+import io.fraudtip.cases.linking.Identifiers;
+import io.fraudtip.cases.linking.Identifiers.Candidate;
+import io.fraudtip.cases.watchlist.Watchlist;
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.tips.IdentifierType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Operators' allow-list: official numbers and banks' own domains never link cases. Adding one takes
+ * it (and, for a domain, its sub-domains and URLs on them) off the watchlist where cases already
+ * hold it, and retracts their alerts. Removing one affects the tips that come after.
+ */
+@ApplicationScoped
+public class AllowList {
+  private final EntityManager em;
+  private final Identifiers identifiers;
+  private final CaseEvents events;
+  private final Clock clock;
+
+  AllowList(EntityManager em, Identifiers identifiers, CaseEvents events, Clock clock) {
+    this.em = em;
+    this.identifiers = identifiers;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  @Transactional
+  @SuppressWarnings("unchecked")
+  public List<Entry> list() {
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT type, value, note, added_by, added_at FROM allow_listed_identifier"
+                    + " ORDER BY type, value")
+            .getResultList();
+    return rows.stream().map(AllowList::entry).toList();
+  }
+
+  @Transactional
+  public Added add(Request r, String actor) {
+    String value = Watchlist.canonical(r.type(), r.value());
+    Candidate key = new Candidate(r.type(), value, null, false, 1);
+    // The same lock a tip takes on its identifiers before it reads the allow-list: a tip linking
+    // this identifier right now either commits first (and is delisted below) or sees the entry.
+    identifiers.lock(List.of(key));
+    Instant now = clock.now();
+    int inserted =
+        em.createNativeQuery(
+                "INSERT INTO allow_listed_identifier (type, value, note, added_by, added_at)"
+                    + " VALUES (:type, :value, :note, :by, :at) ON CONFLICT DO NOTHING")
+            .setParameter("type", r.type().name())
+            .setParameter("value", value)
+            .setParameter("note", r.reason())
+            .setParameter("by", actor)
+            .setParameter("at", now)
+            .executeUpdate();
+    if (inserted == 0) {
+      throw ProblemException.conflict(
+          "allow-listed", r.type() + " " + value + " is on the allow-list already");
+    }
+    int delisted = delistCovered(r.type(), value, actor, now);
+    return new Added(new Entry(r.type(), value, r.reason(), actor, now), delisted);
+  }
+
+  @Transactional
+  public void remove(IdentifierType type, String raw) {
+    String value = Watchlist.canonical(type, raw);
+    int deleted =
+        em.createNativeQuery(
+                "DELETE FROM allow_listed_identifier WHERE type = :type AND value = :value")
+            .setParameter("type", type.name())
+            .setParameter("value", value)
+            .executeUpdate();
+    if (deleted == 0) {
+      throw ProblemException.notFound(type + " " + value + " on the allow-list");
+    }
+  }
+
+  /** Delists the case identifiers the new entry covers, one event per case. */
+  private int delistCovered(IdentifierType type, String value, String actor, Instant now) {
+    List<CaseIdentifier> rows = new ArrayList<>();
+    CaseIdentifier exact = CaseIdentifier.byValue(type, value);
+    if (exact != null) {
+      rows.add(exact);
+    }
+    if (type == IdentifierType.DOMAIN) {
+      // Sub-domains and URLs on the domain: narrowed in SQL, decided by the allow-list's own rule.
+      List<CaseIdentifier> near =
+          CaseIdentifier.list(
+              "(type = ?1 and value like ?2) or (type = ?3 and lower(value) like ?4)",
+              IdentifierType.DOMAIN,
+              "%." + value,
+              IdentifierType.URL,
+              "%" + value + "%");
+      for (CaseIdentifier i : near) {
+        Candidate c = new Candidate(i.type, i.value, i.bankBin, i.foreignNumber, i.layer);
+        if (identifiers.isAllowListed(c)) {
+          rows.add(i);
+        }
+      }
+    }
+    Map<UUID, List<CaseIdentifier>> byCase = new LinkedHashMap<>();
+    for (CaseIdentifier i : rows) {
+      if (i.delistedAt == null) {
+        i.delistedAt = now;
+        byCase.computeIfAbsent(i.caseId, k -> new ArrayList<>()).add(i);
+      }
+    }
+    int count = 0;
+    for (var e : byCase.entrySet()) {
+      FraudCase c = FraudCase.findById(e.getKey());
+      List<AccountRefV1> accounts =
+          e.getValue().stream()
+              .filter(i -> i.type == IdentifierType.BANK_ACCOUNT)
+              .map(i -> new AccountRefV1(i.bankBin, i.accountNumber(), i.layer))
+              .toList();
+      for (CaseIdentifier i : e.getValue()) {
+        events.record(
+            c, "ALLOW_LISTED", actor, null, i.type + " " + i.value + " is on the allow-list", now);
+        count++;
+      }
+      c.updatedAt = now;
+      events.publish(
+          c,
+          CaseEventKind.IDENTIFIER_DELISTED,
+          CaseEvents.Extra.accounts(
+              accounts, "Allow-listed: " + e.getValue().size() + " delisted"));
+    }
+    return count;
+  }
+
+  private static Entry entry(Object[] r) {
+    Instant at = null;
+    if (r[4] instanceof Instant i) {
+      at = i;
+    } else if (r[4] instanceof OffsetDateTime o) {
+      at = o.toInstant();
+    } else if (r[4] instanceof Timestamp t) {
+      at = t.toInstant();
+    }
+    return new Entry(
+        IdentifierType.valueOf((String) r[0]), (String) r[1], (String) r[2], (String) r[3], at);
+  }
+}

@@ -1,0 +1,136 @@
+package io.fraudtip.cases.api;
+
+import io.fraudtip.cases.core.CaseStage;
+import io.fraudtip.cases.core.Closure;
+import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.contracts.tips.IdentifierType;
+import io.fraudtip.contracts.tips.ScamType;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.contracts.tips.TrustLevel;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The records the police API answers with. */
+public final class CaseViews {
+  private CaseViews() {}
+
+  /** A case in a unit's list. */
+  @Schema(description = "A case in a police unit's list")
+  public record CaseSummary(
+      UUID id,
+      @Schema(example = "VN-1A2B3C4D") String reference,
+      CaseStatus status,
+      CaseStage stage,
+      @Schema(example = "1", description = "1 is the most urgent") int priority,
+      ScamType scamType,
+      @Schema(example = "PA05-66") String unitCode,
+      @Schema(example = "R-LARGE-LOSS") String ruleId,
+      int victims,
+      int provinces,
+      @Schema(example = "150000000") long totalLossVnd,
+      Instant latestTransferAt,
+      Instant openedAt,
+      Instant ackDueAt,
+      Instant legalDueAt) {}
+
+  /** One page of a list. */
+  @Schema(description = "One page of cases, most urgent first, then oldest")
+  public record CasePage(List<CaseSummary> items, int page, int size, long total) {}
+
+  /** A case with its tips, identifiers, assignments and timeline. */
+  @Schema(description = "A case with its tips, identifiers, assignments and timeline")
+  public record CaseDetail(
+      UUID id,
+      @Schema(example = "VN-1A2B3C4D") String reference,
+      CaseStatus status,
+      CaseStage stage,
+      Closure closure,
+      @Schema(example = "PA05-66") String unitCode,
+      @Schema(example = "R-LARGE-LOSS") String ruleId,
+      int priority,
+      ScamType scamType,
+      @Schema(example = "66") String provinceCode,
+      @Schema(example = "24133") String communeCode,
+      int victims,
+      int provinces,
+      long totalLossVnd,
+      Instant latestTransferAt,
+      long frozenVnd,
+      long restoredVnd,
+      Instant openedAt,
+      Instant updatedAt,
+      Instant assignedAt,
+      Instant acknowledgedAt,
+      Instant ackDueAt,
+      Instant legalDueAt,
+      Instant closedAt,
+      @Schema(description = "When the unit marked the case complex (two months to decide)")
+          Instant complexAt,
+      @Schema(description = "When the legal deadline of the complex case was extended (once)")
+          Instant legalExtendedAt,
+      UUID mergedInto,
+      @Schema(description = "Also the ETag; send it back in If-Match to change the case")
+          long version,
+      List<TipView> tips,
+      List<IdentifierView> identifiers,
+      List<AssignmentView> assignments,
+      List<TimelineView> timeline) {}
+
+  /** A tip of a case, as received. */
+  public record TipView(
+      UUID tipId,
+      Instant receivedAt,
+      @Schema(example = "66") String provinceCode,
+      String communeCode,
+      ScamType scamType,
+      TrustLevel trust,
+      long amountLostVnd,
+      TipReceivedV1 tip) {}
+
+  /** An identifier of a case. */
+  public record IdentifierView(
+      IdentifierType type,
+      @Schema(example = "970436:0123456789") String value,
+      @Schema(example = "970436") String bankBin,
+      boolean foreign,
+      @Schema(description = "1: paid by a victim; 2 and up: the money moved on") int layer,
+      int reportCount,
+      Instant firstReportedAt,
+      Instant delistedAt) {}
+
+  /** One assignment of the case, with the rule that chose the unit. */
+  public record AssignmentView(
+      @Schema(example = "PA05-66") String unitCode,
+      @Schema(example = "R-LARGE-LOSS") String ruleId,
+      @Schema(example = "ROUTED") String reason,
+      String actor,
+      Instant assignedAt) {}
+
+  /** One line of the timeline. */
+  public record TimelineView(
+      Instant at,
+      @Schema(example = "NOTE") String kind,
+      String actor,
+      String unitCode,
+      String ruleId,
+      String detail) {}
+
+  /** A case near or past its legal deadline. */
+  @Schema(
+      description =
+          "A case near or past its legal deadline (CPC 2015 art. 147: 20 days; two months when"
+              + " complex, extendable once by two months)")
+  public record LegalClockItem(
+      UUID id,
+      String reference,
+      String unitCode,
+      CaseStage stage,
+      Instant openedAt,
+      Instant legalDueAt,
+      @Schema(description = "Negative when past the deadline") long daysLeft,
+      boolean overdue,
+      @Schema(description = "Marked complex: two months from receipt") boolean complex,
+      @Schema(description = "Extended once by two months") boolean extended) {}
+}

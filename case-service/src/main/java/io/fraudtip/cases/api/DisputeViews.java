@@ -1,0 +1,53 @@
+package io.fraudtip.cases.api;
+
+import io.fraudtip.contracts.tips.IdentifierType;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Requests and answers about disputes. */
+public final class DisputeViews {
+  private DisputeViews() {}
+
+  /** Where a dispute stands (also the stored status of a dispute). */
+  public enum Status {
+    OPEN,
+    UPHELD,
+    REJECTED
+  }
+
+  /** A holder or bank contests a listing. */
+  @Schema(description = "Khiếu nại việc một định danh bị đưa vào danh sách cảnh báo")
+  public record File(
+      @Schema(example = "BANK_ACCOUNT") @NotNull IdentifierType type,
+      @Schema(example = "970436:0123456789") @NotBlank @Size(max = 400) String value,
+      @Schema(example = "Tài khoản của tôi bị kẻ gian mạo danh, tôi không nhận tiền")
+          @NotBlank
+          @Size(max = 2000)
+          String reason) {}
+
+  /** What the filer can follow: no case details. */
+  @Schema(description = "Trạng thái khiếu nại")
+  public record Receipt(UUID id, Status status, Instant filedAt, Instant decidedAt) {}
+
+  /** A dispute as the case's unit sees it. */
+  public record View(
+      UUID id,
+      UUID caseId,
+      IdentifierType type,
+      String value,
+      @Schema(example = "BANK") String filedBy,
+      String bankBin,
+      String reason,
+      Status status,
+      Instant filedAt,
+      Instant decidedAt,
+      String decidedBy,
+      String decisionNote) {}
+
+  /** The unit's decision. */
+  public record Decision(@NotNull Boolean upheld, @Size(max = 2000) String note) {}
+}

@@ -1,0 +1,61 @@
+package io.fraudtip.cases.banks;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The first successful delivery of an alert to its bank: the start of the bank's answer time and
+ * the end of the time to alert.
+ */
+@Entity
+@Table(name = "alert_delivery")
+public class AlertDelivery extends PanacheEntityBase {
+  @Id
+  @Column(name = "alert_id")
+  public UUID alertId;
+
+  @Column(name = "event_id", nullable = false)
+  public UUID eventId;
+
+  /** Null until the tip the alert came from has reached this service. */
+  @Column(name = "case_id")
+  public UUID caseId;
+
+  @Column(name = "tip_id")
+  public UUID tipId;
+
+  @Column(name = "webhook_type")
+  public String webhookType;
+
+  @Column(name = "bank_bin", nullable = false)
+  public String bankBin;
+
+  @Column(name = "account_number", nullable = false)
+  public String accountNumber;
+
+  @Column(nullable = false)
+  public int layer;
+
+  @Column(name = "triggered_at", nullable = false)
+  public Instant triggeredAt;
+
+  @Column(name = "delivered_at", nullable = false)
+  public Instant deliveredAt;
+
+  @Column(nullable = false)
+  public int attempts;
+
+  @Column(name = "received_at", nullable = false)
+  public Instant receivedAt;
+
+  /** Deliveries that waited for this tip to arrive. */
+  public static List<AlertDelivery> pendingForTip(UUID tipId) {
+    return list("caseId is null and tipId = ?1", tipId);
+  }
+}

@@ -1,0 +1,138 @@
+package io.fraudtip.cases.banks;
+
+import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.CaseTip;
+import io.fraudtip.cases.core.Cases;
+import io.fraudtip.cases.core.Clock;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.linking.CaseIdentifier;
+import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.Identifiers.Candidate;
+import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.contracts.alerts.AlertResponseV1;
+import io.fraudtip.contracts.alerts.OnwardTransferV1;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.tips.IdentifierType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Banks' answers into cases: held and restored amounts enter the totals; money that moved on brings
+ * the onward accounts into the case as the next layer and asks their banks to freeze.
+ */
+@ApplicationScoped
+public class AlertResponses {
+  private static final String CONSUMER = "case-service.alert-responses";
+
+  private final ProcessedEvents processed;
+  private final CaseService linking;
+  private final CaseEvents events;
+  private final Cases cases;
+  private final Clock clock;
+
+  AlertResponses(
+      ProcessedEvents processed, CaseService linking, CaseEvents events, Cases cases, Clock clock) {
+    this.processed = processed;
+    this.linking = linking;
+    this.events = events;
+    this.cases = cases;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void onResponse(UUID eventId, AlertResponseV1 r) {
+    if (r == null || r.responseId() == null || r.outcome() == null) {
+      throw new IllegalArgumentException("alert response without id or outcome");
+    }
+    if (!processed.firstTime(eventId, CONSUMER) || BankResponse.findById(r.responseId()) != null) {
+      return;
+    }
+    FraudCase c = caseOf(r);
+    if (c == null) {
+      // Never dropped silently: the dead-letter topic keeps it with this reason.
+      throw new IllegalStateException("no case for the answer to alert " + r.alertId());
+    }
+    Instant now = clock.now();
+    int layer = Math.max(1, r.layer());
+    Instant at = r.respondedAt() == null ? now : r.respondedAt();
+
+    BankResponse row = new BankResponse();
+    row.responseId = r.responseId();
+    row.alertId = r.alertId();
+    row.caseId = c.id;
+    row.bankBin = r.bankBin();
+    row.accountNumber = r.accountNumber();
+    row.layer = layer;
+    row.outcome = r.outcome();
+    row.frozenVnd = Math.max(0, r.frozenAmountVnd());
+    row.restoredVnd = Math.max(0, r.restoredAmountVnd());
+    row.respondedAt = at;
+
+    StringBuilder detail =
+        new StringBuilder(r.outcome() + " at " + r.bankBin() + ":" + r.accountNumber());
+    switch (r.outcome()) {
+      case FROZEN, PARTLY_FROZEN -> {
+        c.frozenVnd += row.frozenVnd;
+        detail.append(", held ").append(row.frozenVnd).append(" VND");
+      }
+      case RESTORED -> {
+        c.restoredVnd += row.restoredVnd;
+        detail.append(", restored ").append(row.restoredVnd).append(" VND");
+      }
+      case MOVED_ON -> {
+        List<Candidate> onward = new ArrayList<>();
+        List<OnwardTransferV1> transfers =
+            r.onwardTransfers() == null ? List.of() : r.onwardTransfers();
+        for (OnwardTransferV1 t : transfers) {
+          if (t != null && t.bankBin() != null && t.accountNumber() != null) {
+            onward.add(Candidate.account(t.bankBin(), t.accountNumber(), layer + 1));
+          }
+        }
+        c = linking.attach(c, onward, at);
+        row.caseId = c.id;
+        List<AccountRefV1> accounts = new ArrayList<>();
+        for (Candidate o : onward) {
+          CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, o.value());
+          if (id != null && id.caseId.equals(c.id) && id.delistedAt == null) {
+            accounts.add(new AccountRefV1(id.bankBin, id.accountNumber(), id.layer));
+          }
+        }
+        detail.append(", on to ").append(accounts.size()).append(" account(s)");
+        if (!accounts.isEmpty()) {
+          c.updatedAt = now;
+          events.publish(
+              c,
+              CaseEventKind.FREEZE_REQUESTED,
+              CaseEvents.Extra.accounts(
+                  accounts.stream().distinct().toList(),
+                  "Money moved on from layer " + layer + "; next layer to freeze"));
+        }
+      }
+      default -> {}
+    }
+    row.persist();
+    c.updatedAt = now;
+    events.record(c, "BANK_RESPONSE", "bank:" + r.bankBin(), null, detail.toString(), now);
+  }
+
+  private FraudCase caseOf(AlertResponseV1 r) {
+    FraudCase c = r.caseId() == null ? null : FraudCase.findById(r.caseId());
+    if (c == null && r.bankBin() != null && r.accountNumber() != null) {
+      CaseIdentifier id =
+          CaseIdentifier.byValue(
+              IdentifierType.BANK_ACCOUNT, r.bankBin() + ":" + r.accountNumber());
+      c = id == null ? null : FraudCase.findById(id.caseId);
+    }
+    if (c == null && r.tipId() != null) {
+      CaseTip tip = CaseTip.findById(r.tipId());
+      c = tip == null ? null : FraudCase.findById(tip.caseId);
+    }
+    return c == null ? null : Objects.requireNonNull(cases.current(c));
+  }
+}

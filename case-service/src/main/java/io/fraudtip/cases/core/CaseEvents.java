@@ -1,0 +1,92 @@
+package io.fraudtip.cases.core;
+
+import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes what happens to a case: a timeline line and, for what others must know, a {@code cases.v1}
+ * event through the outbox (every event carries all the case's tip ids, so that intake can show
+ * each citizen their tip's status).
+ */
+@ApplicationScoped
+public class CaseEvents {
+  /** The actor of what the service does by itself (routing, linking, deadlines). */
+  public static final String SYSTEM = "system";
+
+  private final Outbox outbox;
+
+  CaseEvents(Outbox outbox) {
+    this.outbox = outbox;
+  }
+
+  /** Adds a line to the case's timeline. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void record(
+      FraudCase c, String kind, String actor, String ruleId, String detail, Instant at) {
+    TimelineEntry entry = new TimelineEntry();
+    entry.caseId = c.id;
+    entry.at = at;
+    entry.kind = kind;
+    entry.actor = actor;
+    entry.unitCode = c.unitCode;
+    entry.ruleId = ruleId;
+    entry.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
+    entry.persist();
+  }
+
+  /** Publishes an event about the case on cases.v1. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID publish(FraudCase c, CaseEventKind kind, Extra extra) {
+    UUID eventId = UUID.randomUUID();
+    CaseEventV1 event =
+        new CaseEventV1(
+            eventId,
+            c.id,
+            c.reference,
+            kind,
+            c.updatedAt,
+            c.status,
+            c.unitCode,
+            extra.ruleId(),
+            CaseTip.idsOfCase(c.id),
+            extra.mergedCaseIds(),
+            extra.accounts(),
+            extra.closure(),
+            extra.note());
+    return outbox.publish(Topics.CASES_V1, c.id.toString(), kind.cloudEventType(), eventId, event);
+  }
+
+  /** The optional parts of a case event. */
+  public record Extra(
+      String ruleId,
+      List<UUID> mergedCaseIds,
+      List<AccountRefV1> accounts,
+      String closure,
+      String note) {
+    public static final Extra NONE = new Extra(null, List.of(), List.of(), null, null);
+
+    public static Extra rule(String ruleId) {
+      return new Extra(ruleId, List.of(), List.of(), null, null);
+    }
+
+    public static Extra merged(List<UUID> mergedCaseIds, String note) {
+      return new Extra(null, mergedCaseIds, List.of(), null, note);
+    }
+
+    public static Extra note(String note) {
+      return new Extra(null, List.of(), List.of(), null, note);
+    }
+
+    public static Extra accounts(List<AccountRefV1> accounts, String note) {
+      return new Extra(null, List.of(), accounts, null, note);
+    }
+  }
+}

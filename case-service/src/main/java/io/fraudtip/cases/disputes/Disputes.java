@@ -1,0 +1,162 @@
+package io.fraudtip.cases.disputes;
+
+import io.fraudtip.cases.api.DisputeViews;
+import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.Clock;
+import io.fraudtip.cases.core.Closure;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.linking.CaseIdentifier;
+import io.fraudtip.cases.police.UnitScope;
+import io.fraudtip.cases.watchlist.Watchlist;
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.security.Caller;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.tips.IdentifierType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Disputes: the holder of a listed identifier (or their bank, for its own accounts) contests it;
+ * the case's unit decides; an upheld dispute delists the identifier and retracts its alerts.
+ */
+@ApplicationScoped
+public class Disputes {
+  private final Caller caller;
+  private final UnitScope scope;
+  private final CaseEvents events;
+  private final EntityManager em;
+  private final Clock clock;
+
+  Disputes(Caller caller, UnitScope scope, CaseEvents events, EntityManager em, Clock clock) {
+    this.caller = caller;
+    this.scope = scope;
+    this.events = events;
+    this.em = em;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public DisputeViews.Receipt file(DisputeViews.File request) {
+    String value = Watchlist.canonical(request.type(), request.value());
+    CaseIdentifier identifier = CaseIdentifier.byValue(request.type(), value);
+    FraudCase c = identifier == null ? null : FraudCase.findById(identifier.caseId);
+    if (identifier == null
+        || identifier.delistedAt != null
+        || c == null
+        || c.closure == Closure.UNFOUNDED) {
+      throw ProblemException.notFound("A listing of this identifier");
+    }
+    String bank = caller.isBank() ? caller.bank().orElse(null) : null;
+    if (caller.isBank()
+        && (request.type() != IdentifierType.BANK_ACCOUNT || !value.startsWith(bank + ":"))) {
+      // A bank speaks for the holders of its own accounts only.
+      throw ProblemException.notFound("A listing of this identifier at your bank");
+    }
+    Instant now = clock.now();
+    Dispute d = new Dispute();
+    d.id = UUID.randomUUID();
+    d.caseId = c.id;
+    d.identifierId = identifier.id;
+    d.filedBy = bank == null ? "HOLDER" : "BANK";
+    d.bankBin = bank;
+    d.reason = request.reason();
+    d.status = DisputeViews.Status.OPEN;
+    d.filedAt = now;
+    d.persist();
+    events.record(
+        c,
+        "DISPUTE_FILED",
+        bank == null ? "holder" : "bank:" + bank,
+        null,
+        "Dispute " + d.id + " on " + identifier.type,
+        now);
+    return receipt(d);
+  }
+
+  @Transactional
+  public DisputeViews.Receipt receipt(UUID id) {
+    Dispute d = Dispute.findById(id);
+    if (d == null) {
+      throw ProblemException.notFound("Dispute " + id);
+    }
+    return receipt(d);
+  }
+
+  @Transactional
+  public List<DisputeViews.View> ofCase(UUID caseId) {
+    FraudCase c = scope.visible(caseId);
+    return Dispute.<Dispute>list("caseId = ?1 order by filedAt", c.id).stream()
+        .map(Disputes::view)
+        .toList();
+  }
+
+  @Transactional
+  public DisputeViews.View decide(UUID id, DisputeViews.Decision decision) {
+    Dispute d = Dispute.findById(id);
+    if (d == null) {
+      throw ProblemException.notFound("Dispute " + id);
+    }
+    FraudCase c = scope.visible(d.caseId);
+    if (d.status != DisputeViews.Status.OPEN) {
+      throw ProblemException.conflict("dispute-decided", "The dispute is " + d.status);
+    }
+    Instant now = clock.now();
+    d.status = decision.upheld() ? DisputeViews.Status.UPHELD : DisputeViews.Status.REJECTED;
+    d.decidedAt = now;
+    d.decidedBy = scope.actor();
+    d.decisionNote = decision.note();
+    CaseIdentifier identifier = CaseIdentifier.findById(d.identifierId);
+    events.record(c, "DISPUTE_" + d.status, scope.actor(), null, decision.note(), now);
+    if (decision.upheld()) {
+      identifier.delistedAt = now;
+      List<AccountRefV1> accounts =
+          identifier.type == IdentifierType.BANK_ACCOUNT
+              ? List.of(
+                  new AccountRefV1(
+                      identifier.bankBin, identifier.accountNumber(), identifier.layer))
+              : List.of();
+      events.record(
+          c, "IDENTIFIER_DELISTED", scope.actor(), null, identifier.type + " delisted", now);
+      c.updatedAt = now;
+      events.publish(
+          c,
+          CaseEventKind.IDENTIFIER_DELISTED,
+          CaseEvents.Extra.accounts(accounts, "Dispute upheld: " + identifier.type + " delisted"));
+    }
+    c.updatedAt = now;
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw new ProblemException(
+          412, "stale-version", "Precondition Failed", "The case changed meanwhile; try again");
+    }
+    return view(d);
+  }
+
+  private static DisputeViews.Receipt receipt(Dispute d) {
+    return new DisputeViews.Receipt(d.id, d.status, d.filedAt, d.decidedAt);
+  }
+
+  private static DisputeViews.View view(Dispute d) {
+    CaseIdentifier i = CaseIdentifier.findById(d.identifierId);
+    return new DisputeViews.View(
+        d.id,
+        d.caseId,
+        i.type,
+        i.value,
+        d.filedBy,
+        d.bankBin,
+        d.reason,
+        d.status,
+        d.filedAt,
+        d.decidedAt,
+        d.decidedBy,
+        d.decisionNote);
+  }
+}

@@ -1,0 +1,75 @@
+package io.fraudtip.cases.linking;
+
+import io.fraudtip.contracts.tips.IdentifierType;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A scammer identifier held by exactly one case; what links tips and what the watchlist lists. */
+@Entity
+@Table(name = "case_identifier")
+public class CaseIdentifier extends PanacheEntityBase {
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "case_id", nullable = false)
+  public UUID caseId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public IdentifierType type;
+
+  /** Canonical value; {@code BIN:account} for a bank account. */
+  @Column(nullable = false)
+  public String value;
+
+  @Column(name = "bank_bin")
+  public String bankBin;
+
+  @Column(name = "foreign_number", nullable = false)
+  public boolean foreignNumber;
+
+  /** 1 for an account victims paid, 2 and up for accounts the money moved on to. */
+  @Column(nullable = false)
+  public int layer = 1;
+
+  @Column(name = "report_count", nullable = false)
+  public int reportCount;
+
+  @Column(name = "identified_reports", nullable = false)
+  public int identifiedReports;
+
+  @Column(name = "first_reported_at", nullable = false)
+  public Instant firstReportedAt;
+
+  @Column(name = "last_reported_at", nullable = false)
+  public Instant lastReportedAt;
+
+  /** Set when an upheld dispute took the identifier off the watchlist. */
+  @Column(name = "delisted_at")
+  public Instant delistedAt;
+
+  public static List<CaseIdentifier> ofCase(UUID caseId) {
+    return list("caseId = ?1 order by type, layer, value", caseId);
+  }
+
+  public static CaseIdentifier byValue(IdentifierType type, String value) {
+    return find("type = ?1 and value = ?2", type, value).firstResult();
+  }
+
+  /** The account number of a bank account identifier. */
+  public String accountNumber() {
+    int colon = value.indexOf(':');
+    return colon < 0 ? value : value.substring(colon + 1);
+  }
+}

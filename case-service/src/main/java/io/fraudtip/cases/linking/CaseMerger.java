@@ -1,0 +1,120 @@
+package io.fraudtip.cases.linking;
+
+import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.CaseRows;
+import io.fraudtip.cases.core.CaseStage;
+import io.fraudtip.cases.core.Cases;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.LegalClock;
+import io.fraudtip.cases.routing.PoliceUnit;
+import io.quarkus.arc.All;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Merges cases that turn out to be one: the survivor takes the others' rows (through every
+ * feature's {@link CaseRows}), their held and restored amounts and the earliest legal deadline; the
+ * others end MERGED, pointing at it.
+ */
+@ApplicationScoped
+public class CaseMerger {
+  private final CaseEvents events;
+  private final LegalClock legalClock;
+  private final Cases cases;
+  private final List<CaseRows> rows;
+
+  CaseMerger(CaseEvents events, LegalClock legalClock, Cases cases, @All List<CaseRows> rows) {
+    this.events = events;
+    this.legalClock = legalClock;
+    this.cases = cases;
+    this.rows = rows;
+  }
+
+  /** The survivor of a merge and the ids of the cases it absorbed. */
+  public record Merge(FraudCase survivor, List<UUID> absorbed) {}
+
+  /** Locks the cases (in id order, so two linkers never wait on each other in a cycle). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<FraudCase> lock(Collection<UUID> ids) {
+    List<FraudCase> locked = new ArrayList<>();
+    ids.stream()
+        .distinct()
+        .sorted()
+        .forEach(
+            id -> {
+              FraudCase c = FraudCase.findById(id, LockModeType.PESSIMISTIC_WRITE);
+              FraudCase live = cases.current(c);
+              if (live != null && locked.stream().noneMatch(k -> k.id.equals(live.id))) {
+                locked.add(live);
+              }
+            });
+    return locked;
+  }
+
+  /** Merges locked cases into their survivor (nothing to merge when there is one). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Merge merge(List<FraudCase> locked, Instant now) {
+    FraudCase target = survivor(locked);
+    return new Merge(target, mergeInto(target, locked, now));
+  }
+
+  /**
+   * The case that absorbs the others: the one held by the highest unit (so that a merge never moves
+   * tips down), then the oldest.
+   */
+  private static FraudCase survivor(List<FraudCase> cases) {
+    return cases.stream()
+        .min(
+            Comparator.comparing((FraudCase c) -> !c.stage.isOpen())
+                .thenComparingInt(CaseMerger::unitRank)
+                .thenComparing(c -> c.openedAt)
+                .thenComparing(c -> c.id))
+        .orElseThrow();
+  }
+
+  private static int unitRank(FraudCase c) {
+    if (c.unitCode == null) {
+      return Integer.MAX_VALUE;
+    }
+    PoliceUnit u = PoliceUnit.findById(c.unitCode);
+    return u == null ? Integer.MAX_VALUE : u.level.rank();
+  }
+
+  /** Moves the rows of the others (tips, identifiers, bank answers, disputes) into the survivor. */
+  private List<UUID> mergeInto(FraudCase target, List<FraudCase> cases, Instant now) {
+    List<UUID> merged = new ArrayList<>();
+    List<FraudCase> absorbed = new ArrayList<>();
+    for (FraudCase other : cases) {
+      if (other.id.equals(target.id)) {
+        continue;
+      }
+      rows.forEach(r -> r.move(other.id, target.id));
+      target.frozenVnd += other.frozenVnd;
+      target.restoredVnd += other.restoredVnd;
+      if (other.legalDueAt.isBefore(target.legalDueAt)) {
+        target.legalDueAt = other.legalDueAt;
+      }
+      other.moveTo(CaseStage.MERGED);
+      other.mergedInto = target.id;
+      other.ackDueAt = null;
+      other.updatedAt = now;
+      events.record(
+          other, "MERGED", CaseEvents.SYSTEM, null, "Merged into " + target.reference, now);
+      events.record(target, "MERGED", CaseEvents.SYSTEM, null, "Absorbed " + other.reference, now);
+      merged.add(other.id);
+      absorbed.add(other);
+    }
+    if (!absorbed.isEmpty()) {
+      legalClock.afterMerge(target, absorbed);
+    }
+    target.updatedAt = now;
+    return merged;
+  }
+}

@@ -1,0 +1,230 @@
+package io.fraudtip.cases.linking;
+
+import io.fraudtip.contracts.tips.IdentifierType;
+import io.fraudtip.contracts.tips.IdentifierV1;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.contracts.tips.TransferV1;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The identifiers that link tips into cases: collected from a tip, filtered through the allow-list,
+ * locked while a tip is linked, and looked up.
+ */
+@ApplicationScoped
+public class Identifiers {
+  private final EntityManager em;
+
+  Identifiers(EntityManager em) {
+    this.em = em;
+  }
+
+  /** An identifier named by a tip or traced from a bank's answer. */
+  public record Candidate(
+      IdentifierType type, String value, String bankBin, boolean foreign, int layer) {
+    public String key() {
+      return key(type, value);
+    }
+
+    public static String key(IdentifierType type, String value) {
+      return type.name() + "|" + value;
+    }
+
+    /** A bank account as a {@code BIN:account} identifier. */
+    public static Candidate account(String bankBin, String accountNumber, int layer) {
+      return new Candidate(
+          IdentifierType.BANK_ACCOUNT, bankBin + ":" + accountNumber, bankBin, false, layer);
+    }
+  }
+
+  /** The tip's identifiers and the accounts it paid (as BANK_ACCOUNT), once each. */
+  public static List<Candidate> of(TipReceivedV1 tip) {
+    Map<String, Candidate> byKey = new LinkedHashMap<>();
+    if (tip.identifiers() != null) {
+      for (IdentifierV1 i : tip.identifiers()) {
+        if (i == null || i.type() == null || i.value() == null || i.value().isBlank()) {
+          continue;
+        }
+        Candidate c = new Candidate(i.type(), i.value(), i.bankBin(), i.foreign(), 1);
+        byKey.putIfAbsent(c.key(), c);
+      }
+    }
+    if (tip.transfers() != null) {
+      for (TransferV1 t : tip.transfers()) {
+        if (t == null || t.bankBin() == null || t.accountNumber() == null) {
+          continue;
+        }
+        Candidate c = Candidate.account(t.bankBin(), t.accountNumber(), 1);
+        byKey.putIfAbsent(c.key(), c);
+      }
+    }
+    return List.copyOf(byKey.values());
+  }
+
+  /** Identifiers ready to link: locked, without the allow-listed, with the rows that hold them. */
+  public record Linkable(List<Candidate> candidates, Map<String, CaseIdentifier> existing) {
+    /** The cases that hold any of them (delisted identifiers link nothing). */
+    public List<java.util.UUID> caseIds() {
+      return existing.values().stream()
+          .filter(i -> i.delistedAt == null)
+          .map(i -> i.caseId)
+          .toList();
+    }
+  }
+
+  /**
+   * Locks the candidates, then drops the allow-listed ones and finds those stored already. Locked
+   * before the allow-list is read, so that an identifier allow-listed meanwhile is seen.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Linkable linkable(List<Candidate> candidates) {
+    lock(candidates);
+    List<Candidate> linking = withoutAllowListed(candidates);
+    return new Linkable(linking, existing(linking));
+  }
+
+  /** The candidates that are not on the allow-list (official numbers, banks' own domains). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Candidate> withoutAllowListed(List<Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return candidates;
+    }
+    Map<Candidate, Set<String>> covering = new HashMap<>();
+    Set<String> keys = new HashSet<>();
+    for (Candidate c : candidates) {
+      Set<String> k = allowListKeys(c);
+      covering.put(c, k);
+      keys.addAll(k);
+    }
+    @SuppressWarnings("unchecked")
+    List<String> listed =
+        em.createNativeQuery(
+                "SELECT type || '|' || value FROM allow_listed_identifier"
+                    + " WHERE type || '|' || value IN (:keys)")
+            .setParameter("keys", keys)
+            .getResultList();
+    Set<String> allowed = new HashSet<>(listed);
+    return candidates.stream()
+        .filter(c -> covering.get(c).stream().noneMatch(allowed::contains))
+        .toList();
+  }
+
+  /** Whether one identifier is on the allow-list. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean isAllowListed(Candidate c) {
+    return withoutAllowListed(List.of(c)).isEmpty();
+  }
+
+  /**
+   * Serialises the linking of these identifiers across transactions and instances: two tips naming
+   * one identifier, consumed at once, must not open two cases. Transaction-scoped advisory locks,
+   * taken in one order so that two linkers never wait on each other in a cycle.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lock(Collection<Candidate> candidates) {
+    String[] keys =
+        candidates.stream().map(Candidate::key).distinct().sorted().toArray(String[]::new);
+    if (keys.length == 0) {
+      return;
+    }
+    // One round trip for all of them, taken in the array's (sorted) order.
+    em.createNativeQuery(
+            "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM"
+                + " (SELECT k FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)"
+                + " ORDER BY n) l")
+        .setParameter("keys", keys)
+        .getSingleResult();
+  }
+
+  /**
+   * Serialises the work on one tip across transactions: its linking into a case and the alert
+   * deliveries that may arrive before it. Taken before any identifier lock.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lockTip(java.util.UUID tipId) {
+    advisoryLock("TIP|" + tipId);
+  }
+
+  private void advisoryLock(String key) {
+    em.createNativeQuery(
+            "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l")
+        .setParameter("k", key)
+        .getSingleResult();
+  }
+
+  /** The stored identifiers among the candidates, by key. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Map<String, CaseIdentifier> existing(Collection<Candidate> candidates) {
+    Map<String, CaseIdentifier> found = new HashMap<>();
+    if (candidates.isEmpty()) {
+      return found;
+    }
+    // By type, so that the lookup uses the (type, value) unique index.
+    List<CaseIdentifier> rows = new ArrayList<>();
+    candidates.stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Candidate::type,
+                java.util.stream.Collectors.mapping(
+                    Candidate::value, java.util.stream.Collectors.toSet())))
+        .forEach(
+            (type, values) ->
+                rows.addAll(CaseIdentifier.list("type = ?1 and value in ?2", type, values)));
+    Set<String> wanted = new HashSet<>();
+    candidates.forEach(c -> wanted.add(c.key()));
+    for (CaseIdentifier row : rows) {
+      String key = Candidate.key(row.type, row.value);
+      if (wanted.contains(key)) {
+        found.put(key, row);
+      }
+    }
+    return found;
+  }
+
+  private static Set<String> allowListKeys(Candidate c) {
+    Set<String> keys = new HashSet<>();
+    keys.add(c.key());
+    String host =
+        switch (c.type()) {
+          case DOMAIN -> c.value();
+          case URL -> host(c.value());
+          default -> null;
+        };
+    if (host != null) {
+      // A bank's own domain covers its sub-domains (ebanking.vietcombank.com.vn).
+      String h = host.toLowerCase(Locale.ROOT);
+      while (h.contains(".")) {
+        keys.add(Candidate.key(IdentifierType.DOMAIN, h));
+        h = h.substring(h.indexOf('.') + 1);
+      }
+    }
+    return keys;
+  }
+
+  private static String host(String url) {
+    try {
+      String host = URI.create(url.contains("://") ? url : "https://" + url).getHost();
+      return host;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /** The keys of a list of candidates. */
+  static List<String> keys(List<Candidate> candidates) {
+    List<String> keys = new ArrayList<>();
+    candidates.forEach(c -> keys.add(c.key()));
+    return keys;
+  }
+}

@@ -1,0 +1,88 @@
+package io.fraudtip.cases.police;
+
+import io.fraudtip.cases.api.CaseViews.CaseDetail;
+import io.fraudtip.cases.core.Clock;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.IllegalTransitionException;
+import io.fraudtip.commons.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+
+/**
+ * How every police change to a case runs: the case must be in the caller's unit tree (404
+ * otherwise), the If-Match version current (428 without it, 412 when stale) and the move allowed by
+ * the state machine (409); the answer is the case as changed, with its new version.
+ */
+@ApplicationScoped
+class CaseChanges {
+  private final UnitScope scope;
+  private final EntityManager em;
+  private final Clock clock;
+
+  CaseChanges(UnitScope scope, EntityManager em, Clock clock) {
+    this.scope = scope;
+    this.em = em;
+    this.clock = clock;
+  }
+
+  /** Applies one change to the case in the caller's transaction. */
+  CaseDetail apply(UUID id, String ifMatch, BiConsumer<FraudCase, Instant> change) {
+    FraudCase c = scope.visible(id);
+    checkVersion(c, ifMatch);
+    Instant now = clock.now();
+    try {
+      change.accept(c, now);
+    } catch (IllegalTransitionException e) {
+      throw ProblemException.conflict("illegal-transition", e.getMessage());
+    }
+    // Every change moves the version, so that the ETag a caller holds goes stale.
+    c.updatedAt = now;
+    try {
+      em.flush();
+    } catch (OptimisticLockException e) {
+      throw stale();
+    }
+    return CaseQueries.detail(c);
+  }
+
+  /** A closed or merged case takes no more work (409). */
+  static void requireOpen(FraudCase c) {
+    if (!c.stage.isOpen()) {
+      throw ProblemException.conflict("case-closed", "The case is " + c.stage);
+    }
+  }
+
+  /** Checks the If-Match header against the case's version. */
+  static void checkVersion(FraudCase c, String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(
+          428,
+          "precondition-required",
+          "Precondition Required",
+          "Send the case's ETag in If-Match to change it");
+    }
+    String tag = ifMatch.trim();
+    if (tag.equals("*")) {
+      return;
+    }
+    if (tag.startsWith("W/")) {
+      tag = tag.substring(2);
+    }
+    tag = tag.replace("\"", "");
+    if (!tag.equals(Long.toString(c.version))) {
+      throw stale();
+    }
+  }
+
+  private static ProblemException stale() {
+    return new ProblemException(
+        412,
+        "stale-version",
+        "Precondition Failed",
+        "The case changed since it was read; read it again");
+  }
+}

@@ -1,0 +1,202 @@
+package io.fraudtip.cases.police;
+
+import io.fraudtip.cases.api.CaseRequests;
+import io.fraudtip.cases.api.CaseViews.CaseDetail;
+import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.CaseStage;
+import io.fraudtip.cases.core.IllegalTransitionException;
+import io.fraudtip.cases.linking.CaseIdentifier;
+import io.fraudtip.cases.routing.Assignment;
+import io.fraudtip.cases.routing.PoliceUnit;
+import io.fraudtip.cases.routing.Routing;
+import io.fraudtip.commons.problem.FieldError;
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.tips.IdentifierType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The police API's changes to a case's work: acknowledge, move, note, transfer, freeze, close. Each
+ * one goes through {@link CaseChanges} (the caller's unit, the If-Match version, the state
+ * machine).
+ */
+@ApplicationScoped
+public class CaseWorkflow {
+  private final UnitScope scope;
+  private final Routing routing;
+  private final CaseEvents events;
+  private final CaseChanges changes;
+
+  CaseWorkflow(UnitScope scope, Routing routing, CaseEvents events, CaseChanges changes) {
+    this.scope = scope;
+    this.routing = routing;
+    this.events = events;
+    this.changes = changes;
+  }
+
+  @Transactional
+  public CaseDetail acknowledge(UUID id, String ifMatch) {
+    return changes.apply(
+        id,
+        ifMatch,
+        (c, now) -> {
+          c.moveTo(CaseStage.ACKNOWLEDGED);
+          c.acknowledgedAt = now;
+          c.ackDueAt = null;
+          events.record(c, "ACKNOWLEDGED", scope.actor(), null, null, now);
+          events.publish(c, CaseEventKind.ACKNOWLEDGED, CaseEvents.Extra.NONE);
+        });
+  }
+
+  @Transactional
+  public CaseDetail transition(UUID id, String ifMatch, CaseRequests.Transition request) {
+    return changes.apply(
+        id,
+        ifMatch,
+        (c, now) -> {
+          if (!EnumSet.of(CaseStage.INVESTIGATING, CaseStage.SUSPENDED).contains(request.to())) {
+            throw new IllegalTransitionException(c.stage, request.to());
+          }
+          CaseStage from = c.stage;
+          c.moveTo(request.to());
+          events.record(
+              c,
+              "STATUS_CHANGED",
+              scope.actor(),
+              null,
+              from + " -> " + request.to() + (request.note() == null ? "" : ": " + request.note()),
+              now);
+          events.publish(c, CaseEventKind.STATUS_CHANGED, CaseEvents.Extra.NONE);
+        });
+  }
+
+  @Transactional
+  public CaseDetail note(UUID id, String ifMatch, CaseRequests.Note request) {
+    return changes.apply(
+        id,
+        ifMatch,
+        (c, now) -> events.record(c, "NOTE", scope.actor(), null, request.text(), now));
+  }
+
+  @Transactional
+  public CaseDetail transfer(UUID id, String ifMatch, CaseRequests.Transfer request) {
+    return changes.apply(
+        id,
+        ifMatch,
+        (c, now) -> {
+          PoliceUnit target = PoliceUnit.findById(request.unitCode());
+          if (target == null || !target.active) {
+            throw invalid("unitCode", "unit.unknown", "No active unit " + request.unitCode());
+          }
+          if (target.code.equals(c.unitCode)) {
+            throw ProblemException.conflict("same-unit", "The case is with this unit already");
+          }
+          if (!c.stage.canMoveTo(CaseStage.ASSIGNED) || !c.stage.isOpen()) {
+            throw new IllegalTransitionException(c.stage, CaseStage.ASSIGNED);
+          }
+          String from = c.unitCode;
+          routing.assign(c, target, null, Assignment.Reason.TRANSFERRED, scope.actor(), now);
+          if (request.reason() != null) {
+            events.record(c, "NOTE", scope.actor(), null, request.reason(), now);
+          }
+          events.publish(
+              c, CaseEventKind.ASSIGNED, CaseEvents.Extra.note("Transferred from " + from));
+        });
+  }
+
+  @Transactional
+  public CaseDetail freeze(UUID id, String ifMatch, CaseRequests.Freeze request) {
+    return changes.apply(
+        id,
+        ifMatch,
+        (c, now) -> {
+          CaseChanges.requireOpen(c);
+          List<AccountRefV1> accounts = new ArrayList<>();
+          List<FieldError> errors = new ArrayList<>();
+          for (int i = 0; i < request.accounts().size(); i++) {
+            CaseRequests.Account a = request.accounts().get(i);
+            CaseIdentifier row =
+                CaseIdentifier.byValue(
+                    IdentifierType.BANK_ACCOUNT, a.bankBin() + ":" + a.accountNumber());
+            if (row == null || !row.caseId.equals(c.id) || row.delistedAt != null) {
+              errors.add(
+                  new FieldError(
+                      "accounts[" + i + "]",
+                      "account.not-in-case",
+                      "The account is not a listed account of this case"));
+            } else {
+              accounts.add(new AccountRefV1(a.bankBin(), a.accountNumber(), row.layer));
+            }
+          }
+          if (!errors.isEmpty()) {
+            throw new ProblemException(
+                400,
+                "validation",
+                "Bad Request",
+                "The request has " + errors.size() + " invalid field(s)",
+                errors);
+          }
+          events.record(
+              c,
+              "FREEZE_REQUESTED",
+              scope.actor(),
+              null,
+              accounts.size()
+                  + " account(s)"
+                  + (request.note() == null ? "" : ": " + request.note()),
+              now);
+          events.publish(
+              c,
+              CaseEventKind.FREEZE_REQUESTED,
+              CaseEvents.Extra.accounts(accounts, "Freeze requested by " + c.unitCode));
+        });
+  }
+
+  @Transactional
+  public CaseDetail close(UUID id, String ifMatch, CaseRequests.Close request) {
+    return changes.apply(
+        id,
+        ifMatch,
+        (c, now) -> {
+          c.moveTo(CaseStage.CLOSED);
+          c.closure = request.closure();
+          c.closedAt = now;
+          c.ackDueAt = null;
+          events.record(
+              c,
+              "CLOSED",
+              scope.actor(),
+              null,
+              request.closure() + (request.note() == null ? "" : ": " + request.note()),
+              now);
+          events.publish(
+              c,
+              CaseEventKind.CLOSED,
+              new CaseEvents.Extra(
+                  null, List.of(), bankAccounts(c.id), request.closure().name(), null));
+        });
+  }
+
+  /** The case's listed bank accounts, for events that concern them all. */
+  static List<AccountRefV1> bankAccounts(UUID caseId) {
+    return CaseIdentifier.ofCase(caseId).stream()
+        .filter(i -> i.type == IdentifierType.BANK_ACCOUNT && i.delistedAt == null)
+        .map(i -> new AccountRefV1(i.bankBin, i.accountNumber(), i.layer))
+        .toList();
+  }
+
+  private static ProblemException invalid(String field, String code, String message) {
+    return new ProblemException(
+        400,
+        "validation",
+        "Bad Request",
+        "The request has 1 invalid field(s)",
+        List.of(new FieldError(field, code, message)));
+  }
+}

@@ -1,0 +1,58 @@
+package io.fraudtip.cases.routing;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One assignment of a case to a unit, with the rule or the person behind it. */
+@Entity
+@Table(name = "case_assignment")
+public class Assignment extends PanacheEntityBase {
+  /** Why a case went to a unit. */
+  public enum Reason {
+    /** A routing rule chose the unit. */
+    ROUTED,
+    /** The case grew past a rule's threshold and went up. */
+    REROUTED_UP,
+    /** The acknowledgement deadline passed: the parent unit took it. */
+    DEADLINE,
+    /** A unit transferred the case. */
+    TRANSFERRED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "case_id", nullable = false)
+  public UUID caseId;
+
+  @Column(name = "unit_code", nullable = false)
+  public String unitCode;
+
+  @Column(name = "rule_id")
+  public String ruleId;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  public Reason reason;
+
+  @Column(nullable = false)
+  public String actor;
+
+  @Column(name = "assigned_at", nullable = false)
+  public Instant assignedAt;
+
+  public static List<Assignment> ofCase(UUID caseId) {
+    return list("caseId = ?1 order by id", caseId);
+  }
+}

@@ -1,0 +1,188 @@
+package io.fraudtip.cases.routing;
+
+import io.fraudtip.cases.config.CaseConfig;
+import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.CaseStage;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Routes cases to police units with the rules in the database: the first active rule, in position
+ * order, whose conditions hold and whose target unit exists. A case that grows is re-routed, but
+ * only upwards.
+ */
+@ApplicationScoped
+public class Routing {
+  private final CaseEvents events;
+  private final CaseConfig config;
+
+  Routing(CaseEvents events, CaseConfig config) {
+    this.events = events;
+    this.config = config;
+  }
+
+  /** The rule and unit a case's facts lead to. */
+  public record Decision(RoutingRule rule, PoliceUnit unit) {}
+
+  /** The first rule that applies to the case, with its unit. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Optional<Decision> decide(FraudCase c) {
+    List<RoutingRule> rules = RoutingRule.list("active = true order by position, id");
+    for (RoutingRule rule : rules) {
+      if (!matches(rule, c)) {
+        continue;
+      }
+      Optional<PoliceUnit> unit = target(rule, c);
+      if (unit.isPresent()) {
+        return Optional.of(new Decision(rule, unit.get()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Routes a new case and publishes ASSIGNED; a case no rule matches stays RECEIVED. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void routeNew(FraudCase c, Instant now) {
+    decide(c)
+        .ifPresent(
+            d -> {
+              assign(c, d.unit(), d.rule().id, Assignment.Reason.ROUTED, CaseEvents.SYSTEM, now);
+              events.publish(c, CaseEventKind.ASSIGNED, CaseEvents.Extra.rule(d.rule().id));
+            });
+  }
+
+  /**
+   * Re-routes a case that grew, if its rules now lead to a unit above its current one; publishes
+   * ESCALATED. Never moves a case down or sideways.
+   *
+   * @return whether the case moved
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public boolean rerouteUpwards(FraudCase c, Instant now) {
+    if (!c.stage.isOpen()) {
+      return false;
+    }
+    Optional<Decision> decision = decide(c);
+    if (decision.isEmpty()) {
+      return false;
+    }
+    PoliceUnit current = c.unitCode == null ? null : PoliceUnit.findById(c.unitCode);
+    Decision d = decision.get();
+    if (current == null) {
+      assign(c, d.unit(), d.rule().id, Assignment.Reason.ROUTED, CaseEvents.SYSTEM, now);
+      events.publish(c, CaseEventKind.ASSIGNED, CaseEvents.Extra.rule(d.rule().id));
+      return true;
+    }
+    if (!d.unit().level.isAbove(current.level)) {
+      return false;
+    }
+    assign(c, d.unit(), d.rule().id, Assignment.Reason.REROUTED_UP, CaseEvents.SYSTEM, now);
+    events.publish(
+        c,
+        CaseEventKind.ESCALATED,
+        new CaseEvents.Extra(
+            d.rule().id,
+            List.of(),
+            List.of(),
+            null,
+            "Re-routed from " + current.code + " by rule " + d.rule().id));
+    return true;
+  }
+
+  /**
+   * Gives the case to a unit: records the assignment with its rule or actor, resets the
+   * acknowledgement deadline and writes the timeline. The caller publishes.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void assign(
+      FraudCase c,
+      PoliceUnit unit,
+      String ruleId,
+      Assignment.Reason reason,
+      String actor,
+      Instant now) {
+    String from = c.unitCode;
+    c.moveTo(CaseStage.ASSIGNED);
+    c.unitCode = unit.code;
+    c.ruleId = ruleId;
+    c.assignedAt = now;
+    c.acknowledgedAt = null;
+    c.ackDueAt = now.plus(config.ackDeadline(c.priority));
+    c.updatedAt = now;
+    Assignment a = new Assignment();
+    a.caseId = c.id;
+    a.unitCode = unit.code;
+    a.ruleId = ruleId;
+    a.reason = reason;
+    a.actor = actor;
+    a.assignedAt = now;
+    a.persist();
+    events.record(
+        c,
+        reason == Assignment.Reason.ROUTED ? "ASSIGNED" : reason.name(),
+        actor,
+        ruleId,
+        (from == null ? "" : "From " + from + " to ")
+            + unit.code
+            + (ruleId == null ? "" : " by rule " + ruleId),
+        now);
+  }
+
+  static boolean matches(RoutingRule r, FraudCase c) {
+    if (r.scamTypes != null && !r.scamTypes.isBlank()) {
+      boolean any =
+          Arrays.stream(r.scamTypes.split(","))
+              .map(String::trim)
+              .anyMatch(t -> t.equals(c.scamType.name()));
+      if (!any) {
+        return false;
+      }
+    }
+    if (r.minTotalLossVnd != null && c.totalLossVnd < r.minTotalLossVnd) {
+      return false;
+    }
+    if (r.maxTotalLossVnd != null && c.totalLossVnd >= r.maxTotalLossVnd) {
+      return false;
+    }
+    if (r.minVictims != null && c.victims < r.minVictims) {
+      return false;
+    }
+    if (r.minProvinces != null && c.provinces < r.minProvinces) {
+      return false;
+    }
+    if (r.foreignIdentifier != null && c.foreignIdentifier != r.foreignIdentifier) {
+      return false;
+    }
+    if (r.cryptoWallet != null && c.cryptoWallet != r.cryptoWallet) {
+      return false;
+    }
+    if (r.provinceCode != null && !r.provinceCode.equals(c.provinceCode)) {
+      return false;
+    }
+    return r.communeCode == null || r.communeCode.equals(c.communeCode);
+  }
+
+  static Optional<PoliceUnit> target(RoutingRule r, FraudCase c) {
+    String code = r.targetUnit;
+    if (code.contains("{province}")) {
+      if (c.provinceCode == null) {
+        return Optional.empty();
+      }
+      code = code.replace("{province}", c.provinceCode);
+    }
+    if (code.contains("{commune}")) {
+      if (c.communeCode == null) {
+        return Optional.empty();
+      }
+      code = code.replace("{commune}", c.communeCode);
+    }
+    PoliceUnit unit = PoliceUnit.findById(code);
+    return unit != null && unit.active ? Optional.of(unit) : Optional.empty();
+  }
+}

@@ -1,0 +1,78 @@
+package io.fraudtip.cases.watchlist;
+
+import static io.fraudtip.cases.TestTips.tip;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The watchlist's answer cache, switched on (the other tests run with it off). */
+@QuarkusTest
+@TestProfile(WatchlistCacheTest.LongCache.class)
+@WithTestResource(PlatformTestResource.class)
+class WatchlistCacheTest {
+  /** Answers kept for an hour, so that what the test sees is the cache and not its expiry. */
+  public static class LongCache implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("fraudtip.watchlist.cache-ttl", "1h");
+    }
+  }
+
+  @InjectTokens Tokens tokens;
+  @Inject CaseService cases;
+
+  @Test
+  void anAnswerIsReusedUntilItExpires() {
+    String account = TestTips.account();
+    check(tokens.bank(TestTips.VCB), account).body("listed", equalTo(false));
+
+    cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 1_000_000).build());
+
+    // Listed in the database now, but the cached answer stands for its time to live.
+    check(tokens.bank(TestTips.VCB), account).body("listed", equalTo(false));
+  }
+
+  @Test
+  void aCitizenNeverGetsTheCaseFieldsOfAnAnswerCachedForABank() {
+    String account = TestTips.account();
+    cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 1_000_000).build());
+
+    check(tokens.bank(TestTips.VCB), account)
+        .body("listed", equalTo(true))
+        .body("caseReference", startsWith("VN-"));
+    check(null, account)
+        .body("listed", equalTo(true))
+        .body("reportCount", equalTo(1))
+        .body("caseReference", nullValue())
+        .body("caseStatus", nullValue());
+    check(tokens.bank(TestTips.VCB), account).body("caseReference", startsWith("VN-"));
+  }
+
+  private static io.restassured.response.ValidatableResponse check(String token, String account) {
+    var request = given();
+    if (token != null) {
+      request = request.auth().oauth2(token);
+    }
+    return request
+        .queryParam("type", "BANK_ACCOUNT")
+        .queryParam("value", TestTips.VCB + ":" + account)
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200);
+  }
+}
