@@ -8,6 +8,7 @@ import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.Channel;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
@@ -61,16 +62,18 @@ class JsonTest {
                     List.of(),
                     List.of(),
                     List.of(),
-                    "CONFIRMED",
+                    Closure.CONFIRMED,
                     null))
             .replace("\"kind\":\"CLOSED\"", "\"kind\":\"ARCHIVED\"")
-            .replace("\"status\":\"CLOSED\"", "\"status\":\"SEALED\"");
+            .replace("\"status\":\"CLOSED\"", "\"status\":\"SEALED\"")
+            .replace("\"closure\":\"CONFIRMED\"", "\"closure\":\"REFERRED_TO_COURT\"");
 
     CaseEventV1 read = Json.events().readValue(json, CaseEventV1.class);
 
     // No fallback declared: null, which the consumers document and handle.
     assertThat(read.kind()).isNull();
     assertThat(read.status()).isNull();
+    assertThat(read.closure()).isNull();
     assertThat(read.unitCode()).isEqualTo("PA05-66");
   }
 

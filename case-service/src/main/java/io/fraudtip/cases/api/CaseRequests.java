@@ -1,7 +1,7 @@
 package io.fraudtip.cases.api;
 
 import io.fraudtip.cases.core.CaseStage;
-import io.fraudtip.cases.core.Closure;
+import io.fraudtip.contracts.cases.Closure;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;

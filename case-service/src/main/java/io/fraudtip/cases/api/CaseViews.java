@@ -1,8 +1,8 @@
 package io.fraudtip.cases.api;
 
 import io.fraudtip.cases.core.CaseStage;
-import io.fraudtip.cases.core.Closure;
 import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;

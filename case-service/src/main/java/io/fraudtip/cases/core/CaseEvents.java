@@ -5,6 +5,7 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.cases.Closure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -69,7 +70,7 @@ public class CaseEvents {
       String ruleId,
       List<UUID> mergedCaseIds,
       List<AccountRefV1> accounts,
-      String closure,
+      Closure closure,
       String note) {
     public static final Extra NONE = new Extra(null, List.of(), List.of(), null, null);
 

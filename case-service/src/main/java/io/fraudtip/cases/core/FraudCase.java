@@ -1,6 +1,7 @@
 package io.fraudtip.cases.core;
 
 import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.ScamType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;

@@ -178,8 +178,7 @@ public class CaseWorkflow {
           events.publish(
               c,
               CaseEventKind.CLOSED,
-              new CaseEvents.Extra(
-                  null, List.of(), bankAccounts(c.id), request.closure().name(), null));
+              new CaseEvents.Extra(null, List.of(), bankAccounts(c.id), request.closure(), null));
         });
   }
 

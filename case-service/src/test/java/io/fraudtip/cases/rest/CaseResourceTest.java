@@ -14,6 +14,7 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.CloudEventRecords;
@@ -198,7 +199,7 @@ class CaseResourceTest {
                     Duration.ofSeconds(20))
                 .value());
     assertThat(closed.kind()).isEqualTo(CaseEventKind.CLOSED);
-    assertThat(closed.closure()).isEqualTo("UNFOUNDED");
+    assertThat(closed.closure()).isEqualTo(Closure.UNFOUNDED);
     assertThat(closed.tipIds()).hasSize(1);
     assertThat(closed.accounts()).extracting(AccountRefV1::accountNumber).containsExactly(account);
   }

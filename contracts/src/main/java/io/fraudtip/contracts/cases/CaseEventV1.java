@@ -34,5 +34,5 @@ public record CaseEventV1(
     List<UUID> tipIds,
     List<UUID> mergedCaseIds,
     List<AccountRefV1> accounts,
-    String closure,
+    Closure closure,
     String note) {}

@@ -2,7 +2,9 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.service.AccountCounters.Account;
 import io.fraudtip.notification.service.AccountCounters.Counters;
@@ -83,21 +85,33 @@ public class AlertsFromCases {
     batch.persistDeliveries();
   }
 
-  /** The webhook type of a case event, or null when banks are not told about it. */
+  /**
+   * The webhook type of a case event, or null when banks are not told about it (also for a kind or
+   * closure this reader does not know, which read as null: see {@link CaseEventKind}).
+   */
   static String typeOf(CaseEventV1 event) {
     if (event.kind() == null) {
       return null;
     }
     return switch (event.kind()) {
       case FREEZE_REQUESTED -> Alert.FREEZE_REQUESTED;
-      case CLOSED -> {
-        if ("CONFIRMED".equalsIgnoreCase(event.closure())) {
-          yield Alert.CASE_CONFIRMED;
-        }
-        yield "UNFOUNDED".equalsIgnoreCase(event.closure()) ? Alert.ALERT_RETRACTED : null;
-      }
+      case CLOSED -> event.closure() == null ? null : typeOf(event.closure());
       case IDENTIFIER_DELISTED -> Alert.ALERT_RETRACTED;
-      default -> null;
+      case OPENED,
+          ASSIGNED,
+          ACKNOWLEDGED,
+          STATUS_CHANGED,
+          MERGED,
+          ESCALATED,
+          LEGAL_DEADLINE_CHANGED ->
+          null;
+    };
+  }
+
+  private static String typeOf(Closure closure) {
+    return switch (closure) {
+      case CONFIRMED -> Alert.CASE_CONFIRMED;
+      case UNFOUNDED -> Alert.ALERT_RETRACTED;
     };
   }
 }

@@ -10,6 +10,7 @@ import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Webhooks;
@@ -85,8 +86,8 @@ class AlertsFromEventsTest {
             freeze,
             freeze, // the same event twice makes one alert per account
             caseEvent(caseId, CaseEventKind.ASSIGNED, null, List.of()),
-            caseEvent(caseId, CaseEventKind.CLOSED, "CONFIRMED", accounts.subList(0, 1)),
-            caseEvent(caseId, CaseEventKind.CLOSED, "UNFOUNDED", accounts.subList(1, 2)),
+            caseEvent(caseId, CaseEventKind.CLOSED, Closure.CONFIRMED, accounts.subList(0, 1)),
+            caseEvent(caseId, CaseEventKind.CLOSED, Closure.UNFOUNDED, accounts.subList(1, 2)),
             caseEvent(caseId, CaseEventKind.IDENTIFIER_DELISTED, null, accounts.subList(0, 1)))
         .awaitCompletion(Duration.ofSeconds(10));
 
@@ -122,7 +123,7 @@ class AlertsFromEventsTest {
   }
 
   private static ProducerRecord<String, String> caseEvent(
-      UUID caseId, CaseEventKind kind, String closure, List<AccountRefV1> accounts) {
+      UUID caseId, CaseEventKind kind, Closure closure, List<AccountRefV1> accounts) {
     UUID eventId = UUID.randomUUID();
     CaseEventV1 event =
         new CaseEventV1(
