@@ -10,6 +10,7 @@ import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.TipLinked;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
+import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -124,7 +125,7 @@ public class AlertDeliveries {
       // A case event's alert whose case id we do not know: the account still names its case.
       CaseIdentifier id =
           CaseIdentifier.byValue(
-              IdentifierType.BANK_ACCOUNT, d.bankBin() + ":" + d.accountNumber());
+              IdentifierType.BANK_ACCOUNT, new BankAccount(d.bankBin(), d.accountNumber()).value());
       c = id == null ? null : FraudCase.findById(id.caseId);
     }
     return c == null ? null : cases.current(c);

@@ -11,6 +11,7 @@ import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
+import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -75,7 +76,8 @@ public class AlertResponses {
     row.respondedAt = at;
 
     StringBuilder detail =
-        new StringBuilder(r.outcome() + " at " + r.bankBin() + ":" + r.accountNumber());
+        new StringBuilder(
+            r.outcome() + " at " + new BankAccount(r.bankBin(), r.accountNumber()).value());
     switch (r.outcome()) {
       case FROZEN, PARTLY_FROZEN -> {
         c.frozenVnd += row.frozenVnd;
@@ -126,7 +128,7 @@ public class AlertResponses {
     if (c == null && r.bankBin() != null && r.accountNumber() != null) {
       CaseIdentifier id =
           CaseIdentifier.byValue(
-              IdentifierType.BANK_ACCOUNT, r.bankBin() + ":" + r.accountNumber());
+              IdentifierType.BANK_ACCOUNT, new BankAccount(r.bankBin(), r.accountNumber()).value());
       c = id == null ? null : FraudCase.findById(id.caseId);
     }
     if (c == null && r.tipId() != null) {

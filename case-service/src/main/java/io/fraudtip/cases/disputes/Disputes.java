@@ -53,8 +53,7 @@ public class Disputes {
       throw ProblemException.notFound("A listing of this identifier");
     }
     String bank = caller.isBank() ? caller.bank().orElse(null) : null;
-    if (caller.isBank()
-        && (request.type() != IdentifierType.BANK_ACCOUNT || !value.startsWith(bank + ":"))) {
+    if (caller.isBank() && !identifier.isAccountAt(bank)) {
       // A bank speaks for the holders of its own accounts only.
       throw ProblemException.notFound("A listing of this identifier at your bank");
     }

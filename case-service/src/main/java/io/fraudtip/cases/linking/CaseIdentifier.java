@@ -1,5 +1,6 @@
 package io.fraudtip.cases.linking;
 
+import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -69,7 +70,18 @@ public class CaseIdentifier extends PanacheEntityBase {
 
   /** The account number of a bank account identifier. */
   public String accountNumber() {
-    int colon = value.indexOf(':');
-    return colon < 0 ? value : value.substring(colon + 1);
+    return BankAccount.accountNumberOf(value);
+  }
+
+  /** Whether this is a bank account held at the bank with this BIN. */
+  public boolean isAccountAt(String bankBin) {
+    if (type != IdentifierType.BANK_ACCOUNT || bankBin == null) {
+      return false;
+    }
+    try {
+      return BankAccount.parse(value).bankBin().equals(bankBin);
+    } catch (IllegalArgumentException notAnAccount) {
+      return false;
+    }
   }
 }

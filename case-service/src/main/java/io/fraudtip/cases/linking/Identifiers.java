@@ -1,5 +1,6 @@
 package io.fraudtip.cases.linking;
 
+import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
@@ -44,7 +45,11 @@ public class Identifiers {
     /** A bank account as a {@code BIN:account} identifier. */
     public static Candidate account(String bankBin, String accountNumber, int layer) {
       return new Candidate(
-          IdentifierType.BANK_ACCOUNT, bankBin + ":" + accountNumber, bankBin, false, layer);
+          IdentifierType.BANK_ACCOUNT,
+          new BankAccount(bankBin, accountNumber).value(),
+          bankBin,
+          false,
+          layer);
     }
   }
 

@@ -11,6 +11,7 @@ import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.routing.Routing;
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -123,7 +124,8 @@ public class CaseWorkflow {
             CaseRequests.Account a = request.accounts().get(i);
             CaseIdentifier row =
                 CaseIdentifier.byValue(
-                    IdentifierType.BANK_ACCOUNT, a.bankBin() + ":" + a.accountNumber());
+                    IdentifierType.BANK_ACCOUNT,
+                    new BankAccount(a.bankBin(), a.accountNumber()).value());
             if (row == null || !row.caseId.equals(c.id) || row.delistedAt != null) {
               errors.add(
                   new FieldError(
