@@ -9,6 +9,7 @@ import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.contracts.alerts.AlertOutcome.Onward;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.contracts.banks.BankAccount;
@@ -24,8 +25,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Banks' answers into cases: held and restored amounts enter the totals; money that moved on brings
- * the onward accounts into the case as the next layer and asks their banks to freeze.
+ * Banks' answers into cases, by the rules of {@link io.fraudtip.contracts.alerts.AlertOutcome}:
+ * held and restored amounts enter the totals; money that moved on (MOVED_ON, or the rest of a
+ * PARTLY_FROZEN answer) brings the onward accounts into the case as the next layer and asks their
+ * banks to freeze.
  */
 @ApplicationScoped
 public class AlertResponses {
@@ -78,49 +81,65 @@ public class AlertResponses {
     StringBuilder detail =
         new StringBuilder(
             r.outcome() + " at " + new BankAccount(r.bankBin(), r.accountNumber()).value());
-    switch (r.outcome()) {
-      case FROZEN, PARTLY_FROZEN -> {
-        c.frozenVnd += row.frozenVnd;
-        detail.append(", held ").append(row.frozenVnd).append(" VND");
-      }
-      case RESTORED -> {
-        c.restoredVnd += row.restoredVnd;
-        detail.append(", restored ").append(row.restoredVnd).append(" VND");
-      }
-      case MOVED_ON -> {
-        List<Candidate> onward = new ArrayList<>();
-        List<OnwardTransferV1> transfers =
-            r.onwardTransfers() == null ? List.of() : r.onwardTransfers();
-        for (OnwardTransferV1 t : transfers) {
-          if (t != null && t.bankBin() != null && t.accountNumber() != null) {
-            onward.add(Candidate.account(t.bankBin(), t.accountNumber(), layer + 1));
-          }
-        }
-        c = linking.attach(c, onward, at);
-        row.caseId = c.id;
-        List<AccountRefV1> accounts = new ArrayList<>();
-        for (Candidate o : onward) {
-          CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, o.value());
-          if (id != null && id.caseId.equals(c.id) && id.delistedAt == null) {
-            accounts.add(new AccountRefV1(id.bankBin, id.accountNumber(), id.layer));
-          }
-        }
-        detail.append(", on to ").append(accounts.size()).append(" account(s)");
-        if (!accounts.isEmpty()) {
-          c.updatedAt = now;
-          events.publish(
-              c,
-              CaseEventKind.FREEZE_REQUESTED,
-              CaseEvents.Extra.accounts(
-                  accounts.stream().distinct().toList(),
-                  "Money moved on from layer " + layer + "; next layer to freeze"));
-        }
-      }
-      default -> {}
+    if (r.outcome().holdsMoney()) {
+      c.frozenVnd += row.frozenVnd;
+      detail.append(", held ").append(row.frozenVnd).append(" VND");
+    }
+    if (r.outcome().restoresMoney()) {
+      c.restoredVnd += row.restoredVnd;
+      detail.append(", restored ").append(row.restoredVnd).append(" VND");
+    }
+    Onward onward = r.outcome().onwardTransfers();
+    List<OnwardTransferV1> transfers =
+        r.onwardTransfers() == null ? List.of() : r.onwardTransfers();
+    // An outcome that may list transfers but lists none (all of it held) has no money trail.
+    if (onward == Onward.REQUIRED || (onward == Onward.ALLOWED && !transfers.isEmpty())) {
+      c = follow(c, transfers, layer, at, now, detail);
+      row.caseId = c.id;
     }
     row.persist();
     c.updatedAt = now;
     events.record(c, "BANK_RESPONSE", "bank:" + r.bankBin(), null, detail.toString(), now);
+  }
+
+  /**
+   * Brings the accounts the money moved on to into the case as the next layer and asks their banks
+   * to freeze.
+   *
+   * @return the case that holds them afterwards (a merge may have absorbed {@code c})
+   */
+  private FraudCase follow(
+      FraudCase c,
+      List<OnwardTransferV1> transfers,
+      int layer,
+      Instant at,
+      Instant now,
+      StringBuilder detail) {
+    List<Candidate> onward = new ArrayList<>();
+    for (OnwardTransferV1 t : transfers) {
+      if (t != null && t.bankBin() != null && t.accountNumber() != null) {
+        onward.add(Candidate.account(t.bankBin(), t.accountNumber(), layer + 1));
+      }
+    }
+    c = linking.attach(c, onward, at);
+    List<AccountRefV1> accounts = new ArrayList<>();
+    for (Candidate o : onward) {
+      CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, o.value());
+      if (id != null && id.caseId.equals(c.id) && id.delistedAt == null) {
+        accounts.add(new AccountRefV1(id.bankBin, id.accountNumber(), id.layer));
+      }
+    }
+    detail.append(", on to ").append(accounts.size()).append(" account(s)");
+    if (!accounts.isEmpty()) {
+      c.updatedAt = now;
+      events.publish(
+          c,
+          CaseEventKind.FREEZE_REQUESTED,
+          CaseEvents.Extra.accounts(
+              accounts.stream().distinct().toList(),
+              "Money moved on from layer " + layer + "; next layer to freeze"));
+    }
+    return c;
   }
 
   private FraudCase caseOf(AlertResponseV1 r) {

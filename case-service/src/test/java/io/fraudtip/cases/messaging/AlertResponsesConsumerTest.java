@@ -125,6 +125,50 @@ class AlertResponsesConsumerTest {
   }
 
   @Test
+  void aPartlyFrozenAnswerWithOnwardTransfersHoldsTheAmountAndFollowsTheRestToTheNextLayer() {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().in("66", "24133").paid(account, 50_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+
+    String onward = TestTips.account();
+    send(
+        answer(
+            caseId,
+            t.tipId(),
+            account,
+            AlertOutcome.PARTLY_FROZEN,
+            20_000_000,
+            0,
+            List.of(new OnwardTransferV1("970422", onward, 30_000_000, Instant.now()))));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
+    assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 20_000_000L);
+    assertThat(
+            db.query(
+                    "SELECT case_id, layer FROM case_identifier WHERE value = ?",
+                    "970422:" + onward)
+                .get(0))
+        .containsEntry("case_id", caseId)
+        .containsEntry("layer", 2);
+
+    CaseEventV1 freeze =
+        TestTips.event(
+            CloudEventRecords.awaitFirst(
+                    kafka,
+                    Topics.CASES_V1,
+                    r ->
+                        r.key().equals(caseId.toString()) && r.value().contains("FREEZE_REQUESTED"),
+                    Duration.ofSeconds(20))
+                .value());
+    assertThat(freeze.accounts()).containsExactly(new AccountRefV1("970422", onward, 2));
+  }
+
+  @Test
   void anAnswerForNoKnownCaseGoesToTheDeadLetterTopic() {
     AlertResponseV1 orphan =
         answer(UUID.randomUUID(), UUID.randomUUID(), "1", AlertOutcome.FROZEN, 1, 0, List.of());
