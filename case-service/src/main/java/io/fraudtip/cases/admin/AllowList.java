@@ -6,6 +6,7 @@ import io.fraudtip.cases.api.AllowListViews.Request;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
@@ -136,7 +137,12 @@ public class AllowList {
               .toList();
       for (CaseIdentifier i : e.getValue()) {
         events.record(
-            c, "ALLOW_LISTED", actor, null, i.type + " " + i.value + " is on the allow-list", now);
+            c,
+            TimelineKind.ALLOW_LISTED,
+            actor,
+            null,
+            i.type + " " + i.value + " is on the allow-list",
+            now);
         count++;
       }
       c.updatedAt = now;

@@ -1,5 +1,6 @@
 package io.fraudtip.cases.api;
 
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -16,7 +17,16 @@ public final class DisputeViews {
   public enum Status {
     OPEN,
     UPHELD,
-    REJECTED
+    REJECTED;
+
+    /** The timeline line a dispute reaching this status writes. */
+    public TimelineKind timelineKind() {
+      return switch (this) {
+        case OPEN -> TimelineKind.DISPUTE_FILED;
+        case UPHELD -> TimelineKind.DISPUTE_UPHELD;
+        case REJECTED -> TimelineKind.DISPUTE_REJECTED;
+      };
+    }
   }
 
   /** A holder or bank contests a listing. */

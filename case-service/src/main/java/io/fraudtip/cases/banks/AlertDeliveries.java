@@ -5,6 +5,7 @@ import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.TipLinked;
@@ -99,7 +100,7 @@ public class AlertDeliveries {
   private void recordOn(FraudCase c, AlertDelivery d) {
     events.record(
         c,
-        "BANK_ALERTED",
+        TimelineKind.BANK_ALERTED,
         "bank:" + d.bankBin,
         null,
         "Bank "

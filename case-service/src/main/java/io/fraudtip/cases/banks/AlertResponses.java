@@ -5,6 +5,7 @@ import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
@@ -99,7 +100,8 @@ public class AlertResponses {
     }
     row.persist();
     c.updatedAt = now;
-    events.record(c, "BANK_RESPONSE", "bank:" + r.bankBin(), null, detail.toString(), now);
+    events.record(
+        c, TimelineKind.BANK_RESPONSE, "bank:" + r.bankBin(), null, detail.toString(), now);
   }
 
   /**

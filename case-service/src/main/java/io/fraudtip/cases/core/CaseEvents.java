@@ -31,11 +31,11 @@ public class CaseEvents {
   /** Adds a line to the case's timeline. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
-      FraudCase c, String kind, String actor, String ruleId, String detail, Instant at) {
+      FraudCase c, TimelineKind kind, String actor, String ruleId, String detail, Instant at) {
     TimelineEntry entry = new TimelineEntry();
     entry.caseId = c.id;
     entry.at = at;
-    entry.kind = kind;
+    entry.kind = kind.name();
     entry.actor = actor;
     entry.unitCode = c.unitCode;
     entry.ruleId = ruleId;

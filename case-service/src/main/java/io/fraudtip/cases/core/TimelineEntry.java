@@ -25,7 +25,7 @@ public class TimelineEntry extends PanacheEntityBase {
   @Column(nullable = false)
   public Instant at;
 
-  /** OPENED, TIP_ADDED, ASSIGNED, MERGED, NOTE, BANK_RESPONSE… */
+  /** The {@link TimelineKind}'s name: OPENED, TIP_ADDED, ASSIGNED, MERGED, NOTE, BANK_RESPONSE… */
   @Column(nullable = false)
   public String kind;
 

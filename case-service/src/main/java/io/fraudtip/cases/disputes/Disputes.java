@@ -4,6 +4,7 @@ import io.fraudtip.cases.api.DisputeViews;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.police.UnitScope;
 import io.fraudtip.cases.watchlist.Watchlist;
@@ -70,7 +71,7 @@ public class Disputes {
     d.persist();
     events.record(
         c,
-        "DISPUTE_FILED",
+        TimelineKind.DISPUTE_FILED,
         bank == null ? "holder" : "bank:" + bank,
         null,
         "Dispute " + d.id + " on " + identifier.type,
@@ -111,7 +112,7 @@ public class Disputes {
     d.decidedBy = scope.actor();
     d.decisionNote = decision.note();
     CaseIdentifier identifier = CaseIdentifier.findById(d.identifierId);
-    events.record(c, "DISPUTE_" + d.status, scope.actor(), null, decision.note(), now);
+    events.record(c, d.status.timelineKind(), scope.actor(), null, decision.note(), now);
     if (decision.upheld()) {
       identifier.delistedAt = now;
       List<AccountRefV1> accounts =
@@ -121,7 +122,12 @@ public class Disputes {
                       identifier.bankBin, identifier.accountNumber(), identifier.layer))
               : List.of();
       events.record(
-          c, "IDENTIFIER_DELISTED", scope.actor(), null, identifier.type + " delisted", now);
+          c,
+          TimelineKind.IDENTIFIER_DELISTED,
+          scope.actor(),
+          null,
+          identifier.type + " delisted",
+          now);
       c.updatedAt = now;
       events.publish(
           c,

@@ -6,6 +6,7 @@ import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.LegalClock;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -106,8 +107,14 @@ public class CaseMerger {
       other.ackDueAt = null;
       other.updatedAt = now;
       events.record(
-          other, "MERGED", CaseEvents.SYSTEM, null, "Merged into " + target.reference, now);
-      events.record(target, "MERGED", CaseEvents.SYSTEM, null, "Absorbed " + other.reference, now);
+          other,
+          TimelineKind.MERGED,
+          CaseEvents.SYSTEM,
+          null,
+          "Merged into " + target.reference,
+          now);
+      events.record(
+          target, TimelineKind.MERGED, CaseEvents.SYSTEM, null, "Absorbed " + other.reference, now);
       merged.add(other.id);
       absorbed.add(other);
     }

@@ -7,6 +7,7 @@ import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.Priority;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseMerger.Merge;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.linking.Identifiers.Linkable;
@@ -246,7 +247,7 @@ public class CaseService {
     target.updatedAt = now;
     events.record(
         target,
-        "TIP_ADDED",
+        TimelineKind.TIP_ADDED,
         CaseEvents.SYSTEM,
         null,
         "Tip " + tip.tipId() + " from province " + tip.provinceCode(),
@@ -263,7 +264,7 @@ public class CaseService {
   private void announce(Joined joined, Instant now) {
     FraudCase target = joined.target();
     if (joined.opened()) {
-      events.record(target, "OPENED", CaseEvents.SYSTEM, null, null, now);
+      events.record(target, TimelineKind.OPENED, CaseEvents.SYSTEM, null, null, now);
       events.publish(target, CaseEventKind.OPENED, CaseEvents.Extra.NONE);
       routing.routeNew(target, now);
       return;

@@ -5,6 +5,7 @@ import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.IllegalTransitionException;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.routing.Assignment;
 import io.fraudtip.cases.routing.PoliceUnit;
@@ -50,7 +51,7 @@ public class CaseWorkflow {
           c.moveTo(CaseStage.ACKNOWLEDGED);
           c.acknowledgedAt = now;
           c.ackDueAt = null;
-          events.record(c, "ACKNOWLEDGED", scope.actor(), null, null, now);
+          events.record(c, TimelineKind.ACKNOWLEDGED, scope.actor(), null, null, now);
           events.publish(c, CaseEventKind.ACKNOWLEDGED, CaseEvents.Extra.NONE);
         });
   }
@@ -68,7 +69,7 @@ public class CaseWorkflow {
           c.moveTo(request.to());
           events.record(
               c,
-              "STATUS_CHANGED",
+              TimelineKind.STATUS_CHANGED,
               scope.actor(),
               null,
               from + " -> " + request.to() + (request.note() == null ? "" : ": " + request.note()),
@@ -82,7 +83,7 @@ public class CaseWorkflow {
     return changes.apply(
         id,
         ifMatch,
-        (c, now) -> events.record(c, "NOTE", scope.actor(), null, request.text(), now));
+        (c, now) -> events.record(c, TimelineKind.NOTE, scope.actor(), null, request.text(), now));
   }
 
   @Transactional
@@ -104,7 +105,7 @@ public class CaseWorkflow {
           String from = c.unitCode;
           routing.assign(c, target, null, Assignment.Reason.TRANSFERRED, scope.actor(), now);
           if (request.reason() != null) {
-            events.record(c, "NOTE", scope.actor(), null, request.reason(), now);
+            events.record(c, TimelineKind.NOTE, scope.actor(), null, request.reason(), now);
           }
           events.publish(
               c, CaseEventKind.ASSIGNED, CaseEvents.Extra.note("Transferred from " + from));
@@ -146,7 +147,7 @@ public class CaseWorkflow {
           }
           events.record(
               c,
-              "FREEZE_REQUESTED",
+              TimelineKind.FREEZE_REQUESTED,
               scope.actor(),
               null,
               accounts.size()
@@ -172,7 +173,7 @@ public class CaseWorkflow {
           c.ackDueAt = null;
           events.record(
               c,
-              "CLOSED",
+              TimelineKind.CLOSED,
               scope.actor(),
               null,
               request.closure() + (request.note() == null ? "" : ": " + request.note()),

@@ -5,6 +5,7 @@ import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.LegalClock;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +45,8 @@ public class LegalDeadlines {
           }
           c.complexAt = now;
           c.legalDueAt = legalClock.due(c);
-          legalDeadlineChanged(c, "MARKED_COMPLEX", "Complex case", request.reason(), now);
+          legalDeadlineChanged(
+              c, TimelineKind.MARKED_COMPLEX, "Complex case", request.reason(), now);
         });
   }
 
@@ -71,12 +73,16 @@ public class LegalDeadlines {
           c.legalExtendedAt = now;
           c.legalDueAt = legalClock.due(c);
           legalDeadlineChanged(
-              c, "LEGAL_DEADLINE_EXTENDED", "Legal deadline extended", request.reason(), now);
+              c,
+              TimelineKind.LEGAL_DEADLINE_EXTENDED,
+              "Legal deadline extended",
+              request.reason(),
+              now);
         });
   }
 
   private void legalDeadlineChanged(
-      FraudCase c, String kind, String what, String reason, Instant now) {
+      FraudCase c, TimelineKind kind, String what, String reason, Instant now) {
     String date = c.legalDueAt.atZone(LegalClock.VIET_NAM).toLocalDate().toString();
     events.record(c, kind, scope.actor(), null, what + ", due " + date + ": " + reason, now);
     // The reason stays in the timeline: event notes are public and carry no case details.

@@ -1,5 +1,6 @@
 package io.fraudtip.cases.routing;
 
+import io.fraudtip.cases.core.TimelineKind;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -26,7 +27,17 @@ public class Assignment extends PanacheEntityBase {
     /** The acknowledgement deadline passed: the parent unit took it. */
     DEADLINE,
     /** A unit transferred the case. */
-    TRANSFERRED
+    TRANSFERRED;
+
+    /** The timeline line an assignment for this reason writes. */
+    public TimelineKind timelineKind() {
+      return switch (this) {
+        case ROUTED -> TimelineKind.ASSIGNED;
+        case REROUTED_UP -> TimelineKind.REROUTED_UP;
+        case DEADLINE -> TimelineKind.DEADLINE;
+        case TRANSFERRED -> TimelineKind.TRANSFERRED;
+      };
+    }
   }
 
   @Id

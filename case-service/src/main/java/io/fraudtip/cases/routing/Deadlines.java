@@ -4,6 +4,7 @@ import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,7 +73,12 @@ public class Deadlines {
         c.ackDueAt = null;
         c.updatedAt = now;
         events.record(
-            c, "DEADLINE_PASSED", CaseEvents.SYSTEM, null, "Not acknowledged in time", now);
+            c,
+            TimelineKind.DEADLINE_PASSED,
+            CaseEvents.SYSTEM,
+            null,
+            "Not acknowledged in time",
+            now);
         continue;
       }
       String from = c.unitCode;

@@ -125,7 +125,7 @@ public class Routing {
     a.persist();
     events.record(
         c,
-        reason == Assignment.Reason.ROUTED ? "ASSIGNED" : reason.name(),
+        reason.timelineKind(),
         actor,
         ruleId,
         (from == null ? "" : "From " + from + " to ")

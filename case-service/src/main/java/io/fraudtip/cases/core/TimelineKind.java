@@ -1,0 +1,53 @@
+package io.fraudtip.cases.core;
+
+/**
+ * What a line of a case's timeline records. Stored and shown by its name ({@code
+ * case_timeline.kind}, the {@code kind} of the API's timeline), so a constant is never renamed; a
+ * new one needs no migration.
+ */
+public enum TimelineKind {
+  /** A first tip opened the case. */
+  OPENED,
+  /** A further tip joined the case. */
+  TIP_ADDED,
+  /** A routing rule assigned the case to a unit. */
+  ASSIGNED,
+  /** The case grew past a rule's threshold and went up to a higher unit. */
+  REROUTED_UP,
+  /** The acknowledgement deadline passed and the parent unit took the case. */
+  DEADLINE,
+  /** A unit transferred the case to another unit. */
+  TRANSFERRED,
+  /** The assigned unit acknowledged the case. */
+  ACKNOWLEDGED,
+  /** An officer moved the case to another stage. */
+  STATUS_CHANGED,
+  /** Cases merged: on the absorbed case, where it went; on the survivor, what it absorbed. */
+  MERGED,
+  /** An officer's note (also the reason given for a transfer). */
+  NOTE,
+  /** A bank was alerted about an account of the case. */
+  BANK_ALERTED,
+  /** A bank answered an alert (held, restored or moved-on money). */
+  BANK_RESPONSE,
+  /** An officer asked banks to freeze accounts of the case. */
+  FREEZE_REQUESTED,
+  /** The case was closed, with its closure. */
+  CLOSED,
+  /** An upheld dispute took an identifier of the case off the watchlist. */
+  IDENTIFIER_DELISTED,
+  /** An identifier of the case was put on the allow-list. */
+  ALLOW_LISTED,
+  /** A holder or bank disputed a listing of the case. */
+  DISPUTE_FILED,
+  /** A dispute was upheld. */
+  DISPUTE_UPHELD,
+  /** A dispute was rejected. */
+  DISPUTE_REJECTED,
+  /** The top unit did not acknowledge in time (no parent to take the case). */
+  DEADLINE_PASSED,
+  /** The case was marked complex, which lengthens its legal deadline. */
+  MARKED_COMPLEX,
+  /** The legal deadline of a complex case was extended (once). */
+  LEGAL_DEADLINE_EXTENDED
+}
