@@ -6,7 +6,6 @@ import io.fraudtip.cases.api.UnitRequest;
 import io.fraudtip.cases.api.UnitView;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.routing.RoutingRule;
-import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.tips.ScamType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +31,7 @@ public class Administration {
   @Transactional
   public UnitView createUnit(UnitRequest r) {
     if (r.code() == null) {
-      throw invalid("code", "code.required", "A unit needs a code");
+      throw ProblemException.invalid("code", "code.required", "A unit needs a code");
     }
     if (PoliceUnit.findById(r.code()) != null) {
       throw ProblemException.conflict("unit-exists", "Unit " + r.code() + " exists already");
@@ -75,7 +74,7 @@ public class Administration {
   @Transactional
   public RuleView createRule(RuleRequest r) {
     if (r.id() == null) {
-      throw invalid("id", "id.required", "A rule needs an id");
+      throw ProblemException.invalid("id", "id.required", "A rule needs an id");
     }
     if (RoutingRule.findById(r.id()) != null) {
       throw ProblemException.conflict("rule-exists", "Rule " + r.id() + " exists already");
@@ -105,10 +104,11 @@ public class Administration {
     if (r.parentCode() != null) {
       parent = PoliceUnit.findById(r.parentCode());
       if (parent == null) {
-        throw invalid("parentCode", "unit.unknown", "No unit " + r.parentCode());
+        throw ProblemException.invalid("parentCode", "unit.unknown", "No unit " + r.parentCode());
       }
       if (u.path != null && parent.path.startsWith(u.path)) {
-        throw invalid("parentCode", "unit.cycle", "A unit cannot be placed below itself");
+        throw ProblemException.invalid(
+            "parentCode", "unit.cycle", "A unit cannot be placed below itself");
       }
     }
     u.name = r.name();
@@ -123,10 +123,10 @@ public class Administration {
   private static void apply(RoutingRule rule, RuleRequest r) {
     String target = r.targetUnit();
     if (!target.contains("{") && PoliceUnit.findById(target) == null) {
-      throw invalid("targetUnit", "unit.unknown", "No unit " + target);
+      throw ProblemException.invalid("targetUnit", "unit.unknown", "No unit " + target);
     }
     if (target.replace("{province}", "").replace("{commune}", "").contains("{")) {
-      throw invalid(
+      throw ProblemException.invalid(
           "targetUnit", "target.template", "Only {province} and {commune} can be filled in");
     }
     rule.position = r.position();
@@ -161,15 +161,6 @@ public class Administration {
       throw ProblemException.notFound("Rule " + id);
     }
     return r;
-  }
-
-  private static ProblemException invalid(String field, String code, String message) {
-    return new ProblemException(
-        400,
-        "validation",
-        "Bad Request",
-        "The request has 1 invalid field(s)",
-        List.of(new FieldError(field, code, message)));
   }
 
   static UnitView view(PoliceUnit u) {

@@ -2,6 +2,7 @@ package io.fraudtip.cases.core;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -9,6 +10,9 @@ import java.time.temporal.ChronoUnit;
  */
 @ApplicationScoped
 public class Clock {
+  /** Viet Nam time, in which legal deadlines run and report periods are cut. */
+  public static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
   public Instant now() {
     return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -15,8 +14,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class LegalClock {
-  public static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
   private final CaseConfig config;
   private final EntityManager em;
 
@@ -32,7 +29,7 @@ public class LegalClock {
     if (c.complexAt == null) {
       return receipt.plus(config.legalDeadline());
     }
-    var due = receipt.atZone(VIET_NAM).plusMonths(config.complexLegalDeadlineMonths());
+    var due = receipt.atZone(Clock.VIET_NAM).plusMonths(config.complexLegalDeadlineMonths());
     if (c.legalExtendedAt != null) {
       due = due.plusMonths(config.legalExtensionMonths());
     }

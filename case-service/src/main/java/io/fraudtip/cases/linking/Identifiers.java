@@ -225,11 +225,4 @@ public class Identifiers {
       return null;
     }
   }
-
-  /** The keys of a list of candidates. */
-  static List<String> keys(List<Candidate> candidates) {
-    List<String> keys = new ArrayList<>();
-    candidates.forEach(c -> keys.add(c.key()));
-    return keys;
-  }
 }

@@ -94,7 +94,8 @@ public class CaseWorkflow {
         (c, now) -> {
           PoliceUnit target = PoliceUnit.findById(request.unitCode());
           if (target == null || !target.active) {
-            throw invalid("unitCode", "unit.unknown", "No active unit " + request.unitCode());
+            throw ProblemException.invalid(
+                "unitCode", "unit.unknown", "No active unit " + request.unitCode());
           }
           if (target.code.equals(c.unitCode)) {
             throw ProblemException.conflict("same-unit", "The case is with this unit already");
@@ -138,12 +139,7 @@ public class CaseWorkflow {
             }
           }
           if (!errors.isEmpty()) {
-            throw new ProblemException(
-                400,
-                "validation",
-                "Bad Request",
-                "The request has " + errors.size() + " invalid field(s)",
-                errors);
+            throw ProblemException.invalid(errors);
           }
           events.record(
               c,
@@ -191,14 +187,5 @@ public class CaseWorkflow {
         .filter(i -> i.type == IdentifierType.BANK_ACCOUNT && i.delistedAt == null)
         .map(i -> new AccountRefV1(i.bankBin, i.accountNumber(), i.layer))
         .toList();
-  }
-
-  private static ProblemException invalid(String field, String code, String message) {
-    return new ProblemException(
-        400,
-        "validation",
-        "Bad Request",
-        "The request has 1 invalid field(s)",
-        List.of(new FieldError(field, code, message)));
   }
 }

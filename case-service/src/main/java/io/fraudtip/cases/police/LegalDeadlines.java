@@ -3,6 +3,7 @@ package io.fraudtip.cases.police;
 import io.fraudtip.cases.api.CaseRequests;
 import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.LegalClock;
 import io.fraudtip.cases.core.TimelineKind;
@@ -83,7 +84,7 @@ public class LegalDeadlines {
 
   private void legalDeadlineChanged(
       FraudCase c, TimelineKind kind, String what, String reason, Instant now) {
-    String date = c.legalDueAt.atZone(LegalClock.VIET_NAM).toLocalDate().toString();
+    String date = c.legalDueAt.atZone(Clock.VIET_NAM).toLocalDate().toString();
     events.record(c, kind, scope.actor(), null, what + ", due " + date + ": " + reason, now);
     // The reason stays in the timeline: event notes are public and carry no case details.
     c.updatedAt = now;

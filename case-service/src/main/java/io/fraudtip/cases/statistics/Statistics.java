@@ -4,13 +4,13 @@ import io.fraudtip.cases.api.StatisticsViews.GroupBy;
 import io.fraudtip.cases.api.StatisticsViews.Period;
 import io.fraudtip.cases.api.StatisticsViews.Report;
 import io.fraudtip.cases.api.StatisticsViews.Row;
+import io.fraudtip.cases.core.Clock;
 import io.fraudtip.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +25,7 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class Statistics {
-  private static final String ZONE = "Asia/Ho_Chi_Minh";
-  private static final ZoneId VIET_NAM = ZoneId.of(ZONE);
+  private static final String ZONE = Clock.VIET_NAM.getId();
 
   private final EntityManager em;
 
@@ -43,7 +42,7 @@ public class Statistics {
     Instant start = day(from, "from", "2000-01-01");
     Instant end = day(to, "to", null);
     if (!end.isAfter(start)) {
-      throw invalid("to", "date.order", "Must be after 'from'");
+      throw ProblemException.invalid("to", "date.order", "Must be after 'from'");
     }
     return report(groupBy, period, start, end);
   }
@@ -243,22 +242,13 @@ public class Statistics {
     try {
       day = LocalDate.parse(value == null ? fallback : value);
     } catch (DateTimeParseException e) {
-      throw invalid(field, "date.invalid", "Expected a date such as 2026-07-01");
+      throw ProblemException.invalid(field, "date.invalid", "Expected a date such as 2026-07-01");
     }
     // PostgreSQL's timestamps span years 4713 BC to 294276 AD; a report needs far less.
     if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
-      throw invalid(
+      throw ProblemException.invalid(
           field, "date.range", "Expected a date between " + MIN_YEAR + " and " + MAX_YEAR);
     }
-    return day.atStartOfDay(VIET_NAM).toInstant();
-  }
-
-  private static ProblemException invalid(String field, String code, String message) {
-    return new ProblemException(
-        400,
-        "validation",
-        "Bad Request",
-        "The request has 1 invalid field(s)",
-        java.util.List.of(new io.fraudtip.commons.problem.FieldError(field, code, message)));
+    return day.atStartOfDay(Clock.VIET_NAM).toInstant();
   }
 }
