@@ -6,13 +6,11 @@ import io.fraudtip.cases.api.UnitRequest;
 import io.fraudtip.cases.api.UnitView;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.routing.RoutingRule;
+import io.fraudtip.cases.routing.RuleConditions;
 import io.fraudtip.commons.problem.ProblemException;
-import io.fraudtip.contracts.tips.ScamType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** Operators' management of the unit tree and the routing rules, both data. */
 @ApplicationScoped
@@ -131,18 +129,7 @@ public class Administration {
     }
     rule.position = r.position();
     rule.description = r.description();
-    rule.scamTypes =
-        r.scamTypes() == null || r.scamTypes().isEmpty()
-            ? null
-            : r.scamTypes().stream().map(Enum::name).collect(Collectors.joining(","));
-    rule.minTotalLossVnd = r.minTotalLossVnd();
-    rule.maxTotalLossVnd = r.maxTotalLossVnd();
-    rule.minVictims = r.minVictims();
-    rule.minProvinces = r.minProvinces();
-    rule.foreignIdentifier = r.foreignIdentifier();
-    rule.cryptoWallet = r.cryptoWallet();
-    rule.provinceCode = r.provinceCode();
-    rule.communeCode = r.communeCode();
+    rule.conditions = RuleConditions.of(r);
     rule.targetUnit = target;
     rule.active = r.active() == null || r.active();
   }
@@ -169,22 +156,6 @@ public class Administration {
   }
 
   static RuleView view(RoutingRule r) {
-    return new RuleView(
-        r.id,
-        r.position,
-        r.description,
-        r.scamTypes == null
-            ? List.of()
-            : Arrays.stream(r.scamTypes.split(",")).map(ScamType::valueOf).toList(),
-        r.minTotalLossVnd,
-        r.maxTotalLossVnd,
-        r.minVictims,
-        r.minProvinces,
-        r.foreignIdentifier,
-        r.cryptoWallet,
-        r.provinceCode,
-        r.communeCode,
-        r.targetUnit,
-        r.active);
+    return RuleConditions.view(r);
   }
 }

@@ -8,7 +8,6 @@ import io.fraudtip.contracts.cases.CaseEventKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +34,7 @@ public class Routing {
   public Optional<Decision> decide(FraudCase c) {
     List<RoutingRule> rules = RoutingRule.list("active = true order by position, id");
     for (RoutingRule rule : rules) {
-      if (!matches(rule, c)) {
+      if (!rule.conditions().matches(c)) {
         continue;
       }
       Optional<PoliceUnit> unit = target(rule, c);
@@ -132,40 +131,6 @@ public class Routing {
             + unit.code
             + (ruleId == null ? "" : " by rule " + ruleId),
         now);
-  }
-
-  static boolean matches(RoutingRule r, FraudCase c) {
-    if (r.scamTypes != null && !r.scamTypes.isBlank()) {
-      boolean any =
-          Arrays.stream(r.scamTypes.split(","))
-              .map(String::trim)
-              .anyMatch(t -> t.equals(c.scamType.name()));
-      if (!any) {
-        return false;
-      }
-    }
-    if (r.minTotalLossVnd != null && c.totalLossVnd < r.minTotalLossVnd) {
-      return false;
-    }
-    if (r.maxTotalLossVnd != null && c.totalLossVnd >= r.maxTotalLossVnd) {
-      return false;
-    }
-    if (r.minVictims != null && c.victims < r.minVictims) {
-      return false;
-    }
-    if (r.minProvinces != null && c.provinces < r.minProvinces) {
-      return false;
-    }
-    if (r.foreignIdentifier != null && c.foreignIdentifier != r.foreignIdentifier) {
-      return false;
-    }
-    if (r.cryptoWallet != null && c.cryptoWallet != r.cryptoWallet) {
-      return false;
-    }
-    if (r.provinceCode != null && !r.provinceCode.equals(c.provinceCode)) {
-      return false;
-    }
-    return r.communeCode == null || r.communeCode.equals(c.communeCode);
   }
 
   static Optional<PoliceUnit> target(RoutingRule r, FraudCase c) {
