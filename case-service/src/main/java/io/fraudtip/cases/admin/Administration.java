@@ -1,7 +1,6 @@
 package io.fraudtip.cases.admin;
 
-import io.fraudtip.cases.api.RuleRequest;
-import io.fraudtip.cases.api.RuleView;
+import io.fraudtip.cases.api.Rules;
 import io.fraudtip.cases.api.UnitRequest;
 import io.fraudtip.cases.api.UnitView;
 import io.fraudtip.cases.routing.PoliceUnit;
@@ -58,19 +57,19 @@ public class Administration {
   }
 
   @Transactional
-  public List<RuleView> rules() {
+  public List<Rules.View> rules() {
     return RoutingRule.<RoutingRule>list("order by position, id").stream()
         .map(Administration::view)
         .toList();
   }
 
   @Transactional
-  public RuleView rule(String id) {
+  public Rules.View rule(String id) {
     return view(findRule(id));
   }
 
   @Transactional
-  public RuleView createRule(RuleRequest r) {
+  public Rules.View createRule(Rules.Request r) {
     if (r.id() == null) {
       throw ProblemException.invalid("id", "id.required", "A rule needs an id");
     }
@@ -85,7 +84,7 @@ public class Administration {
   }
 
   @Transactional
-  public RuleView updateRule(String id, RuleRequest r) {
+  public Rules.View updateRule(String id, Rules.Request r) {
     RoutingRule rule = findRule(id);
     apply(rule, r);
     return view(rule);
@@ -118,7 +117,7 @@ public class Administration {
     u.path = (parent == null ? "/" : parent.path) + u.code + "/";
   }
 
-  private static void apply(RoutingRule rule, RuleRequest r) {
+  private static void apply(RoutingRule rule, Rules.Request r) {
     String target = r.targetUnit();
     if (!target.contains("{") && PoliceUnit.findById(target) == null) {
       throw ProblemException.invalid("targetUnit", "unit.unknown", "No unit " + target);
@@ -155,7 +154,7 @@ public class Administration {
         u.code, u.name, u.level, u.parentCode, u.path, u.provinceCode, u.communeCode, u.active);
   }
 
-  static RuleView view(RoutingRule r) {
+  static Rules.View view(RoutingRule r) {
     return RuleConditions.view(r);
   }
 }

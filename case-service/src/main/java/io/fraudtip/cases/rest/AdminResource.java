@@ -4,8 +4,7 @@ import io.fraudtip.cases.admin.Administration;
 import io.fraudtip.cases.admin.AllowList;
 import io.fraudtip.cases.api.AllowListViews;
 import io.fraudtip.cases.api.Examples;
-import io.fraudtip.cases.api.RuleRequest;
-import io.fraudtip.cases.api.RuleView;
+import io.fraudtip.cases.api.Rules;
 import io.fraudtip.cases.api.UnitRequest;
 import io.fraudtip.cases.api.UnitView;
 import io.fraudtip.commons.security.Caller;
@@ -162,7 +161,7 @@ public class AdminResource {
   @Path("/rules")
   @Operation(summary = "All routing rules, in the order they are tried")
   @APIResponse(responseCode = "200", description = "The rules")
-  public List<RuleView> rules() {
+  public List<Rules.View> rules() {
     return admin.rules();
   }
 
@@ -171,7 +170,7 @@ public class AdminResource {
   @Operation(summary = "One routing rule")
   @APIResponse(responseCode = "200", description = "The rule")
   @APIResponse(responseCode = "404", description = "No such rule")
-  public RuleView rule(@PathParam("id") String id) {
+  public Rules.View rule(@PathParam("id") String id) {
     return admin.rule(id);
   }
 
@@ -181,8 +180,8 @@ public class AdminResource {
   @APIResponse(responseCode = "201", description = "Created")
   @APIResponse(responseCode = "400", description = "Invalid rule")
   @APIResponse(responseCode = "409", description = "The id is taken")
-  public Response createRule(@Valid @NotNull RuleRequest request) {
-    RuleView rule = admin.createRule(request);
+  public Response createRule(@Valid @NotNull Rules.Request request) {
+    Rules.View rule = admin.createRule(request);
     return Response.created(URI.create("/api/v1/admin/rules/" + rule.id())).entity(rule).build();
   }
 
@@ -191,7 +190,7 @@ public class AdminResource {
   @Operation(summary = "Change a routing rule")
   @APIResponse(responseCode = "200", description = "The rule as changed")
   @APIResponse(responseCode = "404", description = "No such rule")
-  public RuleView updateRule(@PathParam("id") String id, @Valid @NotNull RuleRequest request) {
+  public Rules.View updateRule(@PathParam("id") String id, @Valid @NotNull Rules.Request request) {
     return admin.updateRule(id, request);
   }
 

@@ -1,7 +1,6 @@
 package io.fraudtip.cases.routing;
 
-import io.fraudtip.cases.api.RuleRequest;
-import io.fraudtip.cases.api.RuleView;
+import io.fraudtip.cases.api.Rules;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.contracts.tips.ScamType;
 import jakarta.persistence.Column;
@@ -13,8 +12,9 @@ import java.util.stream.Collectors;
 /**
  * A routing rule's conditions on a case's facts; a null condition matches anything. The one place
  * that lists them on the service side: the columns, the match and the mapping from and to the API's
- * {@link RuleRequest} and {@link RuleView}. A new condition is a column here (with its migration),
- * a line in {@link #matches}, {@link #of} and {@link #view}, and a field in those two records.
+ * {@link Rules.Request} and {@link Rules.View}. A new condition is a column here (with its
+ * migration), a line in {@link #matches}, {@link #of} and {@link #view}, and a field in those two
+ * records.
  */
 @Embeddable
 public class RuleConditions {
@@ -83,7 +83,7 @@ public class RuleConditions {
   }
 
   /** The conditions a rule request sets. */
-  public static RuleConditions of(RuleRequest r) {
+  public static RuleConditions of(Rules.Request r) {
     RuleConditions when = new RuleConditions();
     when.scamTypes =
         r.scamTypes() == null || r.scamTypes().isEmpty()
@@ -101,9 +101,9 @@ public class RuleConditions {
   }
 
   /** The API's view of a rule. */
-  public static RuleView view(RoutingRule r) {
+  public static Rules.View view(RoutingRule r) {
     RuleConditions when = r.conditions();
-    return new RuleView(
+    return new Rules.View(
         r.id,
         r.position,
         r.description,
