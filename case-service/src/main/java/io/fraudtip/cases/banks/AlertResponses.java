@@ -7,8 +7,8 @@ import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
-import io.fraudtip.cases.linking.CaseService;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.alerts.AlertOutcome.Onward;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
@@ -36,13 +36,13 @@ public class AlertResponses {
   private static final String CONSUMER = "case-service.alert-responses";
 
   private final ProcessedEvents processed;
-  private final CaseService linking;
+  private final TipLinking linking;
   private final CaseEvents events;
   private final Cases cases;
   private final Clock clock;
 
   AlertResponses(
-      ProcessedEvents processed, CaseService linking, CaseEvents events, Cases cases, Clock clock) {
+      ProcessedEvents processed, TipLinking linking, CaseEvents events, Cases cases, Clock clock) {
     this.processed = processed;
     this.linking = linking;
     this.events = events;

@@ -1,7 +1,7 @@
 package io.fraudtip.cases.messaging;
 
 import io.fraudtip.cases.core.Retries;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -18,9 +18,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class TipsConsumer {
-  private final CaseService cases;
+  private final TipLinking cases;
 
-  TipsConsumer(CaseService cases) {
+  TipsConsumer(TipLinking cases) {
     this.cases = cases;
   }
 

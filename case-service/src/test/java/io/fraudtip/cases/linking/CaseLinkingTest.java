@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class CaseLinkingTest {
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
 

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class AlertDeliveriesConsumerTest {
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
   @InjectTokens Tokens tokens;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AdminResourceTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
 
   @Test
   void theSeedHoldsTheMinistryAndBothProvincesWithTheirDivisionsAndCommunes() {

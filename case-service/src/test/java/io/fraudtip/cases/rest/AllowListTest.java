@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
@@ -36,7 +36,7 @@ class AllowListTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
 
   private ValidatableResponse add(String type, String value, String reason) {
     return given()

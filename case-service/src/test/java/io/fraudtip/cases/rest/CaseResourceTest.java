@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -41,7 +41,7 @@ class CaseResourceTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
 
   private UUID caseIn(String province, String commune, String account, long loss) {
     TipReceivedV1 t = tip().in(province, commune).paid(account, loss).build();

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventV1;
@@ -34,7 +34,7 @@ class DisputeResourceTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
 
   @Test
   void anUpheldDisputeDelistsTheAccountAndRetractsIt() {

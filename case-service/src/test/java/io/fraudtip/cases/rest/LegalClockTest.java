@@ -9,7 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
@@ -43,7 +43,7 @@ class LegalClockTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
 
   private UUID caseReceivedDaysAgo(long days, Instant[] receipt) {
     Instant received = Instant.now().minus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);

@@ -6,7 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class StatisticsResourceTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
 
   @Test
   void figuresPerQuarterAndProvinceInJsonAndCsv() {

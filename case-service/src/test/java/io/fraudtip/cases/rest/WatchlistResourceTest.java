@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.InjectDatabase;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class WatchlistResourceTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
 
   /** Closes a case as UNFOUNDED through the police API. */
   static void closeUnfounded(Tokens tokens, UUID caseId, String unit) {

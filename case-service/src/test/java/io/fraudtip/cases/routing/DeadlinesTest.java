@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
@@ -43,7 +43,7 @@ class DeadlinesTest {
     }
   }
 
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
 

@@ -5,7 +5,7 @@ import static io.fraudtip.cases.TestTips.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class RoutingTest {
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
 

@@ -7,7 +7,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.cases.linking.CaseService;
+import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
@@ -34,7 +34,7 @@ class WatchlistCacheTest {
   }
 
   @InjectTokens Tokens tokens;
-  @Inject CaseService cases;
+  @Inject TipLinking cases;
 
   @Test
   void anAnswerIsReusedUntilItExpires() {

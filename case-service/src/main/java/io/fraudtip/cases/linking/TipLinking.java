@@ -40,7 +40,7 @@ import java.util.UUID;
  * routed.
  */
 @ApplicationScoped
-public class CaseService {
+public class TipLinking {
   private static final String TIPS_CONSUMER = "case-service.tips";
 
   private final ProcessedEvents processed;
@@ -53,7 +53,7 @@ public class CaseService {
   private final Clock clock;
   private final Event<TipLinked> tipLinked;
 
-  CaseService(
+  TipLinking(
       ProcessedEvents processed,
       Identifiers identifiers,
       CaseMerger merger,
