@@ -49,13 +49,7 @@ public record TipSubmission(
         Instant occurredAt,
     @NotNull
         @Schema(
-            description =
-                "The kind of fraud: impersonating police/procuracy/court"
-                    + " (IMPERSONATION_AUTHORITY), a bank/telecom/utility"
-                    + " (IMPERSONATION_BANK_TELECOM_UTILITY), investment or crypto, online job or"
-                    + " \"task\", online shopping or delivery, romance, loan app, phishing link or"
-                    + " fake site, fake app or remote-control malware, renting or selling bank"
-                    + " accounts, prize or lottery, other",
+            description = ScamType.DESCRIPTION,
             example = "IMPERSONATION_AUTHORITY",
             required = true)
         ScamType scamType,
