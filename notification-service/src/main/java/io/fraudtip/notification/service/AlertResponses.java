@@ -9,6 +9,7 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
+import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.notification.api.AlertAnswer;
 import io.fraudtip.notification.api.AlertView;
 import io.fraudtip.notification.domain.Alert;

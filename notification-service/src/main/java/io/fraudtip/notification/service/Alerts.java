@@ -1,6 +1,7 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;

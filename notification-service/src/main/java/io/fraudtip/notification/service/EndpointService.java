@@ -2,6 +2,7 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.notification.api.EndpointRequest;
 import io.fraudtip.notification.api.EndpointSecret;
