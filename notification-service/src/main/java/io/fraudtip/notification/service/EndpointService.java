@@ -46,13 +46,16 @@ public class EndpointService {
   public EndpointSecret create(Optional<String> bankScope, EndpointRequest request) {
     String bin = bankScope.orElse(request.bankBin());
     if (bankScope.isPresent() && request.bankBin() != null && !request.bankBin().equals(bin)) {
-      throw invalid("bankBin", "bank.not-yours", "A bank registers endpoints for itself only");
+      throw ProblemException.invalid(
+          "bankBin", "bank.not-yours", "A bank registers endpoints for itself only");
     }
     if (bin == null) {
-      throw invalid("bankBin", "bank.required", "Name the bank the endpoint belongs to");
+      throw ProblemException.invalid(
+          "bankBin", "bank.required", "Name the bank the endpoint belongs to");
     }
     if (!banks.exists(bin)) {
-      throw invalid("bankBin", "bank.unknown", "No bank with this BIN in the directory");
+      throw ProblemException.invalid(
+          "bankBin", "bank.unknown", "No bank with this BIN in the directory");
     }
     Instant now = now();
     BankEndpoint e = new BankEndpoint();
@@ -182,14 +185,9 @@ public class EndpointService {
       }
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(400, "validation", "Bad Request", "Unknown event type", errors);
+      throw ProblemException.invalid(errors);
     }
     return List.copyOf(new LinkedHashSet<>(requested));
-  }
-
-  private static ProblemException invalid(String field, String code, String message) {
-    return new ProblemException(
-        400, "validation", "Bad Request", message, List.of(new FieldError(field, code, message)));
   }
 
   private static Instant now() {
