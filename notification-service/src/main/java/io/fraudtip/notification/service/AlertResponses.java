@@ -14,10 +14,10 @@ import io.fraudtip.notification.api.AlertAnswer;
 import io.fraudtip.notification.api.AlertView;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.AlertResponse;
+import io.fraudtip.notification.domain.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -99,7 +99,7 @@ public class AlertResponses {
     Alert alert =
         Alert.visibleTo(alertId, bankBin).orElseThrow(() -> ProblemException.notFound("Alert"));
     check(answer);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now();
     UUID id = UUID.randomUUID();
     List<OnwardTransferV1> onward =
         answer.onwardTransfers() == null

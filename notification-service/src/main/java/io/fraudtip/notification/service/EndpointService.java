@@ -11,12 +11,12 @@ import io.fraudtip.notification.api.EndpointView;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.domain.Timestamps;
 import io.fraudtip.notification.webhook.EndpointUrlPolicy;
 import io.fraudtip.notification.webhook.SigningSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +57,7 @@ public class EndpointService {
       throw ProblemException.invalid(
           "bankBin", "bank.unknown", "No bank with this BIN in the directory");
     }
-    Instant now = now();
+    Instant now = Timestamps.now();
     BankEndpoint e = new BankEndpoint();
     e.id = UUID.randomUUID();
     e.bankBin = bin;
@@ -107,11 +107,11 @@ public class EndpointService {
         e.failingSince = null;
       } else if (!update.active() && e.active) {
         e.disabledReason = BankEndpoint.DISABLED_BY_USER;
-        e.disabledAt = now();
+        e.disabledAt = Timestamps.now();
       }
       e.active = update.active();
     }
-    e.updatedAt = now();
+    e.updatedAt = Timestamps.now();
     return view(e);
   }
 
@@ -126,8 +126,8 @@ public class EndpointService {
     } else {
       e.active = false;
       e.disabledReason = BankEndpoint.DISABLED_BY_USER;
-      e.disabledAt = now();
-      e.updatedAt = now();
+      e.disabledAt = Timestamps.now();
+      e.updatedAt = Timestamps.now();
     }
   }
 
@@ -138,7 +138,7 @@ public class EndpointService {
   @Transactional
   public EndpointSecret rotate(Optional<String> bankScope, UUID id) {
     BankEndpoint e = find(bankScope, id);
-    Instant now = now();
+    Instant now = Timestamps.now();
     // Sealed for this endpoint already: the previous one moves over as it is.
     e.previousSecretSealed = e.secretSealed;
     e.previousSecretUntil = now.plus(config.rotationGrace());
@@ -188,9 +188,5 @@ public class EndpointService {
       throw ProblemException.invalid(errors);
     }
     return List.copyOf(new LinkedHashSet<>(requested));
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }
