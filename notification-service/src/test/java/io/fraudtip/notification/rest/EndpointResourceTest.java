@@ -157,17 +157,13 @@ class EndpointResourceTest {
         .auth()
         .oauth2(operator)
         .contentType(ContentType.JSON)
-        .body(
-            """
-            {"bankBin": "999999", "url": "http://127.0.0.1:1/x", "eventTypes": ["account.reported"]}
-            """)
+        .body("{\"url\": \"http://127.0.0.1:1/x\", \"eventTypes\": [\"account.reported\"]}")
         .post("/api/v1/endpoints")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("detail", equalTo("The request has 1 invalid field(s)"))
-        .body("errors[0].field", equalTo("bankBin"))
-        .body("errors[0].message", equalTo("No bank with this BIN in the directory"));
+        .body("errors[0].message", equalTo("Name the bank the endpoint belongs to"));
     given()
         .auth()
         .oauth2(operator)
