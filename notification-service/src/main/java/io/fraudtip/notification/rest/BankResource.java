@@ -3,7 +3,7 @@ package io.fraudtip.notification.rest;
 import io.fraudtip.commons.problem.Problem;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.security.Roles;
-import io.fraudtip.notification.service.BankDirectory;
+import io.fraudtip.contracts.banks.BankDirectory;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

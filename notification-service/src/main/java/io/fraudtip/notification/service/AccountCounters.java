@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.contracts.banks.BankAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayDeque;
@@ -23,9 +24,6 @@ class AccountCounters {
     this.em = em;
   }
 
-  /** A bank account: the bank's NAPAS BIN and the account number. */
-  record Account(String bin, String number) {}
-
   /** An account's counters after an alert. */
   record Counters(long reportCount, long sequence) {}
 
@@ -34,9 +32,10 @@ class AccountCounters {
    * by the number of times it is named, in a fixed order (so that concurrent batches lock rows in
    * the same order). Returns, per account, the counters of each naming in turn.
    */
-  Map<Account, Deque<Counters>> countReports(List<Account> named) {
-    Map<Account, Integer> times =
-        new TreeMap<>(Comparator.comparing(Account::bin).thenComparing(Account::number));
+  Map<BankAccount, Deque<Counters>> countReports(List<BankAccount> named) {
+    Map<BankAccount, Integer> times =
+        new TreeMap<>(
+            Comparator.comparing(BankAccount::bankBin).thenComparing(BankAccount::accountNumber));
     named.forEach(a -> times.merge(a, 1, Integer::sum));
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
@@ -49,17 +48,20 @@ class AccountCounters {
                     + " report_count = account_state.report_count + EXCLUDED.report_count,"
                     + " sequence = account_state.sequence + EXCLUDED.sequence, updated_at = now()"
                     + " RETURNING bank_bin, account_number, report_count, sequence")
-            .setParameter("bins", pgArray(times.keySet().stream().map(Account::bin).toList()))
-            .setParameter("numbers", pgArray(times.keySet().stream().map(Account::number).toList()))
+            .setParameter(
+                "bins", pgArray(times.keySet().stream().map(BankAccount::bankBin).toList()))
+            .setParameter(
+                "numbers",
+                pgArray(times.keySet().stream().map(BankAccount::accountNumber).toList()))
             .setParameter(
                 "times",
                 times.values().stream()
                     .map(String::valueOf)
                     .collect(Collectors.joining(",", "{", "}")))
             .getResultList();
-    Map<Account, Deque<Counters>> counters = new HashMap<>();
+    Map<BankAccount, Deque<Counters>> counters = new HashMap<>();
     for (Object[] row : rows) {
-      Account account = new Account((String) row[0], (String) row[1]);
+      BankAccount account = new BankAccount((String) row[0], (String) row[1]);
       int k = times.get(account);
       long reports = ((Number) row[2]).longValue();
       long sequence = ((Number) row[3]).longValue();
@@ -73,7 +75,7 @@ class AccountCounters {
   }
 
   /** Bumps the account's alert sequence (and its report count for a tip) and returns both. */
-  Counters count(Account account, boolean report) {
+  Counters count(BankAccount account, boolean report) {
     Object[] row =
         (Object[])
             em.createNativeQuery(
@@ -83,8 +85,8 @@ class AccountCounters {
                         + " report_count = account_state.report_count + :reports,"
                         + " sequence = account_state.sequence + 1, updated_at = now()"
                         + " RETURNING report_count, sequence")
-                .setParameter("bin", account.bin())
-                .setParameter("number", account.number())
+                .setParameter("bin", account.bankBin())
+                .setParameter("number", account.accountNumber())
                 .setParameter("reports", report ? 1 : 0)
                 .getSingleResult();
     return new Counters(((Number) row[0]).longValue(), ((Number) row[1]).longValue());

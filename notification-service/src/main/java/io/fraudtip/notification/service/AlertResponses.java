@@ -9,14 +9,15 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
+import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.notification.api.AlertAnswer;
 import io.fraudtip.notification.api.AlertView;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.AlertResponse;
+import io.fraudtip.notification.domain.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,37 +67,18 @@ public class AlertResponses {
   }
 
   /**
-   * The rules of SPEC §6 that bean validation cannot state: an amount frozen for FROZEN and
-   * PARTLY_FROZEN, where the money went for MOVED_ON (and only there or beside a partial freeze),
-   * an amount restored for RESTORED, and onward banks from the directory.
+   * The rules of SPEC §6 that bean validation cannot state: first the outcome's own ({@link
+   * AlertOutcome#check}: amounts and onward transfers), then what only this service can check, that
+   * the onward banks are in the directory.
    */
   void check(AlertAnswer answer) {
-    List<FieldError> errors = new ArrayList<>();
-    AlertOutcome outcome = answer.outcome();
     List<AlertAnswer.OnwardTransfer> onward =
         answer.onwardTransfers() == null ? List.of() : answer.onwardTransfers();
-    if ((outcome == AlertOutcome.FROZEN || outcome == AlertOutcome.PARTLY_FROZEN)
-        && answer.frozenAmountVnd() <= 0) {
-      errors.add(new FieldError("frozenAmountVnd", "amount.required", "Give the amount frozen"));
-    }
-    if (outcome == AlertOutcome.MOVED_ON && onward.isEmpty()) {
-      errors.add(
-          new FieldError(
-              "onwardTransfers", "transfers.required", "Give the transfers the money moved on by"));
-    }
-    if (!onward.isEmpty()
-        && outcome != AlertOutcome.MOVED_ON
-        && outcome != AlertOutcome.PARTLY_FROZEN) {
-      errors.add(
-          new FieldError(
-              "onwardTransfers",
-              "transfers.unexpected",
-              "Onward transfers go with MOVED_ON or PARTLY_FROZEN"));
-    }
-    if (outcome == AlertOutcome.RESTORED && answer.restoredAmountVnd() <= 0) {
-      errors.add(
-          new FieldError("restoredAmountVnd", "amount.required", "Give the amount restored"));
-    }
+    List<FieldError> errors = new ArrayList<>();
+    answer
+        .outcome()
+        .check(answer.frozenAmountVnd(), answer.restoredAmountVnd(), onward.size())
+        .forEach(v -> errors.add(new FieldError(v.field(), v.code(), v.message())));
     for (int i = 0; i < onward.size(); i++) {
       if (!banks.exists(onward.get(i).bankBin())) {
         errors.add(
@@ -107,12 +89,7 @@ public class AlertResponses {
       }
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(
-          400,
-          "validation",
-          "Bad Request",
-          "The answer has " + errors.size() + " invalid field(s)",
-          errors);
+      throw ProblemException.invalid(errors);
     }
   }
 
@@ -122,7 +99,7 @@ public class AlertResponses {
     Alert alert =
         Alert.visibleTo(alertId, bankBin).orElseThrow(() -> ProblemException.notFound("Alert"));
     check(answer);
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now();
     UUID id = UUID.randomUUID();
     List<OnwardTransferV1> onward =
         answer.onwardTransfers() == null

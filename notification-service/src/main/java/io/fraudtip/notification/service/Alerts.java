@@ -1,17 +1,18 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryState;
+import io.fraudtip.notification.domain.Timestamps;
 import io.fraudtip.notification.webhook.DeliveryWakeUp;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,7 @@ class Alerts {
 
   /** A batch starting now, with the endpoints already read (more are read as banks come up). */
   Batch batch(Map<String, List<BankEndpoint>> endpointsByBank) {
-    return new Batch(
-        Instant.now().truncatedTo(ChronoUnit.MICROS), endpointsByBank, new ArrayList<>());
+    return new Batch(Timestamps.now(), endpointsByBank, new ArrayList<>());
   }
 
   /** Raises an alert and schedules its deliveries in the batch. */

@@ -1,12 +1,12 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.notification.domain.Alert;
-import io.fraudtip.notification.service.AccountCounters.Account;
 import io.fraudtip.notification.service.AccountCounters.Counters;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,16 +56,16 @@ public class AlertsFromCases {
       if (ref.bankBin() == null || ref.accountNumber() == null) {
         continue;
       }
-      Account account = new Account(ref.bankBin(), ref.accountNumber());
+      BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
       Counters c = accounts.count(account, false);
       UUID alertId = UUID.randomUUID();
       WebhookPayload.Data data =
           new WebhookPayload.Data(
               alertId,
               !Alert.FREEZE_REQUESTED.equals(type),
-              account.bin(),
-              alerts.bankName(account.bin()),
-              account.number(),
+              account.bankBin(),
+              alerts.bankName(account.bankBin()),
+              account.accountNumber(),
               null,
               Math.max(1, ref.layer()),
               c.sequence(),

@@ -1,13 +1,13 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.contracts.tips.TransferV1;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
-import io.fraudtip.notification.service.AccountCounters.Account;
 import io.fraudtip.notification.service.AccountCounters.Counters;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,11 +64,11 @@ public class AlertsFromTips {
     Set<UUID> fresh =
         processed.firstTimes(tips.stream().map(TipEvent::eventId).toList(), TIPS_CONSUMER);
     List<TipEvent> work = new ArrayList<>();
-    List<Map<Account, List<TransferV1>>> accountsOfTip = new ArrayList<>();
-    List<Account> named = new ArrayList<>();
+    List<Map<BankAccount, List<TransferV1>>> accountsOfTip = new ArrayList<>();
+    List<BankAccount> named = new ArrayList<>();
     for (TipEvent t : tips) {
       if (fresh.remove(t.eventId())) { // an event twice in the batch is handled once
-        Map<Account, List<TransferV1>> accounts = accountsOf(t.tip());
+        Map<BankAccount, List<TransferV1>> accounts = accountsOf(t.tip());
         work.add(t);
         accountsOfTip.add(accounts);
         named.addAll(accounts.keySet());
@@ -77,7 +77,7 @@ public class AlertsFromTips {
     if (named.isEmpty()) {
       return;
     }
-    Map<Account, Deque<Counters>> counters = accounts.countReports(named);
+    Map<BankAccount, Deque<Counters>> counters = accounts.countReports(named);
     Alerts.Batch batch = alerts.batch(activeEndpoints(named));
     for (int i = 0; i < work.size(); i++) {
       alertBanks(work.get(i), accountsOfTip.get(i), counters, batch);
@@ -85,19 +85,20 @@ public class AlertsFromTips {
     batch.persistDeliveries();
   }
 
-  private static Map<Account, List<TransferV1>> accountsOf(TipReceivedV1 tip) {
-    Map<Account, List<TransferV1>> accounts = new LinkedHashMap<>();
+  private static Map<BankAccount, List<TransferV1>> accountsOf(TipReceivedV1 tip) {
+    Map<BankAccount, List<TransferV1>> accounts = new LinkedHashMap<>();
     for (TransferV1 t : Alerts.nullSafe(tip.transfers())) {
       if (t.bankBin() != null && t.accountNumber() != null) {
         accounts
-            .computeIfAbsent(new Account(t.bankBin(), t.accountNumber()), a -> new ArrayList<>())
+            .computeIfAbsent(
+                new BankAccount(t.bankBin(), t.accountNumber()), a -> new ArrayList<>())
             .add(t);
       }
     }
     for (IdentifierV1 i : Alerts.nullSafe(tip.identifiers())) {
       if (i.type() == IdentifierType.BANK_ACCOUNT && i.bankBin() != null && i.value() != null) {
-        String number = i.value().substring(i.value().indexOf(':') + 1);
-        accounts.computeIfAbsent(new Account(i.bankBin(), number), a -> new ArrayList<>());
+        String number = BankAccount.accountNumberOf(i.value());
+        accounts.computeIfAbsent(new BankAccount(i.bankBin(), number), a -> new ArrayList<>());
       }
     }
     return accounts;
@@ -105,8 +106,8 @@ public class AlertsFromTips {
 
   private void alertBanks(
       TipEvent event,
-      Map<Account, List<TransferV1>> accounts,
-      Map<Account, Deque<Counters>> counters,
+      Map<BankAccount, List<TransferV1>> accounts,
+      Map<BankAccount, Deque<Counters>> counters,
       Alerts.Batch batch) {
     TipReceivedV1 tip = event.tip();
     accounts.forEach(
@@ -123,9 +124,9 @@ public class AlertsFromTips {
               new WebhookPayload.Data(
                   alertId,
                   true,
-                  account.bin(),
-                  alerts.bankName(account.bin()),
-                  account.number(),
+                  account.bankBin(),
+                  alerts.bankName(account.bankBin()),
+                  account.accountNumber(),
                   accountName,
                   1,
                   c.sequence(),
@@ -150,8 +151,8 @@ public class AlertsFromTips {
   }
 
   /** The active endpoints of every bank the accounts are at, in one query. */
-  private static Map<String, List<BankEndpoint>> activeEndpoints(List<Account> accounts) {
-    List<String> bins = accounts.stream().map(Account::bin).distinct().toList();
+  private static Map<String, List<BankEndpoint>> activeEndpoints(List<BankAccount> accounts) {
+    List<String> bins = accounts.stream().map(BankAccount::bankBin).distinct().toList();
     Map<String, List<BankEndpoint>> byBank = new HashMap<>();
     bins.forEach(b -> byBank.put(b, new ArrayList<>()));
     BankEndpoint.<BankEndpoint>list("bankBin in ?1 and active = true order by createdAt", bins)

@@ -2,6 +2,7 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.notification.api.EndpointRequest;
 import io.fraudtip.notification.api.EndpointSecret;
@@ -10,12 +11,12 @@ import io.fraudtip.notification.api.EndpointView;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.domain.Timestamps;
 import io.fraudtip.notification.webhook.EndpointUrlPolicy;
 import io.fraudtip.notification.webhook.SigningSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,15 +46,18 @@ public class EndpointService {
   public EndpointSecret create(Optional<String> bankScope, EndpointRequest request) {
     String bin = bankScope.orElse(request.bankBin());
     if (bankScope.isPresent() && request.bankBin() != null && !request.bankBin().equals(bin)) {
-      throw invalid("bankBin", "bank.not-yours", "A bank registers endpoints for itself only");
+      throw ProblemException.invalid(
+          "bankBin", "bank.not-yours", "A bank registers endpoints for itself only");
     }
     if (bin == null) {
-      throw invalid("bankBin", "bank.required", "Name the bank the endpoint belongs to");
+      throw ProblemException.invalid(
+          "bankBin", "bank.required", "Name the bank the endpoint belongs to");
     }
     if (!banks.exists(bin)) {
-      throw invalid("bankBin", "bank.unknown", "No bank with this BIN in the directory");
+      throw ProblemException.invalid(
+          "bankBin", "bank.unknown", "No bank with this BIN in the directory");
     }
-    Instant now = now();
+    Instant now = Timestamps.now();
     BankEndpoint e = new BankEndpoint();
     e.id = UUID.randomUUID();
     e.bankBin = bin;
@@ -103,11 +107,11 @@ public class EndpointService {
         e.failingSince = null;
       } else if (!update.active() && e.active) {
         e.disabledReason = BankEndpoint.DISABLED_BY_USER;
-        e.disabledAt = now();
+        e.disabledAt = Timestamps.now();
       }
       e.active = update.active();
     }
-    e.updatedAt = now();
+    e.updatedAt = Timestamps.now();
     return view(e);
   }
 
@@ -122,8 +126,8 @@ public class EndpointService {
     } else {
       e.active = false;
       e.disabledReason = BankEndpoint.DISABLED_BY_USER;
-      e.disabledAt = now();
-      e.updatedAt = now();
+      e.disabledAt = Timestamps.now();
+      e.updatedAt = Timestamps.now();
     }
   }
 
@@ -134,7 +138,7 @@ public class EndpointService {
   @Transactional
   public EndpointSecret rotate(Optional<String> bankScope, UUID id) {
     BankEndpoint e = find(bankScope, id);
-    Instant now = now();
+    Instant now = Timestamps.now();
     // Sealed for this endpoint already: the previous one moves over as it is.
     e.previousSecretSealed = e.secretSealed;
     e.previousSecretUntil = now.plus(config.rotationGrace());
@@ -181,17 +185,8 @@ public class EndpointService {
       }
     }
     if (!errors.isEmpty()) {
-      throw new ProblemException(400, "validation", "Bad Request", "Unknown event type", errors);
+      throw ProblemException.invalid(errors);
     }
     return List.copyOf(new LinkedHashSet<>(requested));
-  }
-
-  private static ProblemException invalid(String field, String code, String message) {
-    return new ProblemException(
-        400, "validation", "Bad Request", message, List.of(new FieldError(field, code, message)));
-  }
-
-  private static Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -10,6 +10,7 @@ import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.DeliveryState;
+import io.fraudtip.notification.domain.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -92,10 +92,10 @@ public class DeliveryOutcomes {
     if (d == null) {
       return;
     }
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now();
     DeliveryAttempt attempt = new DeliveryAttempt();
     attempt.deliveryId = d.id;
-    attempt.attemptedAt = r.at().truncatedTo(ChronoUnit.MICROS);
+    attempt.attemptedAt = Timestamps.micros(r.at());
     attempt.latencyMs = r.latencyMs();
     attempt.statusCode = r.status();
     attempt.responseBody = truncate(r.body(), config.responseBodyLimit());
@@ -115,7 +115,7 @@ public class DeliveryOutcomes {
       d.nextAttemptAt = null;
       d.completedAt = now;
       endpoints.succeeded(r.endpointId(), now);
-      firstSuccess(d, r.at().plusMillis(r.latencyMs()).truncatedTo(ChronoUnit.MICROS));
+      firstSuccess(d, Timestamps.micros(r.at().plusMillis(r.latencyMs())));
       registry
           .timer("webhook.delivery.delay", "type", d.eventType)
           .record(Duration.between(d.createdAt, now));

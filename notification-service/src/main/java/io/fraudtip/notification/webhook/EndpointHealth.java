@@ -3,11 +3,11 @@ package io.fraudtip.notification.webhook;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.OperatorNotice;
+import io.fraudtip.notification.domain.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -76,7 +76,7 @@ public class EndpointHealth {
    */
   @Transactional
   public int disableLongFailingEndpoints() {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now();
     @SuppressWarnings("unchecked")
     List<UUID> stale =
         em.createNativeQuery(

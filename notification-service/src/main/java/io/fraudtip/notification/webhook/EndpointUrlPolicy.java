@@ -1,6 +1,5 @@
 package io.fraudtip.notification.webhook;
 
-import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.notification.config.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +10,6 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -109,7 +107,6 @@ public class EndpointUrlPolicy {
   }
 
   private static ProblemException refused(String code, String message) {
-    return new ProblemException(
-        400, "validation", "Bad Request", message, List.of(new FieldError("url", code, message)));
+    return ProblemException.invalid("url", code, message);
   }
 }

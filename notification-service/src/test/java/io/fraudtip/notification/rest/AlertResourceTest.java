@@ -3,6 +3,7 @@ package io.fraudtip.notification.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 
@@ -161,6 +162,30 @@ class AlertResourceTest {
     assertThat(restoredEvent.outcome()).isEqualTo(AlertOutcome.RESTORED);
     assertThat(restoredEvent.restoredAmountVnd()).isEqualTo(3_000_000);
     assertThat(restoredEvent.frozenAmountVnd()).isZero();
+  }
+
+  @Test
+  void anAnswerHearsOfEveryBrokenRuleInOneProblemOutcomeRulesBeforeOnwardBanks() {
+    UUID alertId = alertFor("970432");
+    given()
+        .auth()
+        .oauth2(tokens.bank("970432"))
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"outcome": "FROZEN", "onwardTransfers": [
+              {"bankBin": "999999", "accountNumber": "1", "amountVnd": 1, "at": "2026-11-23T01:00:00Z"}]}
+            """)
+        .post("/api/v1/alerts/{id}/responses", alertId)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("The request has 3 invalid field(s)"))
+        .body(
+            "errors.field",
+            contains("frozenAmountVnd", "onwardTransfers", "onwardTransfers[0].bankBin"))
+        .body("errors.code", contains("amount.required", "transfers.unexpected", "bank.unknown"))
+        .body("errors[1].message", equalTo("Onward transfers go with MOVED_ON or PARTLY_FROZEN"));
   }
 
   private AlertResponseV1 published(UUID alertId, String responseId) throws Exception {

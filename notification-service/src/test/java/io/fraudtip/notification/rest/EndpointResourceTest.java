@@ -151,6 +151,35 @@ class EndpointResourceTest {
   }
 
   @Test
+  void aRefusedEndpointIsOneValidationProblemNamingEachBadFieldAsInEveryService() {
+    String operator = tokens.operator("ops");
+    given()
+        .auth()
+        .oauth2(operator)
+        .contentType(ContentType.JSON)
+        .body("{\"url\": \"http://127.0.0.1:1/x\", \"eventTypes\": [\"account.reported\"]}")
+        .post("/api/v1/endpoints")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("detail", equalTo("The request has 1 invalid field(s)"))
+        .body("errors[0].message", equalTo("Name the bank the endpoint belongs to"));
+    given()
+        .auth()
+        .oauth2(operator)
+        .contentType(ContentType.JSON)
+        .body(
+            """
+            {"bankBin": "970422", "url": "http://127.0.0.1:1/x", "eventTypes": ["all", "more"]}
+            """)
+        .post("/api/v1/endpoints")
+        .then()
+        .statusCode(400)
+        .body("detail", equalTo("The request has 2 invalid field(s)"))
+        .body("errors[1].field", equalTo("eventTypes[1]"));
+  }
+
+  @Test
   void rotationShowsANewSecretAndKeepsTheOldOneSigningForTheGracePeriod() {
     var created =
         given()

@@ -69,6 +69,18 @@ class EndpointUrlPolicyTest {
   }
 
   @Test
+  void aRefusedUrlIsTheValidationProblemOfEveryService() {
+    assertThatThrownBy(() -> PRODUCTION.check("ftp://hooks.bank.example/x"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> {
+              assertThat(p.type()).isEqualTo("validation");
+              assertThat(p.getMessage()).isEqualTo("The request has 1 invalid field(s)");
+              assertThat(p.errors().get(0).message()).isEqualTo("The URL must use https");
+            });
+  }
+
+  @Test
   void acceptsHttpsToAPublicAddress() {
     assertThat(PRODUCTION.check("https://hooks.bank.example/fraudtip").toString())
         .isEqualTo("https://hooks.bank.example/fraudtip");
