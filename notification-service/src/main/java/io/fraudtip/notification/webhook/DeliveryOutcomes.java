@@ -2,6 +2,7 @@ package io.fraudtip.notification.webhook;
 
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;

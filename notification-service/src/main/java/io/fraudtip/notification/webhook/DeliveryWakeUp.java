@@ -1,5 +1,6 @@
 package io.fraudtip.notification.webhook;
 
+import io.fraudtip.commons.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;

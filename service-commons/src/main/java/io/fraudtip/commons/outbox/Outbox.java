@@ -1,11 +1,9 @@
 package io.fraudtip.commons.outbox;
 
 import io.fraudtip.commons.tracing.TraceContexts;
+import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.contracts.Json;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,11 +16,11 @@ import java.util.UUID;
 public class Outbox {
   private static final Object WAKE_REGISTERED = new Object();
 
-  private final TransactionSynchronizationRegistry transactions;
+  private final AfterCommit afterCommit;
   private final OutboxRelay relay;
 
-  Outbox(TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
-    this.transactions = transactions;
+  Outbox(AfterCommit afterCommit, OutboxRelay relay) {
+    this.afterCommit = afterCommit;
     this.relay = relay;
   }
 
@@ -51,21 +49,6 @@ public class Outbox {
   }
 
   private void wakeRelayAfterCommit() {
-    if (transactions.getResource(WAKE_REGISTERED) != null) {
-      return;
-    }
-    transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
-    transactions.registerInterposedSynchronization(
-        new Synchronization() {
-          @Override
-          public void beforeCompletion() {}
-
-          @Override
-          public void afterCompletion(int status) {
-            if (status == Status.STATUS_COMMITTED) {
-              relay.wake();
-            }
-          }
-        });
+    afterCommit.run(WAKE_REGISTERED, relay::wake);
   }
 }

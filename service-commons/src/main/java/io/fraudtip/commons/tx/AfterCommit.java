@@ -1,4 +1,4 @@
-package io.fraudtip.notification.webhook;
+package io.fraudtip.commons.tx;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Status;
