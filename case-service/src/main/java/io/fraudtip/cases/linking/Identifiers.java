@@ -204,7 +204,7 @@ public class Identifiers {
         switch (c.type()) {
           case DOMAIN -> c.value();
           case URL -> host(c.value());
-          default -> null;
+          case PHONE, BANK_ACCOUNT, SOCIAL_ACCOUNT, CRYPTO_WALLET, APP_PACKAGE -> null;
         };
     if (host != null) {
       // A bank's own domain covers its sub-domains (ebanking.vietcombank.com.vn).

@@ -171,7 +171,7 @@ public class Watchlist {
       case BANK_ACCOUNT ->
           ACCOUNT_SEPARATORS.matcher(value).replaceAll("").toUpperCase(Locale.ROOT);
       case DOMAIN -> TRAILING_DOT.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("");
-      default -> value;
+      case URL, SOCIAL_ACCOUNT, CRYPTO_WALLET, APP_PACKAGE -> value;
     };
   }
 
