@@ -64,7 +64,7 @@ public class AlertDeliveries {
       identifiers.lockTip(d.tipId());
     }
     FraudCase c = caseOf(d);
-    if (c == null && d.tipId() == null) {
+    if (c == null && d.tipId() == null && d.bankBin() != null && d.accountNumber() != null) {
       // Never dropped silently: the dead-letter topic keeps it with this reason.
       throw new IllegalStateException("no case for the delivery of alert " + d.alertId());
     }
@@ -122,7 +122,7 @@ public class AlertDeliveries {
       CaseTip tip = CaseTip.findById(d.tipId());
       c = tip == null ? null : FraudCase.findById(tip.caseId);
     }
-    if (c == null && d.tipId() == null) {
+    if (c == null && d.tipId() == null && d.bankBin() != null && d.accountNumber() != null) {
       // A case event's alert whose case id we do not know: the account still names its case.
       CaseIdentifier id =
           CaseIdentifier.byValue(

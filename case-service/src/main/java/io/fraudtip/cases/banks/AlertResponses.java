@@ -79,9 +79,12 @@ public class AlertResponses {
     row.restoredVnd = Math.max(0, r.restoredAmountVnd());
     row.respondedAt = at;
 
-    StringBuilder detail =
-        new StringBuilder(
-            r.outcome() + " at " + new BankAccount(r.bankBin(), r.accountNumber()).value());
+    // An answer names its account; an event without one still counts, under the case's name.
+    String account =
+        r.bankBin() == null || r.accountNumber() == null
+            ? "an account of the case"
+            : new BankAccount(r.bankBin(), r.accountNumber()).value();
+    StringBuilder detail = new StringBuilder(r.outcome() + " at " + account);
     if (r.outcome().holdsMoney()) {
       c.frozenVnd += row.frozenVnd;
       detail.append(", held ").append(row.frozenVnd).append(" VND");
