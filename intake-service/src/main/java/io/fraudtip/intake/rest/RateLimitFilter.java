@@ -1,5 +1,6 @@
 package io.fraudtip.intake.rest;
 
+import io.fraudtip.commons.crypto.Hashes;
 import io.fraudtip.commons.problem.Problem;
 import io.fraudtip.commons.problem.ProblemMessages;
 import io.fraudtip.intake.service.RateLimits;
@@ -8,12 +9,8 @@ import io.vertx.core.net.SocketAddress;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +57,7 @@ public class RateLimitFilter {
     }
     String key = context.getHeaderString(API_KEY);
     if (key != null && !key.isBlank()) {
-      return "key:" + sha256(key.strip());
+      return "key:" + Hashes.sha256(key.strip());
     }
     return null;
   }
@@ -93,16 +90,6 @@ public class RateLimitFilter {
       return ProblemMessages.locale(context.getAcceptableLanguages());
     } catch (RuntimeException e) {
       return ProblemMessages.SUPPORTED.get(0);
-    }
-  }
-
-  private static String sha256(String value) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

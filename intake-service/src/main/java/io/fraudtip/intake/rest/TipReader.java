@@ -8,16 +8,13 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import io.fraudtip.commons.crypto.Hashes;
 import io.fraudtip.intake.api.TipSubmission;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -44,18 +41,8 @@ public class TipReader {
         body == null || body.isBlank()
             ? null
             : reader.withAttribute(UNKNOWN, unknown).readValue(body);
-    return new Read(tip, List.copyOf(unknown), sha256(body == null ? "" : body));
-  }
-
-  /** Hex SHA-256 of the body as sent: a retry with the same Idempotency-Key must repeat it. */
-  static String sha256(String body) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    // Hashed as sent: a retry with the same Idempotency-Key must repeat the body.
+    return new Read(tip, List.copyOf(unknown), Hashes.sha256(body == null ? "" : body));
   }
 
   private static final class CollectUnknown extends DeserializationProblemHandler {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A bank's answer to an alert. */
@@ -35,6 +36,19 @@ public class AlertResponse extends PanacheEntityBase {
 
   @Column(name = "responded_at", nullable = false)
   public Instant respondedAt;
+
+  /** The bank's Idempotency-Key, when it sent one: a retry with it gets this answer back. */
+  @Column(name = "idempotency_key")
+  public String idempotencyKey;
+
+  /** SHA-256 of the answer as sent with the key, to tell a retry from a key used twice. */
+  @Column(name = "request_hash")
+  public String requestHash;
+
+  /** The earlier answer to an alert sent with this Idempotency-Key, if any. */
+  public static Optional<AlertResponse> byKey(UUID alertId, String key) {
+    return find("alertId = ?1 and idempotencyKey = ?2", alertId, key).firstResultOptional();
+  }
 
   /** The alert-responses.v1 payload. */
   @Column(nullable = false)

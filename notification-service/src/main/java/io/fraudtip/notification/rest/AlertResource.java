@@ -11,9 +11,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +30,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -38,6 +41,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
 public class AlertResource {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
   private final AlertResponses alerts;
   private final Caller caller;
 
@@ -84,8 +89,25 @@ public class AlertResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public Response answer(@PathParam("alertId") UUID alertId, @Valid @NotNull AlertAnswer answer) {
-    UUID id = alerts.answer(alertId, bankScope(), caller.subject(), answer);
+  @APIResponse(
+      responseCode = "422",
+      description = "The Idempotency-Key was sent before with another answer to this alert",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response answer(
+      @PathParam("alertId") UUID alertId,
+      @HeaderParam(IDEMPOTENCY_KEY)
+          @Parameter(
+              description =
+                  "Any unique string per answer (e.g. a UUID): a retry with the same key and the"
+                      + " same answer gets the first answer's responseId and records nothing",
+              example = "3f1c9f5e-2b0a-4d1e-9a57-0c8b7f1f2e11")
+          @Size(min = 1, max = 100)
+          String idempotencyKey,
+      @Valid @NotNull AlertAnswer answer) {
+    UUID id = alerts.answer(alertId, bankScope(), caller.subject(), answer, idempotencyKey);
     return Response.accepted(Map.of("responseId", id)).build();
   }
 

@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.crypto.Hashes;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
@@ -16,6 +17,7 @@ import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.AlertResponse;
 import io.fraudtip.notification.domain.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,8 +30,10 @@ import java.util.UUID;
 public class AlertResponses {
   private final Outbox outbox;
   private final BankDirectory banks;
+  private final EntityManager em;
 
-  AlertResponses(Outbox outbox, BankDirectory banks) {
+  AlertResponses(Outbox outbox, BankDirectory banks, EntityManager em) {
+    this.em = em;
     this.outbox = outbox;
     this.banks = banks;
   }
@@ -93,12 +97,39 @@ public class AlertResponses {
     }
   }
 
-  /** Records a bank's answer and publishes it, in one transaction. */
+  /**
+   * Records a bank's answer and publishes it, in one transaction. With an {@code idempotencyKey}, a
+   * retry of the same answer gets the first one's id and records nothing; the same key with another
+   * answer is refused (422), so that a retry can never change what the bank said.
+   */
   @Transactional
-  public UUID answer(UUID alertId, Optional<String> bankBin, String by, AlertAnswer answer) {
+  public UUID answer(
+      UUID alertId,
+      Optional<String> bankBin,
+      String by,
+      AlertAnswer answer,
+      String idempotencyKey) {
     Alert alert =
         Alert.visibleTo(alertId, bankBin).orElseThrow(() -> ProblemException.notFound("Alert"));
     check(answer);
+    String hash = idempotencyKey == null ? null : Hashes.sha256(Json.write(answer));
+    if (idempotencyKey != null) {
+      // Two retries racing each other: the second waits for the first's commit, then finds it.
+      em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+          .setParameter(1, alertId + "|" + idempotencyKey)
+          .getSingleResult();
+      Optional<AlertResponse> earlier = AlertResponse.byKey(alertId, idempotencyKey);
+      if (earlier.isPresent()) {
+        if (!earlier.get().requestHash.equals(hash)) {
+          throw new ProblemException(
+              422,
+              "idempotency-key-reused",
+              "Unprocessable Content",
+              "This Idempotency-Key was used for another answer to this alert");
+        }
+        return earlier.get().id;
+      }
+    }
     Instant now = Timestamps.now();
     UUID id = UUID.randomUUID();
     List<OnwardTransferV1> onward =
@@ -132,6 +163,8 @@ public class AlertResponses {
     response.restoredAmountVnd = answer.restoredAmountVnd();
     response.respondedBy = by;
     response.respondedAt = now;
+    response.idempotencyKey = idempotencyKey;
+    response.requestHash = hash;
     response.payload = Json.write(event);
     response.persist();
     outbox.publish(

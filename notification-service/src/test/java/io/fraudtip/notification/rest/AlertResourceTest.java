@@ -188,6 +188,51 @@ class AlertResourceTest {
         .body("errors[1].message", equalTo("Onward transfers go with MOVED_ON or PARTLY_FROZEN"));
   }
 
+  @Test
+  void aRetriedAnswerWithTheSameIdempotencyKeyIsOneAnswerAndTheKeyCannotCarryAnother() {
+    UUID alertId = alertFor("970433");
+    String bank = tokens.bank("970433");
+    String key = UUID.randomUUID().toString();
+    String answer = "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 7000000}";
+
+    String first =
+        answerWithKey(bank, alertId, key, answer).statusCode(202).extract().path("responseId");
+    String retried =
+        answerWithKey(bank, alertId, key, answer).statusCode(202).extract().path("responseId");
+    answerWithKey(bank, alertId, key, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 9000000}")
+        .statusCode(422)
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.endsWith("idempotency-key-reused"));
+    String other =
+        answerWithKey(bank, alertId, UUID.randomUUID().toString(), answer)
+            .statusCode(202)
+            .extract()
+            .path("responseId");
+
+    assertThat(retried).isEqualTo(first);
+    assertThat(other).isNotEqualTo(first);
+    assertThat(db.queryLong("SELECT count(*) FROM alert_response WHERE alert_id = ?", alertId))
+        .isEqualTo(2);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key = ?",
+                Topics.ALERT_RESPONSES_V1,
+                alertId.toString()))
+        .isEqualTo(2);
+  }
+
+  private io.restassured.response.ValidatableResponse answerWithKey(
+      String bank, UUID alertId, String key, String answer) {
+    return given()
+        .auth()
+        .oauth2(bank)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(answer)
+        .post("/api/v1/alerts/{id}/responses", alertId)
+        .then();
+  }
+
   private AlertResponseV1 published(UUID alertId, String responseId) throws Exception {
     var record =
         CloudEventRecords.awaitFirst(
