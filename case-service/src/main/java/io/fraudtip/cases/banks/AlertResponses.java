@@ -93,11 +93,9 @@ public class AlertResponses {
       c.restoredVnd += row.restoredVnd;
       detail.append(", restored ").append(row.restoredVnd).append(" VND");
     }
-    Onward onward = r.outcome().onwardTransfers();
     List<OnwardTransferV1> transfers =
         r.onwardTransfers() == null ? List.of() : r.onwardTransfers();
-    // An outcome that may list transfers but lists none (all of it held) has no money trail.
-    if (onward == Onward.REQUIRED || (onward == Onward.ALLOWED && !transfers.isEmpty())) {
+    if (r.outcome().onwardTransfers() != Onward.NONE && !transfers.isEmpty()) {
       c = follow(c, transfers, layer, at, now, detail);
       row.caseId = c.id;
     }

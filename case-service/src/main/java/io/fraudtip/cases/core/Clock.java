@@ -1,9 +1,9 @@
 package io.fraudtip.cases.core;
 
+import io.fraudtip.commons.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 
 /**
  * The service's time: microseconds, as PostgreSQL keeps them, so a stored time reads back equal.
@@ -14,6 +14,6 @@ public class Clock {
   public static final ZoneId VIET_NAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
   public Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    return Timestamps.now();
   }
 }

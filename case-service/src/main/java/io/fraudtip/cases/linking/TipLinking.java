@@ -181,7 +181,7 @@ public class TipLinking {
     c.reference = "VN-" + c.id.toString().substring(0, 8).toUpperCase();
     c.stage = CaseStage.RECEIVED;
     c.status = c.stage.status();
-    c.scamType = tip.scamType() == null ? ScamType.OTHER : tip.scamType();
+    c.scamType = scamTypeOf(tip);
     c.provinceCode = tip.provinceCode();
     c.communeCode = tip.communeCode();
     c.priority = Priority.LOWEST;
@@ -193,6 +193,10 @@ public class TipLinking {
     return c;
   }
 
+  private static ScamType scamTypeOf(TipReceivedV1 tip) {
+    return tip.scamType() == null ? ScamType.OTHER : tip.scamType();
+  }
+
   /** Stores the tip in its case, with the facts the totals are computed from. */
   private static CaseTip keep(TipReceivedV1 tip, FraudCase target, Instant now) {
     CaseTip caseTip = new CaseTip();
@@ -201,7 +205,7 @@ public class TipLinking {
     caseTip.receivedAt = tip.receivedAt() == null ? now : tip.receivedAt();
     caseTip.provinceCode = tip.provinceCode();
     caseTip.communeCode = tip.communeCode();
-    caseTip.scamType = tip.scamType() == null ? ScamType.OTHER : tip.scamType();
+    caseTip.scamType = scamTypeOf(tip);
     caseTip.trust = tip.trust() == null ? TrustLevel.ANONYMOUS : tip.trust();
     caseTip.amountLostVnd = Math.max(0, tip.amountLostVnd());
     caseTip.latestTransferAt =

@@ -103,24 +103,7 @@ class AlertResponsesConsumerTest {
     assertThat(caseOf(db, t.tipId()))
         .containsEntry("frozen_vnd", 20_000_000L)
         .containsEntry("restored_vnd", 5_000_000L);
-    assertThat(
-            db.query(
-                    "SELECT case_id, layer FROM case_identifier WHERE value = ?",
-                    "970422:" + onward)
-                .get(0))
-        .containsEntry("case_id", caseId)
-        .containsEntry("layer", 2);
-
-    CaseEventV1 freeze =
-        TestTips.event(
-            CloudEventRecords.awaitFirst(
-                    kafka,
-                    Topics.CASES_V1,
-                    r ->
-                        r.key().equals(caseId.toString()) && r.value().contains("FREEZE_REQUESTED"),
-                    Duration.ofSeconds(20))
-                .value());
-    assertThat(freeze.accounts()).containsExactly(new AccountRefV1("970422", onward, 2));
+    CaseEventV1 freeze = assertFollowedToLayerTwo(caseId, onward);
     assertThat(freeze.tipIds()).containsExactly(t.tipId());
   }
 
@@ -148,6 +131,14 @@ class AlertResponsesConsumerTest {
             () ->
                 db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 20_000_000L);
+    CaseEventV1 freeze = assertFollowedToLayerTwo(caseId, onward);
+  }
+
+  /**
+   * The onward account (at bank 970422) joined the case at layer 2 and its bank was asked to freeze
+   * it; returns that FREEZE_REQUESTED event.
+   */
+  private CaseEventV1 assertFollowedToLayerTwo(UUID caseId, String onward) {
     assertThat(
             db.query(
                     "SELECT case_id, layer FROM case_identifier WHERE value = ?",
@@ -166,6 +157,7 @@ class AlertResponsesConsumerTest {
                     Duration.ofSeconds(20))
                 .value());
     assertThat(freeze.accounts()).containsExactly(new AccountRefV1("970422", onward, 2));
+    return freeze;
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.fraudtip.intake.service;
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.problem.Violations;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
@@ -15,7 +16,6 @@ import io.fraudtip.intake.domain.TipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -67,7 +67,7 @@ public class TipService {
       String bodyHash,
       String idempotencyKey,
       Locale locale) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now();
     IdempotencyKeys.check(idempotencyKey, locale);
     if (idempotencyKey != null) {
       Optional<TipReceipt> first = idempotency.begin(idempotencyKey, bodyHash, now, locale);

@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.notification.config.WebhookConfig;
@@ -7,7 +8,6 @@ import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryState;
-import io.fraudtip.notification.domain.Timestamps;
 import io.fraudtip.notification.webhook.DeliveryWakeUp;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;

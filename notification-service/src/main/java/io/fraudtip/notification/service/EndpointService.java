@@ -2,6 +2,7 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.notification.api.EndpointRequest;
@@ -11,7 +12,6 @@ import io.fraudtip.notification.api.EndpointView;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
-import io.fraudtip.notification.domain.Timestamps;
 import io.fraudtip.notification.webhook.EndpointUrlPolicy;
 import io.fraudtip.notification.webhook.SigningSecrets;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,6 +2,7 @@ package io.fraudtip.notification.webhook;
 
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Topics;
@@ -11,7 +12,6 @@ import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.DeliveryState;
-import io.fraudtip.notification.domain.Timestamps;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

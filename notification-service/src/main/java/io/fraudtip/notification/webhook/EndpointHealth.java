@@ -1,9 +1,9 @@
 package io.fraudtip.notification.webhook;
 
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.OperatorNotice;
-import io.fraudtip.notification.domain.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

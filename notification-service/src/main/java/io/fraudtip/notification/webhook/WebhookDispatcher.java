@@ -85,10 +85,6 @@ public class WebhookDispatcher {
     sender.close();
   }
 
-  public boolean isRunning() {
-    return running;
-  }
-
   private void run() {
     while (running) {
       try {

@@ -1,4 +1,4 @@
-package io.fraudtip.notification.domain;
+package io.fraudtip.commons.time;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

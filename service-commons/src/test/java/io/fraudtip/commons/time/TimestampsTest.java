@@ -1,4 +1,4 @@
-package io.fraudtip.notification.domain;
+package io.fraudtip.commons.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
