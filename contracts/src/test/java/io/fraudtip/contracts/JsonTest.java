@@ -14,6 +14,7 @@ import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.contracts.tips.TipSourceV1;
 import io.fraudtip.contracts.tips.TrustLevel;
 import java.time.Instant;
 import java.util.List;
@@ -44,6 +45,32 @@ class JsonTest {
 
     String withNewField = json.replaceFirst("\\{", "{\"addedInALaterVersion\":true,");
     assertThat(Json.events().readValue(withNewField, TipReceivedV1.class)).isEqualTo(tip);
+  }
+
+  @Test
+  void aTipSourceSurvivesTheWireAndAnOldEventWithoutOneReadsAsNoSource() throws Exception {
+    TipReceivedV1 tip =
+        new TipReceivedV1(
+            UUID.randomUUID(),
+            "ABCD-EFGH-JK",
+            Instant.parse("2026-11-20T03:05:00Z"),
+            Channel.WEB,
+            TrustLevel.ANONYMOUS,
+            "56",
+            null,
+            Instant.parse("2026-11-19T10:00:00Z"),
+            ScamType.ONLINE_JOB_TASK,
+            "Làm nhiệm vụ online",
+            0,
+            List.of(),
+            List.of(),
+            new TipSourceV1(null, "c1", "a1", false));
+    String json = Json.write(tip);
+    assertThat(Json.events().readValue(json, TipReceivedV1.class)).isEqualTo(tip);
+
+    String old = json.replaceFirst(",\"source\":\\{[^}]*\\}", "");
+    assertThat(old).doesNotContain("source");
+    assertThat(Json.events().readValue(old, TipReceivedV1.class).source()).isNull();
   }
 
   @Test

@@ -30,6 +30,8 @@ public final class RunLocal {
              ./run-local token operator       print a token for an operator
              ./run-local token police UNIT    print a token for a police unit (e.g. PA05-66)
              ./run-local token bank BIN       print a token for a bank (e.g. 970436)
+             ./run-local token reporter-client NAME
+                                              print a token for a trusted reporting app
                                               (token ... --home DIR: keys of another home,
                                                e.g. .compose for docker compose)
 
@@ -171,7 +173,11 @@ public final class RunLocal {
     if (args.size() == 2 && args.get(0).equals("bank")) {
       return tokens.bank(args.get(1));
     }
-    throw new UsageException("token takes: operator | police UNIT | bank BIN");
+    if (args.size() == 2 && args.get(0).equals("reporter-client")) {
+      return tokens.reporterClient(args.get(1));
+    }
+    throw new UsageException(
+        "token takes: operator | police UNIT | bank BIN | reporter-client NAME");
   }
 
   private static void deleteTree(Path dir) {

@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param amountLostVnd total amount lost in dong
  * @param transfers transfers the victim made
  * @param identifiers the scammer's identifiers, normalised
+ * @param source where the tip came from, as pseudonymous keys; null in events written before it
+ *     existed (each such tip counts as a source of its own)
  */
 public record TipReceivedV1(
     UUID tipId,
@@ -35,4 +37,38 @@ public record TipReceivedV1(
     String description,
     long amountLostVnd,
     List<TransferV1> transfers,
-    List<IdentifierV1> identifiers) {}
+    List<IdentifierV1> identifiers,
+    TipSourceV1 source) {
+
+  /** A tip without a known source (as events written before sources existed read). */
+  public TipReceivedV1(
+      UUID tipId,
+      String trackingCode,
+      Instant receivedAt,
+      Channel channel,
+      TrustLevel trust,
+      String provinceCode,
+      String communeCode,
+      Instant occurredAt,
+      ScamType scamType,
+      String description,
+      long amountLostVnd,
+      List<TransferV1> transfers,
+      List<IdentifierV1> identifiers) {
+    this(
+        tipId,
+        trackingCode,
+        receivedAt,
+        channel,
+        trust,
+        provinceCode,
+        communeCode,
+        occurredAt,
+        scamType,
+        description,
+        amountLostVnd,
+        transfers,
+        identifiers,
+        null);
+  }
+}

@@ -18,11 +18,13 @@ public class TipResource implements TipsApi {
   private final TipService tips;
   private final TipTracker tracker;
   private final TipReader reader;
+  private final TipOrigins origins;
 
-  TipResource(TipService tips, TipTracker tracker, TipReader reader) {
+  TipResource(TipService tips, TipTracker tracker, TipReader reader, TipOrigins origins) {
     this.tips = tips;
     this.tracker = tracker;
     this.reader = reader;
+    this.origins = origins;
   }
 
   @Override
@@ -31,7 +33,13 @@ public class TipResource implements TipsApi {
     Locale locale = locale(headers);
     TipReader.Read read = reader.read(body);
     TipService.Submitted out =
-        tips.submit(read.tip(), read.unknownFields(), read.bodyHash(), idempotencyKey, locale);
+        tips.submit(
+            read.tip(),
+            read.unknownFields(),
+            read.bodyHash(),
+            idempotencyKey,
+            origins.current(),
+            locale);
     Response.ResponseBuilder answer =
         Response.accepted(out.receipt())
             .location(

@@ -4,6 +4,7 @@ import io.fraudtip.contracts.tips.Channel;
 import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.contracts.tips.TipSourceV1;
 import io.fraudtip.contracts.tips.TransferV1;
 import io.fraudtip.contracts.tips.TrustLevel;
 import java.time.Instant;
@@ -28,8 +29,9 @@ public record NormalisedTip(
     return TrustLevel.of(reporter != null, !transfers.isEmpty());
   }
 
-  /** The tips.v1 event of the tip: no reporter data, only the trust level. */
-  public TipReceivedV1 toEvent(UUID tipId, String trackingCode, Instant receivedAt) {
+  /** The tips.v1 event of the tip: no reporter data, only the trust level and source keys. */
+  public TipReceivedV1 toEvent(
+      UUID tipId, String trackingCode, Instant receivedAt, TipSourceV1 source) {
     return new TipReceivedV1(
         tipId,
         trackingCode,
@@ -43,6 +45,7 @@ public record NormalisedTip(
         description,
         amountLostVnd,
         transfers,
-        identifiers);
+        identifiers,
+        source);
   }
 }

@@ -33,6 +33,7 @@ public class TipService {
   private final IdempotencyKeys idempotency;
   private final PersonalDataCipher cipher;
   private final PlatformMetrics metrics;
+  private final SourceKeys sources;
 
   TipService(
       TipNormaliser normaliser,
@@ -40,13 +41,15 @@ public class TipService {
       Outbox outbox,
       IdempotencyKeys idempotency,
       PersonalDataCipher cipher,
-      PlatformMetrics metrics) {
+      PlatformMetrics metrics,
+      SourceKeys sources) {
     this.normaliser = normaliser;
     this.trackingCodes = trackingCodes;
     this.outbox = outbox;
     this.idempotency = idempotency;
     this.cipher = cipher;
     this.metrics = metrics;
+    this.sources = sources;
   }
 
   /** The answer to a submission, and whether it repeats the first answer to its key. */
@@ -57,6 +60,7 @@ public class TipService {
    * Idempotency-Key in one transaction. Nothing is stored for a refused tip.
    *
    * @param idempotencyKey the client's key, or null
+   * @param origin who sent it: becomes the event's pseudonymous source (SPEC §10)
    * @throws io.fraudtip.commons.problem.ProblemException 400 listing every bad field; 409/422 for a
    *     key in flight or used with another body
    */
@@ -66,6 +70,7 @@ public class TipService {
       List<String> unknownFields,
       String bodyHash,
       String idempotencyKey,
+      TipOrigin origin,
       Locale locale) {
     Instant now = Timestamps.now();
     IdempotencyKeys.check(idempotencyKey, locale);
@@ -87,7 +92,9 @@ public class TipService {
     tip.status = TipStatus.RECEIVED;
     tip.receivedAt = now;
     tip.updatedAt = now;
-    TipReceivedV1 event = normalised.toEvent(tip.id, tip.trackingCode, now);
+    TipReceivedV1 event =
+        normalised.toEvent(
+            tip.id, tip.trackingCode, now, sources.of(origin, normalised.reporter()));
     tip.channel = event.channel();
     tip.trustLevel = event.trust();
     tip.scamType = event.scamType();

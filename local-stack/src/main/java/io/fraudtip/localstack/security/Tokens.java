@@ -53,6 +53,14 @@ public final class Tokens {
     return sign("bank-" + bin, BANK, "bank", bin);
   }
 
+  /**
+   * A token for a trusted reporting client (a national app that verified its citizens): tips it
+   * sends with a named reporter count as verified (SPEC §10).
+   */
+  public String reporterClient(String name) {
+    return sign("client-" + name, REPORTER_CLIENT, null, null);
+  }
+
   /** An operator token that expired an hour ago, correctly signed: must be refused. */
   public String expiredOperator() {
     return serialize(
