@@ -70,5 +70,5 @@ SELECT i.type, i.value, 'REJECTED', d.decided_at, d.case_id, c.unit_code, 'DISPU
 FROM dispute d JOIN case_identifier i ON i.id = d.identifier_id JOIN fraud_case c ON c.id = d.case_id
 WHERE d.status = 'UPHELD' AND d.decided_at IS NOT NULL;
 
-UPDATE case_identifier i SET retired_at = c.closed_at
+UPDATE case_identifier i SET retired_at = coalesce(c.closed_at, now())
 FROM fraud_case c WHERE c.id = i.case_id AND c.closure = 'UNFOUNDED';

@@ -7,6 +7,7 @@ import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.contracts.tips.TipSourceV1;
 import io.fraudtip.contracts.tips.TransferV1;
 import io.fraudtip.contracts.tips.TrustLevel;
 import io.fraudtip.testsupport.TestDatabase;
@@ -50,6 +51,7 @@ public final class TestTips {
     private Instant receivedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final List<TransferV1> transfers = new ArrayList<>();
     private final List<IdentifierV1> identifiers = new ArrayList<>();
+    private TipSourceV1 source;
 
     public Builder id(UUID id) {
       this.tipId = id;
@@ -108,6 +110,17 @@ public final class TestTips {
       return this;
     }
 
+    /** The tip's source keys (null, the default, reads as an old event: a source of its own). */
+    public Builder source(TipSourceV1 source) {
+      this.source = source;
+      return this;
+    }
+
+    /** An anonymous tip from this source address (key). */
+    public Builder from(String addressKey) {
+      return source(new TipSourceV1(null, null, addressKey, false));
+    }
+
     public TipReceivedV1 build() {
       return new TipReceivedV1(
           tipId,
@@ -122,7 +135,8 @@ public final class TestTips {
           "Kẻ gian giả danh công an gọi điện yêu cầu chuyển tiền",
           loss,
           List.copyOf(transfers),
-          List.copyOf(identifiers));
+          List.copyOf(identifiers),
+          source);
     }
   }
 

@@ -53,6 +53,12 @@ public final class CaseRequests {
           @Size(max = 2000)
           String reason) {}
 
+  /** Reopen a case closed as confirmed. */
+  @Schema(description = "Reopen a case closed as CONFIRMED (one closed as UNFOUNDED stays closed)")
+  public record Reopen(
+      @Schema(example = "Nạn nhân mới cung cấp sao kê chuyển tiền") @NotBlank @Size(max = 2000)
+          String reason) {}
+
   /** Close the case. */
   @Schema(description = "Close the case as confirmed or unfounded")
   public record Close(@NotNull Closure closure, @Size(max = 2000) String note) {}

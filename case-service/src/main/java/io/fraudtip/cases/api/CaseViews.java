@@ -71,6 +71,12 @@ public final class CaseViews {
       @Schema(description = "When the legal deadline of the complex case was extended (once)")
           Instant legalExtendedAt,
       UUID mergedInto,
+      @Schema(
+              description =
+                  "A case closed as unfounded whose identifiers this case's tips named again; it"
+                      + " stays closed (SPEC §10)")
+          UUID refersToCaseId,
+      @Schema(example = "VN-9F8E7D6C") String refersToReference,
       @Schema(description = "Also the ETag; send it back in If-Match to change the case")
           long version,
       List<TipView> tips,
@@ -98,7 +104,14 @@ public final class CaseViews {
       @Schema(description = "1: paid by a victim; 2 and up: the money moved on") int layer,
       int reportCount,
       Instant firstReportedAt,
-      Instant delistedAt) {}
+      @Schema(description = "Off the watchlist (upheld dispute or allow-list)") Instant delistedAt,
+      @Schema(description = "The case was closed as unfounded: the identifier links nothing more")
+          Instant retiredAt,
+      @Schema(
+              description =
+                  "An independent report after an upheld dispute awaits the unit's review"
+                      + " (POST /api/v1/disputes/{id}/review)")
+          Instant reviewRequestedAt) {}
 
   /** One assignment of the case, with the rule that chose the unit. */
   public record AssignmentView(

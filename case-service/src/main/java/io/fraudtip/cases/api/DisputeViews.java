@@ -56,7 +56,21 @@ public final class DisputeViews {
       Instant filedAt,
       Instant decidedAt,
       String decidedBy,
-      String decisionNote) {}
+      String decisionNote,
+      @Schema(
+              description =
+                  "Upheld disputes: when a new report from an independent source asked the unit"
+                      + " to review the identifier (null when no review is open)")
+          Instant reviewRequestedAt) {}
+
+  /** The deciding unit ends a review after an upheld dispute. */
+  @Schema(
+      description =
+          "confirm: the identifier is fraud after all (police confirmation: listed again);"
+              + " otherwise dismissed (stays off the watchlist)")
+  public record Review(
+      @Schema(example = "true") @NotNull Boolean confirm,
+      @Schema(example = "Ba nạn nhân độc lập, có sao kê") @Size(max = 2000) String note) {}
 
   /** The unit's decision. */
   public record Decision(@NotNull Boolean upheld, @Size(max = 2000) String note) {}

@@ -45,11 +45,81 @@ public final class WatchlistViews {
       IdentifierType type,
       @Schema(example = "970436:0123456789") String value,
       @Schema(description = "Có bị phản ánh liên quan lừa đảo hay không") boolean listed,
-      @Schema(example = "3") int reportCount,
+      @Schema(
+              example = "3",
+              description =
+                  "Tips naming it that still count (not rejected, under 5 years old); tips from"
+                      + " one source are all counted here, see independentSources")
+          int reportCount,
       Instant firstReportedAt,
-      RiskLevel riskLevel,
+      @Schema(
+              description =
+                  "LOW: one source; MEDIUM: two independent sources, a verified reporter with"
+                      + " transfers, or traced by a bank; HIGH: three independent sources with"
+                      + " transfers, or confirmed by police or by the holding bank (SPEC §10)")
+          RiskLevel riskLevel,
       @Schema(example = "VN-1A2B3C4D", description = "Banks and police only") String caseReference,
-      @Schema(description = "Banks and police only") CaseStatus caseStatus) {}
+      @Schema(description = "Banks and police only") CaseStatus caseStatus,
+      @Schema(
+              example = "2",
+              description =
+                  "Distinct independent sources among the reports that count: tips of one"
+                      + " reporter, or from one address or client within 24 hours, count once."
+                      + " Absent when nothing is known of the identifier")
+          Integer independentSources,
+      @Schema(description = "Reported, confirmed and rejected counts per window") Counts counts,
+      @Schema(description = "Why it has this level, each with who and when") List<Reason> reasons) {
+    /** The same answer without case references (what citizens see). */
+    public Result withoutCases() {
+      return new Result(
+          type,
+          value,
+          listed,
+          reportCount,
+          firstReportedAt,
+          riskLevel,
+          null,
+          null,
+          independentSources,
+          counts,
+          reasons == null ? null : reasons.stream().map(Reason::withoutCase).toList());
+    }
+  }
+
+  /** The counts of an identifier over the SPEC's three windows. */
+  @Schema(
+      description =
+          "Counts over 90 days, 12 months and 5 years: reports that stand, confirmations (police"
+              + " or the holding bank) and reports rejected by police (case closed unfounded,"
+              + " dispute upheld)")
+  public record Counts(Window days90, Window months12, Window years5) {}
+
+  /** The counts of one window. */
+  public record Window(
+      @Schema(example = "2", description = "Reports that stand (after the last rejection)")
+          int reported,
+      @Schema(example = "1", description = "Police and bank confirmations") int confirmed,
+      @Schema(example = "0", description = "Reports a later rejection voided") int rejected) {}
+
+  /** One reason for the level. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(description = "Một lý do của mức rủi ro")
+  public record Reason(
+      @Schema(
+              example = "REPORTS",
+              description =
+                  "REPORTS, VERIFIED_REPORT, POLICE_CONFIRMED, BANK_CONFIRMED, TRACED, REJECTED,"
+                      + " UNDER_REVIEW, DISPUTE_UPHELD, EXPIRED")
+          String kind,
+      @Schema(example = "2 independent reports with transfers") String text,
+      @Schema(example = "PA05-66", description = "The unit or bank (BIN) behind it") String by,
+      Instant at,
+      @Schema(example = "VN-1A2B3C4D", description = "Banks and police only")
+          String caseReference) {
+    Reason withoutCase() {
+      return new Reason(kind, text, by, at, null);
+    }
+  }
 
   /** The answers of a batch, in the order asked. */
   public record BatchResult(List<Result> results) {}

@@ -9,6 +9,7 @@ import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.linking.TipLinking;
+import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.alerts.AlertOutcome.Onward;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
@@ -40,14 +41,21 @@ public class AlertResponses {
   private final CaseEvents events;
   private final Cases cases;
   private final Clock clock;
+  private final Evidence evidence;
 
   AlertResponses(
-      ProcessedEvents processed, TipLinking linking, CaseEvents events, Cases cases, Clock clock) {
+      ProcessedEvents processed,
+      TipLinking linking,
+      CaseEvents events,
+      Cases cases,
+      Clock clock,
+      Evidence evidence) {
     this.processed = processed;
     this.linking = linking;
     this.events = events;
     this.cases = cases;
     this.clock = clock;
+    this.evidence = evidence;
   }
 
   @Transactional
@@ -85,6 +93,9 @@ public class AlertResponses {
             ? "an account of the case"
             : new BankAccount(r.bankBin(), r.accountNumber()).value();
     StringBuilder detail = new StringBuilder(r.outcome() + " at " + account);
+    if (r.outcome().confirmsAccount() && r.bankBin() != null && r.accountNumber() != null) {
+      evidence.bankConfirmed(account, r.bankBin(), r.outcome().name(), c.id, at);
+    }
     if (r.outcome().holdsMoney()) {
       c.frozenVnd += row.frozenVnd;
       detail.append(", held ").append(row.frozenVnd).append(" VND");
@@ -96,7 +107,7 @@ public class AlertResponses {
     List<OnwardTransferV1> transfers =
         r.onwardTransfers() == null ? List.of() : r.onwardTransfers();
     if (r.outcome().onwardTransfers() != Onward.NONE && !transfers.isEmpty()) {
-      c = follow(c, transfers, layer, at, now, detail);
+      c = follow(c, transfers, r.bankBin(), layer, at, now, detail);
       row.caseId = c.id;
     }
     row.persist();
@@ -114,6 +125,7 @@ public class AlertResponses {
   private FraudCase follow(
       FraudCase c,
       List<OnwardTransferV1> transfers,
+      String tracingBank,
       int layer,
       Instant at,
       Instant now,
@@ -130,6 +142,7 @@ public class AlertResponses {
       CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, o.value());
       if (id != null && id.caseId.equals(c.id) && id.delistedAt == null) {
         accounts.add(new AccountRefV1(id.bankBin, id.accountNumber(), id.layer));
+        evidence.traced(id.value, tracingBank, id.layer, c.id, at);
       }
     }
     detail.append(", on to ").append(accounts.size()).append(" account(s)");

@@ -36,7 +36,8 @@ public enum CaseStage {
       case ACKNOWLEDGED -> EnumSet.of(INVESTIGATING, ASSIGNED, CLOSED, MERGED);
       case INVESTIGATING -> EnumSet.of(SUSPENDED, ASSIGNED, CLOSED, MERGED);
       case SUSPENDED -> EnumSet.of(INVESTIGATING, ASSIGNED, CLOSED, MERGED);
-      // A new tip on a closed case reopens it with its unit.
+      // A closed case goes back to a unit: reopened by it (CONFIRMED), or for a review after a
+      // dispute. Tips alone never reopen it.
       case CLOSED -> EnumSet.of(ASSIGNED, MERGED);
       case MERGED -> EnumSet.noneOf(CaseStage.class);
     };

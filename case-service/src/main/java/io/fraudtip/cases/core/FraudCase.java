@@ -113,6 +113,10 @@ public class FraudCase extends PanacheEntityBase {
   @Column(name = "legal_extended_at")
   public Instant legalExtendedAt;
 
+  /** A case closed as unfounded whose identifiers this case's tips named again (SPEC §10). */
+  @Column(name = "refers_to_case_id")
+  public UUID refersToCaseId;
+
   @Version public long version;
 
   /**

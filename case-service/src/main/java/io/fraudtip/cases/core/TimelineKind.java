@@ -49,5 +49,15 @@ public enum TimelineKind {
   /** The case was marked complex, which lengthens its legal deadline. */
   MARKED_COMPLEX,
   /** The legal deadline of a complex case was extended (once). */
-  LEGAL_DEADLINE_EXTENDED
+  LEGAL_DEADLINE_EXTENDED,
+  /** A closed case went back to a unit (its unit reopened it, or a review after a dispute). */
+  REOPENED,
+  /** The case names identifiers of a case closed as unfounded (which stays closed). */
+  REFERS_TO,
+  /** An independent report named an identifier delisted by an upheld dispute: review asked. */
+  REVIEW_REQUESTED,
+  /** The deciding unit confirmed the identifier after a review: listed again. */
+  REVIEW_CONFIRMED,
+  /** The deciding unit dismissed the review: the identifier stays off the watchlist. */
+  REVIEW_DISMISSED
 }

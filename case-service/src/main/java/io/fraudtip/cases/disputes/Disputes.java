@@ -7,6 +7,9 @@ import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.police.UnitScope;
+import io.fraudtip.cases.trust.Evidence;
+import io.fraudtip.cases.trust.EvidenceKind;
+import io.fraudtip.cases.trust.Fact;
 import io.fraudtip.cases.watchlist.Watchlist;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.security.Caller;
@@ -33,13 +36,21 @@ public class Disputes {
   private final CaseEvents events;
   private final EntityManager em;
   private final Clock clock;
+  private final Evidence evidence;
 
-  Disputes(Caller caller, UnitScope scope, CaseEvents events, EntityManager em, Clock clock) {
+  Disputes(
+      Caller caller,
+      UnitScope scope,
+      CaseEvents events,
+      EntityManager em,
+      Clock clock,
+      Evidence evidence) {
     this.caller = caller;
     this.scope = scope;
     this.events = events;
     this.em = em;
     this.clock = clock;
+    this.evidence = evidence;
   }
 
   @Transactional
@@ -115,6 +126,9 @@ public class Disputes {
     events.record(c, d.status.timelineKind(), scope.actor(), null, decision.note(), now);
     if (decision.upheld()) {
       identifier.delistedAt = now;
+      // The decision is kept as evidence: later reports are judged against it (SPEC §10).
+      evidence.rejected(
+          identifier.type, identifier.value, deciding(c), Fact.DISPUTE_UPHELD, c.id, now);
       List<AccountRefV1> accounts =
           identifier.type == IdentifierType.BANK_ACCOUNT
               ? List.of(
@@ -134,6 +148,50 @@ public class Disputes {
           CaseEventKind.IDENTIFIER_DELISTED,
           CaseEvents.Extra.accounts(accounts, "Dispute upheld: " + identifier.type + " delisted"));
     }
+    return flushed(c, d, now);
+  }
+
+  /**
+   * Ends the review an independent report asked for after an upheld dispute: confirmed, the
+   * identifier is listed again (a police confirmation); dismissed, it stays off.
+   */
+  @Transactional
+  public DisputeViews.View review(UUID id, DisputeViews.Review review) {
+    Dispute d = Dispute.findById(id);
+    if (d == null) {
+      throw ProblemException.notFound("Dispute " + id);
+    }
+    FraudCase c = scope.visible(d.caseId);
+    CaseIdentifier identifier = CaseIdentifier.findById(d.identifierId);
+    if (d.status != DisputeViews.Status.UPHELD || identifier.reviewRequestedAt == null) {
+      throw ProblemException.conflict("no-review", "No review is open on this dispute");
+    }
+    Instant now = clock.now();
+    String unit = deciding(c);
+    identifier.reviewRequestedAt = null;
+    if (review.confirm()) {
+      identifier.delistedAt = null;
+      evidence.policeConfirmed(identifier.type, identifier.value, unit, c.id, now);
+    } else {
+      evidence.review(
+          identifier.type, identifier.value, EvidenceKind.REVIEW_DISMISSED, unit, c.id, now);
+    }
+    events.record(
+        c,
+        review.confirm() ? TimelineKind.REVIEW_CONFIRMED : TimelineKind.REVIEW_DISMISSED,
+        scope.actor(),
+        null,
+        identifier.type + (review.note() == null ? "" : ": " + review.note()),
+        now);
+    return flushed(c, d, now);
+  }
+
+  /** The unit that decides: the caller's, else the case's. */
+  private String deciding(FraudCase c) {
+    return scope.unit().map(u -> u.code).orElse(c.unitCode);
+  }
+
+  private DisputeViews.View flushed(FraudCase c, Dispute d, Instant now) {
     c.updatedAt = now;
     try {
       em.flush();
@@ -162,6 +220,7 @@ public class Disputes {
         d.filedAt,
         d.decidedAt,
         d.decidedBy,
-        d.decisionNote);
+        d.decisionNote,
+        d.status == DisputeViews.Status.UPHELD ? i.reviewRequestedAt : null);
   }
 }

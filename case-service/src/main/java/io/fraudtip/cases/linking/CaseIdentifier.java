@@ -60,12 +60,24 @@ public class CaseIdentifier extends PanacheEntityBase {
   @Column(name = "delisted_at")
   public Instant delistedAt;
 
+  /**
+   * Set when its case was closed as unfounded: the row stays in that case and links nothing any
+   * more (a new tip naming the identifier opens a new case that refers to it).
+   */
+  @Column(name = "retired_at")
+  public Instant retiredAt;
+
+  /** Set while the deciding unit of an upheld dispute has a new independent report to review. */
+  @Column(name = "review_requested_at")
+  public Instant reviewRequestedAt;
+
   public static List<CaseIdentifier> ofCase(UUID caseId) {
     return list("caseId = ?1 order by type, layer, value", caseId);
   }
 
+  /** The live row of an identifier (not retired with an unfounded case), or null. */
   public static CaseIdentifier byValue(IdentifierType type, String value) {
-    return find("type = ?1 and value = ?2", type, value).firstResult();
+    return find("type = ?1 and value = ?2 and retiredAt is null", type, value).firstResult();
   }
 
   /** The account number of a bank account identifier. */

@@ -79,12 +79,12 @@ public class Identifiers {
 
   /** Identifiers ready to link: locked, without the allow-listed, with the rows that hold them. */
   public record Linkable(List<Candidate> candidates, Map<String, CaseIdentifier> existing) {
-    /** The cases that hold any of them (delisted identifiers link nothing). */
+    /**
+     * The cases that hold any of them. Delisted identifiers link too: a new report of a disputed
+     * identifier joins its case (for review), it does not vanish.
+     */
     public List<java.util.UUID> caseIds() {
-      return existing.values().stream()
-          .filter(i -> i.delistedAt == null)
-          .map(i -> i.caseId)
-          .toList();
+      return existing.values().stream().map(i -> i.caseId).toList();
     }
   }
 
@@ -185,7 +185,9 @@ public class Identifiers {
                     Candidate::value, java.util.stream.Collectors.toSet())))
         .forEach(
             (type, values) ->
-                rows.addAll(CaseIdentifier.list("type = ?1 and value in ?2", type, values)));
+                rows.addAll(
+                    CaseIdentifier.list(
+                        "type = ?1 and value in ?2 and retiredAt is null", type, values)));
     Set<String> wanted = new HashSet<>();
     candidates.forEach(c -> wanted.add(c.key()));
     for (CaseIdentifier row : rows) {
@@ -195,6 +197,32 @@ public class Identifiers {
       }
     }
     return found;
+  }
+
+  /**
+   * The latest case closed as unfounded that held one of the candidates the live rows do not hold,
+   * for a new case to refer to.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public java.util.Optional<io.fraudtip.cases.core.FraudCase> retiredCase(Linkable linkable) {
+    CaseIdentifier latest = null;
+    for (Candidate c : linkable.candidates()) {
+      if (linkable.existing().containsKey(c.key())) {
+        continue;
+      }
+      CaseIdentifier retired =
+          CaseIdentifier.<CaseIdentifier>find(
+                  "type = ?1 and value = ?2 and retiredAt is not null order by retiredAt desc",
+                  c.type(),
+                  c.value())
+              .firstResult();
+      if (retired != null && (latest == null || retired.retiredAt.isAfter(latest.retiredAt))) {
+        latest = retired;
+      }
+    }
+    return latest == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(io.fraudtip.cases.core.FraudCase.findById(latest.caseId));
   }
 
   private static Set<String> allowListKeys(Candidate c) {

@@ -8,12 +8,12 @@ import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.Priority;
 import io.fraudtip.cases.core.TimelineKind;
+import io.fraudtip.cases.disputes.DisputeReviews;
 import io.fraudtip.cases.linking.CaseMerger.Merge;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.linking.Identifiers.Linkable;
-import io.fraudtip.cases.routing.Assignment;
-import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.routing.Routing;
+import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -52,6 +52,8 @@ public class TipLinking {
   private final EntityManager em;
   private final Clock clock;
   private final Event<TipLinked> tipLinked;
+  private final Evidence evidence;
+  private final DisputeReviews reviews;
 
   TipLinking(
       ProcessedEvents processed,
@@ -62,7 +64,9 @@ public class TipLinking {
       CaseConfig config,
       EntityManager em,
       Clock clock,
-      Event<TipLinked> tipLinked) {
+      Event<TipLinked> tipLinked,
+      Evidence evidence,
+      DisputeReviews reviews) {
     this.processed = processed;
     this.identifiers = identifiers;
     this.merger = merger;
@@ -72,10 +76,17 @@ public class TipLinking {
     this.em = em;
     this.clock = clock;
     this.tipLinked = tipLinked;
+    this.evidence = evidence;
+    this.reviews = reviews;
   }
 
-  /** The case a tip joined, and how it came to it. */
-  private record Joined(FraudCase target, boolean opened, List<UUID> merged, boolean wasClosed) {}
+  /**
+   * The case a tip joined, and how it came to it.
+   *
+   * @param refersTo a case closed as unfounded that held some of the tip's identifiers, or null
+   */
+  private record Joined(
+      FraudCase target, boolean opened, List<UUID> merged, boolean wasClosed, FraudCase refersTo) {}
 
   /** Takes a tip into a case, once per event id and once per tip. */
   @Transactional
@@ -91,9 +102,11 @@ public class TipLinking {
     Joined joined = join(tip, linkable, now);
     CaseTip caseTip = keep(tip, joined.target(), now);
     tipLinked.fire(new TipLinked(tip.tipId(), joined.target()));
-    countReports(linkable, joined.target(), caseTip);
-    addToTimeline(tip, joined, now);
-    announce(joined, now);
+    // Before the tip's own evidence: a review depends on what was known before it.
+    boolean reopened = reviews.afterReport(tip, linkable, joined.target(), caseTip.receivedAt, now);
+    countReports(tip, linkable, joined.target(), caseTip);
+    addToTimeline(tip, joined.wasClosed() && !reopened, joined.refersTo(), joined.target(), now);
+    announce(joined, reopened, now);
   }
 
   /**
@@ -144,10 +157,11 @@ public class TipLinking {
     c.foreignIdentifier = CaseIdentifier.count("caseId = ?1 and foreignNumber = true", c.id) > 0;
     c.cryptoWallet =
         CaseIdentifier.count("caseId = ?1 and type = ?2", c.id, IdentifierType.CRYPTO_WALLET) > 0;
+    // Urgency grows with independent sources, not with tips: one caller repeating a tip is one.
     c.priority =
         Priority.of(
             c.totalLossVnd,
-            c.victims,
+            Math.min(c.victims, Math.max(1, evidence.sourcesOfCase(c.id))),
             c.latestTransferAt,
             now,
             config.largeLossVnd(),
@@ -167,12 +181,16 @@ public class TipLinking {
   /** The case the tip joins: a new one, or the survivor of the cases its identifiers are in. */
   private Joined join(TipReceivedV1 tip, Linkable linkable, Instant now) {
     List<FraudCase> cases = merger.lock(linkable.caseIds());
+    FraudCase refersTo = identifiers.retiredCase(linkable).orElse(null);
     if (cases.isEmpty()) {
-      return new Joined(open(tip, now), true, List.of(), false);
+      FraudCase opened = open(tip, now);
+      // Closed means closed: the unfounded case keeps its closure; the new one points at it.
+      opened.refersToCaseId = refersTo == null ? null : refersTo.id;
+      return new Joined(opened, true, List.of(), false, refersTo);
     }
     Merge merge = merger.merge(cases, now);
     FraudCase target = merge.survivor();
-    return new Joined(target, false, merge.absorbed(), target.stage == CaseStage.CLOSED);
+    return new Joined(target, false, merge.absorbed(), target.stage == CaseStage.CLOSED, refersTo);
   }
 
   private FraudCase open(TipReceivedV1 tip, Instant now) {
@@ -222,16 +240,29 @@ public class TipLinking {
     return caseTip;
   }
 
-  /** Each of the tip's identifiers counts one more report; new ones join the case. */
-  private void countReports(Linkable linkable, FraudCase target, CaseTip caseTip) {
+  /**
+   * Each of the tip's identifiers counts one more report and gets the tip as evidence, with its
+   * source (SPEC §10); new ones join the case. A delisted identifier still links and counts: what
+   * it means for the watchlist is the trust model's to say.
+   */
+  private void countReports(
+      TipReceivedV1 tip, Linkable linkable, FraudCase target, CaseTip caseTip) {
     boolean identified =
         caseTip.trust == TrustLevel.IDENTIFIED
             || caseTip.trust == TrustLevel.IDENTIFIED_WITH_TRANSFERS;
     for (Candidate c : linkable.candidates()) {
+      evidence.report(
+          c.type(),
+          c.value(),
+          tip.tipId(),
+          target.id,
+          caseTip.receivedAt,
+          tip.source(),
+          withTransfers(tip, c));
       CaseIdentifier row = linkable.existing().get(c.key());
       if (row == null) {
         addIdentifier(target, c, caseTip.receivedAt, identified ? 1 : 0, 1);
-      } else if (row.delistedAt == null) {
+      } else {
         row.reportCount++;
         row.identifiedReports += identified ? 1 : 0;
         if (caseTip.receivedAt.isBefore(row.firstReportedAt)) {
@@ -246,8 +277,8 @@ public class TipLinking {
   }
 
   /** The tip in the case's timeline; the totals and priority follow. */
-  private void addToTimeline(TipReceivedV1 tip, Joined joined, Instant now) {
-    FraudCase target = joined.target();
+  private void addToTimeline(
+      TipReceivedV1 tip, boolean closed, FraudCase refersTo, FraudCase target, Instant now) {
     target.updatedAt = now;
     events.record(
         target,
@@ -256,16 +287,31 @@ public class TipLinking {
         null,
         "Tip " + tip.tipId() + " from province " + tip.provinceCode(),
         now);
-    if (joined.wasClosed()) {
-      // A new victim reopens a closed case with the unit that closed it.
-      target.closure = null;
-      target.closedAt = null;
+    if (closed) {
+      // A case closed as confirmed stays closed; its unit may reopen it (the unfounded ones hold
+      // no live identifier, so no tip reaches them).
+      events.record(
+          target,
+          TimelineKind.NOTE,
+          CaseEvents.SYSTEM,
+          null,
+          "A new tip joined the closed case; it stays closed until its unit reopens it",
+          now);
+    }
+    if (refersTo != null) {
+      events.record(
+          target,
+          TimelineKind.REFERS_TO,
+          CaseEvents.SYSTEM,
+          null,
+          "Names identifiers of " + refersTo.reference + ", closed as unfounded",
+          now);
     }
     recompute(target, now);
   }
 
   /** Publishes what became of the case; at least one event, so that the tip learns its status. */
-  private void announce(Joined joined, Instant now) {
+  private void announce(Joined joined, boolean reopened, Instant now) {
     FraudCase target = joined.target();
     if (joined.opened()) {
       events.record(target, TimelineKind.OPENED, CaseEvents.SYSTEM, null, null, now);
@@ -281,18 +327,28 @@ public class TipLinking {
           CaseEvents.Extra.merged(joined.merged(), "Cases merged by a shared identifier"));
       published = true;
     }
-    if (joined.wasClosed()) {
-      PoliceUnit unit = PoliceUnit.findById(target.unitCode);
-      routing.assign(target, unit, target.ruleId, Assignment.Reason.ROUTED, CaseEvents.SYSTEM, now);
-      events.publish(
-          target, CaseEventKind.STATUS_CHANGED, CaseEvents.Extra.note("Reopened by a new tip"));
-      published = true;
-    }
+    published |= reopened;
     published |= routing.rerouteUpwards(target, now);
     if (!published) {
       // The new tip must learn its case's status: every event carries all tip ids.
       events.publish(target, CaseEventKind.STATUS_CHANGED, CaseEvents.Extra.note("Tip added"));
     }
+  }
+
+  /**
+   * Whether the tip gave transfer details to this identifier: a transfer to that very account, or,
+   * for identifiers that are not accounts, any transfer.
+   */
+  private static boolean withTransfers(TipReceivedV1 tip, Candidate c) {
+    if (tip.transfers() == null || tip.transfers().isEmpty()) {
+      return false;
+    }
+    if (c.type() != IdentifierType.BANK_ACCOUNT) {
+      return true;
+    }
+    return tip.transfers().stream()
+        .filter(t -> t != null && t.bankBin() != null && t.accountNumber() != null)
+        .anyMatch(t -> Candidate.account(t.bankBin(), t.accountNumber(), 1).key().equals(c.key()));
   }
 
   private void addIdentifier(

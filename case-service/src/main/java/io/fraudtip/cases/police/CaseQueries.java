@@ -153,7 +153,9 @@ public class CaseQueries {
                         i.layer,
                         i.reportCount,
                         i.firstReportedAt,
-                        i.delistedAt))
+                        i.delistedAt,
+                        i.retiredAt,
+                        i.reviewRequestedAt))
             .toList();
     List<AssignmentView> assignments =
         Assignment.ofCase(c.id).stream()
@@ -194,6 +196,12 @@ public class CaseQueries {
         c.complexAt,
         c.legalExtendedAt,
         c.mergedInto,
+        c.refersToCaseId,
+        c.refersToCaseId == null
+            ? null
+            : FraudCase.<FraudCase>findByIdOptional(c.refersToCaseId)
+                .map(r -> r.reference)
+                .orElse(null),
         c.version,
         tips,
         identifiers,

@@ -4,20 +4,25 @@ import io.fraudtip.cases.api.CaseRequests;
 import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.CaseStage;
+import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.IllegalTransitionException;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.routing.Assignment;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.routing.Routing;
+import io.fraudtip.cases.trust.Evidence;
+import io.fraudtip.cases.trust.Fact;
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,12 +39,15 @@ public class CaseWorkflow {
   private final Routing routing;
   private final CaseEvents events;
   private final CaseChanges changes;
+  private final Evidence evidence;
 
-  CaseWorkflow(UnitScope scope, Routing routing, CaseEvents events, CaseChanges changes) {
+  CaseWorkflow(
+      UnitScope scope, Routing routing, CaseEvents events, CaseChanges changes, Evidence evidence) {
     this.scope = scope;
     this.routing = routing;
     this.events = events;
     this.changes = changes;
+    this.evidence = evidence;
   }
 
   @Transactional
@@ -136,6 +144,7 @@ public class CaseWorkflow {
                       "The account is not a listed account of this case"));
             } else {
               accounts.add(new AccountRefV1(a.bankBin(), a.accountNumber(), row.layer));
+              evidence.policeConfirmed(row.type, row.value, c.unitCode, c.id, now);
             }
           }
           if (!errors.isEmpty()) {
@@ -167,6 +176,8 @@ public class CaseWorkflow {
           c.closure = request.closure();
           c.closedAt = now;
           c.ackDueAt = null;
+          List<AccountRefV1> accounts = bankAccounts(c.id);
+          judge(c, now);
           events.record(
               c,
               TimelineKind.CLOSED,
@@ -177,8 +188,61 @@ public class CaseWorkflow {
           events.publish(
               c,
               CaseEventKind.CLOSED,
-              new CaseEvents.Extra(null, List.of(), bankAccounts(c.id), request.closure(), null));
+              new CaseEvents.Extra(null, List.of(), accounts, request.closure(), null));
         });
+  }
+
+  /**
+   * Reopens a case closed as confirmed, with its unit (SPEC §10: tips never reopen a case; its unit
+   * may). A case closed as unfounded stays closed: new tips open a new case that refers to it.
+   */
+  @Transactional
+  public CaseDetail reopen(UUID id, String ifMatch, CaseRequests.Reopen request) {
+    return changes.apply(
+        id,
+        ifMatch,
+        (c, now) -> {
+          if (c.stage != CaseStage.CLOSED || c.closure != Closure.CONFIRMED) {
+            throw ProblemException.conflict(
+                "not-reopenable",
+                "Only a case closed as CONFIRMED can be reopened; this one is "
+                    + c.stage
+                    + (c.closure == null ? "" : " " + c.closure));
+          }
+          c.closure = null;
+          c.closedAt = null;
+          routing.assign(
+              c,
+              PoliceUnit.findById(c.unitCode),
+              c.ruleId,
+              Assignment.Reason.REOPENED,
+              scope.actor(),
+              now);
+          events.record(c, TimelineKind.NOTE, scope.actor(), null, request.reason(), now);
+          events.publish(
+              c,
+              CaseEventKind.STATUS_CHANGED,
+              CaseEvents.Extra.note("Reopened by " + c.unitCode + ": " + request.reason()));
+        });
+  }
+
+  /**
+   * What a closure tells the trust model about each identifier of the case: CONFIRMED is a police
+   * confirmation (of those still listed); UNFOUNDED rejects them all and retires their rows, so
+   * that no tip reopens this case (a new one opens and refers to it).
+   */
+  private void judge(FraudCase c, Instant now) {
+    for (CaseIdentifier i : CaseIdentifier.ofCase(c.id)) {
+      if (i.retiredAt != null) {
+        continue;
+      }
+      if (c.closure == Closure.UNFOUNDED) {
+        evidence.rejected(i.type, i.value, c.unitCode, Fact.UNFOUNDED, c.id, now);
+        i.retiredAt = now;
+      } else if (i.delistedAt == null) {
+        evidence.policeConfirmed(i.type, i.value, c.unitCode, c.id, now);
+      }
+    }
   }
 
   /** The case's listed bank accounts, for events that concern them all. */

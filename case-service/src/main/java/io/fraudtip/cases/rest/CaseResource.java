@@ -220,6 +220,25 @@ public class CaseResource {
     return withTag(workflow.close(id, ifMatch, request));
   }
 
+  @POST
+  @Path("/{id}/reopen")
+  @Operation(
+      summary = "Reopen a case closed as CONFIRMED",
+      description =
+          "Its unit (or one above) takes it back to ASSIGNED, with the reason in the timeline;"
+              + " published as STATUS_CHANGED. New tips never reopen a case; a case closed as"
+              + " UNFOUNDED stays closed (new tips open a new case that refers to it).")
+  @APIResponse(responseCode = "200", description = "Reopened; the case as changed")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
+  @APIResponse(responseCode = "409", description = "Not closed as CONFIRMED")
+  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  public Response reopen(
+      @PathParam("id") UUID id,
+      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Valid @NotNull CaseRequests.Reopen request) {
+    return withTag(workflow.reopen(id, ifMatch, request));
+  }
+
   private static Response withTag(CaseDetail detail) {
     return Response.ok(detail).tag(new EntityTag(Long.toString(detail.version()))).build();
   }

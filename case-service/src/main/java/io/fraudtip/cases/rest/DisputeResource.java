@@ -67,4 +67,21 @@ public class DisputeResource {
       @PathParam("id") UUID id, @Valid @NotNull DisputeViews.Decision decision) {
     return disputes.decide(id, decision);
   }
+
+  @POST
+  @Path("/disputes/{id}/review")
+  @RolesAllowed(Roles.POLICE)
+  @Operation(
+      summary = "End the review of an identifier named again after an upheld dispute",
+      description =
+          "An upheld dispute keeps the identifier off the watchlist; a later report from an"
+              + " independent source asks the deciding unit to review it. Confirming is a police"
+              + " confirmation (listed again, HIGH); dismissing keeps it off.")
+  @APIResponse(responseCode = "200", description = "Reviewed")
+  @APIResponse(responseCode = "404", description = "No such dispute in my unit's tree")
+  @APIResponse(responseCode = "409", description = "No review open on this dispute")
+  public DisputeViews.View review(
+      @PathParam("id") UUID id, @Valid @NotNull DisputeViews.Review review) {
+    return disputes.review(id, review);
+  }
 }

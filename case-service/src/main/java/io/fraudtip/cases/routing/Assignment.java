@@ -27,7 +27,9 @@ public class Assignment extends PanacheEntityBase {
     /** The acknowledgement deadline passed: the parent unit took it. */
     DEADLINE,
     /** A unit transferred the case. */
-    TRANSFERRED;
+    TRANSFERRED,
+    /** A closed case went back to a unit: reopened by it, or for a review after a dispute. */
+    REOPENED;
 
     /** The timeline line an assignment for this reason writes. */
     public TimelineKind timelineKind() {
@@ -36,6 +38,7 @@ public class Assignment extends PanacheEntityBase {
         case REROUTED_UP -> TimelineKind.REROUTED_UP;
         case DEADLINE -> TimelineKind.DEADLINE;
         case TRANSFERRED -> TimelineKind.TRANSFERRED;
+        case REOPENED -> TimelineKind.REOPENED;
       };
     }
   }

@@ -7,40 +7,56 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.fraudtip.cases.api.WatchlistViews.Item;
 import io.fraudtip.cases.api.WatchlistViews.Result;
 import io.fraudtip.cases.api.WatchlistViews.RiskLevel;
+import io.fraudtip.cases.config.TrustConfig;
 import io.fraudtip.cases.config.WatchlistConfig;
+import io.fraudtip.cases.trust.EvidenceKind;
+import io.fraudtip.cases.trust.Fact;
+import io.fraudtip.cases.trust.TrustModel;
+import io.fraudtip.cases.trust.TrustModel.Assessment;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
  * The watchlist check, on the hot path of banks' transfers: one indexed query per batch (the
- * identifiers go in as two arrays joined on the unique (type, value) key), no ORM, no transaction
- * beyond the statement. Answers per identifier are kept for a couple of seconds (see {@link
+ * identifiers go in as two arrays joined on the (type, value) index of their evidence), no ORM, no
+ * transaction beyond the statement; the level, the listing and the reasons come from {@link
+ * TrustModel}, in Java. Answers per identifier are kept for a couple of seconds (see {@link
  * WatchlistConfig#cacheTtl()}): banks screen the same accounts again and again, and the database
  * round trip is most of the cost of a check.
  */
 @ApplicationScoped
 public class Watchlist {
+  /**
+   * The evidence of the identifiers asked (SPEC §10), each row with the case it was recorded in,
+   * and the live case that holds the identifier now (retired rows of unfounded cases hold nothing).
+   */
   private static final String CHECK =
-      "SELECT i.type, i.value, i.report_count, i.identified_reports, i.layer,"
-          + " i.first_reported_at, c.reference, c.status, c.closure"
+      "SELECT q.type, q.value, e.kind, e.at, e.tip_id, e.reporter_key, e.client_key,"
+          + " e.address_key, e.verified, e.with_transfers, e.actor, e.layer, e.note,"
+          + " ec.reference, live.reference, live.status, i.delisted_at"
           + " FROM unnest(?::text[], ?::text[]) AS q(type, value)"
-          + " JOIN case_identifier i ON i.type = q.type AND i.value = q.value"
-          + " JOIN fraud_case c ON c.id = i.case_id"
-          + " WHERE i.delisted_at IS NULL AND (c.closure IS NULL OR c.closure <> 'UNFOUNDED')";
+          + " JOIN identifier_evidence e ON e.type = q.type AND e.value = q.value AND e.at > ?"
+          + " LEFT JOIN fraud_case ec ON ec.id = e.case_id"
+          + " LEFT JOIN case_identifier i"
+          + " ON i.type = q.type AND i.value = q.value AND i.retired_at IS NULL"
+          + " LEFT JOIN fraud_case live ON live.id = i.case_id"
+          + " ORDER BY e.at, e.id";
 
   // Compiled once: String.replaceAll compiles its pattern on every call (a third of a check's
   // own time in the profile).
@@ -48,12 +64,14 @@ public class Watchlist {
   private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
 
   private final DataSource dataSource;
+  private final TrustConfig trust;
 
   /** Full answers (with case fields) by type|canonical value; null when the cache is off. */
   private final Cache<String, Result> recent;
 
-  Watchlist(DataSource dataSource, WatchlistConfig config) {
+  Watchlist(DataSource dataSource, WatchlistConfig config, TrustConfig trust) {
     this.dataSource = dataSource;
+    this.trust = trust;
     this.recent =
         config.cacheTtl().isZero()
             ? null
@@ -101,66 +119,85 @@ public class Watchlist {
     List<Result> results = new ArrayList<>(items.size());
     for (String key : keys) {
       Result r = found.get(key);
-      results.add(withCases || !r.listed() ? r : withoutCase(r));
+      results.add(withCases ? r : r.withoutCases());
     }
     return results;
   }
 
   private Map<String, Result> query(List<String> types, List<String> values) {
-    Map<String, Result> found = new HashMap<>();
+    Instant now = Timestamps.now();
+    Map<String, Listing> listings = new HashMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(CHECK)) {
-      Array typeArray = c.createArrayOf("text", types.toArray());
-      Array valueArray = c.createArrayOf("text", values.toArray());
-      s.setArray(1, typeArray);
-      s.setArray(2, valueArray);
+      s.setArray(1, c.createArrayOf("text", types.toArray()));
+      s.setArray(2, c.createArrayOf("text", values.toArray()));
+      s.setTimestamp(3, Timestamp.from(now.minus(trust.maxAge())));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          IdentifierType type = IdentifierType.valueOf(rs.getString(1));
-          String value = rs.getString(2);
-          int reports = rs.getInt(3);
-          int identified = rs.getInt(4);
-          int layer = rs.getInt(5);
-          Timestamp first = rs.getTimestamp(6);
-          CaseStatus status = CaseStatus.valueOf(rs.getString(8));
-          String closure = rs.getString(9);
-          found.put(
-              type.name() + "|" + value,
-              new Result(
-                  type,
-                  value,
-                  true,
-                  reports,
-                  first == null ? null : first.toInstant(),
-                  risk(reports, identified, layer, "CONFIRMED".equals(closure)),
-                  rs.getString(7),
-                  status));
+          String key = rs.getString(1) + "|" + rs.getString(2);
+          Listing listing =
+              listings.computeIfAbsent(
+                  key, k -> new Listing(new ArrayList<>(), new String[2], new boolean[1]));
+          listing.facts().add(fact(rs));
+          listing.liveCase()[0] = rs.getString(15);
+          listing.liveCase()[1] = rs.getString(16);
+          listing.delisted()[0] = rs.getTimestamp(17) != null;
         }
       }
     } catch (SQLException e) {
       throw new IllegalStateException("watchlist check failed", e);
     }
+    Map<String, Result> found = new HashMap<>();
+    listings.forEach(
+        (key, listing) -> {
+          IdentifierType type = IdentifierType.valueOf(key.substring(0, key.indexOf('|')));
+          found.put(key, result(type, key.substring(key.indexOf('|') + 1), listing, now));
+        });
     return found;
   }
 
-  private static Result notListed(IdentifierType type, String value) {
-    return new Result(type, value, false, 0, null, RiskLevel.NONE, null, null);
-  }
+  /** The rows of one identifier: its evidence, its live case (reference, status), delisted. */
+  private record Listing(List<Fact> facts, String[] liveCase, boolean[] delisted) {}
 
-  /** What citizens see: no case reference, no case status. */
-  private static Result withoutCase(Result r) {
+  private Result result(IdentifierType type, String value, Listing listing, Instant now) {
+    Assessment a = TrustModel.assess(listing.facts(), now, trust);
+    // Allow-listed or disputed rows are off the list whatever the evidence says.
+    boolean listed = a.listed() && !listing.delisted()[0];
     return new Result(
-        r.type(), r.value(), true, r.reportCount(), r.firstReportedAt(), r.riskLevel(), null, null);
+        type,
+        value,
+        listed,
+        listed ? a.reportCount() : 0,
+        listed ? a.firstReportedAt() : null,
+        listed ? a.level() : RiskLevel.NONE,
+        listed ? listing.liveCase()[0] : null,
+        listed && listing.liveCase()[1] != null ? CaseStatus.valueOf(listing.liveCase()[1]) : null,
+        a.independentSources(),
+        a.counts(),
+        a.reasons());
   }
 
-  static RiskLevel risk(int reports, int identified, int layer, boolean confirmed) {
-    if (confirmed || reports >= 3) {
-      return RiskLevel.HIGH;
-    }
-    if (reports >= 2 || identified > 0 || layer > 1) {
-      return RiskLevel.MEDIUM;
-    }
-    return RiskLevel.LOW;
+  private static Fact fact(ResultSet rs) throws SQLException {
+    Timestamp at = rs.getTimestamp(4);
+    int layer = rs.getInt(12);
+    boolean noLayer = rs.wasNull();
+    return new Fact(
+        EvidenceKind.valueOf(rs.getString(3)),
+        at.toInstant(),
+        rs.getObject(5, UUID.class),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        rs.getBoolean(9),
+        rs.getBoolean(10),
+        rs.getString(11),
+        noLayer ? null : layer,
+        rs.getString(13),
+        rs.getString(14));
+  }
+
+  private static Result notListed(IdentifierType type, String value) {
+    return new Result(type, value, false, 0, null, RiskLevel.NONE, null, null, null, null, null);
   }
 
   /** The canonical form intake stores identifiers in, for values typed by people. */

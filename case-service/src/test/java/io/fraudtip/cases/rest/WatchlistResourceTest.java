@@ -64,8 +64,11 @@ class WatchlistResourceTest {
     String hot = TestTips.account();
     String once = TestTips.account();
     String cleared = TestTips.account();
+    // Three independent sources with transfers (SPEC §10): three tips from one source would be LOW.
     for (int i = 0; i < 3; i++) {
-      cases.onTip(UUID.randomUUID(), tip().in("66", "24154").paid(hot, 1_000_000).build());
+      cases.onTip(
+          UUID.randomUUID(),
+          tip().in("66", "24154").paid(hot, 1_000_000).from("address-" + hot + "-" + i).build());
     }
     TipReceivedV1 single = tip().in("66", null).paid(once, 1_000_000).build();
     cases.onTip(UUID.randomUUID(), single);
@@ -103,6 +106,7 @@ class WatchlistResourceTest {
     assertThat(bank.getBoolean("results[0].listed")).isTrue();
     assertThat(bank.getInt("results[0].reportCount")).isEqualTo(3);
     assertThat(bank.getString("results[0].riskLevel")).isEqualTo("HIGH");
+    assertThat(bank.getInt("results[0].independentSources")).isEqualTo(3);
     assertThat(bank.getString("results[0].caseReference")).startsWith("VN-");
     assertThat(bank.getString("results[0].firstReportedAt")).isNotNull();
     assertThat(bank.getBoolean("results[1].listed")).isFalse();

@@ -42,6 +42,17 @@ public enum AlertOutcome {
   /** A rule an answer breaks: the field, a stable code and an English message. */
   public record Violation(String field, String code, String message) {}
 
+  /**
+   * Whether the answer confirms the account received the victims' money (held it, or passed it on):
+   * the holding bank's confirmation of SPEC §10, which makes the account HIGH risk.
+   */
+  public boolean confirmsAccount() {
+    return switch (this) {
+      case FROZEN, PARTLY_FROZEN, MOVED_ON -> true;
+      case NO_FUNDS, NO_SUCH_ACCOUNT, ACCOUNT_CLOSED, MONITORING, RESTORED -> false;
+    };
+  }
+
   /** Whether the answer gives an amount held, which adds to the case's held total. */
   public boolean holdsMoney() {
     return switch (this) {

@@ -1,0 +1,152 @@
+package io.fraudtip.cases.trust;
+
+import io.fraudtip.cases.config.TrustConfig;
+import io.fraudtip.contracts.tips.IdentifierType;
+import io.fraudtip.contracts.tips.TipSourceV1;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What features tell the trust model: each call records one piece of evidence on an identifier, in
+ * the caller's transaction. The watchlist, the priority and the review of disputed identifiers read
+ * it back through {@link TrustModel}.
+ */
+@ApplicationScoped
+public class Evidence {
+  private final TrustConfig config;
+
+  Evidence(TrustConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * A tip named the identifier.
+   *
+   * @param source the tip's source keys; null for an old event (a source of its own)
+   * @param withTransfers whether the tip gave transfer details to this identifier
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void report(
+      IdentifierType type,
+      String value,
+      UUID tipId,
+      UUID caseId,
+      Instant at,
+      TipSourceV1 source,
+      boolean withTransfers) {
+    IdentifierEvidence e = row(type, value, EvidenceKind.REPORT, caseId, at);
+    e.tipId = tipId;
+    if (source != null) {
+      e.reporterKey = source.reporter();
+      e.clientKey = source.client();
+      e.addressKey = source.address();
+      e.verified = source.verified();
+    }
+    e.withTransfers = withTransfers;
+    e.persist();
+  }
+
+  /** A police unit confirmed it (a freeze request naming it, or its case closed CONFIRMED). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void policeConfirmed(
+      IdentifierType type, String value, String unitCode, UUID caseId, Instant at) {
+    IdentifierEvidence e = row(type, value, EvidenceKind.POLICE_CONFIRMED, caseId, at);
+    e.actor = unitCode;
+    e.persist();
+  }
+
+  /** The holding bank confirmed the account (FROZEN, PARTLY_FROZEN or MOVED_ON). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void bankConfirmed(
+      String account, String bankBin, String outcome, UUID caseId, Instant at) {
+    IdentifierEvidence e =
+        row(IdentifierType.BANK_ACCOUNT, account, EvidenceKind.BANK_CONFIRMED, caseId, at);
+    e.actor = bankBin;
+    e.note = outcome;
+    e.persist();
+  }
+
+  /** A bank's answer traced the money on to this account. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void traced(String account, String tracingBankBin, int layer, UUID caseId, Instant at) {
+    IdentifierEvidence e =
+        row(IdentifierType.BANK_ACCOUNT, account, EvidenceKind.TRACED, caseId, at);
+    e.actor = tracingBankBin;
+    e.layer = layer;
+    e.persist();
+  }
+
+  /**
+   * Police rejected it; the reports before count as rejected from now on.
+   *
+   * @param why {@link Fact#UNFOUNDED} or {@link Fact#DISPUTE_UPHELD}
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void rejected(
+      IdentifierType type, String value, String unitCode, String why, UUID caseId, Instant at) {
+    IdentifierEvidence e = row(type, value, EvidenceKind.REJECTED, caseId, at);
+    e.actor = unitCode;
+    e.note = why;
+    e.persist();
+  }
+
+  /** A review was asked of the deciding unit ({@code REVIEW_REQUESTED}) or ended by dismissal. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void review(
+      IdentifierType type,
+      String value,
+      EvidenceKind kind,
+      String unitCode,
+      UUID caseId,
+      Instant at) {
+    IdentifierEvidence e = row(type, value, kind, caseId, at);
+    e.actor = unitCode;
+    e.persist();
+  }
+
+  /** The identifier's evidence within the longest window. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<Fact> of(IdentifierType type, String value, Instant now) {
+    return IdentifierEvidence.<IdentifierEvidence>list(
+            "type = ?1 and value = ?2 and at > ?3 order by at, id",
+            type,
+            value,
+            now.minus(config.maxAge()))
+        .stream()
+        .map(e -> e.fact(null))
+        .toList();
+  }
+
+  /** Independent sources among the reports recorded in a case (its tips, by source). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int sourcesOfCase(UUID caseId) {
+    // One fact per tip: a tip's identifiers all carry its source.
+    List<Fact> reports =
+        IdentifierEvidence.<IdentifierEvidence>list(
+                "caseId = ?1 and kind = ?2 order by at, id", caseId, EvidenceKind.REPORT)
+            .stream()
+            .filter(distinctTip())
+            .map(e -> e.fact(null))
+            .toList();
+    return Sources.group(reports, config.sameSourceWindow()).size();
+  }
+
+  private static java.util.function.Predicate<IdentifierEvidence> distinctTip() {
+    java.util.Set<UUID> seen = new java.util.HashSet<>();
+    return e -> e.tipId == null || seen.add(e.tipId);
+  }
+
+  private static IdentifierEvidence row(
+      IdentifierType type, String value, EvidenceKind kind, UUID caseId, Instant at) {
+    IdentifierEvidence e = new IdentifierEvidence();
+    e.type = type;
+    e.value = value;
+    e.kind = kind;
+    e.caseId = caseId;
+    e.at = at;
+    return e;
+  }
+}
