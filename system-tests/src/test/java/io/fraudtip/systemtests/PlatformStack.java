@@ -49,7 +49,15 @@ final class PlatformStack {
                       "FRAUDTIP_INTAKE_RATE_LIMITS_PER_ADDRESS_CAPACITY",
                       "1000000",
                       "FRAUDTIP_INTAKE_RATE_LIMITS_PER_CLIENT_CAPACITY",
-                      "1000000")),
+                      "1000000",
+                      // TrustAttacksIT plays citizens at distinct addresses: the stack trusts
+                      // X-Forwarded-For from loopback only (./run-local trusts no proxy)
+                      "QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING",
+                      "true",
+                      "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED",
+                      "true",
+                      "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES",
+                      "127.0.0.1,0:0:0:0:0:0:0:1")),
               line -> System.out.println("[stack] " + line));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
     }

@@ -250,6 +250,7 @@ class TrustRulesTest {
             .auth()
             .oauth2(tokens.police(unit))
             .header("If-Match", etag)
+            .contentType(ContentType.JSON)
             .post("/api/v1/cases/" + id + "/acknowledge")
             .then()
             .statusCode(200)
