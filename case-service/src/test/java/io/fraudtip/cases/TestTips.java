@@ -152,6 +152,37 @@ public final class TestTips {
     return rows.get(0);
   }
 
+  /** Acknowledges a case and closes it (CONFIRMED or UNFOUNDED) through the police API. */
+  public static void close(
+      io.fraudtip.localstack.security.Tokens tokens, UUID caseId, String unit, String closure) {
+    String etag =
+        io.restassured.RestAssured.given()
+            .auth()
+            .oauth2(tokens.police(unit))
+            .get("/api/v1/cases/" + caseId)
+            .header("ETag");
+    etag =
+        io.restassured.RestAssured.given()
+            .auth()
+            .oauth2(tokens.police(unit))
+            .header("If-Match", etag)
+            .contentType(io.restassured.http.ContentType.JSON)
+            .post("/api/v1/cases/" + caseId + "/acknowledge")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("ETag");
+    io.restassured.RestAssured.given()
+        .auth()
+        .oauth2(tokens.police(unit))
+        .header("If-Match", etag)
+        .contentType(io.restassured.http.ContentType.JSON)
+        .body("{\"closure\":\"" + closure + "\"}")
+        .post("/api/v1/cases/" + caseId + "/close")
+        .then()
+        .statusCode(200);
+  }
+
   public static CaseEventV1 event(String json) {
     try {
       return Json.events().readValue(json, CaseEventV1.class);

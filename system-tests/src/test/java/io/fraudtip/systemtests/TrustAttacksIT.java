@@ -150,12 +150,15 @@ class TrustAttacksIT {
             caseId,
             unit,
             "the new tip in the case, and a review asked",
-            k -> k.path("tips").findValuesAsText("tipId").contains(tipId)
-                && k.path("timeline").findValuesAsText("kind").contains("REVIEW_REQUESTED"));
+            k ->
+                k.path("tips").findValuesAsText("tipId").contains(tipId)
+                    && k.path("timeline").findValuesAsText("kind").contains("REVIEW_REQUESTED"));
     assertThat(c.path("identifiers"))
         .anyMatch(i -> value.equals(i.path("value").asText()) && i.hasNonNull("reviewRequestedAt"));
     JsonNode disputes =
-        api.get(platform.url(Service.CASES, "/api/v1/cases/" + caseId + "/disputes"), platform.police(unit))
+        api.get(
+                platform.url(Service.CASES, "/api/v1/cases/" + caseId + "/disputes"),
+                platform.police(unit))
             .expect(200, "the case's disputes")
             .json();
     assertThat(disputes.get(0).hasNonNull("reviewRequestedAt")).isTrue();

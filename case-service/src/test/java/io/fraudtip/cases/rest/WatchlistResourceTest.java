@@ -35,28 +35,7 @@ class WatchlistResourceTest {
 
   /** Closes a case as UNFOUNDED through the police API. */
   static void closeUnfounded(Tokens tokens, UUID caseId, String unit) {
-    String etag =
-        given().auth().oauth2(tokens.police(unit)).get("/api/v1/cases/" + caseId).header("ETag");
-    etag =
-        given()
-            .auth()
-            .oauth2(tokens.police(unit))
-            .header("If-Match", etag)
-            .contentType(ContentType.JSON)
-            .post("/api/v1/cases/" + caseId + "/acknowledge")
-            .then()
-            .statusCode(200)
-            .extract()
-            .header("ETag");
-    given()
-        .auth()
-        .oauth2(tokens.police(unit))
-        .header("If-Match", etag)
-        .contentType(ContentType.JSON)
-        .body("{\"closure\":\"UNFOUNDED\"}")
-        .post("/api/v1/cases/" + caseId + "/close")
-        .then()
-        .statusCode(200);
+    TestTips.close(tokens, caseId, unit, "UNFOUNDED");
   }
 
   @Test

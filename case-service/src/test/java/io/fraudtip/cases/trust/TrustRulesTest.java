@@ -244,26 +244,6 @@ class TrustRulesTest {
   }
 
   private void close(UUID id, String unit, String closure) {
-    String etag = read(unit, id).extract().header("ETag");
-    etag =
-        given()
-            .auth()
-            .oauth2(tokens.police(unit))
-            .header("If-Match", etag)
-            .contentType(ContentType.JSON)
-            .post("/api/v1/cases/" + id + "/acknowledge")
-            .then()
-            .statusCode(200)
-            .extract()
-            .header("ETag");
-    given()
-        .auth()
-        .oauth2(tokens.police(unit))
-        .header("If-Match", etag)
-        .contentType(ContentType.JSON)
-        .body("{\"closure\":\"" + closure + "\"}")
-        .post("/api/v1/cases/" + id + "/close")
-        .then()
-        .statusCode(200);
+    TestTips.close(tokens, id, unit, closure);
   }
 }
