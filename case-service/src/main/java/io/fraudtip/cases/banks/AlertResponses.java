@@ -1,6 +1,7 @@
 package io.fraudtip.cases.banks;
 
 import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.Clock;
@@ -17,6 +18,7 @@ import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -27,10 +29,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Banks' answers into cases, by the rules of {@link io.fraudtip.contracts.alerts.AlertOutcome}:
- * held and restored amounts enter the totals; money that moved on (MOVED_ON, or the rest of a
- * PARTLY_FROZEN answer) brings the onward accounts into the case as the next layer and asks their
- * banks to freeze.
+ * Banks' answers into cases, by the rules of {@link io.fraudtip.contracts.alerts.AlertOutcome}: the
+ * current answers' held and restored amounts are the totals; money that moved on (MOVED_ON, or the
+ * rest of a PARTLY_FROZEN answer) brings the onward accounts into the case as the next layer and
+ * asks their banks to freeze.
  */
 @ApplicationScoped
 public class AlertResponses {
@@ -58,6 +60,14 @@ public class AlertResponses {
     this.evidence = evidence;
   }
 
+  /**
+   * Takes a bank's answer into its case: it supersedes the bank's current answer to the same alert
+   * in its line ({@link io.fraudtip.contracts.alerts.AlertOutcome#supersedes}) and the case's held
+   * and restored totals are recounted from the current answers, so that an answer sent again, under
+   * any response id, counts once. An answer on a case closed as unfounded is only recorded in the
+   * timeline as refused: it changes no total and follows no trail (notification-service refuses it
+   * first; this is the second line, for answers that crossed the closure).
+   */
   @Transactional
   public void onResponse(UUID eventId, AlertResponseV1 r) {
     if (r == null || r.responseId() == null || r.outcome() == null) {
@@ -75,6 +85,22 @@ public class AlertResponses {
     int layer = Math.max(1, r.layer());
     Instant at = r.respondedAt() == null ? now : r.respondedAt();
 
+    // An answer names its account; an event without one still counts, under the case's name.
+    String account =
+        r.bankBin() == null || r.accountNumber() == null
+            ? "an account of the case"
+            : new BankAccount(r.bankBin(), r.accountNumber()).value();
+    StringBuilder detail = new StringBuilder(r.outcome() + " at " + account);
+    if (c.stage == CaseStage.CLOSED && c.closure == Closure.UNFOUNDED) {
+      detail
+          .append(": refused, the case was closed as UNFOUNDED at ")
+          .append(c.closedAt)
+          .append("; no total changed and no account followed");
+      events.record(
+          c, TimelineKind.BANK_RESPONSE, "bank:" + r.bankBin(), null, detail.toString(), now);
+      return;
+    }
+
     BankResponse row = new BankResponse();
     row.responseId = r.responseId();
     row.alertId = r.alertId();
@@ -83,25 +109,18 @@ public class AlertResponses {
     row.accountNumber = r.accountNumber();
     row.layer = layer;
     row.outcome = r.outcome();
-    row.frozenVnd = Math.max(0, r.frozenAmountVnd());
-    row.restoredVnd = Math.max(0, r.restoredAmountVnd());
+    // Amounts count only where the outcome says they do.
+    row.frozenVnd = r.outcome().holdsMoney() ? Math.max(0, r.frozenAmountVnd()) : 0;
+    row.restoredVnd = r.outcome().restoresMoney() ? Math.max(0, r.restoredAmountVnd()) : 0;
     row.respondedAt = at;
 
-    // An answer names its account; an event without one still counts, under the case's name.
-    String account =
-        r.bankBin() == null || r.accountNumber() == null
-            ? "an account of the case"
-            : new BankAccount(r.bankBin(), r.accountNumber()).value();
-    StringBuilder detail = new StringBuilder(r.outcome() + " at " + account);
     if (r.outcome().confirmsAccount() && r.bankBin() != null && r.accountNumber() != null) {
       evidence.bankConfirmed(account, r.bankBin(), r.outcome().name(), c.id, at);
     }
     if (r.outcome().holdsMoney()) {
-      c.frozenVnd += row.frozenVnd;
       detail.append(", held ").append(row.frozenVnd).append(" VND");
     }
     if (r.outcome().restoresMoney()) {
-      c.restoredVnd += row.restoredVnd;
       detail.append(", restored ").append(row.restoredVnd).append(" VND");
     }
     List<OnwardTransferV1> transfers =
@@ -110,7 +129,11 @@ public class AlertResponses {
       c = follow(c, transfers, r.bankBin(), layer, at, now, detail);
       row.caseId = c.id;
     }
+    BankResponse.supersede(row);
     row.persist();
+    long[] totals = BankResponse.currentTotals(c.id);
+    c.frozenVnd = totals[0];
+    c.restoredVnd = totals[1];
     c.updatedAt = now;
     events.record(
         c, TimelineKind.BANK_RESPONSE, "bank:" + r.bankBin(), null, detail.toString(), now);

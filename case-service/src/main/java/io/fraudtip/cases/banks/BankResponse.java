@@ -11,7 +11,11 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A bank's answer to an alert about one of the case's accounts. */
+/**
+ * A bank's answer to an alert about one of the case's accounts. One answer per alert is current in
+ * each line of {@link AlertOutcome#supersedes}; a later one supersedes it and it stays as history.
+ * The case's held and restored totals are the sums over its current answers.
+ */
 @Entity
 @Table(name = "bank_response")
 public class BankResponse extends PanacheEntityBase {
@@ -47,4 +51,39 @@ public class BankResponse extends PanacheEntityBase {
 
   @Column(name = "responded_at", nullable = false)
   public Instant respondedAt;
+
+  /** The answer that replaced this one; null while this one is current. */
+  @Column(name = "superseded_by")
+  public UUID supersededBy;
+
+  /** When it was replaced; null while this one is current. */
+  @Column(name = "superseded_at")
+  public Instant supersededAt;
+
+  /** Marks the current answers to the same alert that {@code later} replaces. */
+  static void supersede(BankResponse later) {
+    if (later.alertId == null) {
+      return; // answers stored before alert ids were kept have no line to replace
+    }
+    BankResponse.<BankResponse>list("alertId = ?1 and supersededAt is null", later.alertId).stream()
+        .filter(r -> later.outcome.supersedes(r.outcome))
+        .forEach(
+            r -> {
+              r.supersededBy = later.responseId;
+              r.supersededAt = later.respondedAt;
+            });
+  }
+
+  /** The sums of the held and restored amounts of a case's current answers. */
+  static long[] currentTotals(UUID caseId) {
+    Object[] sums =
+        getEntityManager()
+            .createQuery(
+                "select coalesce(sum(b.frozenVnd), 0), coalesce(sum(b.restoredVnd), 0)"
+                    + " from BankResponse b where b.caseId = :c and b.supersededAt is null",
+                Object[].class)
+            .setParameter("c", caseId)
+            .getSingleResult();
+    return new long[] {((Number) sums[0]).longValue(), ((Number) sums[1]).longValue()};
+  }
 }

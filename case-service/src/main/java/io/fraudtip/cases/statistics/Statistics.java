@@ -19,9 +19,9 @@ import java.util.TreeMap;
 
 /**
  * Counts for the periodic report to the provincial committee: tips, cases, victims and losses by
- * when the tips came in; amounts held and restored by when the banks answered; time to acknowledge
- * by when cases opened; time to the bank's alert and to its answer by when the alert was delivered.
- * Periods are cut in Viet Nam time.
+ * when the tips came in; amounts held and restored by the banks' current answers (SPEC §10), by
+ * when they were given; time to acknowledge by when cases opened; time to the bank's alert and to
+ * its answer by when the alert was delivered. Periods are cut in Viet Nam time.
  */
 @ApplicationScoped
 public class Statistics {
@@ -99,7 +99,9 @@ public class Statistics {
                 + caseGroup
                 + ", coalesce(sum(b.frozen_vnd), 0), coalesce(sum(b.restored_vnd), 0)"
                 + " FROM bank_response b JOIN fraud_case c ON c.id = b.case_id"
-                + " WHERE b.responded_at >= :from AND b.responded_at < :to GROUP BY 1, 2",
+                // Current answers only: an answer sent again, or replaced, counts once.
+                + " WHERE b.superseded_at IS NULL"
+                + " AND b.responded_at >= :from AND b.responded_at < :to GROUP BY 1, 2",
             unit,
             format,
             from,

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.api.StatisticsViews;
+import io.fraudtip.cases.api.StatisticsViews.GroupBy;
+import io.fraudtip.cases.api.StatisticsViews.Period;
 import io.fraudtip.cases.linking.TipLinking;
+import io.fraudtip.cases.statistics.Statistics;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
@@ -35,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class AlertResponsesConsumerTest {
   @Inject TipLinking cases;
+  @Inject Statistics statistics;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
 
@@ -158,6 +163,129 @@ class AlertResponsesConsumerTest {
                 .value());
     assertThat(freeze.accounts()).containsExactly(new AccountRefV1("970422", onward, 2));
     return freeze;
+  }
+
+  private static AlertResponseV1 again(AlertResponseV1 r, AlertOutcome outcome, long frozen) {
+    return new AlertResponseV1(
+        UUID.randomUUID(),
+        r.alertId(),
+        r.caseId(),
+        r.tipId(),
+        r.bankBin(),
+        r.accountNumber(),
+        r.layer(),
+        outcome,
+        frozen,
+        0,
+        List.of(),
+        r.note(),
+        r.respondedAt().plusSeconds(60));
+  }
+
+  @Test
+  void theSameFreezeUnderThreeResponseIdsCountsOnceAndALaterAnswerReplacesIt() {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().in("66", "24133").paid(account, 50_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    // Answered in a quarter no other test reports on, so that its statistics are this case's.
+    Instant quarter = Instant.parse("2011-02-01T03:00:00Z");
+    AlertResponseV1 first =
+        new AlertResponseV1(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            caseId,
+            t.tipId(),
+            TestTips.VCB,
+            account,
+            1,
+            AlertOutcome.FROZEN,
+            5_000_000,
+            0,
+            List.of(),
+            "Đã phong tỏa",
+            quarter);
+
+    send(first);
+    send(again(first, AlertOutcome.FROZEN, 5_000_000));
+    send(again(again(first, AlertOutcome.FROZEN, 5_000_000), AlertOutcome.FROZEN, 5_000_000));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 3);
+    assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 5_000_000L);
+    assertThat(heldIn2011Q1()).isEqualTo(5_000_000);
+    // The timeline keeps every answer.
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'BANK_RESPONSE'",
+                caseId))
+        .isEqualTo(3);
+
+    send(again(first, AlertOutcome.PARTLY_FROZEN, 2_000_000));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 4);
+    assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 2_000_000L);
+    assertThat(heldIn2011Q1()).isEqualTo(2_000_000);
+  }
+
+  private long heldIn2011Q1() {
+    return statistics
+        .report(GroupBy.PROVINCE, Period.QUARTER, "2011-01-01", "2011-04-01")
+        .rows()
+        .stream()
+        .mapToLong(StatisticsViews.Row::frozenVnd)
+        .sum();
+  }
+
+  @Test
+  void anAnswerOnACaseClosedAsUnfoundedIsRecordedAsRefusedAndMovesNothing() {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().in("66", "24133").paid(account, 50_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    db.update(
+        "UPDATE fraud_case SET stage = 'CLOSED', status = 'CLOSED', closure = 'UNFOUNDED',"
+            + " closed_at = now() WHERE id = ?",
+        caseId);
+
+    String onward = TestTips.account();
+    send(
+        answer(
+            caseId,
+            t.tipId(),
+            account,
+            AlertOutcome.PARTLY_FROZEN,
+            9_000_000,
+            0,
+            List.of(new OnwardTransferV1("970422", onward, 30_000_000, Instant.now()))));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM case_timeline WHERE case_id = ?"
+                            + " AND kind = 'BANK_RESPONSE' AND detail LIKE '%refused%'",
+                        caseId)
+                    == 1);
+    assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 0L);
+    assertThat(db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId))
+        .isZero();
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_identifier WHERE value = ?", "970422:" + onward))
+        .isZero();
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key = ?"
+                    + " AND event_type LIKE '%freeze_requested%'",
+                Topics.CASES_V1, caseId.toString()))
+        .isZero();
   }
 
   @Test

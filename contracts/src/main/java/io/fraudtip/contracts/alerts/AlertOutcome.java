@@ -6,9 +6,16 @@ import java.util.List;
 /**
  * What a bank did about an alert (SPEC §6), with the rules each outcome carries: what the answer
  * must give and what it does to the case. The only place these rules live: notification-service
- * checks answers with {@link #check}, case-service applies them with {@link #holdsMoney}, {@link
- * #restoresMoney} and {@link #onwardTransfers}. Each rule is an exhaustive {@code switch}, so a new
- * outcome does not compile until every rule has said what it does.
+ * checks answers with {@link #check} (with the bounds of {@link AnswerBounds}), case-service
+ * applies them with {@link #holdsMoney}, {@link #restoresMoney}, {@link #onwardTransfers} and
+ * {@link #supersedes}. Each rule is an exhaustive {@code switch}, so a new outcome does not compile
+ * until every rule has said what it does.
+ *
+ * <p>One current answer per alert (SPEC §10), in each of two lines: what the bank did with the
+ * money (every outcome but RESTORED: the amount it holds now, or where the money went) and what it
+ * returned to victims (RESTORED: the total returned so far from what it holds). A new answer
+ * supersedes the current one of its line; the case's held and restored totals are the sums of the
+ * current answers, so that an answer sent again counts once.
  *
  * <p>Read from an event, an outcome this reader does not know is not guessed: it reads as {@code
  * null} (logged), the consumer refuses the record and the dead-letter topic keeps it until a reader
@@ -80,6 +87,28 @@ public enum AlertOutcome {
       case PARTLY_FROZEN -> Onward.ALLOWED;
       case FROZEN, NO_FUNDS, NO_SUCH_ACCOUNT, ACCOUNT_CLOSED, MONITORING, RESTORED -> Onward.NONE;
     };
+  }
+
+  /**
+   * Whether an answer with this outcome replaces an earlier answer to the same alert: when both are
+   * in the same line (both RESTORED, or neither).
+   */
+  public boolean supersedes(AlertOutcome earlier) {
+    return restoresMoney() == earlier.restoresMoney();
+  }
+
+  /**
+   * {@link #check(long, long, int)}, then the bounds of what the alert says reached the account and
+   * of what the bank's current answer holds ({@link AnswerBounds#check}).
+   */
+  public List<Violation> check(
+      long frozenAmountVnd,
+      long restoredAmountVnd,
+      List<OnwardTransferV1> onward,
+      AnswerBounds bounds) {
+    List<Violation> broken = check(frozenAmountVnd, restoredAmountVnd, onward.size());
+    broken.addAll(bounds.check(this, frozenAmountVnd, restoredAmountVnd, onward));
+    return broken;
   }
 
   /**

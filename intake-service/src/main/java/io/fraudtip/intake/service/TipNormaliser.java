@@ -3,6 +3,7 @@ package io.fraudtip.intake.service;
 import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemMapper;
 import io.fraudtip.commons.problem.Violations;
+import io.fraudtip.contracts.banks.AccountNumbers;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -27,9 +28,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class TipNormaliser {
-  private static final Pattern ACCOUNT = Pattern.compile("[0-9A-Z]{4,30}");
-  // Compiled once: String.replaceAll compiles its pattern on every call, on every tip.
-  private static final Pattern ACCOUNT_SEPARATORS = Pattern.compile("[\\s.\\-]");
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Validator validator;
@@ -240,17 +238,12 @@ public class TipNormaliser {
     return bank.get().bin();
   }
 
-  /** An account number without spaces, dots and dashes, upper case. */
-  static String normaliseAccount(String typed) {
-    return ACCOUNT_SEPARATORS.matcher(typed.strip()).replaceAll("").toUpperCase(Locale.ROOT);
-  }
-
   private String account(Violations v, String field, String typed) {
     if (typed == null || v.has(field)) {
       return null;
     }
-    String account = normaliseAccount(typed);
-    if (!ACCOUNT.matcher(account).matches()) {
+    String account = AccountNumbers.normalise(typed);
+    if (!AccountNumbers.valid(account)) {
       v.add(field, "account.invalid", Map.of());
       return null;
     }

@@ -9,10 +9,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A bank's answer to an alert. */
+/**
+ * A bank's answer to an alert. One answer per alert is current in each line of {@link
+ * AlertOutcome#supersedes} (what the bank did with the money; what it returned): a new answer
+ * supersedes the current one of its line, which stays as history.
+ */
 @Entity
 @Table(name = "alert_response")
 public class AlertResponse extends PanacheEntityBase {
@@ -44,6 +49,25 @@ public class AlertResponse extends PanacheEntityBase {
   /** SHA-256 of the answer as sent with the key, to tell a retry from a key used twice. */
   @Column(name = "request_hash")
   public String requestHash;
+
+  /** The answer that replaced this one; null while this one is current. */
+  @Column(name = "superseded_by")
+  public UUID supersededBy;
+
+  /** When it was replaced; null while this one is current. */
+  @Column(name = "superseded_at")
+  public Instant supersededAt;
+
+  /** The current answers to an alert: at most one per line. */
+  public static List<AlertResponse> current(UUID alertId) {
+    return list("alertId = ?1 and supersededAt is null", alertId);
+  }
+
+  /** Marks this answer replaced by {@code later}. */
+  public void supersede(UUID later, Instant at) {
+    supersededBy = later;
+    supersededAt = at;
+  }
 
   /** The earlier answer to an alert sent with this Idempotency-Key, if any. */
   public static Optional<AlertResponse> byKey(UUID alertId, String key) {

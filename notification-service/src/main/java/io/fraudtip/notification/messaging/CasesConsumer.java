@@ -3,6 +3,7 @@ package io.fraudtip.notification.messaging;
 import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.notification.service.AlertsFromCases;
+import io.fraudtip.notification.service.CaseStates;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
@@ -17,9 +18,11 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class CasesConsumer {
   private final AlertsFromCases alerts;
+  private final CaseStates states;
 
-  CasesConsumer(AlertsFromCases alerts) {
+  CasesConsumer(AlertsFromCases alerts, CaseStates states) {
     this.alerts = alerts;
+    this.states = states;
   }
 
   @Incoming("cases")
@@ -28,6 +31,9 @@ public class CasesConsumer {
     return EventHandling.handle(
         message,
         CaseEventV1.class,
-        (eventId, event) -> alerts.onCaseEvent(eventId, event, RecordTrace.of(message)));
+        (eventId, event) -> {
+          states.onCaseEvent(event); // idempotent: closed cases refuse answers (SPEC §10)
+          alerts.onCaseEvent(eventId, event, RecordTrace.of(message));
+        });
   }
 }

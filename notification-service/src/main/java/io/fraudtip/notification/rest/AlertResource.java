@@ -80,11 +80,42 @@ public class AlertResource {
   @Path("{alertId}/responses")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed(Roles.BANK)
-  @Operation(summary = "Answer an alert: what the bank did")
-  @APIResponse(responseCode = "202", description = "The answer is recorded and will reach the case")
+  @Operation(
+      summary = "Answer an alert: what the bank did",
+      description =
+          "One answer per alert is current: a new answer replaces the bank's current one (the"
+              + " earlier stays in the history and the case's timeline), and the case's held and"
+              + " restored totals count current answers only, so that an answer sent again counts"
+              + " once. Two lines are current side by side: what the bank did with the money (every"
+              + " outcome but RESTORED) and what it returned (RESTORED, the total so far).")
+  @APIResponse(
+      responseCode = "202",
+      description = "The answer is recorded, replaces the current one and will reach the case")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Every broken rule, one per field with a stable code: amount.required,"
+              + " transfers.required, transfers.unexpected, amount.exceeds-reached (frozen above"
+              + " what the alert says reached the account), amount.exceeds-frozen (restored above"
+              + " what the current answer holds), time.before-transfer-in, time.future,"
+              + " amount.exceeds-moved, account.invalid, bank.unknown",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "404",
       description = "No such alert for this bank",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "case-closed: the alert's case was closed (confirmed or unfounded); alert-retracted: the"
+              + " account was delisted and its alerts retracted. The detail names the case or"
+              + " account and when",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

@@ -2,7 +2,6 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.crypto.Hashes;
 import io.fraudtip.commons.outbox.Outbox;
-import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.CloudEvents;
@@ -11,7 +10,6 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
-import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.notification.api.AlertAnswer;
 import io.fraudtip.notification.api.AlertView;
 import io.fraudtip.notification.domain.Alert;
@@ -20,7 +18,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,13 +26,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertResponses {
   private final Outbox outbox;
-  private final BankDirectory banks;
+  private final AnswerChecks checks;
+  private final CaseStates caseStates;
   private final EntityManager em;
 
-  AlertResponses(Outbox outbox, BankDirectory banks, EntityManager em) {
+  AlertResponses(Outbox outbox, AnswerChecks checks, CaseStates caseStates, EntityManager em) {
     this.em = em;
     this.outbox = outbox;
-    this.banks = banks;
+    this.checks = checks;
+    this.caseStates = caseStates;
   }
 
   /** The newest alerts of one bank, or of all banks when {@code bankBin} is empty (operators). */
@@ -71,36 +70,12 @@ public class AlertResponses {
   }
 
   /**
-   * The rules of SPEC §6 that bean validation cannot state: first the outcome's own ({@link
-   * AlertOutcome#check}: amounts and onward transfers), then what only this service can check, that
-   * the onward banks are in the directory.
-   */
-  void check(AlertAnswer answer) {
-    List<AlertAnswer.OnwardTransfer> onward =
-        answer.onwardTransfers() == null ? List.of() : answer.onwardTransfers();
-    List<FieldError> errors = new ArrayList<>();
-    answer
-        .outcome()
-        .check(answer.frozenAmountVnd(), answer.restoredAmountVnd(), onward.size())
-        .forEach(v -> errors.add(new FieldError(v.field(), v.code(), v.message())));
-    for (int i = 0; i < onward.size(); i++) {
-      if (!banks.exists(onward.get(i).bankBin())) {
-        errors.add(
-            new FieldError(
-                "onwardTransfers[" + i + "].bankBin",
-                "bank.unknown",
-                "No bank with this BIN in the directory"));
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid(errors);
-    }
-  }
-
-  /**
    * Records a bank's answer and publishes it, in one transaction. With an {@code idempotencyKey}, a
    * retry of the same answer gets the first one's id and records nothing; the same key with another
-   * answer is refused (422), so that a retry can never change what the bank said.
+   * answer is refused (422), so that a retry can never change what the bank said. Otherwise the
+   * answer supersedes the bank's current answer of its line ({@link AlertOutcome#supersedes}), so
+   * that the same answer sent again counts once. Refused on an alert of a closed case or a
+   * retracted account (409), and when it breaks a rule or a bound (400).
    */
   @Transactional
   public UUID answer(
@@ -111,16 +86,16 @@ public class AlertResponses {
       String idempotencyKey) {
     Alert alert =
         Alert.visibleTo(alertId, bankBin).orElseThrow(() -> ProblemException.notFound("Alert"));
-    check(answer);
-    String hash = idempotencyKey == null ? null : Hashes.sha256(Json.write(answer));
+    // One answer at a time per alert: the current answer read below is still current at commit,
+    // and two retries racing each other find each other.
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+        .setParameter(1, alertId.toString())
+        .getSingleResult();
+    String hash = Hashes.sha256(Json.write(answer));
     if (idempotencyKey != null) {
-      // Two retries racing each other: the second waits for the first's commit, then finds it.
-      em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-          .setParameter(1, alertId + "|" + idempotencyKey)
-          .getSingleResult();
       Optional<AlertResponse> earlier = AlertResponse.byKey(alertId, idempotencyKey);
       if (earlier.isPresent()) {
-        if (!earlier.get().requestHash.equals(hash)) {
+        if (!hash.equals(earlier.get().requestHash)) {
           throw new ProblemException(
               422,
               "idempotency-key-reused",
@@ -130,16 +105,22 @@ public class AlertResponses {
         return earlier.get().id;
       }
     }
+    caseStates.refuseIfClosed(alert);
     Instant now = Timestamps.now();
+    List<AlertResponse> current = AlertResponse.current(alertId);
+    AlertResponse currentHold =
+        current.stream().filter(r -> !r.outcome.restoresMoney()).findFirst().orElse(null);
+    List<OnwardTransferV1> onward = AnswerChecks.onward(answer);
+    checks.check(alert, answer, onward, currentHold, now);
+
     UUID id = UUID.randomUUID();
-    List<OnwardTransferV1> onward =
-        answer.onwardTransfers() == null
-            ? List.of()
-            : answer.onwardTransfers().stream()
-                .map(
-                    t ->
-                        new OnwardTransferV1(t.bankBin(), t.accountNumber(), t.amountVnd(), t.at()))
-                .toList();
+    for (AlertResponse r : current) {
+      if (answer.outcome().supersedes(r.outcome)) {
+        r.supersede(id, now);
+      }
+    }
+    em.flush(); // the superseded row leaves the one-current-per-line index before the new one
+    // enters
     AlertResponseV1 event =
         new AlertResponseV1(
             id,

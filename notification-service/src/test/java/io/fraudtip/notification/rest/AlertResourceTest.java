@@ -25,6 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -115,8 +116,9 @@ class AlertResourceTest {
         .body(
             """
             {"outcome": "MOVED_ON", "onwardTransfers": [
-              {"bankBin": "999999", "accountNumber": "1", "amountVnd": 1, "at": "2026-11-23T01:00:00Z"}]}
-            """)
+              {"bankBin": "999999", "accountNumber": "0987654321", "amountVnd": 1, "at": "%s"}]}
+            """
+                .formatted(Instant.now()))
         .post("/api/v1/alerts/{id}/responses", alertId)
         .then()
         .statusCode(400)
@@ -129,10 +131,12 @@ class AlertResourceTest {
             .contentType(ContentType.JSON)
             .body(
                 """
-                {"outcome": "MOVED_ON", "note": "Đã chuyển đi", "onwardTransfers": [
+                {"outcome": "PARTLY_FROZEN", "frozenAmountVnd": 5000000, "note": "Đã chuyển đi",
+                 "onwardTransfers": [
                   {"bankBin": "970422", "accountNumber": "0987654321", "amountVnd": 12000000,
-                   "at": "2026-11-23T01:00:00Z"}]}
-                """)
+                   "at": "%s"}]}
+                """
+                    .formatted(Instant.now()))
             .post("/api/v1/alerts/{id}/responses", alertId)
             .then()
             .statusCode(202)
@@ -215,6 +219,11 @@ class AlertResourceTest {
         .isEqualTo(2);
     assertThat(
             db.queryLong(
+                "SELECT count(*) FROM alert_response WHERE alert_id = ? AND superseded_at IS NULL",
+                alertId))
+        .isOne();
+    assertThat(
+            db.queryLong(
                 "SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key = ?",
                 Topics.ALERT_RESPONSES_V1,
                 alertId.toString()))
@@ -261,7 +270,11 @@ class AlertResourceTest {
         .atMost(Duration.ofSeconds(20))
         .until(() -> db.queryLong("SELECT count(*) FROM alert WHERE tip_id = ?", tipId) > 0);
     return (UUID)
-        db.query("SELECT id FROM alert WHERE tip_id = ? AND bank_bin = ? LIMIT 1", tipId, bin)
+        db.query(
+                "SELECT id FROM alert WHERE tip_id = ? AND bank_bin = ?"
+                    + " AND account_number = '1023456789'",
+                tipId,
+                bin)
             .get(0)
             .get("id");
   }

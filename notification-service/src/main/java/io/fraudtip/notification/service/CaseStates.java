@@ -1,0 +1,164 @@
+package io.fraudtip.notification.service;
+
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.time.Timestamps;
+import io.fraudtip.contracts.banks.BankAccount;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.notification.domain.Alert;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What this service knows of cases from cases.v1, so that a bank cannot answer the alerts of a
+ * closed case (either closure) or of a retracted account (SPEC §10): closures, reopenings and
+ * retracted accounts. Every write is an idempotent upsert, so a record handled twice changes
+ * nothing.
+ */
+@ApplicationScoped
+public class CaseStates {
+  private final EntityManager em;
+
+  CaseStates(EntityManager em) {
+    this.em = em;
+  }
+
+  /** Records what a case event says of its case: closed, reopened, accounts retracted. */
+  @Transactional
+  public void onCaseEvent(CaseEventV1 e) {
+    if (e.caseId() == null) {
+      return;
+    }
+    Instant at = e.occurredAt() == null ? Timestamps.now() : e.occurredAt();
+    boolean closed = e.kind() == CaseEventKind.CLOSED;
+    boolean delisted = e.kind() == CaseEventKind.IDENTIFIER_DELISTED;
+    if (closed || delisted || e.kind() == CaseEventKind.MERGED) {
+      mapTips(e); // alerts raised from tips name no case: their tips say which
+    }
+    if (closed) {
+      em.createNativeQuery(
+              "INSERT INTO case_state (case_id, case_reference, closed_at, closure, updated_at)"
+                  + " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (case_id) DO UPDATE SET"
+                  + " case_reference = EXCLUDED.case_reference, closed_at = EXCLUDED.closed_at,"
+                  + " closure = EXCLUDED.closure, updated_at = EXCLUDED.updated_at")
+          .setParameter(1, e.caseId())
+          .setParameter(2, e.caseReference())
+          .setParameter(3, at)
+          .setParameter(4, e.closure() == null ? null : e.closure().name())
+          .setParameter(5, Timestamps.now())
+          .executeUpdate();
+    } else if (e.status() != null && e.status() != CaseStatus.CLOSED) {
+      // A case closed as confirmed may be reopened by its unit: its alerts take answers again.
+      em.createNativeQuery(
+              "UPDATE case_state SET closed_at = NULL, closure = NULL, updated_at = ?2"
+                  + " WHERE case_id = ?1 AND closed_at <= ?3")
+          .setParameter(1, e.caseId())
+          .setParameter(2, Timestamps.now())
+          .setParameter(3, at)
+          .executeUpdate();
+    }
+    if (delisted) {
+      for (AccountRefV1 a : Alerts.nullSafe(e.accounts())) {
+        if (a.bankBin() != null && a.accountNumber() != null) {
+          em.createNativeQuery(
+                  "INSERT INTO retracted_account (case_id, bank_bin, account_number, retracted_at)"
+                      + " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
+              .setParameter(1, e.caseId())
+              .setParameter(2, a.bankBin())
+              .setParameter(3, a.accountNumber())
+              .setParameter(4, at)
+              .executeUpdate();
+        }
+      }
+    }
+  }
+
+  private void mapTips(CaseEventV1 e) {
+    for (UUID tip : Alerts.nullSafe(e.tipIds())) {
+      em.createNativeQuery(
+              "INSERT INTO case_state_tip (tip_id, case_id) VALUES (?1, ?2)"
+                  + " ON CONFLICT (tip_id) DO UPDATE SET case_id = EXCLUDED.case_id")
+          .setParameter(1, tip)
+          .setParameter(2, e.caseId())
+          .executeUpdate();
+    }
+  }
+
+  /**
+   * Refuses (409) an answer on an alert of a closed case ({@code case-closed}) or on a retracted
+   * account ({@code alert-retracted}).
+   */
+  void refuseIfClosed(Alert alert) {
+    List<UUID> cases = casesOf(alert);
+    if (cases.isEmpty()) {
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> closed =
+        em.createNativeQuery(
+                "SELECT case_id, case_reference, closed_at, closure FROM case_state"
+                    + " WHERE case_id IN (?1) AND closed_at IS NOT NULL ORDER BY closed_at")
+            .setParameter(1, cases)
+            .getResultList();
+    if (!closed.isEmpty()) {
+      Object[] c = closed.get(0);
+      throw ProblemException.conflict(
+          "case-closed",
+          "Case "
+              + (c[1] == null ? c[0] : c[1])
+              + " was closed"
+              + (c[3] == null ? "" : " as " + c[3])
+              + " at "
+              + instant(c[2])
+              + ": its alerts take no more answers");
+    }
+    @SuppressWarnings("unchecked")
+    List<Object> retracted =
+        em.createNativeQuery(
+                "SELECT min(retracted_at) FROM retracted_account WHERE case_id IN (?1)"
+                    + " AND bank_bin = ?2 AND account_number = ?3")
+            .setParameter(1, cases)
+            .setParameter(2, alert.bankBin)
+            .setParameter(3, alert.accountNumber)
+            .getResultList();
+    if (!retracted.isEmpty() && retracted.get(0) != null) {
+      throw ProblemException.conflict(
+          "alert-retracted",
+          "The alert on "
+              + new BankAccount(alert.bankBin, alert.accountNumber).value()
+              + " was retracted at "
+              + instant(retracted.get(0))
+              + " (the identifier was delisted): it takes no more answers");
+    }
+  }
+
+  /** The case the alert names, and the case its tip was last seen in. */
+  private List<UUID> casesOf(Alert alert) {
+    Set<UUID> cases = new LinkedHashSet<>();
+    if (alert.caseId != null) {
+      cases.add(alert.caseId);
+    }
+    if (alert.tipId != null) {
+      @SuppressWarnings("unchecked")
+      List<UUID> byTip =
+          em.createNativeQuery("SELECT case_id FROM case_state_tip WHERE tip_id = ?1", UUID.class)
+              .setParameter(1, alert.tipId)
+              .getResultList();
+      cases.addAll(byTip);
+    }
+    return new ArrayList<>(cases);
+  }
+
+  private static Object instant(Object o) {
+    return o instanceof java.sql.Timestamp t ? t.toInstant() : o;
+  }
+}

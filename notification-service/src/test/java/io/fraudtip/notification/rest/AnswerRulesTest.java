@@ -1,0 +1,293 @@
+package io.fraudtip.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+
+import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.alerts.AlertResponseV1;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.contracts.cases.Closure;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.notification.Tips;
+import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** SPEC §10 "Bank answers": bounded, one current answer per alert, none on a closed case. */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class AnswerRulesTest {
+  private static final String BIN = "970415";
+  private static final long PAID = 20_000_000;
+
+  @InjectKafka KafkaCompanion kafka;
+  @InjectDatabase TestDatabase db;
+  @InjectTokens Tokens tokens;
+
+  @Test
+  void anAnswerCannotHoldMoreThanReachedTheAccountNorRestoreMoreThanItHolds() {
+    Alert a = paidAlert();
+    answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 20000001}")
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", containsInAnyOrder("frozenAmountVnd"))
+        .body("errors.code", containsInAnyOrder("amount.exceeds-reached"));
+    answer(a, "{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 1}")
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("restoredAmountVnd"))
+        .body("errors.code", containsInAnyOrder("amount.exceeds-frozen"));
+    assertThat(db.queryLong("SELECT count(*) FROM alert_response WHERE alert_id = ?", a.id))
+        .isZero();
+  }
+
+  @Test
+  void onwardTransfersAreBoundedByWhenTheMoneyArrivedNowAndWhatMoved() {
+    Alert a = paidAlert();
+    Instant now = Instant.now();
+    answer(
+            a,
+            """
+            {"outcome": "PARTLY_FROZEN", "frozenAmountVnd": 5000000, "onwardTransfers": [
+              {"bankBin": "970422", "accountNumber": "0987654321", "amountVnd": 8000000, "at": "%s"},
+              {"bankBin": "970422", "accountNumber": "0987654322", "amountVnd": 8000000, "at": "%s"},
+              {"bankBin": "970422", "accountNumber": "1-2", "amountVnd": 1, "at": "%s"}]}
+            """
+                .formatted(a.paidAt.minusSeconds(60), now.plusSeconds(3600), now))
+        .statusCode(400)
+        .body(
+            "errors.field",
+            containsInAnyOrder(
+                "onwardTransfers[0].at",
+                "onwardTransfers[1].at",
+                "onwardTransfers[2].accountNumber",
+                "onwardTransfers"))
+        .body(
+            "errors.code",
+            containsInAnyOrder(
+                "time.before-transfer-in",
+                "time.future",
+                "account.invalid",
+                "amount.exceeds-moved"));
+
+    // Within every bound, and the onward account spelt as a person types it: normalised.
+    String id =
+        answer(
+                a,
+                """
+                {"outcome": "PARTLY_FROZEN", "frozenAmountVnd": 5000000, "onwardTransfers": [
+                  {"bankBin": "970422", "accountNumber": " 0987.654-321 ", "amountVnd": 15000000,
+                   "at": "%s"}]}
+                """
+                    .formatted(now))
+            .statusCode(202)
+            .extract()
+            .path("responseId");
+    AlertResponseV1 event = published(a.id, id);
+    assertThat(event.onwardTransfers())
+        .singleElement()
+        .satisfies(t -> assertThat(t.accountNumber()).isEqualTo("0987654321"));
+  }
+
+  @Test
+  void theSameFreezeSentTwiceIsOneCurrentAnswerAndRestoredCountsBeside() {
+    Alert a = paidAlert();
+    String frozen = "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 5000000}";
+    String first = answer(a, frozen).statusCode(202).extract().path("responseId");
+    String second = answer(a, frozen).statusCode(202).extract().path("responseId");
+    answer(a, "{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 5000001}")
+        .statusCode(400)
+        .body("errors.code", containsInAnyOrder("amount.exceeds-frozen"));
+    answer(a, "{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 5000000}").statusCode(202);
+
+    // History kept: both freezes stay, the first marked replaced by the second.
+    assertThat(db.queryLong("SELECT count(*) FROM alert_response WHERE alert_id = ?", a.id))
+        .isEqualTo(3);
+    assertThat(
+            db.query(
+                    "SELECT superseded_by FROM alert_response WHERE id = ?", UUID.fromString(first))
+                .get(0)
+                .get("superseded_by"))
+        .isEqualTo(UUID.fromString(second));
+    assertThat(currentSum(a, "frozen_amount_vnd")).isEqualTo(5_000_000);
+    assertThat(currentSum(a, "restored_amount_vnd")).isEqualTo(5_000_000);
+
+    // A later, smaller freeze replaces the held figure; restored stays what was returned.
+    answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 2000000}").statusCode(202);
+    assertThat(currentSum(a, "frozen_amount_vnd")).isEqualTo(2_000_000);
+    assertThat(currentSum(a, "restored_amount_vnd")).isEqualTo(5_000_000);
+  }
+
+  @Test
+  void anAnswerOnAnAlertOfAConfirmedCaseIsRefusedUntilItsUnitReopensIt() {
+    Alert a = paidAlert();
+    UUID caseId = UUID.randomUUID();
+    caseEvent(caseId, a.tipId, CaseEventKind.CLOSED, CaseStatus.CLOSED, Closure.CONFIRMED, null);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS NOT NULL",
+                        caseId)
+                    == 1);
+    answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 1000000}")
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", endsWith("case-closed"))
+        .body("detail", containsString("VV-2026-000777"))
+        .body("detail", containsString("CONFIRMED"));
+    assertThat(db.queryLong("SELECT count(*) FROM alert_response WHERE alert_id = ?", a.id))
+        .isZero();
+
+    // A case closed as confirmed may be reopened by its unit: its alerts take answers again.
+    caseEvent(caseId, a.tipId, CaseEventKind.STATUS_CHANGED, CaseStatus.IN_PROGRESS, null, null);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS NULL",
+                        caseId)
+                    == 1);
+    answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 1000000}").statusCode(202);
+  }
+
+  @Test
+  void anAnswerOnARetractedAccountIsRefused() {
+    Alert a = paidAlert();
+    UUID caseId = UUID.randomUUID();
+    caseEvent(
+        caseId,
+        a.tipId,
+        CaseEventKind.IDENTIFIER_DELISTED,
+        CaseStatus.IN_PROGRESS,
+        null,
+        new AccountRefV1(BIN, a.account, 1));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM retracted_account WHERE case_id = ?", caseId)
+                    == 1);
+    answer(a, "{\"outcome\": \"NO_FUNDS\"}")
+        .statusCode(409)
+        .body("type", endsWith("alert-retracted"))
+        .body("detail", containsString(BIN + ":" + a.account));
+  }
+
+  private long currentSum(Alert a, String column) {
+    return db.queryLong(
+        "SELECT coalesce(sum("
+            + column
+            + "), 0) FROM alert_response"
+            + " WHERE alert_id = ? AND superseded_at IS NULL",
+        a.id);
+  }
+
+  private record Alert(UUID id, UUID tipId, String account, Instant paidAt) {}
+
+  /** An alert for an account a tip says 20,000,000 VND reached. */
+  private Alert paidAlert() {
+    UUID tipId = UUID.randomUUID();
+    String account = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
+    Instant received = Instant.now();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.TIPS_V1,
+                tipId.toString(),
+                UUID.randomUUID(),
+                CloudEvents.TYPE_TIP_RECEIVED,
+                Tips.paying(tipId, BIN, account, PAID, received)))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> db.queryLong("SELECT count(*) FROM alert WHERE tip_id = ?", tipId) > 0);
+    UUID id = (UUID) db.query("SELECT id FROM alert WHERE tip_id = ?", tipId).get(0).get("id");
+    return new Alert(id, tipId, account, received.minusSeconds(300)); // Tips.paying's transfer
+  }
+
+  private ValidatableResponse answer(Alert a, String body) {
+    return given()
+        .auth()
+        .oauth2(tokens.bank(BIN))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/alerts/{id}/responses", a.id)
+        .then();
+  }
+
+  private void caseEvent(
+      UUID caseId,
+      UUID tipId,
+      CaseEventKind kind,
+      CaseStatus status,
+      Closure closure,
+      AccountRefV1 account) {
+    UUID eventId = UUID.randomUUID();
+    CaseEventV1 event =
+        new CaseEventV1(
+            eventId,
+            caseId,
+            "VV-2026-000777",
+            kind,
+            Instant.now(),
+            status,
+            "PA05-56",
+            null,
+            List.of(tipId),
+            List.of(),
+            account == null ? List.of() : List.of(account),
+            closure,
+            null);
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.CASES_V1,
+                caseId.toString(),
+                eventId,
+                kind.cloudEventType(),
+                Json.write(event)))
+        .awaitCompletion(Duration.ofSeconds(10));
+  }
+
+  private AlertResponseV1 published(UUID alertId, String responseId) {
+    var record =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.ALERT_RESPONSES_V1,
+            r ->
+                r.key().equals(alertId.toString())
+                    && responseId.equals(CloudEventRecords.header(r, CloudEvents.HEADER_ID)),
+            Duration.ofSeconds(20));
+    try {
+      return Json.events().readValue(record.value(), AlertResponseV1.class);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
