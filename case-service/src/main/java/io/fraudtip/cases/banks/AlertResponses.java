@@ -6,6 +6,7 @@ import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
+import io.fraudtip.cases.freezes.Freezes;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.linking.TipLinking;
@@ -14,22 +15,22 @@ import io.fraudtip.contracts.alerts.AlertOutcome.Onward;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.contracts.banks.BankAccount;
-import io.fraudtip.contracts.cases.AccountRefV1;
-import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
  * Banks' answers into cases, by the rules of {@link io.fraudtip.contracts.alerts.AlertOutcome}:
  * held and restored amounts enter the totals; money that moved on (MOVED_ON, or the rest of a
- * PARTLY_FROZEN answer) brings the onward accounts into the case as the next layer and asks their
- * banks to freeze.
+ * PARTLY_FROZEN answer) brings the onward accounts into the case as the next layer and alerts their
+ * banks with an advisory; only a police unit's request makes that a freeze request.
  */
 @ApplicationScoped
 public class AlertResponses {
@@ -40,14 +41,21 @@ public class AlertResponses {
   private final CaseEvents events;
   private final Cases cases;
   private final Clock clock;
+  private final Freezes freezes;
 
   AlertResponses(
-      ProcessedEvents processed, TipLinking linking, CaseEvents events, Cases cases, Clock clock) {
+      ProcessedEvents processed,
+      TipLinking linking,
+      CaseEvents events,
+      Cases cases,
+      Clock clock,
+      Freezes freezes) {
     this.processed = processed;
     this.linking = linking;
     this.events = events;
     this.cases = cases;
     this.clock = clock;
+    this.freezes = freezes;
   }
 
   @Transactional
@@ -96,7 +104,7 @@ public class AlertResponses {
     List<OnwardTransferV1> transfers =
         r.onwardTransfers() == null ? List.of() : r.onwardTransfers();
     if (r.outcome().onwardTransfers() != Onward.NONE && !transfers.isEmpty()) {
-      c = follow(c, transfers, layer, at, now, detail);
+      c = follow(c, r.bankBin(), transfers, layer, at, now, detail);
       row.caseId = c.id;
     }
     row.persist();
@@ -106,42 +114,39 @@ public class AlertResponses {
   }
 
   /**
-   * Brings the accounts the money moved on to into the case as the next layer and asks their banks
-   * to freeze.
+   * Brings the accounts the money moved on to into the case as the next layer. Their banks get an
+   * advisory naming the tracing bank; only a police unit's standing order on the case makes them
+   * freeze requests (see {@link Freezes#traced}).
    *
    * @return the case that holds them afterwards (a merge may have absorbed {@code c})
    */
   private FraudCase follow(
       FraudCase c,
+      String tracedByBin,
       List<OnwardTransferV1> transfers,
       int layer,
       Instant at,
       Instant now,
       StringBuilder detail) {
     List<Candidate> onward = new ArrayList<>();
+    Map<String, Long> moved = new LinkedHashMap<>();
     for (OnwardTransferV1 t : transfers) {
       if (t != null && t.bankBin() != null && t.accountNumber() != null) {
-        onward.add(Candidate.account(t.bankBin(), t.accountNumber(), layer + 1));
+        Candidate o = Candidate.account(t.bankBin(), t.accountNumber(), layer + 1);
+        onward.add(o);
+        moved.merge(o.value(), Math.max(0, t.amountVnd()), Long::sum);
       }
     }
     c = linking.attach(c, onward, at);
-    List<AccountRefV1> accounts = new ArrayList<>();
-    for (Candidate o : onward) {
-      CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, o.value());
+    List<Freezes.Traced> traced = new ArrayList<>();
+    for (Map.Entry<String, Long> m : moved.entrySet()) {
+      CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, m.getKey());
       if (id != null && id.caseId.equals(c.id) && id.delistedAt == null) {
-        accounts.add(new AccountRefV1(id.bankBin, id.accountNumber(), id.layer));
+        traced.add(new Freezes.Traced(id.bankBin, id.accountNumber(), id.layer, m.getValue()));
       }
     }
-    detail.append(", on to ").append(accounts.size()).append(" account(s)");
-    if (!accounts.isEmpty()) {
-      c.updatedAt = now;
-      events.publish(
-          c,
-          CaseEventKind.FREEZE_REQUESTED,
-          CaseEvents.Extra.accounts(
-              accounts.stream().distinct().toList(),
-              "Money moved on from layer " + layer + "; next layer to freeze"));
-    }
+    detail.append(", on to ").append(traced.size()).append(" account(s)");
+    freezes.traced(c, tracedByBin, traced, now);
     return c;
   }
 
