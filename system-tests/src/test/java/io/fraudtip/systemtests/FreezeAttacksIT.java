@@ -1,6 +1,7 @@
 package io.fraudtip.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fraudtip.localstack.bank.DemoBank;
@@ -79,9 +80,11 @@ class FreezeAttacksIT {
     assertThat(traced.data().path("tracedBy").path("bankBin").asText()).isEqualTo(BANK_A);
     assertThat(traced.data().path("tracedBy").path("bankName").asText()).isEqualTo("Vietcombank");
     // ... but is never asked to freeze on bank A's word (a freeze request would have been written
-    // with the advisory, in the same transaction; give its delivery time to arrive).
-    sleep(Duration.ofSeconds(3));
-    assertThat(deliveries(BANK_B, "freeze.requested", accountB)).isEmpty();
+    // with the advisory, in the same transaction: it would arrive within these seconds).
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> deliveries(BANK_B, "freeze.requested", accountB).isEmpty());
 
     // The unit names the traced account: now bank B is asked to freeze, on the unit's authority.
     Instant asked = Instant.now();
@@ -134,15 +137,6 @@ class FreezeAttacksIT {
       }
     }
     return false;
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A victim in Buôn Ma Thuột (Đắk Lắk) who paid an account at bank A. */

@@ -73,55 +73,7 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
       TracedBy tracedBy,
       Authorisation authorisation,
       Long holdAmountVnd,
-      Instant holdExpiresAt) {
-
-    /** An alert that names no tracing bank, authorisation or hold (all but case freezes). */
-    public Data(
-        UUID alertId,
-        boolean advisory,
-        String bankBin,
-        String bankName,
-        String accountNumber,
-        String accountName,
-        int layer,
-        long sequence,
-        Integer reportCount,
-        TrustLevel trust,
-        ScamType scamType,
-        UUID tipId,
-        UUID caseId,
-        String caseReference,
-        String unitCode,
-        List<Transfer> transfers,
-        Instant reportedAt,
-        Instant occurredAt,
-        String note) {
-      this(
-          alertId,
-          advisory,
-          bankBin,
-          bankName,
-          accountNumber,
-          accountName,
-          layer,
-          sequence,
-          reportCount,
-          trust,
-          scamType,
-          tipId,
-          caseId,
-          caseReference,
-          unitCode,
-          transfers,
-          reportedAt,
-          occurredAt,
-          note,
-          null,
-          null,
-          null,
-          null);
-    }
-  }
+      Instant holdExpiresAt) {}
 
   /**
    * The bank whose answer traced money on to the alerted account.
