@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fraudtip.contracts.alerts.AlertOutcome;
+import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.cases.Closure;
+import io.fraudtip.contracts.cases.FreezeAuthorisationV1;
 import io.fraudtip.contracts.tips.Channel;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
@@ -126,6 +128,44 @@ class JsonTest {
     assertThatThrownBy(
             () -> Json.events().readValue("{\"receivedAt\":\"yesterday\"}", TipReceivedV1.class))
         .isInstanceOf(JsonProcessingException.class);
+  }
+
+  @Test
+  void aFreezeRequestCarriesItsAuthorisationAndHoldsAndAnOldOneReadsWithNulls() throws Exception {
+    CaseEventV1 freeze =
+        new CaseEventV1(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "VN-2026-000001",
+            CaseEventKind.FREEZE_REQUESTED,
+            Instant.parse("2026-11-20T03:05:00Z"),
+            CaseStatus.IN_PROGRESS,
+            "PA05-66",
+            null,
+            List.of(),
+            List.of(),
+            List.of(
+                new AccountRefV1(
+                    "970422", "0987654321", 2, 9_000_000L, Instant.parse("2027-02-18T03:05:00Z"))),
+            null,
+            null,
+            "970436",
+            new FreezeAuthorisationV1(
+                UUID.randomUUID(), "PA05-66", Instant.parse("2026-11-20T01:00:00Z"), true));
+
+    String json = Json.write(freeze);
+    assertThat(Json.events().readValue(json, CaseEventV1.class)).isEqualTo(freeze);
+
+    // An event written before the trail and the holds were named: the new fields read as null.
+    String old =
+        json.replaceAll(",\"tracedByBankBin\":\"970436\"", "")
+            .replaceAll(",\"authorisation\":\\{[^}]*}", "")
+            .replaceAll(",\"holdAmountVnd\":9000000,\"holdExpiresAt\":\"[^\"]*\"", "");
+    assertThat(old).doesNotContain("authorisation").doesNotContain("hold");
+    CaseEventV1 read = Json.events().readValue(old, CaseEventV1.class);
+    assertThat(read.tracedByBankBin()).isNull();
+    assertThat(read.authorisation()).isNull();
+    assertThat(read.accounts()).containsExactly(new AccountRefV1("970422", "0987654321", 2));
   }
 
   @Test

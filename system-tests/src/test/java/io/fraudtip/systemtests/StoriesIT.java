@@ -49,18 +49,41 @@ class StoriesIT {
         .isEqualTo(FirstStory.LOSS_VND);
     assertThat(r.tipToBankAlert()).isPositive();
 
-    // the unit's freeze request reached bank A as an order, the next layer reached bank B
+    // the unit's freeze request reached bank A as an order naming the request and a bounded hold
     JsonNode freezeA = r.freezeA().data();
     assertThat(freezeA.path("advisory").asBoolean()).isFalse();
     assertThat(freezeA.path("caseId").asText()).isEqualTo(r.caseId());
     assertThat(freezeA.path("unitCode").asText()).isEqualTo(FirstStory.EXPECTED_UNIT);
+    JsonNode authorisation = freezeA.path("authorisation");
+    assertThat(authorisation.path("unitCode").asText()).isEqualTo(FirstStory.EXPECTED_UNIT);
+    assertThat(authorisation.path("standingOrder").asBoolean()).isFalse();
+    assertThat(freezeA.path("holdAmountVnd").asLong()).isEqualTo(FirstStory.LOSS_VND);
+    assertThat(Instant.parse(freezeA.path("holdExpiresAt").asText()))
+        .isBetween(
+            Instant.now().plus(89, ChronoUnit.DAYS), Instant.now().plus(91, ChronoUnit.DAYS));
+
+    // bank A's answer alone made bank B an advisory naming bank A ...
+    JsonNode tracedB = r.tracedB().data();
+    assertThat(tracedB.path("advisory").asBoolean()).isTrue();
+    assertThat(tracedB.path("accountNumber").asText()).isEqualTo(r.accountB());
+    assertThat(tracedB.path("layer").asInt()).isEqualTo(2);
+    assertThat(tracedB.path("caseReference").asText())
+        .isEqualTo(r.finalCase().path("reference").asText());
+    assertThat(tracedB.path("tracedBy").path("bankBin").asText()).isEqualTo(FirstStory.BANK_A);
+    assertThat(tracedB.path("tracedBy").path("bankName").asText()).isEqualTo("Vietcombank");
+    // ... and the unit's standing order (followTrail to layer 2) made it a freeze request
     JsonNode freezeB = r.freezeB().data();
+    assertThat(freezeB.path("advisory").asBoolean()).isFalse();
     assertThat(freezeB.path("bankBin").asText()).isEqualTo(FirstStory.BANK_B);
     assertThat(freezeB.path("accountNumber").asText()).isEqualTo(r.accountB());
     assertThat(freezeB.path("layer").asInt()).isEqualTo(2);
     assertThat(freezeB.path("caseId").asText()).isEqualTo(r.caseId());
+    assertThat(freezeB.path("authorisation").path("requestId").asText())
+        .isEqualTo(authorisation.path("requestId").asText());
+    assertThat(freezeB.path("authorisation").path("standingOrder").asBoolean()).isTrue();
+    assertThat(freezeB.path("holdAmountVnd").asLong()).isEqualTo(FirstStory.LOSS_VND - 1_000_000);
 
-    // the case: routed by the rule, both layers, both answers, the frozen amount
+    // the case: routed by the rule, both layers, both answers, the frozen amount, the request
     JsonNode c = r.finalCase();
     assertThat(c.path("unitCode").asText()).isEqualTo("PA05-66");
     assertThat(c.path("ruleId").asText()).isEqualTo("R-LARGE-LOSS");
@@ -70,6 +93,12 @@ class StoriesIT {
     assertThat(values(c.path("identifiers"), "value"))
         .contains(FirstStory.BANK_A + ":" + r.accountA(), FirstStory.BANK_B + ":" + r.accountB());
     assertThat(layerOf(c, FirstStory.BANK_B + ":" + r.accountB())).isEqualTo(2);
+    JsonNode request = c.path("freezeRequests").get(0);
+    assertThat(request.path("id").asText()).isEqualTo(authorisation.path("requestId").asText());
+    assertThat(request.path("followTrail").asBoolean()).isTrue();
+    assertThat(request.path("maxLayer").asInt()).isEqualTo(FirstStory.TRAIL_LAYERS);
+    assertThat(values(request.path("accounts"), "accountNumber"))
+        .containsExactly(r.accountA(), r.accountB());
     assertThat(values(c.path("timeline"), "kind"))
         .contains("OPENED", "ASSIGNED", "ACKNOWLEDGED", "FREEZE_REQUESTED", "BANK_RESPONSE");
     assertThat(values(c.path("timeline"), "detail"))

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -37,11 +38,50 @@ public final class CaseRequests {
       @Schema(example = "970436") @NotBlank @Pattern(regexp = "\\d{6}") String bankBin,
       @Schema(example = "0123456789") @NotBlank @Size(max = 40) String accountNumber) {}
 
-  /** Ask banks to freeze chosen accounts of the case. */
-  @Schema(description = "Request a freeze of accounts of the case")
+  /**
+   * Ask banks to freeze chosen accounts of the case, and optionally give a standing order to follow
+   * the money trail: accounts banks' answers trace later, up to a layer and until a time, are asked
+   * to freeze under this request without asking again.
+   */
+  @Schema(
+      description =
+          "Request a freeze of accounts of the case. Only a police unit's request makes a bank"
+              + " receive freeze.requested (never a bank's answer on its own); each hold is bounded"
+              + " by what reached the account and by an expiry. With followTrail, a standing order:"
+              + " accounts traced later by banks' answers, up to maxLayer and until the given time,"
+              + " are asked to freeze under this request (the webhook names it).")
   public record Freeze(
       @NotEmpty @Size(max = 100) List<@Valid @NotNull Account> accounts,
-      @Size(max = 2000) String note) {}
+      @Size(max = 2000) String note,
+      @Schema(
+              description =
+                  "A standing order: accounts that banks' answers trace on from the case, up to"
+                      + " maxLayer and until the time given, are asked to freeze automatically."
+                      + " Absent or false: traced accounts get only an account.traced advisory"
+                      + " until the unit names them in a freeze request.",
+              example = "true")
+          Boolean followTrail,
+      @Schema(
+              description =
+                  "With followTrail: the deepest layer the standing order reaches (2 up to"
+                      + " fraudtip.freezes.standing-order-max-layer, 5 by default; layer 1 is the"
+                      + " account a victim paid). Required with followTrail, refused without it.",
+              example = "2")
+          Integer maxLayer,
+      @Schema(
+              description =
+                  "With followTrail: when the standing order ends; in the future and at most"
+                      + " fraudtip.freezes.standing-order-max (30 days) ahead. Absent:"
+                      + " fraudtip.freezes.standing-order-default (7 days). Refused without"
+                      + " followTrail.",
+              example = "2026-11-27T03:05:00Z")
+          Instant until) {
+
+    /** A freeze request of accounts without a standing order. */
+    public Freeze(List<Account> accounts, String note) {
+      this(accounts, note, null, null, null);
+    }
+  }
 
   /** Why the legal clock changes: the case is complex, or it needs its one extension. */
   @Schema(description = "Why the case is complex, or why its legal deadline needs extending")

@@ -82,7 +82,12 @@ public final class CaseViews {
       List<TipView> tips,
       List<IdentifierView> identifiers,
       List<AssignmentView> assignments,
-      List<TimelineView> timeline) {}
+      List<TimelineView> timeline,
+      @Schema(
+              description =
+                  "The unit's freeze requests, oldest first, with their standing orders and the"
+                      + " accounts each authorised (named, or traced under the standing order)")
+          List<FreezeRequestView> freezeRequests) {}
 
   /** A tip of a case, as received. */
   public record TipView(
@@ -120,6 +125,37 @@ public final class CaseViews {
       @Schema(example = "ROUTED") String reason,
       String actor,
       Instant assignedAt) {}
+
+  /** A police unit's freeze request: the authority that freeze.requested webhooks name. */
+  public record FreezeRequestView(
+      @Schema(description = "Named as authorisation.requestId in freeze.requested webhooks")
+          UUID id,
+      @Schema(example = "PA05-66") String unitCode,
+      String requestedBy,
+      Instant requestedAt,
+      String note,
+      @Schema(description = "A standing order to follow the money trail") boolean followTrail,
+      @Schema(description = "The deepest layer the standing order reaches", example = "2")
+          Integer maxLayer,
+      @Schema(description = "When the standing order ends") Instant until,
+      List<FrozenAccountView> accounts) {}
+
+  /** One account a freeze request asked its bank to freeze, with the bounded hold. */
+  public record FrozenAccountView(
+      @Schema(example = "970422") String bankBin,
+      @Schema(example = "0987654321") String accountNumber,
+      int layer,
+      @Schema(description = "Traced under the standing order rather than named by the unit")
+          boolean byStandingOrder,
+      @Schema(
+              description =
+                  "The amount to hold: what reached the account as far as the case knows (victims'"
+                      + " transfers, amounts banks traced on to it); absent when unknown",
+              example = "15000000")
+          Long holdAmountVnd,
+      @Schema(description = "When the hold lapses unless the unit extends it (90 days by default)")
+          Instant holdExpiresAt,
+      Instant requestedAt) {}
 
   /** One line of the timeline. */
   public record TimelineView(

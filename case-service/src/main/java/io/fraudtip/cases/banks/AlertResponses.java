@@ -7,6 +7,7 @@ import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
+import io.fraudtip.cases.freezes.Freezes;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.linking.TipLinking;
@@ -16,23 +17,23 @@ import io.fraudtip.contracts.alerts.AlertOutcome.Onward;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.contracts.banks.BankAccount;
-import io.fraudtip.contracts.cases.AccountRefV1;
-import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Banks' answers into cases, by the rules of {@link io.fraudtip.contracts.alerts.AlertOutcome}: the
- * current answers' held and restored amounts are the totals; money that moved on (MOVED_ON, or the
- * rest of a PARTLY_FROZEN answer) brings the onward accounts into the case as the next layer and
- * asks their banks to freeze.
+ * Banks' answers into cases, by the rules of {@link io.fraudtip.contracts.alerts.AlertOutcome}:
+ * held and restored amounts enter the totals; money that moved on (MOVED_ON, or the rest of a
+ * PARTLY_FROZEN answer) brings the onward accounts into the case as the next layer and alerts their
+ * banks with an advisory; only a police unit's request makes that a freeze request.
  */
 @ApplicationScoped
 public class AlertResponses {
@@ -44,6 +45,7 @@ public class AlertResponses {
   private final Cases cases;
   private final Clock clock;
   private final Evidence evidence;
+  private final Freezes freezes;
 
   AlertResponses(
       ProcessedEvents processed,
@@ -51,13 +53,15 @@ public class AlertResponses {
       CaseEvents events,
       Cases cases,
       Clock clock,
-      Evidence evidence) {
+      Evidence evidence,
+      Freezes freezes) {
     this.processed = processed;
     this.linking = linking;
     this.events = events;
     this.cases = cases;
     this.clock = clock;
     this.evidence = evidence;
+    this.freezes = freezes;
   }
 
   /**
@@ -126,7 +130,7 @@ public class AlertResponses {
     List<OnwardTransferV1> transfers =
         r.onwardTransfers() == null ? List.of() : r.onwardTransfers();
     if (r.outcome().onwardTransfers() != Onward.NONE && !transfers.isEmpty()) {
-      c = follow(c, transfers, r.bankBin(), layer, at, now, detail);
+      c = follow(c, r.bankBin(), transfers, layer, at, now, detail);
       row.caseId = c.id;
     }
     BankResponse.supersede(row);
@@ -140,44 +144,40 @@ public class AlertResponses {
   }
 
   /**
-   * Brings the accounts the money moved on to into the case as the next layer and asks their banks
-   * to freeze.
+   * Brings the accounts the money moved on to into the case as the next layer. Their banks get an
+   * advisory naming the tracing bank; only a police unit's standing order on the case makes them
+   * freeze requests (see {@link Freezes#traced}).
    *
    * @return the case that holds them afterwards (a merge may have absorbed {@code c})
    */
   private FraudCase follow(
       FraudCase c,
+      String tracedByBin,
       List<OnwardTransferV1> transfers,
-      String tracingBank,
       int layer,
       Instant at,
       Instant now,
       StringBuilder detail) {
     List<Candidate> onward = new ArrayList<>();
+    Map<String, Long> moved = new LinkedHashMap<>();
     for (OnwardTransferV1 t : transfers) {
       if (t != null && t.bankBin() != null && t.accountNumber() != null) {
-        onward.add(Candidate.account(t.bankBin(), t.accountNumber(), layer + 1));
+        Candidate o = Candidate.account(t.bankBin(), t.accountNumber(), layer + 1);
+        onward.add(o);
+        moved.merge(o.value(), Math.max(0, t.amountVnd()), Long::sum);
       }
     }
     c = linking.attach(c, onward, at);
-    List<AccountRefV1> accounts = new ArrayList<>();
-    for (Candidate o : onward) {
-      CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, o.value());
+    List<Freezes.Traced> traced = new ArrayList<>();
+    for (Map.Entry<String, Long> m : moved.entrySet()) {
+      CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, m.getKey());
       if (id != null && id.caseId.equals(c.id) && id.delistedAt == null) {
-        accounts.add(new AccountRefV1(id.bankBin, id.accountNumber(), id.layer));
-        evidence.traced(id.value, tracingBank, id.layer, c.id, at);
+        traced.add(new Freezes.Traced(id.bankBin, id.accountNumber(), id.layer, m.getValue()));
+        evidence.traced(id.value, tracedByBin, id.layer, c.id, at);
       }
     }
-    detail.append(", on to ").append(accounts.size()).append(" account(s)");
-    if (!accounts.isEmpty()) {
-      c.updatedAt = now;
-      events.publish(
-          c,
-          CaseEventKind.FREEZE_REQUESTED,
-          CaseEvents.Extra.accounts(
-              accounts.stream().distinct().toList(),
-              "Money moved on from layer " + layer + "; next layer to freeze"));
-    }
+    detail.append(", on to ").append(traced.size()).append(" account(s)");
+    freezes.traced(c, tracedByBin, traced, now);
     return c;
   }
 

@@ -6,6 +6,7 @@ import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.Closure;
+import io.fraudtip.contracts.cases.FreezeAuthorisationV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -61,7 +62,9 @@ public class CaseEvents {
             extra.mergedCaseIds(),
             extra.accounts(),
             extra.closure(),
-            extra.note());
+            extra.note(),
+            extra.tracedByBankBin(),
+            extra.authorisation());
     return outbox.publish(Topics.CASES_V1, c.id.toString(), kind.cloudEventType(), eventId, event);
   }
 
@@ -71,7 +74,19 @@ public class CaseEvents {
       List<UUID> mergedCaseIds,
       List<AccountRefV1> accounts,
       Closure closure,
-      String note) {
+      String note,
+      String tracedByBankBin,
+      FreezeAuthorisationV1 authorisation) {
+    /** The parts of most kinds: no tracing bank, no authorisation. */
+    public Extra(
+        String ruleId,
+        List<UUID> mergedCaseIds,
+        List<AccountRefV1> accounts,
+        Closure closure,
+        String note) {
+      this(ruleId, mergedCaseIds, accounts, closure, note, null, null);
+    }
+
     public static final Extra NONE = new Extra(null, List.of(), List.of(), null, null);
 
     public static Extra rule(String ruleId) {
@@ -88,6 +103,20 @@ public class CaseEvents {
 
     public static Extra accounts(List<AccountRefV1> accounts, String note) {
       return new Extra(null, List.of(), accounts, null, note);
+    }
+
+    /** Accounts traced by a bank's answer (ACCOUNT_TRACED). */
+    public static Extra traced(List<AccountRefV1> accounts, String tracedByBankBin, String note) {
+      return new Extra(null, List.of(), accounts, null, note, tracedByBankBin, null);
+    }
+
+    /** Accounts a police request asked to freeze (FREEZE_REQUESTED). */
+    public static Extra freeze(
+        List<AccountRefV1> accounts,
+        String tracedByBankBin,
+        FreezeAuthorisationV1 authorisation,
+        String note) {
+      return new Extra(null, List.of(), accounts, null, note, tracedByBankBin, authorisation);
     }
   }
 }

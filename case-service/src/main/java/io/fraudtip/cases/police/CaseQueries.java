@@ -13,6 +13,7 @@ import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineEntry;
+import io.fraudtip.cases.freezes.FreezeViews;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.routing.Assignment;
 import io.fraudtip.contracts.Json;
@@ -206,7 +207,8 @@ public class CaseQueries {
         tips,
         identifiers,
         assignments,
-        timeline);
+        timeline,
+        FreezeViews.ofCase(c.id));
   }
 
   private static TipReceivedV1 read(String payload) {

@@ -7,13 +7,13 @@ import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.IllegalTransitionException;
 import io.fraudtip.cases.core.TimelineKind;
+import io.fraudtip.cases.freezes.Freezes;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.routing.Assignment;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.routing.Routing;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.cases.trust.Fact;
-import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
@@ -23,7 +23,6 @@ import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -40,14 +39,21 @@ public class CaseWorkflow {
   private final CaseEvents events;
   private final CaseChanges changes;
   private final Evidence evidence;
+  private final Freezes freezes;
 
   CaseWorkflow(
-      UnitScope scope, Routing routing, CaseEvents events, CaseChanges changes, Evidence evidence) {
+      UnitScope scope,
+      Routing routing,
+      CaseEvents events,
+      CaseChanges changes,
+      Evidence evidence,
+      Freezes freezes) {
     this.scope = scope;
     this.routing = routing;
     this.events = events;
     this.changes = changes;
     this.evidence = evidence;
+    this.freezes = freezes;
   }
 
   @Transactional
@@ -121,6 +127,10 @@ public class CaseWorkflow {
         });
   }
 
+  /**
+   * A freeze request of the caller's unit, with an optional standing order to follow the money
+   * trail: the only way a bank is asked to freeze (see {@link Freezes}).
+   */
   @Transactional
   public CaseDetail freeze(UUID id, String ifMatch, CaseRequests.Freeze request) {
     return changes.apply(
@@ -128,41 +138,18 @@ public class CaseWorkflow {
         ifMatch,
         (c, now) -> {
           CaseChanges.requireOpen(c);
-          List<AccountRefV1> accounts = new ArrayList<>();
-          List<FieldError> errors = new ArrayList<>();
-          for (int i = 0; i < request.accounts().size(); i++) {
-            CaseRequests.Account a = request.accounts().get(i);
+          String unitCode = scope.unit().map(u -> u.code).orElse(c.unitCode);
+          freezes.request(c, request, unitCode, scope.actor(), now);
+          // A unit's freeze request confirms each named account (SPEC §10).
+          for (CaseRequests.Account a : request.accounts()) {
             CaseIdentifier row =
                 CaseIdentifier.byValue(
                     IdentifierType.BANK_ACCOUNT,
                     new BankAccount(a.bankBin(), a.accountNumber()).value());
-            if (row == null || !row.caseId.equals(c.id) || row.delistedAt != null) {
-              errors.add(
-                  new FieldError(
-                      "accounts[" + i + "]",
-                      "account.not-in-case",
-                      "The account is not a listed account of this case"));
-            } else {
-              accounts.add(new AccountRefV1(a.bankBin(), a.accountNumber(), row.layer));
-              evidence.policeConfirmed(row.type, row.value, c.unitCode, c.id, now);
+            if (row != null && row.caseId.equals(c.id)) {
+              evidence.policeConfirmed(row.type, row.value, unitCode, c.id, now);
             }
           }
-          if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-          }
-          events.record(
-              c,
-              TimelineKind.FREEZE_REQUESTED,
-              scope.actor(),
-              null,
-              accounts.size()
-                  + " account(s)"
-                  + (request.note() == null ? "" : ": " + request.note()),
-              now);
-          events.publish(
-              c,
-              CaseEventKind.FREEZE_REQUESTED,
-              CaseEvents.Extra.accounts(accounts, "Freeze requested by " + c.unitCode));
         });
   }
 

@@ -162,9 +162,17 @@ public class CaseResource {
 
   @POST
   @Path("/{id}/freeze-requests")
-  @Operation(summary = "Ask the banks to freeze chosen accounts of the case")
+  @Operation(
+      summary = "Ask the banks to freeze chosen accounts of the case",
+      description =
+          "The only way a bank is asked to freeze: each account's bank gets freeze.requested naming"
+              + " this request and a bounded hold. With followTrail, also a standing order: accounts"
+              + " banks' answers trace later, up to maxLayer and until the time given, are asked to"
+              + " freeze under it (without it they get only the account.traced advisory)")
   @APIResponse(responseCode = "200", description = "Requested; the case as changed")
-  @APIResponse(responseCode = "400", description = "An account is not one of the case's")
+  @APIResponse(
+      responseCode = "400",
+      description = "An account is not one of the case's, or the standing order is out of bounds")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
   public Response freeze(
       @PathParam("id") UUID id,

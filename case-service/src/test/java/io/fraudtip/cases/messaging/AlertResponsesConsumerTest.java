@@ -18,6 +18,7 @@ import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.testsupport.CloudEventRecords;
@@ -108,8 +109,8 @@ class AlertResponsesConsumerTest {
     assertThat(caseOf(db, t.tipId()))
         .containsEntry("frozen_vnd", 20_000_000L)
         .containsEntry("restored_vnd", 5_000_000L);
-    CaseEventV1 freeze = assertFollowedToLayerTwo(caseId, onward);
-    assertThat(freeze.tipIds()).containsExactly(t.tipId());
+    CaseEventV1 traced = assertFollowedToLayerTwo(caseId, onward);
+    assertThat(traced.tipIds()).containsExactly(t.tipId());
   }
 
   @Test
@@ -136,12 +137,13 @@ class AlertResponsesConsumerTest {
             () ->
                 db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 20_000_000L);
-    CaseEventV1 freeze = assertFollowedToLayerTwo(caseId, onward);
+    assertFollowedToLayerTwo(caseId, onward);
   }
 
   /**
-   * The onward account (at bank 970422) joined the case at layer 2 and its bank was asked to freeze
-   * it; returns that FREEZE_REQUESTED event.
+   * The onward account (at bank 970422) joined the case at layer 2 and its bank got an advisory
+   * naming the tracing bank, not a freeze request: only a police unit asks for freezes (SPEC §10).
+   * Returns that ACCOUNT_TRACED event.
    */
   private CaseEventV1 assertFollowedToLayerTwo(UUID caseId, String onward) {
     assertThat(
@@ -152,17 +154,24 @@ class AlertResponsesConsumerTest {
         .containsEntry("case_id", caseId)
         .containsEntry("layer", 2);
 
-    CaseEventV1 freeze =
+    CaseEventV1 traced =
         TestTips.event(
             CloudEventRecords.awaitFirst(
                     kafka,
                     Topics.CASES_V1,
-                    r ->
-                        r.key().equals(caseId.toString()) && r.value().contains("FREEZE_REQUESTED"),
+                    r -> r.key().equals(caseId.toString()) && r.value().contains("ACCOUNT_TRACED"),
                     Duration.ofSeconds(20))
                 .value());
-    assertThat(freeze.accounts()).containsExactly(new AccountRefV1("970422", onward, 2));
-    return freeze;
+    assertThat(traced.accounts()).containsExactly(new AccountRefV1("970422", onward, 2));
+    assertThat(traced.tracedByBankBin()).isEqualTo(TestTips.VCB);
+    // Written in the same transaction as the advisory, had there been one.
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM outbox_event WHERE record_key = ? AND event_type = ?",
+                caseId.toString(),
+                CaseEventKind.FREEZE_REQUESTED.cloudEventType()))
+        .isZero();
+    return traced;
   }
 
   private static AlertResponseV1 again(AlertResponseV1 r, AlertOutcome outcome, long frozen) {

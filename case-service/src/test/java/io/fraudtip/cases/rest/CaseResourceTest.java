@@ -179,7 +179,18 @@ class CaseResourceTest {
                     r -> r.key().equals(id.toString()) && r.value().contains("FREEZE_REQUESTED"),
                     Duration.ofSeconds(20))
                 .value());
-    assertThat(freeze.accounts()).containsExactly(new AccountRefV1("970436", account, 1));
+    // The hold is bounded: what the victim paid to the account, for 90 days.
+    assertThat(freeze.accounts()).hasSize(1);
+    AccountRefV1 held = freeze.accounts().get(0);
+    assertThat(held.bankBin()).isEqualTo("970436");
+    assertThat(held.accountNumber()).isEqualTo(account);
+    assertThat(held.layer()).isEqualTo(1);
+    assertThat(held.holdAmountVnd()).isEqualTo(2_000_000L);
+    assertThat(held.holdExpiresAt())
+        .isBetween(
+            Instant.now().plus(Duration.ofDays(89)), Instant.now().plus(Duration.ofDays(91)));
+    assertThat(freeze.authorisation().unitCode()).isEqualTo(unit);
+    assertThat(freeze.authorisation().standingOrder()).isFalse();
     assertThat(freeze.tipIds()).hasSize(1);
 
     post(unit, id, "close", frozen, "{\"closure\":\"UNFOUNDED\",\"note\":\"Không có dấu hiệu\"}")

@@ -1,10 +1,23 @@
 package io.fraudtip.contracts.cases;
 
+import java.time.Instant;
+
 /**
  * A bank account named in a case.
  *
  * @param bankBin NAPAS BIN of the bank
  * @param accountNumber normalised account number
  * @param layer 1 for the account a victim paid, 2 and up for accounts the money moved on to
+ * @param holdAmountVnd FREEZE_REQUESTED: the amount to hold, what reached the account as far as the
+ *     case knows (never the whole balance); null when the case does not know it
+ * @param holdExpiresAt FREEZE_REQUESTED: when the hold lapses unless the unit extends it; null for
+ *     other kinds and for events written before holds were bounded
  */
-public record AccountRefV1(String bankBin, String accountNumber, int layer) {}
+public record AccountRefV1(
+    String bankBin, String accountNumber, int layer, Long holdAmountVnd, Instant holdExpiresAt) {
+
+  /** An account without a hold (every kind but FREEZE_REQUESTED). */
+  public AccountRefV1(String bankBin, String accountNumber, int layer) {
+    this(bankBin, accountNumber, layer, null, null);
+  }
+}

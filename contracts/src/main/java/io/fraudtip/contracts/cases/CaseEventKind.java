@@ -12,6 +12,11 @@ public enum CaseEventKind {
   STATUS_CHANGED,
   MERGED,
   ESCALATED,
+  /**
+   * A police unit asked the banks to freeze the accounts named, per account or by its standing
+   * order along the money trail; the event names the request that authorised it ({@link
+   * CaseEventV1#authorisation()}) and each account's hold.
+   */
   FREEZE_REQUESTED,
   CLOSED,
   IDENTIFIER_DELISTED,
@@ -19,7 +24,13 @@ public enum CaseEventKind {
    * The legal deadline moved: the unit marked the case complex or extended it once; the note gives
    * the new date.
    */
-  LEGAL_DEADLINE_CHANGED;
+  LEGAL_DEADLINE_CHANGED,
+  /**
+   * A bank's answer traced money on to the accounts named, which joined the case as the next layer:
+   * an advisory for their banks, naming the tracing bank ({@link CaseEventV1#tracedByBankBin()}).
+   * Only a police unit's request makes it a freeze request.
+   */
+  ACCOUNT_TRACED;
 
   /** The CloudEvents type of this kind. */
   public String cloudEventType() {

@@ -18,9 +18,14 @@ import java.util.UUID;
  * @param ruleId the routing rule that chose the unit (ASSIGNED, ESCALATED)
  * @param tipIds all tips in the case (so intake can follow each tip's status)
  * @param mergedCaseIds cases merged into this one (MERGED)
- * @param accounts accounts concerned (FREEZE_REQUESTED, CLOSED, IDENTIFIER_DELISTED)
+ * @param accounts accounts concerned (FREEZE_REQUESTED, ACCOUNT_TRACED, CLOSED,
+ *     IDENTIFIER_DELISTED)
  * @param closure CONFIRMED or UNFOUNDED (CLOSED)
  * @param note a short public note, no personal data
+ * @param tracedByBankBin the bank whose answer traced the accounts (ACCOUNT_TRACED, and
+ *     FREEZE_REQUESTED by a standing order); null otherwise and in events written before it
+ * @param authorisation the police request behind a FREEZE_REQUESTED; null in events written before
+ *     it was named
  */
 public record CaseEventV1(
     UUID eventId,
@@ -35,4 +40,40 @@ public record CaseEventV1(
     List<UUID> mergedCaseIds,
     List<AccountRefV1> accounts,
     Closure closure,
-    String note) {}
+    String note,
+    String tracedByBankBin,
+    FreezeAuthorisationV1 authorisation) {
+
+  /** An event that names no tracing bank and no authorisation (most kinds). */
+  public CaseEventV1(
+      UUID eventId,
+      UUID caseId,
+      String caseReference,
+      CaseEventKind kind,
+      Instant occurredAt,
+      CaseStatus status,
+      String unitCode,
+      String ruleId,
+      List<UUID> tipIds,
+      List<UUID> mergedCaseIds,
+      List<AccountRefV1> accounts,
+      Closure closure,
+      String note) {
+    this(
+        eventId,
+        caseId,
+        caseReference,
+        kind,
+        occurredAt,
+        status,
+        unitCode,
+        ruleId,
+        tipIds,
+        mergedCaseIds,
+        accounts,
+        closure,
+        note,
+        null,
+        null);
+  }
+}

@@ -11,11 +11,13 @@ import java.util.Map;
 /**
  * Story 1 (issue #6), written once for the system tests and {@code ./run-local --demo}: a citizen's
  * tip naming an account at bank A; the case assigned by the routing rules; {@code account.reported}
- * at bank A; the unit acknowledges and requests a freeze; {@code freeze.requested} at bank A; bank
- * A answers that the money moved on to an account at bank B; bank B gets {@code freeze.requested}
- * for that layer-2 account and answers "frozen"; the case timeline, the statistics and the
- * citizen's tracking lookup show it. Every step waits for its effect and fails ({@link
- * StoryFailure}) when it does not come.
+ * at bank A; the unit acknowledges and requests a freeze, with a standing order to follow the money
+ * trail to layer 2 for 7 days; {@code freeze.requested} at bank A; bank A answers that the money
+ * moved on to an account at bank B; bank B gets the {@code account.traced} advisory naming bank A
+ * and, under the unit's standing order, {@code freeze.requested} for that layer-2 account naming
+ * the unit's request as its authorisation (a bank's answer alone never makes another bank freeze);
+ * bank B answers "frozen"; the case timeline, the statistics and the citizen's tracking lookup show
+ * it. Every step waits for its effect and fails ({@link StoryFailure}) when it does not come.
  */
 public final class FirstStory {
   /** Bank A (Vietcombank), where the victim paid. */
@@ -31,6 +33,11 @@ public final class FirstStory {
 
   public static final long LOSS_VND = 150_000_000L;
   public static final long FROZEN_VND = 120_000_000L;
+
+  /** How deep and how long the unit's standing order follows the money trail. */
+  public static final int TRAIL_LAYERS = 2;
+
+  public static final Duration TRAIL_FOR = Duration.ofDays(7);
 
   /** The reporter's personal data, which must never show in the tracking lookup. */
   public static final String REPORTER_NAME = "Nguyễn Thị Lan";
@@ -48,7 +55,8 @@ public final class FirstStory {
    * @param accountB the account the money moved on to, at bank B
    * @param accountReported the {@code account.reported} webhook at bank A
    * @param freezeA the {@code freeze.requested} webhook at bank A
-   * @param freezeB the {@code freeze.requested} webhook at bank B
+   * @param tracedB the {@code account.traced} advisory at bank B
+   * @param freezeB the {@code freeze.requested} webhook at bank B, by the unit's standing order
    * @param finalCase the case as its unit reads it at the end
    * @param tracking the citizen's tracking lookup at the end (raw body)
    * @param statisticsBefore the unit's statistics rows before the story
@@ -62,6 +70,7 @@ public final class FirstStory {
       String accountB,
       Platform.Webhook accountReported,
       Platform.Webhook freezeA,
+      Platform.Webhook tracedB,
       Platform.Webhook freezeB,
       JsonNode finalCase,
       String tracking,
@@ -155,7 +164,8 @@ public final class FirstStory {
             .expect(200, "acknowledge");
     timeline.add(Instant.now(), "case acknowledged by " + unit);
 
-    // 5. ... and requests a freeze of the account the victim paid.
+    // 5. ... and requests a freeze of the account the victim paid, with a standing order to follow
+    // the money trail one layer on for a week: only police make banks freeze.
     Instant freezeSent = Instant.now();
     platform
         .changeCase(
@@ -167,12 +177,36 @@ public final class FirstStory {
                 "accounts",
                 List.of(Map.of("bankBin", BANK_A, "accountNumber", accountA)),
                 "note",
-                "Phong tỏa khẩn cấp tài khoản nhận tiền của bị hại"))
+                "Phong tỏa khẩn cấp tài khoản nhận tiền của bị hại",
+                "followTrail",
+                true,
+                "maxLayer",
+                TRAIL_LAYERS,
+                "until",
+                freezeSent.plus(TRAIL_FOR).toString()))
         .expect(200, "freeze request");
-    timeline.add(freezeSent, "freeze requested by " + unit + " for " + BANK_A + ":" + accountA);
+    timeline.add(
+        freezeSent,
+        "freeze requested by "
+            + unit
+            + " for "
+            + BANK_A
+            + ":"
+            + accountA
+            + ", standing order: follow the trail to layer "
+            + TRAIL_LAYERS
+            + " for "
+            + TRAIL_FOR.toDays()
+            + " days");
     Platform.Webhook freezeA = platform.awaitWebhook(BANK_A, "freeze.requested", accountA);
     if (freezeA.data().path("advisory").asBoolean(true)) {
       throw new StoryFailure("a police unit's freeze request reached bank A as an advisory");
+    }
+    JsonNode authorisation = freezeA.data().path("authorisation");
+    if (!unit.equals(authorisation.path("unitCode").asText())
+        || freezeA.data().path("holdAmountVnd").asLong() != LOSS_VND) {
+      throw new StoryFailure(
+          "bank A's freeze request does not name the unit's request and hold: " + freezeA.json());
     }
     timeline.add(
         freezeA.receivedAt(),
@@ -206,16 +240,40 @@ public final class FirstStory {
         .expect(202, "bank A's answer");
     timeline.add(answerA, "bank " + BANK_A + " answered MOVED_ON → " + BANK_B + ":" + accountB);
 
-    // 7. The next layer: bank B is asked to freeze.
+    // 7. The next layer: bank B is told at once that bank A traced the money to it (an
+    // advisory), and asked to freeze under the unit's standing order.
+    Platform.Webhook tracedB = platform.awaitWebhook(BANK_B, "account.traced", accountB);
+    if (!BANK_A.equals(tracedB.data().path("tracedBy").path("bankBin").asText())) {
+      throw new StoryFailure("bank B's advisory does not name bank A: " + tracedB.json());
+    }
+    timeline.add(
+        tracedB.receivedAt(),
+        "bank "
+            + BANK_B
+            + " got account.traced (advisory, traced by "
+            + BANK_A
+            + ") in "
+            + ms(answerA, tracedB.receivedAt())
+            + " ms after bank "
+            + BANK_A
+            + "'s answer");
     Platform.Webhook freezeB = platform.awaitWebhook(BANK_B, "freeze.requested", accountB);
     if (freezeB.data().path("layer").asInt() != 2) {
       throw new StoryFailure("bank B's freeze request is not layer 2: " + freezeB.json());
+    }
+    JsonNode byOrder = freezeB.data().path("authorisation");
+    if (!byOrder.path("standingOrder").asBoolean()
+        || !authorisation.path("requestId").asText().equals(byOrder.path("requestId").asText())) {
+      throw new StoryFailure(
+          "bank B's freeze request does not name the unit's standing order: " + freezeB.json());
     }
     timeline.add(
         freezeB.receivedAt(),
         "bank "
             + BANK_B
-            + " got freeze.requested (layer 2) in "
+            + " got freeze.requested (layer 2, by the standing order of "
+            + unit
+            + ") in "
             + ms(answerA, freezeB.receivedAt())
             + " ms after bank "
             + BANK_A
@@ -297,6 +355,7 @@ public final class FirstStory {
         accountB,
         reported,
         freezeA,
+        tracedB,
         freezeB,
         finalCase,
         tracking.body(),

@@ -23,7 +23,12 @@ import java.util.Map;
 final class DemoBankSetup {
   static final String FILE = "demo-bank.json";
   static final List<String> EVENT_TYPES =
-      List.of("account.reported", "freeze.requested", "case.confirmed", "alert.retracted");
+      List.of(
+          "account.reported",
+          "account.traced",
+          "freeze.requested",
+          "case.confirmed",
+          "alert.retracted");
 
   private DemoBankSetup() {}
 

@@ -22,9 +22,13 @@ public record EndpointRequest(
             example = "https://hooks.vietcombank.example/fraudtip")
         String url,
     @NotEmpty
-        @Size(max = 4)
+        @Size(max = 5)
         @Schema(
-            description = "Event types to receive",
+            description =
+                "Event types to receive: account.reported and account.traced (advisories: a tip"
+                    + " named the account; another bank's answer traced money on to it),"
+                    + " freeze.requested (a police unit's request, naming its authorisation and"
+                    + " the hold), case.confirmed, alert.retracted",
             example = "[\"account.reported\", \"freeze.requested\"]")
         List<@NotBlank String> eventTypes,
     @Size(max = 200) @Schema(example = "Phòng chống gian lận - môi trường chính")

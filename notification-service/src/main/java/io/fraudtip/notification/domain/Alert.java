@@ -18,9 +18,13 @@ public class Alert extends PanacheEntityBase {
   public static final String CASE_CONFIRMED = "case.confirmed";
   public static final String ALERT_RETRACTED = "alert.retracted";
 
+  /** Another bank's answer traced money on to the account: an advisory, never an order. */
+  public static final String ACCOUNT_TRACED = "account.traced";
+
   /** Every event type a bank can subscribe an endpoint to. */
   public static final java.util.List<String> TYPES =
-      java.util.List.of(ACCOUNT_REPORTED, FREEZE_REQUESTED, CASE_CONFIRMED, ALERT_RETRACTED);
+      java.util.List.of(
+          ACCOUNT_REPORTED, ACCOUNT_TRACED, FREEZE_REQUESTED, CASE_CONFIRMED, ALERT_RETRACTED);
 
   @Id public UUID id;
 

@@ -6,6 +6,7 @@ import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.Closure;
+import io.fraudtip.contracts.cases.FreezeAuthorisationV1;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.service.AccountCounters.Counters;
 import io.fraudtip.notification.webhook.WebhookPayload;
@@ -17,8 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Case events that concern banks: a freeze request (the only alert that is not an advisory), a case
- * confirmed, and a retraction when a case is closed as unfounded or an identifier delisted.
+ * Case events that concern banks: a police unit's freeze request (the only alert that is not an
+ * advisory; it names the request that authorised it and the bounded hold), an account another
+ * bank's answer traced (an advisory naming that bank), a case confirmed, and a retraction when a
+ * case is closed as unfounded or an identifier delisted.
  */
 @ApplicationScoped
 public class AlertsFromCases {
@@ -50,6 +53,18 @@ public class AlertsFromCases {
     if (type == null) {
       return;
     }
+    boolean freeze = Alert.FREEZE_REQUESTED.equals(type);
+    WebhookPayload.TracedBy tracedBy =
+        event.tracedByBankBin() == null
+            ? null
+            : new WebhookPayload.TracedBy(
+                event.tracedByBankBin(), alerts.bankName(event.tracedByBankBin()));
+    FreezeAuthorisationV1 a = freeze ? event.authorisation() : null;
+    WebhookPayload.Authorisation authorisation =
+        a == null
+            ? null
+            : new WebhookPayload.Authorisation(
+                a.requestId(), a.unitCode(), a.requestedAt(), a.standingOrder());
     Set<AccountRefV1> refs = new LinkedHashSet<>(Alerts.nullSafe(event.accounts()));
     Alerts.Batch batch = alerts.batch(new HashMap<>());
     for (AccountRefV1 ref : refs) {
@@ -79,7 +94,11 @@ public class AlertsFromCases {
               null,
               null,
               event.occurredAt(),
-              event.note());
+              event.note(),
+              tracedBy,
+              authorisation,
+              freeze ? ref.holdAmountVnd() : null,
+              freeze ? ref.holdExpiresAt() : null);
       alerts.raise(new NewAlert(eventId, trace, type, data, event.occurredAt()), batch);
     }
     batch.persistDeliveries();
@@ -95,6 +114,7 @@ public class AlertsFromCases {
     }
     return switch (event.kind()) {
       case FREEZE_REQUESTED -> Alert.FREEZE_REQUESTED;
+      case ACCOUNT_TRACED -> Alert.ACCOUNT_TRACED;
       case CLOSED -> event.closure() == null ? null : typeOf(event.closure());
       case IDENTIFIER_DELISTED -> Alert.ALERT_RETRACTED;
       case OPENED,

@@ -142,6 +142,10 @@ public class AlertsFromTips {
                       .toList(),
                   tip.receivedAt(),
                   tip.occurredAt(),
+                  null,
+                  null,
+                  null,
+                  null,
                   null);
           alerts.raise(
               new NewAlert(

@@ -22,7 +22,8 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
    *
    * @param alertId the alert, to answer on {@code POST /api/v1/alerts/{alertId}/responses}
    * @param advisory true for everything but a police unit's freeze request: watch, warn the
-   *     customer, hold under the bank's own rules
+   *     customer, hold under the bank's own rules (an {@code account.traced} too: another bank's
+   *     answer is no order to freeze)
    * @param bankBin the bank holding the account
    * @param bankName its name in the directory
    * @param accountNumber the account
@@ -41,6 +42,12 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
    * @param reportedAt when the tip was accepted (account.reported)
    * @param occurredAt when the fraud or case event happened
    * @param note a short note of the police unit (case events)
+   * @param tracedBy the bank whose answer traced the money on to the account (account.traced, and
+   *     freeze.requested under a standing order)
+   * @param authorisation the police request that authorised the freeze (freeze.requested)
+   * @param holdAmountVnd the amount to hold: what reached the account as far as the case knows, not
+   *     the whole balance (freeze.requested; absent when unknown)
+   * @param holdExpiresAt when the hold lapses unless the unit extends it (freeze.requested)
    */
   @Schema(name = "WebhookAlert")
   public record Data(
@@ -62,7 +69,38 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
       List<Transfer> transfers,
       Instant reportedAt,
       Instant occurredAt,
-      String note) {}
+      String note,
+      TracedBy tracedBy,
+      Authorisation authorisation,
+      Long holdAmountVnd,
+      Instant holdExpiresAt) {}
+
+  /**
+   * The bank whose answer traced money on to the alerted account.
+   *
+   * @param bankBin its NAPAS BIN
+   * @param bankName its name in the directory
+   */
+  @Schema(name = "WebhookTracedBy")
+  public record TracedBy(
+      @Schema(example = "970436") String bankBin,
+      @Schema(example = "Vietcombank") String bankName) {}
+
+  /**
+   * The police request behind a freeze request: a bank freezes on a police unit's word only.
+   *
+   * @param requestId the unit's freeze request
+   * @param unitCode the unit that made it
+   * @param requestedAt when it made it
+   * @param standingOrder true when the unit did not name this account but ordered the platform to
+   *     follow the money trail, and this account was traced while the order was in force
+   */
+  @Schema(name = "WebhookFreezeAuthorisation")
+  public record Authorisation(
+      UUID requestId,
+      @Schema(example = "PA05-66") String unitCode,
+      Instant requestedAt,
+      boolean standingOrder) {}
 
   /**
    * A victim's transfer to the alerted account.

@@ -1,0 +1,244 @@
+package io.fraudtip.cases.freezes;
+
+import io.fraudtip.cases.api.CaseRequests;
+import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.TimelineKind;
+import io.fraudtip.cases.linking.CaseIdentifier;
+import io.fraudtip.commons.problem.FieldError;
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.banks.BankAccount;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.FreezeAuthorisationV1;
+import io.fraudtip.contracts.tips.IdentifierType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Freezes come from police only (SPEC §10): a unit's freeze request names accounts of the case, and
+ * may give a standing order to follow the money trail. An account a bank's answer traces is an
+ * advisory for its bank ({@code ACCOUNT_TRACED}, naming the tracing bank) and, while a standing
+ * order of the case covers its layer, also a freeze request under that order. Every freeze request
+ * names the police request that authorised it and a bounded hold ({@link Holds}).
+ */
+@ApplicationScoped
+public class Freezes {
+  private final CaseEvents events;
+  private final Holds holds;
+  private final StandingOrders orders;
+
+  Freezes(CaseEvents events, Holds holds, StandingOrders orders) {
+    this.events = events;
+    this.holds = holds;
+    this.orders = orders;
+  }
+
+  /**
+   * An account a bank's answer traced the money on to, already in the case.
+   *
+   * @param amountVnd what the answer says moved on to it
+   */
+  public record Traced(String bankBin, String accountNumber, int layer, long amountVnd) {}
+
+  /** A police unit's freeze request on an open case: stored, in the timeline, published. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void request(
+      FraudCase c, CaseRequests.Freeze request, String unitCode, String actor, Instant now) {
+    List<FieldError> errors = new ArrayList<>(orders.check(request, now));
+    List<AccountRefV1> named = namedAccounts(c, request.accounts(), errors);
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+    FreezeRequest r = new FreezeRequest();
+    r.id = UUID.randomUUID();
+    r.caseId = c.id;
+    r.unitCode = unitCode;
+    r.requestedBy = actor;
+    r.requestedAt = now;
+    r.note = request.note();
+    orders.apply(r, request, now);
+    r.persist();
+    List<AccountRefV1> held = hold(r, named, false, now);
+    String standing =
+        r.followTrail
+            ? "; standing order: follow the trail to layer " + r.maxLayer + " until " + r.trailUntil
+            : "";
+    events.record(
+        c,
+        TimelineKind.FREEZE_REQUESTED,
+        actor,
+        null,
+        describe(held) + standing + (request.note() == null ? "" : ": " + request.note()),
+        now);
+    c.updatedAt = now;
+    events.publish(
+        c,
+        CaseEventKind.FREEZE_REQUESTED,
+        CaseEvents.Extra.freeze(
+            held, null, authorisation(r, false), "Freeze requested by " + unitCode));
+  }
+
+  /**
+   * Accounts a bank's answer traced: kept with their amounts, announced to their banks as an
+   * advisory naming the tracing bank, and asked to freeze where a standing order of the open case
+   * covers their layer.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void traced(FraudCase c, String tracedByBin, List<Traced> traced, Instant now) {
+    if (traced.isEmpty()) {
+      return;
+    }
+    List<AccountRefV1> accounts = new ArrayList<>();
+    for (Traced t : traced) {
+      AccountTrace row = new AccountTrace();
+      row.id = UUID.randomUUID();
+      row.caseId = c.id;
+      row.bankBin = t.bankBin();
+      row.accountNumber = t.accountNumber();
+      row.layer = t.layer();
+      row.tracedByBin = tracedByBin;
+      row.amountVnd = Math.max(0, t.amountVnd());
+      row.tracedAt = now;
+      row.persist();
+      AccountRefV1 ref = new AccountRefV1(t.bankBin(), t.accountNumber(), t.layer());
+      if (!accounts.contains(ref)) {
+        accounts.add(ref);
+      }
+    }
+    c.updatedAt = now;
+    events.publish(
+        c,
+        CaseEventKind.ACCOUNT_TRACED,
+        CaseEvents.Extra.traced(
+            accounts,
+            tracedByBin,
+            "Traced by bank " + tracedByBin + "; advisory until the police unit asks to freeze"));
+    if (!c.stage.isOpen()) {
+      return;
+    }
+    Map<FreezeRequest, List<AccountRefV1>> byOrder = new LinkedHashMap<>();
+    for (AccountRefV1 a : accounts) {
+      Optional<FreezeRequest> order = orders.covering(c.id, a.layer(), now);
+      if (order.isPresent() && !heldAlready(c.id, a, now)) {
+        byOrder.computeIfAbsent(order.get(), o -> new ArrayList<>()).add(a);
+      }
+    }
+    byOrder.forEach(
+        (order, covered) -> {
+          List<AccountRefV1> held = hold(order, covered, true, now);
+          events.record(
+              c,
+              TimelineKind.FREEZE_REQUESTED,
+              CaseEvents.SYSTEM,
+              null,
+              describe(held)
+                  + "; by the standing order of "
+                  + order.unitCode
+                  + " ("
+                  + order.id
+                  + "), traced by bank "
+                  + tracedByBin,
+              now);
+          events.publish(
+              c,
+              CaseEventKind.FREEZE_REQUESTED,
+              CaseEvents.Extra.freeze(
+                  held,
+                  tracedByBin,
+                  authorisation(order, true),
+                  "Freeze requested by the standing order of " + order.unitCode));
+        });
+  }
+
+  /** The accounts the request names, each a listed bank account of the case (else an error). */
+  private static List<AccountRefV1> namedAccounts(
+      FraudCase c, List<CaseRequests.Account> requested, List<FieldError> errors) {
+    List<AccountRefV1> accounts = new ArrayList<>();
+    for (int i = 0; i < requested.size(); i++) {
+      CaseRequests.Account a = requested.get(i);
+      CaseIdentifier row =
+          CaseIdentifier.byValue(
+              IdentifierType.BANK_ACCOUNT, new BankAccount(a.bankBin(), a.accountNumber()).value());
+      if (row == null || !row.caseId.equals(c.id) || row.delistedAt != null) {
+        errors.add(
+            new FieldError(
+                "accounts[" + i + "]",
+                "account.not-in-case",
+                "The account is not a listed account of this case"));
+      } else {
+        AccountRefV1 ref = new AccountRefV1(a.bankBin(), a.accountNumber(), row.layer);
+        if (!accounts.contains(ref)) {
+          accounts.add(ref);
+        }
+      }
+    }
+    return accounts;
+  }
+
+  /** Stores each account's freeze under the request; the accounts with their holds. */
+  private List<AccountRefV1> hold(
+      FreezeRequest r, List<AccountRefV1> accounts, boolean byStandingOrder, Instant now) {
+    List<AccountRefV1> held = new ArrayList<>();
+    for (AccountRefV1 a : accounts) {
+      AccountFreeze f = new AccountFreeze();
+      f.id = UUID.randomUUID();
+      f.requestId = r.id;
+      f.caseId = r.caseId;
+      f.bankBin = a.bankBin();
+      f.accountNumber = a.accountNumber();
+      f.layer = a.layer();
+      f.byStandingOrder = byStandingOrder;
+      f.holdAmountVnd = holds.amount(r.caseId, a.bankBin(), a.accountNumber());
+      f.holdExpiresAt = holds.expiry(now);
+      f.requestedAt = now;
+      f.persist();
+      held.add(
+          new AccountRefV1(
+              a.bankBin(), a.accountNumber(), a.layer(), f.holdAmountVnd, f.holdExpiresAt));
+    }
+    return held;
+  }
+
+  /** Whether the account's bank was asked to freeze it already and the hold still runs. */
+  private static boolean heldAlready(UUID caseId, AccountRefV1 a, Instant now) {
+    return AccountFreeze.count(
+            "caseId = ?1 and bankBin = ?2 and accountNumber = ?3 and holdExpiresAt > ?4",
+            caseId,
+            a.bankBin(),
+            a.accountNumber(),
+            now)
+        > 0;
+  }
+
+  private static FreezeAuthorisationV1 authorisation(FreezeRequest r, boolean standingOrder) {
+    return new FreezeAuthorisationV1(r.id, r.unitCode, r.requestedAt, standingOrder);
+  }
+
+  /** The accounts and their holds, for the timeline. */
+  private static String describe(List<AccountRefV1> held) {
+    StringBuilder s = new StringBuilder(held.size() + " account(s)");
+    held.stream()
+        .sorted(Comparator.comparingInt(AccountRefV1::layer))
+        .forEach(
+            a ->
+                s.append("; ")
+                    .append(new BankAccount(a.bankBin(), a.accountNumber()).value())
+                    .append(" (layer ")
+                    .append(a.layer())
+                    .append(") hold ")
+                    .append(
+                        a.holdAmountVnd() == null ? "amount unknown" : a.holdAmountVnd() + " VND")
+                    .append(" until ")
+                    .append(a.holdExpiresAt()));
+    return s.toString();
+  }
+}
