@@ -49,6 +49,16 @@ final class PlatformStack {
                       "FRAUDTIP_INTAKE_RATE_LIMITS_PER_ADDRESS_CAPACITY",
                       "1000000",
                       "FRAUDTIP_INTAKE_RATE_LIMITS_PER_CLIENT_CAPACITY",
+                      "1000000",
+                      "FRAUDTIP_QUOTAS_PER_ADDRESS_CAPACITY",
+                      "1000000",
+                      "FRAUDTIP_QUOTAS_PER_CLIENT_CAPACITY",
+                      "1000000",
+                      "FRAUDTIP_QUOTAS_PER_BANK_CAPACITY",
+                      "1000000",
+                      "FRAUDTIP_QUOTAS_PER_POLICE_CAPACITY",
+                      "1000000",
+                      "FRAUDTIP_QUOTAS_DISPUTES_PER_ADDRESS_PER_DAY",
                       "1000000")),
               line -> System.out.println("[stack] " + line));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));

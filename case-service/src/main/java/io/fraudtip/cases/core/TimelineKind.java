@@ -1,5 +1,7 @@
 package io.fraudtip.cases.core;
 
+import java.util.List;
+
 /**
  * What a line of a case's timeline records. Stored and shown by its name ({@code
  * case_timeline.kind}, the {@code kind} of the API's timeline), so a constant is never renamed; a
@@ -49,5 +51,13 @@ public enum TimelineKind {
   /** The case was marked complex, which lengthens its legal deadline. */
   MARKED_COMPLEX,
   /** The legal deadline of a complex case was extended (once). */
-  LEGAL_DEADLINE_EXTENDED
+  LEGAL_DEADLINE_EXTENDED;
+
+  /** The names of the kinds outsiders cause, as stored. */
+  public static final List<String> OUTSIDER_KINDS = List.of(TIP_ADDED.name(), DISPUTE_FILED.name());
+
+  /** Whether outsiders (tips, disputes) cause lines of this kind: they are bounded per case. */
+  public boolean byOutsider() {
+    return OUTSIDER_KINDS.contains(name());
+  }
 }
