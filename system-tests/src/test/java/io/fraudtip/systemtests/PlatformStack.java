@@ -59,7 +59,10 @@ final class PlatformStack {
                       "FRAUDTIP_QUOTAS_PER_POLICE_CAPACITY",
                       "1000000",
                       "FRAUDTIP_QUOTAS_DISPUTES_PER_ADDRESS_PER_DAY",
-                      "1000000")),
+                      "1000000",
+                      // the suites register receivers for the same banks again and again
+                      "FRAUDTIP_WEBHOOKS_MAX_ENDPOINTS_PER_BANK",
+                      "1000")),
               line -> System.out.println("[stack] " + line));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
     }
