@@ -54,6 +54,8 @@ final class BenchStack {
     env.put("FRAUDTIP_WEBHOOKS_ALLOW_LOCAL_URLS", "true");
     env.put("FRAUDTIP_INTAKE_RATE_LIMITS_PER_ADDRESS_CAPACITY", "1000000000");
     env.put("FRAUDTIP_INTAKE_RATE_LIMITS_PER_CLIENT_CAPACITY", "1000000000");
+    // the benchmark's banks screen far more than a bank's quota a minute
+    env.put("FRAUDTIP_QUOTAS_ENABLED", "false");
     if (Boolean.getBoolean("fraudtip.benchmark.jfr")) {
       Path jfr = out.resolve("jfr").toAbsolutePath();
       try {

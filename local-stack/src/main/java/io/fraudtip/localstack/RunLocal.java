@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -163,7 +162,7 @@ public final class RunLocal {
       throw new StackException(
           "no signing keys in " + home + ": start the platform once with ./run-local first");
     }
-    Tokens tokens = new Tokens(SigningKeys.loadOrCreate(home.resolve("keys")), Duration.ofDays(30));
+    Tokens tokens = new Tokens(SigningKeys.loadOrCreate(home.resolve("keys")), Tokens.MAX_AGE);
     if (args.size() == 1 && args.get(0).equals("operator")) {
       return tokens.operator("operator@local");
     }

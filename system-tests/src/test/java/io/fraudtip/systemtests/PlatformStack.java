@@ -57,7 +57,15 @@ final class PlatformStack {
                       "QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED",
                       "true",
                       "QUARKUS_HTTP_PROXY_TRUSTED_PROXIES",
-                      "127.0.0.1,0:0:0:0:0:0:0:1")),
+                      "127.0.0.1,0:0:0:0:0:0:0:1",
+                      // case-service's quotas likewise (the dispute bound below stays on)
+                      "FRAUDTIP_QUOTAS_ENABLED",
+                      "false",
+                      "FRAUDTIP_QUOTAS_DISPUTES_PER_ADDRESS_PER_DAY",
+                      "1000000",
+                      // the suites register receivers for the same banks again and again
+                      "FRAUDTIP_WEBHOOKS_MAX_ENDPOINTS_PER_BANK",
+                      "1000")),
               line -> System.out.println("[stack] " + line));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
     }

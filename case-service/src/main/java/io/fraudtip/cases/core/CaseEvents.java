@@ -1,5 +1,6 @@
 package io.fraudtip.cases.core;
 
+import io.fraudtip.cases.config.QuotaConfig;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
@@ -9,6 +10,7 @@ import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.cases.FreezeAuthorisationV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -24,15 +26,25 @@ public class CaseEvents {
   public static final String SYSTEM = "system";
 
   private final Outbox outbox;
+  private final long maxOutsiderLinesPerDay;
 
-  CaseEvents(Outbox outbox) {
+  CaseEvents(Outbox outbox, QuotaConfig quotas) {
     this.outbox = outbox;
+    this.maxOutsiderLinesPerDay = quotas.timeline().maxOutsiderEntriesPerDay();
   }
 
-  /** Adds a line to the case's timeline. */
+  /**
+   * Adds a line to the case's timeline. Lines outsiders cause (tips, disputes) are bounded per case
+   * and 24 hours, so that nobody can flood a unit's view of a case: past the bound the tip or
+   * dispute itself is kept (and counted), only its line is left out.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       FraudCase c, TimelineKind kind, String actor, String ruleId, String detail, Instant at) {
+    if (kind.byOutsider()
+        && outsiderLinesSince(c, at.minus(Duration.ofDays(1))) >= maxOutsiderLinesPerDay) {
+      return;
+    }
     TimelineEntry entry = new TimelineEntry();
     entry.caseId = c.id;
     entry.at = at;
@@ -42,6 +54,11 @@ public class CaseEvents {
     entry.ruleId = ruleId;
     entry.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
     entry.persist();
+  }
+
+  private static long outsiderLinesSince(FraudCase c, Instant since) {
+    return TimelineEntry.count(
+        "caseId = ?1 and at > ?2 and kind in ?3", c.id, since, TimelineKind.OUTSIDER_KINDS);
   }
 
   /** Publishes an event about the case on cases.v1. */

@@ -1,5 +1,7 @@
 package io.fraudtip.cases.core;
 
+import java.util.List;
+
 /**
  * What a line of a case's timeline records. Stored and shown by its name ({@code
  * case_timeline.kind}, the {@code kind} of the API's timeline), so a constant is never renamed; a
@@ -59,5 +61,13 @@ public enum TimelineKind {
   /** The deciding unit confirmed the identifier after a review: listed again. */
   REVIEW_CONFIRMED,
   /** The deciding unit dismissed the review: the identifier stays off the watchlist. */
-  REVIEW_DISMISSED
+  REVIEW_DISMISSED;
+
+  /** The names of the kinds outsiders cause, as stored. */
+  public static final List<String> OUTSIDER_KINDS = List.of(TIP_ADDED.name(), DISPUTE_FILED.name());
+
+  /** Whether outsiders (tips, disputes) cause lines of this kind: they are bounded per case. */
+  public boolean byOutsider() {
+    return OUTSIDER_KINDS.contains(name());
+  }
 }

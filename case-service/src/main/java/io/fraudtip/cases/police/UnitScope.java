@@ -20,9 +20,20 @@ public class UnitScope {
     this.caller = caller;
   }
 
-  /** The caller's unit, when it is a known one. */
+  /**
+   * The caller's unit, when it is a known one; a deactivated unit's tokens lose access at once
+   * (403), whatever their expiry.
+   */
   public Optional<PoliceUnit> unit() {
-    return caller.unit().map(code -> PoliceUnit.<PoliceUnit>findById(code));
+    Optional<PoliceUnit> unit = caller.unit().map(code -> PoliceUnit.<PoliceUnit>findById(code));
+    if (unit.isPresent() && !unit.get().active) {
+      throw new ProblemException(
+          403,
+          "unit-inactive",
+          "Forbidden",
+          "Police unit " + unit.get().code + " is deactivated: its tokens no longer have access");
+    }
+    return unit;
   }
 
   /** The path prefix of the units the caller sees, or empty when it sees none. */

@@ -2,6 +2,7 @@ package io.fraudtip.cases.rest;
 
 import io.fraudtip.cases.api.DisputeViews;
 import io.fraudtip.cases.disputes.Disputes;
+import io.fraudtip.cases.quotas.DisputeQuota;
 import io.fraudtip.commons.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,9 +29,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DisputeResource {
   private final Disputes disputes;
+  private final DisputeQuota quota;
 
-  DisputeResource(Disputes disputes) {
+  DisputeResource(Disputes disputes, DisputeQuota quota) {
     this.disputes = disputes;
+    this.quota = quota;
   }
 
   @POST
@@ -41,7 +44,14 @@ public class DisputeResource {
       description = "Holders anonymously, banks with their token for their own accounts")
   @APIResponse(responseCode = "201", description = "Filed; follow it with its id")
   @APIResponse(responseCode = "404", description = "The identifier is not listed")
+  @APIResponse(
+      responseCode = "409",
+      description = "The identifier already has the most open disputes it may have")
+  @APIResponse(
+      responseCode = "429",
+      description = "Too many requests, or this address filed its disputes for today")
   public Response file(@Valid @NotNull DisputeViews.File request) {
+    quota.checkOpen(request);
     DisputeViews.Receipt receipt = disputes.file(request);
     return Response.created(URI.create("/api/v1/disputes/" + receipt.id())).entity(receipt).build();
   }

@@ -5,9 +5,12 @@ import io.fraudtip.cases.api.StatisticsViews.Period;
 import io.fraudtip.cases.api.StatisticsViews.Report;
 import io.fraudtip.cases.api.StatisticsViews.Row;
 import io.fraudtip.cases.core.Clock;
+import io.fraudtip.cases.police.UnitScope;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -27,10 +31,18 @@ import java.util.TreeMap;
 public class Statistics {
   private static final String ZONE = Clock.VIET_NAM.getId();
 
-  private final EntityManager em;
+  /** Keeps a query to the cases of the caller's subtree (a unit's path prefix). */
+  private static final String IN_SCOPE =
+      " AND c.unit_code IN (SELECT u.code FROM police_unit u WHERE starts_with(u.path, :scope))";
 
-  Statistics(EntityManager em) {
+  private final EntityManager em;
+  private final Caller caller;
+  private final UnitScope scope;
+
+  Statistics(EntityManager em, Caller caller, UnitScope scope) {
     this.em = em;
+    this.caller = caller;
+    this.scope = scope;
   }
 
   /**
@@ -47,8 +59,23 @@ public class Statistics {
     return report(groupBy, period, start, end);
   }
 
+  /**
+   * The report over what the caller may see: operators everything, a police unit its own cases and
+   * those of the units below it (by the case's current unit).
+   */
   @Transactional
   public Report report(GroupBy groupBy, Period period, Instant from, Instant to) {
+    if (caller.isOperator()) {
+      return report(groupBy, period, from, to, null);
+    }
+    Optional<String> prefix = scope.pathPrefix();
+    return prefix.isEmpty()
+        ? new Report(groupBy, period, List.of())
+        : report(groupBy, period, from, to, prefix.get());
+  }
+
+  private Report report(GroupBy groupBy, Period period, Instant from, Instant to, String unitPath) {
+    String inScope = unitPath == null ? "" : IN_SCOPE;
     String unit = period.name().toLowerCase();
     String format =
         switch (period) {
@@ -80,7 +107,10 @@ public class Statistics {
                 + tipGroup
                 + ", count(*), count(DISTINCT t.case_id), coalesce(sum(t.amount_lost_vnd), 0)"
                 + " FROM case_tip t JOIN fraud_case c ON c.id = t.case_id"
-                + " WHERE t.received_at >= :from AND t.received_at < :to GROUP BY 1, 2",
+                + " WHERE t.received_at >= :from AND t.received_at < :to"
+                + inScope
+                + " GROUP BY 1, 2",
+            unitPath,
             unit,
             format,
             from,
@@ -101,7 +131,10 @@ public class Statistics {
                 + " FROM bank_response b JOIN fraud_case c ON c.id = b.case_id"
                 // Current answers only: an answer sent again, or replaced, counts once.
                 + " WHERE b.superseded_at IS NULL"
-                + " AND b.responded_at >= :from AND b.responded_at < :to GROUP BY 1, 2",
+                + " AND b.responded_at >= :from AND b.responded_at < :to"
+                + inScope
+                + " GROUP BY 1, 2",
+            unitPath,
             unit,
             format,
             from,
@@ -118,7 +151,10 @@ public class Statistics {
                 + caseGroup
                 + ", avg(extract(epoch FROM c.acknowledged_at - c.opened_at)) / 60"
                 + " FROM fraud_case c WHERE c.acknowledged_at IS NOT NULL"
-                + " AND c.opened_at >= :from AND c.opened_at < :to GROUP BY 1, 2",
+                + " AND c.opened_at >= :from AND c.opened_at < :to"
+                + inScope
+                + " GROUP BY 1, 2",
+            unitPath,
             unit,
             format,
             from,
@@ -152,7 +188,10 @@ public class Statistics {
                 + " FROM bank_response WHERE alert_id IS NOT NULL AND outcome <> 'RESTORED'"
                 + " GROUP BY alert_id) a ON a.alert_id = d.alert_id"
                 + " WHERE d.delivered_at >= :from AND d.delivered_at < :to) d"
-                + " JOIN fraud_case c ON c.id = d.case_id GROUP BY 1, 2",
+                + " JOIN fraud_case c ON c.id = d.case_id WHERE TRUE"
+                + inScope
+                + " GROUP BY 1, 2",
+            unitPath,
             unit,
             format,
             from,
@@ -199,13 +238,18 @@ public class Statistics {
   }
 
   @SuppressWarnings("unchecked")
-  private List<Object[]> rows(String sql, String unit, String format, Instant from, Instant to) {
-    return em.createNativeQuery(sql)
-        .setParameter("unit", unit)
-        .setParameter("format", format)
-        .setParameter("from", from)
-        .setParameter("to", to)
-        .getResultList();
+  private List<Object[]> rows(
+      String sql, String unitPath, String unit, String format, Instant from, Instant to) {
+    Query query =
+        em.createNativeQuery(sql)
+            .setParameter("unit", unit)
+            .setParameter("format", format)
+            .setParameter("from", from)
+            .setParameter("to", to);
+    if (unitPath != null) {
+      query.setParameter("scope", unitPath);
+    }
+    return query.getResultList();
   }
 
   private static String key(Object[] r) {

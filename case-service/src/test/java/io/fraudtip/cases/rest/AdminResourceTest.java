@@ -108,4 +108,40 @@ class AdminResourceTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("targetUnit"));
   }
+
+  @Test
+  void aDeactivatedUnitsTokensLoseAccess() {
+    String unit =
+        "{\"code\":\"CAX-24199\",\"name\":\"Công an xã thử\",\"level\":\"COMMUNE\","
+            + "\"parentCode\":\"CAT-66\",\"provinceCode\":\"66\",\"communeCode\":\"24199\"}";
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops"))
+        .contentType("application/json")
+        .body(unit)
+        .post("/api/v1/admin/units")
+        .then()
+        .statusCode(201);
+    String officer = tokens.police("CAX-24199");
+    given().auth().oauth2(officer).get("/api/v1/cases").then().statusCode(200);
+
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops"))
+        .contentType("application/json")
+        .body(unit.replace("}", ",\"active\":false}"))
+        .put("/api/v1/admin/units/CAX-24199")
+        .then()
+        .statusCode(200);
+
+    given()
+        .auth()
+        .oauth2(officer)
+        .get("/api/v1/cases")
+        .then()
+        .statusCode(403)
+        .contentType("application/problem+json")
+        .body("type", equalTo("unit-inactive"));
+    given().auth().oauth2(officer).get("/api/v1/statistics").then().statusCode(403);
+  }
 }

@@ -92,4 +92,32 @@ class StatisticsResourceTest {
 
     given().auth().oauth2(tokens.bank("970436")).get("/api/v1/statistics").then().statusCode(403);
   }
+
+  @Test
+  void aPoliceUnitSeesTheFiguresOfItsOwnSubtreeOnly() {
+    TipReceivedV1 t = tip().in("66", "24133").paid(TestTips.account(), 2_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    String unit = (String) caseOf(db, t.tipId()).get("unit_code");
+    assertThat(unit).isEqualTo("CAX-24133");
+
+    assertThat(unitsSeenBy(tokens.operator("ops"))).contains("CAX-24133");
+    assertThat(unitsSeenBy(tokens.police("CAT-66"))).contains("CAX-24133");
+    // A sibling commune sees its own figures at most, never its neighbour's or the province's.
+    assertThat(unitsSeenBy(tokens.police("CAX-24121")))
+        .doesNotContain("CAX-24133")
+        .allMatch("CAX-24121"::equals);
+  }
+
+  private List<String> unitsSeenBy(String token) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .accept("application/json")
+        .get("/api/v1/statistics?groupBy=UNIT")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getList("rows.group", String.class);
+  }
 }

@@ -1,5 +1,6 @@
 package io.fraudtip.intake.config;
 
+import io.fraudtip.commons.ratelimit.RateLimit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -56,23 +57,13 @@ public interface IntakeConfig {
     boolean enabled();
 
     /** Requests of one source address (IP). */
-    Limit perAddress();
+    RateLimit perAddress();
 
     /** Requests of one client (bearer-token subject or API key), when the caller names one. */
-    Limit perClient();
+    RateLimit perClient();
 
     /** Most client and address buckets kept in memory at once (least recently used go first). */
     @WithDefault("100000")
     long maxTrackedCallers();
-  }
-
-  /** A token bucket: {@code capacity} requests, refilled evenly over {@code period}. */
-  interface Limit {
-    /** Requests allowed in a burst and per period. */
-    long capacity();
-
-    /** The period over which the capacity refills. */
-    @WithDefault("1m")
-    Duration period();
   }
 }

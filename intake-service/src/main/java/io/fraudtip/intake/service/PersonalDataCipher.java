@@ -3,6 +3,7 @@ package io.fraudtip.intake.service;
 import io.fraudtip.commons.crypto.AesGcm;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.intake.config.IntakeConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.util.UUID;
  * to the tip id, so a sealed value copied onto another tip does not open). A sealed value is a
  * format byte followed by the nonce, the ciphertext and its tag.
  */
+// Made at start-up, so that a missing or malformed key fails the start, not the first use.
+@Startup
 @ApplicationScoped
 public class PersonalDataCipher {
   private static final byte FORMAT = 1;

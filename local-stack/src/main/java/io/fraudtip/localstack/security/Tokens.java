@@ -21,6 +21,15 @@ public final class Tokens {
   /** Issuer the services expect ({@code mp.jwt.verify.issuer}). */
   public static final String ISSUER = "https://fraudtip.local/issuer";
 
+  /** Audience the services expect ({@code mp.jwt.verify.audiences}). */
+  public static final String AUDIENCE = "fraudtip";
+
+  /**
+   * Longest lifetime worth giving: the services refuse tokens older than this ({@code
+   * mp.jwt.verify.token.age}), whatever their expiry.
+   */
+  public static final Duration MAX_AGE = Duration.ofHours(24);
+
   public static final String OPERATOR = "operator";
   public static final String POLICE = "police";
   public static final String BANK = "bank";
@@ -75,6 +84,21 @@ public final class Tokens {
         claims("operator@unsigned", OPERATOR, null, null, Instant.now().plus(lifetime)), false);
   }
 
+  /** An operator token, correctly signed and unexpired, meant for another audience. */
+  public String operatorFor(String audience) {
+    JwtClaims claims =
+        claims("operator@elsewhere", OPERATOR, null, null, Instant.now().plus(lifetime));
+    claims.setAudience(audience);
+    return serialize(claims, true);
+  }
+
+  /** An operator token issued {@code age} ago, correctly signed and unexpired. */
+  public String operatorIssued(Duration age) {
+    JwtClaims claims = claims("operator@old", OPERATOR, null, null, Instant.now().plus(lifetime));
+    claims.setIssuedAt(NumericDate.fromSeconds(Instant.now().minus(age).getEpochSecond()));
+    return serialize(claims, true);
+  }
+
   private String sign(String subject, String group, String claim, String value) {
     return serialize(claims(subject, group, claim, value, Instant.now().plus(lifetime)), true);
   }
@@ -83,6 +107,7 @@ public final class Tokens {
       String subject, String group, String claim, String value, Instant expiry) {
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(ISSUER);
+    claims.setAudience(AUDIENCE);
     claims.setSubject(subject);
     claims.setClaim("upn", subject);
     claims.setStringListClaim("groups", List.of(group));

@@ -107,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
     kafka.ensureTopics(topics(), PARTITIONS);
 
     keys = SigningKeys.loadOrCreate(home.resolve("keys"));
-    tokens = new Tokens(keys, Duration.ofDays(30));
+    tokens = new Tokens(keys, Tokens.MAX_AGE);
 
     for (Service s : Service.values()) {
       progress.accept("starting " + s.module() + " on port " + settings.port(s));

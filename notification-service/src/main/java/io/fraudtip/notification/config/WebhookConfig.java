@@ -22,6 +22,13 @@ public interface WebhookConfig {
    */
   String secretKey();
 
+  /**
+   * Endpoints one bank may have registered at once (active or not); one more is 409. Bounds what a
+   * bank's token can make the platform call.
+   */
+  @WithDefault("10")
+  int maxEndpointsPerBank();
+
   /** Length of new signing secrets in random bytes (the specification allows 24 to 64). */
   @WithDefault("32")
   int secretBytes();

@@ -57,6 +57,15 @@ public class EndpointService {
       throw ProblemException.invalid(
           "bankBin", "bank.unknown", "No bank with this BIN in the directory");
     }
+    if (BankEndpoint.count("bankBin", bin) >= config.maxEndpointsPerBank()) {
+      throw ProblemException.conflict(
+          "endpoint-limit",
+          "Bank "
+              + bin
+              + " already has the "
+              + config.maxEndpointsPerBank()
+              + " endpoints it may register; delete one first");
+    }
     Instant now = Timestamps.now();
     BankEndpoint e = new BankEndpoint();
     e.id = UUID.randomUUID();

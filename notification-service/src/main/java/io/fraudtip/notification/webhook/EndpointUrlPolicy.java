@@ -60,7 +60,11 @@ public class EndpointUrlPolicy {
     return uri;
   }
 
-  /** Refuses a host that resolves to any non-public address (unless local use is allowed). */
+  /**
+   * Refuses a host that does not resolve or resolves to any non-public address (unless local use is
+   * allowed). Both answer the same code and text, so that a caller cannot probe which internal
+   * names exist.
+   */
   public void checkAddresses(String host) {
     if (allowLocal) {
       return;
@@ -69,15 +73,19 @@ public class EndpointUrlPolicy {
     try {
       addresses = resolver.resolve(host.replaceAll("^\\[|\\]$", ""));
     } catch (UnknownHostException e) {
-      throw refused("url.unresolvable", "The URL's host does not resolve");
+      throw notPublic();
     }
+    // Java reads an IPv4-mapped literal (::ffff:a.b.c.d) as the IPv4 address: refuse the form.
+    boolean ipv6Literal = host.contains(":");
     for (InetAddress address : addresses) {
-      if (!isPublic(address)) {
-        throw refused(
-            "url.not-public",
-            "The URL's host resolves to a private, loopback or link-local address");
+      if (!isPublic(address) || (ipv6Literal && address instanceof Inet4Address)) {
+        throw notPublic();
       }
     }
+  }
+
+  private static ProblemException notPublic() {
+    return refused("url.not-public", "The URL's host must resolve to public addresses only");
   }
 
   /** Whether an address is on the public internet. */
@@ -100,10 +108,31 @@ public class EndpointUrlPolicy {
           && first < 240; // reserved and broadcast
     }
     if (a instanceof Inet6Address) {
-      int first = b[0] & 0xff;
-      return (first & 0xfe) != 0xfc; // unique local fc00::/7
+      return isPublicIpv6(b);
     }
     return false;
+  }
+
+  /**
+   * IPv6 outside unique-local space and outside the transition forms that carry an IPv4 address
+   * (which could be a private one): IPv4-mapped {@code ::ffff:0:0/96} and IPv4-compatible {@code
+   * ::/96}, NAT64 {@code 64:ff9b::/96} (and its local-use {@code 64:ff9b:1::/48}), 6to4 {@code
+   * 2002::/16} and Teredo {@code 2001::/32}. A webhook receiver has a native address.
+   */
+  static boolean isPublicIpv6(byte[] b) {
+    int w0 = word(b, 0);
+    int w1 = word(b, 1);
+    boolean upperZero = w0 == 0 && w1 == 0 && word(b, 2) == 0 && word(b, 3) == 0 && word(b, 4) == 0;
+    return (b[0] & 0xfe) != 0xfc // unique local fc00::/7
+        && !upperZero // ::/80: IPv4-mapped (::ffff:0:0/96), IPv4-compatible, unspecified
+        && !(w0 == 0x64 && w1 == 0xff9b) // NAT64 64:ff9b::/96 and 64:ff9b:1::/48
+        && w0 != 0x2002 // 6to4
+        && !(w0 == 0x2001 && w1 == 0) // Teredo
+        && !(w0 == 0x2001 && w1 == 0x0db8); // documentation
+  }
+
+  private static int word(byte[] b, int i) {
+    return ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
   }
 
   private static ProblemException refused(String code, String message) {

@@ -2,6 +2,7 @@ package io.fraudtip.notification.webhook;
 
 import io.fraudtip.commons.crypto.AesGcm;
 import io.fraudtip.notification.config.WebhookConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,8 @@ import java.util.UUID;
  * in the clear ({@code whsec_...}, written before secrets were sealed) opens as itself until {@link
  * SecretSealing} seals it at start-up.
  */
+// Made at start-up, so that a missing or malformed key fails the start, not the first use.
+@Startup
 @ApplicationScoped
 public class SigningSecrets {
   static final String SEALED_PREFIX = "v1.";

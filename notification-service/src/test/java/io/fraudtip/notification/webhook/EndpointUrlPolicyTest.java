@@ -23,7 +23,13 @@ class EndpointUrlPolicyTest {
                       ? new InetAddress[] {
                         InetAddress.getByName("203.113.131.1"), InetAddress.getByName("10.1.2.3")
                       }
-                      : InetAddress.getAllByName(host));
+                      : host.endsWith(".internal")
+                          ? unresolvable(host)
+                          : InetAddress.getAllByName(host));
+
+  private static InetAddress[] unresolvable(String host) throws UnknownHostException {
+    throw new UnknownHostException(host);
+  }
 
   @ParameterizedTest
   @ValueSource(
@@ -95,5 +101,49 @@ class EndpointUrlPolicyTest {
               throw new UnknownHostException("not consulted");
             });
     assertThat(local.check("http://127.0.0.1:9999/hooks/a").getPort()).isEqualTo(9999);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "https://[::ffff:10.0.0.1]/hooks", // IPv4-mapped
+        "https://[::ffff:127.0.0.1]/hooks",
+        "https://[::ffff:203.113.131.1]/hooks", // mapped, even of a public address
+        "https://[::10.0.0.1]/hooks", // IPv4-compatible
+        "https://[64:ff9b::a00:1]/hooks", // NAT64 of 10.0.0.1
+        "https://[64:ff9b::cb71:8301]/hooks", // NAT64 of a public address
+        "https://[2002:a00:1::1]/hooks", // 6to4 of 10.0.0.1
+        "https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/hooks", // Teredo
+      })
+  void refusesIpv6TransitionFormsThatCarryAnIpv4Address(String url) {
+    assertThatThrownBy(() -> PRODUCTION.check(url))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> assertThat(p.errors().get(0).code()).isEqualTo("url.not-public"));
+  }
+
+  @Test
+  void aNativePublicIpv6AddressIsAccepted() {
+    assertThat(PRODUCTION.check("https://[2404:6800:4005:80a::200e]/hooks").getHost())
+        .isEqualTo("[2404:6800:4005:80a::200e]");
+  }
+
+  @Test
+  void anUnresolvableHostAnswersAsANonPublicOneSoThatNamesCannotBeProbed() {
+    ProblemException unresolvable =
+        catchProblem(() -> PRODUCTION.check("https://payments.internal/hooks"));
+    ProblemException internal = catchProblem(() -> PRODUCTION.check("https://10.0.0.1/hooks"));
+
+    assertThat(unresolvable.errors()).isEqualTo(internal.errors());
+    assertThat(unresolvable.errors().get(0).code()).isEqualTo("url.not-public");
+  }
+
+  private static ProblemException catchProblem(Runnable call) {
+    try {
+      call.run();
+    } catch (ProblemException e) {
+      return e;
+    }
+    throw new AssertionError("not refused");
   }
 }

@@ -29,6 +29,9 @@ public final class AesGcm {
    * @param setting the name of the setting that holds it, for the error when it is unusable
    */
   public AesGcm(String base64Key, String setting) {
+    if (base64Key == null || base64Key.isBlank()) {
+      throw new IllegalStateException(setting + " is not set: give a Base64 AES-256 key");
+    }
     byte[] raw;
     try {
       raw = Base64.getDecoder().decode(base64Key.strip());

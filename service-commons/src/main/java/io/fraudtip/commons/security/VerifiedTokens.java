@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -27,14 +29,30 @@ public class VerifiedTokens {
 
   private final Cache<String, JsonWebToken> verified;
   private final Clock clock;
+  private final Duration maxAge;
 
   @Inject
-  VerifiedTokens(TokenCacheConfig config) {
-    this(config.maxTtl(), config.size(), Clock.systemUTC());
+  VerifiedTokens(
+      TokenCacheConfig config,
+      @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maxAgeSeconds) {
+    this(
+        config.maxTtl(),
+        config.size(),
+        Clock.systemUTC(),
+        maxAgeSeconds.map(Duration::ofSeconds).orElse(null));
   }
 
   VerifiedTokens(Duration maxTtl, int size, Clock clock) {
+    this(maxTtl, size, clock, null);
+  }
+
+  /**
+   * @param maxAge the verifier's largest token age ({@code iat}), so that a kept token is not
+   *     reused past it; null when ages are not checked
+   */
+  VerifiedTokens(Duration maxTtl, int size, Clock clock, Duration maxAge) {
     this.clock = clock;
+    this.maxAge = maxAge;
     this.verified =
         maxTtl.isZero() || size <= 0
             ? null
@@ -81,13 +99,20 @@ public class VerifiedTokens {
     };
   }
 
-  /** Nanoseconds until the token expires, at most {@code cap}; not positive once it has. */
+  /**
+   * Nanoseconds until the token expires or grows too old, at most {@code cap}; not positive once it
+   * has.
+   */
   private long remaining(JsonWebToken token, Duration cap) {
     long exp = token.getExpirationTime();
     if (exp <= 0) {
       return 0;
     }
-    long left = Duration.ofSeconds(exp).toMillis() - clock.millis();
+    long end = Duration.ofSeconds(exp).toMillis();
+    if (maxAge != null) {
+      end = Math.min(end, Duration.ofSeconds(token.getIssuedAtTime()).plus(maxAge).toMillis());
+    }
+    long left = end - clock.millis();
     return Math.min(cap.toNanos(), Duration.ofMillis(left).toNanos());
   }
 }

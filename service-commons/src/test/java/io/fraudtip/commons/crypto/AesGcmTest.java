@@ -38,4 +38,11 @@ class AesGcmTest {
     assertThatThrownBy(() -> new AesGcm(Base64.getEncoder().encodeToString(new byte[16]), "x.key"))
         .hasMessage("x.key must hold 32 bytes");
   }
+
+  @Test
+  void refusesAMissingKeyNamingTheSetting() {
+    assertThatThrownBy(() -> new AesGcm(null, "fraudtip.webhooks.secret-key"))
+        .hasMessageStartingWith("fraudtip.webhooks.secret-key is not set");
+    assertThatThrownBy(() -> new AesGcm("  ", "x.key")).hasMessageStartingWith("x.key is not set");
+  }
 }

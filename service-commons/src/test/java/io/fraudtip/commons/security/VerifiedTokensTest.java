@@ -98,4 +98,26 @@ class VerifiedTokensTest {
 
     assertThat(verifications).hasValue(2);
   }
+
+  @Test
+  void aTokenIsKeptNoLongerThanTheVerifiersMaximumAge() throws Exception {
+    // Issued 9.8 s ago with a 10 s maximum age: too old in 200 ms, though it expires in 5 minutes.
+    var tokens =
+        new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC(), Duration.ofSeconds(10));
+    long now = System.currentTimeMillis();
+    VerifiedTokens.Verifier issuedAlmostTooLongAgo =
+        token -> {
+          verifications.incrementAndGet();
+          JwtClaims claims = new JwtClaims();
+          claims.setSubject("bank-970422");
+          claims.setIssuedAt(NumericDate.fromMilliseconds(now - 9_800));
+          claims.setExpirationTime(NumericDate.fromSeconds(inSeconds(300)));
+          return new DefaultJWTCallerPrincipal(token, claims);
+        };
+    tokens.verify("t", issuedAlmostTooLongAgo);
+    Thread.sleep(1_300);
+    tokens.verify("t", issuedAlmostTooLongAgo);
+
+    assertThat(verifications).hasValue(2);
+  }
 }

@@ -1,0 +1,78 @@
+package io.fraudtip.cases.rest;
+
+import io.fraudtip.cases.quotas.RequestQuotas;
+import io.fraudtip.cases.quotas.RequestQuotas.Kind;
+import io.fraudtip.commons.ratelimit.TooManyRequests;
+import io.fraudtip.commons.security.Roles;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.Optional;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * Rate limits (SPEC §10 "Quotas"): the anonymous endpoints (watchlist checks, filing and reading
+ * disputes) per source address and per client; bank and police tokens on any endpoint by their
+ * subject, with larger quotas. Filing a dispute also takes from the address's daily allowance.
+ * Answers {@code 429} problem+json with {@code Retry-After}. Behind a reverse proxy, set {@code
+ * quarkus.http.proxy.*} so that the source address is the caller's.
+ */
+public class RateLimitFilter {
+  private static final String WATCHLIST = "/api/v1/watchlist";
+  private static final String DISPUTES = "/api/v1/disputes";
+
+  private final RequestQuotas quotas;
+
+  RateLimitFilter(RequestQuotas quotas) {
+    this.quotas = quotas;
+  }
+
+  @ServerRequestFilter
+  public Optional<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
+    String path = context.getUriInfo().getPath();
+    Kind kind = kind(context.getSecurityContext());
+    boolean anonymousEndpoint = path.startsWith(WATCHLIST) || path.startsWith(DISPUTES);
+    if (kind == Kind.OTHER && !anonymousEndpoint) {
+      // Operators and unauthenticated calls to protected endpoints (401/403 anyway).
+      return Optional.empty();
+    }
+    String address = TooManyRequests.address(request);
+    Optional<Response> limited =
+        quotas
+            .take(kind, address, TooManyRequests.client(context))
+            .map(wait -> TooManyRequests.response(context, wait));
+    if (limited.isEmpty() && isFiling(context, path)) {
+      limited =
+          quotas
+              .fileDispute(address)
+              .map(
+                  wait ->
+                      TooManyRequests.response(
+                          context,
+                          wait,
+                          "dispute-quota",
+                          "This address has filed the disputes it may file today"));
+    }
+    return limited;
+  }
+
+  private static boolean isFiling(ContainerRequestContext context, String path) {
+    return HttpMethod.POST.equals(context.getMethod())
+        && (path.equals(DISPUTES) || path.equals(DISPUTES + "/"));
+  }
+
+  private static Kind kind(SecurityContext security) {
+    if (security == null || security.getUserPrincipal() == null) {
+      return Kind.OTHER;
+    }
+    if (security.isUserInRole(Roles.OPERATOR)) {
+      return Kind.OTHER;
+    }
+    if (security.isUserInRole(Roles.BANK)) {
+      return Kind.BANK;
+    }
+    return security.isUserInRole(Roles.POLICE) ? Kind.POLICE : Kind.OTHER;
+  }
+}

@@ -1,0 +1,65 @@
+package io.fraudtip.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fraudtip.intake.Tips;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.ChunkedPost;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Bearer tokens for another audience or too old, and chunked bodies over the limit. */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class RequestGuardsTest {
+  @InjectTokens Tokens tokens;
+  @InjectDatabase TestDatabase db;
+
+  @TestHTTPResource("/api/v1/tips")
+  URI tips;
+
+  @Test
+  void aTokenForAnotherAudienceIs401() {
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops"))
+        .get("/api/v1/tips/AAAA-BBBB-CC")
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(tokens.operatorFor("another-platform"))
+        .get("/api/v1/tips/AAAA-BBBB-CC")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void aTokenOlderThanTheMaximumAgeIs401() {
+    given()
+        .auth()
+        .oauth2(tokens.operatorIssued(Duration.ofHours(25)))
+        .get("/api/v1/tips/AAAA-BBBB-CC")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIs413AndStoresNothing() throws Exception {
+    long before = db.queryLong("SELECT count(*) FROM tip");
+    String padded =
+        Tips.VALID.replace("\"channel\"", "\"x\": \"" + "a".repeat(200_000) + "\", \"channel\"");
+
+    assertThat(ChunkedPost.status(tips, padded)).isEqualTo(413);
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
+  }
+}

@@ -1,0 +1,96 @@
+package io.fraudtip.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.ChunkedPost;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Bearer tokens for another audience or too old, chunked bodies over the limit, and the bound on a
+ * bank's endpoints (two here).
+ */
+@QuarkusTest
+@TestProfile(RequestGuardsTest.TwoEndpointsPerBank.class)
+@WithTestResource(PlatformTestResource.class)
+class RequestGuardsTest {
+  public static class TwoEndpointsPerBank implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("fraudtip.webhooks.max-endpoints-per-bank", "2");
+    }
+  }
+
+  @InjectTokens Tokens tokens;
+
+  @TestHTTPResource("/api/v1/endpoints")
+  URI endpoints;
+
+  @Test
+  void aTokenForAnotherAudienceIs401() {
+    given().auth().oauth2(tokens.operator("ops")).get("/api/v1/endpoints").then().statusCode(200);
+    given()
+        .auth()
+        .oauth2(tokens.operatorFor("another-platform"))
+        .get("/api/v1/endpoints")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void aTokenOlderThanTheMaximumAgeIs401() {
+    given()
+        .auth()
+        .oauth2(tokens.operatorIssued(Duration.ofHours(25)))
+        .get("/api/v1/endpoints")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIs413() throws Exception {
+    String body =
+        "{\"url\":\"http://127.0.0.1:1/hooks/big\",\"description\":\""
+            + "a".repeat(200_000)
+            + "\"}";
+
+    assertThat(ChunkedPost.status(endpoints, body, tokens.bank("970407"))).isEqualTo(413);
+  }
+
+  @Test
+  void aBankRegistersAtMostTheConfiguredNumberOfEndpoints() {
+    String bank = tokens.bank("970423");
+    for (int i = 0; i < 2; i++) {
+      register(bank, "http://127.0.0.1:1/hooks/" + i).then().statusCode(201);
+    }
+    register(bank, "http://127.0.0.1:1/hooks/2")
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", equalTo("endpoint-limit"));
+    // Another bank is not affected.
+    register(tokens.bank("970448"), "http://127.0.0.1:1/hooks/x").then().statusCode(201);
+  }
+
+  private static io.restassured.response.Response register(String token, String url) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body("{\"url\":\"" + url + "\",\"eventTypes\":[\"account.reported\"]}")
+        .post("/api/v1/endpoints");
+  }
+}

@@ -1,0 +1,49 @@
+package io.fraudtip.commons.ratelimit;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.ConsumptionProbe;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Token buckets (Bucket4j) of one {@link RateLimit}, one per key (an address, a client, a token
+ * subject), in this instance's memory. Buckets idle longer than their refill period are full again
+ * and are dropped, so memory stays bounded by the callers of the last period ({@code maxTracked} at
+ * most).
+ */
+public final class Buckets {
+  private final long capacity;
+  private final Duration period;
+  private final Cache<String, Bucket> buckets;
+
+  public Buckets(RateLimit limit, long maxTracked) {
+    this(limit.capacity(), limit.period(), maxTracked);
+  }
+
+  public Buckets(long capacity, Duration period, long maxTracked) {
+    this.capacity = capacity;
+    this.period = period;
+    this.buckets = Caffeine.newBuilder().maximumSize(maxTracked).expireAfterAccess(period).build();
+  }
+
+  /**
+   * Takes one request from the key's bucket.
+   *
+   * @return how long to wait when the bucket is empty; empty when the request may go on
+   */
+  public Optional<Duration> take(String key) {
+    ConsumptionProbe probe = buckets.get(key, k -> bucket()).tryConsumeAndReturnRemaining(1);
+    return probe.isConsumed()
+        ? Optional.empty()
+        : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+  }
+
+  private Bucket bucket() {
+    return Bucket.builder()
+        .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
+        .build();
+  }
+}
