@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -39,9 +40,25 @@ public final class DisputeViews {
           @Size(max = 2000)
           String reason) {}
 
-  /** What the filer can follow: no case details. */
+  /** What the filer can follow: why the identifier is flagged, who decides and by when. */
   @Schema(description = "Trạng thái khiếu nại")
-  public record Receipt(UUID id, Status status, Instant filedAt, Instant decidedAt) {}
+  public record Receipt(
+      UUID id,
+      Status status,
+      Instant filedAt,
+      Instant decidedAt,
+      @Schema(example = "PA05-66", description = "The police unit that decides the dispute")
+          String decidingUnit,
+      @Schema(
+              description =
+                  "By when the unit must decide (fraudtip.cases.dispute-decision-time after"
+                      + " filing, 7 days by default); null once decided")
+          Instant decideBy,
+      @Schema(
+              description =
+                  "Why the identifier is flagged, each reason with who gave it and when (case"
+                      + " references only for the holder's bank)")
+          List<WatchlistViews.Reason> reasons) {}
 
   /** A dispute as the case's unit sees it. */
   public record View(

@@ -27,6 +27,10 @@ public interface CaseConfig {
   @WithDefault("30s")
   Duration deadlineCheckInterval();
 
+  /** Time the case's unit has to decide a dispute; the filer is told this deadline (SPEC §10). */
+  @WithDefault("7d")
+  Duration disputeDecisionTime();
+
   /** Time to decide on a report (Criminal Procedure Code 2015, art. 147: 20 days). */
   @WithDefault("20d")
   Duration legalDeadline();

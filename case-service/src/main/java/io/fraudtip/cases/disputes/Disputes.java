@@ -1,6 +1,8 @@
 package io.fraudtip.cases.disputes;
 
 import io.fraudtip.cases.api.DisputeViews;
+import io.fraudtip.cases.api.WatchlistViews;
+import io.fraudtip.cases.config.CaseConfig;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
@@ -37,6 +39,8 @@ public class Disputes {
   private final EntityManager em;
   private final Clock clock;
   private final Evidence evidence;
+  private final Watchlist watchlist;
+  private final CaseConfig config;
 
   Disputes(
       Caller caller,
@@ -44,13 +48,17 @@ public class Disputes {
       CaseEvents events,
       EntityManager em,
       Clock clock,
-      Evidence evidence) {
+      Evidence evidence,
+      Watchlist watchlist,
+      CaseConfig config) {
     this.caller = caller;
     this.scope = scope;
     this.events = events;
     this.em = em;
     this.clock = clock;
     this.evidence = evidence;
+    this.watchlist = watchlist;
+    this.config = config;
   }
 
   @Transactional
@@ -202,8 +210,23 @@ public class Disputes {
     return view(d);
   }
 
-  private static DisputeViews.Receipt receipt(Dispute d) {
-    return new DisputeViews.Receipt(d.id, d.status, d.filedAt, d.decidedAt);
+  /** The filer is told why the identifier is flagged, who decides and by when (SPEC §10). */
+  private DisputeViews.Receipt receipt(Dispute d) {
+    CaseIdentifier i = CaseIdentifier.findById(d.identifierId);
+    FraudCase c = FraudCase.findById(d.caseId);
+    List<WatchlistViews.Reason> reasons =
+        watchlist
+            .check(List.of(new WatchlistViews.Item(i.type, i.value)), d.bankBin != null)
+            .get(0)
+            .reasons();
+    return new DisputeViews.Receipt(
+        d.id,
+        d.status,
+        d.filedAt,
+        d.decidedAt,
+        c == null ? null : c.unitCode,
+        d.status == DisputeViews.Status.OPEN ? d.filedAt.plus(config.disputeDecisionTime()) : null,
+        reasons == null ? List.of() : reasons);
   }
 
   private static DisputeViews.View view(Dispute d) {

@@ -143,5 +143,14 @@ class AdminResourceTest {
         .contentType("application/problem+json")
         .body("type", equalTo("unit-inactive"));
     given().auth().oauth2(officer).get("/api/v1/statistics").then().statusCode(403);
+    // nor does the watchlist name case references to it
+    given()
+        .auth()
+        .oauth2(officer)
+        .queryParam("type", "PHONE")
+        .queryParam("value", "+84912345678")
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(403);
   }
 }

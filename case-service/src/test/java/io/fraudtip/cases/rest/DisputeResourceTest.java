@@ -5,6 +5,8 @@ import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
@@ -43,6 +45,7 @@ class DisputeResourceTest {
     cases.onTip(UUID.randomUUID(), t);
     UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
     String value = TestTips.VCB + ":" + account;
+    String caseUnit = (String) caseOf(db, t.tipId()).get("unit_code");
     String body =
         "{\"type\":\"BANK_ACCOUNT\",\"value\":\""
             + value
@@ -67,6 +70,10 @@ class DisputeResourceTest {
             .then()
             .statusCode(201)
             .body("status", equalTo("OPEN"))
+            // the holder's bank is told why, who decides and by when
+            .body("decidingUnit", equalTo(caseUnit))
+            .body("decideBy", notNullValue())
+            .body("reasons.kind", hasItem("REPORTS"))
             .extract()
             .path("id");
 
