@@ -247,6 +247,7 @@ class AlertResponsesConsumerTest {
         given()
             .auth()
             .oauth2(tokens.operator("ops"))
+            .accept("application/json")
             .queryParam("groupBy", "PROVINCE")
             .queryParam("period", "QUARTER")
             .queryParam("from", "2011-01-01")
