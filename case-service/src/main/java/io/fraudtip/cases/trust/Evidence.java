@@ -4,6 +4,7 @@ import io.fraudtip.cases.config.TrustConfig;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.TipSourceV1;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +18,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class Evidence {
   private final TrustConfig config;
+  private final Event<EvidenceAdded> added;
 
-  Evidence(TrustConfig config) {
+  Evidence(TrustConfig config, Event<EvidenceAdded> added) {
     this.config = config;
+    this.added = added;
   }
 
   /**
@@ -139,8 +142,9 @@ public class Evidence {
     return e -> e.tipId == null || seen.add(e.tipId);
   }
 
-  private static IdentifierEvidence row(
+  private IdentifierEvidence row(
       IdentifierType type, String value, EvidenceKind kind, UUID caseId, Instant at) {
+    added.fire(new EvidenceAdded(type, value));
     IdentifierEvidence e = new IdentifierEvidence();
     e.type = type;
     e.value = value;

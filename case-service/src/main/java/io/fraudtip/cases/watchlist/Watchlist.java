@@ -9,6 +9,7 @@ import io.fraudtip.cases.api.WatchlistViews.Result;
 import io.fraudtip.cases.api.WatchlistViews.RiskLevel;
 import io.fraudtip.cases.config.TrustConfig;
 import io.fraudtip.cases.config.WatchlistConfig;
+import io.fraudtip.cases.trust.EvidenceAdded;
 import io.fraudtip.cases.trust.EvidenceKind;
 import io.fraudtip.cases.trust.Fact;
 import io.fraudtip.cases.trust.TrustModel;
@@ -18,6 +19,8 @@ import io.fraudtip.contracts.banks.AccountNumbers;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,6 +82,17 @@ public class Watchlist {
                 .expireAfterWrite(config.cacheTtl())
                 .maximumSize(config.cacheSize())
                 .build();
+  }
+
+  /**
+   * Forgets the cached answer of an identifier whose evidence changed, once the change committed:
+   * on this instance a closure, a dispute or a new report shows at the next check; other instances
+   * within the cache's time to live.
+   */
+  void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) EvidenceAdded added) {
+    if (recent != null) {
+      recent.invalidate(added.type().name() + "|" + added.value());
+    }
   }
 
   /**

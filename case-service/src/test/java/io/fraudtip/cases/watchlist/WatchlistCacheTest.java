@@ -9,8 +9,10 @@ import static org.hamcrest.Matchers.startsWith;
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -34,17 +36,32 @@ class WatchlistCacheTest {
   }
 
   @InjectTokens Tokens tokens;
+  @InjectDatabase TestDatabase db;
   @Inject TipLinking cases;
 
   @Test
   void anAnswerIsReusedUntilItExpires() {
     String account = TestTips.account();
+    cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 1_000_000).build());
+    check(tokens.bank(TestTips.VCB), account).body("listed", equalTo(true));
+
+    // Gone from the database behind the service's back: the cached answer stands for its time to
+    // live (only evidence recorded through the service clears it).
+    db.update(
+        "DELETE FROM identifier_evidence WHERE type = 'BANK_ACCOUNT' AND value = ?",
+        TestTips.VCB + ":" + account);
+    check(tokens.bank(TestTips.VCB), account).body("listed", equalTo(true));
+  }
+
+  @Test
+  void evidenceRecordedOnThisInstanceShowsAtOnce() {
+    String account = TestTips.account();
     check(tokens.bank(TestTips.VCB), account).body("listed", equalTo(false));
 
     cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 1_000_000).build());
 
-    // Listed in the database now, but the cached answer stands for its time to live.
-    check(tokens.bank(TestTips.VCB), account).body("listed", equalTo(false));
+    // The new report committed: the cached "not listed" was forgotten.
+    check(tokens.bank(TestTips.VCB), account).body("listed", equalTo(true));
   }
 
   @Test
