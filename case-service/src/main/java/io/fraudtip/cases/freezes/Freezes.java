@@ -5,6 +5,7 @@ import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
+import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.banks.BankAccount;
@@ -35,11 +36,13 @@ public class Freezes {
   private final CaseEvents events;
   private final Holds holds;
   private final StandingOrders orders;
+  private final Evidence evidence;
 
-  Freezes(CaseEvents events, Holds holds, StandingOrders orders) {
+  Freezes(CaseEvents events, Holds holds, StandingOrders orders, Evidence evidence) {
     this.events = events;
     this.holds = holds;
     this.orders = orders;
+    this.evidence = evidence;
   }
 
   /**
@@ -57,6 +60,15 @@ public class Freezes {
     List<AccountRefV1> named = namedAccounts(c, request.accounts(), errors);
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
+    }
+    // A unit's freeze request confirms each account it names (SPEC §10).
+    for (AccountRefV1 a : named) {
+      evidence.policeConfirmed(
+          IdentifierType.BANK_ACCOUNT,
+          new BankAccount(a.bankBin(), a.accountNumber()).value(),
+          unitCode,
+          c.id,
+          now);
     }
     FreezeRequest r = new FreezeRequest();
     r.id = UUID.randomUUID();

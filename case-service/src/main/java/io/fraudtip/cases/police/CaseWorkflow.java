@@ -15,7 +15,6 @@ import io.fraudtip.cases.routing.Routing;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.cases.trust.Fact;
 import io.fraudtip.commons.problem.ProblemException;
-import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.Closure;
@@ -140,16 +139,6 @@ public class CaseWorkflow {
           CaseChanges.requireOpen(c);
           String unitCode = scope.unit().map(u -> u.code).orElse(c.unitCode);
           freezes.request(c, request, unitCode, scope.actor(), now);
-          // A unit's freeze request confirms each named account (SPEC §10).
-          for (CaseRequests.Account a : request.accounts()) {
-            CaseIdentifier row =
-                CaseIdentifier.byValue(
-                    IdentifierType.BANK_ACCOUNT,
-                    new BankAccount(a.bankBin(), a.accountNumber()).value());
-            if (row != null && row.caseId.equals(c.id)) {
-              evidence.policeConfirmed(row.type, row.value, unitCode, c.id, now);
-            }
-          }
         });
   }
 

@@ -6,6 +6,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
@@ -160,6 +161,18 @@ class TrailFreezesTest {
     assertThat(freeze.authorisation().unitCode()).isEqualTo(UNIT);
     assertThat(freeze.authorisation().standingOrder()).isFalse();
     assertThat(freeze.tracedByBankBin()).isNull();
+
+    // The unit's request is a police confirmation of the account (SPEC §10): HIGH, and why.
+    given()
+        .auth()
+        .oauth2(tokens.bank(BANK_B))
+        .queryParam("type", "BANK_ACCOUNT")
+        .queryParam("value", BANK_B + ":" + b)
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200)
+        .body("riskLevel", equalTo("HIGH"))
+        .body("reasons.text", hasItem("confirmed by " + UNIT));
   }
 
   @Test
