@@ -71,7 +71,7 @@ class BankAnswerAttacksIT {
     String unit = assigned.path("unitCode").asText();
     Api.Answer ack =
         platform
-            .changeCase(paid.caseId, unit, "acknowledge", platform.etag(paid.caseId, unit), null)
+            .changeCaseAsRead(paid.caseId, unit, "acknowledge", null)
             .expect(200, "acknowledge");
     platform
         .changeCase(

@@ -234,9 +234,7 @@ class StoriesIT {
 
     // the unit finds nothing in it and closes it as unfounded
     Api.Answer ack =
-        platform
-            .changeCase(caseId, unit, "acknowledge", platform.etag(caseId, unit), null)
-            .expect(200, "acknowledge");
+        platform.changeCaseAsRead(caseId, unit, "acknowledge", null).expect(200, "acknowledge");
     Api.Answer closed =
         platform.changeCase(
             caseId,

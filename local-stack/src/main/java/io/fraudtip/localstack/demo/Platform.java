@@ -200,6 +200,21 @@ public final class Platform {
         body == null ? "{}" : body);
   }
 
+  /**
+   * A change made as a police client should make it: read the case's ETag, send the change, and
+   * when the case moved in between (a tip linked, a bank answered: 412), read it again and retry.
+   */
+  public Api.Answer changeCaseAsRead(String caseId, String unit, String action, Object body) {
+    Api.Answer answer = null;
+    for (int attempt = 0; attempt < 5; attempt++) {
+      answer = changeCase(caseId, unit, action, etag(caseId, unit), body);
+      if (answer.status() != 412) {
+        return answer;
+      }
+    }
+    return answer;
+  }
+
   /** The case's ETag as the unit reads it now. */
   public String etag(String caseId, String unit) {
     return readCase(caseId, unit)
