@@ -48,7 +48,16 @@ class PlatformIT {
   void everyServiceIsReadyAndDocumentsItsApi() throws Exception {
     for (Service s : Service.values()) {
       String base = stack.baseUrl(s);
-      given().get(base + "/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+      given()
+          .get(base + "/q/health/ready")
+          .then()
+          .statusCode(200)
+          .body("status", equalTo("UP"))
+          // Durable as production (SPEC §4): each service's database commits to disk.
+          .body("checks.find { it.name == 'durable-commits' }.status", equalTo("UP"))
+          .body(
+              "checks.find { it.name == 'durable-commits' }.data.synchronous_commit", equalTo("on"))
+          .body("checks.find { it.name == 'durable-commits' }.data.fsync", equalTo("on"));
       given().get(base + "/q/swagger-ui/").then().statusCode(200);
       given().get(base + "/q/openapi?format=json").then().statusCode(200);
     }

@@ -59,7 +59,11 @@ public final class PostgresServer implements AutoCloseable {
               .setPGStartupWait(Duration.ofSeconds(60))
               // Enough connections for several instances of three services with their pools.
               .setServerConfig("max_connections", "300")
+              // Durable as production (SPEC §4): a 202 means the row is on disk. The embedded
+              // library turns synchronous_commit off by default; nothing here may.
               .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               .start();
       return pg;
     } catch (IOException e) {

@@ -48,6 +48,20 @@ class EmbeddedServersTest {
   }
 
   @Test
+  void postgresCommitsDurablyAsProductionDoes() throws Exception {
+    try (PostgresServer pg = PostgresServer.start(home.resolve("durable"), FreePorts.pick());
+        Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      for (String setting : List.of("synchronous_commit", "fsync", "full_page_writes")) {
+        try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).as(setting).isEqualTo("on");
+        }
+      }
+    }
+  }
+
+  @Test
   void kafkaKeepsItsRecordsAcrossARestart() {
     Path logs = home.resolve("kafka");
     String value = UUID.randomUUID().toString();
