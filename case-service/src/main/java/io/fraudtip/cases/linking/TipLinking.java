@@ -315,8 +315,12 @@ public class TipLinking {
     FraudCase target = joined.target();
     if (joined.opened()) {
       events.record(target, TimelineKind.OPENED, CaseEvents.SYSTEM, null, null, now);
-      events.publish(target, CaseEventKind.OPENED, CaseEvents.Extra.NONE);
-      routing.routeNew(target, now);
+      // One event per new case (not OPENED then ASSIGNED): every consumer reads it once.
+      String rule = routing.routeNew(target, now).orElse(null);
+      events.publish(
+          target,
+          CaseEventKind.OPENED,
+          rule == null ? CaseEvents.Extra.NONE : CaseEvents.Extra.rule(rule));
       return;
     }
     boolean published = false;

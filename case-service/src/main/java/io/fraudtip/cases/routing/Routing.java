@@ -45,14 +45,19 @@ public class Routing {
     return Optional.empty();
   }
 
-  /** Routes a new case and publishes ASSIGNED; a case no rule matches stays RECEIVED. */
+  /**
+   * Routes a new case; a case no rule matches stays RECEIVED. Publishes nothing: the caller
+   * announces the new case in one OPENED event that already carries its unit and rule.
+   *
+   * @return the rule that chose the unit, if one did
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void routeNew(FraudCase c, Instant now) {
-    decide(c)
-        .ifPresent(
+  public Optional<String> routeNew(FraudCase c, Instant now) {
+    return decide(c)
+        .map(
             d -> {
               assign(c, d.unit(), d.rule().id, Assignment.Reason.ROUTED, CaseEvents.SYSTEM, now);
-              events.publish(c, CaseEventKind.ASSIGNED, CaseEvents.Extra.rule(d.rule().id));
+              return d.rule().id;
             });
   }
 

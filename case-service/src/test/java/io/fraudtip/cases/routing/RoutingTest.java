@@ -116,6 +116,14 @@ class RoutingTest {
             r -> r.key().equals(c.get("id").toString()) && r.value().contains("\"ASSIGNED\""),
             Duration.ofSeconds(20));
     CaseEventV1 event = TestTips.event(assigned.value());
+    // A new case is announced once, routed already: no separate ASSIGNED follows its OPENED.
+    assertThat(event.kind()).isEqualTo(CaseEventKind.OPENED);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key = ?",
+                Topics.CASES_V1,
+                c.get("id").toString()))
+        .isEqualTo(1);
     assertThat(event.unitCode()).isEqualTo(unit);
     assertThat(event.ruleId()).isEqualTo(rule);
     assertThat(event.tipIds()).contains(t.tipId());

@@ -6,7 +6,12 @@ package io.fraudtip.contracts.cases;
  * do for a particular kind.
  */
 public enum CaseEventKind {
+  /**
+   * A new case, announced once: when a rule routed it at once, the event already carries its unit
+   * and rule (status ASSIGNED) and no separate ASSIGNED follows.
+   */
   OPENED,
+  /** A case got a unit after it was opened (a rule matched later, or a unit was set by hand). */
   ASSIGNED,
   ACKNOWLEDGED,
   STATUS_CHANGED,

@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param occurredAt when it happened
  * @param status the case's status after the event
  * @param unitCode the unit the case is assigned to after the event
- * @param ruleId the routing rule that chose the unit (ASSIGNED, ESCALATED)
+ * @param ruleId the routing rule that chose the unit (OPENED when routed at once, ASSIGNED,
+ *     ESCALATED)
  * @param tipIds all tips in the case (so intake can follow each tip's status)
  * @param mergedCaseIds cases merged into this one (MERGED)
  * @param accounts accounts concerned (FREEZE_REQUESTED, ACCOUNT_TRACED, CLOSED,
