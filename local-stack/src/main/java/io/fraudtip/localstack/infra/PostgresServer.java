@@ -50,6 +50,7 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   private EmbeddedPostgres startServer() {
+    PostgresBinaries.requirePresent();
     try {
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()
