@@ -9,6 +9,7 @@ import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.police.UnitScope;
+import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.cases.trust.EvidenceKind;
 import io.fraudtip.cases.trust.Fact;
@@ -21,15 +22,18 @@ import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Disputes: the holder of a listed identifier (or their bank, for its own accounts) contests it;
- * the case's unit decides; an upheld dispute delists the identifier and retracts its alerts.
+ * the case's unit decides, or the unit above it the dispute escalated to when not decided in time
+ * ({@link DisputeDeadlines}); an upheld dispute delists the identifier and retracts its alerts.
  */
 @ApplicationScoped
 public class Disputes {
@@ -87,6 +91,7 @@ public class Disputes {
     d.reason = request.reason();
     d.status = DisputeViews.Status.OPEN;
     d.filedAt = now;
+    d.decideBy = now.plus(config.disputeDecisionTime());
     d.persist();
     events.record(
         c,
@@ -110,20 +115,60 @@ public class Disputes {
   @Transactional
   public List<DisputeViews.View> ofCase(UUID caseId) {
     FraudCase c = scope.visible(caseId);
+    Instant now = clock.now();
     return Dispute.<Dispute>list("caseId = ?1 order by filedAt", c.id).stream()
-        .map(Disputes::view)
+        .map(d -> view(d, c, now))
+        .toList();
+  }
+
+  /**
+   * The open disputes the caller's unit or a unit below it decides, soonest deadline first: where a
+   * unit finds the disputes escalated to it.
+   */
+  @Transactional
+  public List<DisputeViews.View> toDecide() {
+    PoliceUnit me = scope.unit().orElse(null);
+    if (me == null) {
+      return List.of();
+    }
+    Instant now = clock.now();
+    List<Dispute> open =
+        Dispute.list(
+            "status = ?1 and caseId in (select c.id from FraudCase c where c.unitCode in"
+                + " (select u.code from PoliceUnit u where u.path like ?2))"
+                + " order by decideBy, filedAt",
+            DisputeViews.Status.OPEN,
+            me.path + "%");
+    return open.stream()
+        .map(d -> Map.entry(d, FraudCase.<FraudCase>findById(d.caseId)))
+        .filter(e -> me.covers(e.getKey().decider(e.getValue())))
+        .map(e -> view(e.getKey(), e.getValue(), now))
         .toList();
   }
 
   @Transactional
   public DisputeViews.View decide(UUID id, DisputeViews.Decision decision) {
-    Dispute d = Dispute.findById(id);
+    // Locked: an escalation running meanwhile decides who may decide.
+    Dispute d = Dispute.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (d == null) {
       throw ProblemException.notFound("Dispute " + id);
     }
     FraudCase c = scope.visible(d.caseId);
     if (d.status != DisputeViews.Status.OPEN) {
       throw ProblemException.conflict("dispute-decided", "The dispute is " + d.status);
+    }
+    PoliceUnit decider = d.decider(c);
+    if (!scope.unit().map(me -> me.covers(decider)).orElse(false)) {
+      // A unit below the deciding one sees the case, not the decision: it escalated past it.
+      throw new ProblemException(
+          403,
+          "not-deciding-unit",
+          "Forbidden",
+          "Dispute "
+              + id
+              + " is for "
+              + (decider == null ? "another unit" : decider.code)
+              + " to decide: it was not decided in time and escalated");
     }
     Instant now = clock.now();
     d.status = decision.upheld() ? DisputeViews.Status.UPHELD : DisputeViews.Status.REJECTED;
@@ -207,7 +252,7 @@ public class Disputes {
       throw new ProblemException(
           412, "stale-version", "Precondition Failed", "The case changed meanwhile; try again");
     }
-    return view(d);
+    return view(d, c, now);
   }
 
   /** The filer is told why the identifier is flagged, who decides and by when (SPEC §10). */
@@ -219,18 +264,24 @@ public class Disputes {
             .check(List.of(new WatchlistViews.Item(i.type, i.value)), d.bankBin != null)
             .get(0)
             .reasons();
+    PoliceUnit decider = d.decider(c);
     return new DisputeViews.Receipt(
         d.id,
         d.status,
         d.filedAt,
         d.decidedAt,
-        c == null ? null : c.unitCode,
-        d.status == DisputeViews.Status.OPEN ? d.filedAt.plus(config.disputeDecisionTime()) : null,
+        decider == null ? null : decider.code,
+        d.status == DisputeViews.Status.OPEN ? d.decideBy : null,
+        d.escalations,
+        d.escalatedFrom,
+        d.escalatedAt,
+        d.overdue(clock.now()),
         reasons == null ? List.of() : reasons);
   }
 
-  private static DisputeViews.View view(Dispute d) {
+  private static DisputeViews.View view(Dispute d, FraudCase c, Instant now) {
     CaseIdentifier i = CaseIdentifier.findById(d.identifierId);
+    PoliceUnit decider = d.decider(c);
     return new DisputeViews.View(
         d.id,
         d.caseId,
@@ -244,6 +295,11 @@ public class Disputes {
         d.decidedAt,
         d.decidedBy,
         d.decisionNote,
+        decider == null ? null : decider.code,
+        d.status == DisputeViews.Status.OPEN ? d.decideBy : null,
+        d.escalations,
+        d.escalatedFrom,
+        d.overdue(now),
         d.status == DisputeViews.Status.UPHELD ? i.reviewRequestedAt : null);
   }
 }

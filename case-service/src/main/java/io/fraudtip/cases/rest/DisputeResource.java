@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -66,11 +67,32 @@ public class DisputeResource {
     return disputes.receipt(id);
   }
 
+  @GET
+  @Path("/disputes")
+  @RolesAllowed(Roles.POLICE)
+  @Operation(
+      summary = "Open disputes my unit (or one below it) decides, soonest deadline first",
+      description =
+          "Includes the disputes escalated to my unit because the unit below did not decide them"
+              + " in time (fraudtip.cases.dispute-decision-time)")
+  @APIResponse(responseCode = "200", description = "The open disputes to decide")
+  public List<DisputeViews.View> toDecide() {
+    return disputes.toDecide();
+  }
+
   @POST
   @Path("/disputes/{id}/decision")
   @RolesAllowed(Roles.POLICE)
-  @Operation(summary = "Decide a dispute; upheld delists the identifier and retracts alerts")
+  @Operation(
+      summary = "Decide a dispute; upheld delists the identifier and retracts alerts",
+      description =
+          "The deciding unit (or one above it) decides: the case's unit, or the unit above it the"
+              + " dispute escalated to when not decided in time")
   @APIResponse(responseCode = "200", description = "Decided")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The dispute escalated past my unit (not-deciding-unit): the unit above decides it now")
   @APIResponse(responseCode = "404", description = "No such dispute in my unit's tree")
   @APIResponse(responseCode = "409", description = "Already decided")
   public DisputeViews.View decide(
