@@ -1,7 +1,6 @@
 package io.fraudtip.cases.disputes;
 
 import io.fraudtip.cases.api.DisputeViews;
-import io.fraudtip.cases.api.WatchlistViews;
 import io.fraudtip.cases.config.CaseConfig;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
@@ -27,7 +26,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -43,7 +41,7 @@ public class Disputes {
   private final EntityManager em;
   private final Clock clock;
   private final Evidence evidence;
-  private final Watchlist watchlist;
+  private final DisputeQueries queries;
   private final CaseConfig config;
 
   Disputes(
@@ -53,7 +51,7 @@ public class Disputes {
       EntityManager em,
       Clock clock,
       Evidence evidence,
-      Watchlist watchlist,
+      DisputeQueries queries,
       CaseConfig config) {
     this.caller = caller;
     this.scope = scope;
@@ -61,7 +59,7 @@ public class Disputes {
     this.em = em;
     this.clock = clock;
     this.evidence = evidence;
-    this.watchlist = watchlist;
+    this.queries = queries;
     this.config = config;
   }
 
@@ -100,50 +98,7 @@ public class Disputes {
         null,
         "Dispute " + d.id + " on " + identifier.type,
         now);
-    return receipt(d);
-  }
-
-  @Transactional
-  public DisputeViews.Receipt receipt(UUID id) {
-    Dispute d = Dispute.findById(id);
-    if (d == null) {
-      throw ProblemException.notFound("Dispute " + id);
-    }
-    return receipt(d);
-  }
-
-  @Transactional
-  public List<DisputeViews.View> ofCase(UUID caseId) {
-    FraudCase c = scope.visible(caseId);
-    Instant now = clock.now();
-    return Dispute.<Dispute>list("caseId = ?1 order by filedAt", c.id).stream()
-        .map(d -> view(d, c, now))
-        .toList();
-  }
-
-  /**
-   * The open disputes the caller's unit or a unit below it decides, soonest deadline first: where a
-   * unit finds the disputes escalated to it.
-   */
-  @Transactional
-  public List<DisputeViews.View> toDecide() {
-    PoliceUnit me = scope.unit().orElse(null);
-    if (me == null) {
-      return List.of();
-    }
-    Instant now = clock.now();
-    List<Dispute> open =
-        Dispute.list(
-            "status = ?1 and caseId in (select c.id from FraudCase c where c.unitCode in"
-                + " (select u.code from PoliceUnit u where u.path like ?2))"
-                + " order by decideBy, filedAt",
-            DisputeViews.Status.OPEN,
-            me.path + "%");
-    return open.stream()
-        .map(d -> Map.entry(d, FraudCase.<FraudCase>findById(d.caseId)))
-        .filter(e -> me.covers(e.getKey().decider(e.getValue())))
-        .map(e -> view(e.getKey(), e.getValue(), now))
-        .toList();
+    return queries.receipt(d);
   }
 
   @Transactional
@@ -252,54 +207,6 @@ public class Disputes {
       throw new ProblemException(
           412, "stale-version", "Precondition Failed", "The case changed meanwhile; try again");
     }
-    return view(d, c, now);
-  }
-
-  /** The filer is told why the identifier is flagged, who decides and by when (SPEC §10). */
-  private DisputeViews.Receipt receipt(Dispute d) {
-    CaseIdentifier i = CaseIdentifier.findById(d.identifierId);
-    FraudCase c = FraudCase.findById(d.caseId);
-    List<WatchlistViews.Reason> reasons =
-        watchlist
-            .check(List.of(new WatchlistViews.Item(i.type, i.value)), d.bankBin != null)
-            .get(0)
-            .reasons();
-    PoliceUnit decider = d.decider(c);
-    return new DisputeViews.Receipt(
-        d.id,
-        d.status,
-        d.filedAt,
-        d.decidedAt,
-        decider == null ? null : decider.code,
-        d.status == DisputeViews.Status.OPEN ? d.decideBy : null,
-        d.escalations,
-        d.escalatedFrom,
-        d.escalatedAt,
-        d.overdue(clock.now()),
-        reasons == null ? List.of() : reasons);
-  }
-
-  private static DisputeViews.View view(Dispute d, FraudCase c, Instant now) {
-    CaseIdentifier i = CaseIdentifier.findById(d.identifierId);
-    PoliceUnit decider = d.decider(c);
-    return new DisputeViews.View(
-        d.id,
-        d.caseId,
-        i.type,
-        i.value,
-        d.filedBy,
-        d.bankBin,
-        d.reason,
-        d.status,
-        d.filedAt,
-        d.decidedAt,
-        d.decidedBy,
-        d.decisionNote,
-        decider == null ? null : decider.code,
-        d.status == DisputeViews.Status.OPEN ? d.decideBy : null,
-        d.escalations,
-        d.escalatedFrom,
-        d.overdue(now),
-        d.status == DisputeViews.Status.UPHELD ? i.reviewRequestedAt : null);
+    return DisputeQueries.view(d, c, now);
   }
 }

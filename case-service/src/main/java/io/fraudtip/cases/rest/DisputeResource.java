@@ -1,6 +1,7 @@
 package io.fraudtip.cases.rest;
 
 import io.fraudtip.cases.api.DisputeViews;
+import io.fraudtip.cases.disputes.DisputeQueries;
 import io.fraudtip.cases.disputes.Disputes;
 import io.fraudtip.cases.quotas.DisputeQuota;
 import io.fraudtip.commons.security.Roles;
@@ -30,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DisputeResource {
   private final Disputes disputes;
+  private final DisputeQueries queries;
   private final DisputeQuota quota;
 
-  DisputeResource(Disputes disputes, DisputeQuota quota) {
+  DisputeResource(Disputes disputes, DisputeQueries queries, DisputeQuota quota) {
     this.disputes = disputes;
+    this.queries = queries;
     this.quota = quota;
   }
 
@@ -64,7 +67,7 @@ public class DisputeResource {
   @APIResponse(responseCode = "200", description = "The dispute's status")
   @APIResponse(responseCode = "404", description = "No such dispute")
   public DisputeViews.Receipt receipt(@PathParam("id") UUID id) {
-    return disputes.receipt(id);
+    return queries.receipt(id);
   }
 
   @GET
@@ -77,7 +80,7 @@ public class DisputeResource {
               + " in time (fraudtip.cases.dispute-decision-time)")
   @APIResponse(responseCode = "200", description = "The open disputes to decide")
   public List<DisputeViews.View> toDecide() {
-    return disputes.toDecide();
+    return queries.toDecide();
   }
 
   @POST
