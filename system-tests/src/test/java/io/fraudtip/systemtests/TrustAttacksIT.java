@@ -17,10 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12, items 1, 2 and 5, played as the attacks they were, over plain HTTP against the stack
- * {@code ./run-local} starts (SPEC §10). Each failed on the platform before the trust model: the
- * attacker got what they wanted. Distinct citizens are simulated by X-Forwarded-For, which this
- * stack (only) trusts from loopback ({@link PlatformStack}).
+ * Issue 12, items 1, 2 and 5 (and the routing's share of item 1), played as the attacks they were,
+ * over plain HTTP against the stack {@code ./run-local} starts (SPEC §10). Each failed on the
+ * platform before the trust model: the attacker got what they wanted. Distinct citizens are
+ * simulated by X-Forwarded-For, which this stack (only) trusts from loopback ({@link
+ * PlatformStack}).
  */
 class TrustAttacksIT {
   private static final String BANK = "970422";
@@ -164,6 +165,26 @@ class TrustAttacksIT {
     JsonNode check = awaitNotListed(value);
     assertThat(check.path("reasons").findValuesAsText("text"))
         .contains("under review after an upheld dispute");
+  }
+
+  @Test
+  void oneCallerRepeatingATipDoesNotEscalateTheCase() {
+    // The seeded rule R-MASS-VICTIMS sends cases of 20 victims to the ministry: 20 tips from one
+    // address are one victim (issue 12: routing counts independent sources, not tips).
+    String account = Platform.newAccountNumber();
+    String address = newAddress();
+    for (int i = 0; i < 20; i++) {
+      submit(tip(account, null), address, null);
+    }
+    String caseId = platform.awaitCaseOf("BANK_ACCOUNT", BANK + ":" + account);
+    JsonNode c =
+        platform.awaitCase(
+            caseId, "BCA", "the case holding all 20 tips", k -> k.path("tips").size() == 20);
+    assertThat(c.path("unitCode").asText()).isEqualTo(UNIT);
+    assertThat(c.path("victims").asInt()).isEqualTo(20);
+    assertThat(c.path("independentSources").asInt()).isEqualTo(1);
+    assertThat(c.path("assignments").findValuesAsText("reason")).containsExactly("ROUTED");
+    assertThat(c.path("timeline").findValuesAsText("kind")).doesNotContain("REROUTED_UP");
   }
 
   // --- the attacker's and the citizens' requests --------------------------------------------

@@ -53,7 +53,13 @@ public final class CaseViews {
       ScamType scamType,
       @Schema(example = "66") String provinceCode,
       @Schema(example = "24133") String communeCode,
-      int victims,
+      @Schema(example = "3", description = "Tips (reports) in the case") int victims,
+      @Schema(
+              example = "2",
+              description =
+                  "Independent sources among the tips (SPEC §10): what priority and the routing"
+                      + " rules' minVictims count")
+          int independentSources,
       int provinces,
       long totalLossVnd,
       Instant latestTransferAt,

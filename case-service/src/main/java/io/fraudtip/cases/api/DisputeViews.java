@@ -14,6 +14,16 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class DisputeViews {
   private DisputeViews() {}
 
+  private static final String DECIDE_BY =
+      "By when the deciding unit must decide (fraudtip.cases.dispute-decision-time, 7 days by"
+          + " default, after filing or after the last escalation); null once decided";
+  private static final String ESCALATIONS =
+      "How many times the dispute went to the parent unit because it was not decided in time";
+  private static final String ESCALATED_FROM =
+      "The unit that let the deadline pass at the last escalation; null if never escalated";
+  private static final String OVERDUE =
+      "Open past its deadline: about to escalate, or at the top unit with nobody above it";
+
   /** Where a dispute stands (also the stored status of a dispute). */
   public enum Status {
     OPEN,
@@ -47,13 +57,17 @@ public final class DisputeViews {
       Status status,
       Instant filedAt,
       Instant decidedAt,
-      @Schema(example = "PA05-66", description = "The police unit that decides the dispute")
-          String decidingUnit,
       @Schema(
+              example = "PA05-66",
               description =
-                  "By when the unit must decide (fraudtip.cases.dispute-decision-time after"
-                      + " filing, 7 days by default); null once decided")
-          Instant decideBy,
+                  "The police unit that decides the dispute now: the case's unit, or the unit"
+                      + " above it the dispute escalated to")
+          String decidingUnit,
+      @Schema(description = DECIDE_BY) Instant decideBy,
+      @Schema(example = "1", description = ESCALATIONS) int escalations,
+      @Schema(example = "CAX-24133", description = ESCALATED_FROM) String escalatedFrom,
+      @Schema(description = "When the dispute last escalated; null if never") Instant escalatedAt,
+      @Schema(example = "false", description = OVERDUE) boolean overdue,
       @Schema(
               description =
                   "Why the identifier is flagged, each reason with who gave it and when (case"
@@ -74,6 +88,12 @@ public final class DisputeViews {
       Instant decidedAt,
       String decidedBy,
       String decisionNote,
+      @Schema(example = "CAT-66", description = "The unit that decides the dispute now")
+          String decidingUnit,
+      @Schema(description = DECIDE_BY) Instant decideBy,
+      @Schema(example = "1", description = ESCALATIONS) int escalations,
+      @Schema(example = "CAX-24133", description = ESCALATED_FROM) String escalatedFrom,
+      @Schema(example = "false", description = OVERDUE) boolean overdue,
       @Schema(
               description =
                   "Upheld disputes: when a new report from an independent source asked the unit"

@@ -18,6 +18,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class Rules {
   private Rules() {}
 
+  private static final String MIN_VICTIMS =
+      "Independent victims (sources), not tips: the case's independentSources. Tips from one"
+          + " reporter, or from one client or address within fraudtip.trust.same-source-window"
+          + " (24 hours), count once (SPEC §10)";
+
   /** A routing rule to create or the new state of one (the id is taken from the path on update). */
   @Schema(name = "RuleRequest", description = "A routing rule to create or update")
   public record Request(
@@ -28,7 +33,7 @@ public final class Rules {
       @Size(max = 20) List<ScamType> scamTypes,
       @PositiveOrZero Long minTotalLossVnd,
       @PositiveOrZero Long maxTotalLossVnd,
-      @Min(1) Integer minVictims,
+      @Schema(example = "3", description = MIN_VICTIMS) @Min(1) Integer minVictims,
       @Min(1) Integer minProvinces,
       Boolean foreignIdentifier,
       Boolean cryptoWallet,
@@ -48,7 +53,7 @@ public final class Rules {
       List<ScamType> scamTypes,
       @Schema(example = "100000000") Long minTotalLossVnd,
       Long maxTotalLossVnd,
-      Integer minVictims,
+      @Schema(example = "3", description = MIN_VICTIMS) Integer minVictims,
       Integer minProvinces,
       Boolean foreignIdentifier,
       Boolean cryptoWallet,

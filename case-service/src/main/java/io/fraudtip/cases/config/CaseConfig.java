@@ -27,9 +27,19 @@ public interface CaseConfig {
   @WithDefault("30s")
   Duration deadlineCheckInterval();
 
-  /** Time the case's unit has to decide a dispute; the filer is told this deadline (SPEC §10). */
+  /**
+   * Time the deciding unit has to decide a dispute; the filer is told this deadline (SPEC §10).
+   * Past it the dispute escalates to the parent unit, which gets this time again.
+   */
   @WithDefault("7d")
   Duration disputeDecisionTime();
+
+  /**
+   * How often disputes past their deadline are looked for and escalated (also set as a scheduler
+   * expression).
+   */
+  @WithDefault("1m")
+  Duration disputeCheckInterval();
 
   /** Time to decide on a report (Criminal Procedure Code 2015, art. 147: 20 days). */
   @WithDefault("20d")

@@ -57,8 +57,17 @@ public class FraudCase extends PanacheEntityBase {
   @Column(name = "commune_code")
   public String communeCode;
 
+  /** Tips in the case (reports; what statistics and the case view call victims). */
   @Column(nullable = false)
   public int victims;
+
+  /**
+   * Independent sources among the tips, as the trust model counts them (SPEC §10): one caller
+   * repeating a tip is one. Priority and routing's {@code minVictims} read this, not {@link
+   * #victims}.
+   */
+  @Column(name = "independent_sources", nullable = false)
+  public int independentSources;
 
   @Column(nullable = false)
   public int provinces;

@@ -46,6 +46,10 @@ public enum TimelineKind {
   DISPUTE_UPHELD,
   /** A dispute was rejected. */
   DISPUTE_REJECTED,
+  /** A dispute's deciding unit let its deadline pass: the parent unit decides it now. */
+  DISPUTE_ESCALATED,
+  /** The top unit let a dispute's deadline pass (no parent to take it): flagged overdue. */
+  DISPUTE_OVERDUE,
   /** The top unit did not acknowledge in time (no parent to take the case). */
   DEADLINE_PASSED,
   /** The case was marked complex, which lengthens its legal deadline. */

@@ -1,7 +1,6 @@
 package io.fraudtip.cases.disputes;
 
 import io.fraudtip.cases.api.DisputeViews;
-import io.fraudtip.cases.api.WatchlistViews;
 import io.fraudtip.cases.config.CaseConfig;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
@@ -9,6 +8,7 @@ import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.police.UnitScope;
+import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.cases.trust.EvidenceKind;
 import io.fraudtip.cases.trust.Fact;
@@ -21,6 +21,7 @@ import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -29,7 +30,8 @@ import java.util.UUID;
 
 /**
  * Disputes: the holder of a listed identifier (or their bank, for its own accounts) contests it;
- * the case's unit decides; an upheld dispute delists the identifier and retracts its alerts.
+ * the case's unit decides, or the unit above it the dispute escalated to when not decided in time
+ * ({@link DisputeDeadlines}); an upheld dispute delists the identifier and retracts its alerts.
  */
 @ApplicationScoped
 public class Disputes {
@@ -39,7 +41,7 @@ public class Disputes {
   private final EntityManager em;
   private final Clock clock;
   private final Evidence evidence;
-  private final Watchlist watchlist;
+  private final DisputeQueries queries;
   private final CaseConfig config;
 
   Disputes(
@@ -49,7 +51,7 @@ public class Disputes {
       EntityManager em,
       Clock clock,
       Evidence evidence,
-      Watchlist watchlist,
+      DisputeQueries queries,
       CaseConfig config) {
     this.caller = caller;
     this.scope = scope;
@@ -57,7 +59,7 @@ public class Disputes {
     this.em = em;
     this.clock = clock;
     this.evidence = evidence;
-    this.watchlist = watchlist;
+    this.queries = queries;
     this.config = config;
   }
 
@@ -87,6 +89,7 @@ public class Disputes {
     d.reason = request.reason();
     d.status = DisputeViews.Status.OPEN;
     d.filedAt = now;
+    d.decideBy = now.plus(config.disputeDecisionTime());
     d.persist();
     events.record(
         c,
@@ -95,35 +98,32 @@ public class Disputes {
         null,
         "Dispute " + d.id + " on " + identifier.type,
         now);
-    return receipt(d);
-  }
-
-  @Transactional
-  public DisputeViews.Receipt receipt(UUID id) {
-    Dispute d = Dispute.findById(id);
-    if (d == null) {
-      throw ProblemException.notFound("Dispute " + id);
-    }
-    return receipt(d);
-  }
-
-  @Transactional
-  public List<DisputeViews.View> ofCase(UUID caseId) {
-    FraudCase c = scope.visible(caseId);
-    return Dispute.<Dispute>list("caseId = ?1 order by filedAt", c.id).stream()
-        .map(Disputes::view)
-        .toList();
+    return queries.receipt(d);
   }
 
   @Transactional
   public DisputeViews.View decide(UUID id, DisputeViews.Decision decision) {
-    Dispute d = Dispute.findById(id);
+    // Locked: an escalation running meanwhile decides who may decide.
+    Dispute d = Dispute.findById(id, LockModeType.PESSIMISTIC_WRITE);
     if (d == null) {
       throw ProblemException.notFound("Dispute " + id);
     }
     FraudCase c = scope.visible(d.caseId);
     if (d.status != DisputeViews.Status.OPEN) {
       throw ProblemException.conflict("dispute-decided", "The dispute is " + d.status);
+    }
+    PoliceUnit decider = d.decider(c);
+    if (!scope.unit().map(me -> me.covers(decider)).orElse(false)) {
+      // A unit below the deciding one sees the case, not the decision: it escalated past it.
+      throw new ProblemException(
+          403,
+          "not-deciding-unit",
+          "Forbidden",
+          "Dispute "
+              + id
+              + " is for "
+              + (decider == null ? "another unit" : decider.code)
+              + " to decide: it was not decided in time and escalated");
     }
     Instant now = clock.now();
     d.status = decision.upheld() ? DisputeViews.Status.UPHELD : DisputeViews.Status.REJECTED;
@@ -207,43 +207,6 @@ public class Disputes {
       throw new ProblemException(
           412, "stale-version", "Precondition Failed", "The case changed meanwhile; try again");
     }
-    return view(d);
-  }
-
-  /** The filer is told why the identifier is flagged, who decides and by when (SPEC §10). */
-  private DisputeViews.Receipt receipt(Dispute d) {
-    CaseIdentifier i = CaseIdentifier.findById(d.identifierId);
-    FraudCase c = FraudCase.findById(d.caseId);
-    List<WatchlistViews.Reason> reasons =
-        watchlist
-            .check(List.of(new WatchlistViews.Item(i.type, i.value)), d.bankBin != null)
-            .get(0)
-            .reasons();
-    return new DisputeViews.Receipt(
-        d.id,
-        d.status,
-        d.filedAt,
-        d.decidedAt,
-        c == null ? null : c.unitCode,
-        d.status == DisputeViews.Status.OPEN ? d.filedAt.plus(config.disputeDecisionTime()) : null,
-        reasons == null ? List.of() : reasons);
-  }
-
-  private static DisputeViews.View view(Dispute d) {
-    CaseIdentifier i = CaseIdentifier.findById(d.identifierId);
-    return new DisputeViews.View(
-        d.id,
-        d.caseId,
-        i.type,
-        i.value,
-        d.filedBy,
-        d.bankBin,
-        d.reason,
-        d.status,
-        d.filedAt,
-        d.decidedAt,
-        d.decidedBy,
-        d.decisionNote,
-        d.status == DisputeViews.Status.UPHELD ? i.reviewRequestedAt : null);
+    return DisputeQueries.view(d, c, now);
   }
 }

@@ -157,11 +157,13 @@ public class TipLinking {
     c.foreignIdentifier = CaseIdentifier.count("caseId = ?1 and foreignNumber = true", c.id) > 0;
     c.cryptoWallet =
         CaseIdentifier.count("caseId = ?1 and type = ?2", c.id, IdentifierType.CRYPTO_WALLET) > 0;
-    // Urgency grows with independent sources, not with tips: one caller repeating a tip is one.
+    // Urgency and routing grow with independent sources, not with tips: one caller repeating a
+    // tip is one (a tip without identifiers has no evidence row: a source of its own).
+    c.independentSources = Math.min(c.victims, Math.max(1, evidence.sourcesOfCase(c.id)));
     c.priority =
         Priority.of(
             c.totalLossVnd,
-            Math.min(c.victims, Math.max(1, evidence.sourcesOfCase(c.id))),
+            c.independentSources,
             c.latestTransferAt,
             now,
             config.largeLossVnd(),

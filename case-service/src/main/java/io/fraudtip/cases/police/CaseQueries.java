@@ -182,6 +182,7 @@ public class CaseQueries {
         c.provinceCode,
         c.communeCode,
         c.victims,
+        c.independentSources,
         c.provinces,
         c.totalLossVnd,
         c.latestTransferAt,

@@ -5,7 +5,7 @@ import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.api.CaseViews.CasePage;
 import io.fraudtip.cases.api.CaseViews.LegalClockItem;
 import io.fraudtip.cases.api.DisputeViews;
-import io.fraudtip.cases.disputes.Disputes;
+import io.fraudtip.cases.disputes.DisputeQueries;
 import io.fraudtip.cases.police.CaseQueries;
 import io.fraudtip.cases.police.CaseWorkflow;
 import io.fraudtip.cases.police.LegalDeadlines;
@@ -54,13 +54,13 @@ public class CaseResource {
   private final CaseQueries queries;
   private final CaseWorkflow workflow;
   private final LegalDeadlines legalDeadlines;
-  private final Disputes disputes;
+  private final DisputeQueries disputes;
 
   CaseResource(
       CaseQueries queries,
       CaseWorkflow workflow,
       LegalDeadlines legalDeadlines,
-      Disputes disputes) {
+      DisputeQueries disputes) {
     this.queries = queries;
     this.workflow = workflow;
     this.legalDeadlines = legalDeadlines;

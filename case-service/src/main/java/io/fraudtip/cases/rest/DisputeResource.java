@@ -1,6 +1,7 @@
 package io.fraudtip.cases.rest;
 
 import io.fraudtip.cases.api.DisputeViews;
+import io.fraudtip.cases.disputes.DisputeQueries;
 import io.fraudtip.cases.disputes.Disputes;
 import io.fraudtip.cases.quotas.DisputeQuota;
 import io.fraudtip.commons.security.Roles;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -29,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DisputeResource {
   private final Disputes disputes;
+  private final DisputeQueries queries;
   private final DisputeQuota quota;
 
-  DisputeResource(Disputes disputes, DisputeQuota quota) {
+  DisputeResource(Disputes disputes, DisputeQueries queries, DisputeQuota quota) {
     this.disputes = disputes;
+    this.queries = queries;
     this.quota = quota;
   }
 
@@ -63,14 +67,35 @@ public class DisputeResource {
   @APIResponse(responseCode = "200", description = "The dispute's status")
   @APIResponse(responseCode = "404", description = "No such dispute")
   public DisputeViews.Receipt receipt(@PathParam("id") UUID id) {
-    return disputes.receipt(id);
+    return queries.receipt(id);
+  }
+
+  @GET
+  @Path("/disputes")
+  @RolesAllowed(Roles.POLICE)
+  @Operation(
+      summary = "Open disputes my unit (or one below it) decides, soonest deadline first",
+      description =
+          "Includes the disputes escalated to my unit because the unit below did not decide them"
+              + " in time (fraudtip.cases.dispute-decision-time)")
+  @APIResponse(responseCode = "200", description = "The open disputes to decide")
+  public List<DisputeViews.View> toDecide() {
+    return queries.toDecide();
   }
 
   @POST
   @Path("/disputes/{id}/decision")
   @RolesAllowed(Roles.POLICE)
-  @Operation(summary = "Decide a dispute; upheld delists the identifier and retracts alerts")
+  @Operation(
+      summary = "Decide a dispute; upheld delists the identifier and retracts alerts",
+      description =
+          "The deciding unit (or one above it) decides: the case's unit, or the unit above it the"
+              + " dispute escalated to when not decided in time")
   @APIResponse(responseCode = "200", description = "Decided")
+  @APIResponse(
+      responseCode = "403",
+      description =
+          "The dispute escalated past my unit (not-deciding-unit): the unit above decides it now")
   @APIResponse(responseCode = "404", description = "No such dispute in my unit's tree")
   @APIResponse(responseCode = "409", description = "Already decided")
   public DisputeViews.View decide(

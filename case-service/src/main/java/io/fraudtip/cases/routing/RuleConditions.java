@@ -29,6 +29,7 @@ public class RuleConditions {
   @Column(name = "max_total_loss_vnd")
   public Long maxTotalLossVnd;
 
+  /** Independent victims (sources, SPEC §10), not tips: one caller repeating a tip is one. */
   @Column(name = "min_victims")
   public Integer minVictims;
 
@@ -64,7 +65,7 @@ public class RuleConditions {
     if (maxTotalLossVnd != null && c.totalLossVnd >= maxTotalLossVnd) {
       return false;
     }
-    if (minVictims != null && c.victims < minVictims) {
+    if (minVictims != null && c.independentSources < minVictims) {
       return false;
     }
     if (minProvinces != null && c.provinces < minProvinces) {

@@ -10,6 +10,7 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.IdentifierType;
+import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
@@ -97,6 +98,69 @@ class RoutingTest {
     TipReceivedV1 third = tip().in("66", "24133").paid(account, 1_000).build();
     cases.onTip(UUID.randomUUID(), third);
     assertThat(caseOf(db, third.tipId())).containsEntry("unit_code", "A05");
+  }
+
+  @Test
+  void oneCallerRepeatingATipDoesNotPushACaseUpButThreeIndependentVictimsDo() {
+    // A rule of this test only: three victims of a romance scam in Khánh Hòa go to the ministry.
+    db.update(
+        "INSERT INTO routing_rule (id, position, description, scam_types, min_victims,"
+            + " province_code, target_unit) VALUES ('T-THREE-VICTIMS', 5, 'test', 'ROMANCE', 3,"
+            + " '56', 'A05')");
+    try {
+      String account = TestTips.account();
+      TipReceivedV1 first = null;
+      for (int i = 0; i < 5; i++) {
+        TipReceivedV1 t =
+            tip()
+                .type(ScamType.ROMANCE)
+                .in("56", "22366")
+                .paid(account, 1_000_000)
+                .from("caller-" + account)
+                .build();
+        cases.onTip(UUID.randomUUID(), t);
+        first = first == null ? t : first;
+      }
+      Map<String, Object> c = caseOf(db, first.tipId());
+      assertThat(c)
+          .containsEntry("victims", 5)
+          .containsEntry("independent_sources", 1)
+          .containsEntry("unit_code", "CAX-22366");
+      assertThat(timeline(c.get("id"), "REROUTED_UP")).isZero();
+
+      for (String other : List.of("second-", "third-")) {
+        TipReceivedV1 t =
+            tip()
+                .type(ScamType.ROMANCE)
+                .in("56", "22366")
+                .paid(account, 1_000_000)
+                .from(other + account)
+                .build();
+        cases.onTip(UUID.randomUUID(), t);
+      }
+      c = caseOf(db, first.tipId());
+      assertThat(c)
+          .containsEntry("independent_sources", 3)
+          .containsEntry("unit_code", "A05")
+          .containsEntry("rule_id", "T-THREE-VICTIMS");
+      assertThat(timeline(c.get("id"), "REROUTED_UP")).isOne();
+      String caseId = c.get("id").toString();
+      CloudEventRecords.awaitFirst(
+          kafka,
+          Topics.CASES_V1,
+          r ->
+              r.key().equals(caseId)
+                  && r.value().contains("\"ESCALATED\"")
+                  && r.value().contains("T-THREE-VICTIMS"),
+          Duration.ofSeconds(20));
+    } finally {
+      db.update("DELETE FROM routing_rule WHERE id = 'T-THREE-VICTIMS'");
+    }
+  }
+
+  private long timeline(Object caseId, String kind) {
+    return db.queryLong(
+        "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = ?", caseId, kind);
   }
 
   private void assertRouted(TipReceivedV1 t, String unit, String rule) {

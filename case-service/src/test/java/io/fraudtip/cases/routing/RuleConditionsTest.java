@@ -12,6 +12,7 @@ class RuleConditionsTest {
     c.scamType = type;
     c.totalLossVnd = loss;
     c.victims = victims;
+    c.independentSources = victims;
     c.provinces = 1;
     c.provinceCode = province;
     return c;
@@ -39,10 +40,15 @@ class RuleConditionsTest {
   }
 
   @Test
-  void minimumVictimsCountsTheCasesVictims() {
+  void minimumVictimsCountsTheCasesIndependentSourcesNotItsTips() {
     RuleConditions when = new RuleConditions();
     when.minVictims = 3;
     assertThat(when.matches(aCase(ScamType.ROMANCE, 1, 2, null))).isFalse();
     assertThat(when.matches(aCase(ScamType.ROMANCE, 1, 3, null))).isTrue();
+
+    // Ten tips from one caller are one independent victim (issue 12).
+    FraudCase repeated = aCase(ScamType.ROMANCE, 1, 10, null);
+    repeated.independentSources = 1;
+    assertThat(when.matches(repeated)).isFalse();
   }
 }
