@@ -126,7 +126,6 @@ public class ListedIdentifiers {
     try {
       if (!loaded()) {
         load();
-        return List.of();
       }
       return poll();
     } catch (RuntimeException e) {
@@ -156,6 +155,10 @@ public class ListedIdentifiers {
   }
 
   private synchronized void load() {
+    if (loaded()) {
+      // The scheduler may start polling before the startup observer ran: loaded once.
+      return;
+    }
     LongOpenHashSet all = new LongOpenHashSet();
     Timestamp next;
     try (Connection c = dataSource.getConnection()) {
