@@ -17,4 +17,13 @@ public interface WatchlistConfig {
   /** Most identifiers whose answers are kept at once (least recently used go first). */
   @WithDefault("100000")
   long cacheSize();
+
+  /**
+   * How often the in-memory view of identifiers with evidence (which answers unknown identifiers
+   * without the database) reads the evidence rows other instances wrote: an identifier listed
+   * through another instance shows here at most this interval (plus one poll's time) late. Evidence
+   * recorded on this instance shows at once.
+   */
+  @WithDefault("1s")
+  Duration refreshInterval();
 }

@@ -18,6 +18,10 @@ import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.banks.AccountNumbers;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.tips.IdentifierType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -32,6 +36,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -42,7 +47,8 @@ import javax.sql.DataSource;
  * transaction beyond the statement; the level, the listing and the reasons come from {@link
  * TrustModel}, in Java. Answers per identifier are kept for a couple of seconds (see {@link
  * WatchlistConfig#cacheTtl()}): banks screen the same accounts again and again, and the database
- * round trip is most of the cost of a check.
+ * round trip is most of the cost of a check. Identifiers that {@link ListedIdentifiers} knows have
+ * no evidence are answered from memory and never go to the query.
  */
 @ApplicationScoped
 public class Watchlist {
@@ -68,13 +74,34 @@ public class Watchlist {
 
   private final DataSource dataSource;
   private final TrustConfig trust;
+  private final ListedIdentifiers view;
+
+  /** Statements run against the database (one per batch that needs one). */
+  private final Counter queries;
+
+  /** Checks answered without the database, on the event loop and elsewhere. */
+  private final Counter memoryOnEventLoop;
+
+  private final Counter memoryElsewhere;
 
   /** Full answers (with case fields) by type|canonical value; null when the cache is off. */
   private final Cache<String, Result> recent;
 
-  Watchlist(DataSource dataSource, WatchlistConfig config, TrustConfig trust) {
+  Watchlist(
+      DataSource dataSource,
+      WatchlistConfig config,
+      TrustConfig trust,
+      ListedIdentifiers view,
+      MeterRegistry registry) {
     this.dataSource = dataSource;
     this.trust = trust;
+    this.view = view;
+    this.queries =
+        Counter.builder("fraudtip.watchlist.queries")
+            .description("Watchlist checks (single or batch) that queried the database")
+            .register(registry);
+    this.memoryOnEventLoop = memoryAnswers(registry, "event-loop");
+    this.memoryElsewhere = memoryAnswers(registry, "worker");
     this.recent =
         config.cacheTtl().isZero()
             ? null
@@ -95,6 +122,61 @@ public class Watchlist {
     }
   }
 
+  private static Counter memoryAnswers(MeterRegistry registry, String thread) {
+    return Counter.builder("fraudtip.watchlist.memory.answers")
+        .description("Watchlist checks (single or batch) answered without the database")
+        .tag("thread", thread)
+        .register(registry);
+  }
+
+  /**
+   * Re-reads the evidence written since the last time (by any instance) into the view, and forgets
+   * the cached answers of its identifiers: a listing or delisting on another instance shows here
+   * within the interval.
+   */
+  @Scheduled(
+      every = "${fraudtip.watchlist.refresh-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void refresh() {
+    List<String> keys = view.refresh();
+    if (recent != null) {
+      recent.invalidateAll(keys);
+    }
+  }
+
+  /**
+   * The answers when none needs the database (every identifier unknown to the view or cached), for
+   * the event loop; empty when the caller must {@link #check} on a worker thread.
+   *
+   * @param withCases whether to name the cases (banks and police)
+   */
+  public Optional<List<Result>> fromMemory(List<Item> items, boolean withCases) {
+    List<Result> results = new ArrayList<>(items.size());
+    for (Item item : items) {
+      IdentifierType type = item.type();
+      String value = canonical(type, item.value());
+      Result r;
+      if (!view.mayBeListed(type, value)) {
+        r = notListed(type, value);
+      } else if (recent == null || (r = recent.getIfPresent(type.name() + "|" + value)) == null) {
+        return Optional.empty();
+      }
+      results.add(withCases ? r : r.withoutCases());
+    }
+    (Context.isOnEventLoopThread() ? memoryOnEventLoop : memoryElsewhere).increment();
+    return Optional.of(results);
+  }
+
+  /** How many checks queried the database since start (a statement each). */
+  public long queries() {
+    return (long) queries.count();
+  }
+
+  /** How many checks were answered from memory on an event-loop thread since start. */
+  public long memoryAnswersOnEventLoop() {
+    return (long) memoryOnEventLoop.count();
+  }
+
   /**
    * Checks identifiers.
    *
@@ -113,6 +195,8 @@ public class Watchlist {
       Result cached = recent == null ? null : recent.getIfPresent(keys[i]);
       if (cached != null) {
         found.put(keys[i], cached);
+      } else if (!view.mayBeListed(type, value)) {
+        found.put(keys[i], notListed(type, value));
       } else if (!found.containsKey(keys[i])) {
         found.put(keys[i], notListed(type, value));
         types.add(type.name());
@@ -141,6 +225,7 @@ public class Watchlist {
   private Map<String, Result> query(List<String> types, List<String> values) {
     Instant now = Timestamps.now();
     Map<String, Listing> listings = new HashMap<>();
+    queries.increment();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(CHECK)) {
       s.setArray(1, c.createArrayOf("text", types.toArray()));
