@@ -156,7 +156,11 @@ public class TipCommitter {
     try {
       written = write(batch);
     } catch (RuntimeException e) {
-      LOG.warnf("A batch of %d tips was refused (%s); writing them one by one", batch.size(), e);
+      // The class only: the database's message may quote a row.
+      LOG.warnf(
+          "A batch of %d tips was refused (%s); writing them one by one",
+          batch.size(),
+          e.getClass().getSimpleName());
       written = new ArrayList<>(batch.size());
       for (PendingTip t : batch) {
         try {
