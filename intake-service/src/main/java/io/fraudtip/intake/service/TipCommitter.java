@@ -159,8 +159,7 @@ public class TipCommitter {
       // The class only: the database's message may quote a row.
       LOG.warnf(
           "A batch of %d tips was refused (%s); writing them one by one",
-          batch.size(),
-          e.getClass().getSimpleName());
+          batch.size(), e.getClass().getSimpleName());
       written = new ArrayList<>(batch.size());
       for (PendingTip t : batch) {
         try {

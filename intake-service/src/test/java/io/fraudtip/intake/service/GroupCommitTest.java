@@ -121,6 +121,22 @@ class GroupCommitTest {
   }
 
   @Test
+  void anInvalidBodyWithAUsedKeyIsAnsweredByTheKeyAsBeforeWithoutWaitingForABatch()
+      throws Exception {
+    String used = UUID.randomUUID().toString();
+    burst(BATCH, i -> post(i == 0 ? used : null, Tips.VALID));
+    String invalid = Tips.VALID.replace("\"66\"", "\"99\"");
+
+    // The key decides first, as it did before tips were batched; a new key leaves the 400.
+    ExtractableResponse<Response> reused = post(used, invalid);
+    assertThat(reused.statusCode()).isEqualTo(422);
+    assertThat(reused.<String>path("type")).isEqualTo("idempotency-mismatch");
+    ExtractableResponse<Response> fresh = post(UUID.randomUUID().toString(), invalid);
+    assertThat(fresh.statusCode()).isEqualTo(400);
+    assertThat(fresh.<String>path("errors[0].code")).isEqualTo("province.unknown");
+  }
+
+  @Test
   void theSameKeyTwiceInOneBatchStoresOneTipAndTheSecondGetsTheFirstAnswer() throws Exception {
     String key = UUID.randomUUID().toString();
     String other = UUID.randomUUID().toString();
