@@ -20,6 +20,9 @@ public interface IntakeConfig {
   /** Rate limits of the tip endpoints. */
   RateLimits rateLimits();
 
+  /** Group commit: accepted tips are written in micro-batches, one durable commit each. */
+  GroupCommit groupCommit();
+
   /** Input rules. */
   interface Input {
     /** Oldest time a tip may report (fraud happened, transfer made), counted back from now. */
@@ -65,5 +68,30 @@ public interface IntakeConfig {
     /** Most client and address buckets kept in memory at once (least recently used go first). */
     @WithDefault("100000")
     long maxTrackedCallers();
+  }
+
+  /**
+   * Group commit of accepted tips: a batch closes when it holds {@code max-tips} tips or {@code
+   * max-wait} after its first tip arrived, whichever comes first, and is written in one
+   * transaction.
+   */
+  interface GroupCommit {
+    /** Most tips written in one transaction. */
+    @WithDefault("200")
+    int maxTips();
+
+    /**
+     * Longest time the first tip of a batch waits for others before the batch is written: the
+     * latency a lone tip pays so that tips under load share one commit.
+     */
+    @WithDefault("5ms")
+    Duration maxWait();
+
+    /**
+     * Most checked tips waiting for their batch; beyond it a tip is refused with 503 at once rather
+     * than queued without bound.
+     */
+    @WithDefault("10000")
+    int maxPending();
   }
 }

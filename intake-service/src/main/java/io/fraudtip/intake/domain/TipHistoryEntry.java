@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,14 @@ import java.util.UUID;
 @Entity
 @Table(name = "tip_history")
 public class TipHistoryEntry extends PanacheEntityBase {
+  // Pooled ids (blocks of 50, V1.2.0): a batch's entries go to the database as one JDBC batch,
+  // which IDENTITY ids prevent.
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tip_history_id")
+  @SequenceGenerator(
+      name = "tip_history_id",
+      sequenceName = "tip_history_id_seq",
+      allocationSize = 50)
   public Long id;
 
   @Column(name = "tip_id", nullable = false)

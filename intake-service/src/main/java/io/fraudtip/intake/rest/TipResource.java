@@ -4,10 +4,15 @@ import io.fraudtip.commons.problem.ProblemMessages;
 import io.fraudtip.intake.api.TipTracking;
 import io.fraudtip.intake.service.TipService;
 import io.fraudtip.intake.service.TipTracker;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
+import java.net.URI;
 import java.util.Locale;
 
 /**
@@ -27,26 +32,34 @@ public class TipResource implements TipsApi {
     this.origins = origins;
   }
 
+  /**
+   * Checks the tip on a worker thread, then frees it: the answer is sent once the tip's batch has
+   * committed (group commit), from a worker again, never from the committer's own thread.
+   */
   @Override
-  public Response submit(String body, String idempotencyKey, HttpHeaders headers, UriInfo uri)
+  @Blocking
+  public Uni<Response> submit(String body, String idempotencyKey, HttpHeaders headers, UriInfo uri)
       throws IOException {
     Locale locale = locale(headers);
     TipReader.Read read = reader.read(body);
-    TipService.Submitted out =
-        tips.submit(
-            read.tip(),
-            read.unknownFields(),
-            read.bodyHash(),
-            idempotencyKey,
-            origins.current(),
-            locale);
+    URI tipsUri = uri.getBaseUriBuilder().path("api/v1/tips").build();
+    return Uni.createFrom()
+        .completionStage(
+            tips.submit(
+                read.tip(),
+                read.unknownFields(),
+                read.bodyHash(),
+                idempotencyKey,
+                origins.current(),
+                locale))
+        .emitOn(Infrastructure.getDefaultWorkerPool())
+        .map(out -> accepted(out, tipsUri));
+  }
+
+  private static Response accepted(TipService.Submitted out, URI tipsUri) {
     Response.ResponseBuilder answer =
         Response.accepted(out.receipt())
-            .location(
-                uri.getBaseUriBuilder()
-                    .path("api/v1/tips")
-                    .path(out.receipt().trackingCode())
-                    .build());
+            .location(UriBuilder.fromUri(tipsUri).path(out.receipt().trackingCode()).build());
     if (out.replayed()) {
       answer.header("Idempotent-Replayed", "true");
     }

@@ -6,6 +6,7 @@ import io.fraudtip.intake.api.TipReceipt;
 import io.fraudtip.intake.api.TipSubmission;
 import io.fraudtip.intake.api.TipTracking;
 import io.fraudtip.intake.service.IdempotencyKeys;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -127,7 +128,7 @@ public interface TipsApi {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  Response submit(
+  Uni<Response> submit(
       String body,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       @Context HttpHeaders headers,

@@ -12,18 +12,25 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * {@code Idempotency-Key} semantics of tip submission. The key is locked for the submitting
- * transaction with a PostgreSQL advisory lock, so a second request with the key while the first is
- * in flight is refused at once ({@code 409}) instead of racing it; the first answer is stored in
- * the tip's own transaction, so it exists if and only if the tip does. Keys are remembered for
- * {@code fraudtip.intake.idempotency.expiry} (24 h by default).
+ * {@code Idempotency-Key} semantics of tip submission. The key is locked for the writing
+ * transaction with a PostgreSQL advisory lock (a batch's keys in one statement), so a second
+ * request with the key while the first is in flight elsewhere is refused ({@code 409}) instead of
+ * racing it; the first answer is stored in the tip's own transaction, so it exists if and only if
+ * the tip does. Keys are remembered for {@code fraudtip.intake.idempotency.expiry} (24 h by
+ * default).
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -65,7 +72,7 @@ public class IdempotencyKeys {
             .setParameter("key", key)
             .getSingleResult();
     if (!Boolean.TRUE.equals(locked)) {
-      throw problem(409, "idempotency-in-flight", locale);
+      throw inFlight(locale);
     }
     IdempotencyRecord earlier = em.find(IdempotencyRecord.class, key);
     if (earlier == null) {
@@ -77,13 +84,69 @@ public class IdempotencyKeys {
       return Optional.empty();
     }
     if (!earlier.bodyHash.equals(bodyHash)) {
-      throw problem(422, "idempotency-mismatch", locale);
+      throw mismatch(locale);
     }
-    try {
-      return Optional.of(Json.events().readValue(earlier.response, TipReceipt.class));
-    } catch (IOException e) {
-      throw new IllegalStateException("stored answer of an idempotency key is unreadable", e);
+    return Optional.of(receipt(earlier.response));
+  }
+
+  /** The first answer to a key, as stored: the first body's hash and the receipt given. */
+  public record Answer(String bodyHash, TipReceipt receipt) {}
+
+  /**
+   * Takes the keys of a batch for the caller's transaction, all in one statement.
+   *
+   * @return the keys another transaction holds (their requests are in flight elsewhere: 409)
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  @SuppressWarnings("unchecked")
+  public Set<String> lockAll(Collection<String> keys) {
+    if (keys.isEmpty()) {
+      return Set.of();
     }
+    // Keys are visible ASCII without spaces (VALID), so a space separates them safely.
+    List<String> busy =
+        em.createNativeQuery(
+                "SELECT k FROM unnest(string_to_array(:keys, ' ')) AS k"
+                    + " WHERE NOT pg_try_advisory_xact_lock(hashtextextended(k, 3))",
+                String.class)
+            .setParameter("keys", String.join(" ", keys))
+            .getResultList();
+    return new HashSet<>(busy);
+  }
+
+  /**
+   * The first answers to the given keys, read in one query; expired ones are forgotten here (so
+   * that a new tip may take the key in the same transaction).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Map<String, Answer> answersOf(Collection<String> keys, Instant now) {
+    Map<String, Answer> answers = new HashMap<>();
+    if (keys.isEmpty()) {
+      return answers;
+    }
+    Instant expired = now.minus(config.idempotency().expiry());
+    List<String> forgotten = new ArrayList<>();
+    // Values, not entities: a forgotten key's row is deleted in bulk and may be inserted again.
+    for (Object[] row :
+        em.createQuery(
+                "SELECT r.key, r.bodyHash, r.response, r.createdAt FROM IdempotencyRecord r"
+                    + " WHERE r.key IN :keys",
+                Object[].class)
+            .setParameter("keys", keys)
+            .getResultList()) {
+      String key = (String) row[0];
+      if (((Instant) row[3]).isBefore(expired)) {
+        forgotten.add(key);
+      } else {
+        answers.put(key, new Answer((String) row[1], receipt((String) row[2])));
+      }
+    }
+    if (!forgotten.isEmpty()) {
+      em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.key IN :keys")
+          .setParameter("keys", forgotten)
+          .executeUpdate();
+    }
+    return answers;
   }
 
   /** Stores the first answer of a key, in the tip's transaction. */
@@ -100,6 +163,24 @@ public class IdempotencyKeys {
       em.createQuery("DELETE FROM IdempotencyRecord r WHERE r.createdAt < :before")
           .setParameter("before", now.minus(config.idempotency().expiry()))
           .executeUpdate();
+    }
+  }
+
+  /** 409: a request with the key is still being processed. */
+  public static ProblemException inFlight(Locale locale) {
+    return problem(409, "idempotency-in-flight", locale);
+  }
+
+  /** 422: the key was used with another body. */
+  public static ProblemException mismatch(Locale locale) {
+    return problem(422, "idempotency-mismatch", locale);
+  }
+
+  private static TipReceipt receipt(String response) {
+    try {
+      return Json.events().readValue(response, TipReceipt.class);
+    } catch (IOException e) {
+      throw new IllegalStateException("stored answer of an idempotency key is unreadable", e);
     }
   }
 

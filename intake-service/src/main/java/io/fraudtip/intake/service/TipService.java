@@ -1,18 +1,16 @@
 package io.fraudtip.intake.service;
 
-import io.fraudtip.commons.metrics.PlatformMetrics;
-import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.problem.Violations;
 import io.fraudtip.commons.time.Timestamps;
-import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
-import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.intake.api.TipReceipt;
 import io.fraudtip.intake.api.TipSubmission;
 import io.fraudtip.intake.domain.Tip;
-import io.fraudtip.intake.domain.TipHistoryEntry;
 import io.fraudtip.intake.domain.TipStatus;
+import io.opentelemetry.context.Context;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -20,35 +18,33 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.jboss.logging.Logger;
+import java.util.concurrent.CompletableFuture;
 
-/** Accepts tips: checked, normalised, stored and published once, and opens their reporter data. */
+/**
+ * Accepts tips: checked and normalised on arrival, then stored and published once by the group
+ * committer ({@link TipCommitter}); and opens their reporter data.
+ */
 @ApplicationScoped
 public class TipService {
-  private static final Logger LOG = Logger.getLogger(TipService.class);
-
   private final TipNormaliser normaliser;
   private final TrackingCodes trackingCodes;
-  private final Outbox outbox;
+  private final TipCommitter committer;
   private final IdempotencyKeys idempotency;
   private final PersonalDataCipher cipher;
-  private final PlatformMetrics metrics;
   private final SourceKeys sources;
 
   TipService(
       TipNormaliser normaliser,
       TrackingCodes trackingCodes,
-      Outbox outbox,
+      TipCommitter committer,
       IdempotencyKeys idempotency,
       PersonalDataCipher cipher,
-      PlatformMetrics metrics,
       SourceKeys sources) {
     this.normaliser = normaliser;
     this.trackingCodes = trackingCodes;
-    this.outbox = outbox;
+    this.committer = committer;
     this.idempotency = idempotency;
     this.cipher = cipher;
-    this.metrics = metrics;
     this.sources = sources;
   }
 
@@ -56,16 +52,18 @@ public class TipService {
   public record Submitted(TipReceipt receipt, boolean replayed) {}
 
   /**
-   * Checks and normalises a tip, then stores it, its tips.v1 event (outbox) and the answer to its
-   * Idempotency-Key in one transaction. Nothing is stored for a refused tip.
+   * Checks and normalises a tip at once, then hands it to the group committer, which stores it, its
+   * tips.v1 event (outbox) and the answer to its Idempotency-Key in its batch's transaction.
+   * Nothing is stored for a refused tip.
    *
    * @param idempotencyKey the client's key, or null
    * @param origin who sent it: becomes the event's pseudonymous source (SPEC §10)
-   * @throws io.fraudtip.commons.problem.ProblemException 400 listing every bad field; 409/422 for a
-   *     key in flight or used with another body
+   * @return completes once the tip's batch has committed (or with the tip's own failure: 409/422
+   *     for a key in flight or used with another body, 503 while the service stops)
+   * @throws io.fraudtip.commons.problem.ProblemException 400 listing every bad field; 409 while a
+   *     request with the key is being committed
    */
-  @Transactional
-  public Submitted submit(
+  public CompletableFuture<Submitted> submit(
       TipSubmission submission,
       List<String> unknownFields,
       String bodyHash,
@@ -74,18 +72,23 @@ public class TipService {
       Locale locale) {
     Instant now = Timestamps.now();
     IdempotencyKeys.check(idempotencyKey, locale);
-    if (idempotencyKey != null) {
-      Optional<TipReceipt> first = idempotency.begin(idempotencyKey, bodyHash, now, locale);
-      if (first.isPresent()) {
-        return new Submitted(first.get(), true);
+    if (idempotencyKey != null && committer.isCommitting(idempotencyKey)) {
+      throw IdempotencyKeys.inFlight(locale);
+    }
+    NormalisedTip normalised;
+    try {
+      normalised = normalise(submission, unknownFields, now, locale);
+    } catch (ProblemException invalid) {
+      if (idempotencyKey == null) {
+        throw invalid;
       }
+      // As before batching: a key already used answers (first answer, 409, 422) before the body.
+      Optional<TipReceipt> first =
+          QuarkusTransaction.requiringNew()
+              .call(() -> idempotency.begin(idempotencyKey, bodyHash, now, locale));
+      return CompletableFuture.completedFuture(
+          new Submitted(first.orElseThrow(() -> invalid), true));
     }
-    if (submission == null) {
-      Violations v = new Violations(locale);
-      v.add("", "body.required", java.util.Map.of());
-      v.throwIfAny();
-    }
-    NormalisedTip normalised = normaliser.normalise(submission, unknownFields, now, locale);
     Tip tip = new Tip();
     tip.id = UUID.randomUUID();
     tip.trackingCode = trackingCodes.next();
@@ -105,24 +108,19 @@ public class TipService {
     tip.eventPayload = Json.write(event);
     tip.reporterSealed =
         normalised.reporter() == null ? null : cipher.seal(tip.id, normalised.reporter());
-    tip.persist();
-    TipHistoryEntry.of(tip.id, TipStatus.RECEIVED, now, "Tip received").persist();
-    outbox.publish(
-        Topics.TIPS_V1, tip.id.toString(), CloudEvents.TYPE_TIP_RECEIVED, UUID.randomUUID(), event);
-    TipReceipt receipt = new TipReceipt(tip.id, tip.trackingCode, tip.status, tip.receivedAt);
-    if (idempotencyKey != null) {
-      idempotency.remember(idempotencyKey, bodyHash, receipt, now);
+    // The request's trace goes with the tip: the outbox row is written on the committer's thread.
+    return committer.submit(
+        new PendingTip(tip, event, idempotencyKey, bodyHash, locale, Context.current()));
+  }
+
+  private NormalisedTip normalise(
+      TipSubmission submission, List<String> unknownFields, Instant now, Locale locale) {
+    if (submission == null) {
+      Violations v = new Violations(locale);
+      v.add("", "body.required", java.util.Map.of());
+      v.throwIfAny();
     }
-    metrics.tipAccepted(event.channel().name());
-    // No personal data here: ids, kinds and counts only.
-    LOG.debugf(
-        "Accepted tip %s (%s, %s, %d identifiers, %d transfers)",
-        tip.id,
-        event.scamType(),
-        event.trust(),
-        event.identifiers().size(),
-        event.transfers().size());
-    return new Submitted(receipt, false);
+    return normaliser.normalise(submission, unknownFields, now, locale);
   }
 
   /** A tip's reporter data, opened; for the investigating side. Null for an anonymous tip. */

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,8 +15,15 @@ import java.util.UUID;
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {
+  // Pooled ids (the sequence hands out blocks of 50; each service's migration sets it): rows
+  // written by one transaction go to the database as one JDBC batch, which IDENTITY ids prevent.
+  // Ids stay increasing within an instance, so the relay's order is unchanged there.
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outbox_event_id")
+  @SequenceGenerator(
+      name = "outbox_event_id",
+      sequenceName = "outbox_event_id_seq",
+      allocationSize = 50)
   public Long id;
 
   @Column(name = "event_id", nullable = false, unique = true)
