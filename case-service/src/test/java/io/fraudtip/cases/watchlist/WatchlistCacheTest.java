@@ -80,7 +80,7 @@ class WatchlistCacheTest {
     check(tokens.bank(TestTips.VCB), account).body("caseReference", startsWith("VN-"));
   }
 
-  private static io.restassured.response.ValidatableResponse check(String token, String account) {
+  static io.restassured.response.ValidatableResponse check(String token, String account) {
     var request = given();
     if (token != null) {
       request = request.auth().oauth2(token);

@@ -2,7 +2,7 @@ package io.fraudtip.cases.watchlist;
 
 import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
-import static io.restassured.RestAssured.given;
+import static io.fraudtip.cases.watchlist.WatchlistCacheTest.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,7 +19,6 @@ import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
@@ -109,18 +108,5 @@ class WatchlistViewTest {
     check(tokens.bank(TestTips.VCB), account)
         .body("listed", equalTo(false))
         .body("riskLevel", equalTo("NONE"));
-  }
-
-  private static ValidatableResponse check(String token, String account) {
-    var request = given();
-    if (token != null) {
-      request = request.auth().oauth2(token);
-    }
-    return request
-        .queryParam("type", "BANK_ACCOUNT")
-        .queryParam("value", TestTips.VCB + ":" + account)
-        .get("/api/v1/watchlist/check")
-        .then()
-        .statusCode(200);
   }
 }
