@@ -1,7 +1,5 @@
 package io.fraudtip.cases.freezes;
 
-import static io.fraudtip.cases.TestTips.caseOf;
-import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +10,6 @@ import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
-import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
@@ -24,7 +21,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -45,7 +41,7 @@ import org.junit.jupiter.api.Test;
 @TestProfile(HoldExpiryTest.ShortHolds.class)
 @WithTestResource(PlatformTestResource.class)
 class HoldExpiryTest {
-  private static final String UNIT = "PA05-66";
+  private static final String UNIT = TestHolds.UNIT;
 
   /** Holds of three seconds, checked every half second. */
   public static class ShortHolds implements QuarkusTestProfile {
@@ -63,45 +59,15 @@ class HoldExpiryTest {
   @Inject TipLinking cases;
   @Inject HoldExpiry expiry;
 
-  private record Held(UUID caseId, String account) {}
-
-  private Held aHold() {
-    String account = TestTips.account();
-    TipReceivedV1 t = tip().in("66", "24121").paid(account, 50_000_000).build();
-    cases.onTip(UUID.randomUUID(), t);
-    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
-    String etag =
-        given().auth().oauth2(tokens.police(UNIT)).get("/api/v1/cases/" + caseId).header("ETag");
-    given()
-        .auth()
-        .oauth2(tokens.police(UNIT))
-        .contentType(ContentType.JSON)
-        .header("If-Match", etag)
-        .body(
-            "{\"accounts\":[{\"bankBin\":\""
-                + TestTips.VCB
-                + "\",\"accountNumber\":\""
-                + account
-                + "\"}]}")
-        .post("/api/v1/cases/" + caseId + "/freeze-requests")
-        .then()
-        .statusCode(200)
-        .body("freezeRequests[0].accounts[0].state", equalTo("HELD"));
-    return new Held(caseId, account);
-  }
-
   private long expiredEvents(UUID caseId) {
-    return db.queryLong(
-        "SELECT count(*) FROM outbox_event WHERE record_key = ? AND event_type = ?",
-        caseId.toString(),
-        CaseEventKind.HOLD_EXPIRED.cloudEventType());
+    return TestHolds.events(db, caseId, CaseEventKind.HOLD_EXPIRED);
   }
 
   @Test
   void aHoldPastItsExpiryExpiresOnceEvenWithTwoInstancesRacing() {
-    List<Held> holds = new ArrayList<>();
+    List<TestHolds.Frozen> holds = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      holds.add(aHold());
+      holds.add(TestHolds.aFrozenAccount(cases, db, tokens));
     }
     // Two more "instances" run the job as fast as they can beside the scheduled one.
     AtomicInteger taken = new AtomicInteger();
@@ -121,7 +87,7 @@ class HoldExpiryTest {
         .until(() -> holds.stream().allMatch(h -> expiredEvents(h.caseId()) > 0));
     racers.forEach(CompletableFuture::join);
 
-    for (Held h : holds) {
+    for (TestHolds.Frozen h : holds) {
       assertThat(expiredEvents(h.caseId())).isEqualTo(1);
       assertThat(
               db.query("SELECT state, ended_by FROM account_freeze WHERE case_id = ?", h.caseId())
@@ -136,7 +102,7 @@ class HoldExpiryTest {
     }
     assertThat(taken.get()).isLessThanOrEqualTo(holds.size());
 
-    Held first = holds.get(0);
+    TestHolds.Frozen first = holds.get(0);
     CaseEventV1 event =
         TestTips.event(
             CloudEventRecords.awaitFirst(

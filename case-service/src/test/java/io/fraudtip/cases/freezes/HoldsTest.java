@@ -1,7 +1,5 @@
 package io.fraudtip.cases.freezes;
 
-import static io.fraudtip.cases.TestTips.caseOf;
-import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -13,7 +11,6 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
-import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
@@ -43,7 +40,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class HoldsTest {
-  private static final String UNIT = "PA05-66";
+  private static final String UNIT = TestHolds.UNIT;
   private static final String OTHER_PROVINCE = "CAX-22366";
   private static final String REASON = "Chờ quyết định phong tỏa của Tòa án";
 
@@ -56,41 +53,19 @@ class HoldsTest {
 
   /** A case of the unit whose victim's account is frozen at the unit's request. */
   private Held aHold() {
-    String account = TestTips.account();
-    TipReceivedV1 t = tip().in("66", "24121").paid(account, 50_000_000).build();
-    cases.onTip(UUID.randomUUID(), t);
-    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
-    Map<String, String> frozen =
+    TestHolds.Frozen f = TestHolds.aFrozenAccount(cases, db, tokens);
+    var read =
         given()
             .auth()
             .oauth2(tokens.police(UNIT))
-            .contentType(ContentType.JSON)
-            .header("If-Match", etag(caseId))
-            .body(
-                "{\"accounts\":[{\"bankBin\":\""
-                    + TestTips.VCB
-                    + "\",\"accountNumber\":\""
-                    + account
-                    + "\"}]}")
-            .post("/api/v1/cases/" + caseId + "/freeze-requests")
+            .get("/api/v1/cases/" + f.caseId())
             .then()
-            .statusCode(200)
-            .body("freezeRequests[0].accounts[0].state", equalTo("HELD"))
-            .extract()
-            .path("freezeRequests[0]");
-    String holdId =
-        given()
-            .auth()
-            .oauth2(tokens.police(UNIT))
-            .get("/api/v1/cases/" + caseId)
-            .then()
-            .extract()
-            .path("freezeRequests[0].accounts[0].holdId");
+            .extract();
     return new Held(
-        caseId,
-        UUID.fromString(holdId),
-        UUID.fromString(String.valueOf(frozen.get("id"))),
-        account);
+        f.caseId(),
+        UUID.fromString(read.path("freezeRequests[0].accounts[0].holdId")),
+        UUID.fromString(read.path("freezeRequests[0].id")),
+        f.account());
   }
 
   private String etag(UUID caseId) {
@@ -136,10 +111,7 @@ class HoldsTest {
   }
 
   private long events(UUID caseId, CaseEventKind kind) {
-    return db.queryLong(
-        "SELECT count(*) FROM outbox_event WHERE record_key = ? AND event_type = ?",
-        caseId.toString(),
-        kind.cloudEventType());
+    return TestHolds.events(db, caseId, kind);
   }
 
   private List<Map<String, Object>> timeline(UUID caseId, String kind) {

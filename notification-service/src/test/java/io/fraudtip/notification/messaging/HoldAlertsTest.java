@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fraudtip.contracts.Json;
-import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
@@ -14,7 +12,6 @@ import io.fraudtip.contracts.cases.FreezeAuthorisationV1;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Webhooks;
-import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectDemoBank;
 import io.fraudtip.testsupport.InjectKafka;
@@ -32,8 +29,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * The end or extension of a hold reaches the bank holding each account (SPEC §10): hold.extended
- * (a police order, with the new expiry and the reason), hold.lifted (with the reason), hold.expired;
+ * The end or extension of a hold reaches the bank holding each account (SPEC §10): hold.extended (a
+ * police order, with the new expiry and the reason), hold.lifted (with the reason), hold.expired;
  * each names the freeze request whose hold it is.
  */
 @QuarkusTest
@@ -62,13 +59,15 @@ class HoldAlertsTest {
     Instant extendedTo = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.MILLIS);
     String ours = "7900000101";
     String theirs = "7900000102";
-    send(
+    Webhooks.send(
+        kafka,
         event(
             caseId,
             CaseEventKind.HOLD_EXTENDED,
             request,
             new AccountRefV1(BANK, ours, 1, 30_000_000L, extendedTo, "Chờ quyết định của Tòa án")));
-    send(
+    Webhooks.send(
+        kafka,
         event(
             caseId,
             CaseEventKind.HOLD_LIFTED,
@@ -76,7 +75,8 @@ class HoldAlertsTest {
             new AccountRefV1(BANK, ours, 1, 30_000_000L, extendedTo, "Vụ việc không có căn cứ"),
             new AccountRefV1(
                 OTHER_BANK, theirs, 2, 5_000_000L, extendedTo, "Vụ việc không có căn cứ")));
-    send(
+    Webhooks.send(
+        kafka,
         event(
             caseId,
             CaseEventKind.HOLD_EXPIRED,
@@ -90,7 +90,7 @@ class HoldAlertsTest {
                 endpoint.receiver().deliveries().size() == 2
                     && other.receiver().deliveries().size() == 2);
 
-    JsonNode extended = body(endpoint.receiver(), "hold.extended").get("data");
+    JsonNode extended = Webhooks.body(endpoint.receiver(), "hold.extended").get("data");
     assertThat(extended.get("advisory").asBoolean()).isFalse();
     assertThat(extended.get("accountNumber").asText()).isEqualTo(ours);
     assertThat(Instant.parse(extended.get("holdExpiresAt").asText())).isEqualTo(extendedTo);
@@ -100,17 +100,17 @@ class HoldAlertsTest {
         .isEqualTo(request.requestId().toString());
     assertThat(extended.get("caseId").asText()).isEqualTo(caseId.toString());
 
-    JsonNode lifted = body(endpoint.receiver(), "hold.lifted").get("data");
+    JsonNode lifted = Webhooks.body(endpoint.receiver(), "hold.lifted").get("data");
     assertThat(lifted.get("advisory").asBoolean()).isTrue();
     assertThat(lifted.get("accountNumber").asText()).isEqualTo(ours);
     assertThat(lifted.get("holdReason").asText()).isEqualTo("Vụ việc không có căn cứ");
     assertThat(lifted.get("authorisation").get("unitCode").asText()).isEqualTo("PA05-66");
 
     // The other bank hears of its own account only.
-    JsonNode theirLift = body(other.receiver(), "hold.lifted").get("data");
+    JsonNode theirLift = Webhooks.body(other.receiver(), "hold.lifted").get("data");
     assertThat(theirLift.get("accountNumber").asText()).isEqualTo(theirs);
     assertThat(theirLift.get("layer").asInt()).isEqualTo(2);
-    JsonNode expired = body(other.receiver(), "hold.expired").get("data");
+    JsonNode expired = Webhooks.body(other.receiver(), "hold.expired").get("data");
     assertThat(expired.get("accountNumber").asText()).isEqualTo(theirs);
     assertThat(expired.has("holdReason")).isFalse();
     assertThat(Instant.parse(expired.get("holdExpiresAt").asText())).isEqualTo(extendedTo);
@@ -122,19 +122,6 @@ class HoldAlertsTest {
 
     Webhooks.retire(db, endpoint);
     Webhooks.retire(db, other);
-  }
-
-  private void send(CaseEventV1 event) {
-    kafka
-        .produceStrings()
-        .fromRecords(
-            CloudEventRecords.of(
-                Topics.CASES_V1,
-                event.caseId().toString(),
-                event.eventId(),
-                event.kind().cloudEventType(),
-                Json.write(event)))
-        .awaitCompletion(Duration.ofSeconds(10));
   }
 
   private static CaseEventV1 event(
@@ -158,16 +145,5 @@ class HoldAlertsTest {
         null,
         null,
         authorisation);
-  }
-
-  private static JsonNode body(DemoBank.Receiver receiver, String type) throws Exception {
-    for (DemoBank.Delivery d : receiver.deliveries()) {
-      assertThat(d.verified()).isTrue();
-      JsonNode body = Json.events().readTree(d.body());
-      if (type.equals(body.get("type").asText())) {
-        return body;
-      }
-    }
-    throw new AssertionError("no " + type + " delivered");
   }
 }
