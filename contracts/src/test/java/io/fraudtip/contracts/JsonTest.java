@@ -169,6 +169,42 @@ class JsonTest {
   }
 
   @Test
+  void aHoldEventCarriesItsReasonAndAnOlderReaderIgnoresNone() throws Exception {
+    AccountRefV1 extended =
+        new AccountRefV1(
+            "970422",
+            "0987654321",
+            2,
+            9_000_000L,
+            Instant.parse("2027-04-18T03:05:00Z"),
+            "Chờ quyết định của tòa án");
+    CaseEventV1 event =
+        new CaseEventV1(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            "VN-2026-000001",
+            CaseEventKind.HOLD_EXTENDED,
+            Instant.parse("2027-02-10T03:05:00Z"),
+            CaseStatus.IN_PROGRESS,
+            "PA05-66",
+            null,
+            List.of(),
+            List.of(),
+            List.of(extended),
+            null,
+            null,
+            null,
+            new FreezeAuthorisationV1(
+                UUID.randomUUID(), "PA05-66", Instant.parse("2026-11-20T01:00:00Z"), false));
+
+    String json = Json.write(event);
+    assertThat(json).contains("\"holdReason\":\"Chờ quyết định của tòa án\"");
+    assertThat(Json.events().readValue(json, CaseEventV1.class)).isEqualTo(event);
+    assertThat(CaseEventKind.HOLD_EXTENDED.cloudEventType())
+        .isEqualTo("io.fraudtip.case.hold_extended.v1");
+  }
+
+  @Test
   void caseEventTypesAreVersionedCloudEventTypes() {
     assertThat(CaseEventKind.FREEZE_REQUESTED.cloudEventType())
         .isEqualTo("io.fraudtip.case.freeze_requested.v1");

@@ -86,4 +86,32 @@ public final class Webhooks {
     db.update("UPDATE bank_endpoint SET active = false WHERE id = ?::uuid", endpoint.id());
     endpoint.receiver().reset();
   }
+
+  /** Produces a case event on cases.v1, as case-service's outbox relay would. */
+  public static void send(KafkaCompanion kafka, io.fraudtip.contracts.cases.CaseEventV1 event) {
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.CASES_V1,
+                event.caseId().toString(),
+                event.eventId(),
+                event.kind().cloudEventType(),
+                io.fraudtip.contracts.Json.write(event)))
+        .awaitCompletion(Duration.ofSeconds(10));
+  }
+
+  /** The body of the verified webhook of {@code type} the receiver got (fails if none). */
+  public static com.fasterxml.jackson.databind.JsonNode body(
+      DemoBank.Receiver receiver, String type) throws java.io.IOException {
+    for (DemoBank.Delivery d : receiver.deliveries()) {
+      org.assertj.core.api.Assertions.assertThat(d.verified()).isTrue();
+      com.fasterxml.jackson.databind.JsonNode body =
+          io.fraudtip.contracts.Json.events().readTree(d.body());
+      if (type.equals(body.get("type").asText())) {
+        return body;
+      }
+    }
+    throw new AssertionError("no " + type + " delivered");
+  }
 }

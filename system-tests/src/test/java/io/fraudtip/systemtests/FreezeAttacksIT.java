@@ -119,6 +119,70 @@ class FreezeAttacksIT {
     assertThat(deliveries(BANK_B, "freeze.requested", accountB)).hasSize(1);
   }
 
+  @Test
+  void theUnitExtendsAHoldWithAReasonThenLiftsItAndTheHoldingBankIsToldEachTime() {
+    String accountA = Platform.newAccountNumber();
+    platform.submitTip(tip(accountA, Instant.now().minus(1, ChronoUnit.HOURS)));
+    String caseId = platform.awaitCaseOf("BANK_ACCOUNT", BANK_A + ":" + accountA);
+    platform.awaitCase(caseId, UNIT, "the case with " + UNIT, c -> true);
+    assertThat(
+            platform
+                .changeCaseAsRead(
+                    caseId,
+                    UNIT,
+                    "freeze-requests",
+                    Map.of(
+                        "accounts", List.of(Map.of("bankBin", BANK_A, "accountNumber", accountA))))
+                .status())
+        .isEqualTo(200);
+    Platform.Webhook freeze = platform.awaitWebhook(BANK_A, "freeze.requested", accountA);
+    JsonNode hold =
+        Platform.parse(platform.readCase(caseId, UNIT).body())
+            .path("freezeRequests")
+            .get(0)
+            .path("accounts")
+            .get(0);
+    String holds = "holds/" + hold.path("holdId").asText() + "/";
+
+    // Extended with a reason, to at most 90 days from now (the hold ran 90 days from the request).
+    String reason = "Chờ quyết định phong tỏa của Tòa án nhân dân tỉnh Đắk Lắk";
+    Instant until = Instant.now().plus(90, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
+    assertThat(
+            platform
+                .changeCaseAsRead(
+                    caseId,
+                    UNIT,
+                    holds + "extension",
+                    Map.of("reason", reason, "expiresAt", until.toString()))
+                .status())
+        .isEqualTo(200);
+    JsonNode extended = platform.awaitWebhook(BANK_A, "hold.extended", accountA).data();
+    assertThat(extended.path("advisory").asBoolean()).isFalse();
+    assertThat(extended.path("holdReason").asText()).isEqualTo(reason);
+    assertThat(Instant.parse(extended.path("holdExpiresAt").asText())).isEqualTo(until);
+    assertThat(Instant.parse(extended.path("holdExpiresAt").asText()))
+        .isAfter(Instant.parse(freeze.data().path("holdExpiresAt").asText()));
+    assertThat(extended.path("authorisation").path("requestId").asText())
+        .isEqualTo(freeze.data().path("authorisation").path("requestId").asText());
+
+    // Lifted with a reason: the bank may release the money.
+    String why = "Chủ tài khoản đã chứng minh nguồn tiền hợp pháp";
+    assertThat(
+            platform.changeCaseAsRead(caseId, UNIT, holds + "lift", Map.of("reason", why)).status())
+        .isEqualTo(200);
+    JsonNode lifted = platform.awaitWebhook(BANK_A, "hold.lifted", accountA).data();
+    assertThat(lifted.path("holdReason").asText()).isEqualTo(why);
+    assertThat(lifted.path("caseId").asText()).isEqualTo(caseId);
+    JsonNode shown =
+        Platform.parse(platform.readCase(caseId, UNIT).body())
+            .path("freezeRequests")
+            .get(0)
+            .path("accounts")
+            .get(0);
+    assertThat(shown.path("state").asText()).isEqualTo("LIFTED");
+    assertThat(shown.path("extensions").get(0).path("reason").asText()).isEqualTo(reason);
+  }
+
   private static List<DemoBank.Delivery> deliveries(String bin, String type, String account) {
     return platform.bank().receiver(bin).deliveries().stream()
         .filter(

@@ -1,6 +1,7 @@
 package io.fraudtip.cases.api;
 
 import io.fraudtip.cases.core.CaseStage;
+import io.fraudtip.cases.freezes.HoldState;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -148,6 +149,11 @@ public final class CaseViews {
 
   /** One account a freeze request asked its bank to freeze, with the bounded hold. */
   public record FrozenAccountView(
+      @Schema(
+              description =
+                  "The hold, to extend or lift (POST /api/v1/cases/{id}/holds/{holdId}/extension,"
+                      + " /lift)")
+          UUID holdId,
       @Schema(example = "970422") String bankBin,
       @Schema(example = "0987654321") String accountNumber,
       int layer,
@@ -159,9 +165,36 @@ public final class CaseViews {
                       + " transfers, amounts banks traced on to it); absent when unknown",
               example = "15000000")
           Long holdAmountVnd,
-      @Schema(description = "When the hold lapses unless the unit extends it (90 days by default)")
+      @Schema(
+              description =
+                  "When the hold lapses unless the unit extends it (90 days by default; the latest"
+                      + " extension's date once extended)")
           Instant holdExpiresAt,
-      Instant requestedAt) {}
+      Instant requestedAt,
+      @Schema(
+              description =
+                  "HELD (also when extended: see extensions), LIFTED (by the unit, or by the"
+                      + " platform when the case was closed unfounded or a dispute upheld) or"
+                      + " EXPIRED",
+              example = "HELD")
+          HoldState state,
+      @Schema(description = "The unit's extensions, oldest first, each with its reason")
+          List<HoldExtensionView> extensions,
+      @Schema(description = "When the hold was lifted or expired") Instant endedAt,
+      @Schema(description = "Who ended it: an officer, or system") String endedBy,
+      @Schema(
+              description = "Why it was lifted",
+              example = "Case closed as UNFOUNDED: the police authority to hold ends")
+          String endReason) {}
+
+  /** One extension of a hold. */
+  public record HoldExtensionView(
+      @Schema(example = "PA05-66") String unitCode,
+      String extendedBy,
+      Instant extendedAt,
+      @Schema(example = "Chờ quyết định phong tỏa của Tòa án nhân dân tỉnh Đắk Lắk") String reason,
+      Instant previousExpiresAt,
+      Instant newExpiresAt) {}
 
   /** One line of the timeline. */
   public record TimelineView(

@@ -4,7 +4,10 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of police freeze requests: how long holds last and how far standing orders reach. */
+/**
+ * Settings of police freeze requests: how long holds last, how far they may be extended, and how
+ * far standing orders reach.
+ */
 @ConfigMapping(prefix = "fraudtip.freezes")
 public interface FreezeConfig {
   /**
@@ -13,6 +16,20 @@ public interface FreezeConfig {
    */
   @WithDefault("90d")
   Duration holdDuration();
+
+  /**
+   * How far from now the unit may extend a hold at a time (the new expiry is after the current one
+   * and at most this far ahead): longer holds need a court order, not a click.
+   */
+  @WithDefault("90d")
+  Duration maxExtension();
+
+  /**
+   * How often holds past their expiry are marked expired and their banks told ({@code
+   * hold.expired}).
+   */
+  @WithDefault("1m")
+  Duration expiryCheckInterval();
 
   /** How long a standing order to follow the money trail lasts when the unit gives no end. */
   @WithDefault("7d")

@@ -65,7 +65,13 @@ public enum TimelineKind {
   /** The deciding unit confirmed the identifier after a review: listed again. */
   REVIEW_CONFIRMED,
   /** The deciding unit dismissed the review: the identifier stays off the watchlist. */
-  REVIEW_DISMISSED;
+  REVIEW_DISMISSED,
+  /** The unit extended a hold to a later expiry, with its reason. */
+  HOLD_EXTENDED,
+  /** A hold was lifted before its expiry (by the unit, or by the platform), with the reason. */
+  HOLD_LIFTED,
+  /** A hold reached its expiry without an extension. */
+  HOLD_EXPIRED;
 
   /** The names of the kinds outsiders cause, as stored. */
   public static final List<String> OUTSIDER_KINDS = List.of(TIP_ADDED.name(), DISPUTE_FILED.name());

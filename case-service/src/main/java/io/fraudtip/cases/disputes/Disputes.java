@@ -6,6 +6,7 @@ import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
+import io.fraudtip.cases.freezes.HoldChanges;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.police.UnitScope;
 import io.fraudtip.cases.routing.PoliceUnit;
@@ -20,6 +21,7 @@ import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
@@ -43,6 +45,8 @@ public class Disputes {
   private final Evidence evidence;
   private final DisputeQueries queries;
   private final CaseConfig config;
+  // Field-injected so that this hook stays apart from the constructor other changes touch.
+  @Inject HoldChanges holds;
 
   Disputes(
       Caller caller,
@@ -155,6 +159,10 @@ public class Disputes {
           c,
           CaseEventKind.IDENTIFIER_DELISTED,
           CaseEvents.Extra.accounts(accounts, "Dispute upheld: " + identifier.type + " delisted"));
+      if (identifier.type == IdentifierType.BANK_ACCOUNT) {
+        holds.liftAccount(
+            c, identifier.bankBin, identifier.accountNumber(), HoldChanges.DISPUTE_REASON, now);
+      }
     }
     return flushed(c, d, now);
   }

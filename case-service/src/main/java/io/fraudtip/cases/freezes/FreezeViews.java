@@ -2,32 +2,55 @@ package io.fraudtip.cases.freezes;
 
 import io.fraudtip.cases.api.CaseViews.FreezeRequestView;
 import io.fraudtip.cases.api.CaseViews.FrozenAccountView;
+import io.fraudtip.cases.api.CaseViews.HoldExtensionView;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** A case's freeze requests as the case detail shows them. */
+/** A case's freeze requests as the case detail shows them, each hold with its state. */
 public final class FreezeViews {
   private FreezeViews() {}
 
   /** The case's freeze requests, oldest first, each with the accounts it authorised. */
   public static List<FreezeRequestView> ofCase(UUID caseId) {
+    List<AccountFreeze> holds = AccountFreeze.ofCase(caseId);
+    Map<UUID, List<HoldExtensionView>> extensions =
+        HoldExtension.ofHolds(holds.stream().map(f -> f.id).toList()).stream()
+            .collect(
+                Collectors.groupingBy(
+                    e -> e.freezeId,
+                    Collectors.mapping(
+                        e ->
+                            new HoldExtensionView(
+                                e.unitCode,
+                                e.extendedBy,
+                                e.extendedAt,
+                                e.reason,
+                                e.previousExpiresAt,
+                                e.newExpiresAt),
+                        Collectors.toList())));
     Map<UUID, List<FrozenAccountView>> accounts =
-        AccountFreeze.ofCase(caseId).stream()
+        holds.stream()
             .collect(
                 Collectors.groupingBy(
                     f -> f.requestId,
                     Collectors.mapping(
                         f ->
                             new FrozenAccountView(
+                                f.id,
                                 f.bankBin,
                                 f.accountNumber,
                                 f.layer,
                                 f.byStandingOrder,
                                 f.holdAmountVnd,
                                 f.holdExpiresAt,
-                                f.requestedAt),
+                                f.requestedAt,
+                                f.state,
+                                extensions.getOrDefault(f.id, List.of()),
+                                f.endedAt,
+                                f.endedBy,
+                                f.endReason),
                         Collectors.toList())));
     return FreezeRequest.ofCase(caseId).stream()
         .map(

@@ -220,13 +220,19 @@ public class Freezes {
     return held;
   }
 
-  /** Whether the account's bank was asked to freeze it already and the hold still runs. */
+  /**
+   * Whether the account's bank was asked to freeze it already and the hold still runs, or a hold on
+   * it was lifted: a standing order does not overrule a lift (the unit may name it again).
+   */
   private static boolean heldAlready(UUID caseId, AccountRefV1 a, Instant now) {
     return AccountFreeze.count(
-            "caseId = ?1 and bankBin = ?2 and accountNumber = ?3 and holdExpiresAt > ?4",
+            "caseId = ?1 and bankBin = ?2 and accountNumber = ?3"
+                + " and (state = ?4 or (state = ?5 and holdExpiresAt > ?6))",
             caseId,
             a.bankBin(),
             a.accountNumber(),
+            HoldState.LIFTED,
+            HoldState.HELD,
             now)
         > 0;
   }

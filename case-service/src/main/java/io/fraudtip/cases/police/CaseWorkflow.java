@@ -8,6 +8,7 @@ import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.IllegalTransitionException;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.freezes.Freezes;
+import io.fraudtip.cases.freezes.HoldChanges;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.routing.Assignment;
 import io.fraudtip.cases.routing.PoliceUnit;
@@ -39,6 +40,7 @@ public class CaseWorkflow {
   private final CaseChanges changes;
   private final Evidence evidence;
   private final Freezes freezes;
+  private final HoldChanges holds;
 
   CaseWorkflow(
       UnitScope scope,
@@ -46,13 +48,15 @@ public class CaseWorkflow {
       CaseEvents events,
       CaseChanges changes,
       Evidence evidence,
-      Freezes freezes) {
+      Freezes freezes,
+      HoldChanges holds) {
     this.scope = scope;
     this.routing = routing;
     this.events = events;
     this.changes = changes;
     this.evidence = evidence;
     this.freezes = freezes;
+    this.holds = holds;
   }
 
   @Transactional
@@ -165,6 +169,10 @@ public class CaseWorkflow {
               c,
               CaseEventKind.CLOSED,
               new CaseEvents.Extra(null, List.of(), accounts, request.closure(), null));
+          if (c.closure == Closure.UNFOUNDED) {
+            // The police authority behind the case's holds is gone: banks get hold.lifted too.
+            holds.liftAll(c, HoldChanges.UNFOUNDED_REASON, now);
+          }
         });
   }
 

@@ -26,6 +26,8 @@ class OpenApiTest {
         .body(containsString("/api/v1/cases/{id}/legal-clock/complex"))
         .body(containsString("/api/v1/cases/{id}/legal-clock/extension"))
         .body(containsString("/api/v1/admin/allow-list"))
+        .body(containsString("/api/v1/cases/{id}/holds/{holdId}/extension"))
+        .body(containsString("/api/v1/cases/{id}/holds/{holdId}/lift"))
         .body(containsString("medianSecondsToBankAnswer"));
   }
 }

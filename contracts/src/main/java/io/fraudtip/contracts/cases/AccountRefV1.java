@@ -10,14 +10,28 @@ import java.time.Instant;
  * @param layer 1 for the account a victim paid, 2 and up for accounts the money moved on to
  * @param holdAmountVnd FREEZE_REQUESTED: the amount to hold, what reached the account as far as the
  *     case knows (never the whole balance); null when the case does not know it
- * @param holdExpiresAt FREEZE_REQUESTED: when the hold lapses unless the unit extends it; null for
+ * @param holdExpiresAt FREEZE_REQUESTED: when the hold lapses unless the unit extends it;
+ *     HOLD_EXTENDED: the new expiry; HOLD_LIFTED, HOLD_EXPIRED: the expiry the hold had; null for
  *     other kinds and for events written before holds were bounded
+ * @param holdReason HOLD_EXTENDED, HOLD_LIFTED: the reason stated (by the unit, or by the platform
+ *     for an automatic lift); null for other kinds and for events written before holds could end
  */
 public record AccountRefV1(
-    String bankBin, String accountNumber, int layer, Long holdAmountVnd, Instant holdExpiresAt) {
+    String bankBin,
+    String accountNumber,
+    int layer,
+    Long holdAmountVnd,
+    Instant holdExpiresAt,
+    String holdReason) {
 
-  /** An account without a hold (every kind but FREEZE_REQUESTED). */
+  /** An account without a hold (every kind but FREEZE_REQUESTED and the HOLD_ kinds). */
   public AccountRefV1(String bankBin, String accountNumber, int layer) {
-    this(bankBin, accountNumber, layer, null, null);
+    this(bankBin, accountNumber, layer, null, null, null);
+  }
+
+  /** An account with a hold and no reason (FREEZE_REQUESTED, HOLD_EXPIRED). */
+  public AccountRefV1(
+      String bankBin, String accountNumber, int layer, Long holdAmountVnd, Instant holdExpiresAt) {
+    this(bankBin, accountNumber, layer, holdAmountVnd, holdExpiresAt, null);
   }
 }

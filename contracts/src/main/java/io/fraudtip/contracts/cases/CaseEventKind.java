@@ -35,7 +35,25 @@ public enum CaseEventKind {
    * an advisory for their banks, naming the tracing bank ({@link CaseEventV1#tracedByBankBin()}).
    * Only a police unit's request makes it a freeze request.
    */
-  ACCOUNT_TRACED;
+  ACCOUNT_TRACED,
+  /**
+   * The case's unit extended the hold on the account named: its {@link
+   * AccountRefV1#holdExpiresAt()} is the new expiry, {@link AccountRefV1#holdReason()} the unit's
+   * stated reason; the event names the freeze request whose hold it is ({@link
+   * CaseEventV1#authorisation()}).
+   */
+  HOLD_EXTENDED,
+  /**
+   * The hold on each account named ended before its expiry: the unit lifted it, or the platform did
+   * (case closed as unfounded, an upheld dispute delisted the account); {@link
+   * AccountRefV1#holdReason()} says why. The bank may release the money held under it.
+   */
+  HOLD_LIFTED,
+  /**
+   * The hold on each account named reached its {@link AccountRefV1#holdExpiresAt()} without an
+   * extension: the police authority to hold ends.
+   */
+  HOLD_EXPIRED;
 
   /** The CloudEvents type of this kind. */
   public String cloudEventType() {

@@ -20,13 +20,13 @@ import java.util.UUID;
  * @param tipIds all tips in the case (so intake can follow each tip's status)
  * @param mergedCaseIds cases merged into this one (MERGED)
  * @param accounts accounts concerned (FREEZE_REQUESTED, ACCOUNT_TRACED, CLOSED,
- *     IDENTIFIER_DELISTED)
+ *     IDENTIFIER_DELISTED, and with their holds HOLD_EXTENDED, HOLD_LIFTED, HOLD_EXPIRED)
  * @param closure CONFIRMED or UNFOUNDED (CLOSED)
  * @param note a short public note, no personal data
  * @param tracedByBankBin the bank whose answer traced the accounts (ACCOUNT_TRACED, and
  *     FREEZE_REQUESTED by a standing order); null otherwise and in events written before it
- * @param authorisation the police request behind a FREEZE_REQUESTED; null in events written before
- *     it was named
+ * @param authorisation the police request behind a FREEZE_REQUESTED, or whose hold a HOLD_EXTENDED,
+ *     HOLD_LIFTED or HOLD_EXPIRED concerns; null in events written before it was named
  */
 public record CaseEventV1(
     UUID eventId,

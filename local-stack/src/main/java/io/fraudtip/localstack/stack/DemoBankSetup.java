@@ -28,7 +28,10 @@ final class DemoBankSetup {
           "account.traced",
           "freeze.requested",
           "case.confirmed",
-          "alert.retracted");
+          "alert.retracted",
+          "hold.extended",
+          "hold.lifted",
+          "hold.expired");
 
   private DemoBankSetup() {}
 

@@ -16,4 +16,7 @@ public record AlertView(
     UUID caseId,
     Instant createdAt,
     @Schema(description = "Per-account sequence; a higher one supersedes") long sequence,
-    @Schema(description = "False only for a police unit's freeze request") boolean advisory) {}
+    @Schema(
+            description =
+                "False only for a police unit's order to hold: freeze.requested, hold.extended")
+        boolean advisory) {}

@@ -22,13 +22,14 @@ public record EndpointRequest(
             example = "https://hooks.vietcombank.example/fraudtip")
         String url,
     @NotEmpty
-        @Size(max = 5)
+        @Size(max = 8)
         @Schema(
             description =
                 "Event types to receive: account.reported and account.traced (advisories: a tip"
                     + " named the account; another bank's answer traced money on to it),"
                     + " freeze.requested (a police unit's request, naming its authorisation and"
-                    + " the hold), case.confirmed, alert.retracted",
+                    + " the hold), case.confirmed, alert.retracted, hold.extended (a police"
+                    + " order: new expiry and reason), hold.lifted, hold.expired",
             example = "[\"account.reported\", \"freeze.requested\"]")
         List<@NotBlank String> eventTypes,
     @Size(max = 200) @Schema(example = "Phòng chống gian lận - môi trường chính")

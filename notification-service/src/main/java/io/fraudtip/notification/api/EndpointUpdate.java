@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Changes to a webhook endpoint; absent fields stay as they are")
 public record EndpointUpdate(
     @Size(max = 2000) @Schema(example = "https://hooks.vietcombank.example/fraudtip/v2") String url,
-    @Size(min = 1, max = 5) List<@NotBlank String> eventTypes,
+    @Size(min = 1, max = 8) List<@NotBlank String> eventTypes,
     @Schema(description = "false pauses deliveries; true re-enables a disabled endpoint")
         Boolean active,
     @Size(max = 200) String description) {}

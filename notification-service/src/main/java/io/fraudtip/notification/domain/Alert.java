@@ -21,10 +21,32 @@ public class Alert extends PanacheEntityBase {
   /** Another bank's answer traced money on to the account: an advisory, never an order. */
   public static final String ACCOUNT_TRACED = "account.traced";
 
+  /**
+   * The case's unit extended the hold a freeze request asked for: the new expiry and the reason. A
+   * police order, like the freeze request it extends.
+   */
+  public static final String HOLD_EXTENDED = "hold.extended";
+
+  /**
+   * A hold ended before its expiry (the unit lifted it, or the case was closed as unfounded or a
+   * dispute delisted the account), with the reason: the bank may release what it held.
+   */
+  public static final String HOLD_LIFTED = "hold.lifted";
+
+  /** A hold reached its expiry without an extension: the police authority to hold ends. */
+  public static final String HOLD_EXPIRED = "hold.expired";
+
   /** Every event type a bank can subscribe an endpoint to. */
   public static final java.util.List<String> TYPES =
       java.util.List.of(
-          ACCOUNT_REPORTED, ACCOUNT_TRACED, FREEZE_REQUESTED, CASE_CONFIRMED, ALERT_RETRACTED);
+          ACCOUNT_REPORTED,
+          ACCOUNT_TRACED,
+          FREEZE_REQUESTED,
+          CASE_CONFIRMED,
+          ALERT_RETRACTED,
+          HOLD_EXTENDED,
+          HOLD_LIFTED,
+          HOLD_EXPIRED);
 
   @Id public UUID id;
 
@@ -54,7 +76,7 @@ public class Alert extends PanacheEntityBase {
   @Column(nullable = false)
   public long sequence;
 
-  /** True for everything but a police unit's freeze request. */
+  /** True for everything but a police unit's order to hold (freeze.requested, hold.extended). */
   @Column(nullable = false)
   public boolean advisory;
 

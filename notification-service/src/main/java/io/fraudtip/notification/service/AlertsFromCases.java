@@ -18,14 +18,29 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Case events that concern banks: a police unit's freeze request (the only alert that is not an
- * advisory; it names the request that authorised it and the bounded hold), an account another
- * bank's answer traced (an advisory naming that bank), a case confirmed, and a retraction when a
- * case is closed as unfounded or an identifier delisted.
+ * Case events that concern banks: a police unit's freeze request (with hold.extended, the only
+ * alerts that are not advisories; it names the request that authorised it and the bounded hold), an
+ * account another bank's answer traced (an advisory naming that bank), a case confirmed, a
+ * retraction when a case is closed as unfounded or an identifier delisted, and the end or extension
+ * of a hold (hold.extended, hold.lifted, hold.expired), each to the bank holding the account.
+ *
+ * <p>A closure as unfounded or an upheld dispute on a held account sends both {@code
+ * alert.retracted} (the listing is withdrawn, for every account of the case) and {@code
+ * hold.lifted} (for the held accounts only, with the reason): case-service publishes HOLD_LIFTED
+ * beside the retraction so that every hold ends with one hold.* message whatever the cause; the two
+ * agree (see case-service's HoldChanges).
  */
 @ApplicationScoped
 public class AlertsFromCases {
   static final String CASES_CONSUMER = "notification-service.cases";
+
+  /** The types about a police hold: they name its freeze request and carry the hold. */
+  private static final Set<String> HOLD_TYPES =
+      Set.of(Alert.FREEZE_REQUESTED, Alert.HOLD_EXTENDED, Alert.HOLD_LIFTED, Alert.HOLD_EXPIRED);
+
+  /** The police orders to hold money: the only alerts that are not advisories. */
+  private static final Set<String> ORDERS_TO_HOLD =
+      Set.of(Alert.FREEZE_REQUESTED, Alert.HOLD_EXTENDED);
 
   private final ProcessedEvents processed;
   private final AccountCounters accounts;
@@ -53,13 +68,13 @@ public class AlertsFromCases {
     if (type == null) {
       return;
     }
-    boolean freeze = Alert.FREEZE_REQUESTED.equals(type);
+    boolean hold = HOLD_TYPES.contains(type);
     WebhookPayload.TracedBy tracedBy =
         event.tracedByBankBin() == null
             ? null
             : new WebhookPayload.TracedBy(
                 event.tracedByBankBin(), alerts.bankName(event.tracedByBankBin()));
-    FreezeAuthorisationV1 a = freeze ? event.authorisation() : null;
+    FreezeAuthorisationV1 a = hold ? event.authorisation() : null;
     WebhookPayload.Authorisation authorisation =
         a == null
             ? null
@@ -77,7 +92,7 @@ public class AlertsFromCases {
       WebhookPayload.Data data =
           new WebhookPayload.Data(
               alertId,
-              !Alert.FREEZE_REQUESTED.equals(type),
+              !ORDERS_TO_HOLD.contains(type),
               account.bankBin(),
               alerts.bankName(account.bankBin()),
               account.accountNumber(),
@@ -97,8 +112,9 @@ public class AlertsFromCases {
               event.note(),
               tracedBy,
               authorisation,
-              freeze ? ref.holdAmountVnd() : null,
-              freeze ? ref.holdExpiresAt() : null);
+              hold ? ref.holdAmountVnd() : null,
+              hold ? ref.holdExpiresAt() : null,
+              hold ? ref.holdReason() : null);
       alerts.raise(new NewAlert(eventId, trace, type, data, event.occurredAt()), batch);
     }
     batch.persistDeliveries();
@@ -117,6 +133,9 @@ public class AlertsFromCases {
       case ACCOUNT_TRACED -> Alert.ACCOUNT_TRACED;
       case CLOSED -> event.closure() == null ? null : typeOf(event.closure());
       case IDENTIFIER_DELISTED -> Alert.ALERT_RETRACTED;
+      case HOLD_EXTENDED -> Alert.HOLD_EXTENDED;
+      case HOLD_LIFTED -> Alert.HOLD_LIFTED;
+      case HOLD_EXPIRED -> Alert.HOLD_EXPIRED;
       case OPENED,
           ASSIGNED,
           ACKNOWLEDGED,

@@ -146,6 +146,7 @@ public class AlertsFromTips {
                   null,
                   null,
                   null,
+                  null,
                   null);
           alerts.raise(
               new NewAlert(

@@ -21,9 +21,9 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
    * What the bank is told. Fields that do not apply to a type are left out.
    *
    * @param alertId the alert, to answer on {@code POST /api/v1/alerts/{alertId}/responses}
-   * @param advisory true for everything but a police unit's freeze request: watch, warn the
-   *     customer, hold under the bank's own rules (an {@code account.traced} too: another bank's
-   *     answer is no order to freeze)
+   * @param advisory true for everything but a police unit's order to hold ({@code
+   *     freeze.requested}, {@code hold.extended}): watch, warn the customer, hold under the bank's
+   *     own rules (an {@code account.traced} too: another bank's answer is no order to freeze)
    * @param bankBin the bank holding the account
    * @param bankName its name in the directory
    * @param accountNumber the account
@@ -44,10 +44,13 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
    * @param note a short note of the police unit (case events)
    * @param tracedBy the bank whose answer traced the money on to the account (account.traced, and
    *     freeze.requested under a standing order)
-   * @param authorisation the police request that authorised the freeze (freeze.requested)
+   * @param authorisation the police request that authorised the freeze (freeze.requested), or whose
+   *     hold changed (hold.extended, hold.lifted, hold.expired)
    * @param holdAmountVnd the amount to hold: what reached the account as far as the case knows, not
-   *     the whole balance (freeze.requested; absent when unknown)
-   * @param holdExpiresAt when the hold lapses unless the unit extends it (freeze.requested)
+   *     the whole balance (freeze.requested and hold.*; absent when unknown)
+   * @param holdExpiresAt when the hold lapses unless the unit extends it (freeze.requested); the
+   *     new expiry (hold.extended); the expiry it had (hold.lifted, hold.expired)
+   * @param holdReason why the hold was extended or lifted (hold.extended, hold.lifted)
    */
   @Schema(name = "WebhookAlert")
   public record Data(
@@ -73,7 +76,8 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
       TracedBy tracedBy,
       Authorisation authorisation,
       Long holdAmountVnd,
-      Instant holdExpiresAt) {}
+      Instant holdExpiresAt,
+      String holdReason) {}
 
   /**
    * The bank whose answer traced money on to the alerted account.

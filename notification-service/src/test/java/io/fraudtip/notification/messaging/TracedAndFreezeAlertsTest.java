@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fraudtip.contracts.Json;
-import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
@@ -14,7 +12,6 @@ import io.fraudtip.contracts.cases.FreezeAuthorisationV1;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Webhooks;
-import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectDemoBank;
 import io.fraudtip.testsupport.InjectKafka;
@@ -55,14 +52,16 @@ class TracedAndFreezeAlertsTest {
     UUID requestId = UUID.randomUUID();
     Instant requestedAt = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MILLIS);
     Instant expires = Instant.now().plus(Duration.ofDays(90)).truncatedTo(ChronoUnit.MILLIS);
-    send(
+    Webhooks.send(
+        kafka,
         event(
             caseId,
             CaseEventKind.ACCOUNT_TRACED,
             new AccountRefV1(BANK, "7900000001", 2),
             TRACING_BANK,
             null));
-    send(
+    Webhooks.send(
+        kafka,
         event(
             caseId,
             CaseEventKind.FREEZE_REQUESTED,
@@ -73,7 +72,7 @@ class TracedAndFreezeAlertsTest {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> endpoint.receiver().deliveries().size() == 2);
-    JsonNode traced = body(endpoint.receiver(), "account.traced").get("data");
+    JsonNode traced = Webhooks.body(endpoint.receiver(), "account.traced").get("data");
     assertThat(traced.get("advisory").asBoolean()).isTrue();
     assertThat(traced.get("layer").asInt()).isEqualTo(2);
     assertThat(traced.get("caseReference").asText()).isEqualTo("VV-2026-000777");
@@ -83,7 +82,7 @@ class TracedAndFreezeAlertsTest {
     assertThat(traced.has("authorisation")).isFalse();
     assertThat(traced.has("holdAmountVnd")).isFalse();
 
-    JsonNode freeze = body(endpoint.receiver(), "freeze.requested").get("data");
+    JsonNode freeze = Webhooks.body(endpoint.receiver(), "freeze.requested").get("data");
     assertThat(freeze.get("advisory").asBoolean()).isFalse();
     JsonNode authorisation = freeze.get("authorisation");
     assertThat(authorisation.get("requestId").asText()).isEqualTo(requestId.toString());
@@ -94,19 +93,6 @@ class TracedAndFreezeAlertsTest {
     assertThat(Instant.parse(freeze.get("holdExpiresAt").asText())).isEqualTo(expires);
     assertThat(freeze.get("tracedBy").get("bankBin").asText()).isEqualTo(TRACING_BANK);
     Webhooks.retire(db, endpoint);
-  }
-
-  private void send(CaseEventV1 event) {
-    kafka
-        .produceStrings()
-        .fromRecords(
-            CloudEventRecords.of(
-                Topics.CASES_V1,
-                event.caseId().toString(),
-                event.eventId(),
-                event.kind().cloudEventType(),
-                Json.write(event)))
-        .awaitCompletion(Duration.ofSeconds(10));
   }
 
   private static CaseEventV1 event(
@@ -131,16 +117,5 @@ class TracedAndFreezeAlertsTest {
         null,
         tracedBy,
         authorisation);
-  }
-
-  private static JsonNode body(DemoBank.Receiver receiver, String type) throws Exception {
-    for (DemoBank.Delivery d : receiver.deliveries()) {
-      assertThat(d.verified()).isTrue();
-      JsonNode body = Json.events().readTree(d.body());
-      if (type.equals(body.get("type").asText())) {
-        return body;
-      }
-    }
-    throw new AssertionError("no " + type + " delivered");
   }
 }
