@@ -34,13 +34,14 @@ class CaseChanges {
     FraudCase c = scope.visible(id);
     checkVersion(c, ifMatch);
     Instant now = clock.now();
+    // Every change moves the version, so that the ETag a caller holds goes stale; set before the
+    // change so that the events it publishes carry this change's time, not the previous one's.
+    c.updatedAt = now;
     try {
       change.accept(c, now);
     } catch (IllegalTransitionException e) {
       throw ProblemException.conflict("illegal-transition", e.getMessage());
     }
-    // Every change moves the version, so that the ETag a caller holds goes stale.
-    c.updatedAt = now;
     try {
       em.flush();
     } catch (OptimisticLockException e) {
