@@ -24,6 +24,12 @@ public final class ChunkedPost {
   /** The answer's status code, with a bearer token when one is given. */
   public static int status(URI uri, String json, String bearer)
       throws IOException, InterruptedException {
+    return answer(uri, json, bearer).statusCode();
+  }
+
+  /** The whole answer, with a bearer token when one is given. */
+  public static HttpResponse<String> answer(URI uri, String json, String bearer)
+      throws IOException, InterruptedException {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
@@ -34,6 +40,6 @@ public final class ChunkedPost {
       request.header("Authorization", "Bearer " + bearer);
     }
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -54,12 +54,24 @@ class RequestGuardsTest {
   }
 
   @Test
+  void aChunkedBodyWithinTheLimitIsTakenAsAnyOther() throws Exception {
+    long before = db.queryLong("SELECT count(*) FROM tip");
+
+    assertThat(ChunkedPost.status(tips, Tips.VALID)).isEqualTo(202);
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before + 1);
+  }
+
+  @Test
   void aChunkedBodyOverTheLimitIs413AndStoresNothing() throws Exception {
     long before = db.queryLong("SELECT count(*) FROM tip");
     String padded =
         Tips.VALID.replace("\"channel\"", "\"x\": \"" + "a".repeat(200_000) + "\", \"channel\"");
 
-    assertThat(ChunkedPost.status(tips, padded)).isEqualTo(413);
+    var answer = ChunkedPost.answer(tips, padded, null);
+    assertThat(answer.statusCode()).isEqualTo(413);
+    // The same problem as a declared body over the limit, never a bare status.
+    assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(answer.body()).contains("\"type\":\"payload-too-large\"");
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
   }
 }

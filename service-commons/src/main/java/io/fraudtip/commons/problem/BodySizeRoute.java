@@ -6,6 +6,7 @@ import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -25,6 +26,42 @@ public class BodySizeRoute {
 
   void install(@Observes Router router) {
     router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    // A body of unknown length (chunked) is only found too large while it is read, and the REST
+    // layer would then end the answer with a bare 413: such bodies are read here first, within
+    // the limit (the REST layer takes the buffered body), and one over it fails with 413, answered
+    // below with the same problem as a declared one.
+    BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes());
+    router
+        .route()
+        .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
+        .handler(
+            context -> {
+              if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
+                  && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+                chunked.handle(context);
+              } else {
+                context.next();
+              }
+            })
+        .failureHandler(this::onFailure);
+  }
+
+  void onFailure(RoutingContext context) {
+    if (context.statusCode() != 413 || context.response().ended()) {
+      context.next();
+      return;
+    }
+    Problem problem =
+        BodySizeLimit.tooLarge(
+            limits.maxBodyBytes(),
+            String.valueOf(limits.maxBodyBytes() + 1),
+            context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+            context.normalizedPath());
+    if (problem == null) {
+      context.next();
+      return;
+    }
+    answer(context, problem);
   }
 
   void check(RoutingContext context) {
@@ -38,6 +75,10 @@ public class BodySizeRoute {
       context.next();
       return;
     }
+    answer(context, problem);
+  }
+
+  private void answer(RoutingContext context, Problem problem) {
     String body;
     try {
       body = mapper.writeValueAsString(problem);
