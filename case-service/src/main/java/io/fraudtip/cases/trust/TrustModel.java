@@ -5,9 +5,11 @@ import io.fraudtip.cases.api.WatchlistViews.Reason;
 import io.fraudtip.cases.api.WatchlistViews.RiskLevel;
 import io.fraudtip.cases.api.WatchlistViews.Window;
 import io.fraudtip.cases.config.TrustConfig;
+import io.fraudtip.contracts.alerts.AlertOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -227,12 +229,21 @@ public final class TrustModel {
   }
 
   private static String bankText(Fact f) {
-    String outcome = f.note() == null ? "" : f.note();
+    // The note holds the answer's outcome; one this reader does not know reads as a confirmation.
+    AlertOutcome outcome =
+        Arrays.stream(AlertOutcome.values())
+            .filter(o -> o.name().equals(f.note()))
+            .findFirst()
+            .orElse(null);
+    if (outcome == null) {
+      return "confirmed by bank " + f.actor();
+    }
     return switch (outcome) {
-      case "FROZEN" -> "frozen by bank " + f.actor();
-      case "PARTLY_FROZEN" -> "partly frozen by bank " + f.actor();
-      case "MOVED_ON" -> "money moved on, said bank " + f.actor();
-      default -> "confirmed by bank " + f.actor();
+      case FROZEN -> "frozen by bank " + f.actor();
+      case PARTLY_FROZEN -> "partly frozen by bank " + f.actor();
+      case MOVED_ON -> "money moved on, said bank " + f.actor();
+      case NO_FUNDS, NO_SUCH_ACCOUNT, ACCOUNT_CLOSED, MONITORING, RESTORED ->
+          "confirmed by bank " + f.actor();
     };
   }
 
