@@ -132,8 +132,10 @@ class BankAnswerAttacksIT {
         platform.awaitCase(
             paid.caseId,
             "BCA",
-            "the onward account in the case",
-            k -> k.path("identifiers").toString().contains(value));
+            "the onward account in the case and the amount held",
+            k ->
+                k.path("identifiers").toString().contains(value)
+                    && k.path("frozenVnd").asLong() == 10_000_000L);
     for (JsonNode i : c.path("identifiers")) {
       if (value.equals(i.path("value").asText())) {
         assertThat(i.path("layer").asInt()).isEqualTo(2);

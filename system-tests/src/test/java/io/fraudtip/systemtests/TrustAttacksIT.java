@@ -266,8 +266,9 @@ class TrustAttacksIT {
     return "203." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
   }
 
+  /** A fresh mobile number in an assigned range ("09" + any digits is not always one). */
   private static String newPhone() {
-    return "09" + ThreadLocalRandom.current().nextInt(10_000_000, 99_999_999);
+    return Platform.newPhoneNumber();
   }
 
   /** A victim's tip in Đắk Lắk: a transfer to the account at {@link #BANK}. */
