@@ -48,8 +48,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseResource {
-  private static final String IF_MATCH_DOC =
-      "The case's ETag from the last read; a stale one answers 412";
+  static final String IF_MATCH_DOC = "The case's ETag from the last read; a stale one answers 412";
 
   private final CaseQueries queries;
   private final CaseWorkflow workflow;
@@ -247,7 +246,8 @@ public class CaseResource {
     return withTag(workflow.reopen(id, ifMatch, request));
   }
 
-  private static Response withTag(CaseDetail detail) {
+  /** The changed case, with its new version as the ETag (every change of a case answers so). */
+  static Response withTag(CaseDetail detail) {
     return Response.ok(detail).tag(new EntityTag(Long.toString(detail.version()))).build();
   }
 }

@@ -1,6 +1,5 @@
 package io.fraudtip.cases.rest;
 
-import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.api.HoldRequests;
 import io.fraudtip.cases.police.HoldWorkflow;
 import io.fraudtip.commons.security.Roles;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -35,8 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class HoldResource {
-  private static final String IF_MATCH_DOC =
-      "The case's ETag from the last read; a stale one answers 412";
 
   private final HoldWorkflow workflow;
 
@@ -60,9 +56,9 @@ public class HoldResource {
   public Response extend(
       @PathParam("id") UUID id,
       @PathParam("holdId") UUID holdId,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = CaseResource.IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull HoldRequests.Extend request) {
-    return withTag(workflow.extend(id, holdId, ifMatch, request));
+    return CaseResource.withTag(workflow.extend(id, holdId, ifMatch, request));
   }
 
   @POST
@@ -80,12 +76,8 @@ public class HoldResource {
   public Response lift(
       @PathParam("id") UUID id,
       @PathParam("holdId") UUID holdId,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = CaseResource.IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
       @Valid @NotNull HoldRequests.Lift request) {
-    return withTag(workflow.lift(id, holdId, ifMatch, request));
-  }
-
-  private static Response withTag(CaseDetail detail) {
-    return Response.ok(detail).tag(new EntityTag(Long.toString(detail.version()))).build();
+    return CaseResource.withTag(workflow.lift(id, holdId, ifMatch, request));
   }
 }
