@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import javax.sql.DataSource;
@@ -150,8 +152,11 @@ public class ListedIdentifiers {
     } catch (SQLException e) {
       throw new IllegalStateException("watchlist view poll failed", e);
     }
-    add(keys.stream().map(ListedIdentifiers::hash).toList());
-    return keys;
+    // Only identifiers new to this view: the poll re-reads a window, and rows this instance
+    // recorded were handled after their commit; forgetting their answers again would cut the
+    // answer cache short for every recent report.
+    Set<Long> fresh = new HashSet<>(add(keys.stream().map(ListedIdentifiers::hash).toList()));
+    return keys.stream().filter(k -> fresh.contains(hash(k))).toList();
   }
 
   private synchronized void load() {
@@ -193,18 +198,23 @@ public class ListedIdentifiers {
     LOG.infof("Watchlist view loaded: %d identifiers with evidence", all.size());
   }
 
-  private void add(List<Long> added) {
+  /** Adds the hashes; returns those the view did not hold yet. */
+  private List<Long> add(List<Long> added) {
     if (added.isEmpty()) {
-      return;
+      return List.of();
     }
+    List<Long> fresh = new ArrayList<>();
     lock.writeLock().lock();
     try {
       for (long h : added) {
-        hashes.add(h);
+        if (hashes.add(h)) {
+          fresh.add(h);
+        }
       }
     } finally {
       lock.writeLock().unlock();
     }
+    return fresh;
   }
 
   private static Timestamp nextStart(Connection c) throws SQLException {

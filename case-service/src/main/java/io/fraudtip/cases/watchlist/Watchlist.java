@@ -131,8 +131,8 @@ public class Watchlist {
 
   /**
    * Re-reads the evidence written since the last time (by any instance) into the view, and forgets
-   * the cached answers of its identifiers: a listing or delisting on another instance shows here
-   * within the interval.
+   * the cached answers of the identifiers new to it: a listing on another instance shows here
+   * within the interval; other changes within the cache's time to live.
    */
   @Scheduled(
       every = "${fraudtip.watchlist.refresh-interval}",
