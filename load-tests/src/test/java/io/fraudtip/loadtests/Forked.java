@@ -58,6 +58,8 @@ final class Forked implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m",
                 "-XX:+UseSerialGC",
+                // warnings only: a broker logging at debug level would be busy with its logs
+                "-Dlogback.configurationFile=bench-child-logback.xml",
                 "-cp",
                 System.getProperty("java.class.path"),
                 BenchChild.class.getName()));

@@ -18,10 +18,6 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,10 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -92,9 +84,7 @@ public class PlatformSimulation extends Simulation {
   private final String bankToken = stack.tokens().bank(BANK);
   private final String intake = stack.baseUrl(Service.INTAKE);
   private final String cases = stack.baseUrl(Service.CASES);
-  private final AtomicLong accounts = new AtomicLong(100_000_000_000L + System.nanoTime() % 1000);
-  private final AtomicLong phones = new AtomicLong();
-  private final List<String> listed = new ArrayList<>();
+  private final Seeds seeds = new Seeds(BANK);
   private final Report.Results results = new Report.Results();
   private final TipToWebhook tipToWebhook = new TipToWebhook(stack.deliveriesUrl() + "/" + BANK);
   private final ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrapServers());
@@ -107,13 +97,13 @@ public class PlatformSimulation extends Simulation {
     results.scale = scale;
     results.quick = quick;
     results.jvm = stack.jvm().label();
-    seedWatchlist();
+    seeds.seedWatchlist(SEEDED, intake, cases, bankToken);
     measureCeilings();
     Path listedFile = out.resolve("wrk/listed.txt");
     Path batchFile = out.resolve("wrk/batch.json");
     try {
-      Files.write(listedFile, listed);
-      Files.writeString(batchFile, batchOfThousand());
+      Files.write(listedFile, seeds.listed());
+      Files.writeString(batchFile, seeds.batchOfThousand());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -301,97 +291,8 @@ public class PlatformSimulation extends Simulation {
   private HttpRequestActionBuilder postTip(String name) {
     return http(name)
         .post(intake + "/api/v1/tips")
-        .body(StringBody(session -> tipBody(Long.toString(accounts.incrementAndGet()))))
+        .body(StringBody(session -> seeds.nextTip()))
         .check(status().is(202));
-  }
-
-  private String tipBody(String account) {
-    Instant now = Instant.now();
-    String phone = String.format("091%07d", phones.incrementAndGet() % 10_000_000);
-    return """
-        {"channel": "MOBILE_APP", "location": {"provinceCode": "66"},
-         "occurredAt": "%s", "scamType": "IMPERSONATION_AUTHORITY",
-         "description": "Người tự xưng công an gọi điện, yêu cầu chuyển tiền để xác minh",
-         "amountLostVnd": 15000000,
-         "transfers": [{"bank": "%s", "accountNumber": "%s", "amountVnd": 15000000, "at": "%s"}],
-         "scammer": {"phones": ["%s"]}}
-        """
-        .formatted(now.minusSeconds(3600), BANK, account, now.minusSeconds(1800), phone);
-  }
-
-  /** Posts {@link #SEEDED} tips and waits until case-service lists their accounts. */
-  private void seedWatchlist() {
-    System.out.println("[bench] seeding the watchlist with " + SEEDED + " tips");
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      List<Future<?>> posts = new ArrayList<>();
-      for (int i = 0; i < SEEDED; i++) {
-        String account = Long.toString(accounts.incrementAndGet());
-        listed.add(BANK + ":" + account);
-        posts.add(
-            pool.submit(
-                () -> {
-                  HttpResponse<String> r =
-                      client.send(
-                          HttpRequest.newBuilder(URI.create(intake + "/api/v1/tips"))
-                              .header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString(tipBody(account)))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString());
-                  if (r.statusCode() != 202) {
-                    throw new IllegalStateException("seed tip refused: " + r.body());
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : posts) {
-        f.get();
-      }
-      String last = listed.get(listed.size() - 1);
-      URI check =
-          URI.create(
-              cases
-                  + "/api/v1/watchlist/check?type=BANK_ACCOUNT&value="
-                  + java.net.URLEncoder.encode(last, java.nio.charset.StandardCharsets.UTF_8));
-      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-      while (true) {
-        HttpResponse<String> r =
-            client.send(
-                HttpRequest.newBuilder(check)
-                    .header("Authorization", "Bearer " + bankToken)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && r.body().contains("\"listed\":true")) {
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("seeded accounts not listed in time: " + r.body());
-        }
-        Thread.sleep(500);
-      }
-      System.out.println("[bench] watchlist seeded");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException("seeding failed", e);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private String batchOfThousand() {
-    StringBuilder b = new StringBuilder("{\"items\": [");
-    for (int i = 0; i < 1000; i++) {
-      String value =
-          i % 2 == 0 ? listed.get((i / 2) % listed.size()) : BANK + ":" + (800_000_000_000L + i);
-      b.append(i == 0 ? "" : ",")
-          .append("{\"type\":\"BANK_ACCOUNT\",\"value\":\"")
-          .append(value)
-          .append("\"}");
-    }
-    return b.append("]}").toString();
   }
 
   private void measureCeilings() {
@@ -523,6 +424,7 @@ public class PlatformSimulation extends Simulation {
                 ? Optional.empty()
                 : ServiceJvm.jdk25();
         results.memory.add(memoryPhase(ServiceJvm.current()));
+        results.memory.add(memoryPhase(ServiceJvm.current().withLevers(Runtime.version())));
         if (jdk25.isPresent()) {
           results.memory.add(memoryPhase(jdk25.get()));
         } else {

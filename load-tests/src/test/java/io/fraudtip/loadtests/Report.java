@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -290,8 +289,8 @@ final class Report {
             r.tracked,
             r.delivered));
     ladders(b);
-    cpu(b);
-    memory(b);
+    ReportTables.cpu(b, r.cpu);
+    ReportTables.memory(b, r.memory);
     b.append("## Ceilings\n\n");
     b.append("| ceiling | measured |\n|---|---|\n");
     r.ceilings.forEach(
@@ -356,122 +355,6 @@ final class Report {
     b.append('\n');
   }
 
-  /** The generator was possibly the limit when it used most of a core. */
-  static boolean generatorBusy(Map<String, Double> shares, String generator, int cores) {
-    return shares.getOrDefault(generator, 0.0) * cores / 100.0 >= 0.8;
-  }
-
-  private void cpu(StringBuilder b) {
-    if (r.cpu.isEmpty()) {
-      return;
-    }
-    int cores = Runtime.getRuntime().availableProcessors();
-    b.append("## Who was busy (CPU per process)\n\n");
-    b.append(
-        "Each process's share of the whole machine during each scenario (100 % = all "
-            + cores
-            + " cores for the whole scenario), from `/proc/PID/stat` (PostgreSQL with its"
-            + " backends); wrk's own from the shell's `times`. *Other processes* is what the"
-            + " machine did besides (on a shared machine, someone else's work). *Generator the"
-            + " limit?* says yes when the load generator (wrk, or Gatling in the benchmark JVM)"
-            + " used 0.8 of a core or more: then a step that did not keep up may be the"
-            + " generator's limit, not the platform's.\n\n");
-    List<String> labels = new ArrayList<>();
-    synchronized (r.cpu) {
-      r.cpu
-          .values()
-          .forEach(
-              m ->
-                  m.keySet()
-                      .forEach(
-                          l -> {
-                            if (!labels.contains(l)) {
-                              labels.add(l);
-                            }
-                          }));
-      b.append("| scenario | ")
-          .append(String.join(" | ", labels))
-          .append(" | generator the limit? |\n");
-      b.append("|---".repeat(labels.size() + 2)).append("|\n");
-      r.cpu.forEach(
-          (scenario, shares) -> {
-            b.append("| ").append(scenario);
-            for (String l : labels) {
-              Double v = shares.get(l);
-              b.append(" | ")
-                  .append(v == null || v.isNaN() ? "–" : String.format(Locale.ROOT, "%.0f %%", v));
-            }
-            String generator =
-                scenario.contains("(Gatling)") ? "benchmark JVM (Gatling)" : CpuSampler.GENERATOR;
-            b.append(" | ").append(generatorBusy(shares, generator, cores) ? "maybe" : "no");
-            b.append(" |\n");
-          });
-    }
-    b.append('\n');
-  }
-
-  private void memory(StringBuilder b) {
-    if (r.memory.isEmpty()) {
-      return;
-    }
-    b.append("## Memory (RSS per service)\n\n");
-    b.append(
-        "RSS (`VmRSS`) sampled twice a second: right after start and the most under the load"
-            + " named. The services run with `ServiceProcess.JVM_OPTIONS`; on JDK 25 also"
-            + " `-XX:+UseCompactObjectHeaders`. NMT is the JVM's native memory tracker"
-            + " (`-Dfraudtip.benchmark.nmt=true`: `-XX:NativeMemoryTracking=summary`, then `jcmd"
-            + " PID VM.native_memory summary`), committed MB at the end of the load.\n\n");
-    b.append("| JDK | load | service | idle MB | most MB | NMT committed MB |\n");
-    b.append("|---|---|---|---|---|---|\n");
-    for (MemoryRun m : r.memory) {
-      for (Service s : Service.values()) {
-        NativeMemory nmt = m.nativeMemory().get(s);
-        b.append(
-            String.format(
-                Locale.ROOT,
-                "| %s | %s | %s | %s | %s | %s |%n",
-                m.jvm(),
-                m.load(),
-                s.module(),
-                number(m.idleMb().getOrDefault(s, Double.NaN)),
-                number(m.maxMb().getOrDefault(s, Double.NaN)),
-                nmt == null || nmt.committedMb() < 0 ? "–" : Long.toString(nmt.committedMb())));
-      }
-    }
-    b.append('\n');
-    for (MemoryRun m : r.memory) {
-      if (m.nativeMemory().isEmpty()) {
-        continue;
-      }
-      List<String> categories = new ArrayList<>();
-      m.nativeMemory()
-          .values()
-          .forEach(
-              n ->
-                  n.categories()
-                      .forEach(
-                          (c, mb) -> {
-                            if (mb >= 1 && !categories.contains(c)) {
-                              categories.add(c);
-                            }
-                          }));
-      b.append("NMT committed MB by category, ").append(m.jvm()).append(", ").append(m.load());
-      b.append(":\n\n| category | ");
-      b.append(String.join(" | ", Arrays.stream(Service.values()).map(Service::module).toList()));
-      b.append(" |\n").append("|---".repeat(Service.values().length + 1)).append("|\n");
-      for (String c : categories) {
-        b.append("| ").append(c);
-        for (Service s : Service.values()) {
-          NativeMemory n = m.nativeMemory().get(s);
-          Long mb = n == null ? null : n.categories().get(c);
-          b.append(" | ").append(mb == null ? "–" : mb.toString());
-        }
-        b.append(" |\n");
-      }
-      b.append('\n');
-    }
-  }
-
   private static void row(
       StringBuilder b, String figure, String target, double value, String ceiling, double ceil) {
     b.append(
@@ -488,7 +371,7 @@ final class Report {
                 : String.format(Locale.ROOT, "%.2f", value / ceil)));
   }
 
-  private static String number(double v) {
+  static String number(double v) {
     if (Double.isNaN(v)) {
       return "–";
     }

@@ -22,6 +22,35 @@ record ServiceJvm(String label, Path home, List<String> options) {
   /** Native memory tracking, with {@code -Dfraudtip.benchmark.nmt=true} (a few MB of its own). */
   private static final String NMT = "-XX:NativeMemoryTracking=summary";
 
+  /**
+   * Memory levers that are configuration only, measured in a memory phase of their own beside the
+   * services' options as they are (candidates for {@code ServiceProcess.JVM_OPTIONS}).
+   */
+  static final List<String> LEVERS =
+      List.of(
+          // one Netty arena of each kind (by default two per core, each with a 4 MB chunk once
+          // a thread has used it)
+          "-Dio.netty.allocator.numDirectArenas=1",
+          "-Dio.netty.allocator.numHeapArenas=1",
+          // one Vert.x event loop per core (by default two)
+          "-Dquarkus.vertx.event-loops-pool-size=2");
+
+  /**
+   * Gives memory that malloc keeps after a free back to the system every 5 s (JDK 17.0.9 and later;
+   * an older JVM refuses to start with it).
+   */
+  static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
+
+  /** This JDK with {@link #LEVERS} (and native heap trimming where the JDK has it). */
+  ServiceJvm withLevers(Runtime.Version version) {
+    List<String> all = new ArrayList<>(options);
+    all.addAll(LEVERS);
+    if (version.compareTo(Runtime.Version.parse("17.0.9")) >= 0) {
+      all.add(TRIM_NATIVE_HEAP);
+    }
+    return new ServiceJvm(label + " + levers", home, List.copyOf(all));
+  }
+
   /** The JDK running the benchmark. */
   static ServiceJvm current() {
     return new ServiceJvm(
