@@ -97,7 +97,7 @@ public class PlatformSimulation extends Simulation {
     results.scale = scale;
     results.quick = quick;
     results.jvm = stack.jvm().label();
-    seeds.seedWatchlist(SEEDED, intake, cases, bankToken);
+    seeds.seedWatchlist(quick ? 50 : SEEDED, intake, cases, bankToken);
     measureCeilings();
     Path listedFile = out.resolve("wrk/listed.txt");
     Path batchFile = out.resolve("wrk/batch.json");

@@ -100,7 +100,13 @@ final class Seeds {
           break;
         }
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("seeded accounts not listed in time: " + r.body());
+          // The watchlist scenarios still run; their "listed" half may then be unknown values.
+          System.out.println(
+              "[bench] WARNING: seeded accounts not listed within 180 s: "
+                  + r.statusCode()
+                  + " "
+                  + r.body());
+          return;
         }
         Thread.sleep(500);
       }
