@@ -160,7 +160,6 @@ final class Report {
     double trivialSustained = sustained(trivial, Step::keptUp);
     if (!intake.isEmpty()) {
       Step intakeAt = atRate(intake, 2000);
-      Step trivialAtIntake = byRate(trivial, intakeAt.offeredPerSecond);
       double intakeSustained = sustained(intake, Step::sustained);
       row(
           b,
@@ -190,13 +189,7 @@ final class Report {
           sustained(intake, s -> s.keptUp() && s.p99Ms() <= s.p99BoundMs),
           "trivial endpoint (req/s)",
           trivialSustained);
-      row(
-          b,
-          "tip intake p99 at " + intakeAt.offeredPerSecond + "/s (ms)",
-          "≤ 100",
-          intakeAt.p99Ms(),
-          "trivial endpoint p99 at " + intakeAt.offeredPerSecond + "/s (ms)",
-          trivialAtIntake == null ? Double.NaN : trivialAtIntake.p99Ms());
+      p99BesideTrivial(b, "tip intake", "≤ 100", intakeAt, trivial);
       Step loop = highest(intake, s -> s.keptUp() && Boolean.TRUE.equals(s.loopKeptUp));
       row(
           b,
@@ -243,7 +236,6 @@ final class Report {
     }
     if (!single.isEmpty()) {
       Step singleAt = atRate(single, 15000);
-      Step trivialAtSingle = byRate(trivial, singleAt.offeredPerSecond);
       row(
           b,
           "watchlist check single, sustained (checks/s)",
@@ -251,13 +243,7 @@ final class Report {
           sustained(single, Step::sustained),
           "trivial endpoint (req/s)",
           trivialSustained);
-      row(
-          b,
-          "watchlist check single p99 at " + singleAt.offeredPerSecond + "/s (ms)",
-          "≤ 10",
-          singleAt.p99Ms(),
-          "trivial endpoint p99 at " + singleAt.offeredPerSecond + "/s (ms)",
-          trivialAtSingle == null ? Double.NaN : trivialAtSingle.p99Ms());
+      p99BesideTrivial(b, "watchlist check single", "≤ 10", singleAt, trivial);
     }
     for (Step batch : ladder("watchlist batch 1000")) {
       row(
@@ -353,6 +339,19 @@ final class Report {
                                 + " / "
                                 + number(s.webhook.percentileMillis(99)))));
     b.append('\n');
+  }
+
+  /** A step's p99 beside the trivial endpoint's at the same offered rate. */
+  private static void p99BesideTrivial(
+      StringBuilder b, String figure, String bound, Step at, List<Step> trivial) {
+    Step same = byRate(trivial, at.offeredPerSecond);
+    row(
+        b,
+        figure + " p99 at " + at.offeredPerSecond + "/s (ms)",
+        bound,
+        at.p99Ms(),
+        "trivial endpoint p99 at " + at.offeredPerSecond + "/s (ms)",
+        same == null ? Double.NaN : same.p99Ms());
   }
 
   private static void row(
