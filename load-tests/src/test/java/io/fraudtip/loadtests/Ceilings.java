@@ -48,7 +48,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * What the machine can do without the platform, measured on the same stack in the same run: Kafka's
  * own producer benchmark, a bare PostgreSQL insert and a bare 1,000-key lookup, and a bare Kafka
- * round trip followed by one HTTP POST. (The trivial Quarkus endpoint is a Gatling ladder.)
+ * round trip followed by one HTTP POST. (The trivial endpoint is a wrk ladder.)
  */
 final class Ceilings {
   private static final Pattern PERF =
@@ -57,10 +57,10 @@ final class Ceilings {
               + " latency, ([\\d.]+) ms max latency, (\\d+) ms 50th, (\\d+) ms 95th, (\\d+) ms"
               + " 99th");
 
-  private final LocalStack stack;
+  private final BenchStack stack;
   private final double scale;
 
-  Ceilings(LocalStack stack, double scale) {
+  Ceilings(BenchStack stack, double scale) {
     this.stack = stack;
     this.scale = scale;
   }

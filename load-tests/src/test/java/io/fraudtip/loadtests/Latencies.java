@@ -18,6 +18,11 @@ final class Latencies {
     return size;
   }
 
+  /** A copy of the samples, in the order they came. */
+  synchronized long[] samples() {
+    return Arrays.copyOf(samples, size);
+  }
+
   /** The p-th percentile (0 to 100) in milliseconds, NaN when empty. */
   synchronized double percentileMillis(double p) {
     if (size == 0) {

@@ -10,55 +10,66 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.Service;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The SPEC §9 benchmark, one Gatling run against one stack: the machine's ceilings first, then the
- * trivial endpoint ladder, the watchlist (single ladder, batch of 1,000), tip to webhook at a fixed
- * 200 tips/s, and last the tip intake ladder to saturation (last because the tips it accepts keep
- * the downstream services busy for a while). A ladder stops at the first step the server does not
- * keep up with. Writes docs/benchmarks.md in {@link #after()}.
+ * The SPEC §9 benchmark against one {@link BenchStack}: the machine's ceilings first; then, with
+ * wrk as the load generator in a process of its own, the trivial endpoint ladder (the no-op route
+ * on the event loop), the watchlist (single ladder, batch of 1,000); then Gatling for tip to
+ * webhook at a fixed 200 tips/s; last ({@link #after()}) the tip intake ladder with wrk, each
+ * step's tips followed to the bank (the whole loop), and the services' memory on JDK 17 and, when
+ * the machine has one, JDK 25. A ladder stops after the first step the server does not keep up
+ * with. Each scenario's per-process CPU is sampled. Writes docs/benchmarks.md.
  *
- * <p>Settings (system properties): {@code fraudtip.benchmark.step} seconds per ladder step (10),
- * {@code fraudtip.benchmark.scale} for the fixed-rate runs and ceilings (1.0), {@code
- * fraudtip.benchmark.jfr} to record each service with JFR.
+ * <p>Settings (system properties): {@code fraudtip.benchmark.quick} a smoke run (5 s steps, two
+ * steps a ladder, short fixed-rate runs; figures not comparable); {@code fraudtip.benchmark.step}
+ * seconds per ladder step (60, SPEC §9's "sustained"); {@code fraudtip.benchmark.scale} for the
+ * fixed-rate runs and ceilings (1.0); {@code fraudtip.benchmark.jfr} to record each service with
+ * JFR; {@code fraudtip.benchmark.nmt} native memory summaries; {@code fraudtip.benchmark.jdk25} a
+ * JDK 25 home, or {@code none}.
  */
 public class PlatformSimulation extends Simulation {
-  static final int[] TRIVIAL_RATES = {100, 250, 500, 1000, 2000, 4000, 8000, 15000};
+  static final int[] TRIVIAL_RATES = {500, 1000, 2000, 4000, 8000, 15000, 30000};
   static final int[] INTAKE_RATES = {100, 250, 500, 1000, 2000, 3000};
   static final int[] WATCHLIST_RATES = {250, 500, 1000, 2000, 4000, 8000, 15000};
   static final int TIP_TO_WEBHOOK_RATE = 200;
   static final int BATCH_RATE = 10;
   static final int SEEDED = 500;
   static final String BANK = "970422";
+  static final double INTAKE_P99_MS = 100;
+  static final double SINGLE_P99_MS = 10;
+  static final double BATCH_P99_MS = 50;
+
+  /** SPEC §9: every tip of a step reaches its bank within 10 s of the step's end. */
+  static final Duration LOOP_GRACE = Duration.ofSeconds(10);
 
   /** Beyond this many requests outstanding in one step, new ones are dropped (counted). */
   private static final int MAX_IN_FLIGHT = 1000;
 
-  private final int stepSeconds = Integer.getInteger("fraudtip.benchmark.step", 10);
+  private final boolean quick = Boolean.getBoolean("fraudtip.benchmark.quick");
+  private final int stepSeconds = Integer.getInteger("fraudtip.benchmark.step", quick ? 5 : 60);
   private final double scale =
-      Double.parseDouble(System.getProperty("fraudtip.benchmark.scale", "1.0"));
+      Double.parseDouble(System.getProperty("fraudtip.benchmark.scale", quick ? "0.2" : "1.0"));
+  private final Duration settleAtMost = Duration.ofSeconds(quick ? 30 : 180);
   private final Path out =
       Path.of(System.getProperty("fraudtip.benchmark.out", "target/benchmark"));
   private final Path docs =
@@ -66,60 +77,72 @@ public class PlatformSimulation extends Simulation {
 
   private final Instant startedAt = Instant.now();
   private final String loadAtStart = Report.loadAverage();
-  private final LocalStack stack = BenchStack.start(out);
+  private final BenchStack stack = BenchStack.start(out, ServiceJvm.current());
+  private final Wrk wrk = Wrk.prepare(out.resolve("wrk"));
   private final RssSampler rss = new RssSampler(stack);
+  private final CpuSampler cpu = cpuSampler(stack);
   private final String bankToken = stack.tokens().bank(BANK);
   private final String intake = stack.baseUrl(Service.INTAKE);
   private final String cases = stack.baseUrl(Service.CASES);
-  private final AtomicLong accounts = new AtomicLong(100_000_000_000L + System.nanoTime() % 1000);
-  private final AtomicLong phones = new AtomicLong();
-  private final List<String> listed = new ArrayList<>();
-  private final Map<String, List<Step>> ladders = new LinkedHashMap<>();
-  private final TipToWebhook tipToWebhook = new TipToWebhook(stack.demoBank().receiver(BANK));
-  private final Map<String, Map<String, Double>> ceilings = new LinkedHashMap<>();
+  private final Seeds seeds = new Seeds(BANK);
+  private final Report.Results results = new Report.Results();
+  private final TipToWebhook tipToWebhook = new TipToWebhook(stack.deliveriesUrl() + "/" + BANK);
   private final ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrapServers());
-  private final String batchBody;
+  private CpuSampler.Window gatlingWindow;
 
   {
-    seedWatchlist();
-    batchBody = batchOfThousand();
+    results.startedAt = startedAt;
+    results.loadAtStart = loadAtStart;
+    results.stepSeconds = stepSeconds;
+    results.scale = scale;
+    results.quick = quick;
+    results.jvm = stack.jvm().label();
+    seeds.seedWatchlist(quick ? 50 : SEEDED, intake, cases, bankToken);
     measureCeilings();
+    Path listedFile = out.resolve("wrk/listed.txt");
+    Path batchFile = out.resolve("wrk/batch.json");
+    try {
+      Files.write(listedFile, seeds.listed());
+      Files.writeString(batchFile, seeds.batchOfThousand());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+
+    ladder(
+        "trivial",
+        TRIVIAL_RATES,
+        Double.NaN,
+        step -> run(step, intake + "/bench/noop", Wrk.Mode.NOOP, null, null, null));
+    ladder(
+        "watchlist single",
+        WATCHLIST_RATES,
+        SINGLE_P99_MS,
+        step -> run(step, cases, Wrk.Mode.WATCHLIST, listedFile, null, bankToken));
+    Step batch = fixed("watchlist batch 1000", BATCH_RATE, seconds(20), BATCH_P99_MS);
+    run(batch, cases + "/api/v1/watchlist/check", Wrk.Mode.BATCH, batchFile, null, bankToken);
 
     HttpProtocolBuilder protocol =
         http.shareConnections()
             .acceptHeader("application/json")
             .contentTypeHeader("application/json")
             .disableCaching();
-
     List<PopulationBuilder> sequence = new ArrayList<>();
-    sequence.add(warmUp("warm-up trivial", http("warm-up trivial").get(intake + "/q/health/live")));
-    ladder(
-        sequence,
-        "trivial",
-        TRIVIAL_RATES,
-        step -> http(step.name).get(intake + "/q/health/live").check(status().is(200)));
-    sequence.add(warmUp("warm-up watchlist", watchlistSingle("warm-up watchlist")));
-    ladder(sequence, "watchlist single", WATCHLIST_RATES, step -> watchlistSingle(step.name));
-    Step batch = fixed("watchlist batch 1000", BATCH_RATE, seconds(20));
-    sequence.add(
-        scenario(batch.name)
-            .exec(
-                timed(
-                    batch,
-                    http(batch.name)
-                        .post(cases + "/api/v1/watchlist/check")
-                        .header("Authorization", "Bearer " + bankToken)
-                        .body(StringBody(batchBody))
-                        .check(status().is(200))))
-            .injectOpen(constantUsersPerSec(BATCH_RATE).during(batch.seconds)));
     // The tip path warmed up like the others (JIT, pools, connections), then left to settle, so
     // that the fixed-rate run measures a warm, quiet platform.
     sequence.add(
         scenario("warm-up tips")
             .exec(postTip("warm-up tips"))
-            .injectOpen(constantUsersPerSec(50).during(20)));
+            .injectOpen(constantUsersPerSec(50).during(seconds(20))));
     sequence.add(settle("settle after warm-up"));
-    Step webhook = fixed("tip to webhook", TIP_TO_WEBHOOK_RATE, seconds(30));
+    Step webhook = fixed("tip to webhook", TIP_TO_WEBHOOK_RATE, seconds(30), Double.NaN);
+    sequence.add(
+        scenario("cpu from")
+            .exec(
+                session -> {
+                  gatlingWindow = cpu.begin();
+                  return session;
+                })
+            .injectOpen(atOnceUsers(1)));
     sequence.add(
         scenario(webhook.name)
             .exec(
@@ -139,10 +162,18 @@ public class PlatformSimulation extends Simulation {
                   return session;
                 })
             .injectOpen(constantUsersPerSec(TIP_TO_WEBHOOK_RATE).during(webhook.seconds)));
-    // Waits (at most three minutes) for every tracked tip to reach the bank and for every
-    // consumer to catch up, so that the intake ladder starts on a quiet platform.
+    sequence.add(
+        scenario("cpu to")
+            .exec(
+                session -> {
+                  // Gatling is the generator here: its CPU is the benchmark JVM's row
+                  results.cpu.put(webhook.name + " (Gatling)", cpu.end(gatlingWindow, Double.NaN));
+                  return session;
+                })
+            .injectOpen(atOnceUsers(1)));
+    // Waits for every tracked tip to reach the bank and for every consumer to catch up, so that
+    // the intake ladder starts on a quiet platform.
     sequence.add(settle("settle"));
-    ladder(sequence, "intake", INTAKE_RATES, step -> postTip(step.name));
 
     PopulationBuilder chain = sequence.get(sequence.size() - 1);
     for (int i = sequence.size() - 2; i >= 0; i--) {
@@ -151,10 +182,30 @@ public class PlatformSimulation extends Simulation {
     setUp(chain).protocols(protocol);
   }
 
+  private static CpuSampler cpuSampler(BenchStack stack) {
+    CpuSampler cpu = new CpuSampler();
+    for (Service s : Service.values()) {
+      cpu.watch(s.module(), () -> stack.pid(s));
+    }
+    return cpu.watch("Kafka broker", stack::brokerPid)
+        .watch("demo bank", stack::bankPid)
+        .watchTree("PostgreSQL", stack::postgresPid)
+        .watch("benchmark JVM (Gatling)", () -> ProcessHandle.current().pid());
+  }
+
+  /** Runs one wrk step with its CPU window. */
+  private void run(Step step, String url, Wrk.Mode mode, Path file, Path track, String token) {
+    CpuSampler.Window window = cpu.begin();
+    WrkResult r = wrk.run(step, url, mode, file, track, token);
+    if (!step.ladder.startsWith("warm-up")) {
+      results.cpu.put(step.name, cpu.end(window, r.generatorCpuSeconds()));
+    }
+  }
+
   /** Waits up to three minutes for tracked tips to reach the bank and consumers to catch up. */
   private PopulationBuilder settle(String name) {
     return scenario(name)
-        .exec(session -> session.set("until", System.nanoTime() + 180_000_000_000L))
+        .exec(session -> session.set("until", System.nanoTime() + settleAtMost.toNanos()))
         .asLongAs(session -> !settled() && System.nanoTime() < session.getLong("until"))
         .on(pause(Duration.ofMillis(500)))
         .exec(
@@ -169,37 +220,51 @@ public class PlatformSimulation extends Simulation {
     return tipToWebhook.complete() && lag.total() == 0;
   }
 
+  /** Waits (at most {@link #settleAtMost}) until every consumer group has caught up. */
+  private void settleLag(String name) {
+    long until = System.nanoTime() + settleAtMost.toNanos();
+    while (lag.total() != 0 && System.nanoTime() < until) {
+      sleep(500);
+    }
+    System.out.println("[bench] " + name + ": consumer lag " + lag.total());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private int seconds(int full) {
     return Math.max(3, (int) Math.round(full * scale));
   }
 
-  private Step fixed(String name, int rate, int seconds) {
-    Step step = new Step(name, rate, seconds);
-    ladders.put(name, List.of(step));
+  private Step fixed(String name, int rate, int seconds, double p99BoundMs) {
+    Step step = new Step(name, rate, seconds, p99BoundMs);
+    results.ladders.put(name, List.of(step));
     return step;
   }
 
-  private interface Request {
-    HttpRequestActionBuilder of(Step step);
-  }
-
-  private void ladder(List<PopulationBuilder> sequence, String name, int[] rates, Request request) {
+  /**
+   * A warm-up (100/s for 5 s, not reported), then a ladder that stops after the first step the
+   * server does not keep up with; a quick run takes two steps.
+   */
+  private List<Step> ladder(String name, int[] rates, double p99BoundMs, Consumer<Step> run) {
+    run.accept(new Step("warm-up " + name, 100, 5));
     List<Step> steps = new ArrayList<>();
-    for (int rate : rates) {
-      Step step = new Step(name, rate, stepSeconds);
+    results.ladders.put(name, steps);
+    for (int rate : quick ? Arrays.copyOf(rates, 2) : rates) {
+      Step step = new Step(name, rate, stepSeconds, p99BoundMs);
       steps.add(step);
-      List<Step> before = List.copyOf(steps.subList(0, steps.size() - 1));
-      sequence.add(
-          scenario(step.name)
-              .doIf(session -> before.stream().allMatch(Step::keptUp))
-              .then(timed(step, request.of(step)))
-              .injectOpen(constantUsersPerSec(rate).during(stepSeconds)));
+      run.accept(step);
+      if (!step.keptUp()) {
+        break;
+      }
     }
-    ladders.put(name, steps);
-  }
-
-  private PopulationBuilder warmUp(String name, HttpRequestActionBuilder request) {
-    return scenario(name).exec(request).injectOpen(constantUsersPerSec(100).during(5));
+    return steps;
   }
 
   /** Sends the request unless too many are outstanding, and records what came back. */
@@ -223,131 +288,23 @@ public class PlatformSimulation extends Simulation {
                     }));
   }
 
-  private HttpRequestActionBuilder watchlistSingle(String name) {
-    return http(name)
-        .get(cases + "/api/v1/watchlist/check")
-        .queryParam("type", "BANK_ACCOUNT")
-        .queryParam("value", session -> pickValue())
-        .header("Authorization", "Bearer " + bankToken)
-        .check(status().is(200));
-  }
-
-  private final AtomicLong picks = new AtomicLong();
-
-  /** Half listed (seeded) accounts, half unknown ones. */
-  private String pickValue() {
-    long n = picks.incrementAndGet();
-    return n % 2 == 0
-        ? listed.get((int) ((n / 2) % listed.size()))
-        : BANK + ":" + (900_000_000_000L + n);
-  }
-
   private HttpRequestActionBuilder postTip(String name) {
     return http(name)
         .post(intake + "/api/v1/tips")
-        .body(StringBody(session -> tipBody(Long.toString(accounts.incrementAndGet()))))
+        .body(StringBody(session -> seeds.nextTip()))
         .check(status().is(202));
-  }
-
-  private String tipBody(String account) {
-    Instant now = Instant.now();
-    String phone = String.format("091%07d", phones.incrementAndGet() % 10_000_000);
-    return """
-        {"channel": "MOBILE_APP", "location": {"provinceCode": "66"},
-         "occurredAt": "%s", "scamType": "IMPERSONATION_AUTHORITY",
-         "description": "Người tự xưng công an gọi điện, yêu cầu chuyển tiền để xác minh",
-         "amountLostVnd": 15000000,
-         "transfers": [{"bank": "%s", "accountNumber": "%s", "amountVnd": 15000000, "at": "%s"}],
-         "scammer": {"phones": ["%s"]}}
-        """
-        .formatted(now.minusSeconds(3600), BANK, account, now.minusSeconds(1800), phone);
-  }
-
-  /** Posts {@link #SEEDED} tips and waits until case-service lists their accounts. */
-  private void seedWatchlist() {
-    System.out.println("[bench] seeding the watchlist with " + SEEDED + " tips");
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      List<Future<?>> posts = new ArrayList<>();
-      for (int i = 0; i < SEEDED; i++) {
-        String account = Long.toString(accounts.incrementAndGet());
-        listed.add(BANK + ":" + account);
-        posts.add(
-            pool.submit(
-                () -> {
-                  HttpResponse<String> r =
-                      client.send(
-                          HttpRequest.newBuilder(URI.create(intake + "/api/v1/tips"))
-                              .header("Content-Type", "application/json")
-                              .POST(HttpRequest.BodyPublishers.ofString(tipBody(account)))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString());
-                  if (r.statusCode() != 202) {
-                    throw new IllegalStateException("seed tip refused: " + r.body());
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : posts) {
-        f.get();
-      }
-      String last = listed.get(listed.size() - 1);
-      URI check =
-          URI.create(
-              cases
-                  + "/api/v1/watchlist/check?type=BANK_ACCOUNT&value="
-                  + java.net.URLEncoder.encode(last, java.nio.charset.StandardCharsets.UTF_8));
-      long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-      while (true) {
-        HttpResponse<String> r =
-            client.send(
-                HttpRequest.newBuilder(check)
-                    .header("Authorization", "Bearer " + bankToken)
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200 && r.body().contains("\"listed\":true")) {
-          break;
-        }
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException("seeded accounts not listed in time: " + r.body());
-        }
-        Thread.sleep(500);
-      }
-      System.out.println("[bench] watchlist seeded");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    } catch (Exception e) {
-      throw new IllegalStateException("seeding failed", e);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private String batchOfThousand() {
-    StringBuilder b = new StringBuilder("{\"items\": [");
-    for (int i = 0; i < 1000; i++) {
-      String value =
-          i % 2 == 0 ? listed.get((i / 2) % listed.size()) : BANK + ":" + (800_000_000_000L + i);
-      b.append(i == 0 ? "" : ",")
-          .append("{\"type\":\"BANK_ACCOUNT\",\"value\":\"")
-          .append(value)
-          .append("\"}");
-    }
-    return b.append("]}").toString();
   }
 
   private void measureCeilings() {
     Ceilings c = new Ceilings(stack, scale);
     try {
       System.out.println("[bench] ceiling: Kafka ProducerPerformance");
-      ceilings.put("kafkaProducer", c.kafkaProducer());
+      results.ceilings.put("kafkaProducer", c.kafkaProducer());
       System.out.println("[bench] ceiling: bare PostgreSQL insert");
-      ceilings.put("postgresInsert", c.postgresInsert(8, seconds(10)));
-      ceilings.put("postgresLookup1000", c.postgresLookup1000(200));
+      results.ceilings.put("postgresInsert", c.postgresInsert(8, seconds(10)));
+      results.ceilings.put("postgresLookup1000", c.postgresLookup1000(200));
       System.out.println("[bench] ceiling: bare Kafka round trip + HTTP POST");
-      ceilings.put(
+      results.ceilings.put(
           "kafkaRoundTripPost", c.kafkaRoundTripPlusPost(TIP_TO_WEBHOOK_RATE, seconds(15)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -355,28 +312,134 @@ public class PlatformSimulation extends Simulation {
     } catch (Exception e) {
       throw new IllegalStateException("a ceiling could not be measured", e);
     }
-    System.out.println("[bench] ceilings: " + ceilings);
+    System.out.println("[bench] ceilings: " + results.ceilings);
   }
 
+  /**
+   * One step of the intake ladder: wrk posts unique tips and writes down each accepted one, then
+   * the step waits {@link #LOOP_GRACE} for every one of them to reach the bank and every consumer
+   * to catch up (the whole loop kept up), records tip → webhook of the step's tips, and lets the
+   * platform settle before the next step.
+   */
+  private void intakeStep(Step step) {
+    Path track = out.resolve("track").resolve(Integer.toString(step.offeredPerSecond));
+    try {
+      Files.createDirectories(track);
+      run(step, intake + "/api/v1/tips", Wrk.Mode.TIPS, null, track, null);
+      Map<String, Instant> tips = TipToWebhook.readAccepted(track);
+      long until = System.nanoTime() + LOOP_GRACE.toNanos();
+      boolean kept = false;
+      while (!kept && System.nanoTime() < until) {
+        kept = tipToWebhook.delivered(tips) == tips.size() && lag.total() == 0;
+        if (!kept) {
+          sleep(500);
+        }
+      }
+      step.loopKeptUp = kept && !tips.isEmpty();
+      settleLag("after " + step.name);
+      Latencies latencies = tipToWebhook.latencies(tips);
+      for (long micros : latencies.samples()) {
+        step.webhook.add(micros);
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] %s: %d tips accepted, %d at the bank, loop kept up: %s%n",
+          step.name,
+          tips.size(),
+          latencies.count(),
+          step.loopKeptUp);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The services' memory on one JDK, on fresh processes: tips at the fixed rate and watchlist
+   * checks at 1,000/s, while RSS is sampled; then each one's native memory summary.
+   */
+  private MemoryRun memoryPhase(ServiceJvm jvm) throws Exception {
+    stack.restartServices(jvm);
+    try (RssSampler phase = new RssSampler(stack)) {
+      int seconds = seconds(30);
+      run(
+          new Step("memory tips " + jvm.label(), TIP_TO_WEBHOOK_RATE, seconds),
+          intake + "/api/v1/tips",
+          Wrk.Mode.TIPS,
+          null,
+          null,
+          null);
+      run(
+          new Step("memory watchlist " + jvm.label(), 1000, seconds),
+          cases,
+          Wrk.Mode.WATCHLIST,
+          out.resolve("wrk/listed.txt"),
+          null,
+          bankToken);
+      settleLag("memory " + jvm.label());
+      return new MemoryRun(
+          jvm.label(),
+          "tips at "
+              + TIP_TO_WEBHOOK_RATE
+              + "/s, then watchlist checks at 1,000/s, "
+              + seconds
+              + " s each",
+          phase.idle(),
+          phase.max(),
+          nativeMemory(jvm));
+    }
+  }
+
+  private Map<Service, NativeMemory> nativeMemory(ServiceJvm jvm) throws IOException {
+    Map<Service, NativeMemory> nmt = new EnumMap<>(Service.class);
+    if (!Boolean.getBoolean("fraudtip.benchmark.nmt")) {
+      return nmt;
+    }
+    for (Service s : Service.values()) {
+      String summary = stack.nativeMemory(s);
+      Files.writeString(
+          out.resolve(
+              "nmt-" + s.module() + "-" + jvm.label().replaceAll("[^A-Za-z0-9]+", "-") + ".txt"),
+          summary);
+      nmt.put(s, NativeMemory.parse(summary));
+    }
+    return nmt;
+  }
+
+  /** The intake ladder and the memory phases (after Gatling's scenarios), then the report. */
   @Override
   public void after() {
     try {
-      Latencies webhook = tipToWebhook.latencies();
-      Report report =
-          new Report(
-              startedAt,
-              loadAtStart,
-              Report.loadAverage(),
-              stepSeconds,
-              scale,
-              ladders,
-              ceilings,
-              webhook,
-              tipToWebhook.acceptedCount(),
-              tipToWebhook.delivered(),
+      ladder("intake", INTAKE_RATES, INTAKE_P99_MS, this::intakeStep);
+      results.memory.add(
+          new MemoryRun(
+              stack.jvm().label(),
+              "every scenario above",
               rss.idle(),
-              rss.max());
-      report.write(docs, out);
+              rss.max(),
+              nativeMemory(stack.jvm())));
+      rss.close();
+      if (Boolean.parseBoolean(System.getProperty("fraudtip.benchmark.memory", "true"))) {
+        Optional<ServiceJvm> jdk25 =
+            "none".equals(System.getProperty("fraudtip.benchmark.jdk25"))
+                ? Optional.empty()
+                : ServiceJvm.jdk25();
+        results.memory.add(memoryPhase(ServiceJvm.current()));
+        results.memory.add(memoryPhase(ServiceJvm.current().withLevers(Runtime.version())));
+        if (jdk25.isPresent()) {
+          results.memory.add(memoryPhase(jdk25.get()));
+        } else {
+          System.out.println("[bench] no JDK 25 on this machine: memory on JDK 17 only");
+        }
+      }
+    } catch (Exception e) {
+      e.printStackTrace();
+    }
+    try {
+      results.webhook = tipToWebhook.latencies();
+      results.tracked = tipToWebhook.acceptedCount();
+      results.delivered = tipToWebhook.delivered();
+      results.loadAtEnd = Report.loadAverage();
+      new Report(results).write(docs, out);
       System.out.println("[bench] wrote " + docs.toAbsolutePath().normalize());
     } catch (Exception e) {
       e.printStackTrace();

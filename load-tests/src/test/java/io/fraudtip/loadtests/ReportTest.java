@@ -1,92 +1,227 @@
 package io.fraudtip.loadtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fraudtip.localstack.stack.Service;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The report's arithmetic and table, on made-up steps (no stack, no load). */
+/** The report's arithmetic and tables, and the parsers of what wrk, /proc and jcmd print. */
 class ReportTest {
   @Test
   void aStepThatKeepsUpIsTheSustainedFigureAndAStepThatFallsBehindIsNot() {
-    Step slow = answered(new Step("intake", 1000, 1), 300, 1_000);
-    Step fine = answered(new Step("intake", 500, 1), 500, 2_000);
+    Step slow = wrk(new Step("intake", 1000, 10, 100), 3_000, 0, 1_000);
+    Step fine = wrk(new Step("intake", 500, 10, 100), 5_000, 0, 2_000);
     assertThat(fine.keptUp()).isTrue();
     assertThat(slow.keptUp()).isFalse();
-    assertThat(Report.sustained(List.of(fine, slow))).isEqualTo(fine.throughput());
+    assertThat(Report.sustained(List.of(fine, slow), Step::sustained)).isEqualTo(fine.throughput());
     assertThat(Report.atRate(List.of(fine, slow), 2000)).isSameAs(slow);
     assertThat(Report.atRate(List.of(fine, slow), 500)).isSameAs(fine);
   }
 
   @Test
-  void theTableHasEverySpecFigureBesideItsCeilingAndTheRatio() {
-    Map<String, List<Step>> ladders = new LinkedHashMap<>();
-    ladders.put("trivial", List.of(answered(new Step("trivial", 2000, 1), 2000, 1_000)));
-    ladders.put(
-        "watchlist single", List.of(answered(new Step("watchlist single", 500, 1), 500, 3_000)));
-    ladders.put(
+  void aStepIsSustainedOnlyWithinItsBoundWithFewErrorsAndTheLoopKeepingUp() {
+    Step overBound = wrk(new Step("intake", 500, 10, 100), 5_000, 0, 150_000);
+    Step errors = wrk(new Step("intake", 500, 10, 100), 5_000, 60, 2_000);
+    Step loopBehind = wrk(new Step("intake", 500, 10, 100), 5_000, 0, 2_000);
+    loopBehind.loopKeptUp = false;
+    Step all = wrk(new Step("intake", 500, 10, 100), 5_000, 0, 2_000);
+    all.loopKeptUp = true;
+
+    assertThat(overBound.keptUp()).isTrue();
+    assertThat(overBound.sustained()).isFalse();
+    assertThat(errors.keptUp()).isFalse();
+    assertThat(loopBehind.keptUp()).isTrue();
+    assertThat(loopBehind.sustained()).isFalse();
+    assertThat(all.sustained()).isTrue();
+    assertThat(Report.highest(List.of(loopBehind, all), s -> Boolean.TRUE.equals(s.loopKeptUp)))
+        .isSameAs(all);
+  }
+
+  @Test
+  void theTableHasEverySpecFigureBesideItsCeilingTheCpuOfEachProcessAndTheMemory() {
+    Report.Results r = new Report.Results();
+    r.stepSeconds = 10;
+    r.ladders.put("trivial", List.of(wrk(new Step("trivial", 2000, 10), 20_000, 0, 1_000)));
+    r.ladders.put(
+        "watchlist single",
+        List.of(wrk(new Step("watchlist single", 500, 10, 10), 5_000, 0, 3_000)));
+    r.ladders.put(
         "watchlist batch 1000",
-        List.of(answered(new Step("watchlist batch 1000", 10, 1), 10, 20_000)));
-    ladders.put(
-        "tip to webhook", List.of(answered(new Step("tip to webhook", 200, 1), 200, 9_000)));
-    ladders.put("intake", List.of(answered(new Step("intake", 2000, 1), 1000, 50_000)));
-    Latencies webhook = new Latencies();
-    webhook.add(40_000);
-    webhook.add(120_000);
+        List.of(wrk(new Step("watchlist batch 1000", 10, 10, 50), 100, 0, 20_000)));
+    Step gatling = new Step("tip to webhook", 200, 1);
+    gatling.sent();
+    gatling.answered(true, 9_000);
+    r.ladders.put("tip to webhook", List.of(gatling));
+    Step loop = wrk(new Step("intake", 100, 10, 100), 1_000, 0, 50_000);
+    loop.loopKeptUp = true;
+    loop.webhook.add(30_000);
+    loop.webhook.add(90_000);
+    Step behind = wrk(new Step("intake", 2000, 10, 100), 20_000, 0, 50_000);
+    behind.loopKeptUp = false;
+    r.ladders.put("intake", List.of(loop, behind));
+    r.ceilings.put("postgresInsert", Map.of("insertsPerSecond", 4000.0));
+    r.ceilings.put("kafkaRoundTripPost", Map.of("p50Ms", 4.0, "p99Ms", 20.0));
+    r.webhook.add(40_000);
+    r.webhook.add(120_000);
+    r.tracked = 2;
+    r.delivered = 2;
+    Map<String, Double> shares = new LinkedHashMap<>();
+    shares.put("intake-service", 30.0);
+    shares.put("PostgreSQL", 20.0);
+    shares.put(CpuSampler.GENERATOR, 45.0);
+    r.cpu.put("intake 2000/s", shares);
     Map<Service, Double> idle = new EnumMap<>(Service.class);
     Map<Service, Double> max = new EnumMap<>(Service.class);
+    Map<Service, NativeMemory> nmt = new EnumMap<>(Service.class);
     for (Service s : Service.values()) {
       idle.put(s, 150.0);
       max.put(s, 240.0);
+      nmt.put(s, new NativeMemory(210, Map.of("Java Heap", 64L, "Class", 90L)));
     }
-    Report report =
-        new Report(
-            Instant.now(),
-            "1 1 1",
-            "2 2 2",
-            1,
-            1.0,
-            ladders,
-            Map.of(
-                "postgresInsert", Map.of("insertsPerSecond", 4000.0),
-                "kafkaRoundTripPost", Map.of("p50Ms", 4.0, "p99Ms", 20.0)),
-            webhook,
-            2,
-            2,
-            idle,
-            max);
+    r.memory.add(new MemoryRun("JDK 17", "every scenario above", idle, max, nmt));
+    r.memory.add(new MemoryRun("JDK 25, compact object headers", "tips", idle, max, Map.of()));
 
-    String md = report.markdown();
+    String md = new Report(r).markdown();
 
     assertThat(md)
-        .contains("| tip intake, sustained (tips/s) | ≥ 2,000 |")
+        .contains("| tip intake, sustained (tips/s) | ≥ 2,000 | 100 |")
+        .contains("| tip intake alone, consumers may lag (tips/s) | – | 2,000 |")
+        .contains("| whole loop (tip → case → webhook), sustained (tips/s) | ≥ 1,000 | 100 |")
+        .contains("| tip → webhook p99 at the whole loop's 100 tips/s (ms) | – | 90.0 |")
         .contains("| tip → webhook p50 at 200 tips/s (ms) | ≤ 50 | 40.0 |")
         .contains("bare Kafka round trip + HTTP POST p50 (ms) | 4.0 | 10.00 |")
-        .contains("| watchlist batch of 1,000 p99 at 10/s (ms) | ≤ 50 |")
-        .contains("| case-service RSS, most under load (MB) | ≤ 300 | 240 |")
+        .contains("| watchlist batch of 1,000 p99 at 10/s (ms) | ≤ 50 | 20.0 |")
+        .contains("| case-service RSS, most under load (MB, JDK 17) | ≤ 300 | 240 |")
         .contains("same process idle after start (MB) | 150 | 1.60 |")
-        .contains("| intake 2000/s | 2000 |");
-    assertThat(report.json()).contains("\"tipToWebhook\"").contains("\"intake 2000/s\"");
+        .contains("| intake 2000/s | 2000 | 2000 |")
+        .contains(
+            "| intake 100/s | 100 | 100 | 1000 | 0 | 0 | 50.0 | 50.0 | 100 | yes | yes | 30.0 / 90.0 |")
+        .contains("| scenario | intake-service | PostgreSQL | wrk (load generator) |")
+        .contains("| intake 2000/s | 30 % | 20 % | 45 % | maybe |")
+        .contains(
+            "| JDK 25, compact object headers | tips | notification-service | 150 | 240 | – |")
+        .contains("| JDK 17 | every scenario above | intake-service | 150 | 240 | 210 |")
+        .contains("| Class | 90 | 90 | 90 |");
+    assertThat(new Report(r).json())
+        .contains("\"tipToWebhook\"")
+        .contains("\"intake 2000/s\"")
+        .contains("\"loopKeptUp\" : false")
+        .contains("\"nmtCommittedMb\" : 210");
   }
 
-  /** Sends {@code count} requests answered in {@code micros} each, spread over about a second. */
-  private static Step answered(Step step, int count, long micros) {
-    for (int i = 0; i < count; i++) {
-      step.sent();
-    }
-    try {
-      Thread.sleep(1000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    for (int i = 0; i < count; i++) {
-      step.answered(true, micros);
-    }
+  @Test
+  void wrksResultLineAndItsCpuAreRead() {
+    String out =
+        """
+        Running 5s test @ http://localhost:1/
+        WRK_RESULT {"requests": 4990, "durationMicros": 5001234, "connectErrors": 0, \
+        "readErrors": 1, "writeErrors": 0, "statusErrors": 7, "timeouts": 2, "p50Micros": 812, \
+        "p90Micros": 2000, "p99Micros": 15818, "maxMicros": 40000}
+        0m0.001s 0m0.002s
+        0m1.250s 1m0.500s
+        """;
+
+    WrkResult r = WrkResult.parse(out);
+
+    assertThat(r.requests()).isEqualTo(4990);
+    assertThat(r.ok()).isEqualTo(4983);
+    assertThat(r.failed()).isEqualTo(10);
+    assertThat(r.p99Micros()).isEqualTo(15818);
+    assertThat(r.generatorCpuSeconds()).isEqualTo(61.75);
+    assertThat(WrkResult.parse("WRK_RESULT {\"requests\": 1}").generatorCpuSeconds()).isNaN();
+    assertThatThrownBy(() -> WrkResult.parse("unable to connect"))
+        .hasMessageContaining("no result");
+  }
+
+  @Test
+  void procStatIsReadAfterTheCommandNameWhateverItHolds() {
+    String stat =
+        "4242 (java (C2) x) S 17 4242 17 0 -1 4194560 1 2 3 4 1500 250 30 7 20 0 42 0 1 2 3";
+
+    long[] f = CpuSampler.parseStat(stat);
+
+    assertThat(f).containsExactly(17, 1500, 250, 30, 7);
+    long[] machine = CpuSampler.parseMachine("cpu  100 5 50 800 20 3 2 10 0 0");
+    assertThat(machine).containsExactly(170, 990);
+    assertThat(CpuSampler.share(1.0, 2.0, 2)).isEqualTo(25.0);
+  }
+
+  @Test
+  void theNativeMemorySummaryIsReadInTotalAndByCategory() {
+    String summary =
+        """
+        Native Memory Tracking:
+
+        (Omitting categories weighting less than 1MB)
+
+        Total: reserved=1590MB, committed=262MB
+               malloc: 40MB #210000
+               mmap:   reserved=1550MB, committed=222MB
+
+        -                 Java Heap (reserved=128MB, committed=70MB)
+                                    (mmap: reserved=128MB, committed=70MB)
+
+        -                     Class (reserved=1031MB, committed=93MB)
+                                    (classes #17000)
+        -                    Thread (reserved=30MB, committed=8MB)
+        """;
+
+    NativeMemory n = NativeMemory.parse(summary);
+
+    assertThat(n.committedMb()).isEqualTo(262);
+    assertThat(n.categories())
+        .containsExactly(
+            Map.entry("Java Heap", 70L), Map.entry("Class", 93L), Map.entry("Thread", 8L));
+    assertThat(NativeMemory.parse("Native memory tracking is not enabled").committedMb())
+        .isEqualTo(-1);
+  }
+
+  @Test
+  void tipsWrkAcceptedAreFollowedToTheirFirstVerifiedDelivery(@TempDir Path dir) throws Exception {
+    String a = "6252d5ff-df41-4ca2-9218-aad3d1beb304";
+    String b = "354993cf-bee6-4ca5-b6d5-abb57f5e4752";
+    Files.writeString(dir.resolve("accepted-1.txt"), a + " 2026-11-29T05:00:00Z\n");
+    Files.writeString(dir.resolve("accepted-2.txt"), b + " 2026-11-29T05:00:01Z\n");
+    Map<String, Instant> tips = TipToWebhook.readAccepted(dir);
+    // no bank listening there: only the deliveries given below count
+    TipToWebhook follow = new TipToWebhook("http://127.0.0.1:1/deliveries/970422");
+
+    follow.delivered(false, "{\"tipId\":\"" + a + "\"}", Instant.parse("2026-11-29T05:00:00.010Z"));
+    follow.delivered(true, "{\"tipId\":\"" + a + "\"}", Instant.parse("2026-11-29T05:00:00.300Z"));
+    follow.delivered(true, "{\"tipId\":\"" + a + "\"}", Instant.parse("2026-11-29T05:00:00.100Z"));
+
+    assertThat(tips).containsOnlyKeys(a, b);
+    assertThat(follow.delivered(tips)).isEqualTo(1);
+    Latencies l = follow.latencies(tips);
+    assertThat(l.count()).isEqualTo(1);
+    assertThat(l.percentileMillis(50)).isEqualTo(100.0);
+  }
+
+  /** A step as wrk reports it: {@code requests} over its seconds, {@code errors} of them 5xx. */
+  private static Step wrk(Step step, long requests, long errors, long p99Micros) {
+    step.record(
+        new WrkResult(
+            requests,
+            step.seconds * 1_000_000L,
+            0,
+            0,
+            0,
+            errors,
+            0,
+            p99Micros,
+            p99Micros,
+            p99Micros,
+            p99Micros,
+            1.0));
     return step;
   }
 }

@@ -1,6 +1,5 @@
 package io.fraudtip.loadtests;
 
-import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.Service;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Samples each service process's resident set size (VmRSS in /proc) twice a second. */
 final class RssSampler implements AutoCloseable {
-  private final LocalStack stack;
+  private final BenchStack stack;
   private final Map<Service, Long> idleKb = new EnumMap<>(Service.class);
   private final Map<Service, Long> maxKb = new EnumMap<>(Service.class);
   private final ScheduledExecutorService timer =
@@ -24,25 +23,23 @@ final class RssSampler implements AutoCloseable {
             return t;
           });
 
-  RssSampler(LocalStack stack) {
+  RssSampler(BenchStack stack) {
     this.stack = stack;
     for (Service s : Service.values()) {
-      idleKb.put(s, rssKb(s));
+      idleKb.put(s, rssKb(stack.pid(s)));
     }
     timer.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
   }
 
   private synchronized void sample() {
     for (Service s : Service.values()) {
-      long kb = rssKb(s);
-      maxKb.merge(s, kb, Math::max);
+      maxKb.merge(s, rssKb(stack.pid(s)), Math::max);
     }
   }
 
-  private long rssKb(Service s) {
+  static long rssKb(long pid) {
     try {
-      for (String line :
-          Files.readAllLines(Path.of("/proc", Long.toString(stack.process(s).pid()), "status"))) {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
@@ -53,31 +50,19 @@ final class RssSampler implements AutoCloseable {
     return 0;
   }
 
-  /** RSS right after the stack was ready, before any load, in MB. */
-  synchronized double idleMb(Service s) {
-    return idleKb.getOrDefault(s, 0L) / 1024.0;
-  }
-
-  /** The largest RSS seen so far, in MB. */
-  synchronized double maxMb(Service s) {
-    return maxKb.getOrDefault(s, 0L) / 1024.0;
-  }
-
-  /** Idle RSS of every service, in MB. */
+  /** Idle RSS of every service right after start, in MB. */
   synchronized Map<Service, Double> idle() {
-    Map<Service, Double> mb = new EnumMap<>(Service.class);
-    for (Service s : Service.values()) {
-      mb.put(s, idleMb(s));
-    }
-    return mb;
+    return mb(idleKb);
   }
 
   /** Largest RSS of every service, in MB. */
   synchronized Map<Service, Double> max() {
+    return mb(maxKb);
+  }
+
+  private static Map<Service, Double> mb(Map<Service, Long> kb) {
     Map<Service, Double> mb = new EnumMap<>(Service.class);
-    for (Service s : Service.values()) {
-      mb.put(s, maxMb(s));
-    }
+    kb.forEach((s, v) -> mb.put(s, v / 1024.0));
     return mb;
   }
 

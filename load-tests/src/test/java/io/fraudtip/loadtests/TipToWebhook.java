@@ -1,6 +1,15 @@
 package io.fraudtip.loadtests;
 
-import io.fraudtip.localstack.bank.DemoBank;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fraudtip.contracts.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -12,18 +21,23 @@ import java.util.regex.Pattern;
 /**
  * Time from an accepted tip to the demo bank having received and verified the webhook that alerts
  * the paid account's bank. Accepted is the tip's {@code receivedAt} as intake answered it (the load
- * generator may read the answer late when the machine is busy); received is the demo bank's clock.
- * All processes run on this one machine, so they share a clock.
+ * generator may read the answer late when the machine is busy); received is the demo bank's clock,
+ * read from the demo bank's process ({@link BenchChild}). All processes run on this one machine, so
+ * they share a clock.
  */
 final class TipToWebhook {
   private static final Pattern TIP_ID = Pattern.compile("\"tipId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final DemoBank.Receiver receiver;
+  private final URI deliveries;
   private final Map<String, Instant> accepted = new ConcurrentHashMap<>();
-  private int delivered;
+  private final Map<String, Instant> firstDelivery = new HashMap<>();
+  private int fetched;
 
-  TipToWebhook(DemoBank.Receiver receiver) {
-    this.receiver = receiver;
+  /** {@code deliveries}: where the bank's receiver lists what it got ({@code ?from=N}). */
+  TipToWebhook(String deliveries) {
+    this.deliveries = URI.create(deliveries);
   }
 
   void accepted(String tipId, Instant receivedAt) {
@@ -34,43 +48,91 @@ final class TipToWebhook {
     return accepted.size();
   }
 
-  /** The first verified delivery of each tracked tip; how many tracked tips have one. */
-  synchronized int match() {
-    Map<String, Instant> first = new HashMap<>();
-    for (DemoBank.Delivery d : receiver.deliveries()) {
-      if (!d.verified()) {
-        continue;
-      }
-      Matcher m = TIP_ID.matcher(d.body());
-      if (m.find() && accepted.containsKey(m.group(1))) {
-        first.merge(m.group(1), d.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
+  /** The tips wrk's {@code bench.lua} wrote to {@code dir} ("tipId receivedAt" a line). */
+  static Map<String, Instant> readAccepted(Path dir) throws IOException {
+    Map<String, Instant> tips = new HashMap<>();
+    if (!Files.isDirectory(dir)) {
+      return tips;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "accepted-*.txt")) {
+      for (Path f : files) {
+        for (String line : Files.readAllLines(f)) {
+          String[] parts = line.trim().split(" ");
+          if (parts.length == 2) {
+            tips.put(parts[0], Instant.parse(parts[1]));
+          }
+        }
       }
     }
-    return first.size();
+    return tips;
   }
 
-  /** Whether every tracked tip has reached the bank. */
+  /** Takes the deliveries the bank received since the last call. */
+  private synchronized void fetch() {
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(deliveries + "?from=" + fetched))
+                  .timeout(Duration.ofSeconds(30))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        return;
+      }
+      JsonNode all = Json.events().readTree(r.body());
+      for (JsonNode d : all) {
+        fetched++;
+        delivered(
+            d.path("verified").asBoolean(),
+            d.path("body").asText(),
+            Instant.parse(d.path("receivedAt").asText()));
+      }
+    } catch (IOException e) {
+      // the bank did not answer: the next call tries again
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** One delivery the bank received; only verified ones count, the first per tip. */
+  synchronized void delivered(boolean verified, String body, Instant at) {
+    Matcher m = verified ? TIP_ID.matcher(body) : null;
+    if (m != null && m.find()) {
+      firstDelivery.merge(m.group(1), at, (a, b) -> a.isBefore(b) ? a : b);
+    }
+  }
+
+  /** How many of {@code tips} reached the bank. */
+  synchronized int delivered(Map<String, Instant> tips) {
+    fetch();
+    return (int) tips.keySet().stream().filter(firstDelivery::containsKey).count();
+  }
+
+  /** Whether every tip followed by Gatling has reached the bank. */
   boolean complete() {
-    return !accepted.isEmpty() && match() >= accepted.size();
+    return !accepted.isEmpty() && delivered(accepted) >= accepted.size();
   }
 
-  /** Computes the latencies from what the bank received. */
-  synchronized Latencies latencies() {
-    Map<String, Instant> first = new HashMap<>();
-    for (DemoBank.Delivery d : receiver.deliveries()) {
-      Matcher m = d.verified() ? TIP_ID.matcher(d.body()) : null;
-      if (m != null && m.find() && accepted.containsKey(m.group(1))) {
-        first.merge(m.group(1), d.receivedAt(), (a, b) -> a.isBefore(b) ? a : b);
-      }
-    }
+  /** Tip → webhook of those of {@code tips} that reached the bank. */
+  synchronized Latencies latencies(Map<String, Instant> tips) {
+    fetch();
     Latencies result = new Latencies();
-    first.forEach(
-        (tip, at) -> result.add(Duration.between(accepted.get(tip), at).toNanos() / 1000));
-    delivered = first.size();
+    tips.forEach(
+        (tip, at) -> {
+          Instant first = firstDelivery.get(tip);
+          if (first != null) {
+            result.add(Duration.between(at, first).toNanos() / 1000);
+          }
+        });
     return result;
   }
 
+  /** Tip → webhook of the tips followed by Gatling. */
+  Latencies latencies() {
+    return latencies(accepted);
+  }
+
   int delivered() {
-    return delivered;
+    return delivered(accepted);
   }
 }

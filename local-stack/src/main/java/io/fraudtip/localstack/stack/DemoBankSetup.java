@@ -20,7 +20,7 @@ import java.util.Map;
  * webhook endpoint. Secrets are shown once by the service, so they are kept in the stack's home
  * ({@code demo-bank.json}) and reused after a restart.
  */
-final class DemoBankSetup {
+public final class DemoBankSetup {
   static final String FILE = "demo-bank.json";
   static final List<String> EVENT_TYPES =
       List.of(
@@ -35,7 +35,8 @@ final class DemoBankSetup {
 
   private DemoBankSetup() {}
 
-  static void register(
+  /** Registers a receiver per bank as its webhook endpoint (or reuses the kept secrets). */
+  public static void register(
       DemoBank bank, Path home, String notificationUrl, String operatorToken, List<String> bins)
       throws IOException, InterruptedException {
     Path file = home.resolve(FILE);

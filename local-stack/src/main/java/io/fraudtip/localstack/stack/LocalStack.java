@@ -157,7 +157,8 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  private static List<String> topics() {
+  /** Every topic the services use, dead-letter topics included. */
+  public static List<String> topics() {
     List<String> topics = new ArrayList<>();
     topics.add(Topics.TIPS_V1);
     topics.add(Topics.CASES_V1);
@@ -173,24 +174,37 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private Map<String, String> environment(Service s) {
+    Map<String, String> env =
+        environment(
+            s,
+            settings.port(s),
+            postgres.jdbcUrl(s.database()),
+            kafka.bootstrapServers(),
+            keys.publicKeyFile(),
+            settings.home().resolve("keys"));
+    env.putAll(settings.serviceEnvironment());
+    return env;
+  }
+
+  /**
+   * The environment a service process needs to run against this machine's PostgreSQL and Kafka with
+   * the keys of a stack's home (also for the benchmark, which starts the processes itself).
+   */
+  public static Map<String, String> environment(
+      Service s, int port, String jdbcUrl, String kafka, Path publicKeyFile, Path keys) {
     Map<String, String> env = new HashMap<>();
-    env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.port(s)));
-    env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(s.database()));
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
     env.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.USER);
     env.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.PASSWORD);
-    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-    env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKeyFile().toString());
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+    env.put("JWT_PUBLIC_KEY_LOCATION", publicKeyFile.toString());
     if (s == Service.INTAKE) {
-      env.put(
-          "FRAUDTIP_INTAKE_PERSONAL_DATA_KEY",
-          SealingKey.PERSONAL_DATA.loadOrCreate(settings.home().resolve("keys")));
+      env.put("FRAUDTIP_INTAKE_PERSONAL_DATA_KEY", SealingKey.PERSONAL_DATA.loadOrCreate(keys));
     }
     if (s == Service.NOTIFICATION) {
-      env.put(
-          "FRAUDTIP_WEBHOOKS_SECRET_KEY",
-          SealingKey.WEBHOOK_SECRETS.loadOrCreate(settings.home().resolve("keys")));
+      env.put("FRAUDTIP_WEBHOOKS_SECRET_KEY", SealingKey.WEBHOOK_SECRETS.loadOrCreate(keys));
     }
-    env.putAll(settings.serviceEnvironment());
     return env;
   }
 

@@ -1,0 +1,133 @@
+package io.fraudtip.loadtests;
+
+import io.fraudtip.localstack.stack.Service;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The report's tables of who was busy (CPU per process) and of the services' memory. */
+final class ReportTables {
+  private ReportTables() {}
+
+  /** The generator was possibly the limit when it used most of a core. */
+  static boolean generatorBusy(Map<String, Double> shares, String generator, int cores) {
+    return shares.getOrDefault(generator, 0.0) * cores / 100.0 >= 0.8;
+  }
+
+  static void cpu(StringBuilder b, Map<String, Map<String, Double>> cpu) {
+    if (cpu.isEmpty()) {
+      return;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    b.append("## Who was busy (CPU per process)\n\n");
+    b.append(
+        "Each process's share of the whole machine during each scenario (100 % = all "
+            + cores
+            + " cores for the whole scenario), from `/proc/PID/stat` (PostgreSQL with its"
+            + " backends); wrk's own from the shell's `times`. *Other processes* is what the"
+            + " machine did besides (on a shared machine, someone else's work). *Generator the"
+            + " limit?* says maybe when the load generator (wrk, or Gatling in the benchmark JVM)"
+            + " used 0.8 of a core or more: then a step that did not keep up may be the"
+            + " generator's limit, not the platform's.\n\n");
+    List<String> labels = new ArrayList<>();
+    synchronized (cpu) {
+      cpu.values()
+          .forEach(
+              m ->
+                  m.keySet()
+                      .forEach(
+                          l -> {
+                            if (!labels.contains(l)) {
+                              labels.add(l);
+                            }
+                          }));
+      b.append("| scenario | ")
+          .append(String.join(" | ", labels))
+          .append(" | generator the limit? |\n");
+      b.append("|---".repeat(labels.size() + 2)).append("|\n");
+      cpu.forEach(
+          (scenario, shares) -> {
+            b.append("| ").append(scenario);
+            for (String l : labels) {
+              Double v = shares.get(l);
+              b.append(" | ")
+                  .append(v == null || v.isNaN() ? "–" : String.format(Locale.ROOT, "%.0f %%", v));
+            }
+            String generator =
+                scenario.contains("(Gatling)") ? "benchmark JVM (Gatling)" : CpuSampler.GENERATOR;
+            b.append(" | ").append(generatorBusy(shares, generator, cores) ? "maybe" : "no");
+            b.append(" |\n");
+          });
+    }
+    b.append('\n');
+  }
+
+  static void memory(StringBuilder b, List<MemoryRun> memory) {
+    if (memory.isEmpty()) {
+      return;
+    }
+    b.append("## Memory (RSS per service)\n\n");
+    b.append(
+        "RSS (`VmRSS`) sampled twice a second: right after start and the most under the load"
+            + " named. The services run with `ServiceProcess.JVM_OPTIONS`; on JDK 25 also"
+            + " `-XX:+UseCompactObjectHeaders`. NMT is the JVM's native memory tracker"
+            + " (`-Dfraudtip.benchmark.nmt=true`: `-XX:NativeMemoryTracking=summary`, then `jcmd"
+            + " PID VM.native_memory summary`), committed MB at the end of the load. *+ levers*:"
+            + " the same with `"
+            + String.join(" ", ServiceJvm.LEVERS)
+            + " "
+            + ServiceJvm.TRIM_NATIVE_HEAP
+            + "`.\n\n");
+    b.append("| JDK | load | service | idle MB | most MB | NMT committed MB |\n");
+    b.append("|---|---|---|---|---|---|\n");
+    for (MemoryRun m : memory) {
+      for (Service s : Service.values()) {
+        NativeMemory nmt = m.nativeMemory().get(s);
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %s | %s | %s |%n",
+                m.jvm(),
+                m.load(),
+                s.module(),
+                Report.number(m.idleMb().getOrDefault(s, Double.NaN)),
+                Report.number(m.maxMb().getOrDefault(s, Double.NaN)),
+                nmt == null || nmt.committedMb() < 0 ? "–" : Long.toString(nmt.committedMb())));
+      }
+    }
+    b.append('\n');
+    for (MemoryRun m : memory) {
+      if (m.nativeMemory().isEmpty()) {
+        continue;
+      }
+      List<String> categories = new ArrayList<>();
+      m.nativeMemory()
+          .values()
+          .forEach(
+              n ->
+                  n.categories()
+                      .forEach(
+                          (c, mb) -> {
+                            if (mb >= 1 && !categories.contains(c)) {
+                              categories.add(c);
+                            }
+                          }));
+      b.append("NMT committed MB by category, ").append(m.jvm()).append(", ").append(m.load());
+      b.append(":\n\n| category | ");
+      b.append(String.join(" | ", Arrays.stream(Service.values()).map(Service::module).toList()));
+      b.append(" |\n").append("|---".repeat(Service.values().length + 1)).append("|\n");
+      for (String c : categories) {
+        b.append("| ").append(c);
+        for (Service s : Service.values()) {
+          NativeMemory n = m.nativeMemory().get(s);
+          Long mb = n == null ? null : n.categories().get(c);
+          b.append(" | ").append(mb == null ? "–" : mb.toString());
+        }
+        b.append(" |\n");
+      }
+      b.append('\n');
+    }
+  }
+}
