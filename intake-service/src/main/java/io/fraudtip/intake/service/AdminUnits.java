@@ -2,6 +2,7 @@ package io.fraudtip.intake.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fraudtip.contracts.places.AdminDivisions;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,11 +15,12 @@ import java.util.Set;
 
 /**
  * The 34 provinces in force since 1 July 2025 and their communes, by statistics-office code, from
- * the bundled {@code reference/vn-admin-units-2025.json}.
+ * the bundled data in {@code contracts} (one copy for the project: {@link
+ * AdminDivisions#RESOURCE}).
  */
 @ApplicationScoped
 public class AdminUnits {
-  static final String RESOURCE = "reference/vn-admin-units-2025.json";
+  static final String RESOURCE = AdminDivisions.RESOURCE;
 
   /** A province and the codes of its communes. */
   public record Province(String code, String name, Set<String> communes) {}
