@@ -19,3 +19,11 @@ UPDATE routing_rule SET description = 'Anything else: the province''s cyber divi
  WHERE id = 'R-PROVINCE' AND description = 'Anything else in a seeded province: the province''s cyber division';
 UPDATE routing_rule SET description = 'A province without units (no such code in the data): the ministry''s cyber-crime department'
  WHERE id = 'R-FALLBACK' AND description = 'A province without seeded units: the ministry''s cyber-crime department';
+
+-- A fraud of none of the online kinds the platform names goes to the province's criminal police,
+-- like renting out accounts and loan apps (R-MULE-ACCOUNTS); the online kinds stay with the cyber
+-- division (R-PROVINCE). After R-SMALL-LOCAL: a small local loss still goes to the commune police.
+INSERT INTO routing_rule (id, position, description, scam_types, target_unit) VALUES
+ ('R-OTHER-CRIME', 75, 'A fraud of none of the online kinds: the province''s criminal police',
+  'OTHER', 'PC02-{province}')
+ON CONFLICT (id) DO NOTHING;

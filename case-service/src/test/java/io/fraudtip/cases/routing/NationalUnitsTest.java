@@ -132,6 +132,13 @@ class NationalUnitsTest {
     assertThat(caseOf(db, mule.tipId()))
         .containsEntry("unit_code", "PC02-01")
         .containsEntry("rule_id", "R-MULE-ACCOUNTS");
+
+    TipReceivedV1 other =
+        tip().type(ScamType.OTHER).in("96", null).paid(TestTips.account(), 50_000_000).build();
+    cases.onTip(UUID.randomUUID(), other);
+    assertThat(caseOf(db, other.tipId()))
+        .containsEntry("unit_code", "PC02-96")
+        .containsEntry("rule_id", "R-OTHER-CRIME");
   }
 
   private Map<String, Object> unit(String code) {
