@@ -1,7 +1,9 @@
 package io.fraudtip.localstack;
 
+import io.fraudtip.contracts.places.AdminDivisions;
 import io.fraudtip.localstack.demo.Demo;
 import io.fraudtip.localstack.demo.Platform;
+import io.fraudtip.localstack.security.KnownUnits;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.localstack.stack.LocalStack;
@@ -27,7 +29,9 @@ public final class RunLocal {
       """
       Usage: ./run-local [options]            start the platform; Ctrl-C stops it
              ./run-local token operator       print a token for an operator
-             ./run-local token police UNIT    print a token for a police unit (e.g. PA05-66)
+             ./run-local token police UNIT    print a token for a police unit (e.g. PA05-66,
+                                              CAX-00004: any unit of the data or of the
+                                              running case-service)
              ./run-local token bank BIN       print a token for a bank (e.g. 970436)
              ./run-local token reporter-client NAME
                                               print a token for a trusted reporting app
@@ -167,7 +171,17 @@ public final class RunLocal {
       return tokens.operator("operator@local");
     }
     if (args.size() == 2 && args.get(0).equals("police")) {
-      return tokens.police(args.get(1));
+      String unit = args.get(1);
+      if (!new KnownUnits(AdminDivisions.bundled()).inData(unit)
+          && !KnownUnits.inRunningStack(
+              home.resolve("stack.json"), unit, tokens.operator("operator@local"))) {
+        throw new UsageException(
+            "no police unit "
+                + unit
+                + ": not in the administrative data (BCA, A05, C02, CAT-/PA05-/PC02-<province>,"
+                + " CAX-<commune>) nor in a running case-service");
+      }
+      return tokens.police(unit);
     }
     if (args.size() == 2 && args.get(0).equals("bank")) {
       return tokens.bank(args.get(1));
