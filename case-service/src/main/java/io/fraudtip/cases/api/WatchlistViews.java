@@ -109,8 +109,8 @@ public final class WatchlistViews {
       @Schema(
               description =
                   "The form that is listed, when the identifier is: the value itself, or for a URL"
-                      + " possibly its registrable domain (then level, counts and case are the"
-                      + " domain's)")
+                      + " or a sub-domain possibly its registrable domain (then level, counts and"
+                      + " case are the domain's)")
           Match matchedOn) {
     /** The same answer without case references (what citizens see). */
     public Result withoutCases() {

@@ -58,16 +58,17 @@ class WatchlistDomainTest {
           .body("matchedOn.value", equalTo(domain))
           .body("caseReference", nullValue());
     }
-    // A domain check in another spelling is the same domain.
+    // A sub-domain checked as a DOMAIN, in another spelling: listed by its registrable domain.
     given()
         .queryParam("type", "DOMAIN")
         .queryParam("value", "login." + domain.toUpperCase() + ".")
         .get("/api/v1/watchlist/check")
         .then()
         .statusCode(200)
-        .body("value", equalTo(domain))
+        .body("value", equalTo("login." + domain))
         .body("listed", equalTo(true))
-        .body("matchedOn.type", equalTo("DOMAIN"));
+        .body("matchedOn.type", equalTo("DOMAIN"))
+        .body("matchedOn.value", equalTo(domain));
     // Another site is not listed, and names no match.
     given()
         .queryParam("type", "URL")

@@ -77,17 +77,32 @@ public class IdentifierNormaliser {
   }
 
   /**
-   * The registrable domain of a domain, host or URL ({@code https://Login.Evil.com/x} is {@code
-   * evil.com}).
+   * A domain, host or URL checked as a DOMAIN: its host when that is below the registrable domain
+   * ({@code login.evil.com}), then the registrable domain ({@code evil.com}), which is what intake
+   * stores beside a URL.
    *
    * @throws InvalidValue as {@link #site}, and {@code url.domain} for an IP address
    */
-  public IdentifierV1 domain(String typed) {
-    String domain = urls.normalise(typed).domain();
-    if (domain == null) {
+  public List<IdentifierV1> domains(String typed) {
+    UrlNormaliser.Site site = urls.normalise(typed);
+    if (site.domain() == null) {
       throw new InvalidValue("url.domain");
     }
-    return new IdentifierV1(IdentifierType.DOMAIN, domain, null, null, false);
+    IdentifierV1 registrable =
+        new IdentifierV1(IdentifierType.DOMAIN, site.domain(), null, null, false);
+    String host = site.url() == null ? site.domain() : host(site.url());
+    return host.equals(site.domain())
+        ? List.of(registrable)
+        : List.of(new IdentifierV1(IdentifierType.DOMAIN, host, null, null, false), registrable);
+  }
+
+  /** The host of a normalised URL with a domain name (no user info, no IP literal). */
+  private static String host(String url) {
+    int start = url.indexOf("://") + 3;
+    int end = url.indexOf('/', start);
+    String authority = url.substring(start, end < 0 ? url.length() : end);
+    int colon = authority.indexOf(':');
+    return colon < 0 ? authority : authority.substring(0, colon);
   }
 
   /**
@@ -149,8 +164,8 @@ public class IdentifierNormaliser {
 
   /**
    * Every form an identifier of a known type stands for, the most specific first: a URL its URL and
-   * its registrable domain; a domain, host or URL checked as a DOMAIN its registrable domain; the
-   * rest one form each.
+   * its registrable domain; a domain, host or URL checked as a DOMAIN its host and its registrable
+   * domain (see {@link #domains}); the rest one form each.
    *
    * @throws InvalidValue when the value is not one of its type
    */
@@ -162,7 +177,7 @@ public class IdentifierNormaliser {
       case PHONE -> List.of(phone(typed));
       case BANK_ACCOUNT -> List.of(bankAccount(typed));
       case URL -> site(typed);
-      case DOMAIN -> List.of(domain(typed));
+      case DOMAIN -> domains(typed);
       case SOCIAL_ACCOUNT -> {
         int colon = typed.indexOf(':');
         yield List.of(

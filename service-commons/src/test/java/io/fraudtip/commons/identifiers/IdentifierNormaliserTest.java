@@ -65,15 +65,20 @@ class IdentifierNormaliserTest {
   }
 
   @ParameterizedTest
-  @CsvSource({
-    "bocongan-xacminh.com",
-    "BoCongAn-XacMinh.COM.",
-    "www.bocongan-xacminh.com",
-    "http://login.bocongan-xacminh.com/x?y=1"
-  })
+  @CsvSource({"bocongan-xacminh.com", "BoCongAn-XacMinh.COM.", "https://BOCONGAN-XACMINH.com/x"})
   void aDomainCheckIsTheRegistrableDomain(String typed) {
     assertThat(ids.normalise(IdentifierType.DOMAIN, typed))
         .containsExactly(id(IdentifierType.DOMAIN, "bocongan-xacminh.com"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"Login.BoCongAn-XacMinh.com", "http://login.bocongan-xacminh.com:8080/x?y=1"})
+  void aSubDomainCheckIsTheHostThenItsRegistrableDomain(String typed) {
+    assertThat(ids.normalise(IdentifierType.DOMAIN, typed))
+        .containsExactly(
+            id(IdentifierType.DOMAIN, "login.bocongan-xacminh.com"),
+            id(IdentifierType.DOMAIN, "bocongan-xacminh.com"));
+    assertThat(ids.canonical(IdentifierType.DOMAIN, typed)).isEqualTo("login.bocongan-xacminh.com");
   }
 
   @Test
