@@ -38,7 +38,28 @@ public final class CaseViews {
 
   /** One page of a list. */
   @Schema(description = "One page of cases, most urgent first, then oldest")
-  public record CasePage(List<CaseSummary> items, int page, int size, long total) {}
+  public record CasePage(
+      List<CaseSummary> items,
+      @Schema(example = "0", description = "This page's number, from 0") int page,
+      @Schema(example = "50", description = "Cases per page") int size,
+      @Schema(example = "1", description = "Cases that match, on all pages") long total) {}
+
+  /** A search by an old 11-digit mobile number that found one case. */
+  public static final String EXAMPLE_PAGE =
+      "{\"items\":[{\"id\":\"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\",\"reference\":\"VN-1A2B3C4D\","
+          + "\"status\":\"ASSIGNED\",\"stage\":\"ASSIGNED\",\"priority\":2,"
+          + "\"scamType\":\"IMPERSONATION_AUTHORITY\",\"unitCode\":\"PA05-66\","
+          + "\"ruleId\":\"R-66-CYBER\",\"victims\":3,\"provinces\":1,"
+          + "\"totalLossVnd\":150000000,\"latestTransferAt\":\"2026-11-28T02:10:00Z\","
+          + "\"openedAt\":\"2026-11-27T09:00:00Z\",\"ackDueAt\":\"2026-11-27T13:00:00Z\","
+          + "\"legalDueAt\":\"2026-12-17T09:00:00Z\"}],\"page\":0,\"size\":50,\"total\":1}";
+
+  /** The answer to a phone number that is not one. */
+  public static final String EXAMPLE_BAD_IDENTIFIER =
+      "{\"type\":\"validation\",\"title\":\"Bad Request\",\"status\":400,"
+          + "\"detail\":\"The request has 1 invalid field(s)\",\"instance\":\"/api/v1/cases\","
+          + "\"errors\":[{\"field\":\"identifier\",\"code\":\"phone.invalid\","
+          + "\"message\":\"Not a valid phone number\"}]}";
 
   /** A case with its tips, identifiers, assignments and timeline. */
   @Schema(description = "A case with its tips, identifiers, assignments and timeline")

@@ -15,6 +15,39 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public final class WatchlistViews {
   private WatchlistViews() {}
 
+  /** A victim's link to another page of a listed site: listed through its registrable domain. */
+  public static final String EXAMPLE_URL_BY_DOMAIN =
+      "{\"type\":\"URL\",\"value\":\"https://bocongan-xacminh.com/tra-cuu\","
+          + "\"listed\":true,\"reportCount\":3,\"firstReportedAt\":\"2026-11-02T08:15:00Z\","
+          + "\"riskLevel\":\"MEDIUM\",\"caseReference\":\"VN-1A2B3C4D\","
+          + "\"caseStatus\":\"IN_PROGRESS\",\"independentSources\":2,"
+          + "\"matchedOn\":{\"type\":\"DOMAIN\",\"value\":\"bocongan-xacminh.com\"}}";
+
+  /** An identifier nobody reported. */
+  public static final String EXAMPLE_NOT_LISTED =
+      "{\"type\":\"PHONE\",\"value\":\"+84912345678\",\"listed\":false,"
+          + "\"reportCount\":0,\"riskLevel\":\"NONE\"}";
+
+  /** A bank's batch: an account by bank code, a URL as the victim received it, an old number. */
+  public static final String EXAMPLE_BATCH =
+      "{\"items\":[{\"type\":\"BANK_ACCOUNT\",\"value\":\"VCB:0123 456 789\"},"
+          + "{\"type\":\"URL\",\"value\":\"HTTPS://WWW.BoCongAn-XacMinh.com/Login?id=7\"},"
+          + "{\"type\":\"PHONE\",\"value\":\"01688 123 456\"}]}";
+
+  /** The answers of {@link #EXAMPLE_BATCH}, in order. */
+  public static final String EXAMPLE_BATCH_RESULT =
+      "{\"results\":[{\"type\":\"BANK_ACCOUNT\",\"value\":\"970436:0123456789\","
+          + "\"listed\":false,\"reportCount\":0,\"riskLevel\":\"NONE\"},"
+          + "{\"type\":\"URL\",\"value\":\"https://www.bocongan-xacminh.com/Login?id=7\","
+          + "\"listed\":true,\"reportCount\":3,\"riskLevel\":\"MEDIUM\","
+          + "\"caseReference\":\"VN-1A2B3C4D\",\"caseStatus\":\"IN_PROGRESS\","
+          + "\"independentSources\":2,"
+          + "\"matchedOn\":{\"type\":\"DOMAIN\",\"value\":\"bocongan-xacminh.com\"}},"
+          + "{\"type\":\"PHONE\",\"value\":\"+84388123456\",\"listed\":true,"
+          + "\"reportCount\":1,\"riskLevel\":\"LOW\",\"caseReference\":\"VN-5E6F7A8B\","
+          + "\"caseStatus\":\"ASSIGNED\",\"independentSources\":1,"
+          + "\"matchedOn\":{\"type\":\"PHONE\",\"value\":\"+84388123456\"}}]}";
+
   /** How dangerous paying or answering this identifier looks. */
   public enum RiskLevel {
     NONE,
@@ -29,7 +62,11 @@ public final class WatchlistViews {
       @Schema(example = "BANK_ACCOUNT") @NotNull IdentifierType type,
       @Schema(
               example = "970436:0123456789",
-              description = "Số điện thoại, BIN:số tài khoản, URL, tên miền…")
+              description =
+                  "Số điện thoại, BIN:số tài khoản, URL, tên miền… as people type them: a phone"
+                      + " in any form (an old 11-digit mobile too), the bank by BIN, code or name"
+                      + " (VCB:0123 456 789), a URL in any case, scheme or path; a URL is also"
+                      + " checked by its registrable domain (see matchedOn)")
           @NotBlank
           @Size(max = 400)
           String value) {}
@@ -68,7 +105,13 @@ public final class WatchlistViews {
                       + " Absent when nothing is known of the identifier")
           Integer independentSources,
       @Schema(description = "Reported, confirmed and rejected counts per window") Counts counts,
-      @Schema(description = "Why it has this level, each with who and when") List<Reason> reasons) {
+      @Schema(description = "Why it has this level, each with who and when") List<Reason> reasons,
+      @Schema(
+              description =
+                  "The form that is listed, when the identifier is: the value itself, or for a URL"
+                      + " or a sub-domain possibly its registrable domain (then level, counts and"
+                      + " case are the domain's)")
+          Match matchedOn) {
     /** The same answer without case references (what citizens see). */
     public Result withoutCases() {
       return new Result(
@@ -82,9 +125,37 @@ public final class WatchlistViews {
           null,
           independentSources,
           counts,
-          reasons == null ? null : reasons.stream().map(Reason::withoutCase).toList());
+          reasons == null ? null : reasons.stream().map(Reason::withoutCase).toList(),
+          matchedOn);
+    }
+
+    /**
+     * This answer for the identifier asked (a URL) when another form of it (its domain) matched.
+     */
+    public Result as(IdentifierType askedType, String askedValue, Match matched) {
+      return new Result(
+          askedType,
+          askedValue,
+          listed,
+          reportCount,
+          firstReportedAt,
+          riskLevel,
+          caseReference,
+          caseStatus,
+          independentSources,
+          counts,
+          reasons,
+          matched);
     }
   }
+
+  /** The listed form an answer is about. */
+  @Schema(
+      description = "The listed form of the identifier asked",
+      example = "{\"type\": \"DOMAIN\", \"value\": \"bocongan-xacminh.com\"}")
+  public record Match(
+      @Schema(example = "DOMAIN") IdentifierType type,
+      @Schema(example = "bocongan-xacminh.com") String value) {}
 
   /** The counts of an identifier over the SPEC's three windows. */
   @Schema(

@@ -1,5 +1,6 @@
 package io.fraudtip.cases.police;
 
+import io.fraudtip.cases.api.CaseFilter;
 import io.fraudtip.cases.api.CaseViews.AssignmentView;
 import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.api.CaseViews.CasePage;
@@ -35,17 +36,25 @@ import java.util.UUID;
 public class CaseQueries {
   private final UnitScope scope;
   private final CaseConfig config;
+  private final CaseSearch search;
 
-  CaseQueries(UnitScope scope, CaseConfig config) {
+  CaseQueries(UnitScope scope, CaseConfig config, CaseSearch search) {
     this.scope = scope;
     this.config = config;
+    this.search = search;
   }
 
-  /** The caller's and its sub-units' cases, most urgent first, then oldest. */
+  /**
+   * The caller's and its sub-units' cases that match the filter, most urgent first, then oldest.
+   *
+   * @throws io.fraudtip.commons.problem.ProblemException 400 naming every bad filter parameter
+   */
   @Transactional
-  public CasePage list(CaseStatus status, Integer priority, int page, int size) {
+  public CasePage list(CaseStatus status, Integer priority, CaseFilter filter, int page, int size) {
     var prefix = scope.pathPrefix();
     if (prefix.isEmpty()) {
+      // Still a 400 for bad parameters, whoever asks.
+      search.narrow(filter, new StringBuilder(), Parameters.with("prefix", ""));
       return new CasePage(List.of(), page, size, 0);
     }
     StringBuilder q =
@@ -60,6 +69,9 @@ public class CaseQueries {
     if (priority != null) {
       q.append(" and priority = :priority");
       params.and("priority", priority);
+    }
+    if (!search.narrow(filter, q, params)) {
+      return new CasePage(List.of(), page, size, 0);
     }
     q.append(" order by priority, openedAt, id");
     PanacheQuery<FraudCase> query = FraudCase.find(q.toString(), params);

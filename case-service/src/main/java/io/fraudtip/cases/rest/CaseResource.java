@@ -1,6 +1,8 @@
 package io.fraudtip.cases.rest;
 
+import io.fraudtip.cases.api.CaseFilter;
 import io.fraudtip.cases.api.CaseRequests;
+import io.fraudtip.cases.api.CaseViews;
 import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.api.CaseViews.CasePage;
 import io.fraudtip.cases.api.CaseViews.LegalClockItem;
@@ -16,6 +18,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -32,6 +35,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -67,14 +73,41 @@ public class CaseResource {
   }
 
   @GET
-  @Operation(summary = "The cases of my unit and the units below it, most urgent first")
-  @APIResponse(responseCode = "200", description = "One page of cases")
+  @Operation(
+      summary = "The cases of my unit and the units below it, most urgent first; the search",
+      description =
+          "Filters combine (and). Find a case by what is in hand: identifier= (a phone, account,"
+              + " URL… as typed), reference=, trackingCode=; narrow by province=, scamType=,"
+              + " openedFrom=/openedTo=. Only cases of my unit's tree are ever found: another"
+              + " unit's case is simply not in the answer.")
+  @APIResponse(
+      responseCode = "200",
+      description = "One page of cases and the total that match",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = CasePage.class),
+              examples = @ExampleObject(name = "found by phone", value = CaseViews.EXAMPLE_PAGE)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad parameter, named in the answer's errors",
+      content =
+          @Content(
+              mediaType = "application/problem+json",
+              examples =
+                  @ExampleObject(name = "bad phone", value = CaseViews.EXAMPLE_BAD_IDENTIFIER)))
   public CasePage list(
-      @QueryParam("status") CaseStatus status,
-      @QueryParam("priority") @Min(1) @Max(4) Integer priority,
-      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
-    return queries.list(status, priority, page, size);
+      @Parameter(example = "ASSIGNED") @QueryParam("status") CaseStatus status,
+      @Parameter(example = "1", description = "1 is the most urgent")
+          @QueryParam("priority")
+          @Min(1)
+          @Max(4)
+          Integer priority,
+      @Valid @BeanParam CaseFilter filter,
+      @Parameter(example = "0") @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+      @Parameter(example = "50") @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200)
+          int size) {
+    return queries.list(status, priority, filter, page, size);
   }
 
   @GET

@@ -1,5 +1,6 @@
 package io.fraudtip.cases.rest;
 
+import io.fraudtip.cases.api.WatchlistViews;
 import io.fraudtip.cases.api.WatchlistViews.Batch;
 import io.fraudtip.cases.api.WatchlistViews.BatchResult;
 import io.fraudtip.cases.api.WatchlistViews.Item;
@@ -28,7 +29,11 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -59,12 +64,40 @@ public class WatchlistResource {
 
   @GET
   @NonBlocking
-  @Operation(summary = "Kiểm tra một định danh / check one identifier")
-  @APIResponse(responseCode = "200", description = "Listed or not, how many reports, since when")
+  @Operation(
+      summary = "Kiểm tra một định danh / check one identifier",
+      description =
+          "The value as people type it, normalised as intake stores it. A URL (any scheme, path,"
+              + " case, www.) is also checked by its registrable domain; matchedOn says which"
+              + " form is listed.")
+  @APIResponse(
+      responseCode = "200",
+      description = "Listed or not, how many reports, since when, and which form matched",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Result.class),
+              examples = {
+                @ExampleObject(
+                    name = "URL listed by its domain",
+                    value = WatchlistViews.EXAMPLE_URL_BY_DOMAIN),
+                @ExampleObject(name = "not listed", value = WatchlistViews.EXAMPLE_NOT_LISTED)
+              }))
   @APIResponse(responseCode = "400", description = "Missing type or value")
   public Uni<Result> check(
-      @Parameter(example = "PHONE") @QueryParam("type") @NotNull IdentifierType type,
-      @Parameter(example = "0912345678")
+      @Parameter(
+              example = "URL",
+              description = "PHONE, BANK_ACCOUNT, URL, DOMAIN, SOCIAL_ACCOUNT, CRYPTO_WALLET…")
+          @QueryParam("type")
+          @NotNull
+          IdentifierType type,
+      @Parameter(
+              example = "https://BoCongAn-XacMinh.com/tra-cuu",
+              examples = {
+                @ExampleObject(name = "URL", value = "https://BoCongAn-XacMinh.com/tra-cuu"),
+                @ExampleObject(name = "old 11-digit mobile", value = "01688 123 456"),
+                @ExampleObject(name = "account by bank code", value = "VCB:0123456789")
+              })
           @QueryParam("value")
           @NotBlank
           @Size(max = 400)
@@ -77,10 +110,30 @@ public class WatchlistResource {
   // turn for the event loop; identifiers unknown to the view still never reach the query.
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
-  @Operation(summary = "Check up to 1,000 identifiers at once (banks screening transfers)")
-  @APIResponse(responseCode = "200", description = "One result per identifier, in order")
+  @Operation(
+      summary = "Check up to 1,000 identifiers at once (banks screening transfers)",
+      description = "Each item as the single check: a URL also by its domain (see matchedOn)")
+  @APIResponse(
+      responseCode = "200",
+      description = "One result per identifier, in order",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = BatchResult.class),
+              examples =
+                  @ExampleObject(name = "screening", value = WatchlistViews.EXAMPLE_BATCH_RESULT)))
   @APIResponse(responseCode = "400", description = "Empty, too many or invalid identifiers")
-  public BatchResult checkBatch(@Valid @NotNull Batch batch) {
+  public BatchResult checkBatch(
+      @RequestBody(
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = Batch.class),
+                      examples =
+                          @ExampleObject(name = "screening", value = WatchlistViews.EXAMPLE_BATCH)))
+          @Valid
+          @NotNull
+          Batch batch) {
     return new BatchResult(watchlist.check(batch.items(), privileged()));
   }
 

@@ -2,9 +2,8 @@ package io.fraudtip.cases.watchlist;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.google.i18n.phonenumbers.NumberParseException;
-import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import io.fraudtip.cases.api.WatchlistViews.Item;
+import io.fraudtip.cases.api.WatchlistViews.Match;
 import io.fraudtip.cases.api.WatchlistViews.Result;
 import io.fraudtip.cases.api.WatchlistViews.RiskLevel;
 import io.fraudtip.cases.config.TrustConfig;
@@ -14,10 +13,11 @@ import io.fraudtip.cases.trust.EvidenceKind;
 import io.fraudtip.cases.trust.Fact;
 import io.fraudtip.cases.trust.TrustModel;
 import io.fraudtip.cases.trust.TrustModel.Assessment;
+import io.fraudtip.commons.identifiers.IdentifierNormaliser;
 import io.fraudtip.commons.time.Timestamps;
-import io.fraudtip.contracts.banks.AccountNumbers;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.tips.IdentifierType;
+import io.fraudtip.contracts.tips.IdentifierV1;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -34,11 +34,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -49,6 +48,10 @@ import javax.sql.DataSource;
  * WatchlistConfig#cacheTtl()}): banks screen the same accounts again and again, and the database
  * round trip is most of the cost of a check. Identifiers that {@link ListedIdentifiers} knows have
  * no evidence are answered from memory and never go to the query.
+ *
+ * <p>Values are looked up in the platform's normal form ({@link IdentifierNormaliser}, the one
+ * intake stores them in), and a URL also by its registrable domain: a victim's link to another page
+ * of a listed site is listed; the answer says which form matched.
  */
 @ApplicationScoped
 public class Watchlist {
@@ -68,11 +71,8 @@ public class Watchlist {
           + " LEFT JOIN fraud_case live ON live.id = i.case_id"
           + " ORDER BY e.at, e.id";
 
-  // Compiled once: String.replaceAll compiles its pattern on every call (a third of a check's
-  // own time in the profile).
-  private static final Pattern TRAILING_DOT = Pattern.compile("\\.$");
-
   private final DataSource dataSource;
+  private final IdentifierNormaliser normaliser;
   private final TrustConfig trust;
   private final ListedIdentifiers view;
 
@@ -92,8 +92,10 @@ public class Watchlist {
       WatchlistConfig config,
       TrustConfig trust,
       ListedIdentifiers view,
+      IdentifierNormaliser normaliser,
       MeterRegistry registry) {
     this.dataSource = dataSource;
+    this.normaliser = normaliser;
     this.trust = trust;
     this.view = view;
     this.queries =
@@ -153,14 +155,19 @@ public class Watchlist {
   public Optional<List<Result>> fromMemory(List<Item> items, boolean withCases) {
     List<Result> results = new ArrayList<>(items.size());
     for (Item item : items) {
-      IdentifierType type = item.type();
-      String value = canonical(type, item.value());
-      Result r;
-      if (!view.mayBeListed(type, value)) {
-        r = notListed(type, value);
-      } else if (recent == null || (r = recent.getIfPresent(type.name() + "|" + value)) == null) {
-        return Optional.empty();
+      List<IdentifierV1> forms = normaliser.lookupForms(item.type(), item.value());
+      Map<String, Result> known = new HashMap<>();
+      for (IdentifierV1 form : forms) {
+        String key = key(form);
+        Result r;
+        if (!view.mayBeListed(form.type(), form.value())) {
+          r = notListed(form.type(), form.value());
+        } else if (recent == null || (r = recent.getIfPresent(key)) == null) {
+          return Optional.empty();
+        }
+        known.put(key, r);
       }
+      Result r = answer(forms, known::get);
       results.add(withCases ? r : r.withoutCases());
     }
     (Context.isOnEventLoopThread() ? memoryOnEventLoop : memoryElsewhere).increment();
@@ -184,23 +191,25 @@ public class Watchlist {
    * @return one result per item, in order
    */
   public List<Result> check(List<Item> items, boolean withCases) {
-    String[] keys = new String[items.size()];
+    List<List<IdentifierV1>> asked = new ArrayList<>(items.size());
     Map<String, Result> found = new HashMap<>();
     List<String> types = new ArrayList<>();
     List<String> values = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      IdentifierType type = items.get(i).type();
-      String value = canonical(type, items.get(i).value());
-      keys[i] = type.name() + "|" + value;
-      Result cached = recent == null ? null : recent.getIfPresent(keys[i]);
-      if (cached != null) {
-        found.put(keys[i], cached);
-      } else if (!view.mayBeListed(type, value)) {
-        found.put(keys[i], notListed(type, value));
-      } else if (!found.containsKey(keys[i])) {
-        found.put(keys[i], notListed(type, value));
-        types.add(type.name());
-        values.add(value);
+    for (Item item : items) {
+      List<IdentifierV1> forms = normaliser.lookupForms(item.type(), item.value());
+      asked.add(forms);
+      for (IdentifierV1 form : forms) {
+        String key = key(form);
+        Result cached = recent == null ? null : recent.getIfPresent(key);
+        if (cached != null) {
+          found.put(key, cached);
+        } else if (!view.mayBeListed(form.type(), form.value())) {
+          found.put(key, notListed(form.type(), form.value()));
+        } else if (!found.containsKey(key)) {
+          found.put(key, notListed(form.type(), form.value()));
+          types.add(form.type().name());
+          values.add(form.value());
+        }
       }
     }
     if (!types.isEmpty()) {
@@ -215,11 +224,39 @@ public class Watchlist {
       }
     }
     List<Result> results = new ArrayList<>(items.size());
-    for (String key : keys) {
-      Result r = found.get(key);
+    for (List<IdentifierV1> forms : asked) {
+      Result r = answer(forms, found::get);
       results.add(withCases ? r : r.withoutCases());
     }
     return results;
+  }
+
+  /**
+   * The answer for an identifier from the answers of its forms (a URL's and its domain's): the
+   * listed form with the highest level, the most specific on a tie, named in {@code matchedOn};
+   * when none is listed, the first form's answer.
+   */
+  private static Result answer(List<IdentifierV1> forms, Function<String, Result> byKey) {
+    IdentifierV1 asked = forms.get(0);
+    Result first = byKey.apply(key(asked));
+    IdentifierV1 best = null;
+    Result bestResult = null;
+    for (IdentifierV1 form : forms) {
+      Result r = byKey.apply(key(form));
+      if (r.listed()
+          && (bestResult == null || r.riskLevel().ordinal() > bestResult.riskLevel().ordinal())) {
+        best = form;
+        bestResult = r;
+      }
+    }
+    if (bestResult == null) {
+      return first;
+    }
+    return bestResult.as(asked.type(), asked.value(), new Match(best.type(), best.value()));
+  }
+
+  private static String key(IdentifierV1 form) {
+    return form.type().name() + "|" + form.value();
   }
 
   private Map<String, Result> query(List<String> types, List<String> values) {
@@ -273,7 +310,8 @@ public class Watchlist {
         listed && listing.liveCase()[1] != null ? CaseStatus.valueOf(listing.liveCase()[1]) : null,
         a.independentSources(),
         a.counts(),
-        a.reasons());
+        a.reasons(),
+        null);
   }
 
   private static Fact fact(ResultSet rs) throws SQLException {
@@ -296,29 +334,15 @@ public class Watchlist {
   }
 
   private static Result notListed(IdentifierType type, String value) {
-    return new Result(type, value, false, 0, null, RiskLevel.NONE, null, null, null, null, null);
+    return new Result(
+        type, value, false, 0, null, RiskLevel.NONE, null, null, null, null, null, null);
   }
 
-  /** The canonical form intake stores identifiers in, for values typed by people. */
+  /**
+   * The canonical form intake stores identifiers in, for values typed by people (a URL's own form,
+   * not its domain); a value that is not valid for its type is kept as typed, trimmed.
+   */
   public static String canonical(IdentifierType type, String raw) {
-    String value = raw.trim();
-    return switch (type) {
-      case PHONE -> phone(value);
-      case BANK_ACCOUNT -> AccountNumbers.normalise(value);
-      case DOMAIN -> TRAILING_DOT.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("");
-      case URL, SOCIAL_ACCOUNT, CRYPTO_WALLET, APP_PACKAGE -> value;
-    };
-  }
-
-  private static String phone(String value) {
-    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    try {
-      var number = util.parse(value, "VN");
-      return util.isPossibleNumber(number)
-          ? util.format(number, PhoneNumberUtil.PhoneNumberFormat.E164)
-          : value;
-    } catch (NumberParseException e) {
-      return value;
-    }
+    return IdentifierNormaliser.standard().canonical(type, raw);
   }
 }

@@ -1,11 +1,9 @@
 package io.fraudtip.intake.service;
 
+import io.fraudtip.commons.identifiers.IdentifierNormaliser;
 import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemMapper;
 import io.fraudtip.commons.problem.Violations;
-import io.fraudtip.contracts.banks.AccountNumbers;
-import io.fraudtip.contracts.banks.BankAccount;
-import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.TransferV1;
@@ -24,30 +22,25 @@ import java.util.regex.Pattern;
 /**
  * Checks a submission against every input rule of SPEC §4 and turns it into its normalised form.
  * Bean-validation constraints and the rules on reference data are checked in one pass, so that a
- * caller hears of every bad field in one answer.
+ * caller hears of every bad field in one answer. Identifiers take their normal form from the
+ * platform's {@link IdentifierNormaliser}, the one case-service looks them up by.
  */
 @ApplicationScoped
 public class TipNormaliser {
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final Validator validator;
-  private final PhoneNormaliser phones;
-  private final BankDirectory banks;
-  private final UrlNormaliser urls;
+  private final IdentifierNormaliser identifiers;
   private final AdminUnits units;
   private final IntakeConfig config;
 
   TipNormaliser(
       Validator validator,
-      PhoneNormaliser phones,
-      BankDirectory banks,
-      UrlNormaliser urls,
+      IdentifierNormaliser identifiers,
       AdminUnits units,
       IntakeConfig config) {
     this.validator = validator;
-    this.phones = phones;
-    this.banks = banks;
-    this.urls = urls;
+    this.identifiers = identifiers;
     this.units = units;
     this.config = config;
   }
@@ -133,10 +126,7 @@ public class TipNormaliser {
         v,
         (field, raw) -> {
           try {
-            PhoneNormaliser.Phone p = phones.normalise(raw);
-            put(
-                out,
-                new IdentifierV1(IdentifierType.PHONE, p.e164(), null, p.region(), p.foreign()));
+            put(out, identifiers.phone(raw));
           } catch (InvalidValue e) {
             v.add(field, e);
           }
@@ -149,14 +139,7 @@ public class TipNormaliser {
           String bin = bank(v, field + ".bank", a.bank());
           String account = account(v, field + ".accountNumber", a.accountNumber());
           if (bin != null && account != null) {
-            put(
-                out,
-                new IdentifierV1(
-                    IdentifierType.BANK_ACCOUNT,
-                    new BankAccount(bin, account).value(),
-                    bin,
-                    null,
-                    false));
+            put(out, identifiers.bankAccount(bin, account));
           }
         });
     forEach(
@@ -165,13 +148,7 @@ public class TipNormaliser {
         v,
         (field, raw) -> {
           try {
-            UrlNormaliser.Site site = urls.normalise(raw);
-            if (site.url() != null) {
-              put(out, new IdentifierV1(IdentifierType.URL, site.url(), null, null, false));
-            }
-            if (site.domain() != null) {
-              put(out, new IdentifierV1(IdentifierType.DOMAIN, site.domain(), null, null, false));
-            }
+            identifiers.site(raw).forEach(id -> put(out, id));
           } catch (InvalidValue e) {
             v.add(field, e);
           }
@@ -180,15 +157,7 @@ public class TipNormaliser {
         sc.socialAccounts(),
         "scammer.socialAccounts",
         v,
-        (field, a) ->
-            put(
-                out,
-                new IdentifierV1(
-                    IdentifierType.SOCIAL_ACCOUNT,
-                    a.platform().name() + ":" + a.handle().strip(),
-                    null,
-                    null,
-                    false)));
+        (field, a) -> put(out, identifiers.socialAccount(a.platform().name(), a.handle())));
     forEach(
         sc.cryptoWallets(),
         "scammer.cryptoWallets",
@@ -210,7 +179,7 @@ public class TipNormaliser {
     String phone = null;
     if (r.phone() != null && !r.phone().isBlank() && !v.has("reporter.phone")) {
       try {
-        phone = phones.normalise(r.phone()).e164();
+        phone = identifiers.phone(r.phone()).value();
       } catch (InvalidValue e) {
         v.add("reporter.phone", e);
       }
@@ -230,24 +199,24 @@ public class TipNormaliser {
     if (typed == null || v.has(field)) {
       return null;
     }
-    var bank = banks.find(typed);
-    if (bank.isEmpty()) {
-      v.add(field, "bank.unknown", Map.of("bank", typed.strip()));
+    try {
+      return identifiers.bankBin(typed);
+    } catch (InvalidValue e) {
+      v.add(field, e);
       return null;
     }
-    return bank.get().bin();
   }
 
   private String account(Violations v, String field, String typed) {
     if (typed == null || v.has(field)) {
       return null;
     }
-    String account = AccountNumbers.normalise(typed);
-    if (!AccountNumbers.valid(account)) {
-      v.add(field, "account.invalid", Map.of());
+    try {
+      return identifiers.accountNumber(typed);
+    } catch (InvalidValue e) {
+      v.add(field, e);
       return null;
     }
-    return account;
   }
 
   private static void checkTime(

@@ -1,5 +1,6 @@
 package io.fraudtip.intake.service;
 
+import io.fraudtip.commons.identifiers.TrackingCodeFormat;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 
@@ -10,7 +11,7 @@ import java.security.SecureRandom;
  */
 @ApplicationScoped
 public class TrackingCodes {
-  private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+  private static final char[] ALPHABET = TrackingCodeFormat.ALPHABET.toCharArray();
   private final SecureRandom random = new SecureRandom();
 
   public String next() {
@@ -25,13 +26,8 @@ public class TrackingCodes {
     return new String(code);
   }
 
-  /** The canonical form of a code as a caller typed it: upper case, Crockford's look-alikes. */
+  /** The canonical form of a code as a caller typed it (see {@link TrackingCodeFormat}). */
   public static String canonical(String typed) {
-    String s = typed.trim().toUpperCase().replaceAll("[\\s-]", "");
-    s = s.replace('O', '0').replace('I', '1').replace('L', '1');
-    if (s.length() != 10) {
-      return s;
-    }
-    return s.substring(0, 4) + "-" + s.substring(4, 8) + "-" + s.substring(8);
+    return TrackingCodeFormat.canonical(typed);
   }
 }

@@ -1,9 +1,8 @@
-package io.fraudtip.intake.service;
+package io.fraudtip.commons.identifiers;
 
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 import io.fraudtip.commons.problem.InvalidValue;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.net.IDN;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -13,9 +12,8 @@ import java.util.regex.Pattern;
  * URLs and domains the way scammers' sites are compared: scheme and host in lower case, an
  * internationalised host in punycode, default port, user info and fragment dropped; beside the URL
  * its registrable domain from the public suffix list (Guava's {@link InternetDomainName}), which is
- * what links tips about different pages of one site.
+ * what links tips about different pages of one site. Use it through {@link IdentifierNormaliser}.
  */
-@ApplicationScoped
 public class UrlNormaliser {
   private static final Pattern URL =
       Pattern.compile("^([A-Za-z][A-Za-z0-9+.\\-]*)://([^/?#]*)([^#]*)(#.*)?$", Pattern.DOTALL);

@@ -1,10 +1,9 @@
-package io.fraudtip.intake.service;
+package io.fraudtip.commons.identifiers;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import io.fraudtip.commons.problem.InvalidValue;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,12 +17,12 @@ import java.util.regex.Pattern;
 /**
  * Phone numbers to E.164 with libphonenumber, Vietnam by default. An old 11-digit mobile number
  * (before the 2018-2019 conversion) is first converted with the bundled prefix table {@code
- * reference/vn-mobile-prefix-2018.csv}, so a number a victim quotes from an old message links to
- * today's. A number from abroad is kept with its region and flagged as foreign.
+ * vn-mobile-prefix-2018.csv} (beside this class; see the README there), so a number a victim quotes
+ * from an old message links to today's. A number from abroad is kept with its region and flagged as
+ * foreign. Use it through {@link IdentifierNormaliser}.
  */
-@ApplicationScoped
 public class PhoneNormaliser {
-  static final String RESOURCE = "reference/vn-mobile-prefix-2018.csv";
+  static final String RESOURCE = "vn-mobile-prefix-2018.csv";
   static final String HOME_REGION = "VN";
 
   /**
@@ -39,10 +38,11 @@ public class PhoneNormaliser {
   private static final Pattern SEPARATORS = Pattern.compile("[\\s.()\\-]");
 
   private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-  private final Map<String, String> newPrefixByOld = new HashMap<>();
+  private final Map<String, String> newPrefixByOld = readPrefixes();
 
-  public PhoneNormaliser() {
-    try (InputStream in = PhoneNormaliser.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+  private static Map<String, String> readPrefixes() {
+    Map<String, String> newPrefixByOld = new HashMap<>();
+    try (InputStream in = PhoneNormaliser.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         throw new IllegalStateException(RESOURCE + " is missing");
       }
@@ -58,6 +58,7 @@ public class PhoneNormaliser {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return Map.copyOf(newPrefixByOld);
   }
 
   /**

@@ -1,4 +1,4 @@
-package io.fraudtip.intake.service;
+package io.fraudtip.commons.identifiers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
