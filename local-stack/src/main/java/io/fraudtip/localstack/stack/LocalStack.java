@@ -54,7 +54,13 @@ public final class LocalStack implements AutoCloseable {
   public static final List<String> BANKS = List.of("970436", "970422", "970415", "970418");
 
   public static final int PARTITIONS = 3;
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * How long a service may take to become ready; a test on a machine shared with other builds may
+   * ask for more ({@code -Dfraudtip.stack.ready-timeout-seconds=...}).
+   */
+  private static final Duration READY_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("fraudtip.stack.ready-timeout-seconds", 180));
 
   /** Where the Kafka broker runs. */
   public enum KafkaMode {

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +62,7 @@ class FaultSuiteIT {
   private static final Duration STALL = Duration.ofSeconds(90);
   private static final Path LEDGER_FILE = Path.of("target", "fault-ledger.txt");
   private static final Duration OUTAGE = Duration.ofSeconds(4);
+  private static final int BACKLOG = 60;
 
   static LocalStack stack;
   static TipLoad load;
@@ -147,8 +150,73 @@ class FaultSuiteIT {
     fault("kill -9 notification-service", () -> killAndRestart(Service.NOTIFICATION));
   }
 
+  /**
+   * The consumers are killed while they work through a backlog: both down while a burst of tips
+   * arrives, started again, and killed again as soon as each has taken part of it in (a batch under
+   * way, its offsets not yet committed), then started once more.
+   */
   @Test
   @Order(4)
+  void consumersKilledWithSigkillMidBacklog() {
+    int[] takenIn = new int[2];
+    fault(
+        "kill -9 case- and notification-service mid-backlog of " + BACKLOG + " tips",
+        () -> {
+          stack.kill(Service.CASES);
+          stack.kill(Service.NOTIFICATION);
+          List<Integer> backlog = load.burst(BACKLOG);
+          await()
+              .atMost(Duration.ofSeconds(90))
+              .until(() -> tipIds(backlog).size() == backlog.size());
+          Set<UUID> tips = tipIds(backlog);
+          CompletableFuture<Integer> cases =
+              CompletableFuture.supplyAsync(
+                  () -> restartAndKillMidBacklog(Service.CASES, tips, ledger::caseOfTipIds));
+          CompletableFuture<Integer> alerts =
+              CompletableFuture.supplyAsync(
+                  () -> restartAndKillMidBacklog(Service.NOTIFICATION, tips, ledger::alertedTips));
+          takenIn[0] = cases.join();
+          takenIn[1] = alerts.join();
+          stack.restart(Service.CASES);
+          stack.restart(Service.NOTIFICATION);
+        });
+    record(
+        String.format(
+            "  at the second kill, case-service had %d and notification-service %d of the %d"
+                + " backlog tips in",
+            takenIn[0], takenIn[1], BACKLOG));
+  }
+
+  /**
+   * Starts the service, kills it as soon as some of the tips are handled, and says how many were.
+   */
+  private static int restartAndKillMidBacklog(
+      Service s, Set<UUID> tips, Supplier<Set<UUID>> handled) {
+    stack.restart(s);
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    int done = 0;
+    while (done == 0 && System.nanoTime() < deadline) {
+      Set<UUID> seen = new java.util.HashSet<>(handled.get());
+      seen.retainAll(tips);
+      done = seen.size();
+      if (done == 0) {
+        sleep(Duration.ofMillis(100));
+      }
+    }
+    stack.kill(s);
+    return done;
+  }
+
+  private static Set<UUID> tipIds(List<Integer> seqs) {
+    Set<Integer> wanted = new java.util.HashSet<>(seqs);
+    return load.accepted().values().stream()
+        .filter(a -> wanted.contains(a.seq()))
+        .map(Accepted::tipId)
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  @Order(5)
   void kafkaBrokerKilledWithSigkillAndRestartedOnItsLogs() {
     fault(
         "kill -9 Kafka broker",
@@ -160,7 +228,7 @@ class FaultSuiteIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void postgresKilledWithSigkillAndRestartedOnItsData() {
     fault(
         "kill -9 PostgreSQL",
@@ -172,7 +240,7 @@ class FaultSuiteIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void bankEndpointDownThenBack() {
     DemoBank.Receiver bank = stack.demoBank().receiver("970422");
     fault(
@@ -189,7 +257,7 @@ class FaultSuiteIT {
 
   /** Issue #5: pending retries are in the database, so a killed service delivers them later. */
   @Test
-  @Order(7)
+  @Order(8)
   void notificationKilledWhileRetriesArePendingDeliversThemAfterRestart() {
     Set<UUID> pending = new java.util.HashSet<>();
     fault(
@@ -222,7 +290,7 @@ class FaultSuiteIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void twoInstancesOfEachServiceAtOnce() {
     List<ServiceProcess> extra = new ArrayList<>();
     fault(

@@ -99,6 +99,13 @@ final class Ledger {
     return open;
   }
 
+  /** Tips notification-service has raised an alert for. */
+  Set<UUID> alertedTips() {
+    Set<UUID> tips = new HashSet<>();
+    alerts().forEach(a -> tips.add(a.tipId()));
+    return tips;
+  }
+
   /** Intake's tips of the load, by the sequence number in their marker. */
   private Map<Integer, List<UUID>> storedTips() {
     Map<Integer, List<UUID>> stored = new HashMap<>();
@@ -114,6 +121,11 @@ final class Ledger {
           }
         });
     return stored;
+  }
+
+  /** Tips case-service holds in a case. */
+  Set<UUID> caseOfTipIds() {
+    return caseOfTip().keySet();
   }
 
   /** Tip id to the case holding it (case-service's database). */

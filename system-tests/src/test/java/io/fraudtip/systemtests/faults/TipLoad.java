@@ -13,7 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,6 +78,8 @@ final class TipLoad implements AutoCloseable {
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "tip-load-tick"));
   private final ExecutorService senders =
       Executors.newFixedThreadPool(MAX_OUTSTANDING, r -> daemon(r, "tip-load-send"));
+  private final ExecutorService bursts =
+      Executors.newFixedThreadPool(8, r -> daemon(r, "tip-load-burst"));
   private final AtomicInteger seq = new AtomicInteger();
   private final AtomicInteger outstanding = new AtomicInteger();
   private final AtomicLong skipped = new AtomicLong();
@@ -112,10 +114,26 @@ final class TipLoad implements AutoCloseable {
       skipped.incrementAndGet();
       return;
     }
+    send(senders);
+  }
+
+  /**
+   * Submits {@code n} tips at once beside the steady rate: a backlog for consumers to work through.
+   * Returns their sequence numbers.
+   */
+  List<Integer> burst(int n) {
+    List<Integer> sent = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      sent.add(send(bursts));
+    }
+    return sent;
+  }
+
+  private int send(ExecutorService executor) {
     outstanding.incrementAndGet();
     Intended tip = next(seq.incrementAndGet());
     intended.put(tip.seq(), tip);
-    senders.execute(
+    executor.execute(
         () -> {
           try {
             submit(tip);
@@ -123,6 +141,7 @@ final class TipLoad implements AutoCloseable {
             outstanding.decrementAndGet();
           }
         });
+    return tip.seq();
   }
 
   /** The n-th tip: one or two accounts and maybe a phone, from the pool of its generation. */
@@ -136,7 +155,8 @@ final class TipLoad implements AutoCloseable {
           n, UUID.randomUUID().toString(), true, List.of(own), null, 1_000_000L + n);
     }
     int generation = n / GENERATION;
-    Random random = new Random(n);
+    // Mixed seeds: java.util.Random's first draws from neighbouring seeds are all the same.
+    SplittableRandom random = new SplittableRandom(n);
     List<Account> accounts = new ArrayList<>();
     accounts.add(pooledAccount(generation, random.nextInt(ACCOUNTS_PER_GENERATION)));
     if (n % 4 == 0) {
@@ -317,10 +337,14 @@ final class TipLoad implements AutoCloseable {
   public void close() {
     ticker.shutdownNow();
     senders.shutdown();
+    bursts.shutdown();
     try {
-      if (!senders.awaitTermination(GIVE_UP.toSeconds() + 30, TimeUnit.SECONDS)) {
+      long wait = GIVE_UP.toSeconds() + 30;
+      if (!senders.awaitTermination(wait, TimeUnit.SECONDS)
+          || !bursts.awaitTermination(wait, TimeUnit.SECONDS)) {
         closing = true;
         senders.awaitTermination(30, TimeUnit.SECONDS);
+        bursts.awaitTermination(30, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
