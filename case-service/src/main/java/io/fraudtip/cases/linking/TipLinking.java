@@ -6,7 +6,6 @@ import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
-import io.fraudtip.cases.core.Priority;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.disputes.DisputeReviews;
 import io.fraudtip.cases.linking.CaseMerger.Merge;
@@ -15,12 +14,8 @@ import io.fraudtip.cases.linking.Identifiers.Linkable;
 import io.fraudtip.cases.routing.Routing;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.inbox.ProcessedEvents;
-import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.cases.CaseEventKind;
-import io.fraudtip.contracts.tips.IdentifierType;
-import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
-import io.fraudtip.contracts.tips.TransferV1;
 import io.fraudtip.contracts.tips.TrustLevel;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,14 +24,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -165,7 +158,7 @@ public class TipLinking {
     FraudCase refersTo = view.retiredCase(linkable).orElse(null);
     FraudCase target;
     if (cases.isEmpty()) {
-      target = open(tip, now);
+      target = TipRows.open(tip, now, config.legalDeadline());
       // Closed means closed: the unfounded case keeps its closure; the new one points at it.
       target.refersToCaseId = refersTo == null ? null : refersTo.id;
       view.opened(target);
@@ -176,7 +169,7 @@ public class TipLinking {
       touched.joined(target, merge.absorbed(), e.trace());
     }
     boolean closed = target.stage == CaseStage.CLOSED;
-    CaseTip caseTip = keep(tip, target, now);
+    CaseTip caseTip = TipRows.keep(tip, target, now);
     tipLinked.fire(new TipLinked(tip.tipId(), target));
     // Before the tip's own evidence: a review depends on what was known before it.
     boolean reopened = reviews.afterReport(tip, linkable, target, caseTip.receivedAt, now);
@@ -212,57 +205,10 @@ public class TipLinking {
     }
     for (Candidate c : linkable.candidates()) {
       if (!linkable.existing().containsKey(c.key())) {
-        addIdentifier(target, c, reportedAt, 0, 0);
+        TipRows.addIdentifier(target, c, reportedAt, 0, 0);
       }
     }
     return target;
-  }
-
-  private FraudCase open(TipReceivedV1 tip, Instant now) {
-    FraudCase c = new FraudCase();
-    c.id = UUID.randomUUID();
-    c.reference = "VN-" + c.id.toString().substring(0, 8).toUpperCase();
-    c.stage = CaseStage.RECEIVED;
-    c.status = c.stage.status();
-    c.scamType = scamTypeOf(tip);
-    c.provinceCode = tip.provinceCode();
-    c.communeCode = tip.communeCode();
-    c.priority = Priority.LOWEST;
-    c.openedAt = now;
-    c.updatedAt = now;
-    Instant received = tip.receivedAt() == null ? now : tip.receivedAt();
-    c.legalDueAt = received.plus(config.legalDeadline());
-    c.persist();
-    return c;
-  }
-
-  private static ScamType scamTypeOf(TipReceivedV1 tip) {
-    return tip.scamType() == null ? ScamType.OTHER : tip.scamType();
-  }
-
-  /** Stores the tip in its case, with the facts the totals are computed from. */
-  private static CaseTip keep(TipReceivedV1 tip, FraudCase target, Instant now) {
-    CaseTip caseTip = new CaseTip();
-    caseTip.tipId = tip.tipId();
-    caseTip.caseId = target.id;
-    caseTip.receivedAt = tip.receivedAt() == null ? now : tip.receivedAt();
-    caseTip.provinceCode = tip.provinceCode();
-    caseTip.communeCode = tip.communeCode();
-    caseTip.scamType = scamTypeOf(tip);
-    caseTip.trust = tip.trust() == null ? TrustLevel.ANONYMOUS : tip.trust();
-    caseTip.amountLostVnd = Math.max(0, tip.amountLostVnd());
-    caseTip.latestTransferAt =
-        tip.transfers() == null
-            ? null
-            : tip.transfers().stream()
-                .filter(Objects::nonNull)
-                .map(TransferV1::at)
-                .filter(Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
-    caseTip.payload = Json.write(tip);
-    caseTip.persist();
-    return caseTip;
   }
 
   /**
@@ -283,10 +229,10 @@ public class TipLinking {
           target.id,
           caseTip.receivedAt,
           tip.source(),
-          withTransfers(tip, c));
+          TipRows.withTransfers(tip, c));
       CaseIdentifier row = linkable.existing().get(c.key());
       if (row == null) {
-        view.added(addIdentifier(target, c, caseTip.receivedAt, identified ? 1 : 0, 1));
+        view.added(TipRows.addIdentifier(target, c, caseTip.receivedAt, identified ? 1 : 0, 1));
       } else {
         row.reportCount++;
         row.identifiedReports += identified ? 1 : 0;
@@ -332,38 +278,5 @@ public class TipLinking {
           "Names identifiers of " + refersTo.reference + ", closed as unfounded",
           now);
     }
-  }
-
-  /**
-   * Whether the tip gave transfer details to this identifier: a transfer to that very account, or,
-   * for identifiers that are not accounts, any transfer.
-   */
-  private static boolean withTransfers(TipReceivedV1 tip, Candidate c) {
-    if (tip.transfers() == null || tip.transfers().isEmpty()) {
-      return false;
-    }
-    if (c.type() != IdentifierType.BANK_ACCOUNT) {
-      return true;
-    }
-    return tip.transfers().stream()
-        .filter(t -> t != null && t.bankBin() != null && t.accountNumber() != null)
-        .anyMatch(t -> Candidate.account(t.bankBin(), t.accountNumber(), 1).key().equals(c.key()));
-  }
-
-  private static CaseIdentifier addIdentifier(
-      FraudCase c, Candidate candidate, Instant at, int identified, int reports) {
-    CaseIdentifier row = new CaseIdentifier();
-    row.caseId = c.id;
-    row.type = candidate.type();
-    row.value = candidate.value();
-    row.bankBin = candidate.bankBin();
-    row.foreignNumber = candidate.foreign();
-    row.layer = candidate.layer();
-    row.reportCount = reports;
-    row.identifiedReports = identified;
-    row.firstReportedAt = at;
-    row.lastReportedAt = at;
-    row.persist();
-    return row;
   }
 }
