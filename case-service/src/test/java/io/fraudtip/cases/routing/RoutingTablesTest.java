@@ -27,41 +27,10 @@ class RoutingTablesTest {
   @Test
   void aChangeOnThisInstanceCountsAtOnce() {
     warm();
-    administration.createRule(
-        new Rules.Request(
-            "T-TABLES-LOCAL",
-            99,
-            "test",
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "A05",
-            false));
+    administration.createRule(localRule(false));
     try {
       assertThat(ruleIds(false)).doesNotContain("T-TABLES-LOCAL");
-      administration.updateRule(
-          "T-TABLES-LOCAL",
-          new Rules.Request(
-              "T-TABLES-LOCAL",
-              99,
-              "test",
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              "A05",
-              true));
+      administration.updateRule("T-TABLES-LOCAL", localRule(true));
       // Not the tip path's fresh(): the interval-bound read sees it too, without waiting.
       assertThat(ruleIds(false)).contains("T-TABLES-LOCAL");
     } finally {
@@ -96,6 +65,24 @@ class RoutingTablesTest {
         .isEqualTo(db.queryLong("SELECT count(*) FROM allow_listed_identifier"));
     assertThat(t.allowListed()).contains("PHONE|+84113");
     assertThat(t.unit("A05")).isPresent();
+  }
+
+  private static Rules.Request localRule(boolean active) {
+    return new Rules.Request(
+        "T-TABLES-LOCAL",
+        99,
+        "test",
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "A05",
+        active);
   }
 
   private void warm() {
