@@ -5,6 +5,7 @@ import io.fraudtip.cases.api.UnitRequest;
 import io.fraudtip.cases.api.UnitView;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.routing.RoutingRule;
+import io.fraudtip.cases.routing.RoutingTables;
 import io.fraudtip.cases.routing.RuleConditions;
 import io.fraudtip.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,11 @@ import java.util.List;
 /** Operators' management of the unit tree and the routing rules, both data. */
 @ApplicationScoped
 public class Administration {
+  private final RoutingTables tables;
+
+  Administration(RoutingTables tables) {
+    this.tables = tables;
+  }
 
   @Transactional
   public List<UnitView> units() {
@@ -27,6 +33,7 @@ public class Administration {
 
   @Transactional
   public UnitView createUnit(UnitRequest r) {
+    tables.changed();
     if (r.code() == null) {
       throw ProblemException.invalid("code", "code.required", "A unit needs a code");
     }
@@ -42,6 +49,7 @@ public class Administration {
 
   @Transactional
   public UnitView updateUnit(String code, UnitRequest r) {
+    tables.changed();
     PoliceUnit u = findUnit(code);
     String oldPath = u.path;
     apply(u, r);
@@ -70,6 +78,7 @@ public class Administration {
 
   @Transactional
   public Rules.View createRule(Rules.Request r) {
+    tables.changed();
     if (r.id() == null) {
       throw ProblemException.invalid("id", "id.required", "A rule needs an id");
     }
@@ -85,6 +94,7 @@ public class Administration {
 
   @Transactional
   public Rules.View updateRule(String id, Rules.Request r) {
+    tables.changed();
     RoutingRule rule = findRule(id);
     apply(rule, r);
     return view(rule);
@@ -93,6 +103,7 @@ public class Administration {
   /** Deactivates a rule; assignments keep naming it, so it is never deleted. */
   @Transactional
   public void deactivateRule(String id) {
+    tables.changed();
     findRule(id).active = false;
   }
 

@@ -10,6 +10,7 @@ import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
+import io.fraudtip.cases.routing.RoutingTables;
 import io.fraudtip.cases.watchlist.Watchlist;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.cases.AccountRefV1;
@@ -38,12 +39,19 @@ public class AllowList {
   private final Identifiers identifiers;
   private final CaseEvents events;
   private final Clock clock;
+  private final RoutingTables tables;
 
-  AllowList(EntityManager em, Identifiers identifiers, CaseEvents events, Clock clock) {
+  AllowList(
+      EntityManager em,
+      Identifiers identifiers,
+      CaseEvents events,
+      Clock clock,
+      RoutingTables tables) {
     this.em = em;
     this.identifiers = identifiers;
     this.events = events;
     this.clock = clock;
+    this.tables = tables;
   }
 
   @Transactional
@@ -64,6 +72,9 @@ public class AllowList {
     // The same lock a tip takes on its identifiers before it reads the allow-list: a tip linking
     // this identifier right now either commits first (and is delisted below) or sees the entry.
     identifiers.lock(List.of(key));
+    // Tips read the list from memory: this instance's copy goes at commit, others' at their next
+    // check (the insert bumps reference_version).
+    tables.changed();
     Instant now = clock.now();
     int inserted =
         em.createNativeQuery(
@@ -86,6 +97,7 @@ public class AllowList {
   @Transactional
   public void remove(IdentifierType type, String raw) {
     String value = Watchlist.canonical(type, raw);
+    tables.changed();
     int deleted =
         em.createNativeQuery(
                 "DELETE FROM allow_listed_identifier WHERE type = :type AND value = :value")

@@ -7,7 +7,7 @@ import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.LegalClock;
 import io.fraudtip.cases.core.TimelineKind;
-import io.fraudtip.cases.routing.PoliceUnit;
+import io.fraudtip.cases.routing.RoutingTables;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -30,32 +30,45 @@ public class CaseMerger {
   private final LegalClock legalClock;
   private final Cases cases;
   private final List<CaseRows> rows;
+  private final RoutingTables tables;
 
-  CaseMerger(CaseEvents events, LegalClock legalClock, Cases cases, @All List<CaseRows> rows) {
+  CaseMerger(
+      CaseEvents events,
+      LegalClock legalClock,
+      Cases cases,
+      @All List<CaseRows> rows,
+      RoutingTables tables) {
     this.events = events;
     this.legalClock = legalClock;
     this.cases = cases;
     this.rows = rows;
+    this.tables = tables;
   }
 
   /** The survivor of a merge and the ids of the cases it absorbed. */
   public record Merge(FraudCase survivor, List<UUID> absorbed) {}
 
-  /** Locks the cases (in id order, so two linkers never wait on each other in a cycle). */
+  /**
+   * Locks the cases, in one statement for all, in id order (so that two linkers never wait on each
+   * other in a cycle), and gives the live ones (a merged case leads to its survivor).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<FraudCase> lock(Collection<UUID> ids) {
     List<FraudCase> locked = new ArrayList<>();
-    ids.stream()
-        .distinct()
-        .sorted()
-        .forEach(
-            id -> {
-              FraudCase c = FraudCase.findById(id, LockModeType.PESSIMISTIC_WRITE);
-              FraudCase live = cases.current(c);
-              if (live != null && locked.stream().noneMatch(k -> k.id.equals(live.id))) {
-                locked.add(live);
-              }
-            });
+    if (ids.isEmpty()) {
+      return locked;
+    }
+    List<UUID> sorted = ids.stream().distinct().sorted().toList();
+    List<FraudCase> rows =
+        FraudCase.<FraudCase>find("id in ?1 order by id", sorted)
+            .withLock(LockModeType.PESSIMISTIC_WRITE)
+            .list();
+    for (FraudCase c : rows) {
+      FraudCase live = c.mergedInto == null ? c : cases.current(c);
+      if (live != null && locked.stream().noneMatch(k -> k.id.equals(live.id))) {
+        locked.add(live);
+      }
+    }
     return locked;
   }
 
@@ -70,22 +83,19 @@ public class CaseMerger {
    * The case that absorbs the others: the one held by the highest unit (so that a merge never moves
    * tips down), then the oldest.
    */
-  private static FraudCase survivor(List<FraudCase> cases) {
+  private FraudCase survivor(List<FraudCase> cases) {
+    RoutingTables.Tables units = tables.recent();
     return cases.stream()
         .min(
             Comparator.comparing((FraudCase c) -> !c.stage.isOpen())
-                .thenComparingInt(CaseMerger::unitRank)
+                .thenComparingInt(c -> unitRank(c, units))
                 .thenComparing(c -> c.openedAt)
                 .thenComparing(c -> c.id))
         .orElseThrow();
   }
 
-  private static int unitRank(FraudCase c) {
-    if (c.unitCode == null) {
-      return Integer.MAX_VALUE;
-    }
-    PoliceUnit u = PoliceUnit.findById(c.unitCode);
-    return u == null ? Integer.MAX_VALUE : u.level.rank();
+  private static int unitRank(FraudCase c, RoutingTables.Tables units) {
+    return units.unit(c.unitCode).map(u -> u.level.rank()).orElse(Integer.MAX_VALUE);
   }
 
   /** Moves the rows of the others (tips, identifiers, bank answers, disputes) into the survivor. */

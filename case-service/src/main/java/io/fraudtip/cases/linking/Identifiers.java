@@ -1,5 +1,6 @@
 package io.fraudtip.cases.linking;
 
+import io.fraudtip.cases.routing.RoutingTables;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
@@ -26,9 +27,11 @@ import java.util.Set;
 @ApplicationScoped
 public class Identifiers {
   private final EntityManager em;
+  private final RoutingTables tables;
 
-  Identifiers(EntityManager em) {
+  Identifiers(EntityManager em, RoutingTables tables) {
     this.em = em;
+    this.tables = tables;
   }
 
   /** An identifier named by a tip or traced from a bank's answer. */
@@ -99,29 +102,26 @@ public class Identifiers {
     return new Linkable(linking, existing(linking));
   }
 
-  /** The candidates that are not on the allow-list (official numbers, banks' own domains). */
+  /**
+   * The candidates that are not on the allow-list (official numbers, banks' own domains), as this
+   * transaction sees it (the list is held in memory; {@link RoutingTables#fresh} checks it is
+   * current).
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<Candidate> withoutAllowListed(List<Candidate> candidates) {
-    if (candidates.isEmpty()) {
-      return candidates;
-    }
-    Map<Candidate, Set<String>> covering = new HashMap<>();
-    Set<String> keys = new HashSet<>();
-    for (Candidate c : candidates) {
-      Set<String> k = allowListKeys(c);
-      covering.put(c, k);
-      keys.addAll(k);
-    }
-    @SuppressWarnings("unchecked")
-    List<String> listed =
-        em.createNativeQuery(
-                "SELECT type || '|' || value FROM allow_listed_identifier"
-                    + " WHERE type || '|' || value IN (:keys)")
-            .setParameter("keys", keys)
-            .getResultList();
-    Set<String> allowed = new HashSet<>(listed);
+    return candidates.isEmpty() ? candidates : without(candidates, allowList());
+  }
+
+  /** The allow-list as this transaction sees it, as {@code TYPE|value} keys. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Set<String> allowList() {
+    return tables.fresh().allowListed();
+  }
+
+  /** The candidates that {@code allowListed} (see {@link #allowList}) does not cover. */
+  public static List<Candidate> without(List<Candidate> candidates, Set<String> allowListed) {
     return candidates.stream()
-        .filter(c -> covering.get(c).stream().noneMatch(allowed::contains))
+        .filter(c -> allowListKeys(c).stream().noneMatch(allowListed::contains))
         .toList();
   }
 
@@ -138,17 +138,28 @@ public class Identifiers {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void lock(Collection<Candidate> candidates) {
-    String[] keys =
-        candidates.stream().map(Candidate::key).distinct().sorted().toArray(String[]::new);
-    if (keys.length == 0) {
+    lock(List.of(), candidates);
+  }
+
+  /**
+   * Locks tips (see {@link #lockTip}) and identifiers (see {@link #lock(Collection)}) in one round
+   * trip: every tip before any identifier, each kind in sorted order, the order every other locker
+   * keeps.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void lock(Collection<java.util.UUID> tipIds, Collection<Candidate> candidates) {
+    List<String> keys = new ArrayList<>();
+    tipIds.stream().map(id -> "TIP|" + id).distinct().sorted().forEach(keys::add);
+    candidates.stream().map(Candidate::key).distinct().sorted().forEach(keys::add);
+    if (keys.isEmpty()) {
       return;
     }
-    // One round trip for all of them, taken in the array's (sorted) order.
+    // Taken in the array's order.
     em.createNativeQuery(
             "SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM"
                 + " (SELECT k FROM unnest(CAST(:keys AS text[])) WITH ORDINALITY AS u(k, n)"
                 + " ORDER BY n) l")
-        .setParameter("keys", keys)
+        .setParameter("keys", keys.toArray(String[]::new))
         .getSingleResult();
   }
 
@@ -158,38 +169,42 @@ public class Identifiers {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void lockTip(java.util.UUID tipId) {
-    advisoryLock("TIP|" + tipId);
-  }
-
-  private void advisoryLock(String key) {
-    em.createNativeQuery(
-            "SELECT count(*) FROM (SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))) l")
-        .setParameter("k", key)
-        .getSingleResult();
+    lock(List.of(tipId), List.of());
   }
 
   /** The stored identifiers among the candidates, by key. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Map<String, CaseIdentifier> existing(Collection<Candidate> candidates) {
+    return byKey(candidates, "retiredAt is null");
+  }
+
+  /**
+   * The latest row retired with a case closed as unfounded of each candidate that has one, by key.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Map<String, CaseIdentifier> retired(Collection<Candidate> candidates) {
+    return byKey(candidates, "retiredAt is not null order by retiredAt");
+  }
+
+  /**
+   * The rows of the candidates, in one statement for all (both lists as {@code = ANY}, which the
+   * (type, value) index takes), the last of each key when there are several.
+   */
+  private static Map<String, CaseIdentifier> byKey(Collection<Candidate> candidates, String where) {
     Map<String, CaseIdentifier> found = new HashMap<>();
     if (candidates.isEmpty()) {
       return found;
     }
-    // By type, so that the lookup uses the (type, value) unique index.
-    List<CaseIdentifier> rows = new ArrayList<>();
-    candidates.stream()
-        .collect(
-            java.util.stream.Collectors.groupingBy(
-                Candidate::type,
-                java.util.stream.Collectors.mapping(
-                    Candidate::value, java.util.stream.Collectors.toSet())))
-        .forEach(
-            (type, values) ->
-                rows.addAll(
-                    CaseIdentifier.list(
-                        "type = ?1 and value in ?2 and retiredAt is null", type, values)));
+    Set<IdentifierType> types = new HashSet<>();
+    Set<String> values = new HashSet<>();
     Set<String> wanted = new HashSet<>();
-    candidates.forEach(c -> wanted.add(c.key()));
+    for (Candidate c : candidates) {
+      types.add(c.type());
+      values.add(c.value());
+      wanted.add(c.key());
+    }
+    List<CaseIdentifier> rows =
+        CaseIdentifier.list("type in ?1 and value in ?2 and " + where, types, values);
     for (CaseIdentifier row : rows) {
       String key = Candidate.key(row.type, row.value);
       if (wanted.contains(key)) {
@@ -197,32 +212,6 @@ public class Identifiers {
       }
     }
     return found;
-  }
-
-  /**
-   * The latest case closed as unfounded that held one of the candidates the live rows do not hold,
-   * for a new case to refer to.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public java.util.Optional<io.fraudtip.cases.core.FraudCase> retiredCase(Linkable linkable) {
-    CaseIdentifier latest = null;
-    for (Candidate c : linkable.candidates()) {
-      if (linkable.existing().containsKey(c.key())) {
-        continue;
-      }
-      CaseIdentifier retired =
-          CaseIdentifier.<CaseIdentifier>find(
-                  "type = ?1 and value = ?2 and retiredAt is not null order by retiredAt desc",
-                  c.type(),
-                  c.value())
-              .firstResult();
-      if (retired != null && (latest == null || retired.retiredAt.isAfter(latest.retiredAt))) {
-        latest = retired;
-      }
-    }
-    return latest == null
-        ? java.util.Optional.empty()
-        : java.util.Optional.ofNullable(io.fraudtip.cases.core.FraudCase.findById(latest.caseId));
   }
 
   private static Set<String> allowListKeys(Candidate c) {

@@ -6,7 +6,6 @@ import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
-import io.fraudtip.cases.core.Priority;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.disputes.DisputeReviews;
 import io.fraudtip.cases.linking.CaseMerger.Merge;
@@ -15,29 +14,31 @@ import io.fraudtip.cases.linking.Identifiers.Linkable;
 import io.fraudtip.cases.routing.Routing;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.inbox.ProcessedEvents;
-import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.cases.CaseEventKind;
-import io.fraudtip.contracts.tips.IdentifierType;
-import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
-import io.fraudtip.contracts.tips.TransferV1;
 import io.fraudtip.contracts.tips.TrustLevel;
+import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 /**
- * Turns tips into cases: a tip joins the case that holds any of its identifiers, cases its
- * identifiers span merge (see {@link CaseMerger}), totals and priority follow, and the case is
- * routed.
+ * Turns tips into cases, a batch at a time: a tip joins the case that holds any of its identifiers,
+ * cases its identifiers span merge (see {@link CaseMerger}), totals and priority follow, and the
+ * case is routed. What can be done once for the batch is: the dedupe on event ids, the locks on its
+ * tips and identifiers, the allow-list, the lookup of identifier rows and the locking of their
+ * cases, the totals, and one event per case ({@link Announcements}).
  */
 @ApplicationScoped
 public class TipLinking {
@@ -54,6 +55,8 @@ public class TipLinking {
   private final Event<TipLinked> tipLinked;
   private final Evidence evidence;
   private final DisputeReviews reviews;
+  private final CaseTotals totals;
+  private final Announcements announcements;
 
   TipLinking(
       ProcessedEvents processed,
@@ -66,7 +69,9 @@ public class TipLinking {
       Clock clock,
       Event<TipLinked> tipLinked,
       Evidence evidence,
-      DisputeReviews reviews) {
+      DisputeReviews reviews,
+      CaseTotals totals,
+      Announcements announcements) {
     this.processed = processed;
     this.identifiers = identifiers;
     this.merger = merger;
@@ -78,35 +83,101 @@ public class TipLinking {
     this.tipLinked = tipLinked;
     this.evidence = evidence;
     this.reviews = reviews;
+    this.totals = totals;
+    this.announcements = announcements;
   }
-
-  /**
-   * The case a tip joined, and how it came to it.
-   *
-   * @param refersTo a case closed as unfounded that held some of the tip's identifiers, or null
-   */
-  private record Joined(
-      FraudCase target, boolean opened, List<UUID> merged, boolean wasClosed, FraudCase refersTo) {}
 
   /** Takes a tip into a case, once per event id and once per tip. */
   @Transactional
   public void onTip(UUID eventId, TipReceivedV1 tip) {
-    if (tip == null || tip.tipId() == null || tip.provinceCode() == null) {
-      throw new IllegalArgumentException("tip without id or province");
+    onTips(List.of(TipEvent.of(eventId, tip)));
+  }
+
+  /**
+   * Takes a batch of tips into cases in one transaction, in order, each once per event id and once
+   * per tip.
+   *
+   * @throws IllegalArgumentException when a tip has no id or province (the batch is then retried
+   *     one by one, and that tip goes to the dead-letter topic alone)
+   */
+  @Transactional
+  public void onTips(List<TipEvent> batch) {
+    for (TipEvent e : batch) {
+      TipReceivedV1 tip = e.tip();
+      if (tip == null || tip.tipId() == null || tip.provinceCode() == null) {
+        throw new IllegalArgumentException("tip without id or province");
+      }
     }
-    if (!processed.firstTime(eventId, TIPS_CONSUMER) || !lockNewTip(tip.tipId())) {
+    Set<UUID> fresh =
+        processed.firstTimes(batch.stream().map(TipEvent::eventId).toList(), TIPS_CONSUMER);
+    Map<UUID, TipEvent> byTip = new LinkedHashMap<>();
+    Map<UUID, List<Candidate>> named = new HashMap<>();
+    Set<Candidate> all = new LinkedHashSet<>();
+    for (TipEvent e : batch) {
+      if (fresh.contains(e.eventId()) && byTip.putIfAbsent(e.tip().tipId(), e) == null) {
+        List<Candidate> candidates = Identifiers.of(e.tip());
+        named.put(e.tip().tipId(), candidates);
+        all.addAll(candidates);
+      }
+    }
+    if (byTip.isEmpty()) {
       return;
     }
+    // Locked before the allow-list and the rows are read, so that both are as they stand now.
+    identifiers.lock(byTip.keySet(), all);
+    byTip.keySet().removeAll(inCases(byTip.keySet()));
+    Set<String> allowList = identifiers.allowList();
+    List<Candidate> linking = Identifiers.without(List.copyOf(all), allowList);
+    Map<String, CaseIdentifier> live = identifiers.existing(linking);
+    LinkingView view =
+        new LinkingView(live, identifiers.retired(linking), merger.lock(LinkingView.caseIds(live)));
     Instant now = clock.now();
-    Linkable linkable = identifiers.linkable(Identifiers.of(tip));
-    Joined joined = join(tip, linkable, now);
-    CaseTip caseTip = keep(tip, joined.target(), now);
-    tipLinked.fire(new TipLinked(tip.tipId(), joined.target()));
+    TouchedCases touched = new TouchedCases();
+    for (TipEvent e : byTip.values()) {
+      try (Scope scope = e.trace().makeCurrent()) {
+        List<Candidate> candidates = Identifiers.without(named.get(e.tip().tipId()), allowList);
+        link(e, view.linkable(candidates), view, touched, now);
+      }
+    }
+    announcements.announce(touched, now);
+  }
+
+  /** Ids among these of tips in a case already (a tip delivered again under a new event id). */
+  private Set<UUID> inCases(Collection<UUID> tipIds) {
+    return new HashSet<>(
+        em.createQuery("select t.tipId from CaseTip t where t.tipId in :ids", UUID.class)
+            .setParameter("ids", tipIds)
+            .getResultList());
+  }
+
+  /** One tip into its case: joined or opened, kept, counted, in the timeline. */
+  private void link(
+      TipEvent e, Linkable linkable, LinkingView view, TouchedCases touched, Instant now) {
+    TipReceivedV1 tip = e.tip();
+    List<FraudCase> cases = view.casesOf(linkable);
+    FraudCase refersTo = view.retiredCase(linkable).orElse(null);
+    FraudCase target;
+    if (cases.isEmpty()) {
+      target = TipRows.open(tip, now, config.legalDeadline());
+      // Closed means closed: the unfounded case keeps its closure; the new one points at it.
+      target.refersToCaseId = refersTo == null ? null : refersTo.id;
+      view.opened(target);
+      touched.opened(target, e.trace());
+    } else {
+      Merge merge = merger.merge(cases, now);
+      target = merge.survivor();
+      touched.joined(target, merge.absorbed(), e.trace());
+    }
+    boolean closed = target.stage == CaseStage.CLOSED;
+    CaseTip caseTip = TipRows.keep(tip, target, now);
+    tipLinked.fire(new TipLinked(tip.tipId(), target));
     // Before the tip's own evidence: a review depends on what was known before it.
-    boolean reopened = reviews.afterReport(tip, linkable, joined.target(), caseTip.receivedAt, now);
-    countReports(tip, linkable, joined.target(), caseTip);
-    addToTimeline(tip, joined.wasClosed() && !reopened, joined.refersTo(), joined.target(), now);
-    announce(joined, reopened, now);
+    boolean reopened = reviews.afterReport(tip, linkable, target, caseTip.receivedAt, now);
+    if (reopened) {
+      touched.reopened(target);
+    }
+    countReports(tip, linkable, target, caseTip, view);
+    addToTimeline(tip, closed && !reopened, refersTo, target, now);
   }
 
   /**
@@ -125,7 +196,7 @@ public class TipLinking {
     if (ids.size() > 1) {
       Merge merge = merger.merge(merger.lock(ids), now);
       target = merge.survivor();
-      recompute(target, now);
+      totals.recompute(List.of(target), now);
       events.publish(
           target,
           CaseEventKind.MERGED,
@@ -134,112 +205,10 @@ public class TipLinking {
     }
     for (Candidate c : linkable.candidates()) {
       if (!linkable.existing().containsKey(c.key())) {
-        addIdentifier(target, c, reportedAt, 0, 0);
+        TipRows.addIdentifier(target, c, reportedAt, 0, 0);
       }
     }
     return target;
-  }
-
-  /** Recomputes a case's totals and priority from its tips and identifiers. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void recompute(FraudCase c, Instant now) {
-    Object[] totals =
-        em.createQuery(
-                "select count(t), count(distinct t.provinceCode), coalesce(sum(t.amountLostVnd), 0),"
-                    + " max(t.latestTransferAt) from CaseTip t where t.caseId = :id",
-                Object[].class)
-            .setParameter("id", c.id)
-            .getSingleResult();
-    c.victims = ((Number) totals[0]).intValue();
-    c.provinces = ((Number) totals[1]).intValue();
-    c.totalLossVnd = ((Number) totals[2]).longValue();
-    c.latestTransferAt = (Instant) totals[3];
-    c.foreignIdentifier = CaseIdentifier.count("caseId = ?1 and foreignNumber = true", c.id) > 0;
-    c.cryptoWallet =
-        CaseIdentifier.count("caseId = ?1 and type = ?2", c.id, IdentifierType.CRYPTO_WALLET) > 0;
-    // Urgency and routing grow with independent sources, not with tips: one caller repeating a
-    // tip is one (a tip without identifiers has no evidence row: a source of its own).
-    c.independentSources = Math.min(c.victims, Math.max(1, evidence.sourcesOfCase(c.id)));
-    c.priority =
-        Priority.of(
-            c.totalLossVnd,
-            c.independentSources,
-            c.latestTransferAt,
-            now,
-            config.largeLossVnd(),
-            config.freezeWindow());
-  }
-
-  /**
-   * Serialises the work on the tip (see {@link Identifiers#lockTip}).
-   *
-   * @return whether the tip is not in a case yet
-   */
-  private boolean lockNewTip(UUID tipId) {
-    identifiers.lockTip(tipId);
-    return CaseTip.findById(tipId) == null;
-  }
-
-  /** The case the tip joins: a new one, or the survivor of the cases its identifiers are in. */
-  private Joined join(TipReceivedV1 tip, Linkable linkable, Instant now) {
-    List<FraudCase> cases = merger.lock(linkable.caseIds());
-    FraudCase refersTo = identifiers.retiredCase(linkable).orElse(null);
-    if (cases.isEmpty()) {
-      FraudCase opened = open(tip, now);
-      // Closed means closed: the unfounded case keeps its closure; the new one points at it.
-      opened.refersToCaseId = refersTo == null ? null : refersTo.id;
-      return new Joined(opened, true, List.of(), false, refersTo);
-    }
-    Merge merge = merger.merge(cases, now);
-    FraudCase target = merge.survivor();
-    return new Joined(target, false, merge.absorbed(), target.stage == CaseStage.CLOSED, refersTo);
-  }
-
-  private FraudCase open(TipReceivedV1 tip, Instant now) {
-    FraudCase c = new FraudCase();
-    c.id = UUID.randomUUID();
-    c.reference = "VN-" + c.id.toString().substring(0, 8).toUpperCase();
-    c.stage = CaseStage.RECEIVED;
-    c.status = c.stage.status();
-    c.scamType = scamTypeOf(tip);
-    c.provinceCode = tip.provinceCode();
-    c.communeCode = tip.communeCode();
-    c.priority = Priority.LOWEST;
-    c.openedAt = now;
-    c.updatedAt = now;
-    Instant received = tip.receivedAt() == null ? now : tip.receivedAt();
-    c.legalDueAt = received.plus(config.legalDeadline());
-    c.persist();
-    return c;
-  }
-
-  private static ScamType scamTypeOf(TipReceivedV1 tip) {
-    return tip.scamType() == null ? ScamType.OTHER : tip.scamType();
-  }
-
-  /** Stores the tip in its case, with the facts the totals are computed from. */
-  private static CaseTip keep(TipReceivedV1 tip, FraudCase target, Instant now) {
-    CaseTip caseTip = new CaseTip();
-    caseTip.tipId = tip.tipId();
-    caseTip.caseId = target.id;
-    caseTip.receivedAt = tip.receivedAt() == null ? now : tip.receivedAt();
-    caseTip.provinceCode = tip.provinceCode();
-    caseTip.communeCode = tip.communeCode();
-    caseTip.scamType = scamTypeOf(tip);
-    caseTip.trust = tip.trust() == null ? TrustLevel.ANONYMOUS : tip.trust();
-    caseTip.amountLostVnd = Math.max(0, tip.amountLostVnd());
-    caseTip.latestTransferAt =
-        tip.transfers() == null
-            ? null
-            : tip.transfers().stream()
-                .filter(Objects::nonNull)
-                .map(TransferV1::at)
-                .filter(Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
-    caseTip.payload = Json.write(tip);
-    caseTip.persist();
-    return caseTip;
   }
 
   /**
@@ -248,7 +217,7 @@ public class TipLinking {
    * it means for the watchlist is the trust model's to say.
    */
   private void countReports(
-      TipReceivedV1 tip, Linkable linkable, FraudCase target, CaseTip caseTip) {
+      TipReceivedV1 tip, Linkable linkable, FraudCase target, CaseTip caseTip, LinkingView view) {
     boolean identified =
         caseTip.trust == TrustLevel.IDENTIFIED
             || caseTip.trust == TrustLevel.IDENTIFIED_WITH_TRANSFERS;
@@ -260,10 +229,10 @@ public class TipLinking {
           target.id,
           caseTip.receivedAt,
           tip.source(),
-          withTransfers(tip, c));
+          TipRows.withTransfers(tip, c));
       CaseIdentifier row = linkable.existing().get(c.key());
       if (row == null) {
-        addIdentifier(target, c, caseTip.receivedAt, identified ? 1 : 0, 1);
+        view.added(TipRows.addIdentifier(target, c, caseTip.receivedAt, identified ? 1 : 0, 1));
       } else {
         row.reportCount++;
         row.identifiedReports += identified ? 1 : 0;
@@ -309,67 +278,5 @@ public class TipLinking {
           "Names identifiers of " + refersTo.reference + ", closed as unfounded",
           now);
     }
-    recompute(target, now);
-  }
-
-  /** Publishes what became of the case; at least one event, so that the tip learns its status. */
-  private void announce(Joined joined, boolean reopened, Instant now) {
-    FraudCase target = joined.target();
-    if (joined.opened()) {
-      events.record(target, TimelineKind.OPENED, CaseEvents.SYSTEM, null, null, now);
-      // One event per new case (not OPENED then ASSIGNED): every consumer reads it once.
-      String rule = routing.routeNew(target, now).orElse(null);
-      events.publish(
-          target,
-          CaseEventKind.OPENED,
-          rule == null ? CaseEvents.Extra.NONE : CaseEvents.Extra.rule(rule));
-      return;
-    }
-    boolean published = false;
-    if (!joined.merged().isEmpty()) {
-      events.publish(
-          target,
-          CaseEventKind.MERGED,
-          CaseEvents.Extra.merged(joined.merged(), "Cases merged by a shared identifier"));
-      published = true;
-    }
-    published |= reopened;
-    published |= routing.rerouteUpwards(target, now);
-    if (!published) {
-      // The new tip must learn its case's status: every event carries all tip ids.
-      events.publish(target, CaseEventKind.STATUS_CHANGED, CaseEvents.Extra.note("Tip added"));
-    }
-  }
-
-  /**
-   * Whether the tip gave transfer details to this identifier: a transfer to that very account, or,
-   * for identifiers that are not accounts, any transfer.
-   */
-  private static boolean withTransfers(TipReceivedV1 tip, Candidate c) {
-    if (tip.transfers() == null || tip.transfers().isEmpty()) {
-      return false;
-    }
-    if (c.type() != IdentifierType.BANK_ACCOUNT) {
-      return true;
-    }
-    return tip.transfers().stream()
-        .filter(t -> t != null && t.bankBin() != null && t.accountNumber() != null)
-        .anyMatch(t -> Candidate.account(t.bankBin(), t.accountNumber(), 1).key().equals(c.key()));
-  }
-
-  private void addIdentifier(
-      FraudCase c, Candidate candidate, Instant at, int identified, int reports) {
-    CaseIdentifier row = new CaseIdentifier();
-    row.caseId = c.id;
-    row.type = candidate.type();
-    row.value = candidate.value();
-    row.bankBin = candidate.bankBin();
-    row.foreignNumber = candidate.foreign();
-    row.layer = candidate.layer();
-    row.reportCount = reports;
-    row.identifiedReports = identified;
-    row.firstReportedAt = at;
-    row.lastReportedAt = at;
-    row.persist();
   }
 }

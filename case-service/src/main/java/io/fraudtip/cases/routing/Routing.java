@@ -12,18 +12,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Routes cases to police units with the rules in the database: the first active rule, in position
- * order, whose conditions hold and whose target unit exists. A case that grows is re-routed, but
- * only upwards.
+ * Routes cases to police units with the rules in the database (read through {@link RoutingTables},
+ * in memory): the first active rule, in position order, whose conditions hold and whose target unit
+ * exists. A case that grows is re-routed, but only upwards.
  */
 @ApplicationScoped
 public class Routing {
   private final CaseEvents events;
   private final CaseConfig config;
+  private final RoutingTables tables;
 
-  Routing(CaseEvents events, CaseConfig config) {
+  Routing(CaseEvents events, CaseConfig config, RoutingTables tables) {
     this.events = events;
     this.config = config;
+    this.tables = tables;
   }
 
   /** The rule and unit a case's facts lead to. */
@@ -32,12 +34,12 @@ public class Routing {
   /** The first rule that applies to the case, with its unit. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Optional<Decision> decide(FraudCase c) {
-    List<RoutingRule> rules = RoutingRule.list("active = true order by position, id");
-    for (RoutingRule rule : rules) {
+    RoutingTables.Tables t = tables.recent();
+    for (RoutingRule rule : t.rules()) {
       if (!rule.conditions().matches(c)) {
         continue;
       }
-      Optional<PoliceUnit> unit = target(rule, c);
+      Optional<PoliceUnit> unit = target(rule, c, t);
       if (unit.isPresent()) {
         return Optional.of(new Decision(rule, unit.get()));
       }
@@ -76,7 +78,7 @@ public class Routing {
     if (decision.isEmpty()) {
       return false;
     }
-    PoliceUnit current = c.unitCode == null ? null : PoliceUnit.findById(c.unitCode);
+    PoliceUnit current = tables.recent().unit(c.unitCode).orElse(null);
     Decision d = decision.get();
     if (current == null) {
       assign(c, d.unit(), d.rule().id, Assignment.Reason.ROUTED, CaseEvents.SYSTEM, now);
@@ -138,7 +140,8 @@ public class Routing {
         now);
   }
 
-  static Optional<PoliceUnit> target(RoutingRule r, FraudCase c) {
+  private static Optional<PoliceUnit> target(
+      RoutingRule r, FraudCase c, RoutingTables.Tables tables) {
     String code = r.targetUnit;
     if (code.contains("{province}")) {
       if (c.provinceCode == null) {
@@ -152,7 +155,6 @@ public class Routing {
       }
       code = code.replace("{commune}", c.communeCode);
     }
-    PoliceUnit unit = PoliceUnit.findById(code);
-    return unit != null && unit.active ? Optional.of(unit) : Optional.empty();
+    return tables.unit(code).filter(u -> u.active);
   }
 }

@@ -126,15 +126,30 @@ public class Evidence {
   /** Independent sources among the reports recorded in a case (its tips, by source). */
   @Transactional(Transactional.TxType.MANDATORY)
   public int sourcesOfCase(UUID caseId) {
-    // One fact per tip: a tip's identifiers all carry its source.
-    List<Fact> reports =
-        IdentifierEvidence.<IdentifierEvidence>list(
-                "caseId = ?1 and kind = ?2 order by at, id", caseId, EvidenceKind.REPORT)
-            .stream()
-            .filter(distinctTip())
-            .map(e -> e.fact(null))
-            .toList();
-    return Sources.group(reports, config.sameSourceWindow()).size();
+    return sourcesOfCases(List.of(caseId)).get(caseId);
+  }
+
+  /** {@link #sourcesOfCase} of several cases, read in one query (a batch of tips). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public java.util.Map<UUID, Integer> sourcesOfCases(java.util.Collection<UUID> caseIds) {
+    java.util.Map<UUID, List<IdentifierEvidence>> byCase = new java.util.HashMap<>();
+    if (caseIds.isEmpty()) {
+      return java.util.Map.of();
+    }
+    IdentifierEvidence.<IdentifierEvidence>list(
+            "caseId in ?1 and kind = ?2 order by at, id", caseIds, EvidenceKind.REPORT)
+        .forEach(e -> byCase.computeIfAbsent(e.caseId, k -> new java.util.ArrayList<>()).add(e));
+    java.util.Map<UUID, Integer> sources = new java.util.HashMap<>();
+    for (UUID id : caseIds) {
+      // One fact per tip: a tip's identifiers all carry its source.
+      List<Fact> reports =
+          byCase.getOrDefault(id, List.of()).stream()
+              .filter(distinctTip())
+              .map(e -> e.fact(null))
+              .toList();
+      sources.put(id, Sources.group(reports, config.sameSourceWindow()).size());
+    }
+    return sources;
   }
 
   private static java.util.function.Predicate<IdentifierEvidence> distinctTip() {

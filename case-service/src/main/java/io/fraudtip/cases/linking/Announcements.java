@@ -1,0 +1,72 @@
+package io.fraudtip.cases.linking;
+
+import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.TimelineKind;
+import io.fraudtip.cases.linking.TouchedCases.Change;
+import io.fraudtip.cases.routing.Routing;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.opentelemetry.context.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+
+/**
+ * The end of a batch of tips: the cases it touched get their totals and priority (all at once), are
+ * routed, and each is announced on cases.v1; a new case once, routed already, in its OPENED event;
+ * a case tips joined by what became of it, or at least "tip added", so that every tip learns its
+ * status (every event carries all the case's tip ids).
+ */
+@ApplicationScoped
+class Announcements {
+  private final CaseTotals totals;
+  private final Routing routing;
+  private final CaseEvents events;
+
+  Announcements(CaseTotals totals, Routing routing, CaseEvents events) {
+    this.totals = totals;
+    this.routing = routing;
+    this.events = events;
+  }
+
+  @Transactional(Transactional.TxType.MANDATORY)
+  void announce(TouchedCases touched, Instant now) {
+    totals.recompute(touched.live().stream().map(c -> c.target).toList(), now);
+    for (Change change : touched.live()) {
+      try (Scope scope = change.trace.makeCurrent()) {
+        announce(change, now);
+      }
+    }
+  }
+
+  private void announce(Change change, Instant now) {
+    FraudCase target = change.target;
+    if (change.opened) {
+      events.record(target, TimelineKind.OPENED, CaseEvents.SYSTEM, null, null, now);
+      // One event per new case (not OPENED then ASSIGNED): every consumer reads it once.
+      String rule = routing.routeNew(target, now).orElse(null);
+      events.publish(
+          target,
+          CaseEventKind.OPENED,
+          rule == null ? CaseEvents.Extra.NONE : CaseEvents.Extra.rule(rule));
+      publishMerged(change);
+      return;
+    }
+    boolean published = publishMerged(change) || change.reopened;
+    published |= routing.rerouteUpwards(target, now);
+    if (!published) {
+      events.publish(target, CaseEventKind.STATUS_CHANGED, CaseEvents.Extra.note("Tip added"));
+    }
+  }
+
+  private boolean publishMerged(Change change) {
+    if (change.merged.isEmpty()) {
+      return false;
+    }
+    events.publish(
+        change.target,
+        CaseEventKind.MERGED,
+        CaseEvents.Extra.merged(change.merged, "Cases merged by a shared identifier"));
+    return true;
+  }
+}

@@ -1,0 +1,105 @@
+package io.fraudtip.cases.linking;
+
+import io.fraudtip.cases.core.CaseStage;
+import io.fraudtip.cases.core.CaseTip;
+import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.Priority;
+import io.fraudtip.cases.linking.Identifiers.Candidate;
+import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.tips.IdentifierType;
+import io.fraudtip.contracts.tips.ScamType;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.contracts.tips.TransferV1;
+import io.fraudtip.contracts.tips.TrustLevel;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.UUID;
+
+/** The rows a tip makes: its new case, the tip in its case, a new identifier of the case. */
+final class TipRows {
+  private TipRows() {}
+
+  /** A new case for the tip, unrouted. */
+  static FraudCase open(TipReceivedV1 tip, Instant now, Duration legalDeadline) {
+    FraudCase c = new FraudCase();
+    c.id = UUID.randomUUID();
+    c.reference = "VN-" + c.id.toString().substring(0, 8).toUpperCase();
+    c.stage = CaseStage.RECEIVED;
+    c.status = c.stage.status();
+    c.scamType = scamTypeOf(tip);
+    c.provinceCode = tip.provinceCode();
+    c.communeCode = tip.communeCode();
+    c.priority = Priority.LOWEST;
+    c.openedAt = now;
+    c.updatedAt = now;
+    Instant received = tip.receivedAt() == null ? now : tip.receivedAt();
+    c.legalDueAt = received.plus(legalDeadline);
+    c.persist();
+    return c;
+  }
+
+  private static ScamType scamTypeOf(TipReceivedV1 tip) {
+    return tip.scamType() == null ? ScamType.OTHER : tip.scamType();
+  }
+
+  /** Stores the tip in its case, with the facts the totals are computed from. */
+  static CaseTip keep(TipReceivedV1 tip, FraudCase target, Instant now) {
+    CaseTip caseTip = new CaseTip();
+    caseTip.tipId = tip.tipId();
+    caseTip.caseId = target.id;
+    caseTip.receivedAt = tip.receivedAt() == null ? now : tip.receivedAt();
+    caseTip.provinceCode = tip.provinceCode();
+    caseTip.communeCode = tip.communeCode();
+    caseTip.scamType = scamTypeOf(tip);
+    caseTip.trust = tip.trust() == null ? TrustLevel.ANONYMOUS : tip.trust();
+    caseTip.amountLostVnd = Math.max(0, tip.amountLostVnd());
+    caseTip.latestTransferAt =
+        tip.transfers() == null
+            ? null
+            : tip.transfers().stream()
+                .filter(Objects::nonNull)
+                .map(TransferV1::at)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
+    caseTip.payload = Json.write(tip);
+    caseTip.persist();
+    return caseTip;
+  }
+
+  /**
+   * Whether the tip gave transfer details to this identifier: a transfer to that very account, or,
+   * for identifiers that are not accounts, any transfer.
+   */
+  static boolean withTransfers(TipReceivedV1 tip, Candidate c) {
+    if (tip.transfers() == null || tip.transfers().isEmpty()) {
+      return false;
+    }
+    if (c.type() != IdentifierType.BANK_ACCOUNT) {
+      return true;
+    }
+    return tip.transfers().stream()
+        .filter(t -> t != null && t.bankBin() != null && t.accountNumber() != null)
+        .anyMatch(t -> Candidate.account(t.bankBin(), t.accountNumber(), 1).key().equals(c.key()));
+  }
+
+  /** A new identifier row in the case. */
+  static CaseIdentifier addIdentifier(
+      FraudCase c, Candidate candidate, Instant at, int identified, int reports) {
+    CaseIdentifier row = new CaseIdentifier();
+    row.caseId = c.id;
+    row.type = candidate.type();
+    row.value = candidate.value();
+    row.bankBin = candidate.bankBin();
+    row.foreignNumber = candidate.foreign();
+    row.layer = candidate.layer();
+    row.reportCount = reports;
+    row.identifiedReports = identified;
+    row.firstReportedAt = at;
+    row.lastReportedAt = at;
+    row.persist();
+    return row;
+  }
+}
