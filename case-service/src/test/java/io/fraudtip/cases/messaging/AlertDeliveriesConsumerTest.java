@@ -249,19 +249,7 @@ class AlertDeliveriesConsumerTest {
 
   @Test
   void aDeliveryForNoKnownCaseGoesToTheDeadLetterTopic() {
-    AlertDeliveredV1 orphan =
-        new AlertDeliveredV1(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
-            "freeze.requested",
-            UUID.randomUUID(),
-            null,
-            TestTips.VCB,
-            TestTips.account(),
-            2,
-            Instant.now(),
-            Instant.now(),
-            1);
+    AlertDeliveredV1 orphan = orphan();
     deliver(orphan);
     var dead =
         CloudEventRecords.awaitFirst(
@@ -274,19 +262,7 @@ class AlertDeliveriesConsumerTest {
 
   @Test
   void aRecordOfAnotherTypeIsSkippedUnreadNeitherDeadLetteredNorRecorded() {
-    AlertDeliveredV1 d =
-        new AlertDeliveredV1(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
-            "account.reported",
-            UUID.randomUUID(),
-            null,
-            TestTips.VCB,
-            TestTips.account(),
-            1,
-            Instant.now(),
-            Instant.now(),
-            1);
+    AlertDeliveredV1 d = orphan();
     String key = d.alertId().toString();
     String other = "io.fraudtip.alert.withdrawn.v1";
     // Read, the first would not parse and the second names no known case: both would be
@@ -315,5 +291,21 @@ class AlertDeliveriesConsumerTest {
     assertThat(firstDead.value()).startsWith("{sentinel");
     assertThat(rows("SELECT count(*) FROM processed_event WHERE event_id = ?", d.eventId()))
         .isZero();
+  }
+
+  /** A delivery of an alert of a case this service does not know. */
+  private static AlertDeliveredV1 orphan() {
+    return new AlertDeliveredV1(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        "freeze.requested",
+        UUID.randomUUID(),
+        null,
+        TestTips.VCB,
+        TestTips.account(),
+        2,
+        Instant.now(),
+        Instant.now(),
+        1);
   }
 }
