@@ -249,19 +249,7 @@ class AlertDeliveriesConsumerTest {
 
   @Test
   void aDeliveryForNoKnownCaseGoesToTheDeadLetterTopic() {
-    AlertDeliveredV1 orphan =
-        new AlertDeliveredV1(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
-            "freeze.requested",
-            UUID.randomUUID(),
-            null,
-            TestTips.VCB,
-            TestTips.account(),
-            2,
-            Instant.now(),
-            Instant.now(),
-            1);
+    AlertDeliveredV1 orphan = orphan();
     deliver(orphan);
     var dead =
         CloudEventRecords.awaitFirst(
@@ -270,5 +258,54 @@ class AlertDeliveriesConsumerTest {
             r -> orphan.alertId().toString().equals(r.key()),
             Duration.ofSeconds(30));
     assertThat(CloudEventRecords.header(dead, "dead-letter-reason")).contains("no case");
+  }
+
+  @Test
+  void aRecordOfAnotherTypeIsSkippedUnreadNeitherDeadLetteredNorRecorded() {
+    AlertDeliveredV1 d = orphan();
+    String key = d.alertId().toString();
+    String other = "io.fraudtip.alert.withdrawn.v1";
+    // Read, the first would not parse and the second names no known case: both would be
+    // dead-lettered. The poison record of the used type after them, on the same key (one
+    // partition, in order), is the first of the key on the dead-letter topic.
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.ALERT_DELIVERIES_V1, key, UUID.randomUUID(), other, "{skipped, not json"),
+            CloudEventRecords.of(
+                Topics.ALERT_DELIVERIES_V1, key, d.eventId(), other, Json.write(d)),
+            CloudEventRecords.of(
+                Topics.ALERT_DELIVERIES_V1,
+                key,
+                UUID.randomUUID(),
+                CloudEvents.TYPE_ALERT_DELIVERED,
+                "{sentinel, not json"))
+        .awaitCompletion(Duration.ofSeconds(10));
+    var firstDead =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
+            r -> key.equals(r.key()),
+            Duration.ofSeconds(30));
+    assertThat(firstDead.value()).startsWith("{sentinel");
+    assertThat(rows("SELECT count(*) FROM processed_event WHERE event_id = ?", d.eventId()))
+        .isZero();
+  }
+
+  /** A delivery of an alert of a case this service does not know. */
+  private static AlertDeliveredV1 orphan() {
+    return new AlertDeliveredV1(
+        UUID.randomUUID(),
+        UUID.randomUUID(),
+        "freeze.requested",
+        UUID.randomUUID(),
+        null,
+        TestTips.VCB,
+        TestTips.account(),
+        2,
+        Instant.now(),
+        Instant.now(),
+        1);
   }
 }

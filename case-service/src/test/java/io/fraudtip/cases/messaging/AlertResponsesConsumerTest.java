@@ -320,4 +320,40 @@ class AlertResponsesConsumerTest {
             Duration.ofSeconds(30));
     assertThat(CloudEventRecords.header(dead, "dead-letter-reason")).contains("no case");
   }
+
+  @Test
+  void aRecordOfAnotherTypeIsSkippedUnreadNeitherDeadLetteredNorRecorded() {
+    AlertResponseV1 r =
+        answer(UUID.randomUUID(), null, TestTips.account(), AlertOutcome.FROZEN, 1, 0, List.of());
+    String key = r.alertId().toString();
+    String other = "io.fraudtip.alert.restored.v1";
+    UUID skippedId = UUID.randomUUID();
+    // Read, the first would not parse and the second names no known case: both would be
+    // dead-lettered. The poison record of the used type after them, on the same key (one
+    // partition, in order), is the first of the key on the dead-letter topic.
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.ALERT_RESPONSES_V1, key, UUID.randomUUID(), other, "{skipped, not json"),
+            CloudEventRecords.of(Topics.ALERT_RESPONSES_V1, key, skippedId, other, Json.write(r)),
+            CloudEventRecords.of(
+                Topics.ALERT_RESPONSES_V1,
+                key,
+                UUID.randomUUID(),
+                CloudEvents.TYPE_ALERT_RESPONSE,
+                "{sentinel, not json"))
+        .awaitCompletion(Duration.ofSeconds(10));
+    var firstDead =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.deadLetter(Topics.ALERT_RESPONSES_V1, "case-service"),
+            rec -> key.equals(rec.key()),
+            Duration.ofSeconds(30));
+    assertThat(firstDead.value()).startsWith("{sentinel");
+    assertThat(db.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?", skippedId))
+        .isZero();
+    assertThat(db.queryLong("SELECT count(*) FROM bank_response WHERE alert_id = ?", r.alertId()))
+        .isZero();
+  }
 }

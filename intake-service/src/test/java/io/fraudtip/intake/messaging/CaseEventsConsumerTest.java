@@ -175,6 +175,52 @@ class CaseEventsConsumerTest {
     assertThat(historySize(tip)).isEqualTo(2);
   }
 
+  @Test
+  void kindsThatTellATipNothingNewAreSkippedUnreadAndTheOthersStillWork() throws Exception {
+    Posted tip = postTip();
+    UUID caseId = UUID.randomUUID();
+    String key = caseId.toString();
+    UUID hold = UUID.randomUUID();
+    // Read, the hold event would move the tip on to IN_PROGRESS in a case of its own reference;
+    // the freeze request would not parse. The OPENED after them is used; the poison record of a
+    // used kind after all of them is the first of the key on the dead-letter topic.
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.CASES_V1,
+                key,
+                hold,
+                CaseEventKind.HOLD_EXTENDED.cloudEventType(),
+                caseEvent(hold, caseId, tip.id(), CaseEventKind.HOLD_EXTENDED, IN_PROGRESS)),
+            CloudEventRecords.of(
+                Topics.CASES_V1,
+                key,
+                UUID.randomUUID(),
+                CaseEventKind.FREEZE_REQUESTED.cloudEventType(),
+                "{skipped, not json"),
+            record(
+                caseId,
+                UUID.randomUUID(),
+                CaseEventKind.OPENED,
+                event(caseId, "CASE-OPEN", tip.id(), ASSIGNED)),
+            record(caseId, UUID.randomUUID(), CaseEventKind.STATUS_CHANGED, "{sentinel, not json"))
+        .awaitCompletion(Duration.ofSeconds(10));
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> "ASSIGNED".equals(status(tip)));
+    var firstDead =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.deadLetter(Topics.CASES_V1, "intake-service"),
+            r -> key.equals(r.key()),
+            Duration.ofSeconds(30));
+    assertThat(firstDead.value()).startsWith("{sentinel");
+    assertThat(caseReference(tip)).isEqualTo("CASE-OPEN");
+    assertThat(historySize(tip)).isEqualTo(2);
+    assertThat(db.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?", hold))
+        .isZero();
+  }
+
   private record Posted(UUID id, String code) {}
 
   private static Posted postTip() {
@@ -216,6 +262,12 @@ class CaseEventsConsumerTest {
 
   private static ProducerRecord<String, String> record(UUID caseId, UUID eventId, String json) {
     return CloudEventRecords.of(Topics.CASES_V1, caseId.toString(), eventId, "t", json);
+  }
+
+  private static ProducerRecord<String, String> record(
+      UUID caseId, UUID eventId, CaseEventKind kind, String json) {
+    return CloudEventRecords.of(
+        Topics.CASES_V1, caseId.toString(), eventId, kind.cloudEventType(), json);
   }
 
   private static String event(UUID caseId, String reference, UUID tipId, CaseStatus status)

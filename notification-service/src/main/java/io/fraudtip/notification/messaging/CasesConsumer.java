@@ -1,22 +1,34 @@
 package io.fraudtip.notification.messaging;
 
 import io.fraudtip.commons.inbox.EventHandling;
+import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.notification.service.AlertsFromCases;
 import io.fraudtip.notification.service.CaseStates;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Raises freeze requests, confirmations and retractions from cases.v1. Poison records go to
  * cases.v1.notification-service.dlt. The alerts keep the record's trace context, so that their
- * webhooks continue the case's trace.
+ * webhooks continue the case's trace. Kinds neither {@link CaseStates} nor {@link AlertsFromCases}
+ * acts on are skipped by their CloudEvent type, unread; a kind this reader does not know is read
+ * (its status may reopen a case).
  */
 @ApplicationScoped
 public class CasesConsumer {
+  private static final Set<String> UNUSED_TYPES =
+      Arrays.stream(CaseEventKind.values())
+          .filter(k -> !uses(k))
+          .map(CaseEventKind::cloudEventType)
+          .collect(Collectors.toUnmodifiableSet());
+
   private final AlertsFromCases alerts;
   private final CaseStates states;
 
@@ -30,10 +42,32 @@ public class CasesConsumer {
   public CompletionStage<Void> consume(Message<String> message) {
     return EventHandling.handle(
         message,
+        type -> !UNUSED_TYPES.contains(type),
         CaseEventV1.class,
         (eventId, event) -> {
           states.onCaseEvent(event); // idempotent: closed cases refuse answers (SPEC §10)
           alerts.onCaseEvent(eventId, event, RecordTrace.of(message));
         });
+  }
+
+  /**
+   * Whether this service acts on a kind: a webhook ({@link AlertsFromCases#typeOf}), a closure, a
+   * delisting or a merge's tips ({@link CaseStates}), or a reopening, which case-service publishes
+   * as STATUS_CHANGED. The kinds skipped never follow a closure without a STATUS_CHANGED first.
+   */
+  static boolean uses(CaseEventKind kind) {
+    return switch (kind) {
+      case STATUS_CHANGED,
+          MERGED,
+          FREEZE_REQUESTED,
+          CLOSED,
+          IDENTIFIER_DELISTED,
+          ACCOUNT_TRACED,
+          HOLD_EXTENDED,
+          HOLD_LIFTED,
+          HOLD_EXPIRED ->
+          true;
+      case OPENED, ASSIGNED, ACKNOWLEDGED, ESCALATED, LEGAL_DEADLINE_CHANGED -> false;
+    };
   }
 }

@@ -1,6 +1,7 @@
 package io.fraudtip.notification.messaging;
 
 import io.fraudtip.commons.inbox.EventHandling;
+import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.notification.service.AlertsFromTips;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * fails on its own, goes alone to tips.v1.notification-service.dlt ({@link
  * EventHandling#handleBatch}). Batches are independent (per-account order comes from the account's
  * sequence), so a few run at once on a bounded pool: one batch's round trips to the database
- * overlap another's.
+ * overlap another's. A record of another CloudEvent type than a received tip is skipped unread.
  */
 @ApplicationScoped
 public class TipsConsumer {
@@ -31,6 +32,7 @@ public class TipsConsumer {
   public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
     return EventHandling.handleBatch(
         batch,
+        CloudEvents.TYPE_TIP_RECEIVED::equals,
         TipReceivedV1.class,
         events ->
             alerts.onTips(

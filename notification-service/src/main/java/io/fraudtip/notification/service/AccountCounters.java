@@ -33,6 +33,18 @@ class AccountCounters {
    * the same order). Returns, per account, the counters of each naming in turn.
    */
   Map<BankAccount, Deque<Counters>> countReports(List<BankAccount> named) {
+    return count(named, true);
+  }
+
+  /**
+   * Bumps the alert sequence of every account a case event names, in one statement, as {@link
+   * #countReports} does (the report counts stay).
+   */
+  Map<BankAccount, Deque<Counters>> countAlerts(List<BankAccount> named) {
+    return count(named, false);
+  }
+
+  private Map<BankAccount, Deque<Counters>> count(List<BankAccount> named, boolean reports) {
     Map<BankAccount, Integer> times =
         new TreeMap<>(
             Comparator.comparing(BankAccount::bankBin).thenComparing(BankAccount::accountNumber));
@@ -42,12 +54,13 @@ class AccountCounters {
         em.createNativeQuery(
                 "INSERT INTO account_state (bank_bin, account_number, report_count, sequence,"
                     + " updated_at)"
-                    + " SELECT b, n, c, c, now() FROM unnest(CAST(:bins AS varchar[]),"
+                    + " SELECT b, n, c * :reports, c, now() FROM unnest(CAST(:bins AS varchar[]),"
                     + " CAST(:numbers AS varchar[]), CAST(:times AS int[])) AS t(b, n, c)"
                     + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
                     + " report_count = account_state.report_count + EXCLUDED.report_count,"
                     + " sequence = account_state.sequence + EXCLUDED.sequence, updated_at = now()"
                     + " RETURNING bank_bin, account_number, report_count, sequence")
+            .setParameter("reports", reports ? 1 : 0)
             .setParameter(
                 "bins", pgArray(times.keySet().stream().map(BankAccount::bankBin).toList()))
             .setParameter(
@@ -63,33 +76,15 @@ class AccountCounters {
     for (Object[] row : rows) {
       BankAccount account = new BankAccount((String) row[0], (String) row[1]);
       int k = times.get(account);
-      long reports = ((Number) row[2]).longValue();
+      long reportCount = ((Number) row[2]).longValue();
       long sequence = ((Number) row[3]).longValue();
       Deque<Counters> each = new ArrayDeque<>();
       for (int i = k - 1; i >= 0; i--) {
-        each.add(new Counters(reports - i, sequence - i));
+        each.add(new Counters(reports ? reportCount - i : reportCount, sequence - i));
       }
       counters.put(account, each);
     }
     return counters;
-  }
-
-  /** Bumps the account's alert sequence (and its report count for a tip) and returns both. */
-  Counters count(BankAccount account, boolean report) {
-    Object[] row =
-        (Object[])
-            em.createNativeQuery(
-                    "INSERT INTO account_state (bank_bin, account_number, report_count, sequence,"
-                        + " updated_at) VALUES (:bin, :number, :reports, 1, now())"
-                        + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
-                        + " report_count = account_state.report_count + :reports,"
-                        + " sequence = account_state.sequence + 1, updated_at = now()"
-                        + " RETURNING report_count, sequence")
-                .setParameter("bin", account.bankBin())
-                .setParameter("number", account.accountNumber())
-                .setParameter("reports", report ? 1 : 0)
-                .getSingleResult();
-    return new Counters(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
   }
 
   /** A PostgreSQL array literal of strings, each quoted. */

@@ -3,15 +3,13 @@ package io.fraudtip.notification.service;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.banks.BankDirectory;
-import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryState;
-import io.fraudtip.notification.webhook.DeliveryWakeUp;
+import io.fraudtip.notification.webhook.DeliveryHandOff;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,20 +18,18 @@ import java.util.UUID;
 
 /**
  * Raises alerts for the banks that hold reported accounts, and a delivery for each of the bank's
- * endpoints that takes the alert's type; the dispatcher is woken when the transaction commits. The
- * one way in for every source: tips ({@link AlertsFromTips}) and case events ({@link
- * AlertsFromCases}).
+ * endpoints that takes the alert's type; the new deliveries are handed to the dispatcher when the
+ * transaction commits ({@link DeliveryHandOff}). The one way in for every source: tips ({@link
+ * AlertsFromTips}) and case events ({@link AlertsFromCases}).
  */
 @ApplicationScoped
 class Alerts {
   private final BankDirectory banks;
-  private final DeliveryWakeUp wakeUp;
-  private final WebhookConfig config;
+  private final DeliveryHandOff handOff;
 
-  Alerts(BankDirectory banks, DeliveryWakeUp wakeUp, WebhookConfig config) {
+  Alerts(BankDirectory banks, DeliveryHandOff handOff) {
     this.banks = banks;
-    this.wakeUp = wakeUp;
-    this.config = config;
+    this.handOff = handOff;
   }
 
   /**
@@ -43,9 +39,13 @@ class Alerts {
    * @param endpointsByBank the active endpoints per bank, read once per bank and transaction: a
    *     batch of tips naming the same bank asks once
    * @param deliveries the deliveries scheduled, inserted by {@link #persistDeliveries()}
+   * @param handOff the new deliveries for the dispatcher once the transaction commits
    */
   record Batch(
-      Instant now, Map<String, List<BankEndpoint>> endpointsByBank, List<Delivery> deliveries) {
+      Instant now,
+      Map<String, List<BankEndpoint>> endpointsByBank,
+      List<Delivery> deliveries,
+      DeliveryHandOff.Batch handOff) {
     /** Inserts the deliveries: after every alert, so that the inserts go out in two batches. */
     void persistDeliveries() {
       deliveries.forEach(d -> d.persist());
@@ -54,7 +54,7 @@ class Alerts {
 
   /** A batch starting now, with the endpoints already read (more are read as banks come up). */
   Batch batch(Map<String, List<BankEndpoint>> endpointsByBank) {
-    return new Batch(Timestamps.now(), endpointsByBank, new ArrayList<>());
+    return new Batch(Timestamps.now(), endpointsByBank, new ArrayList<>(), handOff.batch());
   }
 
   /** Raises an alert and schedules its deliveries in the batch. */
@@ -78,7 +78,6 @@ class Alerts {
     alert.triggeredAt = raised.triggeredAt();
     alert.payload = Json.write(new WebhookPayload(raised.type(), now, data));
     alert.persist();
-    Duration firstWait = config.retrySchedule().get(0);
     List<BankEndpoint> endpoints =
         batch
             .endpointsByBank()
@@ -96,10 +95,9 @@ class Alerts {
       d.bankBin = alert.bankBin;
       d.eventType = raised.type();
       d.state = DeliveryState.PENDING;
-      d.nextAttemptAt = now.plus(firstWait);
       d.createdAt = now;
+      batch.handOff().schedule(d, alert, endpoint, now);
       batch.deliveries().add(d);
-      wakeUp.wakeAfterCommit();
     }
   }
 

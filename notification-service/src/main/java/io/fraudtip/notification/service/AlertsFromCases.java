@@ -12,8 +12,11 @@ import io.fraudtip.notification.service.AccountCounters.Counters;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -80,14 +83,19 @@ public class AlertsFromCases {
             ? null
             : new WebhookPayload.Authorisation(
                 a.requestId(), a.unitCode(), a.requestedAt(), a.standingOrder());
-    Set<AccountRefV1> refs = new LinkedHashSet<>(Alerts.nullSafe(event.accounts()));
+    List<AccountRefV1> refs =
+        new LinkedHashSet<>(Alerts.nullSafe(event.accounts()))
+            .stream().filter(ref -> ref.bankBin() != null && ref.accountNumber() != null).toList();
+    if (refs.isEmpty()) {
+      return;
+    }
+    Map<BankAccount, Deque<Counters>> counters =
+        accounts.countAlerts(
+            refs.stream().map(r -> new BankAccount(r.bankBin(), r.accountNumber())).toList());
     Alerts.Batch batch = alerts.batch(new HashMap<>());
     for (AccountRefV1 ref : refs) {
-      if (ref.bankBin() == null || ref.accountNumber() == null) {
-        continue;
-      }
       BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
-      Counters c = accounts.count(account, false);
+      Counters c = counters.get(account).removeFirst();
       UUID alertId = UUID.randomUUID();
       WebhookPayload.Data data =
           new WebhookPayload.Data(

@@ -1,6 +1,7 @@
 package io.fraudtip.notification.webhook;
 
 import io.fraudtip.notification.config.WebhookConfig;
+import io.fraudtip.notification.domain.BankEndpoint;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -51,12 +52,14 @@ class DeliveryClaims {
     return claimed;
   }
 
-  /** Frees the endpoint's slot: the bank has answered (or will not). */
-  void release(UUID endpointId) {
+  /**
+   * Frees the endpoint's slot: the bank has answered (or will not).
+   *
+   * @return whether the endpoint had no free slot, so that due rows of it may be waiting
+   */
+  boolean release(UUID endpointId) {
     AtomicInteger count = inFlight.get(endpointId);
-    if (count != null) {
-      count.decrementAndGet();
-    }
+    return count != null && count.getAndDecrement() >= config.maxInFlightPerEndpoint();
   }
 
   @SuppressWarnings("unchecked")
@@ -106,11 +109,8 @@ class DeliveryClaims {
         continue; // stays due, unlocked at commit; taken once a slot frees
       }
       taken.merge(endpointId, 1, Integer::sum);
-      List<String> secrets = new ArrayList<>(List.of(signing.open(endpointId, (String) r[4])));
-      Instant previousUntil = toInstant(r[6]);
-      if (r[5] != null && previousUntil != null && previousUntil.isAfter(now)) {
-        secrets.add(signing.open(endpointId, (String) r[5]));
-      }
+      List<String> secrets =
+          secretsOf(endpointId, (String) r[4], (String) r[5], toInstant(r[6]), now);
       chosen.add(
           new ClaimedDelivery(
               (UUID) r[0],
@@ -123,12 +123,10 @@ class DeliveryClaims {
               (String) r[9],
               (String) r[10]));
     }
-    long leaseMs =
-        config.connectTimeout().toMillis() + config.readTimeout().toMillis() + LEASE_MARGIN_MS;
     em.createNativeQuery(
             "UPDATE delivery SET next_attempt_at = now() + CAST(:lease AS interval)"
                 + " WHERE id = ANY (CAST(:ids AS uuid[]))")
-        .setParameter("lease", leaseMs + " milliseconds")
+        .setParameter("lease", leaseMs() + " milliseconds")
         .setParameter(
             "ids",
             chosen.stream()
@@ -136,6 +134,59 @@ class DeliveryClaims {
                 .collect(Collectors.joining(",", "{", "}")))
         .executeUpdate();
     return chosen;
+  }
+
+  /** How long a claimed attempt keeps its row: past the request's timeouts, with a margin. */
+  long leaseMs() {
+    return config.connectTimeout().toMillis() + config.readTimeout().toMillis() + LEASE_MARGIN_MS;
+  }
+
+  /**
+   * Takes deliveries handed over in memory (already leased to this instance) as far as their
+   * endpoints have free slots, counting them in flight; gives the others' leases up, so that they
+   * are claimed as usual once slots free.
+   *
+   * @return the deliveries to send now
+   */
+  List<ClaimedDelivery> admit(List<ClaimedDelivery> handed) {
+    int max = config.maxInFlightPerEndpoint();
+    List<ClaimedDelivery> admitted = new ArrayList<>();
+    List<String> full = new ArrayList<>();
+    for (ClaimedDelivery d : handed) {
+      AtomicInteger count = inFlight.computeIfAbsent(d.endpointId(), k -> new AtomicInteger());
+      if (count.get() < max) {
+        count.incrementAndGet();
+        admitted.add(d);
+      } else {
+        full.add(d.deliveryId().toString());
+      }
+    }
+    if (!full.isEmpty()) {
+      QuarkusTransaction.requiringNew()
+          .run(
+              () ->
+                  em.createNativeQuery(
+                          "UPDATE delivery SET next_attempt_at = now()"
+                              + " WHERE id = ANY (CAST(:ids AS uuid[])) AND state = 'PENDING'"
+                              + " AND last_attempt_at IS NULL")
+                      .setParameter("ids", "{" + String.join(",", full) + "}")
+                      .executeUpdate());
+    }
+    return admitted;
+  }
+
+  /** The signing secrets in force on an endpoint: its own, and the previous during a rotation. */
+  List<String> secretsOf(BankEndpoint e, Instant now) {
+    return secretsOf(e.id, e.secretSealed, e.previousSecretSealed, e.previousSecretUntil, now);
+  }
+
+  private List<String> secretsOf(
+      UUID endpointId, String sealed, String previousSealed, Instant previousUntil, Instant now) {
+    List<String> secrets = new ArrayList<>(List.of(signing.open(endpointId, sealed)));
+    if (previousSealed != null && previousUntil != null && previousUntil.isAfter(now)) {
+      secrets.add(signing.open(endpointId, previousSealed));
+    }
+    return secrets;
   }
 
   private static Instant toInstant(Object value) {

@@ -9,13 +9,11 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
-import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.DeliveryState;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,9 +21,15 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /**
  * What an attempt's answer means, recorded in one transaction: the attempt in the log, and the
@@ -64,6 +68,7 @@ public class DeliveryOutcomes {
   private final Outbox outbox;
   private final AfterCommit afterCommit;
   private final EndpointHealth endpoints;
+  private final DeliveryRows rows;
 
   DeliveryOutcomes(
       WebhookConfig config,
@@ -72,7 +77,8 @@ public class DeliveryOutcomes {
       PlatformMetrics metrics,
       Outbox outbox,
       AfterCommit afterCommit,
-      EndpointHealth endpoints) {
+      EndpointHealth endpoints,
+      DeliveryRows rows) {
     this.config = config;
     this.em = em;
     this.registry = registry;
@@ -80,61 +86,84 @@ public class DeliveryOutcomes {
     this.outbox = outbox;
     this.afterCommit = afterCommit;
     this.endpoints = endpoints;
+    this.rows = rows;
   }
 
-  /** Records attempts' results in one transaction (one commit for many under load). */
+  /**
+   * Records attempts' results in one transaction (one commit for many under load), set-based: the
+   * deliveries locked and read at once, the attempts and the deliveries' new state written in one
+   * statement each ({@link DeliveryRows}), the endpoints' health per endpoint, the alerts' first
+   * successes in one statement. Results are applied in order, so a delivery that comes twice counts
+   * both attempts.
+   */
   @Transactional
   public void recordAll(List<Result> results) {
-    results.forEach(this::recordOne);
-  }
-
-  private void recordOne(Result r) {
-    Delivery d = em.find(Delivery.class, r.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
-    if (d == null) {
+    Map<UUID, DeliveryRows.Row> deliveries =
+        rows.lock(results.stream().map(Result::deliveryId).toList());
+    if (deliveries.isEmpty()) {
       return;
     }
     Instant now = Timestamps.now();
-    DeliveryAttempt attempt = new DeliveryAttempt();
-    attempt.deliveryId = d.id;
-    attempt.attemptedAt = Timestamps.micros(r.at());
-    attempt.latencyMs = r.latencyMs();
-    attempt.statusCode = r.status();
-    attempt.responseBody = truncate(r.body(), config.responseBodyLimit());
-    attempt.error = truncate(r.error(), 500);
+    List<DeliveryRows.Attempt> attempts = new ArrayList<>(results.size());
+    EndpointHealth.Answers answers = new EndpointHealth.Answers();
+    Map<UUID, FirstSuccess> successes = new LinkedHashMap<>();
+    for (Result r : results) {
+      DeliveryRows.Row d = deliveries.get(r.deliveryId());
+      if (d == null) {
+        continue;
+      }
+      DeliveryRows.Attempt attempt = recordOne(r, d, now);
+      attempts.add(attempt);
+      answers.add(r.endpointId(), attempt.outcome());
+      if (DeliveryAttempt.SUCCESS.equals(attempt.outcome())) {
+        successes.putIfAbsent(
+            d.alertId,
+            new FirstSuccess(
+                d.alertId, Timestamps.micros(r.at().plusMillis(r.latencyMs())), d.totalAttempts));
+      }
+    }
+    rows.write(deliveries.values(), attempts);
+    endpoints.record(answers, now);
+    if (!successes.isEmpty()) {
+      firstSuccesses(successes.values());
+    }
+    attempts.forEach(a -> metrics.deliveryAttempted(a.outcome()));
+  }
+
+  /** What an answer does to its delivery; returns its line in the log. */
+  private DeliveryRows.Attempt recordOne(Result r, DeliveryRows.Row d, Instant now) {
+    Instant attemptedAt = Timestamps.micros(r.at());
+    String error = truncate(r.error(), 500);
     d.attempts++;
     d.totalAttempts++;
-    attempt.attempt = d.totalAttempts;
-    d.lastAttemptAt = attempt.attemptedAt;
+    d.lastAttemptAt = attemptedAt;
     d.lastStatus = r.status();
-    d.lastError =
-        attempt.error != null ? attempt.error : r.status() == null ? null : "HTTP " + r.status();
+    d.lastError = error != null ? error : r.status() == null ? null : "HTTP " + r.status();
     int status = r.status() == null ? 0 : r.status();
+    String outcome;
     if (status >= 200 && status < 300) {
-      attempt.outcome = DeliveryAttempt.SUCCESS;
+      outcome = DeliveryAttempt.SUCCESS;
       d.state = DeliveryState.SUCCEEDED;
       d.lastError = null;
       d.nextAttemptAt = null;
       d.completedAt = now;
-      endpoints.succeeded(r.endpointId(), now);
-      firstSuccess(d, Timestamps.micros(r.at().plusMillis(r.latencyMs())));
       registry
           .timer("webhook.delivery.delay", "type", d.eventType)
           .record(Duration.between(d.createdAt, now));
     } else if (status == 410) {
-      attempt.outcome = DeliveryAttempt.GONE;
+      outcome = DeliveryAttempt.GONE;
       d.state = DeliveryState.FAILED;
       d.nextAttemptAt = null;
       d.completedAt = now;
-      endpoints.gone(r.endpointId(), now);
     } else {
       List<Duration> schedule = config.retrySchedule();
       if (d.attempts >= schedule.size()) {
-        attempt.outcome = DeliveryAttempt.FAILED;
+        outcome = DeliveryAttempt.FAILED;
         d.state = DeliveryState.FAILED;
         d.nextAttemptAt = null;
         d.completedAt = now;
       } else {
-        attempt.outcome = DeliveryAttempt.RETRY;
+        outcome = DeliveryAttempt.RETRY;
         Duration wait = jittered(schedule.get(d.attempts));
         if (status == 429 || status == 503) {
           Duration asked = retryAfter(r.retryAfter(), now);
@@ -145,52 +174,72 @@ public class DeliveryOutcomes {
         }
         d.nextAttemptAt = now.plus(wait);
       }
-      endpoints.failed(r.endpointId(), now);
     }
-    attempt.persist();
-    metrics.deliveryAttempted(attempt.outcome);
+    return new DeliveryRows.Attempt(
+        d.id,
+        d.totalAttempts,
+        attemptedAt,
+        r.latencyMs(),
+        r.status(),
+        outcome,
+        truncate(r.body(), config.responseBodyLimit()),
+        error);
   }
 
+  /** An alert's first 2xx in this batch: when it was answered, after how many attempts. */
+  private record FirstSuccess(UUID alertId, Instant answeredAt, int attempts) {}
+
   /**
-   * The alert's first 2xx, over all its endpoints, retries and replays: marks it delivered and
+   * The alerts' first 2xx, over all their endpoints, retries and replays: marks them delivered and
    * publishes alert-deliveries.v1 in this transaction, and times tip-to-alert for a tip's alert.
-   * The conditional update takes the alert's row lock, so two endpoints succeeding at once publish
+   * The conditional update takes the alerts' row locks, so two endpoints succeeding at once publish
    * once; the event id derives from the alert id, so even a repeat would be deduped downstream.
    */
-  private void firstSuccess(Delivery d, Instant answeredAt) {
-    int first =
+  private void firstSuccesses(Collection<FirstSuccess> successes) {
+    Map<UUID, FirstSuccess> byAlert = new HashMap<>();
+    successes.forEach(s -> byAlert.put(s.alertId(), s));
+    @SuppressWarnings("unchecked")
+    List<Alert> first =
         em.createNativeQuery(
-                "UPDATE alert SET delivered_at = :at WHERE id = :id AND delivered_at IS NULL")
-            .setParameter("at", answeredAt)
-            .setParameter("id", d.alertId)
-            .executeUpdate();
-    if (first == 0) {
-      return;
+                "UPDATE alert SET delivered_at = v.at FROM unnest(CAST(:ids AS uuid[]),"
+                    + " CAST(:ats AS timestamptz[])) AS v(id, at)"
+                    + " WHERE alert.id = v.id AND alert.delivered_at IS NULL RETURNING alert.*",
+                Alert.class)
+            .setParameter("ids", pgArray(byAlert.keySet()))
+            .setParameter(
+                "ats", pgArray(byAlert.values().stream().map(FirstSuccess::answeredAt).toList()))
+            .getResultList();
+    for (Alert alert : first) {
+      FirstSuccess s = byAlert.get(alert.id);
+      Instant triggeredAt = alert.triggeredAt != null ? alert.triggeredAt : alert.createdAt;
+      UUID eventId = deliveredEventId(alert.id);
+      outbox.publish(
+          Topics.ALERT_DELIVERIES_V1,
+          alert.id.toString(),
+          CloudEvents.TYPE_ALERT_DELIVERED,
+          eventId,
+          new AlertDeliveredV1(
+              eventId,
+              alert.id,
+              alert.eventType,
+              alert.caseId,
+              alert.tipId,
+              alert.bankBin,
+              alert.accountNumber,
+              alert.layer,
+              triggeredAt,
+              s.answeredAt(),
+              s.attempts()));
+      if (Alert.ACCOUNT_REPORTED.equals(alert.eventType) && alert.triggeredAt != null) {
+        Duration latency = Duration.between(alert.triggeredAt, s.answeredAt());
+        afterCommit.run("tip-to-alert:" + alert.id, () -> metrics.tipToAlert(latency));
+      }
     }
-    Alert alert = em.find(Alert.class, d.alertId);
-    Instant triggeredAt = alert.triggeredAt != null ? alert.triggeredAt : alert.createdAt;
-    UUID eventId = deliveredEventId(alert.id);
-    outbox.publish(
-        Topics.ALERT_DELIVERIES_V1,
-        alert.id.toString(),
-        CloudEvents.TYPE_ALERT_DELIVERED,
-        eventId,
-        new AlertDeliveredV1(
-            eventId,
-            alert.id,
-            alert.eventType,
-            alert.caseId,
-            alert.tipId,
-            alert.bankBin,
-            alert.accountNumber,
-            alert.layer,
-            triggeredAt,
-            answeredAt,
-            d.totalAttempts));
-    if (Alert.ACCOUNT_REPORTED.equals(alert.eventType) && alert.triggeredAt != null) {
-      Duration latency = Duration.between(alert.triggeredAt, answeredAt);
-      afterCommit.run("tip-to-alert:" + alert.id, () -> metrics.tipToAlert(latency));
-    }
+  }
+
+  /** A PostgreSQL array literal of values without quotes or commas (uuids, instants). */
+  private static String pgArray(Collection<?> values) {
+    return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
   }
 
   /** The id of an alert's alert-deliveries.v1 event: the same for every attempt and replay. */

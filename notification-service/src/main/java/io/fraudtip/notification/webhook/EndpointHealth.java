@@ -3,13 +3,20 @@ package io.fraudtip.notification.webhook;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.OperatorNotice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,42 +36,79 @@ public class EndpointHealth {
     this.em = em;
   }
 
-  /** A 410 Gone: the bank has removed the endpoint, so it is disabled at once. */
-  void gone(UUID endpointId, Instant now) {
-    disable(endpointId, BankEndpoint.DISABLED_GONE, "answered 410 Gone", now);
-  }
+  /**
+   * The answers of a batch of attempts, per endpoint: what the batch ends with for each, as if the
+   * answers had been recorded one by one (the last of success and failure counts; a 410 disables).
+   */
+  static final class Answers {
+    private final Map<UUID, String> last = new LinkedHashMap<>();
+    private final Set<UUID> succeeded = new LinkedHashSet<>();
+    private final Set<UUID> gone = new LinkedHashSet<>();
 
-  /** Notes a success: the endpoint is no longer failing. */
-  void succeeded(UUID endpointId, Instant now) {
-    // Written only when it changes something, so that a busy endpoint's row is not rewritten on
-    // every delivery.
-    em.createNativeQuery(
-            "UPDATE bank_endpoint SET failing_since = NULL, last_success_at = :now"
-                + " WHERE id = :id AND (failing_since IS NOT NULL OR last_success_at IS NULL"
-                + " OR last_success_at < CAST(:now AS timestamptz) - INTERVAL '10 seconds')")
-        .setParameter("now", now)
-        .setParameter("id", endpointId)
-        .executeUpdate();
-  }
-
-  /** Notes a failure, and disables the endpoint once it has failed for the configured days. */
-  void failed(UUID endpointId, Instant now) {
-    em.createNativeQuery(
-            "UPDATE bank_endpoint SET failing_since = :now WHERE id = :id AND failing_since IS NULL")
-        .setParameter("now", now)
-        .setParameter("id", endpointId)
-        .executeUpdate();
-    Instant limit = now.minus(config.disableAfter());
-    int stale =
-        em.createNativeQuery(
-                "SELECT 1 FROM bank_endpoint WHERE id = :id AND active AND failing_since <= :limit")
-            .setParameter("id", endpointId)
-            .setParameter("limit", limit)
-            .getResultList()
-            .size();
-    if (stale > 0) {
-      disable(endpointId, BankEndpoint.DISABLED_FAILING, failingWhy(), now);
+    /** Notes an attempt's outcome ({@link DeliveryAttempt}'s SUCCESS, RETRY, FAILED or GONE). */
+    void add(UUID endpointId, String outcome) {
+      if (DeliveryAttempt.GONE.equals(outcome)) {
+        gone.add(endpointId);
+        return;
+      }
+      if (DeliveryAttempt.SUCCESS.equals(outcome)) {
+        succeeded.add(endpointId);
+      }
+      last.put(endpointId, outcome);
     }
+
+    /** The endpoints whose last answer in the batch (410 aside) was a failure. */
+    private List<UUID> failing() {
+      return last.entrySet().stream()
+          .filter(e -> !DeliveryAttempt.SUCCESS.equals(e.getValue()))
+          .map(Map.Entry::getKey)
+          .toList();
+    }
+  }
+
+  /**
+   * Records a batch's answers in a few statements for all its endpoints: successes clear the
+   * failing clock, failures after them start it (and disable an endpoint failing for too long), and
+   * a 410 Gone disables its endpoint at once.
+   */
+  void record(Answers answers, Instant now) {
+    if (!answers.succeeded.isEmpty()) {
+      // Written only when it changes something, so that a busy endpoint's row is not rewritten on
+      // every delivery.
+      em.createNativeQuery(
+              "UPDATE bank_endpoint SET failing_since = NULL, last_success_at = :now"
+                  + " WHERE id = ANY (CAST(:ids AS uuid[])) AND (failing_since IS NOT NULL"
+                  + " OR last_success_at IS NULL"
+                  + " OR last_success_at < CAST(:now AS timestamptz) - INTERVAL '10 seconds')")
+          .setParameter("now", now)
+          .setParameter("ids", uuids(answers.succeeded))
+          .executeUpdate();
+    }
+    List<UUID> failing = answers.failing();
+    if (!failing.isEmpty()) {
+      em.createNativeQuery(
+              "UPDATE bank_endpoint SET failing_since = :now"
+                  + " WHERE id = ANY (CAST(:ids AS uuid[])) AND failing_since IS NULL")
+          .setParameter("now", now)
+          .setParameter("ids", uuids(failing))
+          .executeUpdate();
+      @SuppressWarnings("unchecked")
+      List<UUID> stale =
+          em.createNativeQuery(
+                  "SELECT id FROM bank_endpoint WHERE id = ANY (CAST(:ids AS uuid[])) AND active"
+                      + " AND failing_since <= :limit",
+                  UUID.class)
+              .setParameter("ids", uuids(failing))
+              .setParameter("limit", now.minus(config.disableAfter()))
+              .getResultList();
+      stale.forEach(id -> disable(id, BankEndpoint.DISABLED_FAILING, failingWhy(), now));
+    }
+    // A 410 Gone: the bank has removed the endpoint, so it is disabled at once.
+    answers.gone.forEach(id -> disable(id, BankEndpoint.DISABLED_GONE, "answered 410 Gone", now));
+  }
+
+  private static String uuids(Collection<UUID> ids) {
+    return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
   }
 
   /**

@@ -10,12 +10,13 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Sends due deliveries to the banks. Woken by the commits that schedule deliveries (the fast path)
- * and by a short poll for retries coming due; claims due rows with their lease ({@link
- * DeliveryClaims}), so that several instances never send the same attempt and a crash mid-request
- * only delays it. Requests go out asynchronously ({@link WebhookSender}), at most {@code
- * max-in-flight-per-endpoint} per endpoint, so that a slow or dead bank holds only its own slots
- * and never delays another. The answers are recorded in batches ({@link OutcomeRecorders}).
+ * Sends due deliveries to the banks. New deliveries are handed to it in memory after their commit,
+ * already leased to it (the fast path, {@link DeliveryHandOff}); retries coming due, replays and
+ * rows of other instances it claims from the database with their lease ({@link DeliveryClaims}) at
+ * a short poll or when asked, so that several instances never send the same attempt and a crash
+ * mid-request only delays it. Requests go out asynchronously ({@link WebhookSender}), at most
+ * {@code max-in-flight-per-endpoint} per endpoint, so that a slow or dead bank holds only its own
+ * slots and never delays another. The answers are recorded in batches ({@link OutcomeRecorders}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -61,6 +62,7 @@ public class WebhookDispatcher {
     claims.reset();
     sender.open();
     running = true;
+    wakeUp.taking(true);
     recorders.start(config.recorderThreads());
     worker = new Thread(this::run, "webhook-dispatcher");
     worker.setDaemon(true);
@@ -73,6 +75,7 @@ public class WebhookDispatcher {
       return;
     }
     running = false;
+    wakeUp.taking(false);
     recorders.finish();
     wakeUp.wake();
     try {
@@ -88,7 +91,14 @@ public class WebhookDispatcher {
   private void run() {
     while (running) {
       try {
-        wakeUp.await(config.pollInterval().toMillis());
+        boolean claim = wakeUp.await(config.pollInterval().toMillis());
+        List<ClaimedDelivery> handed = wakeUp.takeHandedOver();
+        if (!handed.isEmpty()) {
+          claims.admit(handed).forEach(this::send);
+        }
+        if (!claim) {
+          continue;
+        }
         List<ClaimedDelivery> claimed;
         do {
           claimed = claims.claimBatch();
@@ -117,9 +127,10 @@ public class WebhookDispatcher {
         c,
         result -> {
           // The bank's slot is free once it has answered; the lease keeps the row until it is
-          // recorded.
-          claims.release(c.endpointId());
-          wakeUp.wake();
+          // recorded. Only a full endpoint may have due rows waiting for the slot.
+          if (claims.release(c.endpointId())) {
+            wakeUp.wake();
+          }
           recorders.add(result);
         });
   }

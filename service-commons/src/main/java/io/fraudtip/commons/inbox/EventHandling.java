@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -38,6 +39,10 @@ import org.jboss.logging.Logger;
  *
  * <p>{@link #handleBatch} is the same for a channel with {@code batch=true}: one handler call (one
  * transaction) for all the polled records, so that one commit serves many events.
+ *
+ * <p>The overloads with {@code uses} skip the records whose CloudEvent type ({@code ce_type}) the
+ * consumer does not use: they are acknowledged unread (no payload parsed, nothing recorded). A
+ * record without a type is read as before.
  */
 public final class EventHandling {
   /** How long a handler is run again while its failures are transient. */
@@ -66,6 +71,39 @@ public final class EventHandling {
     } catch (Exception e) {
       return message.nack(e);
     }
+  }
+
+  /**
+   * {@link #handle(Message, Class, BiConsumer)} for a consumer that uses only the CloudEvent types
+   * {@code uses} accepts: a record of another type is acknowledged without being read.
+   */
+  public static <T> CompletionStage<Void> handle(
+      Message<String> message, Predicate<String> uses, Class<T> type, BiConsumer<UUID, T> handler) {
+    if (unused(message, uses)) {
+      return message.ack();
+    }
+    return handle(message, type, handler);
+  }
+
+  /**
+   * {@link #handleBatch(KafkaRecordBatch, Class, Consumer)} for a consumer that uses only the
+   * CloudEvent types {@code uses} accepts: records of other types are left out unread and
+   * acknowledged with the batch.
+   */
+  public static <T> CompletionStage<Void> handleBatch(
+      KafkaRecordBatch<String, String> batch,
+      Predicate<String> uses,
+      Class<T> type,
+      Consumer<List<IncomingEvent<T>>> handler) {
+    List<KafkaRecord<String, String>> used =
+        batch.getRecords().stream().filter(r -> !unused(r, uses)).toList();
+    return handleBatch(used, batch::ack, type, handler, TRANSIENT_RETRY);
+  }
+
+  /** Whether a record names a CloudEvent type the consumer does not use (read off its header). */
+  static boolean unused(Message<?> message, Predicate<String> uses) {
+    String type = IncomingEvents.eventType(message);
+    return type != null && !uses.test(type);
   }
 
   /**

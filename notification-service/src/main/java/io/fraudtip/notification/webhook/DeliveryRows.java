@@ -1,0 +1,185 @@
+package io.fraudtip.notification.webhook;
+
+import io.fraudtip.notification.domain.DeliveryState;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import org.hibernate.Session;
+
+/**
+ * The rows that record a batch of attempts' answers, set-based: the deliveries locked and read in
+ * one statement, their attempts inserted in one and their new state written in one, whatever the
+ * batch's size (one statement per row was most of a recorder's cost under load).
+ */
+@ApplicationScoped
+class DeliveryRows {
+  private final EntityManager em;
+
+  DeliveryRows(EntityManager em) {
+    this.em = em;
+  }
+
+  /** A delivery as an attempt's answer changes it. */
+  static final class Row {
+    final UUID id;
+    final UUID alertId;
+    final String eventType;
+    final Instant createdAt;
+    DeliveryState state;
+    int attempts;
+    int totalAttempts;
+    Instant nextAttemptAt;
+    Instant lastAttemptAt;
+    Integer lastStatus;
+    String lastError;
+    Instant completedAt;
+
+    Row(
+        UUID id,
+        UUID alertId,
+        String eventType,
+        Instant createdAt,
+        DeliveryState state,
+        int attempts,
+        int total) {
+      this.id = id;
+      this.state = state;
+      this.alertId = alertId;
+      this.eventType = eventType;
+      this.createdAt = createdAt;
+      this.attempts = attempts;
+      this.totalAttempts = total;
+    }
+  }
+
+  /** One line of the delivery log. */
+  record Attempt(
+      UUID deliveryId,
+      int attempt,
+      Instant attemptedAt,
+      long latencyMs,
+      Integer statusCode,
+      String outcome,
+      String responseBody,
+      String error) {}
+
+  /**
+   * Locks and reads the deliveries, in id order (two recorders locking overlapping sets wait for
+   * each other instead of deadlocking); a delivery no longer there is left out.
+   */
+  Map<UUID, Row> lock(Collection<UUID> ids) {
+    Map<UUID, Row> rows = new LinkedHashMap<>();
+    work(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT id, alert_id, event_type, created_at, state, attempts, total_attempts"
+                      + " FROM delivery WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.stream().distinct().toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                UUID id = rs.getObject(1, UUID.class);
+                rows.put(
+                    id,
+                    new Row(
+                        id,
+                        rs.getObject(2, UUID.class),
+                        rs.getString(3),
+                        rs.getTimestamp(4).toInstant(),
+                        DeliveryState.valueOf(rs.getString(5)),
+                        rs.getInt(6),
+                        rs.getInt(7)));
+              }
+            }
+          }
+        });
+    return rows;
+  }
+
+  /** Inserts the attempts, in their order, and writes the deliveries' new state. */
+  void write(Collection<Row> deliveries, List<Attempt> attempts) {
+    work(
+        c -> {
+          // WITH ORDINALITY keeps the log's ids in the order the answers were recorded.
+          unnest(
+              c,
+              "INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at, latency_ms,"
+                  + " status_code, outcome, response_body, error)"
+                  + " SELECT d, a, at, l, s, o, b, e FROM unnest(?, ?, CAST(? AS timestamptz[]),"
+                  + " ?, ?, ?, ?, ?) WITH ORDINALITY AS v(d, a, at, l, s, o, b, e, n) ORDER BY n",
+              attempts,
+              column("uuid", Attempt::deliveryId),
+              column("int4", Attempt::attempt),
+              column("text", a -> text(a.attemptedAt())),
+              column("int8", Attempt::latencyMs),
+              column("int4", Attempt::statusCode),
+              column("text", Attempt::outcome),
+              column("text", Attempt::responseBody),
+              column("text", Attempt::error));
+          unnest(
+              c,
+              "UPDATE delivery SET state = v.state, attempts = v.attempts,"
+                  + " total_attempts = v.total, next_attempt_at = v.next, last_attempt_at = v.last,"
+                  + " last_status = v.status, last_error = v.error, completed_at = v.completed"
+                  + " FROM unnest(?, ?, ?, ?, CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),"
+                  + " ?, ?, CAST(? AS timestamptz[]))"
+                  + " AS v(id, state, attempts, total, next, last, status, error, completed)"
+                  + " WHERE delivery.id = v.id",
+              List.copyOf(deliveries),
+              column("uuid", (Row r) -> r.id),
+              column("text", (Row r) -> r.state.name()),
+              column("int4", (Row r) -> r.attempts),
+              column("int4", (Row r) -> r.totalAttempts),
+              column("text", (Row r) -> text(r.nextAttemptAt)),
+              column("text", (Row r) -> text(r.lastAttemptAt)),
+              column("int4", (Row r) -> r.lastStatus),
+              column("text", (Row r) -> r.lastError),
+              column("text", (Row r) -> text(r.completedAt)));
+        });
+  }
+
+  /** One array parameter: its SQL element type and how a row gives its value. */
+  private record Column<T>(String type, Function<T, Object> value) {}
+
+  private static <T> Column<T> column(String type, Function<T, Object> value) {
+    return new Column<>(type, value);
+  }
+
+  /** Runs a statement whose parameters are arrays, one per column, so all rows go in one trip. */
+  @SafeVarargs
+  private static <T> void unnest(Connection c, String sql, List<T> rows, Column<T>... columns)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < columns.length; i++) {
+        Object[] values = rows.stream().map(columns[i].value()).toArray();
+        s.setArray(i + 1, c.createArrayOf(columns[i].type(), values));
+      }
+      s.executeUpdate();
+    }
+  }
+
+  private static String text(Instant at) {
+    return at == null ? null : at.toString();
+  }
+
+  private interface Work {
+    void run(Connection c) throws SQLException;
+  }
+
+  private void work(Work work) {
+    em.unwrap(Session.class).doWork(work::run);
+  }
+}

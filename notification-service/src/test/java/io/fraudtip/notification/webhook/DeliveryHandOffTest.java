@@ -1,0 +1,223 @@
+package io.fraudtip.notification.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fraudtip.localstack.bank.DemoBank;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.notification.Webhooks;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectDemoBank;
+import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dispatcher's fast path and its batched recording, with a poll so long that nothing in these
+ * tests can come from it: a new delivery is handed to the dispatcher in memory after its commit,
+ * already leased to it; the answers of many deliveries are recorded in one batch.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+@TestProfile(DeliveryHandOffTest.NoPoll.class)
+class DeliveryHandOffTest {
+  /** The dispatcher polls once an hour: whatever it sends in a test was handed to it. */
+  public static class NoPoll implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("fraudtip.webhooks.poll-interval", "1h");
+    }
+  }
+
+  @InjectKafka KafkaCompanion kafka;
+  @InjectDatabase TestDatabase db;
+  @InjectTokens Tokens tokens;
+  @InjectDemoBank DemoBank bank;
+  @Inject DeliveryOutcomes outcomes;
+  @Inject DeliveryClaims claims;
+
+  @Test
+  void aNewDeliveryIsSentRightAfterItsCommitLeasedToThisInstanceWithoutWaitingForAPoll() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970406");
+    // The bank holds the request: the row stays as the hand-off wrote it while it is in flight.
+    endpoint.receiver().neverAnswer();
+    try {
+      UUID tipId = Webhooks.tip(kafka, "970406", "7900000001");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> endpoint.receiver().deliveries().size() == 1);
+      assertThat(endpoint.receiver().deliveries().get(0).verified()).isTrue();
+      // Written leased for exactly the lease from its creation: no claim ever took it (a claim
+      // leases from its own, later time), and no other instance can take it while in flight.
+      Map<String, Object> row = Webhooks.deliveryOf(db, tipId);
+      assertThat(row.get("state")).isEqualTo("PENDING");
+      assertThat(
+              db.queryLong(
+                  "SELECT (EXTRACT(EPOCH FROM next_attempt_at - created_at) * 1000)::bigint"
+                      + " FROM delivery WHERE id = ?",
+                  row.get("id")))
+          .isEqualTo(claims.leaseMs());
+    } finally {
+      Webhooks.retire(db, endpoint);
+    }
+  }
+
+  @Test
+  void theAnswersOfManyDeliveriesAreRecordedInOneBatch() {
+    Webhooks.Endpoint healthy = Webhooks.register(tokens, bank, "970414");
+    Webhooks.Endpoint other = Webhooks.register(tokens, bank, "970414");
+    Webhooks.Endpoint gone = Webhooks.register(tokens, bank, "970439");
+    try {
+      UUID a = UUID.fromString(healthy.id());
+      UUID b = UUID.fromString(other.id());
+      UUID g = UUID.fromString(gone.id());
+      Instant at = Instant.now();
+      List<DeliveryOutcomes.Result> results = new ArrayList<>();
+      List<UUID> succeeded = new ArrayList<>();
+      List<UUID> delivered = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        UUID alert = alert("970414");
+        delivered.add(alert);
+        UUID d = delivery(alert, a, "970414");
+        succeeded.add(d);
+        results.add(result(d, a, at, 200));
+      }
+      // One alert delivered through both of the bank's endpoints: published once.
+      UUID twice = delivered.get(0);
+      UUID second = delivery(twice, b, "970414");
+      results.add(result(second, b, at, 204));
+      List<UUID> retried = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        UUID d = delivery(alert("970414"), a, "970414");
+        retried.add(d);
+        results.add(result(d, a, at, 500));
+      }
+      // A delivery answered twice in one batch (its lease ran out): both attempts count, in order.
+      UUID again = delivery(alert("970414"), a, "970414");
+      results.add(result(again, a, at, 503));
+      results.add(result(again, a, at.plusSeconds(1), 200));
+      UUID toGone = delivery(alert("970439"), g, "970439");
+      results.add(result(toGone, g, at, 410));
+
+      outcomes.recordAll(results);
+
+      for (UUID d : succeeded) {
+        assertThat(state(d)).containsEntry("state", "SUCCEEDED").containsEntry("attempts", 1);
+      }
+      for (UUID d : retried) {
+        assertThat(state(d)).containsEntry("state", "PENDING").containsEntry("last_status", 500);
+        assertThat(state(d).get("next_attempt_at")).isNotNull();
+      }
+      assertThat(state(again))
+          .containsEntry("state", "SUCCEEDED")
+          .containsEntry("total_attempts", 2)
+          .containsEntry("last_status", 200);
+      assertThat(
+              db.query(
+                  "SELECT attempt, outcome FROM delivery_attempt WHERE delivery_id = ? ORDER BY id",
+                  again))
+          .extracting(r -> r.get("attempt") + " " + r.get("outcome"))
+          .containsExactly("1 RETRY", "2 SUCCESS");
+      assertThat(state(toGone)).containsEntry("state", "FAILED");
+      assertThat(
+              db.queryLong(
+                  "SELECT count(*) FROM delivery_attempt WHERE delivery_id = ANY (?::uuid[])",
+                  "{"
+                      + String.join(",", ids(succeeded, retried, List.of(again, toGone, second)))
+                      + "}"))
+          .isEqualTo(results.size());
+      for (UUID alert : delivered) {
+        assertThat(
+                db.queryLong(
+                    "SELECT count(*) FROM alert WHERE id = ? AND delivered_at IS NOT NULL", alert))
+            .isEqualTo(1);
+        assertThat(
+                db.queryLong(
+                    "SELECT count(*) FROM outbox_event WHERE event_id = ?",
+                    DeliveryOutcomes.deliveredEventId(alert)))
+            .isEqualTo(1);
+      }
+      // The healthy endpoint's last answer was a success; the other bank's answered 410 Gone.
+      assertThat(
+              db.query(
+                      "SELECT failing_since, last_success_at, active FROM bank_endpoint WHERE id = ?",
+                      a)
+                  .get(0))
+          .containsEntry("failing_since", null)
+          .containsEntry("active", true);
+      assertThat(
+              db.query("SELECT active, disabled_reason FROM bank_endpoint WHERE id = ?", g).get(0))
+          .containsEntry("active", false)
+          .containsEntry("disabled_reason", "GONE");
+    } finally {
+      Webhooks.retire(db, healthy);
+      Webhooks.retire(db, other);
+      Webhooks.retire(db, gone);
+    }
+  }
+
+  private Map<String, Object> state(UUID delivery) {
+    return db.query(
+            "SELECT state, attempts, total_attempts, last_status, next_attempt_at FROM delivery"
+                + " WHERE id = ?",
+            delivery)
+        .get(0);
+  }
+
+  /** An alert as the consumers raise it, for a test that drives the recording by itself. */
+  private UUID alert(String bin) {
+    UUID id = UUID.randomUUID();
+    db.update(
+        "INSERT INTO alert (id, source_event_id, event_type, bank_bin, account_number, sequence,"
+            + " advisory, created_at, triggered_at, payload)"
+            + " VALUES (?, ?, 'account.reported', ?, '7900000099', 1, true, now(), now(), '{}')",
+        id,
+        UUID.randomUUID(),
+        bin);
+    return id;
+  }
+
+  /** A delivery leased far ahead, so that no dispatcher takes it while the test records it. */
+  private UUID delivery(UUID alert, UUID endpoint, String bin) {
+    UUID id = UUID.randomUUID();
+    db.update(
+        "INSERT INTO delivery (id, webhook_id, alert_id, endpoint_id, bank_bin, event_type, state,"
+            + " next_attempt_at, created_at)"
+            + " VALUES (?, ?, ?, ?, ?, 'account.reported', 'PENDING', now() + interval '1 day',"
+            + " now())",
+        id,
+        "msg_" + id.toString().replace("-", ""),
+        alert,
+        endpoint,
+        bin);
+    return id;
+  }
+
+  private static DeliveryOutcomes.Result result(
+      UUID delivery, UUID endpoint, Instant at, int status) {
+    return new DeliveryOutcomes.Result(delivery, endpoint, at, 12, status, null, "ok", null);
+  }
+
+  @SafeVarargs
+  private static List<String> ids(List<UUID>... lists) {
+    List<String> ids = new ArrayList<>();
+    for (List<UUID> l : lists) {
+      l.forEach(id -> ids.add(id.toString()));
+    }
+    return ids;
+  }
+}
