@@ -122,14 +122,4 @@ public class TipService {
     }
     return normaliser.normalise(submission, unknownFields, now, locale);
   }
-
-  /** A tip's reporter data, opened; for the investigating side. Null for an anonymous tip. */
-  @Transactional
-  public ReporterData reporterOf(UUID tipId) {
-    Tip tip = Tip.findById(tipId);
-    if (tip == null || tip.reporterSealed == null) {
-      return null;
-    }
-    return cipher.open(tip.id, tip.reporterSealed);
-  }
 }
