@@ -26,8 +26,4 @@ public interface ContactConfig {
   /** How long intake may take to answer before the read fails (503; the attempt stays logged). */
   @WithDefault("5s")
   Duration timeout();
-
-  /** The longest stated reason a read keeps, in characters. */
-  @WithDefault("500")
-  int maxReasonLength();
 }

@@ -2,7 +2,6 @@ package io.fraudtip.cases.contact;
 
 import io.fraudtip.cases.api.ContactViews.ContactReadResult;
 import io.fraudtip.cases.api.ContactViews.ReporterContact;
-import io.fraudtip.cases.config.ContactConfig;
 import io.fraudtip.cases.contact.ContactRead.Outcome;
 import io.fraudtip.cases.contact.ContactRead.Purpose;
 import io.fraudtip.cases.core.CaseTip;
@@ -26,14 +25,15 @@ import org.jboss.logging.Logger;
 public class ContactReads {
   private static final Logger LOG = Logger.getLogger(ContactReads.class);
 
+  /** The longest stated reason, in characters (the access log's column). */
+  public static final int MAX_REASON = 500;
+
   private final UnitScope scope;
   private final IntakeContacts intake;
-  private final ContactConfig config;
 
-  ContactReads(UnitScope scope, IntakeContacts intake, ContactConfig config) {
+  ContactReads(UnitScope scope, IntakeContacts intake) {
     this.scope = scope;
     this.intake = intake;
-    this.config = config;
   }
 
   /** The contact of one tip of one case, or a problem; the read is logged either way. */
@@ -96,9 +96,8 @@ public class ContactReads {
       throw ProblemException.invalid(
           "reason", "required", "Say why the reporter's contact is needed");
     }
-    if (reason.strip().length() > config.maxReasonLength()) {
-      throw ProblemException.invalid(
-          "reason", "too-long", "At most " + config.maxReasonLength() + " characters");
+    if (reason.strip().length() > MAX_REASON) {
+      throw ProblemException.invalid("reason", "too-long", "At most " + MAX_REASON + " characters");
     }
     if (!intake.enabled()) {
       throw new ProblemException(

@@ -79,10 +79,10 @@ class CaseFileTest {
   void theJsonFileHoldsTheCasesFactsWithoutReporterData() {
     Story s = aCaseWithAHeldAccount();
 
+    // No Accept header (curl's default): JSON.
     given()
         .auth()
         .oauth2(tokens.police(s.unit()))
-        .accept("application/json")
         .get("/api/v1/cases/" + s.caseId() + "/file")
         .then()
         .statusCode(200)

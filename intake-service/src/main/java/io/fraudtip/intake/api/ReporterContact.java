@@ -8,11 +8,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
     name = "ReporterContact",
     description = "The reporter's contact data of one tip, for a logged police read (internal)")
 public record ReporterContact(
-    UUID tipId,
-    @Schema(example = "Nguyễn Thị Hoa") String name,
-    @Schema(example = "+84912345678") String phone,
-    @Schema(example = "hoa.nguyen@example.vn") String email,
-    @Schema(example = "066190012345") String nationalId) {
+    @Schema(description = "The tip") UUID tipId,
+    @Schema(description = "Full name, as given", example = "Nguyễn Thị Hoa") String name,
+    @Schema(description = "Phone, E.164", example = "+84912345678") String phone,
+    @Schema(description = "E-mail, lower case", example = "hoa.nguyen@example.vn") String email,
+    @Schema(description = "Identity card number", example = "066190012345") String nationalId) {
   @Override
   public String toString() {
     return "ReporterContact[" + tipId + ", personal data withheld]";

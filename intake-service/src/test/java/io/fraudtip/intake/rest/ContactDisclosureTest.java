@@ -37,7 +37,14 @@ class ContactDisclosureTest {
 
   private Submitted submit(String body, String caseReference) {
     Response r =
-        given().contentType(ContentType.JSON).body(body).post("/api/v1/tips").then().statusCode(202).extract().response();
+        given()
+            .contentType(ContentType.JSON)
+            .body(body)
+            .post("/api/v1/tips")
+            .then()
+            .statusCode(202)
+            .extract()
+            .response();
     UUID tipId = UUID.fromString(r.path("tipId"));
     if (caseReference != null) {
       db.update("UPDATE tip SET case_reference = ? WHERE id = ?", caseReference, tipId);
@@ -53,8 +60,7 @@ class ContactDisclosureTest {
         + "\",\"unitCode\":\"PA05-66\",\"officer\":\"officer@PA05-66\"}";
   }
 
-  private static Response call(
-      ServiceSignatures keys, long timestamp, UUID tipId, String body) {
+  private static Response call(ServiceSignatures keys, long timestamp, UUID tipId, String body) {
     return given()
         .contentType(ContentType.JSON)
         .header(ServiceSignatures.TIMESTAMP, Long.toString(timestamp))
@@ -119,12 +125,15 @@ class ContactDisclosureTest {
     given()
         .contentType(ContentType.JSON)
         .header(ServiceSignatures.TIMESTAMP, Long.toString(t))
-        .header(ServiceSignatures.SIGNATURE, CASE_SERVICE.sign(t, request(UUID.randomUUID(), "VN-OTHER")))
+        .header(
+            ServiceSignatures.SIGNATURE,
+            CASE_SERVICE.sign(t, request(UUID.randomUUID(), "VN-OTHER")))
         .body(body)
         .post("/internal/v1/tips/" + tip.tipId() + "/contact")
         .then()
         .statusCode(401);
-    assertThat(db.query("SELECT * FROM contact_disclosure WHERE tip_id = ?", tip.tipId())).isEmpty();
+    assertThat(db.query("SELECT * FROM contact_disclosure WHERE tip_id = ?", tip.tipId()))
+        .isEmpty();
   }
 
   @Test
