@@ -14,3 +14,6 @@ chmod 644 personal-data.key
 # notification-service seals the banks' webhook signing secrets with this key.
 [ -f webhook-secrets.key ] || openssl rand -base64 32 > webhook-secrets.key
 chmod 644 webhook-secrets.key
+# case-service signs its calls to intake for a reporter's contact with this key (both read it).
+[ -f contact-reads.key ] || openssl rand -base64 32 > contact-reads.key
+chmod 644 contact-reads.key

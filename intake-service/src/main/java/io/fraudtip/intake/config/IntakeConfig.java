@@ -4,6 +4,7 @@ import io.fraudtip.commons.ratelimit.RateLimit;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of tip intake. */
 @ConfigMapping(prefix = "fraudtip.intake")
@@ -22,6 +23,9 @@ public interface IntakeConfig {
 
   /** Group commit: accepted tips are written in micro-batches, one durable commit each. */
   GroupCommit groupCommit();
+
+  /** case-service's signed calls for a reporter's contact (the only way it is ever opened). */
+  ContactReads contactReads();
 
   /** Input rules. */
   interface Input {
@@ -93,5 +97,22 @@ public interface IntakeConfig {
      */
     @WithDefault("10000")
     int maxPending();
+  }
+
+  /**
+   * case-service's signed calls for a reporter's contact: a police unit's logged read of one tip of
+   * its case ({@code POST /internal/v1/tips/{tipId}/contact}).
+   */
+  interface ContactReads {
+    /**
+     * The key (at least 32 bytes, Base64) case-service signs its calls with; the same value as
+     * case-service's {@code fraudtip.cases.contact-reads.key}. Unset: no contact is ever disclosed
+     * (503). Production sets {@code FRAUDTIP_INTAKE_CONTACT_READS_KEY}.
+     */
+    Optional<String> key();
+
+    /** How far a call's timestamp may be from our clock: an older signed call is refused. */
+    @WithDefault("60s")
+    Duration tolerance();
   }
 }

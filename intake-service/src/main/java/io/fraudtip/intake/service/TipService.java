@@ -12,7 +12,6 @@ import io.fraudtip.intake.domain.TipStatus;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -121,15 +120,5 @@ public class TipService {
       v.throwIfAny();
     }
     return normaliser.normalise(submission, unknownFields, now, locale);
-  }
-
-  /** A tip's reporter data, opened; for the investigating side. Null for an anonymous tip. */
-  @Transactional
-  public ReporterData reporterOf(UUID tipId) {
-    Tip tip = Tip.findById(tipId);
-    if (tip == null || tip.reporterSealed == null) {
-      return null;
-    }
-    return cipher.open(tip.id, tip.reporterSealed);
   }
 }

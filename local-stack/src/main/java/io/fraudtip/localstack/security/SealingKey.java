@@ -15,7 +15,12 @@ public enum SealingKey {
   /** intake-service's key for reporters' personal data. */
   PERSONAL_DATA("personal-data.key"),
   /** notification-service's key for the banks' webhook signing secrets. */
-  WEBHOOK_SECRETS("webhook-secrets.key");
+  WEBHOOK_SECRETS("webhook-secrets.key"),
+  /**
+   * The key case-service signs its calls for a reporter's contact with, and intake checks them with
+   * (an HMAC key, not a sealing one, kept the same way).
+   */
+  CONTACT_READS("contact-reads.key");
 
   private final String file;
 

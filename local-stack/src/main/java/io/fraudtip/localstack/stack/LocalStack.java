@@ -238,6 +238,17 @@ public final class LocalStack implements AutoCloseable {
     if (s == Service.INTAKE) {
       env.put("FRAUDTIP_INTAKE_PERSONAL_DATA_KEY", SealingKey.PERSONAL_DATA.loadOrCreate(keys));
     }
+    if (s == Service.INTAKE || s == Service.CASES) {
+      // case-service asks intake for a reporter's contact (a logged police read), signed with it.
+      String key = SealingKey.CONTACT_READS.loadOrCreate(settings.home().resolve("keys"));
+      env.put(
+          s == Service.INTAKE ? "FRAUDTIP_INTAKE_CONTACT_READS_KEY" : "FRAUDTIP_CONTACT_READS_KEY",
+          key);
+    }
+    if (s == Service.CASES) {
+      env.put(
+          "FRAUDTIP_CONTACT_READS_INTAKE_URL", "http://127.0.0.1:" + settings.port(Service.INTAKE));
+    }
     if (s == Service.NOTIFICATION) {
       env.put("FRAUDTIP_WEBHOOKS_SECRET_KEY", SealingKey.WEBHOOK_SECRETS.loadOrCreate(keys));
     }
