@@ -1,6 +1,5 @@
 package io.fraudtip.systemtests;
 
-import io.fraudtip.contracts.Topics;
 import io.fraudtip.localstack.infra.PostgresServer;
 import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.Service;
@@ -15,7 +14,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,21 +22,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * What the platform has stored: the row count of every table of every service's database (JDBC on
- * the stack's PostgreSQL) and the end offsets of the event topics. A refused request must change
- * neither.
+ * What the platform has stored: a digest of every row of every table of every service's database
+ * (JDBC on the stack's PostgreSQL; an update shows as well as an insert or a delete) and the end
+ * offsets of every topic. A refused request must change neither.
  */
 final class StoreLedger implements AutoCloseable {
-  /** Topics a refused request must not add to. */
-  static final List<String> TOPICS =
-      List.of(Topics.TIPS_V1, Topics.CASES_V1, Topics.ALERT_RESPONSES_V1);
-
-  /**
-   * Tables whose counts move in the background: published outbox rows are deleted later (the
-   * topics' end offsets stand in for them), the schema history never changes.
-   */
-  private static final Set<String> BACKGROUND = Set.of("outbox_event", "flyway_schema_history");
-
   private final Map<Service, Connection> connections = new EnumMap<>(Service.class);
   private final KafkaConsumer<byte[], byte[]> consumer;
 
@@ -62,9 +50,12 @@ final class StoreLedger implements AutoCloseable {
     consumer = new KafkaConsumer<>(props);
   }
 
-  /** Row count per {@code service.table}. */
-  Map<String, Long> rows() {
-    Map<String, Long> counts = new TreeMap<>();
+  /**
+   * Per {@code service.table}: its row count and a digest of all its rows in a stable order, the
+   * outbox included (published rows are kept for a day, so nothing deletes them during a suite).
+   */
+  Map<String, String> rows() {
+    Map<String, String> digests = new TreeMap<>();
     connections.forEach(
         (service, c) -> {
           try (Statement st = c.createStatement()) {
@@ -78,39 +69,49 @@ final class StoreLedger implements AutoCloseable {
               }
             }
             for (String table : tables) {
-              if (BACKGROUND.contains(table)) {
-                continue;
-              }
-              try (ResultSet rs = st.executeQuery("SELECT count(*) FROM \"" + table + "\"")) {
+              try (ResultSet rs =
+                  st.executeQuery(
+                      "SELECT count(*) || ' ' || coalesce(md5(string_agg(t::text, E'\\n'"
+                          + " ORDER BY t::text)), '-') FROM \""
+                          + table
+                          + "\" t")) {
                 rs.next();
-                counts.put(service.key() + "." + table, rs.getLong(1));
+                digests.put(service.key() + "." + table, rs.getString(1));
               }
             }
           } catch (SQLException e) {
             throw new IllegalStateException(e);
           }
         });
-    return counts;
+    return digests;
   }
 
-  /** End offset per topic partition of {@link #TOPICS}. */
-  Map<String, Long> offsets() {
+  /**
+   * End offset per partition of every topic the platform has (dead-letter topics included; Kafka's
+   * own internal topics, which move with every consumer's commit, left out).
+   */
+  Map<String, String> offsets() {
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : TOPICS) {
-      for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
-        partitions.add(new TopicPartition(topic, p.partition()));
-      }
-    }
-    Map<String, Long> ends = new TreeMap<>();
+    consumer
+        .listTopics(Duration.ofSeconds(10))
+        .forEach(
+            (topic, infos) -> {
+              if (!topic.startsWith("__")) {
+                for (PartitionInfo p : infos) {
+                  partitions.add(new TopicPartition(topic, p.partition()));
+                }
+              }
+            });
+    Map<String, String> ends = new TreeMap<>();
     consumer
         .endOffsets(partitions, Duration.ofSeconds(10))
-        .forEach((tp, offset) -> ends.put(tp.toString(), offset));
+        .forEach((tp, offset) -> ends.put(tp.toString(), String.valueOf(offset)));
     return ends;
   }
 
   /** Rows and offsets together. */
-  Map<String, Long> everything() {
-    Map<String, Long> all = new TreeMap<>(rows());
+  Map<String, String> everything() {
+    Map<String, String> all = new TreeMap<>(rows());
     all.putAll(offsets());
     return all;
   }
@@ -119,13 +120,13 @@ final class StoreLedger implements AutoCloseable {
    * Waits until nothing moves for {@code quiet}: the asynchronous work of earlier requests (outbox
    * relay, consumers, webhooks) has settled.
    */
-  Map<String, Long> awaitQuiet(Duration quiet, Duration timeout) throws InterruptedException {
+  Map<String, String> awaitQuiet(Duration quiet, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
-    Map<String, Long> last = everything();
+    Map<String, String> last = everything();
     long quietSince = System.nanoTime();
     while (System.nanoTime() < deadline) {
       Thread.sleep(250);
-      Map<String, Long> now = everything();
+      Map<String, String> now = everything();
       if (!now.equals(last)) {
         last = now;
         quietSince = System.nanoTime();

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** Settings of the bank webhook endpoints and of their delivery (SPEC §6). */
 @ConfigMapping(prefix = "fraudtip.webhooks")
@@ -14,6 +15,13 @@ public interface WebhookConfig {
    */
   @WithDefault("false")
   boolean allowLocalUrls();
+
+  /**
+   * Origins ({@code scheme://host:port}) that may be plain http on a local address while local URLs
+   * are otherwise refused: a demo bank beside a stack that runs with production settings. Empty in
+   * production.
+   */
+  Optional<List<String>> localOrigins();
 
   /**
    * The AES-256 key (32 bytes, Base64) that seals endpoints' signing secrets at rest. No default:

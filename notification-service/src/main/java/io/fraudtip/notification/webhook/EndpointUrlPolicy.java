@@ -10,12 +10,15 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which URLs may receive webhooks: {@code https} to public addresses only, so that an endpoint
  * cannot make the platform call into its own network (SSRF). The local stack and tests allow http
- * and local addresses through a setting.
+ * and local addresses through a setting, or only named origins (a demo bank) through another.
  */
 @ApplicationScoped
 public class EndpointUrlPolicy {
@@ -25,15 +28,27 @@ public class EndpointUrlPolicy {
   }
 
   private final boolean allowLocal;
+  private final Set<String> localOrigins;
   private final Resolver resolver;
 
   @Inject
   EndpointUrlPolicy(WebhookConfig config) {
-    this(config.allowLocalUrls(), InetAddress::getAllByName);
+    this(
+        config.allowLocalUrls(),
+        config.localOrigins().orElse(List.of()),
+        InetAddress::getAllByName);
   }
 
   public EndpointUrlPolicy(boolean allowLocal, Resolver resolver) {
+    this(allowLocal, List.of(), resolver);
+  }
+
+  public EndpointUrlPolicy(boolean allowLocal, List<String> localOrigins, Resolver resolver) {
     this.allowLocal = allowLocal;
+    this.localOrigins =
+        localOrigins.stream()
+            .map(o -> origin(URI.create(o.trim())))
+            .collect(Collectors.toUnmodifiableSet());
     this.resolver = resolver;
   }
 
@@ -50,25 +65,27 @@ public class EndpointUrlPolicy {
       throw refused("url.malformed", "The URL is not valid");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!scheme.equals("https") && !(allowLocal && scheme.equals("http"))) {
+    boolean local = allowLocal || isLocalOrigin(uri);
+    if (!scheme.equals("https") && !(local && scheme.equals("http"))) {
       throw refused("url.scheme", "The URL must use https");
     }
     if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
       throw refused("url.malformed", "The URL needs a host, and no user name or fragment");
     }
-    checkAddresses(uri.getHost());
+    checkAddresses(uri);
     return uri;
   }
 
   /**
-   * Refuses a host that does not resolve or resolves to any non-public address (unless local use is
-   * allowed). Both answer the same code and text, so that a caller cannot probe which internal
-   * names exist.
+   * Refuses a URL whose host does not resolve or resolves to any non-public address (unless local
+   * use is allowed, or the URL is on an allowed local origin). Both answer the same code and text,
+   * so that a caller cannot probe which internal names exist.
    */
-  public void checkAddresses(String host) {
-    if (allowLocal) {
+  public void checkAddresses(URI uri) {
+    if (allowLocal || isLocalOrigin(uri)) {
       return;
     }
+    String host = uri.getHost();
     InetAddress[] addresses;
     try {
       addresses = resolver.resolve(host.replaceAll("^\\[|\\]$", ""));
@@ -82,6 +99,18 @@ public class EndpointUrlPolicy {
         throw notPublic();
       }
     }
+  }
+
+  private boolean isLocalOrigin(URI uri) {
+    return !localOrigins.isEmpty() && uri.getHost() != null && localOrigins.contains(origin(uri));
+  }
+
+  /** {@code scheme://host:port}, lower case, with the scheme's default port written out. */
+  private static String origin(URI uri) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    int port = uri.getPort() != -1 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    return scheme + "://" + host + ":" + port;
   }
 
   private static ProblemException notPublic() {

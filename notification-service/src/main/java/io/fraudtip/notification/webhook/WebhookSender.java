@@ -70,7 +70,7 @@ class WebhookSender {
     try {
       URI uri = URI.create(c.url());
       // Checked again at send time: a name may have been pointed at a private address since.
-      urls.checkAddresses(uri.getHost());
+      urls.checkAddresses(uri);
       long timestamp = at.getEpochSecond();
       trace = tracing.start(c.eventType(), uri, c.traceparent(), c.tracestate());
       HttpRequest.Builder builder = HttpRequest.newBuilder(uri);

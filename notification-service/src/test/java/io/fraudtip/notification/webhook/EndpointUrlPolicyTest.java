@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fraudtip.commons.problem.ProblemException;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,6 +103,21 @@ class EndpointUrlPolicyTest {
               throw new UnknownHostException("not consulted");
             });
     assertThat(local.check("http://127.0.0.1:9999/hooks/a").getPort()).isEqualTo(9999);
+  }
+
+  @Test
+  void anAllowedLocalOriginPassesWhileEveryOtherLocalUrlIsRefused() {
+    EndpointUrlPolicy demoBank =
+        new EndpointUrlPolicy(false, List.of("http://localhost:8090"), InetAddress::getAllByName);
+    assertThat(demoBank.check("http://LOCALHOST:8090/banks/970436").getPort()).isEqualTo(8090);
+    demoBank.checkAddresses(URI.create("http://localhost:8090/banks/970436"));
+    for (String url :
+        List.of(
+            "http://localhost:8091/banks/970436", // another port
+            "http://127.0.0.1:8090/banks/970436", // the same place by another name
+            "https://localhost:8090/banks/970436")) { // another scheme
+      assertThatThrownBy(() -> demoBank.check(url)).as(url).isInstanceOf(ProblemException.class);
+    }
   }
 
   @ParameterizedTest
