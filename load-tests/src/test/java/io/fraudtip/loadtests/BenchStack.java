@@ -149,7 +149,8 @@ final class BenchStack implements AutoCloseable {
                   postgres.jdbcUrl(s.database()),
                   bootstrap,
                   keys.publicKeyFile(),
-                  home.resolve("keys")));
+                  home.resolve("keys"),
+                  "http://127.0.0.1:" + ports.get(Service.INTAKE)));
       env.putAll(serviceEnvironment());
       services.put(
           s,

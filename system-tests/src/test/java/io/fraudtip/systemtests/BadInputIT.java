@@ -34,8 +34,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Bad input against every public endpoint of the three services (issue #7): each answer is a clear
- * 4xx in problem+json, never a 5xx nor a stack trace, and nothing is stored: no row of any table
- * of any service is added, changed or removed (the outbox included) and no topic moves.
+ * 4xx in problem+json, never a 5xx nor a stack trace, and nothing is stored: no row of any table of
+ * any service is added, changed or removed (the outbox included) and no topic moves.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputIT {

@@ -217,7 +217,8 @@ public final class LocalStack implements AutoCloseable {
             postgres.jdbcUrl(s.database()),
             kafka.bootstrapServers(),
             keys.publicKeyFile(),
-            settings.home().resolve("keys"));
+            settings.home().resolve("keys"),
+            "http://127.0.0.1:" + settings.port(Service.INTAKE));
     env.putAll(settings.serviceEnvironment());
     return env;
   }
@@ -227,7 +228,13 @@ public final class LocalStack implements AutoCloseable {
    * the keys of a stack's home (also for the benchmark, which starts the processes itself).
    */
   public static Map<String, String> environment(
-      Service s, int port, String jdbcUrl, String kafka, Path publicKeyFile, Path keys) {
+      Service s,
+      int port,
+      String jdbcUrl,
+      String kafka,
+      Path publicKeyFile,
+      Path keys,
+      String intakeUrl) {
     Map<String, String> env = new HashMap<>();
     env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
@@ -240,14 +247,13 @@ public final class LocalStack implements AutoCloseable {
     }
     if (s == Service.INTAKE || s == Service.CASES) {
       // case-service asks intake for a reporter's contact (a logged police read), signed with it.
-      String key = SealingKey.CONTACT_READS.loadOrCreate(settings.home().resolve("keys"));
+      String key = SealingKey.CONTACT_READS.loadOrCreate(keys);
       env.put(
           s == Service.INTAKE ? "FRAUDTIP_INTAKE_CONTACT_READS_KEY" : "FRAUDTIP_CONTACT_READS_KEY",
           key);
     }
     if (s == Service.CASES) {
-      env.put(
-          "FRAUDTIP_CONTACT_READS_INTAKE_URL", "http://127.0.0.1:" + settings.port(Service.INTAKE));
+      env.put("FRAUDTIP_CONTACT_READS_INTAKE_URL", intakeUrl);
     }
     if (s == Service.NOTIFICATION) {
       env.put("FRAUDTIP_WEBHOOKS_SECRET_KEY", SealingKey.WEBHOOK_SECRETS.loadOrCreate(keys));
