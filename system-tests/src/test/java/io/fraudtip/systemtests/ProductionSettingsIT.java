@@ -105,7 +105,8 @@ class ProductionSettingsIT {
               platform.url(Service.NOTIFICATION, "/api/v1/endpoints"),
               platform.bankToken(BANK),
               Map.of(),
-              Json.write(Map.of("bankBin", BANK, "url", url)));
+              Json.write(
+                  Map.of("bankBin", BANK, "url", url, "eventTypes", List.of("account.reported"))));
       assertThat(answer.status()).as(url + ": " + answer.body()).isEqualTo(400);
       assertThat(answer.header("Content-Type").orElse(""))
           .as(url)
