@@ -204,4 +204,21 @@ class CaseFileTest {
         .extracting(r -> r.get("outcome"))
         .containsExactlyInAnyOrder("DISCLOSED", "REFUSED");
   }
+
+  @Test
+  void theApiDocumentNamesBothFormsOfTheFile() {
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body(
+            "paths.'/api/v1/cases/{id}/file'.get.responses.'200'.content.keySet()",
+            hasItem("application/pdf"))
+        .body(
+            "paths.'/api/v1/cases/{id}/file'.get.responses.'200'.content.keySet()",
+            hasItem("application/json"))
+        .body(
+            "paths.'/api/v1/cases/{id}/file'.get.responses.'404'.content.keySet()",
+            hasItem("application/problem+json"));
+  }
 }

@@ -82,8 +82,8 @@ public interface WebhookConfig {
   int batchSize();
 
   /**
-   * How often a dispatcher looks for due deliveries without being woken: it is woken by its own
-   * commits; this finds retries coming due and rows of other instances.
+   * How often a dispatcher looks for due deliveries: a new delivery is handed to it in memory after
+   * its commit; the poll finds retries coming due, rows of other instances and those left over.
    */
   @WithDefault("500ms")
   Duration pollInterval();
