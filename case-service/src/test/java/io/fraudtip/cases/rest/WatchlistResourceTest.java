@@ -147,4 +147,15 @@ class WatchlistResourceTest {
         .then()
         .statusCode(400);
   }
+
+  @Test
+  void anUnknownTypeIsA400NamingTheParameterNotA404() {
+    given()
+        .get("/api/v1/watchlist/check?type=bank_ACCOUNT&value=970436:123456")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors[0].field", equalTo("type"))
+        .body("errors[0].message", org.hamcrest.Matchers.containsString("BANK_ACCOUNT"));
+  }
 }

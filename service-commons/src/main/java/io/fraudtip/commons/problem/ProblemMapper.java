@@ -157,6 +157,10 @@ public class ProblemMapper {
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+    // A parameter converter's own answer (EnumParams), which the REST layer wraps in a 404/400.
+    if (e.getCause() instanceof ProblemException problem) {
+      return problem(problem, uri);
+    }
     Response original = e.getResponse();
     int status = original.getStatus();
     if (status >= 500) {
