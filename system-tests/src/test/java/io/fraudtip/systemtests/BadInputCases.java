@@ -168,7 +168,7 @@ final class BadInputCases {
           {"tracking code with right-to-left override", "%E2%80%AEABCD"},
           {"tracking code path traversal", "..%2F..%2Fetc%2Fpasswd"},
         }) {
-      add(Probe.of(INTAKE, "GET", "/api/v1/tips/" + code[1]).named(code[0]));
+      add(Probe.of(INTAKE, "GET", "/api/v1/tips/" + code[1]).named(code[0]).expect(404));
     }
   }
 
@@ -212,7 +212,7 @@ final class BadInputCases {
           {"value with NUL", "?type=PHONE&value=0912%00345678"},
           {"account with right-to-left override", "?type=BANK_ACCOUNT&value=970436:12%E2%80%AE34"},
         }) {
-      add(Probe.of(CASES, "GET", check + q[1]).named(q[0]));
+      add(Probe.of(CASES, "GET", check + q[1]).named(q[0]).expectFieldErrors());
     }
     // watchlist, batch
     Probe batch = Probe.of(CASES, "POST", check);
@@ -288,7 +288,7 @@ final class BadInputCases {
           {"page 1e400", "?page=1e400"},
           {"status unknown", "?status=SPACESHIP"},
         }) {
-      add(Probe.of(CASES, "GET", cases + q[1]).token(police).named(q[0]));
+      add(Probe.of(CASES, "GET", cases + q[1]).token(police).named(q[0]).expectFieldErrors());
     }
     add(
         Probe.of(CASES, "GET", cases + "/not-a-uuid")
@@ -331,15 +331,16 @@ final class BadInputCases {
             .token(police)
             .header("If-Match", f.caseEtag());
     field(transitions, "stage unknown", "{\"to\": \"SPACESHIP\"}");
-    add(transitions.named("stage MERGED (not allowed)").json("{\"to\": \"MERGED\"}"));
+    add(transitions.named("stage MERGED (not allowed)").json("{\"to\": \"MERGED\"}").expect(409));
     Probe transfer =
         Probe.of(CASES, "POST", one + "/transfer").token(police).header("If-Match", f.caseEtag());
     field(transfer, "unit code of 41 chars", "{\"unitCode\": \"" + "U".repeat(41) + "\"}");
-    add(transfer.named("unknown unit").json("{\"unitCode\": \"NOPE-1\"}"));
+    add(transfer.named("unknown unit").json("{\"unitCode\": \"NOPE-1\"}").expect(400));
     add(
         transfer
             .named("unit code with right-to-left override")
-            .json("{\"unitCode\": \"PC02\\u202E-66\"}"));
+            .json("{\"unitCode\": \"PC02\\u202E-66\"}")
+            .expect(400));
     Probe freeze =
         Probe.of(CASES, "POST", one + "/freeze-requests")
             .token(police)
@@ -367,13 +368,15 @@ final class BadInputCases {
             .token(police)
             .named("If-Match not a version")
             .header("If-Match", "\"zz\"")
-            .json("{\"text\": \"ghi chú\"}"));
+            .json("{\"text\": \"ghi chú\"}")
+            .expect(412));
     add(
         Probe.of(CASES, "POST", one + "/notes")
             .token(police)
             .named("If-Match Long.MAX_VALUE")
             .header("If-Match", "\"" + Long.MAX_VALUE + "\"")
-            .json("{\"text\": \"ghi chú\"}"));
+            .json("{\"text\": \"ghi chú\"}")
+            .expect(412));
     add(Probe.of(CASES, "GET", one).token(other).named("another unit's case").expect(404));
     add(
         Probe.of(CASES, "GET", one + "/disputes")
@@ -398,13 +401,18 @@ final class BadInputCases {
           {"groupBy unknown", "?groupBy=SPACESHIP"},
           {"period unknown", "?period=FORTNIGHT"},
         }) {
-      add(Probe.of(CASES, "GET", "/api/v1/statistics" + q[1]).token(operator).named(q[0]));
+      add(
+          Probe.of(CASES, "GET", "/api/v1/statistics" + q[1])
+              .token(operator)
+              .named(q[0])
+              .expect(400));
     }
     add(
         Probe.of(CASES, "GET", "/api/v1/statistics?from=x")
             .token(operator)
             .header("Accept", "text/csv")
-            .named("CSV, from not a date"));
+            .named("CSV, from not a date")
+            .expect(400));
 
     // operator API
     Probe unitPost = Probe.of(CASES, "POST", "/api/v1/admin/units").token(operator);
@@ -417,18 +425,20 @@ final class BadInputCases {
     field(unitPost, "name of 201 chars", unit.replace("Công an xã thử", "n".repeat(201)));
     field(unitPost, "name with NUL", unit.replace("Công an xã thử", "x\\u0000y"));
     field(unitPost, "province code 1 digit", unit.replace("\"66\"", "\"6\""));
-    add(unitPost.named("unknown parent unit").json(unit.replace("CAT-66", "NOPE-99")));
+    add(unitPost.named("unknown parent unit").json(unit.replace("CAT-66", "NOPE-99")).expect(400));
     Probe unitPut = Probe.of(CASES, "PUT", "/api/v1/admin/units/CAT-66").token(operator);
     malformedBodies(unitPut, unit.replace("\"code\": \"CAX-BAD\", ", ""));
     field(unitPut, "level unknown", "{\"name\": \"n\", \"level\": \"GALAXY\"}");
     add(
         Probe.of(CASES, "GET", "/api/v1/admin/units/" + "U".repeat(1000))
             .token(operator)
-            .named("code of 1000 chars"));
+            .named("code of 1000 chars")
+            .expect(404));
     add(
         Probe.of(CASES, "GET", "/api/v1/admin/units/CAT%E2%80%AE-66")
             .token(operator)
-            .named("code with right-to-left override"));
+            .named("code with right-to-left override")
+            .expect(404));
     Probe rulePost = Probe.of(CASES, "POST", "/api/v1/admin/rules").token(operator);
     String rule =
         "{\"id\": \"R-BAD\", \"position\": 999, \"description\": \"Quy tắc thử\","
@@ -450,7 +460,11 @@ final class BadInputCases {
         rulePost,
         "scam type unknown",
         rule.replace("\"id\"", "\"scamTypes\": [\"SPACESHIP\"], \"id\""));
-    add(rulePost.named("unknown target unit").json(rule.replace("\"C02\"", "\"NOPE-99\"")));
+    add(
+        rulePost
+            .named("unknown target unit")
+            .json(rule.replace("\"C02\"", "\"NOPE-99\""))
+            .expect(400));
     Probe rulePut = Probe.of(CASES, "PUT", "/api/v1/admin/rules/R-BAD-UNKNOWN").token(operator);
     malformedBodies(rulePut, rule.replace("\"id\": \"R-BAD\", ", ""));
     add(
@@ -484,11 +498,16 @@ final class BadInputCases {
     String operator = tokens.operator("operator@badinput");
 
     // alerts
-    add(Probe.of(NOTIFICATION, "GET", "/api/v1/alerts?limit=0").token(bank).named("limit 0"));
+    add(
+        Probe.of(NOTIFICATION, "GET", "/api/v1/alerts?limit=0")
+            .token(bank)
+            .named("limit 0")
+            .expectFieldErrors());
     add(
         Probe.of(NOTIFICATION, "GET", "/api/v1/alerts?limit=1e400")
             .token(bank)
-            .named("limit 1e400"));
+            .named("limit 1e400")
+            .expectFieldErrors());
     add(
         Probe.of(NOTIFICATION, "GET", "/api/v1/alerts/not-a-uuid")
             .token(bank)
@@ -564,7 +583,11 @@ final class BadInputCases {
           {"limit -1", "?limit=-1"},
           {"alertId not a UUID", "?alertId=1"},
         }) {
-      add(Probe.of(NOTIFICATION, "GET", "/api/v1/deliveries" + q[1]).token(operator).named(q[0]));
+      add(
+          Probe.of(NOTIFICATION, "GET", "/api/v1/deliveries" + q[1])
+              .token(operator)
+              .named(q[0])
+              .expectFieldErrors());
     }
     String delivery = "/api/v1/deliveries/" + f.deliveryId();
     add(
@@ -619,7 +642,8 @@ final class BadInputCases {
         create
             .token(other)
             .named("another bank's BIN")
-            .json(endpoint.replace("{", "{\"bankBin\": \"" + f.alertBank() + "\", ")));
+            .json(endpoint.replace("{", "{\"bankBin\": \"" + f.alertBank() + "\", "))
+            .expect(400));
     String ep = "/api/v1/endpoints/" + f.endpointId();
     Probe patch = Probe.of(NOTIFICATION, "PATCH", ep).token(bank);
     malformedBodies(patch, "{\"description\": \"Môi trường chính\"}");
@@ -660,11 +684,16 @@ final class BadInputCases {
             .token(bank)
             .named("unknown bank")
             .expect(404));
-    add(Probe.of(NOTIFICATION, "GET", "/api/v1/banks/97%0036").token(bank).named("BIN with NUL"));
+    add(
+        Probe.of(NOTIFICATION, "GET", "/api/v1/banks/97%0036")
+            .token(bank)
+            .named("BIN with NUL")
+            .expect(404));
     add(
         Probe.of(NOTIFICATION, "GET", "/api/v1/notices?since=yesterday")
             .token(operator)
-            .named("since not a time"));
+            .named("since not a time")
+            .expectFieldErrors());
   }
 
   // ---------------------------------------------------------------- tokens

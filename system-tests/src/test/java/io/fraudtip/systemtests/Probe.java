@@ -16,7 +16,7 @@ import java.util.Map;
  * @param contentType the Content-Type sent with a body
  * @param body the body's bytes, or null for none
  * @param headers further request headers
- * @param status the expected status, or 0 for "any 4xx"
+ * @param status the expected status (0 until {@link #expect} names it: every probe must)
  * @param fieldErrors whether the answer must list field errors
  */
 record Probe(
