@@ -174,13 +174,28 @@ public final class ServiceProcess implements AutoCloseable {
   /** Asks the service to stop (SIGTERM), and kills it if it has not stopped in time. */
   @Override
   public void close() {
-    process.destroy();
+    stopAll(List.of(this), STOP_GRACE);
+  }
+
+  /** How long a service may take to stop after SIGTERM before it is killed. */
+  public static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+  /**
+   * Asks every process to stop at once (SIGTERM) and kills those still running after {@code grace}:
+   * one grace period for all, so that a whole stack stops within SPEC's bound whatever its size.
+   */
+  public static void stopAll(List<ServiceProcess> processes, Duration grace) {
+    processes.forEach(p -> p.process.destroy());
+    long deadline = System.nanoTime() + grace.toNanos();
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      for (ServiceProcess p : processes) {
+        long left = Math.max(0, deadline - System.nanoTime());
+        if (!p.process.waitFor(left, TimeUnit.NANOSECONDS)) {
+          p.process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
       }
     } catch (InterruptedException e) {
-      process.destroyForcibly();
+      processes.forEach(p -> p.process.destroyForcibly());
       Thread.currentThread().interrupt();
     }
   }
