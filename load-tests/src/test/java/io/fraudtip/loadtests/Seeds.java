@@ -86,7 +86,7 @@ final class Seeds {
       URI check =
           URI.create(
               cases
-                  + "/api/v1/watchlist/check?type=bank_ACCOUNT&value="
+                  + "/api/v1/watchlist/check?type=BANK_ACCOUNT&value="
                   + URLEncoder.encode(last, StandardCharsets.UTF_8));
       long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
       while (true) {
@@ -127,7 +127,7 @@ final class Seeds {
       String value =
           i % 2 == 0 ? listed.get((i / 2) % listed.size()) : bank + ":" + (800_000_000_000L + i);
       b.append(i == 0 ? "" : ",")
-          .append("{\"type\":\"bank_ACCOUNT\",\"value\":\"")
+          .append("{\"type\":\"BANK_ACCOUNT\",\"value\":\"")
           .append(value)
           .append("\"}");
     }
