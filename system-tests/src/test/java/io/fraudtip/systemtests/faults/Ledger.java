@@ -60,21 +60,45 @@ final class Ledger {
         new LedgerCheck.Client(target, load.accepted(), load.refused(), load.givenUp(), finished));
   }
 
+  /**
+   * Reads the books. Each service's tables are read in one REPEATABLE READ transaction (a
+   * snapshot): read in separate statements, a merge committed between two of them would show a tip
+   * in a case the next read finds merged away, or totals that miss its tips, a finding the run did
+   * not cause.
+   */
   Books read() {
+    Map<UUID, UUID> caseOfTip = new HashMap<>();
+    Map<UUID, CaseRow> cases = new HashMap<>();
+    Map<String, UUID> identifierCases = new HashMap<>();
+    snapshot(
+        "cases",
+        c -> {
+          caseOfTip.putAll(caseOfTip(c));
+          cases.putAll(cases(c));
+          identifierCases.putAll(identifierCases(c));
+        });
+    List<AlertRow> alerts = new ArrayList<>();
+    List<DeliveryRow> deliveries = new ArrayList<>();
+    snapshot(
+        "notification",
+        c -> {
+          alerts.addAll(alerts(c));
+          deliveries.addAll(deliveries(c));
+        });
     return new Books(
         storedTips(),
-        caseOfTip(),
-        cases(),
-        identifierCases(),
-        alerts(),
-        deliveries(),
+        caseOfTip,
+        cases,
+        identifierCases,
+        alerts,
+        deliveries,
         receipts(),
         deadLetters());
   }
 
   /** Accepted tips that are not yet in a case or whose alerts have not all reached the bank. */
   Set<UUID> unfinished(Collection<Accepted> accepted) {
-    Set<UUID> cased = caseOfTip().keySet();
+    Set<UUID> cased = caseOfTipIds();
     Set<String> delivered = new HashSet<>();
     for (Receipt r : receipts()) {
       if (r.answered() / 100 == 2) {
@@ -109,39 +133,44 @@ final class Ledger {
   /** Intake's tips of the load, by the sequence number in their marker. */
   private Map<Integer, List<UUID>> storedTips() {
     Map<Integer, List<UUID>> stored = new HashMap<>();
-    query(
+    snapshot(
         "intake",
-        "SELECT id, event_payload FROM tip",
-        rs -> {
-          Matcher m = MARKER.matcher(rs.getString(2));
-          if (m.find()) {
-            stored
-                .computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>())
-                .add(rs.getObject(1, UUID.class));
-          }
-        });
+        c ->
+            query(
+                c,
+                "SELECT id, event_payload FROM tip",
+                rs -> {
+                  Matcher m = MARKER.matcher(rs.getString(2));
+                  if (m.find()) {
+                    stored
+                        .computeIfAbsent(Integer.parseInt(m.group(1)), k -> new ArrayList<>())
+                        .add(rs.getObject(1, UUID.class));
+                  }
+                }));
     return stored;
   }
 
   /** Tips case-service holds in a case. */
   Set<UUID> caseOfTipIds() {
-    return caseOfTip().keySet();
+    Map<UUID, UUID> cased = new HashMap<>();
+    snapshot("cases", c -> cased.putAll(caseOfTip(c)));
+    return cased.keySet();
   }
 
   /** Tip id to the case holding it (case-service's database). */
-  Map<UUID, UUID> caseOfTip() {
+  private static Map<UUID, UUID> caseOfTip(Connection c) throws SQLException {
     Map<UUID, UUID> cased = new HashMap<>();
     query(
-        "cases",
+        c,
         "SELECT tip_id, case_id FROM case_tip",
         rs -> cased.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)));
     return cased;
   }
 
-  private Map<UUID, CaseRow> cases() {
+  private static Map<UUID, CaseRow> cases(Connection c) throws SQLException {
     Map<UUID, CaseRow> cases = new HashMap<>();
     query(
-        "cases",
+        c,
         "SELECT id, merged_into, victims, total_loss_vnd FROM fraud_case",
         rs -> {
           UUID id = rs.getObject(1, UUID.class);
@@ -150,10 +179,10 @@ final class Ledger {
     return cases;
   }
 
-  private Map<String, UUID> identifierCases() {
+  private static Map<String, UUID> identifierCases(Connection c) throws SQLException {
     Map<String, UUID> cases = new HashMap<>();
     query(
-        "cases",
+        c,
         "SELECT type, value, case_id FROM case_identifier",
         rs -> cases.put(rs.getString(1) + "|" + rs.getString(2), rs.getObject(3, UUID.class)));
     return cases;
@@ -161,8 +190,14 @@ final class Ledger {
 
   private List<AlertRow> alerts() {
     List<AlertRow> alerts = new ArrayList<>();
+    snapshot("notification", c -> alerts.addAll(alerts(c)));
+    return alerts;
+  }
+
+  private static List<AlertRow> alerts(Connection c) throws SQLException {
+    List<AlertRow> alerts = new ArrayList<>();
     query(
-        "notification",
+        c,
         "SELECT id, tip_id, bank_bin, account_number FROM alert WHERE event_type = ?",
         rs ->
             alerts.add(
@@ -175,10 +210,10 @@ final class Ledger {
     return alerts;
   }
 
-  private List<DeliveryRow> deliveries() {
+  private static List<DeliveryRow> deliveries(Connection c) throws SQLException {
     List<DeliveryRow> deliveries = new ArrayList<>();
     query(
-        "notification",
+        c,
         "SELECT alert_id, webhook_id, state FROM delivery",
         rs ->
             deliveries.add(
@@ -266,11 +301,34 @@ final class Ledger {
     void accept(ResultSet rs) throws SQLException;
   }
 
-  private void query(String database, String sql, Row row, Object... parameters) {
+  private interface Reads {
+    void run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs the reads in one read-only REPEATABLE READ transaction on the database: every statement
+   * sees the same committed state.
+   */
+  private void snapshot(String database, Reads reads) {
     try (Connection c =
-            DriverManager.getConnection(
-                stack.postgres().jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD);
-        PreparedStatement s = c.prepareStatement(sql)) {
+        DriverManager.getConnection(
+            stack.postgres().jdbcUrl(database), PostgresServer.USER, PostgresServer.PASSWORD)) {
+      c.setAutoCommit(false);
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      try {
+        reads.run(c);
+      } finally {
+        c.rollback();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading " + database, e);
+    }
+  }
+
+  private static void query(Connection c, String sql, Row row, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         s.setObject(i + 1, parameters[i]);
       }
@@ -279,8 +337,6 @@ final class Ledger {
           row.accept(rs);
         }
       }
-    } catch (SQLException e) {
-      throw new IllegalStateException(database + ": " + sql, e);
     }
   }
 }
