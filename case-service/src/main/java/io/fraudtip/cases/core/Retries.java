@@ -3,39 +3,68 @@ package io.fraudtip.cases.core;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs a transaction again when it lost a race (a concurrent edit of the same case, a unique key
- * taken meanwhile); anything else, or a race lost too often, goes to the caller.
+ * Runs a transaction again when it lost a race (a concurrent edit or merge of the same case, a
+ * deadlock, a unique key taken meanwhile); anything else goes to the caller, and so does a race
+ * still lost after {@link #BUDGET}. A busy case (every tip of a pool merging into it) can make a
+ * transaction lose several times in a row: the waits grow, with jitter so that the losers do not
+ * meet again, and the budget is time, not a few attempts, so that a lost race never sends a good
+ * event to the dead-letter topic.
  */
 public final class Retries {
-  private static final int ATTEMPTS = 5;
+  /** How long a transaction is run again while it keeps losing races. */
+  static final Duration BUDGET = Duration.ofSeconds(30);
+
+  private static final long FIRST_WAIT_MS = 10;
+  private static final long LONGEST_WAIT_MS = 1_000;
   private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01", "55P03");
 
   private Retries() {}
 
   public static void onConflict(Runnable transaction) {
-    for (int attempt = 1; ; attempt++) {
+    onConflict(transaction, BUDGET);
+  }
+
+  static void onConflict(Runnable transaction, Duration budget) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    long wait = FIRST_WAIT_MS;
+    while (true) {
       try {
         transaction.run();
         return;
       } catch (RuntimeException e) {
-        if (attempt >= ATTEMPTS || !isRace(e)) {
+        long pause = wait + ThreadLocalRandom.current().nextLong(wait);
+        if (!isRace(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
           throw e;
         }
         try {
-          Thread.sleep(10L * attempt);
+          Thread.sleep(pause);
         } catch (InterruptedException interrupted) {
           Thread.currentThread().interrupt();
           throw e;
         }
+        wait = Math.min(wait * 2, LONGEST_WAIT_MS);
       }
     }
   }
 
+  /**
+   * Whether a failure is a lost race: an optimistic or pessimistic lock failure (Hibernate's
+   * StaleStateException too, as a versioned row's lock or refresh that finds it changed, "No rows
+   * were returned from JDBC query for versioned entity"), or a race's SQL state, anywhere in the
+   * causes or among the exceptions suppressed on the way (a failed commit's rollback exception
+   * carries the flush's failure that way).
+   */
   static boolean isRace(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
+    return isRace(e, 0);
+  }
+
+  private static boolean isRace(Throwable e, int depth) {
+    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
       if (t instanceof OptimisticLockException
           || t instanceof PessimisticLockException
           || t instanceof org.hibernate.StaleStateException) {
@@ -43,6 +72,11 @@ public final class Retries {
       }
       if (t instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
         return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (isRace(suppressed, depth + 1)) {
+          return true;
+        }
       }
       if (t.getCause() == t) {
         break;

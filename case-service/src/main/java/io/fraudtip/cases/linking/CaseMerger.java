@@ -3,7 +3,6 @@ package io.fraudtip.cases.linking;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.CaseRows;
 import io.fraudtip.cases.core.CaseStage;
-import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.LegalClock;
 import io.fraudtip.cases.core.TimelineKind;
@@ -16,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -26,21 +27,18 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class CaseMerger {
+  /** More merge hops than any chain has: past it the chain is taken for a cycle. */
+  private static final int MAX_HOPS = 100;
+
   private final CaseEvents events;
   private final LegalClock legalClock;
-  private final Cases cases;
   private final List<CaseRows> rows;
   private final RoutingTables tables;
 
   CaseMerger(
-      CaseEvents events,
-      LegalClock legalClock,
-      Cases cases,
-      @All List<CaseRows> rows,
-      RoutingTables tables) {
+      CaseEvents events, LegalClock legalClock, @All List<CaseRows> rows, RoutingTables tables) {
     this.events = events;
     this.legalClock = legalClock;
-    this.cases = cases;
     this.rows = rows;
     this.tables = tables;
   }
@@ -50,7 +48,10 @@ public class CaseMerger {
 
   /**
    * Locks the cases, in one statement for all, in id order (so that two linkers never wait on each
-   * other in a cycle), and gives the live ones (a merged case leads to its survivor).
+   * other in a cycle), and gives the live ones. A merged case leads to its survivor, which is
+   * locked the same way before it is read (a round per merge hop): read unlocked, a survivor
+   * changed meanwhile by another linker would fail this transaction's write (or a later lock of it)
+   * on its version, again on every retry while the case is busy.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public List<FraudCase> lock(Collection<UUID> ids) {
@@ -59,17 +60,38 @@ public class CaseMerger {
       return locked;
     }
     List<UUID> sorted = ids.stream().distinct().sorted().toList();
-    List<FraudCase> rows =
-        FraudCase.<FraudCase>find("id in ?1 order by id", sorted)
-            .withLock(LockModeType.PESSIMISTIC_WRITE)
-            .list();
-    for (FraudCase c : rows) {
-      FraudCase live = c.mergedInto == null ? c : cases.current(c);
+    Map<UUID, FraudCase> rows = new HashMap<>();
+    List<UUID> round = sorted;
+    for (int hops = 0; !round.isEmpty() && hops <= MAX_HOPS; hops++) {
+      FraudCase.<FraudCase>find("id in ?1 order by id", round)
+          .withLock(LockModeType.PESSIMISTIC_WRITE)
+          .list()
+          .forEach(c -> rows.put(c.id, c));
+      round =
+          round.stream()
+              .map(rows::get)
+              .filter(c -> c != null && c.mergedInto != null && !rows.containsKey(c.mergedInto))
+              .map(c -> c.mergedInto)
+              .distinct()
+              .sorted()
+              .toList();
+    }
+    for (UUID id : sorted) {
+      FraudCase live = live(rows.get(id), rows);
       if (live != null && locked.stream().noneMatch(k -> k.id.equals(live.id))) {
         locked.add(live);
       }
     }
     return locked;
+  }
+
+  /** The case a locked one leads to through its merges (null past a missing row or a cycle). */
+  private static FraudCase live(FraudCase c, Map<UUID, FraudCase> rows) {
+    FraudCase at = c;
+    for (int hops = 0; at != null && at.mergedInto != null; hops++) {
+      at = hops < MAX_HOPS ? rows.get(at.mergedInto) : null;
+    }
+    return at;
   }
 
   /** Merges locked cases into their survivor (nothing to merge when there is one). */

@@ -17,7 +17,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * same Kafka version as the clients Quarkus brings. With a fixed cluster id and log directory its
  * data survives a restart.
  */
-public final class KafkaServer implements AutoCloseable {
+public final class KafkaServer implements KafkaBroker {
   /** Cluster id of every broker we start: a restarted broker finds its formatted storage. */
   static final String CLUSTER_ID = "ZnJhdWR0aXAtbG9jYWwtMQ";
 
@@ -42,7 +42,15 @@ public final class KafkaServer implements AutoCloseable {
    * @param partitions default partition count of topics created on first use
    */
   public static KafkaServer start(Path logDirectory, int port, int partitions) {
-    KafkaServer server = new KafkaServer(logDirectory, port, FreePorts.pick(), partitions);
+    return start(logDirectory, port, FreePorts.pick(), partitions);
+  }
+
+  /**
+   * Starts a broker with its controller on a given port: a broker started again in another process
+   * (see {@link KafkaProcess}) must find its controller where its metadata says it is.
+   */
+  public static KafkaServer start(Path logDirectory, int port, int controllerPort, int partitions) {
+    KafkaServer server = new KafkaServer(logDirectory, port, controllerPort, partitions);
     server.broker = server.startBroker();
     return server;
   }
@@ -51,6 +59,7 @@ public final class KafkaServer implements AutoCloseable {
    * Stops the broker and starts it again on the same ports and log directory (a broker restart, as
    * in a fault test): clients see it go away and come back with its records.
    */
+  @Override
   public void restart() {
     broker.close();
     broker = startBroker();
@@ -78,15 +87,20 @@ public final class KafkaServer implements AutoCloseable {
     return broker;
   }
 
-  /** The address clients connect to. */
+  @Override
   public String bootstrapServers() {
     return broker.getAdvertisedListeners().replaceFirst("^[A-Z_]+://", "");
   }
 
-  /** Creates the topics that do not exist yet. */
+  @Override
   public void ensureTopics(Collection<String> names, int partitions) {
+    ensureTopics(bootstrapServers(), names, partitions);
+  }
+
+  /** Creates the topics that do not exist yet on the broker at this address. */
+  static void ensureTopics(String bootstrapServers, Collection<String> names, int partitions) {
     try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
       Set<String> existing = admin.listTopics().names().get();
       var missing =
           names.stream()

@@ -3,6 +3,7 @@ package io.fraudtip.localstack.infra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,6 +11,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real PostgreSQL server from the binaries that zonky ships in Maven artifacts: no Docker, no
@@ -41,12 +47,47 @@ public final class PostgresServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server (fast shutdown: open connections are cut) and starts it again on the same data
-   * directory and port, as in a fault test.
+   * Stops the server (fast shutdown: open connections are cut; nothing to stop after {@link
+   * #kill()}) and starts it again on the same data directory and port, as in a fault test.
    */
   public void restart() {
     close();
     postgres = startServer();
+  }
+
+  /**
+   * Kills the server outright, as a crash would: SIGKILL to the postmaster and every backend it
+   * started, nothing flushed or checkpointed. {@link #restart()} starts it again, and it recovers
+   * from its write-ahead log. Returns once every process is gone.
+   */
+  public void kill() {
+    ProcessHandle postmaster =
+        ProcessHandle.of(postmasterPid())
+            .orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+    // Taken before the kill: once the postmaster is gone its backends are no longer its children.
+    List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+    all.add(0, postmaster);
+    all.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle p : all) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("PostgreSQL process " + p.pid() + " did not end", e);
+      }
+    }
+  }
+
+  /** The postmaster's process id, from the lock file in the data directory. */
+  public long postmasterPid() {
+    try {
+      return Long.parseLong(
+          Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException("no postmaster.pid in " + dataDirectory, e);
+    }
   }
 
   private EmbeddedPostgres startServer() {

@@ -5,6 +5,8 @@ import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.infra.FreePorts;
+import io.fraudtip.localstack.infra.KafkaBroker;
+import io.fraudtip.localstack.infra.KafkaProcess;
 import io.fraudtip.localstack.infra.KafkaServer;
 import io.fraudtip.localstack.infra.PostgresServer;
 import io.fraudtip.localstack.security.SealingKey;
@@ -52,21 +54,39 @@ public final class LocalStack implements AutoCloseable {
   public static final List<String> BANKS = List.of("970436", "970422", "970415", "970418");
 
   public static final int PARTITIONS = 3;
-  private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+  /**
+   * How long a service may take to become ready; a test on a machine shared with other builds may
+   * ask for more ({@code -Dfraudtip.stack.ready-timeout-seconds=...}).
+   */
+  private static final Duration READY_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("fraudtip.stack.ready-timeout-seconds", 180));
+
+  /** Where the Kafka broker runs. */
+  public enum KafkaMode {
+    /** In the JVM that starts the stack (./run-local, most system tests). */
+    IN_PROCESS,
+    /**
+     * In a child JVM of its own, which {@link #killKafka()} can kill outright (the fault suite).
+     */
+    OWN_PROCESS
+  }
 
   private final StackSettings settings;
+  private final KafkaMode kafkaMode;
   private final Consumer<String> progress;
   private final List<AutoCloseable> started = new ArrayList<>();
   private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
   private final List<ServiceProcess> extraInstances = new ArrayList<>();
   private DemoBank demoBank;
   private PostgresServer postgres;
-  private KafkaServer kafka;
+  private KafkaBroker kafka;
   private SigningKeys keys;
   private Tokens tokens;
 
-  private LocalStack(StackSettings settings, Consumer<String> progress) {
+  private LocalStack(StackSettings settings, KafkaMode kafkaMode, Consumer<String> progress) {
     this.settings = settings;
+    this.kafkaMode = kafkaMode;
     this.progress = progress;
   }
 
@@ -75,7 +95,13 @@ public final class LocalStack implements AutoCloseable {
    * stopped again.
    */
   public static LocalStack start(StackSettings settings, Consumer<String> progress) {
-    LocalStack stack = new LocalStack(settings, progress);
+    return start(settings, KafkaMode.IN_PROCESS, progress);
+  }
+
+  /** Starts everything, with the Kafka broker where {@code kafkaMode} says. */
+  public static LocalStack start(
+      StackSettings settings, KafkaMode kafkaMode, Consumer<String> progress) {
+    LocalStack stack = new LocalStack(settings, kafkaMode, progress);
     try {
       stack.startAll();
       return stack;
@@ -102,7 +128,17 @@ public final class LocalStack implements AutoCloseable {
     }
 
     progress.accept("starting Kafka on port " + settings.kafkaPort());
-    kafka = KafkaServer.start(home.resolve("kafka"), settings.kafkaPort(), PARTITIONS);
+    kafka =
+        switch (kafkaMode) {
+          case IN_PROCESS ->
+              KafkaServer.start(home.resolve("kafka"), settings.kafkaPort(), PARTITIONS);
+          case OWN_PROCESS ->
+              KafkaProcess.start(
+                  home.resolve("kafka"),
+                  settings.kafkaPort(),
+                  PARTITIONS,
+                  home.resolve("logs").resolve("kafka.log"));
+        };
     started.add(kafka);
     kafka.ensureTopics(topics(), PARTITIONS);
 
@@ -377,16 +413,42 @@ public final class LocalStack implements AutoCloseable {
     return instance;
   }
 
-  /** Stops the Kafka broker and starts it again on the same port and log directory. */
+  /**
+   * Stops the Kafka broker (if it still runs) and starts it again on the same port and log
+   * directory.
+   */
   public void restartKafka() {
     progress.accept("restarting Kafka on port " + settings.kafkaPort());
     kafka.restart();
   }
 
-  /** Stops PostgreSQL (fast shutdown) and starts it again on the same data directory and port. */
+  /**
+   * Kills the Kafka broker's process outright (SIGKILL); {@link #restartKafka()} starts it again.
+   * Only a stack started with {@link KafkaMode#OWN_PROCESS} has a broker process to kill.
+   */
+  public void killKafka() {
+    if (!(kafka instanceof KafkaProcess process)) {
+      throw new IllegalStateException("Kafka runs in this JVM: start the stack with OWN_PROCESS");
+    }
+    progress.accept("killing Kafka (pid " + process.pid() + ") with SIGKILL");
+    process.kill();
+  }
+
+  /**
+   * Stops PostgreSQL (fast shutdown; nothing to stop after {@link #killPostgres()}) and starts it
+   * again on the same data directory and port.
+   */
   public void restartPostgres() {
     progress.accept("restarting PostgreSQL on port " + settings.postgresPort());
     postgres.restart();
+  }
+
+  /**
+   * Kills PostgreSQL's processes outright (SIGKILL); {@link #restartPostgres()} starts it again.
+   */
+  public void killPostgres() {
+    progress.accept("killing PostgreSQL (pid " + postgres.postmasterPid() + ") with SIGKILL");
+    postgres.kill();
   }
 
   private void awaitReady(ServiceProcess p) {
