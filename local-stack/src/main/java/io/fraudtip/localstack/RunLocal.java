@@ -3,6 +3,8 @@ package io.fraudtip.localstack;
 import io.fraudtip.contracts.places.AdminDivisions;
 import io.fraudtip.localstack.demo.Demo;
 import io.fraudtip.localstack.demo.Platform;
+import io.fraudtip.localstack.infra.ExistingKafka;
+import io.fraudtip.localstack.infra.PostgresServer;
 import io.fraudtip.localstack.security.KnownUnits;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
@@ -39,7 +41,8 @@ public final class RunLocal {
                                                e.g. .compose for docker compose)
 
       Options:
-        --clean                 start with empty data (deletes the stack's home first)
+        --clean                 start with empty data (deletes the stack's home first; an
+                                existing PostgreSQL or Kafka given below is left as it is)
         --demo                  once started, play story 1 (tip -> bank alert -> freeze -> money
                                 followed), print its timeline, then time 100 tips to their bank
                                 alert; the platform keeps running afterwards
@@ -50,6 +53,14 @@ public final class RunLocal {
         --kafka-port N          Kafka broker port (default 19092)
         --postgres-port N       PostgreSQL port (default 15432)
         --bank-port N           the demo bank's webhook receiver port (default 8090)
+        --postgres-url URL      use an existing PostgreSQL instead of starting one, e.g.
+                                postgresql://fraudtip:secret@db.team.lan:5432 (or a
+                                jdbc:postgresql:// URL; no user in it: postgres, password
+                                from PGPASSWORD); the role must be able to create the
+                                databases intake, cases and notification (or they exist);
+                                the server must commit durably (synchronous_commit, fsync on)
+        --kafka HOST:PORT[,...] use an existing Kafka cluster instead of starting a broker;
+                                missing topics are created with 3 partitions
         -h, --help              this text
       """;
 
@@ -148,7 +159,13 @@ public final class RunLocal {
     }
     out.println("  Kafka                  " + stack.kafkaBootstrapServers());
     out.println(
-        "  PostgreSQL             localhost:" + stack.postgres().port() + " (postgres/postgres)");
+        "  PostgreSQL             "
+            + stack.postgres().host()
+            + ":"
+            + stack.postgres().port()
+            + " ("
+            + stack.postgres().user()
+            + (stack.postgres().isOurs() ? "/" + stack.postgres().password() + ")" : ", yours)"));
     out.println();
     out.println(
         "Tokens (all of them, for every seeded unit and bank, in " + stack.stackJson() + "):");
@@ -228,6 +245,8 @@ public final class RunLocal {
       int postgresPort = defaults.postgresPort();
       int bankPort = defaults.demoBankPort();
       Path home = defaults.home();
+      PostgresServer.ServerAddress existingPostgres = null;
+      String existingKafka = null;
       Iterator<String> it = args.iterator();
       while (it.hasNext()) {
         String arg = it.next();
@@ -242,13 +261,40 @@ public final class RunLocal {
           case "--kafka-port" -> kafkaPort = port(arg, it);
           case "--postgres-port" -> postgresPort = port(arg, it);
           case "--bank-port" -> bankPort = port(arg, it);
+          case "--postgres-url" -> existingPostgres = postgresUrl(arg, it);
+          case "--kafka" -> existingKafka = kafka(arg, it);
           default -> throw new UsageException("unknown argument '" + arg + "'");
         }
       }
       o.settings =
           new StackSettings(
-              repository, home, ports, kafkaPort, postgresPort, bankPort, new HashMap<>(LOCAL_USE));
+              repository,
+              home,
+              ports,
+              kafkaPort,
+              postgresPort,
+              bankPort,
+              new HashMap<>(LOCAL_USE),
+              existingPostgres,
+              existingKafka);
       return o;
+    }
+
+    private static PostgresServer.ServerAddress postgresUrl(String option, Iterator<String> it) {
+      try {
+        return PostgresServer.ServerAddress.parse(value(option, it), System.getenv());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(option + ": " + e.getMessage());
+      }
+    }
+
+    private static String kafka(String option, Iterator<String> it) {
+      String v = value(option, it);
+      try {
+        return new ExistingKafka(v).bootstrapServers();
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(option + ": " + e.getMessage());
+      }
     }
 
     private static String value(String option, Iterator<String> it) {

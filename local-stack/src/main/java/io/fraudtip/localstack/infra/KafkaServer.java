@@ -4,6 +4,7 @@ import io.smallrye.reactive.messaging.kafka.companion.test.EmbeddedKafkaBroker;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -105,7 +106,8 @@ public final class KafkaServer implements KafkaBroker {
       var missing =
           names.stream()
               .filter(n -> !existing.contains(n))
-              .map(n -> new NewTopic(n, partitions, (short) 1))
+              // the cluster's own replication factor: 1 on ours, what a shared cluster requires
+              .map(n -> new NewTopic(n, Optional.of(partitions), Optional.empty()))
               .collect(Collectors.toList());
       for (var created : admin.createTopics(missing).values().values()) {
         try {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.localstack.bank.DemoBank;
+import io.fraudtip.localstack.infra.ExistingKafka;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.KafkaBroker;
 import io.fraudtip.localstack.infra.KafkaProcess;
@@ -120,25 +121,29 @@ public final class LocalStack implements AutoCloseable {
     ProcessFile.killLeftovers(home, progress);
     checkPortsFree();
 
-    progress.accept("starting PostgreSQL on port " + settings.postgresPort());
-    postgres = PostgresServer.start(home.resolve("postgres"), settings.postgresPort());
+    if (settings.existingPostgres() != null) {
+      progress.accept("using PostgreSQL at " + settings.existingPostgres());
+      try {
+        postgres = PostgresServer.existing(settings.existingPostgres());
+      } catch (IllegalStateException e) {
+        throw new StackException(e.getMessage(), e);
+      }
+    } else {
+      progress.accept("starting PostgreSQL on port " + settings.postgresPort());
+      postgres = PostgresServer.start(home.resolve("postgres"), settings.postgresPort());
+    }
     started.add(postgres);
     for (Service s : Service.values()) {
       postgres.ensureDatabase(s.database());
     }
 
-    progress.accept("starting Kafka on port " + settings.kafkaPort());
-    kafka =
-        switch (kafkaMode) {
-          case IN_PROCESS ->
-              KafkaServer.start(home.resolve("kafka"), settings.kafkaPort(), PARTITIONS);
-          case OWN_PROCESS ->
-              KafkaProcess.start(
-                  home.resolve("kafka"),
-                  settings.kafkaPort(),
-                  PARTITIONS,
-                  home.resolve("logs").resolve("kafka.log"));
-        };
+    if (settings.existingKafka() != null) {
+      progress.accept("using Kafka at " + settings.existingKafka());
+      kafka = new ExistingKafka(settings.existingKafka());
+    } else {
+      progress.accept("starting Kafka on port " + settings.kafkaPort());
+      kafka = startKafka(home);
+    }
     started.add(kafka);
     kafka.ensureTopics(topics(), PARTITIONS);
 
@@ -172,11 +177,27 @@ public final class LocalStack implements AutoCloseable {
     writeStackJson();
   }
 
+  private KafkaBroker startKafka(Path home) {
+    return switch (kafkaMode) {
+      case IN_PROCESS -> KafkaServer.start(home.resolve("kafka"), settings.kafkaPort(), PARTITIONS);
+      case OWN_PROCESS ->
+          KafkaProcess.start(
+              home.resolve("kafka"),
+              settings.kafkaPort(),
+              PARTITIONS,
+              home.resolve("logs").resolve("kafka.log"));
+    };
+  }
+
   private void checkPortsFree() {
     Map<String, Integer> wanted = new HashMap<>();
     settings.ports().forEach((s, p) -> wanted.put(s.module(), p));
-    wanted.put("Kafka", settings.kafkaPort());
-    wanted.put("PostgreSQL", settings.postgresPort());
+    if (settings.existingKafka() == null) {
+      wanted.put("Kafka", settings.kafkaPort());
+    }
+    if (settings.existingPostgres() == null) {
+      wanted.put("PostgreSQL", settings.postgresPort());
+    }
     wanted.put("the demo bank", settings.demoBankPort());
     List<String> taken = new ArrayList<>();
     wanted.forEach(
@@ -219,6 +240,8 @@ public final class LocalStack implements AutoCloseable {
             keys.publicKeyFile(),
             settings.home().resolve("keys"),
             "http://127.0.0.1:" + settings.port(Service.INTAKE));
+    env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+    env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
     env.putAll(settings.serviceEnvironment());
     return env;
   }
@@ -298,10 +321,10 @@ public final class LocalStack implements AutoCloseable {
     ObjectNode bankHooks = root.putObject("demoBank");
     BANKS.forEach(b -> bankHooks.put(b, demoBank.receiver(b).url()));
     root.putObject("postgres")
-        .put("host", "localhost")
+        .put("host", postgres.host())
         .put("port", postgres.port())
-        .put("user", PostgresServer.USER)
-        .put("password", PostgresServer.PASSWORD);
+        .put("user", postgres.user())
+        .put("password", postgres.password());
     ObjectNode tokenNode = root.putObject("tokens");
     tokenNode.put("operator", tokens.operator("operator@local"));
     ObjectNode police = tokenNode.putObject("police");

@@ -1,5 +1,6 @@
 package io.fraudtip.localstack.stack;
 
+import io.fraudtip.localstack.infra.PostgresServer;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -14,6 +15,9 @@ import java.util.Map;
  * @param postgresPort the database server's port
  * @param demoBankPort the demo bank's port (webhook receiver)
  * @param serviceEnvironment extra environment of every service process (settings for local use)
+ * @param existingPostgres an existing PostgreSQL to use instead of starting one, or null
+ * @param existingKafka an existing Kafka cluster's bootstrap servers to use instead of starting a
+ *     broker, or null
  */
 public record StackSettings(
     Path repository,
@@ -22,7 +26,30 @@ public record StackSettings(
     int kafkaPort,
     int postgresPort,
     int demoBankPort,
-    Map<String, String> serviceEnvironment) {
+    Map<String, String> serviceEnvironment,
+    PostgresServer.ServerAddress existingPostgres,
+    String existingKafka) {
+
+  /** Settings of a stack that starts its own PostgreSQL and Kafka. */
+  public StackSettings(
+      Path repository,
+      Path home,
+      Map<Service, Integer> ports,
+      int kafkaPort,
+      int postgresPort,
+      int demoBankPort,
+      Map<String, String> serviceEnvironment) {
+    this(
+        repository,
+        home,
+        ports,
+        kafkaPort,
+        postgresPort,
+        demoBankPort,
+        serviceEnvironment,
+        null,
+        null);
+  }
 
   public static final int DEFAULT_KAFKA_PORT = 19092;
   public static final int DEFAULT_POSTGRES_PORT = 15432;
