@@ -100,6 +100,8 @@ class BatchedInsertsTest {
     // 2 x newRows single statements. Batched, they ride in the flushes' JDBC batches.
     assertThat(statements.batches).isPositive();
     assertThat(statements.single).isLessThan(newRows);
+    // Nor is the session flushed tip by tip, a batch per table and tip (over five per tip then).
+    assertThat(statements.batches).isLessThan(2 * TIPS);
 
     for (int i = 0; i < TIPS; i++) {
       UUID tipId = batch.get(i).tip().tipId();
