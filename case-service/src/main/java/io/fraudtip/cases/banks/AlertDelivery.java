@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,8 +55,8 @@ public class AlertDelivery extends PanacheEntityBase {
   @Column(name = "received_at", nullable = false)
   public Instant receivedAt;
 
-  /** Deliveries that waited for this tip to arrive. */
-  public static List<AlertDelivery> pendingForTip(UUID tipId) {
-    return list("caseId is null and tipId = ?1", tipId);
+  /** Deliveries that waited for these tips to arrive. */
+  public static List<AlertDelivery> pendingForTips(Collection<UUID> tipIds) {
+    return tipIds.isEmpty() ? List.of() : list("caseId is null and tipId in ?1", tipIds);
   }
 }

@@ -57,8 +57,7 @@ public class CaseEvents {
   }
 
   private static long outsiderLinesSince(FraudCase c, Instant since) {
-    return TimelineEntry.count(
-        "caseId = ?1 and at > ?2 and kind in ?3", c.id, since, TimelineKind.OUTSIDER_KINDS);
+    return TimelineEntry.countSince(c.id, since, TimelineKind.OUTSIDER_KINDS);
   }
 
   /** Publishes an event about the case on cases.v1. */

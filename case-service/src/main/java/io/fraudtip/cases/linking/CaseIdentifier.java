@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -19,8 +20,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "case_identifier")
 public class CaseIdentifier extends PanacheEntityBase {
+  // Pooled ids (blocks of 50, V1.15.0): a batch's rows go to the database as JDBC batches.
   @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "case_identifier_id")
+  @SequenceGenerator(
+      name = "case_identifier_id",
+      sequenceName = "case_identifier_id_seq",
+      allocationSize = 50)
   public Long id;
 
   @Column(name = "case_id", nullable = false)

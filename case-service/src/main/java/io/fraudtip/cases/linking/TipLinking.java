@@ -52,7 +52,7 @@ public class TipLinking {
   private final CaseConfig config;
   private final EntityManager em;
   private final Clock clock;
-  private final Event<TipLinked> tipLinked;
+  private final Event<TipsLinked> tipsLinked;
   private final Evidence evidence;
   private final DisputeReviews reviews;
   private final CaseTotals totals;
@@ -67,7 +67,7 @@ public class TipLinking {
       CaseConfig config,
       EntityManager em,
       Clock clock,
-      Event<TipLinked> tipLinked,
+      Event<TipsLinked> tipsLinked,
       Evidence evidence,
       DisputeReviews reviews,
       CaseTotals totals,
@@ -80,7 +80,7 @@ public class TipLinking {
     this.config = config;
     this.em = em;
     this.clock = clock;
-    this.tipLinked = tipLinked;
+    this.tipsLinked = tipsLinked;
     this.evidence = evidence;
     this.reviews = reviews;
     this.totals = totals;
@@ -133,12 +133,14 @@ public class TipLinking {
         new LinkingView(live, identifiers.retired(linking), merger.lock(LinkingView.caseIds(live)));
     Instant now = clock.now();
     TouchedCases touched = new TouchedCases();
+    Map<UUID, FraudCase> targets = new HashMap<>();
     for (TipEvent e : byTip.values()) {
       try (Scope scope = e.trace().makeCurrent()) {
         List<Candidate> candidates = Identifiers.without(named.get(e.tip().tipId()), allowList);
-        link(e, view.linkable(candidates), view, touched, now);
+        targets.put(e.tip().tipId(), link(e, view.linkable(candidates), view, touched, now));
       }
     }
+    tipsLinked.fire(new TipsLinked(targets));
     announcements.announce(touched, now);
   }
 
@@ -150,8 +152,8 @@ public class TipLinking {
             .getResultList());
   }
 
-  /** One tip into its case: joined or opened, kept, counted, in the timeline. */
-  private void link(
+  /** One tip into its case: joined or opened, kept, counted, in the timeline; that case. */
+  private FraudCase link(
       TipEvent e, Linkable linkable, LinkingView view, TouchedCases touched, Instant now) {
     TipReceivedV1 tip = e.tip();
     List<FraudCase> cases = view.casesOf(linkable);
@@ -170,7 +172,6 @@ public class TipLinking {
     }
     boolean closed = target.stage == CaseStage.CLOSED;
     CaseTip caseTip = TipRows.keep(tip, target, now);
-    tipLinked.fire(new TipLinked(tip.tipId(), target));
     // Before the tip's own evidence: a review depends on what was known before it.
     boolean reopened = reviews.afterReport(tip, linkable, target, caseTip.receivedAt, now);
     if (reopened) {
@@ -178,6 +179,7 @@ public class TipLinking {
     }
     countReports(tip, linkable, target, caseTip, view);
     addToTimeline(tip, closed && !reopened, refersTo, target, now);
+    return target;
   }
 
   /**

@@ -6,14 +6,17 @@ import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Takes the first deliveries of alerts to banks (alert-deliveries.v1) into cases. Poison records go
- * to its .dlt topic; a record of another CloudEvent type is skipped unread.
+ * Takes the first deliveries of alerts to banks (alert-deliveries.v1) into cases, a polled batch at
+ * a time, in one transaction ({@link AlertDeliveries#onDelivered}). Failures ({@link
+ * EventHandling#handleBatch}): a lost race runs the batch again; a batch that still fails is taken
+ * one record at a time, and only the records that fail alone go to its .dlt topic, as does a record
+ * that cannot be read. A record of another CloudEvent type is skipped unread.
  */
 @ApplicationScoped
 public class AlertDeliveriesConsumer {
@@ -25,11 +28,11 @@ public class AlertDeliveriesConsumer {
 
   @Incoming("alert-deliveries")
   @Blocking
-  public CompletionStage<Void> consume(Message<String> message) {
-    return EventHandling.handle(
-        message,
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return EventHandling.handleBatch(
+        batch,
         CloudEvents.TYPE_ALERT_DELIVERED::equals,
         AlertDeliveredV1.class,
-        (id, delivery) -> Retries.onConflict(() -> deliveries.onDelivered(id, delivery)));
+        events -> Retries.onConflict(() -> deliveries.onDelivered(events)));
   }
 }

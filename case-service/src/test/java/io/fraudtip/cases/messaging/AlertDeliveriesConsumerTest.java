@@ -7,7 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.banks.AlertDeliveries;
+import io.fraudtip.cases.linking.TipEvent;
 import io.fraudtip.cases.linking.TipLinking;
+import io.fraudtip.commons.inbox.IncomingEvent;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
@@ -34,12 +37,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class AlertDeliveriesConsumerTest {
   @Inject TipLinking cases;
+  @Inject AlertDeliveries deliveries;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
   @InjectTokens Tokens tokens;
@@ -291,6 +296,128 @@ class AlertDeliveriesConsumerTest {
     assertThat(firstDead.value()).startsWith("{sentinel");
     assertThat(rows("SELECT count(*) FROM processed_event WHERE event_id = ?", d.eventId()))
         .isZero();
+  }
+
+  @Test
+  void aBatchWithOnePoisonDeliveryDeadLettersOnlyItAndStoresTheOthers() {
+    TipReceivedV1 t = tip().paid(TestTips.account(), 1_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    AlertDeliveredV1 first = delivered(UUID.randomUUID(), caseId, t, TestTips.account(), 30, 1);
+    AlertDeliveredV1 poison = orphan();
+    AlertDeliveredV1 second = delivered(UUID.randomUUID(), caseId, t, TestTips.account(), 40, 1);
+    // One key: one partition, polled together; the poison one fails the batch's transaction only
+    // (it reads well), so the batch is taken again one record at a time.
+    String key = "batch-" + UUID.randomUUID();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            List.of(first, poison, second).stream()
+                .map(
+                    d ->
+                        CloudEventRecords.of(
+                            Topics.ALERT_DELIVERIES_V1,
+                            key,
+                            d.eventId(),
+                            CloudEvents.TYPE_ALERT_DELIVERED,
+                            Json.write(d)))
+                .toList())
+        .awaitCompletion(Duration.ofSeconds(10));
+
+    var dead =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
+            r -> key.equals(r.key()),
+            Duration.ofSeconds(60));
+    assertThat(dead.value()).contains(poison.alertId().toString());
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                rows(
+                        "SELECT count(*) FROM alert_delivery WHERE alert_id IN (?, ?) AND case_id = ?",
+                        first.alertId(),
+                        second.alertId(),
+                        caseId)
+                    == 2);
+    assertThat(rows("SELECT count(*) FROM alert_delivery WHERE alert_id = ?", poison.alertId()))
+        .isZero();
+    assertThat(rows("SELECT count(*) FROM processed_event WHERE event_id = ?", poison.eventId()))
+        .isZero();
+  }
+
+  @Test
+  void aRedeliveredBatchIsAppliedOnceWhateverEventIdsItsAlertsCome() {
+    TipReceivedV1 t = tip().paid(TestTips.account(), 1_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    AlertDeliveredV1 a = delivered(UUID.randomUUID(), caseId, t, TestTips.account(), 30, 1);
+    AlertDeliveredV1 b = delivered(UUID.randomUUID(), caseId, t, TestTips.account(), 40, 2);
+    // The same alert twice in one batch, under another event id (a replay): stored once.
+    List<IncomingEvent<AlertDeliveredV1>> batch =
+        List.of(incoming(a.eventId(), a), incoming(b.eventId(), b), incoming(UUID.randomUUID(), a));
+
+    deliveries.onDelivered(batch);
+    deliveries.onDelivered(batch);
+    deliveries.onDelivered(
+        batch.stream().map(e -> incoming(UUID.randomUUID(), e.payload())).toList());
+
+    assertThat(
+            rows(
+                "SELECT count(*) FROM alert_delivery WHERE alert_id IN (?, ?) AND case_id = ?",
+                a.alertId(),
+                b.alertId(),
+                caseId))
+        .isEqualTo(2);
+    assertThat(
+            rows(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'BANK_ALERTED'",
+                caseId))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void deliveriesWaitingForTipsOfOneBatchJoinTheCaseTheBatchLeavesThem() {
+    String account = TestTips.account();
+    String phone = TestTips.phone();
+    TipReceivedV1 a = tip().paid(account, 1_000_000).build();
+    TipReceivedV1 b = tip().phone(phone).lost(1_000_000).build();
+    TipReceivedV1 both = tip().paid(account, 1_000_000).phone(phone).build();
+    AlertDeliveredV1 forA = delivered(UUID.randomUUID(), null, a, account, 20, 1);
+    AlertDeliveredV1 forB = delivered(UUID.randomUUID(), null, b, TestTips.account(), 25, 1);
+    deliveries.onDelivered(List.of(incoming(forA.eventId(), forA), incoming(forB.eventId(), forB)));
+    assertThat(
+            rows(
+                "SELECT count(*) FROM alert_delivery WHERE alert_id IN (?, ?) AND case_id IS NULL",
+                forA.alertId(),
+                forB.alertId()))
+        .isEqualTo(2);
+
+    // a and b open a case each, both merges them: the deliveries end in the surviving case.
+    cases.onTips(
+        List.of(
+            TipEvent.of(UUID.randomUUID(), a),
+            TipEvent.of(UUID.randomUUID(), b),
+            TipEvent.of(UUID.randomUUID(), both)));
+
+    UUID survivor = (UUID) caseOf(db, both.tipId()).get("id");
+    assertThat(
+            rows(
+                "SELECT count(*) FROM alert_delivery WHERE alert_id IN (?, ?) AND case_id = ?",
+                forA.alertId(),
+                forB.alertId(),
+                survivor))
+        .isEqualTo(2);
+    assertThat(
+            rows(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'BANK_ALERTED'",
+                survivor))
+        .isEqualTo(2);
+  }
+
+  private static IncomingEvent<AlertDeliveredV1> incoming(UUID eventId, AlertDeliveredV1 d) {
+    return new IncomingEvent<>(eventId, d, new RecordHeaders());
   }
 
   /** A delivery of an alert of a case this service does not know. */

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.linking.TipEvent;
 import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
@@ -23,8 +24,10 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -98,6 +101,25 @@ class QuotaTest {
     }
     from("198.51.100.51").auth().oauth2(bank).get(check).then().statusCode(429);
     from("198.51.100.51").auth().oauth2(tokens.bank("970418")).get(check).then().statusCode(200);
+  }
+
+  @Test
+  void aBatchOfTipsJoiningOneCaseWritesNoMoreOutsiderLinesThanTheBound() {
+    // Counted within the batch's transaction too: its lines not yet written to the database.
+    String account = TestTips.account();
+    List<TipEvent> batch =
+        IntStream.range(0, 5)
+            .mapToObj(i -> TipEvent.of(UUID.randomUUID(), tip().paid(account, 1_000_000).build()))
+            .toList();
+    cases.onTips(batch);
+    UUID caseId = (UUID) caseOf(db, batch.get(0).tip().tipId()).get("id");
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'TIP_ADDED'",
+                caseId))
+        .isEqualTo(3);
+    assertThat(db.queryLong("SELECT count(*) FROM case_tip WHERE case_id = ?", caseId))
+        .isEqualTo(5);
   }
 
   @Test
