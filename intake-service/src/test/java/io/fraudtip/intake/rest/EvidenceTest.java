@@ -214,4 +214,16 @@ class EvidenceTest {
     given().get(one).then().statusCode(401);
     signed(list).get(one).then().statusCode(401);
   }
+
+  @Test
+  void theUploadIsDocumentedWithExamples() {
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/v1/tips/{trackingCode}/evidence"))
+        .body(containsString("/internal/v1/tips/{tipId}/evidence/{fileId}"))
+        .body(containsString("application/x-msdownload (read from its bytes"))
+        .body(containsString("chuyen-khoan.png"));
+  }
 }
