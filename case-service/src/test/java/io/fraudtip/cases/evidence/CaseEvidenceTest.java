@@ -14,6 +14,7 @@ import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.commons.evidence.EvidenceFiles;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.EvidenceSamples;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;

@@ -4,8 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThan;
 
-import io.fraudtip.intake.EvidenceSamples;
 import io.fraudtip.intake.Tips;
+import io.fraudtip.testsupport.EvidenceSamples;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;

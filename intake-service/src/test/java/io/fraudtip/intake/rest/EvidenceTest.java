@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.hasSize;
 
 import io.fraudtip.commons.evidence.EvidenceFiles;
 import io.fraudtip.commons.security.ServiceSignatures;
-import io.fraudtip.intake.EvidenceSamples;
 import io.fraudtip.intake.Tips;
+import io.fraudtip.testsupport.EvidenceSamples;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;

@@ -1,4 +1,4 @@
-package io.fraudtip.intake;
+package io.fraudtip.testsupport;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
