@@ -3,6 +3,7 @@ package io.fraudtip.cases.api;
 import io.fraudtip.cases.api.CaseViews.FreezeRequestView;
 import io.fraudtip.cases.api.ContactViews.ReporterContact;
 import io.fraudtip.cases.core.CaseStage;
+import io.fraudtip.commons.evidence.EvidenceFiles.Uploader;
 import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.cases.Closure;
@@ -58,7 +59,12 @@ public final class CaseFileViews {
           List<BankAnswer> bankAnswers,
       List<FreezeRequestView> freezeRequests,
       @Schema(description = "Evidence files of the case and its tips, with their checksums")
-          List<EvidenceEntry> evidence) {}
+          List<EvidenceEntry> evidence,
+      @Schema(
+              description =
+                  "Null when the evidence list is complete; otherwise why the reporters' files"
+                      + " are missing from it (intake-service could not be asked)")
+          String evidenceNote) {}
 
   /** The money of the case. */
   public record Amounts(
@@ -122,15 +128,41 @@ public final class CaseFileViews {
       Instant respondedAt,
       @Schema(description = "False once a later answer replaced it") boolean current) {}
 
-  /** An evidence file (none can be attached yet: the list stays empty until evidence exists). */
+  /** An evidence file: a reporter's (on a tip) or one the unit attached to the case. */
+  @Schema(
+      description =
+          "An evidence file: its type is what its bytes are (detected), with its SHA-256 and where"
+              + " the unit downloads it")
   public record EvidenceEntry(
       UUID fileId,
       @Schema(description = "The tip it belongs to; null for a file the unit attached") UUID tipId,
       @Schema(example = "chuyen-khoan.png") String name,
-      @Schema(example = "image/png") String contentType,
-      long sizeBytes,
-      @Schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
+      @Schema(description = "Detected from the bytes", example = "image/png") String contentType,
+      @Schema(example = "48213") long sizeBytes,
+      @Schema(
+              description = "SHA-256 of the bytes, lower-case hex",
+              example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")
           String sha256,
       Instant attachedAt,
-      String attachedBy) {}
+      @Schema(
+              description = "The reporter (CITIZEN), or the unit and officer who attached it",
+              example = "PA05-66 officer@PA05-66")
+          String attachedBy,
+      @Schema(description = "Who attached it", example = "POLICE") Uploader uploader,
+      @Schema(
+              description = "Where the unit downloads the bytes",
+              example =
+                  "/api/v1/cases/5b7e2c1a-9d4f-4e8b-a2c6-7f1e0d3b9a84/evidence/0b8f6a52-1d7e-4f0a-9c3b-5e2d7a4c9f10")
+          String download) {}
+
+  /** A case's evidence list, as its unit reads it. */
+  @Schema(
+      description = "A case's evidence: the units' files, then the reporters' files of its tips")
+  public record EvidenceList(
+      List<EvidenceEntry> files,
+      @Schema(
+              description =
+                  "Null when the list is complete; otherwise why the reporters' files are missing"
+                      + " (intake-service could not be asked)")
+          String note) {}
 }

@@ -142,7 +142,12 @@ public final class CaseFilePdf {
                 + " bytes) SHA-256 "
                 + e.sha256()
                 + ", "
+                + e.attachedBy()
+                + ", "
                 + time(e.attachedAt()));
+      }
+      if (f.evidenceNote() != null) {
+        pdf.text("  " + f.evidenceNote());
       }
       return pdf.toBytes();
     }

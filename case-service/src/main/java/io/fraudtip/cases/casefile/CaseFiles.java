@@ -3,7 +3,7 @@ package io.fraudtip.cases.casefile;
 import io.fraudtip.cases.api.CaseFileViews.Amounts;
 import io.fraudtip.cases.api.CaseFileViews.BankAnswer;
 import io.fraudtip.cases.api.CaseFileViews.CaseFile;
-import io.fraudtip.cases.api.CaseFileViews.EvidenceEntry;
+import io.fraudtip.cases.api.CaseFileViews.EvidenceList;
 import io.fraudtip.cases.api.CaseFileViews.FileIdentifier;
 import io.fraudtip.cases.api.CaseFileViews.FileTimelineLine;
 import io.fraudtip.cases.api.CaseFileViews.FileTip;
@@ -15,6 +15,7 @@ import io.fraudtip.cases.contact.ContactReads;
 import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineEntry;
+import io.fraudtip.cases.evidence.CaseEvidenceFiles;
 import io.fraudtip.cases.freezes.FreezeViews;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.police.UnitScope;
@@ -33,16 +34,19 @@ import java.util.UUID;
 /**
  * The case file: the case's facts in one record, for the JSON answer and the PDF ({@link
  * CaseFilePdf}). Reporters' contacts are in it only when the unit gives a reason, and then each
- * tip's read goes through {@link ContactReads}, logged like any other.
+ * tip's read goes through {@link ContactReads}, logged like any other. Its evidence list is the
+ * units' files and the reporters' ({@link CaseEvidenceFiles}).
  */
 @ApplicationScoped
 public class CaseFiles {
   private final UnitScope scope;
   private final ContactReads contacts;
+  private final CaseEvidenceFiles evidence;
 
-  CaseFiles(UnitScope scope, ContactReads contacts) {
+  CaseFiles(UnitScope scope, ContactReads contacts, CaseEvidenceFiles evidence) {
     this.scope = scope;
     this.contacts = contacts;
+    this.evidence = evidence;
   }
 
   /** The file of a case the caller may see (404 otherwise); contacts when a reason is given. */
@@ -53,19 +57,19 @@ public class CaseFiles {
     }
     Facts facts = QuarkusTransaction.requiringNew().call(() -> facts(scope.visible(caseId)));
     CaseFile file = facts.file();
+    List<UUID> tipIds = file.tips().stream().map(FileTip::tipId).toList();
+    // Intake is asked outside the facts' transaction: for the reporters' files, and for their
+    // contacts (each read logged and committed before intake is asked).
+    EvidenceList files = evidence.withReporters(file.caseId(), file.evidence(), tipIds);
     if (!withContacts || file.tips().isEmpty()) {
-      return file;
+      return with(file, file.contactsIncluded(), file.tips(), files);
     }
-    // Read outside the facts' transaction: each read is logged and committed before intake is
-    // asked.
-    List<ReporterContact> found =
-        contacts.readForFile(
-            facts.fraudCase(), file.tips().stream().map(FileTip::tipId).toList(), contactReason);
+    List<ReporterContact> found = contacts.readForFile(facts.fraudCase(), tipIds, contactReason);
     List<FileTip> tips = new ArrayList<>();
     for (int i = 0; i < file.tips().size(); i++) {
       tips.add(withReporter(file.tips().get(i), found.get(i)));
     }
-    return withTips(file, tips);
+    return with(file, true, tips, files);
   }
 
   private record Facts(FraudCase fraudCase, CaseFile file) {}
@@ -129,13 +133,10 @@ public class CaseFiles {
             timeline,
             answers,
             FreezeViews.ofCase(c.id),
-            evidence(c));
+            // the units' files here; the reporters' are added from intake after the transaction
+            CaseEvidenceFiles.ofCase(c.id),
+            null);
     return new Facts(c, file);
-  }
-
-  /** The case's evidence files: none can be attached yet, so the list is empty. */
-  private static List<EvidenceEntry> evidence(FraudCase c) {
-    return List.of();
   }
 
   private static FileTip tip(CaseTip t) {
@@ -180,7 +181,8 @@ public class CaseFiles {
         reporter);
   }
 
-  private static CaseFile withTips(CaseFile f, List<FileTip> tips) {
+  private static CaseFile with(
+      CaseFile f, boolean contactsIncluded, List<FileTip> tips, EvidenceList files) {
     return new CaseFile(
         f.caseId(),
         f.reference(),
@@ -199,13 +201,14 @@ public class CaseFiles {
         f.amounts(),
         f.generatedAt(),
         f.generatedBy(),
-        true,
+        contactsIncluded,
         tips,
         f.identifierLayers(),
         f.timeline(),
         f.bankAnswers(),
         f.freezeRequests(),
-        f.evidence());
+        files.files(),
+        files.note());
   }
 
   private static TipReceivedV1 read(String payload) {

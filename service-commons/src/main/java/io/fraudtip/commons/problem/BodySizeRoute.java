@@ -2,6 +2,7 @@ package io.fraudtip.commons.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fraudtip.commons.evidence.EvidenceLimits;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -17,11 +18,17 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class BodySizeRoute {
   private final BodySizeLimit.Limits limits;
+  private final EvidenceLimits evidence;
   private final ObjectMapper mapper;
 
-  BodySizeRoute(BodySizeLimit.Limits limits, ObjectMapper mapper) {
+  BodySizeRoute(BodySizeLimit.Limits limits, EvidenceLimits evidence, ObjectMapper mapper) {
     this.limits = limits;
+    this.evidence = evidence;
     this.mapper = mapper;
+  }
+
+  private long limitFor(RoutingContext context) {
+    return BodySizeLimit.limitFor(context.normalizedPath(), limits, evidence);
   }
 
   void install(@Observes Router router) {
@@ -31,6 +38,9 @@ public class BodySizeRoute {
     // the limit (the REST layer takes the buffered body), and one over it fails with 413, answered
     // below with the same problem as a declared one.
     BodyHandler chunked = BodyHandler.create(false).setBodyLimit(limits.maxBodyBytes());
+    BodyHandler chunkedUpload =
+        BodyHandler.create(false)
+            .setBodyLimit(Math.max(evidence.maxBytes(), limits.maxBodyBytes()));
     router
         .route()
         .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
@@ -38,7 +48,8 @@ public class BodySizeRoute {
             context -> {
               if (context.request().getHeader(HttpHeaders.CONTENT_LENGTH) == null
                   && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
-                chunked.handle(context);
+                (limitFor(context) > limits.maxBodyBytes() ? chunkedUpload : chunked)
+                    .handle(context);
               } else {
                 context.next();
               }
@@ -53,8 +64,8 @@ public class BodySizeRoute {
     }
     Problem problem =
         BodySizeLimit.tooLarge(
-            limits.maxBodyBytes(),
-            String.valueOf(limits.maxBodyBytes() + 1),
+            limitFor(context),
+            String.valueOf(limitFor(context) + 1),
             context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE),
             context.normalizedPath());
     if (problem == null) {
@@ -67,7 +78,7 @@ public class BodySizeRoute {
   void check(RoutingContext context) {
     Problem problem =
         BodySizeLimit.tooLarge(
-            limits.maxBodyBytes(),
+            limitFor(context),
             context.request().getHeader(HttpHeaders.CONTENT_LENGTH),
             context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE),
             context.normalizedPath());

@@ -1,0 +1,154 @@
+package io.fraudtip.intake.service;
+
+import io.fraudtip.commons.evidence.EvidenceFiles;
+import io.fraudtip.commons.evidence.EvidenceFiles.Uploader;
+import io.fraudtip.commons.evidence.EvidenceLimits;
+import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.security.ServiceSignatures;
+import io.fraudtip.intake.api.EvidenceViews.EvidenceFileView;
+import io.fraudtip.intake.config.IntakeConfig;
+import io.fraudtip.intake.domain.EvidenceFile;
+import io.fraudtip.intake.domain.Tip;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Evidence files of tips: a reporter attaches them with the tracking code (checked by {@link
+ * EvidenceFiles}: type from the bytes, size and count bounded); case-service reads them for the
+ * case's unit with a call signed under the key of its contact reads.
+ */
+@ApplicationScoped
+public class EvidenceService {
+  private static final Logger LOG = Logger.getLogger(EvidenceService.class);
+
+  private final EvidenceLimits limits;
+  private final IntakeConfig config;
+  private final Optional<ServiceSignatures> signatures;
+
+  EvidenceService(EvidenceLimits limits, IntakeConfig config) {
+    this.limits = limits;
+    this.config = config;
+    this.signatures =
+        config
+            .contactReads()
+            .key()
+            .filter(k -> !k.isBlank())
+            .map(k -> new ServiceSignatures(k, ContactDisclosures.KEY_SETTING));
+  }
+
+  /** Stores a reporter's file on the tip of the tracking code, or refuses it storing nothing. */
+  @Transactional
+  public EvidenceFileView attach(String trackingCode, String name, byte[] bytes) {
+    EvidenceFiles.Checked checked = EvidenceFiles.check(bytes, name, limits.maxBytes());
+    UUID tipId = tipOf(trackingCode).id;
+    // The tip's row is locked so that concurrent uploads cannot pass the count together.
+    Tip.findById(tipId, LockModeType.PESSIMISTIC_WRITE);
+    long count = EvidenceFile.count("tipId", tipId);
+    if (count >= limits.maxFiles()) {
+      throw ProblemException.conflict(
+          "evidence-count",
+          "This tip already has " + count + " files, the most it may have; nothing was stored");
+    }
+    EvidenceFile f = new EvidenceFile();
+    f.id = UUID.randomUUID();
+    f.tipId = tipId;
+    f.name = checked.name();
+    f.contentType = checked.contentType();
+    f.sizeBytes = checked.sizeBytes();
+    f.sha256 = checked.sha256();
+    f.uploader = Uploader.CITIZEN;
+    f.uploadedAt = Instant.now();
+    f.content = bytes;
+    f.persist();
+    LOG.infof(
+        "Stored evidence %s (%s, %d bytes) on tip %s", f.id, f.contentType, f.sizeBytes, tipId);
+    return view(f);
+  }
+
+  /** The files of the tip of a tracking code, for its reporter (404 for an unknown code). */
+  @Transactional
+  public List<EvidenceFileView> ofTrackingCode(String trackingCode) {
+    return list(tipOf(trackingCode).id);
+  }
+
+  /** The files of a tip, for case-service's signed call. */
+  @Transactional
+  public List<EvidenceFileView> ofTip(UUID tipId, Signed call) {
+    verify(call);
+    return list(tipId);
+  }
+
+  /** One file with its bytes, for case-service's signed call. */
+  @Transactional
+  public EvidenceFile file(UUID tipId, UUID fileId, Signed call) {
+    verify(call);
+    EvidenceFile f = EvidenceFile.findById(fileId);
+    if (f == null || !f.tipId.equals(tipId)) {
+      throw ProblemException.notFound("Evidence file " + fileId + " of tip " + tipId);
+    }
+    return f;
+  }
+
+  /** A signed internal read: its headers and the path it was made on. */
+  public record Signed(String timestamp, String signature, String path) {}
+
+  private void verify(Signed call) {
+    ServiceSignatures keys =
+        signatures.orElseThrow(
+            () ->
+                new ProblemException(
+                    503,
+                    "evidence-reads-off",
+                    "Service Unavailable",
+                    ContactDisclosures.KEY_SETTING + " is not set: intake serves no evidence"));
+    if (!keys.verify(
+        call.timestamp(),
+        call.signature(),
+        EvidenceFiles.signedRead(call.path()),
+        Instant.now(),
+        config.contactReads().tolerance())) {
+      throw new ProblemException(
+          401, "bad-service-signature", "Unauthorized", "The call is not signed, or not fresh");
+    }
+  }
+
+  private static Tip tipOf(String trackingCode) {
+    return Tip.findByTrackingCode(TrackingCodes.canonical(trackingCode))
+        .orElseThrow(() -> ProblemException.notFound("Tip " + trackingCode));
+  }
+
+  private static List<EvidenceFileView> list(UUID tipId) {
+    // Columns, not entities: a list never loads the files' bytes.
+    return EvidenceFile.getEntityManager()
+        .createQuery(
+            "select f.id, f.name, f.contentType, f.sizeBytes, f.sha256, f.uploader, f.uploadedAt"
+                + " from EvidenceFile f where f.tipId = ?1 order by f.uploadedAt, f.id",
+            Object[].class)
+        .setParameter(1, tipId)
+        .getResultList()
+        .stream()
+        .map(
+            r ->
+                new EvidenceFileView(
+                    (UUID) r[0],
+                    tipId,
+                    (String) r[1],
+                    (String) r[2],
+                    (Long) r[3],
+                    (String) r[4],
+                    (Uploader) r[5],
+                    (Instant) r[6]))
+        .toList();
+  }
+
+  private static EvidenceFileView view(EvidenceFile f) {
+    return new EvidenceFileView(
+        f.id, f.tipId, f.name, f.contentType, f.sizeBytes, f.sha256, f.uploader, f.uploadedAt);
+  }
+}

@@ -1,0 +1,229 @@
+package io.fraudtip.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.fraudtip.commons.evidence.EvidenceFiles;
+import io.fraudtip.commons.security.ServiceSignatures;
+import io.fraudtip.intake.Tips;
+import io.fraudtip.testsupport.EvidenceSamples;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.time.Instant;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A reporter attaches files to their tip with the tracking code; case-service reads them signed.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class EvidenceTest {
+  /** The same value as {@code %test.fraudtip.intake.contact-reads.key}. */
+  private static final ServiceSignatures CASE_SERVICE =
+      new ServiceSignatures("dGVzdC1vbmx5LXNlcnZpY2UtY2FsbC1rZXktZm9yLWNvbnRhY3Q=", "test");
+
+  @InjectDatabase TestDatabase db;
+
+  private record Submitted(UUID tipId, String trackingCode) {}
+
+  private static Submitted submit() {
+    Response r =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Tips.VALID)
+            .post("/api/v1/tips")
+            .then()
+            .statusCode(202)
+            .extract()
+            .response();
+    return new Submitted(UUID.fromString(r.path("tipId")), r.path("trackingCode"));
+  }
+
+  private static Response upload(String code, String name, String contentType, byte[] bytes) {
+    return given()
+        .contentType(contentType)
+        .queryParam("name", name)
+        .body(bytes)
+        .post("/api/v1/tips/" + code + "/evidence");
+  }
+
+  private long stored(UUID tipId) {
+    return db.queryLong("SELECT count(*) FROM evidence_file WHERE tip_id = ?", tipId);
+  }
+
+  private static RequestSpecification signed(String path) {
+    long now = Instant.now().getEpochSecond();
+    return given()
+        .header(ServiceSignatures.TIMESTAMP, Long.toString(now))
+        .header(
+            ServiceSignatures.SIGNATURE, CASE_SERVICE.sign(now, EvidenceFiles.signedRead(path)));
+  }
+
+  @Test
+  void aReporterAttachesAPngAndAPdfStoredWithTheirChecksumAndDetectedType() {
+    Submitted tip = submit();
+    byte[] png = EvidenceSamples.png(1);
+    String sha = EvidenceFiles.sha256(png);
+
+    String fileId =
+        upload(tip.trackingCode(), "chuyển khoản.png", "application/octet-stream", png)
+            .then()
+            .statusCode(201)
+            .header("Repr-Digest", EvidenceFiles.Checked.reprDigest(sha))
+            .body("contentType", equalTo("image/png"))
+            .body("sizeBytes", equalTo(png.length))
+            .body("sha256", equalTo(sha))
+            .body("uploader", equalTo("CITIZEN"))
+            .body("name", equalTo("chuyển khoản.png"))
+            .extract()
+            .path("fileId");
+    // Case and look-alikes of the code are accepted, as for tracking.
+    upload(tip.trackingCode().toLowerCase(), "bien-lai.pdf", "image/png", EvidenceSamples.pdf())
+        .then()
+        .statusCode(201)
+        .body("contentType", equalTo("application/pdf"));
+
+    var row = db.query("SELECT * FROM evidence_file WHERE id = ?", UUID.fromString(fileId)).get(0);
+    assertThat(row)
+        .containsEntry("tip_id", tip.tipId())
+        .containsEntry("sha256", sha)
+        .containsEntry("content_type", "image/png")
+        .containsEntry("size_bytes", (long) png.length)
+        .containsEntry("uploader", "CITIZEN");
+    assertThat((byte[]) row.get("content")).isEqualTo(png);
+    given()
+        .get("/api/v1/tips/" + tip.trackingCode() + "/evidence")
+        .then()
+        .statusCode(200)
+        .body("", hasSize(2))
+        .body("[0].sha256", equalTo(sha));
+  }
+
+  @Test
+  void aDisguisedExecutableIsRefusedAndNothingIsStored() {
+    Submitted tip = submit();
+
+    upload(tip.trackingCode(), "anh-chup.jpg", "image/jpeg", EvidenceSamples.windowsExecutable())
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json")
+        .body("type", containsString("evidence-type"))
+        .body("detail", containsString("nothing was stored"));
+    upload(tip.trackingCode(), "hoa-don.png", "image/png", EvidenceSamples.linuxExecutable())
+        .then()
+        .statusCode(415)
+        .contentType("application/problem+json");
+    upload(tip.trackingCode(), "ghi-chu.pdf", "application/pdf", "just text".getBytes())
+        .then()
+        .statusCode(415);
+
+    assertThat(stored(tip.tipId())).isZero();
+  }
+
+  @Test
+  void aWrongTrackingCodeIsNotFoundAndStoresNothing() {
+    long before = db.queryLong("SELECT count(*) FROM evidence_file");
+
+    upload("AAAA-BBBB-CC", "a.png", "image/png", EvidenceSamples.png(2))
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
+
+    assertThat(db.queryLong("SELECT count(*) FROM evidence_file")).isEqualTo(before);
+  }
+
+  @Test
+  void aFileOverTheLimitIsRefusedWith413() {
+    Submitted tip = submit();
+    byte[] big = new byte[10 * 1024 * 1024 + 1];
+    byte[] png = EvidenceSamples.png(3);
+    System.arraycopy(png, 0, big, 0, png.length);
+
+    upload(tip.trackingCode(), "lon.png", "image/png", big)
+        .then()
+        .statusCode(413)
+        .contentType("application/problem+json");
+    assertThat(stored(tip.tipId())).isZero();
+    // A tip's own body limit is unchanged: the upload limit is for upload paths only.
+    given()
+        .contentType(ContentType.JSON)
+        .body("{\"description\":\"" + "x".repeat(200_000) + "\"}")
+        .post("/api/v1/tips")
+        .then()
+        .statusCode(413);
+  }
+
+  @Test
+  void aTipTakesAtMostTenFiles() {
+    Submitted tip = submit();
+    for (int i = 0; i < 10; i++) {
+      upload(tip.trackingCode(), "anh-" + i + ".png", "image/png", EvidenceSamples.png(10 + i))
+          .then()
+          .statusCode(201);
+    }
+
+    upload(tip.trackingCode(), "anh-11.png", "image/png", EvidenceSamples.png(30))
+        .then()
+        .statusCode(409)
+        .body("type", containsString("evidence-count"));
+    assertThat(stored(tip.tipId())).isEqualTo(10);
+  }
+
+  @Test
+  void caseServiceReadsTheFilesSignedAndGetsTheBytesUnchanged() {
+    Submitted tip = submit();
+    byte[] png = EvidenceSamples.png(4);
+    String fileId =
+        upload(tip.trackingCode(), "../../etc/zalo\".png", "image/png", png)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("fileId");
+    String list = "/internal/v1/tips/" + tip.tipId() + "/evidence";
+    String one = list + "/" + fileId;
+
+    signed(list)
+        .get(list)
+        .then()
+        .statusCode(200)
+        .body("", hasSize(1))
+        .body("[0].name", equalTo("zalo.png"));
+    byte[] bytes =
+        signed(one)
+            .get(one)
+            .then()
+            .statusCode(200)
+            .contentType("image/png")
+            .header("Repr-Digest", EvidenceFiles.Checked.reprDigest(EvidenceFiles.sha256(png)))
+            .header("Content-Disposition", containsString("filename=\"zalo.png\""))
+            .extract()
+            .asByteArray();
+    assertThat(bytes).isEqualTo(png);
+
+    // Unsigned, or signed for another path: refused.
+    given().get(one).then().statusCode(401);
+    signed(list).get(one).then().statusCode(401);
+  }
+
+  @Test
+  void theUploadIsDocumentedWithExamples() {
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body(containsString("/api/v1/tips/{trackingCode}/evidence"))
+        .body(containsString("/internal/v1/tips/{tipId}/evidence/{fileId}"))
+        .body(containsString("application/x-msdownload (read from its bytes"))
+        .body(containsString("chuyen-khoan.png"));
+  }
+}
