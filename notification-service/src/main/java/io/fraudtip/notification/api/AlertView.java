@@ -10,7 +10,8 @@ public record AlertView(
     UUID id,
     @Schema(example = "account.reported") String type,
     @Schema(example = "970436") String bankBin,
-    String accountNumber,
+    @Schema(description = "The account; absent for endpoint.disabled", example = "0071000123456")
+        String accountNumber,
     int layer,
     UUID tipId,
     UUID caseId,
@@ -19,4 +20,8 @@ public record AlertView(
     @Schema(
             description =
                 "False only for a police unit's order to hold: freeze.requested, hold.extended")
-        boolean advisory) {}
+        boolean advisory,
+    @Schema(
+            description =
+                "When one of the bank's endpoints first answered 2xx; absent while undelivered")
+        Instant deliveredAt) {}

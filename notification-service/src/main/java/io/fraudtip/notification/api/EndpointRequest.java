@@ -22,14 +22,18 @@ public record EndpointRequest(
             example = "https://hooks.vietcombank.example/fraudtip")
         String url,
     @NotEmpty
-        @Size(max = 8)
+        @Size(max = 16)
         @Schema(
             description =
                 "Event types to receive: account.reported and account.traced (advisories: a tip"
                     + " named the account; another bank's answer traced money on to it),"
+                    + " case.linked (the case of a tip became known after its account.reported:"
+                    + " data.caseReference, and data.linkedAlertIds the alerts it completes),"
                     + " freeze.requested (a police unit's request, naming its authorisation and"
                     + " the hold), case.confirmed, alert.retracted, hold.extended (a police"
-                    + " order: new expiry and reason), hold.lifted, hold.expired",
+                    + " order: new expiry and reason), hold.lifted, hold.expired. endpoint.disabled"
+                    + " (another endpoint of the bank was disabled: data.disabledEndpoint) is sent"
+                    + " to every other active endpoint whether listed or not",
             example = "[\"account.reported\", \"freeze.requested\"]")
         List<@NotBlank String> eventTypes,
     @Size(max = 200) @Schema(example = "Phòng chống gian lận - môi trường chính")

@@ -9,7 +9,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(description = "Changes to a webhook endpoint; absent fields stay as they are")
 public record EndpointUpdate(
     @Size(max = 2000) @Schema(example = "https://hooks.vietcombank.example/fraudtip/v2") String url,
-    @Size(min = 1, max = 8) List<@NotBlank String> eventTypes,
-    @Schema(description = "false pauses deliveries; true re-enables a disabled endpoint")
+    @Size(min = 1, max = 16) List<@NotBlank String> eventTypes,
+    @Schema(
+            description =
+                "false pauses deliveries (the bank's other active endpoints get endpoint.disabled);"
+                    + " true re-enables a disabled endpoint, which then also gets the alerts of the"
+                    + " last fraudtip.webhooks.backlog-window (72 h) that no endpoint took")
         Boolean active,
     @Size(max = 200) String description) {}

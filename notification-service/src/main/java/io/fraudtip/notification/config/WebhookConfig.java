@@ -104,6 +104,14 @@ public interface WebhookConfig {
   @WithDefault("1h")
   Duration failingCheckInterval();
 
+  /**
+   * How old an alert may be and still go to an endpoint that becomes active (registered or
+   * re-enabled) after it was raised with no endpoint of its bank taking its type: alerts have no
+   * expiry of their own, and an advisory days old is news no more.
+   */
+  @WithDefault("72h")
+  Duration backlogWindow();
+
   /** Characters of a bank's answer kept in the delivery log. */
   @WithDefault("1000")
   int responseBodyLimit();

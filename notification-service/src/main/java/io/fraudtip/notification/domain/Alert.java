@@ -36,17 +36,31 @@ public class Alert extends PanacheEntityBase {
   /** A hold reached its expiry without an extension: the police authority to hold ends. */
   public static final String HOLD_EXPIRED = "hold.expired";
 
+  /**
+   * The case of a tip became known after the tip's {@code account.reported} alerts went out: the
+   * case id and reference for the account, naming the alerts it completes.
+   */
+  public static final String CASE_LINKED = "case.linked";
+
+  /**
+   * One of the bank's endpoints was disabled (by failures, a 410, or the bank): sent to its other
+   * active endpoints whatever types they take, so that the bank learns it where it still listens.
+   */
+  public static final String ENDPOINT_DISABLED = "endpoint.disabled";
+
   /** Every event type a bank can subscribe an endpoint to. */
   public static final java.util.List<String> TYPES =
       java.util.List.of(
           ACCOUNT_REPORTED,
+          CASE_LINKED,
           ACCOUNT_TRACED,
           FREEZE_REQUESTED,
           CASE_CONFIRMED,
           ALERT_RETRACTED,
           HOLD_EXTENDED,
           HOLD_LIFTED,
-          HOLD_EXPIRED);
+          HOLD_EXPIRED,
+          ENDPOINT_DISABLED);
 
   @Id public UUID id;
 
@@ -60,7 +74,8 @@ public class Alert extends PanacheEntityBase {
   @Column(name = "bank_bin", nullable = false)
   public String bankBin;
 
-  @Column(name = "account_number", nullable = false)
+  /** The account; null for {@link #ENDPOINT_DISABLED}, which is about an endpoint. */
+  @Column(name = "account_number")
   public String accountNumber;
 
   @Column(name = "tip_id")

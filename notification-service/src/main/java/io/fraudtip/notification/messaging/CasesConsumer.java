@@ -4,6 +4,7 @@ import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.notification.service.AlertsFromCases;
+import io.fraudtip.notification.service.CaseLinks;
 import io.fraudtip.notification.service.CaseStates;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,12 @@ public class CasesConsumer {
 
   private final AlertsFromCases alerts;
   private final CaseStates states;
+  private final CaseLinks links;
 
-  CasesConsumer(AlertsFromCases alerts, CaseStates states) {
+  CasesConsumer(AlertsFromCases alerts, CaseStates states, CaseLinks links) {
     this.alerts = alerts;
     this.states = states;
+    this.links = links;
   }
 
   @Incoming("cases")
@@ -45,19 +48,26 @@ public class CasesConsumer {
         type -> !UNUSED_TYPES.contains(type),
         CaseEventV1.class,
         (eventId, event) -> {
+          // Idempotent: the tips' case, and case.linked for alerts raised before it was known.
+          links.onCaseEvent(eventId, event, RecordTrace.of(message));
           states.onCaseEvent(event); // idempotent: closed cases refuse answers (SPEC §10)
           alerts.onCaseEvent(eventId, event, RecordTrace.of(message));
         });
   }
 
   /**
-   * Whether this service acts on a kind: a webhook ({@link AlertsFromCases#typeOf}), a closure, a
-   * delisting or a merge's tips ({@link CaseStates}), or a reopening, which case-service publishes
-   * as STATUS_CHANGED. The kinds skipped never follow a closure without a STATUS_CHANGED first.
+   * Whether this service acts on a kind: a webhook ({@link AlertsFromCases#typeOf}), a closure or a
+   * delisting ({@link CaseStates}), a reopening, which case-service publishes as STATUS_CHANGED, or
+   * tips joining a case ({@link CaseLinks}: a new case, a tip added, a merge, and the routing that
+   * may announce a tip added instead). The kinds skipped never follow a closure without a
+   * STATUS_CHANGED first, and add no tip.
    */
   static boolean uses(CaseEventKind kind) {
     return switch (kind) {
-      case STATUS_CHANGED,
+      case OPENED,
+          ASSIGNED,
+          ESCALATED,
+          STATUS_CHANGED,
           MERGED,
           FREEZE_REQUESTED,
           CLOSED,
@@ -67,7 +77,7 @@ public class CasesConsumer {
           HOLD_LIFTED,
           HOLD_EXPIRED ->
           true;
-      case OPENED, ASSIGNED, ACKNOWLEDGED, ESCALATED, LEGAL_DEADLINE_CHANGED -> false;
+      case ACKNOWLEDGED, LEGAL_DEADLINE_CHANGED -> false;
     };
   }
 }

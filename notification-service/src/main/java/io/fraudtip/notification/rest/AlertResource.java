@@ -5,7 +5,11 @@ import io.fraudtip.commons.security.Caller;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.notification.api.AlertAnswer;
 import io.fraudtip.notification.api.AlertView;
+import io.fraudtip.notification.api.ListParams;
+import io.fraudtip.notification.domain.Alert;
+import io.fraudtip.notification.service.AlertReads;
 import io.fraudtip.notification.service.AlertResponses;
+import io.fraudtip.notification.service.ListQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,11 +27,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -44,20 +49,62 @@ public class AlertResource {
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private final AlertResponses alerts;
+  private final AlertReads reads;
   private final Caller caller;
 
-  AlertResource(AlertResponses alerts, Caller caller) {
+  AlertResource(AlertResponses alerts, AlertReads reads, Caller caller) {
     this.alerts = alerts;
+    this.reads = reads;
     this.caller = caller;
   }
 
   @GET
   @RolesAllowed({Roles.BANK, Roles.OPERATOR})
-  @Operation(summary = "My bank's alerts, newest first (operators: all)")
-  @APIResponse(responseCode = "200", description = "The alerts")
-  public List<AlertView> list(
-      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-    return alerts.alerts(bankScope(), limit);
+  @Operation(
+      summary = "My bank's alerts, newest first (operators: all), filtered, a page at a time")
+  @APIResponse(
+      responseCode = "200",
+      description = ListParams.PAGE,
+      headers = @Header(name = ListParams.NEXT_CURSOR, description = ListParams.NEXT_CURSOR_TEXT),
+      content =
+          @Content(schema = @Schema(implementation = AlertView.class, type = SchemaType.ARRAY)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter or cursor, named in the problem's errors",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response list(
+      @QueryParam("type")
+          @Parameter(description = ListParams.TYPE, example = ListParams.TYPE_EXAMPLE)
+          String type,
+      @QueryParam("state")
+          @Parameter(
+              description =
+                  "DELIVERED (an endpoint of the bank answered 2xx) or UNDELIVERED; another value"
+                      + " is a 400",
+              example = "UNDELIVERED")
+          String state,
+      @QueryParam("account")
+          @Parameter(description = ListParams.ACCOUNT, example = ListParams.ACCOUNT_EXAMPLE)
+          String account,
+      @QueryParam("since")
+          @Parameter(description = ListParams.SINCE, example = ListParams.SINCE_EXAMPLE)
+          String since,
+      @QueryParam("cursor")
+          @Parameter(description = ListParams.CURSOR, example = ListParams.CURSOR_EXAMPLE)
+          String cursor,
+      @QueryParam("limit")
+          @DefaultValue("100")
+          @Min(1)
+          @Max(1000)
+          @Parameter(description = ListParams.LIMIT, example = "50")
+          int limit) {
+    ListQuery q =
+        ListQuery.of(type, Alert.TYPES, state, AlertReads.STATES, account, since, cursor, limit);
+    ListQuery.Page<AlertView> page = reads.list(bankScope(), q);
+    return Response.ok(page.items()).header(ListParams.NEXT_CURSOR, page.nextCursor()).build();
   }
 
   @GET
@@ -73,7 +120,7 @@ public class AlertResource {
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
   public AlertView get(@PathParam("alertId") UUID alertId) {
-    return alerts.alert(alertId, bankScope());
+    return reads.get(alertId, bankScope());
   }
 
   @POST

@@ -5,9 +5,12 @@ import io.fraudtip.commons.security.Caller;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.notification.api.DeliveryDetail;
 import io.fraudtip.notification.api.DeliveryView;
+import io.fraudtip.notification.api.ListParams;
 import io.fraudtip.notification.api.ReplayRequest;
+import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.DeliveryState;
 import io.fraudtip.notification.service.DeliveryLog;
+import io.fraudtip.notification.service.ListQuery;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -23,14 +26,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -42,6 +48,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.BANK, Roles.OPERATOR})
 public class DeliveryResource {
+  private static final List<String> STATES =
+      Arrays.stream(DeliveryState.values()).map(Enum::name).toList();
+
   private final DeliveryLog log;
   private final Caller caller;
 
@@ -51,21 +60,53 @@ public class DeliveryResource {
   }
 
   @GET
-  @Operation(summary = "Deliveries, newest first (a bank sees its own)")
-  @APIResponse(responseCode = "200", description = "The deliveries")
-  public List<DeliveryView> list(
-      @QueryParam("endpointId") UUID endpointId,
-      @QueryParam("alertId") UUID alertId,
-      @QueryParam("state") DeliveryState state,
-      @QueryParam("since") Instant since,
-      @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-    return log.list(
-        scope(),
-        Optional.ofNullable(endpointId),
-        Optional.ofNullable(alertId),
-        Optional.ofNullable(state),
-        Optional.ofNullable(since),
-        limit);
+  @Operation(summary = "Deliveries, newest first (a bank sees its own), filtered, a page at a time")
+  @APIResponse(
+      responseCode = "200",
+      description = ListParams.PAGE,
+      headers = @Header(name = ListParams.NEXT_CURSOR, description = ListParams.NEXT_CURSOR_TEXT),
+      content =
+          @Content(schema = @Schema(implementation = DeliveryView.class, type = SchemaType.ARRAY)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A bad filter or cursor, named in the problem's errors",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  public Response list(
+      @QueryParam("endpointId") @Parameter(description = "Only this endpoint's deliveries")
+          UUID endpointId,
+      @QueryParam("alertId") @Parameter(description = "Only this alert's deliveries") UUID alertId,
+      @QueryParam("type")
+          @Parameter(description = ListParams.TYPE, example = ListParams.TYPE_EXAMPLE)
+          String type,
+      @QueryParam("state")
+          @Parameter(
+              description =
+                  "PENDING (an attempt is due), SUCCEEDED or FAILED (the schedule ran out or the"
+                      + " endpoint is gone); another value is a 400",
+              example = "FAILED")
+          String state,
+      @QueryParam("account")
+          @Parameter(description = ListParams.ACCOUNT, example = ListParams.ACCOUNT_EXAMPLE)
+          String account,
+      @QueryParam("since")
+          @Parameter(description = ListParams.SINCE, example = ListParams.SINCE_EXAMPLE)
+          String since,
+      @QueryParam("cursor")
+          @Parameter(description = ListParams.CURSOR, example = ListParams.CURSOR_EXAMPLE)
+          String cursor,
+      @QueryParam("limit")
+          @DefaultValue("100")
+          @Min(1)
+          @Max(1000)
+          @Parameter(description = ListParams.LIMIT, example = "50")
+          int limit) {
+    ListQuery q = ListQuery.of(type, Alert.TYPES, state, STATES, account, since, cursor, limit);
+    ListQuery.Page<DeliveryView> page =
+        log.list(scope(), Optional.ofNullable(endpointId), Optional.ofNullable(alertId), q);
+    return Response.ok(page.items()).header(ListParams.NEXT_CURSOR, page.nextCursor()).build();
   }
 
   @GET

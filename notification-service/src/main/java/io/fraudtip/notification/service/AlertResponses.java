@@ -11,7 +11,6 @@ import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.notification.api.AlertAnswer;
-import io.fraudtip.notification.api.AlertView;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.AlertResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,38 +34,6 @@ public class AlertResponses {
     this.outbox = outbox;
     this.checks = checks;
     this.caseStates = caseStates;
-  }
-
-  /** The newest alerts of one bank, or of all banks when {@code bankBin} is empty (operators). */
-  @Transactional
-  public List<AlertView> alerts(Optional<String> bankBin, int limit) {
-    List<Alert> alerts =
-        bankBin
-            .map(bin -> Alert.<Alert>find("bankBin = ?1 order by createdAt desc", bin))
-            .orElseGet(() -> Alert.find("order by createdAt desc"))
-            .page(0, limit)
-            .list();
-    return alerts.stream().map(AlertResponses::view).toList();
-  }
-
-  /** One alert, if the caller's bank may see it. */
-  @Transactional
-  public AlertView alert(UUID id, Optional<String> bankBin) {
-    return view(Alert.visibleTo(id, bankBin).orElseThrow(() -> ProblemException.notFound("Alert")));
-  }
-
-  private static AlertView view(Alert a) {
-    return new AlertView(
-        a.id,
-        a.eventType,
-        a.bankBin,
-        a.accountNumber,
-        a.layer,
-        a.tipId,
-        a.caseId,
-        a.createdAt,
-        a.sequence,
-        a.advisory);
   }
 
   /**

@@ -59,8 +59,27 @@ class Alerts {
 
   /** Raises an alert and schedules its deliveries in the batch. */
   void raise(NewAlert raised, Batch batch) {
+    Alert alert = persist(raised, batch.now());
+    List<BankEndpoint> endpoints =
+        batch
+            .endpointsByBank()
+            .computeIfAbsent(
+                alert.bankBin, bin -> BankEndpoint.list("bankBin = ?1 and active = true", bin));
+    for (BankEndpoint endpoint : endpoints) {
+      if (endpoint.receives(raised.type())) {
+        deliver(alert, endpoint, batch);
+      }
+    }
+  }
+
+  /** Raises an alert for the endpoints given, whatever types they take (endpoint.disabled). */
+  void raiseTo(NewAlert raised, List<BankEndpoint> endpoints, Batch batch) {
+    Alert alert = persist(raised, batch.now());
+    endpoints.forEach(e -> deliver(alert, e, batch));
+  }
+
+  private static Alert persist(NewAlert raised, Instant now) {
     WebhookPayload.Data data = raised.data();
-    Instant now = batch.now();
     Alert alert = new Alert();
     alert.id = data.alertId();
     alert.sourceEventId = raised.sourceEventId();
@@ -78,27 +97,25 @@ class Alerts {
     alert.triggeredAt = raised.triggeredAt();
     alert.payload = Json.write(new WebhookPayload(raised.type(), now, data));
     alert.persist();
-    List<BankEndpoint> endpoints =
-        batch
-            .endpointsByBank()
-            .computeIfAbsent(
-                alert.bankBin, bin -> BankEndpoint.list("bankBin = ?1 and active = true", bin));
-    for (BankEndpoint endpoint : endpoints) {
-      if (!endpoint.receives(raised.type())) {
-        continue;
-      }
-      Delivery d = new Delivery();
-      d.id = UUID.randomUUID();
-      d.webhookId = Delivery.webhookIdOf(d.id);
-      d.alertId = alert.id;
-      d.endpointId = endpoint.id;
-      d.bankBin = alert.bankBin;
-      d.eventType = raised.type();
-      d.state = DeliveryState.PENDING;
-      d.createdAt = now;
-      batch.handOff().schedule(d, alert, endpoint, now);
-      batch.deliveries().add(d);
-    }
+    return alert;
+  }
+
+  /**
+   * Schedules an alert's delivery to one endpoint in the batch: a new alert's, or an earlier one's
+   * that found no endpoint taking it ({@link AlertBacklog}).
+   */
+  void deliver(Alert alert, BankEndpoint endpoint, Batch batch) {
+    Delivery d = new Delivery();
+    d.id = UUID.randomUUID();
+    d.webhookId = Delivery.webhookIdOf(d.id);
+    d.alertId = alert.id;
+    d.endpointId = endpoint.id;
+    d.bankBin = alert.bankBin;
+    d.eventType = alert.eventType;
+    d.state = DeliveryState.PENDING;
+    d.createdAt = batch.now();
+    batch.handOff().schedule(d, alert, endpoint, batch.now());
+    batch.deliveries().add(d);
   }
 
   /** The bank's name in the directory, for the webhook; null when it is not there. */

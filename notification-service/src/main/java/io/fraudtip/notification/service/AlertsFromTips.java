@@ -32,11 +32,14 @@ public class AlertsFromTips {
   private final ProcessedEvents processed;
   private final AccountCounters accounts;
   private final Alerts alerts;
+  private final CaseLinks cases;
 
-  AlertsFromTips(ProcessedEvents processed, AccountCounters accounts, Alerts alerts) {
+  AlertsFromTips(
+      ProcessedEvents processed, AccountCounters accounts, Alerts alerts, CaseLinks cases) {
     this.processed = processed;
     this.accounts = accounts;
     this.alerts = alerts;
+    this.cases = cases;
   }
 
   /**
@@ -77,10 +80,16 @@ public class AlertsFromTips {
     if (named.isEmpty()) {
       return;
     }
+    // A tip case-service has put in a case already names it (a consumer running behind).
+    Map<UUID, CaseLinks.CaseRef> caseOf =
+        cases.casesOfTips(
+            work.stream().map(t -> t.tip().tipId()).filter(id -> id != null).toList());
     Map<BankAccount, Deque<Counters>> counters = accounts.countReports(named);
     Alerts.Batch batch = alerts.batch(activeEndpoints(named));
     for (int i = 0; i < work.size(); i++) {
-      alertBanks(work.get(i), accountsOfTip.get(i), counters, batch);
+      TipEvent t = work.get(i);
+      CaseLinks.CaseRef c = t.tip().tipId() == null ? null : caseOf.get(t.tip().tipId());
+      alertBanks(t, c, accountsOfTip.get(i), counters, batch);
     }
     batch.persistDeliveries();
   }
@@ -106,6 +115,7 @@ public class AlertsFromTips {
 
   private void alertBanks(
       TipEvent event,
+      CaseLinks.CaseRef caseRef,
       Map<BankAccount, List<TransferV1>> accounts,
       Map<BankAccount, Deque<Counters>> counters,
       Alerts.Batch batch) {
@@ -134,8 +144,8 @@ public class AlertsFromTips {
                   tip.trust(),
                   tip.scamType(),
                   tip.tipId(),
-                  null,
-                  null,
+                  caseRef == null ? null : caseRef.caseId(),
+                  caseRef == null ? null : caseRef.reference(),
                   null,
                   transfers.stream()
                       .map(t -> new WebhookPayload.Transfer(t.amountVnd(), t.at()))

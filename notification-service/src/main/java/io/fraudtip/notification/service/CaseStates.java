@@ -41,9 +41,7 @@ public class CaseStates {
     Instant at = e.occurredAt() == null ? Timestamps.now() : e.occurredAt();
     boolean closed = e.kind() == CaseEventKind.CLOSED;
     boolean delisted = e.kind() == CaseEventKind.IDENTIFIER_DELISTED;
-    if (closed || delisted || e.kind() == CaseEventKind.MERGED) {
-      mapTips(e); // alerts raised from tips name no case: their tips say which
-    }
+    // Alerts raised from tips may name no case: their tips say which (CaseLinks keeps them).
     if (closed) {
       em.createNativeQuery(
               "INSERT INTO case_state (case_id, case_reference, closed_at, closure, updated_at)"
@@ -79,17 +77,6 @@ public class CaseStates {
               .executeUpdate();
         }
       }
-    }
-  }
-
-  private void mapTips(CaseEventV1 e) {
-    for (UUID tip : Alerts.nullSafe(e.tipIds())) {
-      em.createNativeQuery(
-              "INSERT INTO case_state_tip (tip_id, case_id) VALUES (?1, ?2)"
-                  + " ON CONFLICT (tip_id) DO UPDATE SET case_id = EXCLUDED.case_id")
-          .setParameter(1, tip)
-          .setParameter(2, e.caseId())
-          .executeUpdate();
     }
   }
 

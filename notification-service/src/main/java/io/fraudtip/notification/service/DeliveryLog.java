@@ -35,26 +35,33 @@ public class DeliveryLog {
     this.wakeUp = wakeUp;
   }
 
+  /** A page of deliveries, newest first: the bank's own, or any bank's for operators. */
   @Transactional
-  public List<DeliveryView> list(
-      Optional<String> bankScope,
-      Optional<UUID> endpointId,
-      Optional<UUID> alertId,
-      Optional<DeliveryState> state,
-      Optional<Instant> since,
-      int limit) {
+  public ListQuery.Page<DeliveryView> list(
+      Optional<String> bankScope, Optional<UUID> endpointId, Optional<UUID> alertId, ListQuery q) {
     List<String> where = new ArrayList<>();
     Parameters params = new Parameters();
     bankScope.ifPresent(b -> add(where, params, "bankBin = :bank", "bank", b));
     endpointId.ifPresent(e -> add(where, params, "endpointId = :endpoint", "endpoint", e));
     alertId.ifPresent(a -> add(where, params, "alertId = :alert", "alert", a));
-    state.ifPresent(s -> add(where, params, "state = :state", "state", s));
-    since.ifPresent(s -> add(where, params, "createdAt >= :since", "since", s));
-    String query =
-        (where.isEmpty() ? "" : String.join(" and ", where)) + " order by createdAt desc";
-    return Delivery.<Delivery>find(query.trim(), params).page(0, limit).list().stream()
-        .map(DeliveryLog::view)
-        .toList();
+    q.type().ifPresent(t -> add(where, params, "eventType = :type", "type", t));
+    q.state()
+        .ifPresent(s -> add(where, params, "state = :state", "state", DeliveryState.valueOf(s)));
+    q.account()
+        .ifPresent(
+            a ->
+                add(
+                    where,
+                    params,
+                    "alertId in (select a.id from Alert a where a.accountNumber = :account)",
+                    "account",
+                    a));
+    String order = q.pageClauses(where, params);
+    List<Delivery> rows =
+        Delivery.<Delivery>find((String.join(" and ", where) + order).trim(), params)
+            .page(0, q.limit() + 1)
+            .list();
+    return q.page(rows, DeliveryLog::view, d -> new ListQuery.Cursor(d.createdAt, d.id));
   }
 
   @Transactional

@@ -12,9 +12,11 @@ import io.fraudtip.notification.api.EndpointView;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.domain.EndpointDisabled;
 import io.fraudtip.notification.webhook.EndpointUrlPolicy;
 import io.fraudtip.notification.webhook.SigningSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,13 +35,22 @@ public class EndpointService {
   private final EndpointUrlPolicy urls;
   private final BankDirectory banks;
   private final SigningSecrets secrets;
+  private final AlertBacklog backlog;
+  private final Event<EndpointDisabled> disabled;
 
   EndpointService(
-      WebhookConfig config, EndpointUrlPolicy urls, BankDirectory banks, SigningSecrets secrets) {
+      WebhookConfig config,
+      EndpointUrlPolicy urls,
+      BankDirectory banks,
+      SigningSecrets secrets,
+      AlertBacklog backlog,
+      Event<EndpointDisabled> disabled) {
     this.config = config;
     this.urls = urls;
     this.banks = banks;
     this.secrets = secrets;
+    this.backlog = backlog;
+    this.disabled = disabled;
   }
 
   @Transactional
@@ -79,6 +90,7 @@ public class EndpointService {
     e.createdAt = now;
     e.updatedAt = now;
     e.persist();
+    backlog.deliverTo(e); // alerts raised while no endpoint took them
     return new EndpointSecret(view(e), secret);
   }
 
@@ -108,19 +120,23 @@ public class EndpointService {
     if (update.description() != null) {
       e.description = update.description();
     }
+    boolean enabled = false;
     if (update.active() != null) {
       if (update.active() && !e.active) {
         // Re-enabled: the failure clock starts again.
         e.disabledReason = null;
         e.disabledAt = null;
         e.failingSince = null;
+        enabled = true;
       } else if (!update.active() && e.active) {
-        e.disabledReason = BankEndpoint.DISABLED_BY_USER;
-        e.disabledAt = Timestamps.now();
+        disableByUser(e, bankScope, "Paused");
       }
       e.active = update.active();
     }
     e.updatedAt = Timestamps.now();
+    if (enabled) {
+      backlog.deliverTo(e); // with its new event types, if the update changed them too
+    }
     return view(e);
   }
 
@@ -130,14 +146,27 @@ public class EndpointService {
     // Deliveries keep their log: the endpoint is disabled and forgotten by listings only when it
     // has none; otherwise it stays, inactive, so that its log can still be read.
     long deliveries = io.fraudtip.notification.domain.Delivery.count("endpointId", e.id);
+    if (e.active) {
+      disableByUser(e, bankScope, "Removed");
+    }
     if (deliveries == 0) {
       e.delete();
     } else {
       e.active = false;
-      e.disabledReason = BankEndpoint.DISABLED_BY_USER;
-      e.disabledAt = Timestamps.now();
       e.updatedAt = Timestamps.now();
     }
+  }
+
+  private void disableByUser(BankEndpoint e, Optional<String> bankScope, String what) {
+    e.disabledReason = BankEndpoint.DISABLED_BY_USER;
+    e.disabledAt = Timestamps.now();
+    disabled.fire(
+        new EndpointDisabled(
+            e.id, e.bankBin, e.url, e.disabledReason, what + " " + by(bankScope), e.disabledAt));
+  }
+
+  private static String by(Optional<String> bankScope) {
+    return bankScope.isPresent() ? "by the bank" : "by an operator";
   }
 
   /**

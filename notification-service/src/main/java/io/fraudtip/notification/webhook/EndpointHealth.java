@@ -4,8 +4,10 @@ import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.DeliveryAttempt;
+import io.fraudtip.notification.domain.EndpointDisabled;
 import io.fraudtip.notification.domain.OperatorNotice;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -30,10 +32,12 @@ public class EndpointHealth {
 
   private final WebhookConfig config;
   private final EntityManager em;
+  private final Event<EndpointDisabled> disabled;
 
-  EndpointHealth(WebhookConfig config, EntityManager em) {
+  EndpointHealth(WebhookConfig config, EntityManager em, Event<EndpointDisabled> disabled) {
     this.config = config;
     this.em = em;
+    this.disabled = disabled;
   }
 
   /**
@@ -147,11 +151,12 @@ public class EndpointHealth {
     if (changed == 0) {
       return;
     }
-    String bin =
-        (String)
-            em.createNativeQuery("SELECT bank_bin FROM bank_endpoint WHERE id = :id")
+    Object[] row =
+        (Object[])
+            em.createNativeQuery("SELECT bank_bin, url FROM bank_endpoint WHERE id = :id")
                 .setParameter("id", endpointId)
                 .getSingleResult();
+    String bin = (String) row[0];
     OperatorNotice notice = new OperatorNotice();
     notice.id = UUID.randomUUID();
     notice.kind = OperatorNotice.ENDPOINT_DISABLED;
@@ -162,5 +167,8 @@ public class EndpointHealth {
     notice.createdAt = now;
     notice.persist();
     LOG.warnf("Operators: %s", notice.message);
+    // The bank's other endpoints are told (service's DisabledEndpoints), in this transaction.
+    disabled.fire(
+        new EndpointDisabled(endpointId, bin, (String) row[1], reason, "Disabled: it " + why, now));
   }
 }

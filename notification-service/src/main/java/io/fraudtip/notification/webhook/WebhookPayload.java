@@ -51,6 +51,9 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
    * @param holdExpiresAt when the hold lapses unless the unit extends it (freeze.requested); the
    *     new expiry (hold.extended); the expiry it had (hold.lifted, hold.expired)
    * @param holdReason why the hold was extended or lifted (hold.extended, hold.lifted)
+   * @param linkedAlertIds the {@code account.reported} alerts on the account whose tips the case
+   *     now holds (case.linked)
+   * @param disabledEndpoint the endpoint that was disabled (endpoint.disabled)
    */
   @Schema(name = "WebhookAlert")
   public record Data(
@@ -77,7 +80,81 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
       Authorisation authorisation,
       Long holdAmountVnd,
       Instant holdExpiresAt,
-      String holdReason) {}
+      String holdReason,
+      List<UUID> linkedAlertIds,
+      DisabledEndpoint disabledEndpoint) {
+
+    /** What the bank is told about one of its accounts (every type but the two newest). */
+    public Data(
+        UUID alertId,
+        boolean advisory,
+        String bankBin,
+        String bankName,
+        String accountNumber,
+        String accountName,
+        int layer,
+        long sequence,
+        Integer reportCount,
+        TrustLevel trust,
+        ScamType scamType,
+        UUID tipId,
+        UUID caseId,
+        String caseReference,
+        String unitCode,
+        List<Transfer> transfers,
+        Instant reportedAt,
+        Instant occurredAt,
+        String note,
+        TracedBy tracedBy,
+        Authorisation authorisation,
+        Long holdAmountVnd,
+        Instant holdExpiresAt,
+        String holdReason) {
+      this(
+          alertId,
+          advisory,
+          bankBin,
+          bankName,
+          accountNumber,
+          accountName,
+          layer,
+          sequence,
+          reportCount,
+          trust,
+          scamType,
+          tipId,
+          caseId,
+          caseReference,
+          unitCode,
+          transfers,
+          reportedAt,
+          occurredAt,
+          note,
+          tracedBy,
+          authorisation,
+          holdAmountVnd,
+          holdExpiresAt,
+          holdReason,
+          null,
+          null);
+    }
+  }
+
+  /**
+   * An endpoint of the bank that no longer receives webhooks.
+   *
+   * @param endpointId the endpoint
+   * @param url where it received them
+   * @param reason FAILING (no success for days), GONE (it answered 410) or BY_USER (the bank or an
+   *     operator paused or removed it)
+   * @param disabledAt when it was disabled
+   */
+  @Schema(name = "WebhookDisabledEndpoint")
+  public record DisabledEndpoint(
+      UUID endpointId,
+      @Schema(example = "https://hooks.vietcombank.example/fraudtip") String url,
+      @Schema(example = "FAILING") String reason,
+      Instant disabledAt) {}
 
   /**
    * The bank whose answer traced money on to the alerted account.

@@ -43,14 +43,20 @@ class SkippedEventTypesTest {
   void caseEventKindsThisServiceDoesNotUseAreSkippedUnreadAndTheOthersStillWork() {
     UUID caseId = UUID.randomUUID();
     String key = caseId.toString();
-    UUID opened = UUID.randomUUID();
+    UUID acknowledged = UUID.randomUUID();
     kafka
         .produceStrings()
         .fromRecords(
-            // Read today, an OPENED event would be recorded as processed.
-            cases(key, opened, CaseEventKind.OPENED, Json.write(event(opened, caseId, null))),
-            cases(key, UUID.randomUUID(), CaseEventKind.ASSIGNED, "{skipped, not json"),
-            cases(key, UUID.randomUUID(), CaseEventKind.ESCALATED, "{skipped, not json"),
+            // Read, an ACKNOWLEDGED event would be recorded as processed. (OPENED, ASSIGNED and
+            // ESCALATED are read since they may add tips to a case: CaseLinks.)
+            cases(
+                key,
+                acknowledged,
+                CaseEventKind.ACKNOWLEDGED,
+                Json.write(event(acknowledged, caseId, null))),
+            cases(key, UUID.randomUUID(), CaseEventKind.ACKNOWLEDGED, "{skipped, not json"),
+            cases(
+                key, UUID.randomUUID(), CaseEventKind.LEGAL_DEADLINE_CHANGED, "{skipped, not json"),
             closed(caseId),
             cases(key, UUID.randomUUID(), CaseEventKind.CLOSED, "{sentinel, not json"))
         .awaitCompletion(Duration.ofSeconds(10));
@@ -70,7 +76,8 @@ class SkippedEventTypesTest {
             r -> key.equals(r.key()),
             Duration.ofSeconds(30));
     assertThat(firstDead.value()).startsWith("{sentinel");
-    assertThat(db.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?", opened))
+    assertThat(
+            db.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?", acknowledged))
         .isZero();
   }
 
@@ -128,7 +135,7 @@ class SkippedEventTypesTest {
         eventId,
         caseId,
         "VV-2026-000777",
-        closure == null ? CaseEventKind.OPENED : CaseEventKind.CLOSED,
+        closure == null ? CaseEventKind.ACKNOWLEDGED : CaseEventKind.CLOSED,
         Instant.now(),
         closure == null ? CaseStatus.ASSIGNED : CaseStatus.CLOSED,
         "PA05-56",

@@ -1,0 +1,194 @@
+package io.fraudtip.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.webhooks.WebhookSignature;
+import io.fraudtip.localstack.bank.DemoBank;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.notification.Webhooks;
+import io.fraudtip.notification.webhook.EndpointHealth;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectDemoBank;
+import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An endpoint becoming active gets the alerts its bank missed (within the backlog window, once); an
+ * endpoint disabled, by the bank or by the failure rule, is announced to the bank's other active
+ * endpoints and to the operators.
+ */
+@QuarkusTest
+@TestProfile(EndpointLifecycleTest.Backlog.class)
+@WithTestResource(PlatformTestResource.class)
+class EndpointLifecycleTest {
+  @InjectKafka KafkaCompanion kafka;
+  @InjectDatabase TestDatabase db;
+  @InjectTokens Tokens tokens;
+  @InjectDemoBank DemoBank bank;
+  @Inject EndpointHealth health;
+
+  @Test
+  void alertsRaisedWhileNoEndpointTookThemAreDeliveredOnceWhenOneBecomesActive() throws Exception {
+    String bin = "970446";
+    UUID recent = Webhooks.tip(kafka, bin, "7600000601");
+    UUID stale = Webhooks.tip(kafka, bin, "7600000602");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> db.queryLong("SELECT count(*) FROM alert WHERE bank_bin = ?", bin) == 2);
+    // Older than the backlog window (72 h): no longer news.
+    db.update("UPDATE alert SET created_at = now() - INTERVAL '4 days' WHERE tip_id = ?", stale);
+
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, bin);
+    // Sent as soon as the registration commits, before the receiver can learn its secret (which
+    // the registration's answer carries): the signature is checked here instead.
+    await().atMost(Duration.ofSeconds(30)).until(() -> !endpoint.receiver().deliveries().isEmpty());
+    DemoBank.Delivery first = endpoint.receiver().deliveries().get(0);
+    assertThat(
+            WebhookSignature.verify(
+                endpoint.secret(),
+                first.webhookId(),
+                first.timestamp(),
+                first.body(),
+                first.signature(),
+                first.receivedAt(),
+                Duration.ofMinutes(5)))
+        .isTrue();
+    JsonNode sent = Json.events().readTree(first.body());
+    assertThat(sent.get("type").asText()).isEqualTo("account.reported");
+    assertThat(sent.get("data").get("tipId").asText()).isEqualTo(recent.toString());
+    assertThat(endpoint.receiver().deliveries())
+        .extracting(DemoBank.Delivery::webhookId)
+        .containsOnly(first.webhookId());
+
+    // Paused, a tip comes; re-enabled, the endpoint gets that one only: never the first again.
+    patch(bin, endpoint.id(), Map.of("active", false));
+    UUID whilePaused = Webhooks.tip(kafka, bin, "7600000603");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> db.queryLong("SELECT count(*) FROM alert WHERE tip_id = ?", whilePaused) == 1);
+    endpoint.receiver().reset().secrets(endpoint.secret());
+    patch(bin, endpoint.id(), Map.of("active", true));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                endpoint.receiver().deliveries().stream()
+                    .anyMatch(d -> d.body().contains(whilePaused.toString())));
+    Thread.sleep(1000);
+    // Each alert has one delivery (its retries keep their webhook-id): never a second one.
+    assertThat(endpoint.receiver().deliveries())
+        .extracting(DemoBank.Delivery::webhookId)
+        .allMatch(id -> id.equals(first.webhookId()) || deliveredTip(id, whilePaused));
+    for (UUID tip : List.of(recent, whilePaused)) {
+      assertThat(
+              db.queryLong(
+                  "SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id"
+                      + " WHERE a.tip_id = ?",
+                  tip))
+          .isEqualTo(1);
+    }
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id"
+                    + " WHERE a.tip_id = ?",
+                stale))
+        .isZero();
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void anEndpointDisabledIsAnnouncedToTheBanksOtherActiveEndpointsAndTheOperators()
+      throws Exception {
+    String bin = "970449";
+    Webhooks.Endpoint paused = Webhooks.register(tokens, bank, bin);
+    Webhooks.Endpoint failing = Webhooks.register(tokens, bank, bin, "freeze.requested");
+    Webhooks.Endpoint listening = Webhooks.register(tokens, bank, bin, "account.reported");
+
+    patch(bin, paused.id(), Map.of("active", false));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                failing.receiver().deliveries().size() == 1
+                    && listening.receiver().deliveries().size() == 1);
+    JsonNode told = Webhooks.body(listening.receiver(), "endpoint.disabled").get("data");
+    assertThat(told.get("disabledEndpoint").get("endpointId").asText()).isEqualTo(paused.id());
+    assertThat(told.get("disabledEndpoint").get("reason").asText()).isEqualTo("BY_USER");
+    assertThat(told.get("bankBin").asText()).isEqualTo(bin);
+    assertThat(told.has("accountNumber")).isFalse();
+    assertThat(paused.receiver().deliveries()).isEmpty();
+
+    // The failure rule disables another: the one still active hears of it, the operators too.
+    db.update(
+        "UPDATE bank_endpoint SET failing_since = now() - INTERVAL '6 days' WHERE id = ?::uuid",
+        failing.id());
+    assertThat(health.disableLongFailingEndpoints()).isGreaterThanOrEqualTo(1);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> listening.receiver().deliveries().size() == 2);
+    JsonNode second =
+        Json.events().readTree(listening.receiver().deliveries().get(1).body()).get("data");
+    assertThat(second.get("disabledEndpoint").get("endpointId").asText()).isEqualTo(failing.id());
+    assertThat(second.get("disabledEndpoint").get("reason").asText()).isEqualTo("FAILING");
+
+    List<Map<String, Object>> notices =
+        given()
+            .auth()
+            .oauth2(tokens.operator("ops@banks"))
+            .get("/api/v1/notices")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("findAll { it.bankBin == '" + bin + "' }");
+    assertThat(notices)
+        .extracting(n -> n.get("endpointId"))
+        .containsExactlyInAnyOrder(paused.id(), failing.id());
+    Webhooks.retire(db, listening);
+  }
+
+  private boolean deliveredTip(String webhookId, UUID tip) {
+    return db.queryLong(
+            "SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id"
+                + " WHERE d.webhook_id = ? AND a.tip_id = ?",
+            webhookId,
+            tip)
+        == 1;
+  }
+
+  /** The backlog on, as in production (the other test classes share banks and run without). */
+  public static class Backlog implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("fraudtip.webhooks.backlog-window", "72h");
+    }
+  }
+
+  private void patch(String bin, String id, Map<String, Object> body) {
+    given()
+        .auth()
+        .oauth2(tokens.bank(bin))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .patch("/api/v1/endpoints/{id}", id)
+        .then()
+        .statusCode(200);
+  }
+}
