@@ -5,7 +5,6 @@ import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -13,13 +12,10 @@ import java.util.List;
  * becomes active later (registered or re-enabled), through the usual deliveries and dispatcher,
  * within {@link WebhookConfig#backlogWindow()} and oldest first. Once: an alert with a delivery is
  * no longer in the backlog, and a lock per bank keeps two endpoints activated at once from both
- * taking it.
+ * taking it, and an alert raised meanwhile from being missed by both paths ({@link BankLocks}).
  */
 @ApplicationScoped
 class AlertBacklog {
-  /** Namespace of the per-bank advisory locks (the two-key form). */
-  private static final int BANK_LOCKS = 16;
-
   /** At most this many alerts per activation: a bank silent for days gets the newest ones. */
   private static final int MAX = 10_000;
 
@@ -40,11 +36,8 @@ class AlertBacklog {
    * @return how many
    */
   int deliverTo(BankEndpoint endpoint) {
-    em.createNativeQuery("SELECT pg_advisory_xact_lock(:ns, hashtext(:bin))")
-        .setParameter("ns", BANK_LOCKS)
-        .setParameter("bin", endpoint.bankBin)
-        .getSingleResult();
-    Alerts.Batch batch = alerts.batch(new HashMap<>());
+    BankLocks.exclusive(em, endpoint.bankBin);
+    Alerts.Batch batch = alerts.batch();
     List<Alert> waiting =
         em.createQuery(
                 "select a from Alert a where a.bankBin = :bank and a.createdAt >= :from"

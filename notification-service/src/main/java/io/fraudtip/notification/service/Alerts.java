@@ -10,8 +10,11 @@ import io.fraudtip.notification.domain.DeliveryState;
 import io.fraudtip.notification.webhook.DeliveryHandOff;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,10 +29,12 @@ import java.util.UUID;
 class Alerts {
   private final BankDirectory banks;
   private final DeliveryHandOff handOff;
+  private final EntityManager em;
 
-  Alerts(BankDirectory banks, DeliveryHandOff handOff) {
+  Alerts(BankDirectory banks, DeliveryHandOff handOff, EntityManager em) {
     this.banks = banks;
     this.handOff = handOff;
+    this.em = em;
   }
 
   /**
@@ -52,9 +57,25 @@ class Alerts {
     }
   }
 
-  /** A batch starting now, with the endpoints already read (more are read as banks come up). */
-  Batch batch(Map<String, List<BankEndpoint>> endpointsByBank) {
-    return new Batch(Timestamps.now(), endpointsByBank, new ArrayList<>(), handOff.batch());
+  /** A batch starting now; each bank's active endpoints are read when its first alert comes up. */
+  Batch batch() {
+    return new Batch(Timestamps.now(), new HashMap<>(), new ArrayList<>(), handOff.batch());
+  }
+
+  /**
+   * A batch starting now, with the active endpoints of these banks read at once (more are read as
+   * other banks come up).
+   */
+  Batch batch(Collection<String> bankBins) {
+    Map<String, List<BankEndpoint>> byBank = new HashMap<>();
+    if (!bankBins.isEmpty()) {
+      BankLocks.shared(em, bankBins);
+      bankBins.forEach(b -> byBank.put(b, new ArrayList<>()));
+      BankEndpoint.<BankEndpoint>list(
+              "bankBin in ?1 and active = true order by createdAt", List.copyOf(bankBins))
+          .forEach(e -> byBank.get(e.bankBin).add(e));
+    }
+    return new Batch(Timestamps.now(), byBank, new ArrayList<>(), handOff.batch());
   }
 
   /** Raises an alert and schedules its deliveries in the batch. */
@@ -64,7 +85,11 @@ class Alerts {
         batch
             .endpointsByBank()
             .computeIfAbsent(
-                alert.bankBin, bin -> BankEndpoint.list("bankBin = ?1 and active = true", bin));
+                alert.bankBin,
+                bin -> {
+                  BankLocks.shared(em, List.of(bin));
+                  return BankEndpoint.list("bankBin = ?1 and active = true", bin);
+                });
     for (BankEndpoint endpoint : endpoints) {
       if (endpoint.receives(raised.type())) {
         deliver(alert, endpoint, batch);

@@ -13,7 +13,6 @@ import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +91,7 @@ public class AlertsFromCases {
     Map<BankAccount, Deque<Counters>> counters =
         accounts.countAlerts(
             refs.stream().map(r -> new BankAccount(r.bankBin(), r.accountNumber())).toList());
-    Alerts.Batch batch = alerts.batch(new HashMap<>());
+    Alerts.Batch batch = alerts.batch();
     for (AccountRefV1 ref : refs) {
       BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
       Counters c = counters.get(account).removeFirst();

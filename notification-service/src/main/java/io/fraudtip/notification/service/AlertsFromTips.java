@@ -7,14 +7,12 @@ import io.fraudtip.contracts.tips.IdentifierV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.contracts.tips.TransferV1;
 import io.fraudtip.notification.domain.Alert;
-import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.service.AccountCounters.Counters;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +83,7 @@ public class AlertsFromTips {
         cases.casesOfTips(
             work.stream().map(t -> t.tip().tipId()).filter(id -> id != null).toList());
     Map<BankAccount, Deque<Counters>> counters = accounts.countReports(named);
-    Alerts.Batch batch = alerts.batch(activeEndpoints(named));
+    Alerts.Batch batch = alerts.batch(named.stream().map(BankAccount::bankBin).distinct().toList());
     for (int i = 0; i < work.size(); i++) {
       TipEvent t = work.get(i);
       CaseLinks.CaseRef c = t.tip().tipId() == null ? null : caseOf.get(t.tip().tipId());
@@ -166,12 +164,4 @@ public class AlertsFromTips {
   }
 
   /** The active endpoints of every bank the accounts are at, in one query. */
-  private static Map<String, List<BankEndpoint>> activeEndpoints(List<BankAccount> accounts) {
-    List<String> bins = accounts.stream().map(BankAccount::bankBin).distinct().toList();
-    Map<String, List<BankEndpoint>> byBank = new HashMap<>();
-    bins.forEach(b -> byBank.put(b, new ArrayList<>()));
-    BankEndpoint.<BankEndpoint>list("bankBin in ?1 and active = true order by createdAt", bins)
-        .forEach(e -> byBank.get(e.bankBin).add(e));
-    return byBank;
-  }
 }

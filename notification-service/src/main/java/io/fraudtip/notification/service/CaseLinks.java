@@ -124,7 +124,7 @@ public class CaseLinks {
     }
     Map<BankAccount, Deque<Counters>> counters =
         accounts.countAlerts(new ArrayList<>(byAccount.keySet()));
-    Alerts.Batch batch = alerts.batch(new HashMap<>());
+    Alerts.Batch batch = alerts.batch();
     byAccount.forEach(
         (account, linked) -> {
           Alert first = linked.get(0);

@@ -7,7 +7,6 @@ import io.fraudtip.notification.domain.OperatorNotice;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.HashMap;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -49,7 +48,7 @@ class DisabledEndpoints {
     if (others.isEmpty()) {
       return;
     }
-    Alerts.Batch batch = alerts.batch(new HashMap<>());
+    Alerts.Batch batch = alerts.batch();
     WebhookPayload.Data data =
         new WebhookPayload.Data(
             UUID.randomUUID(),
