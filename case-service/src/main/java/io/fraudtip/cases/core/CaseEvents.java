@@ -26,10 +26,12 @@ public class CaseEvents {
   public static final String SYSTEM = "system";
 
   private final Outbox outbox;
+  private final OutsiderLines outsiderLines;
   private final long maxOutsiderLinesPerDay;
 
-  CaseEvents(Outbox outbox, QuotaConfig quotas) {
+  CaseEvents(Outbox outbox, OutsiderLines outsiderLines, QuotaConfig quotas) {
     this.outbox = outbox;
+    this.outsiderLines = outsiderLines;
     this.maxOutsiderLinesPerDay = quotas.timeline().maxOutsiderEntriesPerDay();
   }
 
@@ -41,9 +43,11 @@ public class CaseEvents {
   @Transactional(Transactional.TxType.MANDATORY)
   public void record(
       FraudCase c, TimelineKind kind, String actor, String ruleId, String detail, Instant at) {
-    if (kind.byOutsider()
-        && outsiderLinesSince(c, at.minus(Duration.ofDays(1))) >= maxOutsiderLinesPerDay) {
-      return;
+    if (kind.byOutsider()) {
+      if (outsiderLines.count(c.id, at.minus(Duration.ofDays(1))) >= maxOutsiderLinesPerDay) {
+        return;
+      }
+      outsiderLines.added(c.id);
     }
     TimelineEntry entry = new TimelineEntry();
     entry.caseId = c.id;
@@ -54,10 +58,6 @@ public class CaseEvents {
     entry.ruleId = ruleId;
     entry.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 4000);
     entry.persist();
-  }
-
-  private static long outsiderLinesSince(FraudCase c, Instant since) {
-    return TimelineEntry.countSince(c.id, since, TimelineKind.OUTSIDER_KINDS);
   }
 
   /** Publishes an event about the case on cases.v1. */

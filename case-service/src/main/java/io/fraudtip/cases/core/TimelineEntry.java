@@ -12,10 +12,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.hibernate.engine.spi.EntityEntry;
-import org.hibernate.engine.spi.SessionImplementor;
 
 /** One line of a case's timeline: what happened, when, by whom. */
 @Entity
@@ -52,37 +49,21 @@ public class TimelineEntry extends PanacheEntityBase {
   public String detail;
 
   /**
-   * The case's lines of these kinds after a time, this transaction's unflushed ones included,
-   * counted without flushing the session: a batch of tips counts once per tip, and a flush each
-   * time would send its inserts as a JDBC batch per table and tip instead of per table.
+   * The case's stored lines of these kinds after a time, without flushing the session (a flush per
+   * tip would send a batch's inserts as a JDBC batch per table and tip instead of per table);
+   * {@link OutsiderLines} adds the transaction's own.
    */
-  public static long countSince(UUID caseId, Instant since, Collection<String> kinds) {
-    long stored =
-        getEntityManager()
-            .createQuery(
-                "select count(e) from TimelineEntry e"
-                    + " where e.caseId = :c and e.at > :since and e.kind in :kinds",
-                Long.class)
-            .setParameter("c", caseId)
-            .setParameter("since", since)
-            .setParameter("kinds", kinds)
-            .setFlushMode(FlushModeType.COMMIT)
-            .getSingleResult();
-    long unflushed = 0;
-    for (Map.Entry<Object, EntityEntry> e :
-        getEntityManager()
-            .unwrap(SessionImplementor.class)
-            .getPersistenceContextInternal()
-            .reentrantSafeEntityEntries()) {
-      if (e.getKey() instanceof TimelineEntry line
-          && !e.getValue().isExistsInDatabase()
-          && caseId.equals(line.caseId)
-          && line.at.isAfter(since)
-          && kinds.contains(line.kind)) {
-        unflushed++;
-      }
-    }
-    return stored + unflushed;
+  static long countStoredSince(UUID caseId, Instant since, Collection<String> kinds) {
+    return getEntityManager()
+        .createQuery(
+            "select count(e) from TimelineEntry e"
+                + " where e.caseId = :c and e.at > :since and e.kind in :kinds",
+            Long.class)
+        .setParameter("c", caseId)
+        .setParameter("since", since)
+        .setParameter("kinds", kinds)
+        .setFlushMode(FlushModeType.COMMIT)
+        .getSingleResult();
   }
 
   /** In time order; ids break ties (pooled ids rise within an instance, not across instances). */

@@ -15,13 +15,17 @@ public class TrackingCodes {
   private final SecureRandom random = new SecureRandom();
 
   public String next() {
+    // One draw of 64 random bits, five per symbol: the system's random source is read under a lock,
+    // and a draw per symbol made ten reads per tip.
+    long bits = random.nextLong();
     char[] code = new char[12];
     int at = 0;
     for (int i = 0; i < 10; i++) {
       if (i == 4 || i == 8) {
         code[at++] = '-';
       }
-      code[at++] = ALPHABET[random.nextInt(ALPHABET.length)];
+      code[at++] = ALPHABET[(int) (bits & 31)];
+      bits >>>= 5;
     }
     return new String(code);
   }
