@@ -12,26 +12,32 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The demo bank of a local stack: one receiver per seeded bank, each registered as that bank's
- * webhook endpoint. Secrets are shown once by the service, so they are kept in the stack's home
- * ({@code demo-bank.json}) and reused after a restart.
+ * webhook endpoint for every event type notification-service sends. Secrets are shown once by the
+ * service, so they are kept in the stack's home ({@code demo-bank.json}) and reused after a
+ * restart; an endpoint registered by an older stack for fewer types is subscribed to the rest.
  */
 public final class DemoBankSetup {
   static final String FILE = "demo-bank.json";
-  static final List<String> EVENT_TYPES =
+
+  /** Every event type a bank's endpoint can take (notification-service's {@code Alert.TYPES}). */
+  public static final List<String> EVENT_TYPES =
       List.of(
           "account.reported",
+          "case.linked",
           "account.traced",
           "freeze.requested",
           "case.confirmed",
           "alert.retracted",
           "hold.extended",
           "hold.lifted",
-          "hold.expired");
+          "hold.expired",
+          "endpoint.disabled");
 
   private DemoBankSetup() {}
 
@@ -44,33 +50,61 @@ public final class DemoBankSetup {
         Files.exists(file)
             ? (ObjectNode) Json.events().readTree(file.toFile())
             : Json.events().createObjectNode();
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Endpoints endpoints = new Endpoints(notificationUrl, operatorToken);
     for (String bin : bins) {
       DemoBank.Receiver receiver = bank.receiver(bin);
       JsonNode known = kept.get(bin);
-      if (known != null && receiver.url().equals(known.path("url").asText())) {
+      if (known != null
+          && receiver.url().equals(known.path("url").asText())
+          && (EVENT_TYPES.equals(typesOf(known)) || endpoints.subscribe(bin, receiver.url()))) {
         receiver.secrets(known.path("secret").asText());
+        ((ObjectNode) known).set("eventTypes", Json.events().valueToTree(EVENT_TYPES));
         continue;
       }
+      String secret = endpoints.create(bin, receiver.url());
+      receiver.secrets(secret);
+      kept.putObject(bin)
+          .put("url", receiver.url())
+          .put("secret", secret)
+          .set("eventTypes", Json.events().valueToTree(EVENT_TYPES));
+    }
+    Files.writeString(
+        file, Json.events().writerWithDefaultPrettyPrinter().writeValueAsString(kept) + "\n");
+  }
+
+  /** The event types a kept endpoint was registered for (none kept: an older stack's). */
+  private static List<String> typesOf(JsonNode known) {
+    List<String> types = new ArrayList<>();
+    known.path("eventTypes").forEach(t -> types.add(t.asText()));
+    return types;
+  }
+
+  /** notification-service's endpoint API, as the operator. */
+  private static final class Endpoints {
+    private final HttpClient http =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private final String operatorToken;
+
+    Endpoints(String notificationUrl, String operatorToken) {
+      this.base = notificationUrl + "/api/v1/endpoints";
+      this.operatorToken = operatorToken;
+    }
+
+    /** Registers the bank's endpoint at {@code url}; its secret. */
+    String create(String bin, String url) throws IOException, InterruptedException {
       String body =
           Json.write(
               Map.of(
                   "bankBin",
                   bin,
                   "url",
-                  receiver.url(),
+                  url,
                   "eventTypes",
                   EVENT_TYPES,
                   "description",
                   "Demo bank of the local stack"));
-      HttpResponse<String> answer =
-          http.send(
-              HttpRequest.newBuilder(URI.create(notificationUrl + "/api/v1/endpoints"))
-                  .header("Authorization", "Bearer " + operatorToken)
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> answer = send("POST", base, body);
       if (answer.statusCode() != 201) {
         throw new StackException(
             "could not register the demo bank's endpoint for "
@@ -80,11 +114,58 @@ public final class DemoBankSetup {
                 + " "
                 + answer.body());
       }
-      String secret = Json.events().readTree(answer.body()).path("secret").asText();
-      receiver.secrets(secret);
-      kept.putObject(bin).put("url", receiver.url()).put("secret", secret);
+      return Json.events().readTree(answer.body()).path("secret").asText();
     }
-    Files.writeString(
-        file, Json.events().writerWithDefaultPrettyPrinter().writeValueAsString(kept) + "\n");
+
+    /**
+     * Subscribes the bank's endpoints at {@code url} to every event type.
+     *
+     * @return false when the bank has no endpoint there any more (it is registered anew)
+     */
+    boolean subscribe(String bin, String url) throws IOException, InterruptedException {
+      HttpResponse<String> listed = send("GET", base + "?bankBin=" + bin, null);
+      if (listed.statusCode() != 200) {
+        throw new StackException(
+            "could not list the endpoints of bank " + bin + ": " + listed.statusCode());
+      }
+      boolean found = false;
+      for (JsonNode e : Json.events().readTree(listed.body())) {
+        if (!url.equals(e.path("url").asText())) {
+          continue;
+        }
+        found = true;
+        HttpResponse<String> changed =
+            send(
+                "PATCH",
+                base + "/" + e.path("id").asText(),
+                Json.write(Map.of("eventTypes", EVENT_TYPES)));
+        if (changed.statusCode() != 200) {
+          throw new StackException(
+              "could not subscribe the demo bank's endpoint for "
+                  + bin
+                  + " to every event type: "
+                  + changed.statusCode()
+                  + " "
+                  + changed.body());
+        }
+      }
+      return found;
+    }
+
+    private HttpResponse<String> send(String method, String uri, String body)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(URI.create(uri))
+              .timeout(Duration.ofSeconds(30))
+              .header("Authorization", "Bearer " + operatorToken);
+      if (body == null) {
+        request.method(method, HttpRequest.BodyPublishers.noBody());
+      } else {
+        request
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body));
+      }
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 }

@@ -12,15 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
  * Claims due deliveries for the dispatcher with {@code FOR UPDATE SKIP LOCKED} and leases them
  * (next_attempt_at moves past the request's timeouts), so that several instances never send the
- * same attempt and a crash mid-request only delays it. Counts the requests in flight per endpoint,
- * so that a claim takes at most {@code max-in-flight-per-endpoint} per endpoint: a slow or dead
+ * same attempt and a crash mid-request only delays it. A claim takes no more of an endpoint's due
+ * rows than it has free slots ({@link EndpointSlots}, shared with the hand-off): a slow or dead
  * bank holds only its own slots and never delays another.
  */
 @ApplicationScoped
@@ -30,46 +28,28 @@ class DeliveryClaims {
   private final WebhookConfig config;
   private final EntityManager em;
   private final SigningSecrets signing;
-  private final Map<UUID, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final EndpointSlots slots;
 
-  DeliveryClaims(WebhookConfig config, EntityManager em, SigningSecrets signing) {
+  DeliveryClaims(
+      WebhookConfig config, EntityManager em, SigningSecrets signing, EndpointSlots slots) {
     this.config = config;
     this.em = em;
     this.signing = signing;
-  }
-
-  /** Forgets the requests in flight: a dispatcher starting again knows only the database. */
-  void reset() {
-    inFlight.clear();
+    this.slots = slots;
   }
 
   /** Claims and leases a batch of due deliveries, in a transaction of its own. */
   List<ClaimedDelivery> claimBatch() {
     List<ClaimedDelivery> claimed = QuarkusTransaction.requiringNew().call(this::claim);
     // Counted once the lease is committed; only the dispatcher's thread adds, answers subtract.
-    claimed.forEach(
-        c -> inFlight.computeIfAbsent(c.endpointId(), k -> new AtomicInteger()).incrementAndGet());
+    claimed.forEach(c -> slots.take(c.endpointId()));
     return claimed;
-  }
-
-  /**
-   * Frees the endpoint's slot: the bank has answered (or will not).
-   *
-   * @return whether the endpoint had no free slot, so that due rows of it may be waiting
-   */
-  boolean release(UUID endpointId) {
-    AtomicInteger count = inFlight.get(endpointId);
-    return count != null && count.getAndDecrement() >= config.maxInFlightPerEndpoint();
   }
 
   @SuppressWarnings("unchecked")
   List<ClaimedDelivery> claim() {
-    int max = config.maxInFlightPerEndpoint();
-    String busy =
-        inFlight.entrySet().stream()
-            .filter(e -> e.getValue().get() >= max)
-            .map(e -> e.getKey().toString())
-            .collect(Collectors.joining(",", "{", "}"));
+    int max = slots.max();
+    String busy = slots.full();
     // A lease lost in a database crash only makes the attempt due again (the bank dedupes on the
     // webhook-id), so the claim need not wait for its commit to reach the disk: one fsync less on
     // the fast path.
@@ -103,8 +83,7 @@ class DeliveryClaims {
     Instant now = Instant.now();
     for (Object[] r : rows) {
       UUID endpointId = (UUID) r[2];
-      AtomicInteger running = inFlight.get(endpointId);
-      int load = (running == null ? 0 : running.get()) + taken.getOrDefault(endpointId, 0);
+      int load = slots.taken(endpointId) + taken.getOrDefault(endpointId, 0);
       if (load >= max) {
         continue; // stays due, unlocked at commit; taken once a slot frees
       }
@@ -142,20 +121,17 @@ class DeliveryClaims {
   }
 
   /**
-   * Takes deliveries handed over in memory (already leased to this instance) as far as their
-   * endpoints have free slots, counting them in flight; gives the others' leases up, so that they
-   * are claimed as usual once slots free.
+   * Takes deliveries handed over in memory (already leased to this instance, each with the slot the
+   * hand-off reserved) in flight; gives up the leases of any whose endpoint's slots claims took
+   * meanwhile, so that they are claimed as usual once slots free.
    *
    * @return the deliveries to send now
    */
   List<ClaimedDelivery> admit(List<ClaimedDelivery> handed) {
-    int max = config.maxInFlightPerEndpoint();
     List<ClaimedDelivery> admitted = new ArrayList<>();
     List<String> full = new ArrayList<>();
     for (ClaimedDelivery d : handed) {
-      AtomicInteger count = inFlight.computeIfAbsent(d.endpointId(), k -> new AtomicInteger());
-      if (count.get() < max) {
-        count.incrementAndGet();
+      if (slots.admit(d.endpointId())) {
         admitted.add(d);
       } else {
         full.add(d.deliveryId().toString());

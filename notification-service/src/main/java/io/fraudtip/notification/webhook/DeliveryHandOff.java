@@ -1,11 +1,13 @@
 package io.fraudtip.notification.webhook;
 
-import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.Delivery;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,25 +17,34 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The fast path of a new delivery: when the schedule starts at once and this instance's dispatcher
- * runs, the delivery is written already leased to it and handed to it in memory right after the
- * commit, so that it leaves without waiting for a claim (a transaction of its own) or a poll. The
- * database stays the source of truth: if the instance dies before the answer is recorded, the lease
- * ends and any dispatcher takes the row, as for a claimed one; retries are claimed as usual.
+ * The fast path of a new delivery: when the schedule starts at once, this instance's dispatcher
+ * runs and the endpoint has a free slot ({@link EndpointSlots}, the limit claims keep too), the
+ * delivery is written already leased to the dispatcher and handed to it in memory right after the
+ * commit, so that it leaves without waiting for a claim (a transaction of its own) or a poll. With
+ * no free slot it is written due, for the claim to take once a slot frees: the hand-off never sends
+ * more to an endpoint than the limit. The database stays the source of truth: if the instance dies
+ * before the answer is recorded, the lease ends and any dispatcher takes the row, as for a claimed
+ * one; retries are claimed as usual.
  */
 @ApplicationScoped
 public class DeliveryHandOff {
   private final WebhookConfig config;
-  private final AfterCommit afterCommit;
+  private final TransactionSynchronizationRegistry transactions;
   private final DeliveryWakeUp wakeUp;
   private final DeliveryClaims claims;
+  private final EndpointSlots slots;
 
   DeliveryHandOff(
-      WebhookConfig config, AfterCommit afterCommit, DeliveryWakeUp wakeUp, DeliveryClaims claims) {
+      WebhookConfig config,
+      TransactionSynchronizationRegistry transactions,
+      DeliveryWakeUp wakeUp,
+      DeliveryClaims claims,
+      EndpointSlots slots) {
     this.config = config;
-    this.afterCommit = afterCommit;
+    this.transactions = transactions;
     this.wakeUp = wakeUp;
     this.claims = claims;
+    this.slots = slots;
   }
 
   /** The deliveries scheduled in the caller's transaction. */
@@ -45,8 +56,12 @@ public class DeliveryHandOff {
   public final class Batch {
     private final List<ClaimedDelivery> leased = new ArrayList<>();
     private final Map<UUID, List<String>> secrets = new HashMap<>();
+    private boolean handingOver;
 
-    /** Sets a new delivery's first attempt: leased to this instance's dispatcher, or due. */
+    /**
+     * Sets a new delivery's first attempt: leased to this instance's dispatcher with a slot of its
+     * endpoint reserved, or due.
+     */
     public void schedule(Delivery d, Alert alert, BankEndpoint endpoint, Instant now) {
       Duration first = config.retrySchedule().get(0);
       if (!first.isZero() || !wakeUp.taking()) {
@@ -54,8 +69,11 @@ public class DeliveryHandOff {
         wakeUp.wakeAfterCommit();
         return;
       }
-      d.nextAttemptAt = now.plusMillis(claims.leaseMs());
-      leased.add(
+      if (!handingOver) {
+        transactions.registerInterposedSynchronization(new HandOver());
+        handingOver = true;
+      }
+      ClaimedDelivery leasedDelivery =
           new ClaimedDelivery(
               d.id,
               d.webhookId,
@@ -65,9 +83,39 @@ public class DeliveryHandOff {
               alert.payload,
               alert.eventType,
               alert.traceparent,
-              alert.tracestate));
-      // A dispatcher stopped before the commit takes nothing: the rows come due after their lease.
-      afterCommit.run(this, () -> wakeUp.handOver(List.copyOf(leased)));
+              alert.tracestate);
+      if (!slots.reserve(endpoint.id)) {
+        // Every slot of the endpoint is taken: due at once, claimed when an answer frees a slot
+        // (it wakes the dispatcher) or at the poll, by this instance or another.
+        d.nextAttemptAt = now;
+        return;
+      }
+      d.nextAttemptAt = now.plusMillis(claims.leaseMs());
+      leased.add(leasedDelivery);
+    }
+
+    /**
+     * Hands the leased deliveries over once committed; otherwise (rolled back, or the dispatcher
+     * stopped meanwhile: the rows come due after their lease) gives their slots back.
+     */
+    private final class HandOver implements Synchronization {
+      @Override
+      public void beforeCompletion() {}
+
+      @Override
+      public void afterCompletion(int status) {
+        List<ClaimedDelivery> handed = List.copyOf(leased);
+        if (handed.isEmpty() || status == Status.STATUS_COMMITTED && wakeUp.handOver(handed)) {
+          return;
+        }
+        boolean full = false;
+        for (ClaimedDelivery c : handed) {
+          full |= slots.unreserve(c.endpointId());
+        }
+        if (full) {
+          wakeUp.wake();
+        }
+      }
     }
   }
 }

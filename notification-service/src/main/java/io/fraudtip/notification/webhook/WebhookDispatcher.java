@@ -15,8 +15,9 @@ import org.jboss.logging.Logger;
  * rows of other instances it claims from the database with their lease ({@link DeliveryClaims}) at
  * a short poll or when asked, so that several instances never send the same attempt and a crash
  * mid-request only delays it. Requests go out asynchronously ({@link WebhookSender}), at most
- * {@code max-in-flight-per-endpoint} per endpoint, so that a slow or dead bank holds only its own
- * slots and never delays another. The answers are recorded in batches ({@link OutcomeRecorders}).
+ * {@code max-in-flight-per-endpoint} per endpoint whichever way they came ({@link EndpointSlots}),
+ * so that a slow or dead bank holds only its own slots and never delays another. The answers are
+ * recorded in batches ({@link OutcomeRecorders}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -25,6 +26,7 @@ public class WebhookDispatcher {
   private final WebhookConfig config;
   private final DeliveryWakeUp wakeUp;
   private final DeliveryClaims claims;
+  private final EndpointSlots slots;
   private final WebhookSender sender;
   private final OutcomeRecorders recorders;
 
@@ -35,11 +37,13 @@ public class WebhookDispatcher {
       WebhookConfig config,
       DeliveryWakeUp wakeUp,
       DeliveryClaims claims,
+      EndpointSlots slots,
       WebhookSender sender,
       OutcomeRecorders recorders) {
     this.config = config;
     this.wakeUp = wakeUp;
     this.claims = claims;
+    this.slots = slots;
     this.sender = sender;
     this.recorders = recorders;
   }
@@ -59,7 +63,7 @@ public class WebhookDispatcher {
     if (running) {
       return;
     }
-    claims.reset();
+    slots.reset();
     sender.open();
     running = true;
     wakeUp.taking(true);
@@ -123,12 +127,13 @@ public class WebhookDispatcher {
   }
 
   private void send(ClaimedDelivery c) {
+    EndpointSlots.Slots slot = slots.of(c.endpointId());
     sender.send(
         c,
         result -> {
           // The bank's slot is free once it has answered; the lease keeps the row until it is
           // recorded. Only a full endpoint may have due rows waiting for the slot.
-          if (claims.release(c.endpointId())) {
+          if (slots.release(slot)) {
             wakeUp.wake();
           }
           recorders.add(result);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Webhooks;
+import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectDemoBank;
 import io.fraudtip.testsupport.InjectKafka;
@@ -24,22 +25,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * The dispatcher's fast path and its batched recording, with a poll so long that nothing in these
  * tests can come from it: a new delivery is handed to the dispatcher in memory after its commit,
- * already leased to it; the answers of many deliveries are recorded in one batch.
+ * already leased to it, as far as its endpoint has free slots; the answers of many deliveries are
+ * recorded in one batch.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 @TestProfile(DeliveryHandOffTest.NoPoll.class)
 class DeliveryHandOffTest {
-  /** The dispatcher polls once an hour: whatever it sends in a test was handed to it. */
+  /**
+   * The dispatcher polls once an hour: whatever it sends in a test was handed to it. A held request
+   * keeps its slot for a minute, so that no slot frees while a test looks.
+   */
   public static class NoPoll implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("fraudtip.webhooks.poll-interval", "1h");
+      return Map.of(
+          "fraudtip.webhooks.poll-interval", "1h", "fraudtip.webhooks.read-timeout", "60s");
     }
   }
 
@@ -49,6 +56,7 @@ class DeliveryHandOffTest {
   @InjectDemoBank DemoBank bank;
   @Inject DeliveryOutcomes outcomes;
   @Inject DeliveryClaims claims;
+  @Inject WebhookConfig config;
 
   @Test
   void aNewDeliveryIsSentRightAfterItsCommitLeasedToThisInstanceWithoutWaitingForAPoll() {
@@ -71,6 +79,52 @@ class DeliveryHandOffTest {
                       + " FROM delivery WHERE id = ?",
                   row.get("id")))
           .isEqualTo(claims.leaseMs());
+    } finally {
+      Webhooks.retire(db, endpoint);
+    }
+  }
+
+  @Test
+  void newDeliveriesBeyondTheEndpointsFreeSlotsAreLeftDueForTheClaimNeverSentPastTheLimit()
+      throws InterruptedException {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970454");
+    endpoint.receiver().neverAnswer();
+    int max = config.maxInFlightPerEndpoint();
+    int beyond = 8;
+    try {
+      List<ProducerRecord<String, String>> records = new ArrayList<>();
+      for (int i = 0; i < max + beyond; i++) {
+        records.add(Webhooks.tipRecord(UUID.randomUUID(), "970454", "84000" + i));
+      }
+      kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(20));
+      String ofEndpoint = "SELECT count(*) FROM delivery WHERE endpoint_id = ?::uuid";
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> db.queryLong(ofEndpoint, endpoint.id()) == max + beyond);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> endpoint.receiver().deliveries().size() >= max);
+      // Nothing frees a slot while the bank holds every request (for the read timeout, a minute):
+      // no more than the limit reach it, however the deliveries came.
+      Thread.sleep(1_000);
+      assertThat(endpoint.receiver().deliveries())
+          .hasSize(max)
+          .allMatch(DemoBank.Delivery::verified);
+      // The hand-off leased as many as the endpoint had slots; the others were written due at
+      // once, for a claim when a slot frees (never leased to this instance past the limit).
+      assertThat(
+              db.queryLong(
+                  ofEndpoint
+                      + " AND (EXTRACT(EPOCH FROM next_attempt_at - created_at) * 1000)::bigint"
+                      + " = ?",
+                  endpoint.id(),
+                  claims.leaseMs()))
+          .isEqualTo(max);
+      assertThat(
+              db.queryLong(
+                  ofEndpoint + " AND next_attempt_at = created_at AND last_attempt_at IS NULL",
+                  endpoint.id()))
+          .isEqualTo(beyond);
     } finally {
       Webhooks.retire(db, endpoint);
     }
