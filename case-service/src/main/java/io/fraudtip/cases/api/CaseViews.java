@@ -144,7 +144,14 @@ public final class CaseViews {
               description =
                   "An independent report after an upheld dispute awaits the unit's review"
                       + " (POST /api/v1/disputes/{id}/review)")
-          Instant reviewRequestedAt) {}
+          Instant reviewRequestedAt,
+      @Schema(
+              description =
+                  "The police unit that entered the identifier by hand (POST"
+                      + " /api/v1/cases/{id}/identifiers); absent when a tip named it first or a"
+                      + " bank's answer traced it",
+              example = "PA05-66")
+          String enteredBy) {}
 
   /** One assignment of the case, with the rule that chose the unit. */
   public record AssignmentView(

@@ -71,7 +71,14 @@ public enum TimelineKind {
   /** A hold was lifted before its expiry (by the unit, or by the platform), with the reason. */
   HOLD_LIFTED,
   /** A hold reached its expiry without an extension. */
-  HOLD_EXPIRED;
+  HOLD_EXPIRED,
+  /** A unit entered identifiers found during the investigation, with its reason. */
+  IDENTIFIER_ADDED,
+  /**
+   * A unit split tips out into a new case, with its reason: on the original, where they went; on
+   * the new case, where they came from.
+   */
+  SPLIT;
 
   /** The names of the kinds outsiders cause, as stored. */
   public static final List<String> OUTSIDER_KINDS = List.of(TIP_ADDED.name(), DISPUTE_FILED.name());

@@ -77,6 +77,13 @@ public class CaseIdentifier extends PanacheEntityBase {
   @Column(name = "review_requested_at")
   public Instant reviewRequestedAt;
 
+  /**
+   * The police unit that entered the identifier by hand (found during its investigation); null when
+   * a tip named it first or a bank's answer traced it.
+   */
+  @Column(name = "entered_by")
+  public String enteredBy;
+
   public static List<CaseIdentifier> ofCase(UUID caseId) {
     return list("caseId = ?1 order by type, layer, value", caseId);
   }

@@ -97,8 +97,17 @@ public class CaseMerger {
   /** Merges locked cases into their survivor (nothing to merge when there is one). */
   @Transactional(Transactional.TxType.MANDATORY)
   public Merge merge(List<FraudCase> locked, Instant now) {
+    return merge(locked, now, CaseEvents.SYSTEM, null);
+  }
+
+  /**
+   * {@link #merge(List, Instant)} that someone asked for: both cases' timeline lines name the actor
+   * and say how ({@code how}, e.g. "by hand by PA05-66: the same caller").
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public Merge merge(List<FraudCase> locked, Instant now, String actor, String how) {
     FraudCase target = survivor(locked);
-    return new Merge(target, mergeInto(target, locked, now));
+    return new Merge(target, mergeInto(target, locked, now, actor, how == null ? "" : " " + how));
   }
 
   /**
@@ -121,7 +130,8 @@ public class CaseMerger {
   }
 
   /** Moves the rows of the others (tips, identifiers, bank answers, disputes) into the survivor. */
-  private List<UUID> mergeInto(FraudCase target, List<FraudCase> cases, Instant now) {
+  private List<UUID> mergeInto(
+      FraudCase target, List<FraudCase> cases, Instant now, String actor, String how) {
     List<UUID> merged = new ArrayList<>();
     List<FraudCase> absorbed = new ArrayList<>();
     for (FraudCase other : cases) {
@@ -139,14 +149,9 @@ public class CaseMerger {
       other.ackDueAt = null;
       other.updatedAt = now;
       events.record(
-          other,
-          TimelineKind.MERGED,
-          CaseEvents.SYSTEM,
-          null,
-          "Merged into " + target.reference,
-          now);
+          other, TimelineKind.MERGED, actor, null, "Merged into " + target.reference + how, now);
       events.record(
-          target, TimelineKind.MERGED, CaseEvents.SYSTEM, null, "Absorbed " + other.reference, now);
+          target, TimelineKind.MERGED, actor, null, "Absorbed " + other.reference + how, now);
       merged.add(other.id);
       absorbed.add(other);
     }

@@ -17,12 +17,15 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The rows a tip makes: its new case, the tip in its case, a new identifier of the case. */
-final class TipRows {
+/**
+ * The rows a tip makes: its new case, the tip in its case, a new identifier of the case (also what
+ * a unit's work by hand makes: casework/).
+ */
+public final class TipRows {
   private TipRows() {}
 
   /** A new case for the tip, unrouted. */
-  static FraudCase open(TipReceivedV1 tip, Instant now, Duration legalDeadline) {
+  public static FraudCase open(TipReceivedV1 tip, Instant now, Duration legalDeadline) {
     FraudCase c = new FraudCase();
     c.id = UUID.randomUUID();
     c.reference = "VN-" + c.id.toString().substring(0, 8).toUpperCase();
@@ -86,7 +89,7 @@ final class TipRows {
   }
 
   /** A new identifier row in the case. */
-  static CaseIdentifier addIdentifier(
+  public static CaseIdentifier addIdentifier(
       FraudCase c, Candidate candidate, Instant at, int identified, int reports) {
     CaseIdentifier row = new CaseIdentifier();
     row.caseId = c.id;

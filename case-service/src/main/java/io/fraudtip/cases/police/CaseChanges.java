@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  * the state machine (409); the answer is the case as changed, with its new version.
  */
 @ApplicationScoped
-class CaseChanges {
+public class CaseChanges {
   private final UnitScope scope;
   private final EntityManager em;
   private final Clock clock;
@@ -30,7 +30,7 @@ class CaseChanges {
   }
 
   /** Applies one change to the case in the caller's transaction. */
-  CaseDetail apply(UUID id, String ifMatch, BiConsumer<FraudCase, Instant> change) {
+  public CaseDetail apply(UUID id, String ifMatch, BiConsumer<FraudCase, Instant> change) {
     FraudCase c = scope.visible(id);
     checkVersion(c, ifMatch);
     Instant now = clock.now();

@@ -136,7 +136,8 @@ public class CaseQueries {
         c.legalDueAt);
   }
 
-  static CaseDetail detail(FraudCase c) {
+  /** A case the caller may see (checked already), with everything in it. */
+  public static CaseDetail detail(FraudCase c) {
     // A merged case shows what it had when it was absorbed: nothing is left in it.
     List<TipView> tips =
         c.stage == CaseStage.MERGED
@@ -168,7 +169,8 @@ public class CaseQueries {
                         i.firstReportedAt,
                         i.delistedAt,
                         i.retiredAt,
-                        i.reviewRequestedAt))
+                        i.reviewRequestedAt,
+                        i.enteredBy))
             .toList();
     List<AssignmentView> assignments =
         Assignment.ofCase(c.id).stream()

@@ -28,6 +28,10 @@ class OpenApiTest {
         .body(containsString("/api/v1/admin/allow-list"))
         .body(containsString("/api/v1/cases/{id}/holds/{holdId}/extension"))
         .body(containsString("/api/v1/cases/{id}/holds/{holdId}/lift"))
+        .body(containsString("/api/v1/cases/{id}/identifiers"))
+        .body(containsString("/api/v1/cases/{id}/merge"))
+        .body(containsString("/api/v1/cases/{id}/split"))
+        .body(containsString("split-all-tips"))
         .body(containsString("medianSecondsToBankAnswer"));
   }
 }

@@ -53,7 +53,21 @@ public enum CaseEventKind {
    * The hold on each account named reached its {@link AccountRefV1#holdExpiresAt()} without an
    * extension: the police authority to hold ends.
    */
-  HOLD_EXPIRED;
+  HOLD_EXPIRED,
+  /**
+   * A police unit entered identifiers found during the investigation into the case by hand; they
+   * link and count like a tip's. Each bank account named in {@link CaseEventV1#accounts()} alerts
+   * its bank as one a tip named ({@code account.reported}, an advisory); the note names the unit.
+   * When the identifiers were held by other cases, a MERGED event of the case comes first.
+   */
+  IDENTIFIER_ADDED,
+  /**
+   * A new case, made by hand of tips a police unit split out of another case: published once for
+   * the new case in place of OPENED, routed by the rules like a new case (its unit and rule as in
+   * OPENED); {@link CaseEventV1#tipIds()} are the tips that moved, the note names the case they
+   * left. The case they left follows with a STATUS_CHANGED carrying its remaining tips.
+   */
+  SPLIT;
 
   /** The CloudEvents type of this kind. */
   public String cloudEventType() {

@@ -52,13 +52,15 @@ public class CaseEventsConsumer {
   /**
    * Whether a kind can tell a tip something new: its case's status (which only a change of stage
    * moves: opening, assignment, acknowledgement, a change of state, a merge, an escalation, a
-   * closure) or its case (a tip joins through OPENED, STATUS_CHANGED or MERGED). The others repeat
-   * the status and tips an earlier event of the case already carried.
+   * closure) or its case (a tip joins through OPENED, STATUS_CHANGED or MERGED, and moves to a new
+   * case through SPLIT). The others repeat the status and tips an earlier event of the case already
+   * carried (an identifier a unit entered adds no tip).
    */
   static boolean uses(CaseEventKind kind) {
     return switch (kind) {
-      case OPENED, ASSIGNED, ACKNOWLEDGED, STATUS_CHANGED, MERGED, ESCALATED, CLOSED -> true;
+      case OPENED, ASSIGNED, ACKNOWLEDGED, STATUS_CHANGED, MERGED, ESCALATED, CLOSED, SPLIT -> true;
       case FREEZE_REQUESTED,
+          IDENTIFIER_ADDED,
           IDENTIFIER_DELISTED,
           LEGAL_DEADLINE_CHANGED,
           ACCOUNT_TRACED,

@@ -1,6 +1,7 @@
 package io.fraudtip.intake.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.intake.domain.TipStatus;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -93,14 +94,26 @@ public class CaseFollower {
     Map<UUID, TipUpdate> changed = new LinkedHashMap<>();
     for (CaseEventV1 event : events) {
       TipStatus status = event.status() == null ? null : TipStatus.of(event.status());
+      String movedNote = movedNote(event.kind());
       for (UUID tipId : event.tipIds()) {
         TipUpdate tip = tips.get(tipId);
         if (tip == null) {
           continue;
         }
         if (!Objects.equals(tip.caseReference, event.caseReference())) {
+          boolean moved = tip.caseReference != null && movedNote != null;
           tip.caseReference = event.caseReference();
           changed.put(tipId, tip);
+          if (moved) {
+            // The citizen sees the move: a step at the status the tip has now or the new case's,
+            // whichever is further (a status never moves backwards).
+            if (status != null && status.compareTo(tip.status) > 0) {
+              tip.status = status;
+            }
+            tip.updatedAt = event.occurredAt();
+            history.add(new HistoryStep(tipId, tip.status, event.occurredAt(), movedNote));
+            continue;
+          }
         }
         if (status != null && status.compareTo(tip.status) > 0) {
           tip.status = status;
@@ -188,6 +201,36 @@ public class CaseFollower {
       this.status = status;
       this.caseReference = caseReference;
     }
+  }
+
+  /**
+   * The public note of a tip moved to another case by an event of this kind, or null when the kind
+   * moves no tip that way: a merge (by tips or by a unit's hand) or a unit's split. No personal
+   * data, no other case's reference.
+   */
+  private static String movedNote(CaseEventKind kind) {
+    if (kind == null) {
+      return null; // a kind this reader does not know: its status and tips as usual
+    }
+    return switch (kind) {
+      case MERGED -> "Joined with another case";
+      case SPLIT -> "Handled as a separate case";
+      case OPENED,
+          ASSIGNED,
+          ACKNOWLEDGED,
+          STATUS_CHANGED,
+          ESCALATED,
+          FREEZE_REQUESTED,
+          CLOSED,
+          IDENTIFIER_DELISTED,
+          LEGAL_DEADLINE_CHANGED,
+          ACCOUNT_TRACED,
+          HOLD_EXTENDED,
+          HOLD_LIFTED,
+          HOLD_EXPIRED,
+          IDENTIFIER_ADDED ->
+          null;
+    };
   }
 
   private static String publicNote(TipStatus status) {

@@ -58,9 +58,9 @@ public class CasesConsumer {
   /**
    * Whether this service acts on a kind: a webhook ({@link AlertsFromCases#typeOf}), a closure or a
    * delisting ({@link CaseStates}), a reopening, which case-service publishes as STATUS_CHANGED, or
-   * tips joining a case ({@link CaseLinks}: a new case, a tip added, a merge, and the routing that
-   * may announce a tip added instead). The kinds skipped never follow a closure without a
-   * STATUS_CHANGED first, and add no tip.
+   * tips joining a case ({@link CaseLinks}: a new case, a tip added, a merge, a split, and the
+   * routing that may announce a tip added instead). The kinds skipped never follow a closure
+   * without a STATUS_CHANGED first, and add no tip.
    */
   static boolean uses(CaseEventKind kind) {
     return switch (kind) {
@@ -75,7 +75,9 @@ public class CasesConsumer {
           ACCOUNT_TRACED,
           HOLD_EXTENDED,
           HOLD_LIFTED,
-          HOLD_EXPIRED ->
+          HOLD_EXPIRED,
+          IDENTIFIER_ADDED,
+          SPLIT ->
           true;
       case ACKNOWLEDGED, LEGAL_DEADLINE_CHANGED -> false;
     };

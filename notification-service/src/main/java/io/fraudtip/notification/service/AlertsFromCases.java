@@ -7,6 +7,7 @@ import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.cases.FreezeAuthorisationV1;
+import io.fraudtip.contracts.tips.TrustLevel;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.service.AccountCounters.Counters;
 import io.fraudtip.notification.webhook.WebhookPayload;
@@ -20,8 +21,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Case events that concern banks: a police unit's freeze request (with hold.extended, the only
- * alerts that are not advisories; it names the request that authorised it and the bounded hold), an
+ * Case events that concern banks: an account a police unit entered into a case ({@code
+ * account.reported}, as for a tip's account: one more report, an advisory, the trust of an
+ * identified reporter, no tip), a police unit's freeze request (with hold.extended, the only alerts
+ * that are not advisories; it names the request that authorised it and the bounded hold), an
  * account another bank's answer traced (an advisory naming that bank), a case confirmed, a
  * retraction when a case is closed as unfounded or an identifier delisted, and the end or extension
  * of a hold (hold.extended, hold.lifted, hold.expired), each to the bank holding the account.
@@ -88,9 +91,12 @@ public class AlertsFromCases {
     if (refs.isEmpty()) {
       return;
     }
+    // An account a unit entered is one more report of it, as a tip's would be.
+    boolean report = Alert.ACCOUNT_REPORTED.equals(type);
+    List<BankAccount> named =
+        refs.stream().map(r -> new BankAccount(r.bankBin(), r.accountNumber())).toList();
     Map<BankAccount, Deque<Counters>> counters =
-        accounts.countAlerts(
-            refs.stream().map(r -> new BankAccount(r.bankBin(), r.accountNumber())).toList());
+        report ? accounts.countReports(named) : accounts.countAlerts(named);
     Alerts.Batch batch = alerts.batch();
     for (AccountRefV1 ref : refs) {
       BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
@@ -106,15 +112,15 @@ public class AlertsFromCases {
               null,
               Math.max(1, ref.layer()),
               c.sequence(),
-              null,
-              null,
+              report ? Integer.valueOf((int) c.reportCount()) : null,
+              report ? TrustLevel.IDENTIFIED : null,
               null,
               null,
               event.caseId(),
               event.caseReference(),
               event.unitCode(),
               null,
-              null,
+              report ? event.occurredAt() : null,
               event.occurredAt(),
               event.note(),
               tracedBy,
@@ -143,7 +149,10 @@ public class AlertsFromCases {
       case HOLD_EXTENDED -> Alert.HOLD_EXTENDED;
       case HOLD_LIFTED -> Alert.HOLD_LIFTED;
       case HOLD_EXPIRED -> Alert.HOLD_EXPIRED;
+      // A police unit entered the account: its bank hears of it as of one a tip named.
+      case IDENTIFIER_ADDED -> Alert.ACCOUNT_REPORTED;
       case OPENED,
+          SPLIT,
           ASSIGNED,
           ACKNOWLEDGED,
           STATUS_CHANGED,
