@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.notification.domain.Alert;
@@ -37,12 +38,17 @@ public class CaseLinks {
    */
   private static final int TIP_LOCKS = 15;
 
+  /** The name this path records the case events it handled under ({@link ProcessedEvents}). */
+  static final String CONSUMER = "case-links";
+
   private final EntityManager em;
+  private final ProcessedEvents processed;
   private final AccountCounters accounts;
   private final Alerts alerts;
 
-  CaseLinks(EntityManager em, AccountCounters accounts, Alerts alerts) {
+  CaseLinks(EntityManager em, ProcessedEvents processed, AccountCounters accounts, Alerts alerts) {
     this.em = em;
+    this.processed = processed;
     this.accounts = accounts;
     this.alerts = alerts;
   }
@@ -67,12 +73,19 @@ public class CaseLinks {
   /**
    * Records the case of every tip a case event names; the tips new to the case (first seen, or
    * moved by a merge) send a {@code case.linked} for each account their earlier alerts reported.
-   * Idempotent: an event handled twice finds its tips linked already.
+   * Idempotent: an event is handled once ({@link ProcessedEvents}).
    */
   @Transactional
   public void onCaseEvent(UUID eventId, CaseEventV1 e, TraceParent trace) {
     List<UUID> tips = Alerts.nullSafe(e.tipIds()).stream().distinct().toList();
     if (e.caseId() == null || tips.isEmpty()) {
+      return;
+    }
+    // An event handled before (redelivered after a crash, its offset not committed) is skipped:
+    // replayed after a later merge on another partition, it would move its tips back to the case
+    // they left and tell the banks again under the same event id (seen in the fault suite as
+    // dead-lettered duplicate case.linked alerts).
+    if (!processed.firstTime(eventId, CONSUMER)) {
       return;
     }
     Map<UUID, CaseRef> known = known(tips);

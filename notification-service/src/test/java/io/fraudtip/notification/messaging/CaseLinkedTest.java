@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Webhooks;
+import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectDemoBank;
 import io.fraudtip.testsupport.InjectKafka;
@@ -53,7 +55,8 @@ class CaseLinkedTest {
     String alertId = reported.get("alertId").asText();
 
     UUID caseId = UUID.randomUUID();
-    Webhooks.send(kafka, event(caseId, "VV-2026-041001", CaseEventKind.OPENED, tip));
+    CaseEventV1 opened = event(caseId, "VV-2026-041001", CaseEventKind.OPENED, tip);
+    Webhooks.send(kafka, opened);
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> endpoint.receiver().deliveries().size() == 2);
@@ -85,6 +88,41 @@ class CaseLinkedTest {
                 "SELECT count(*) FROM alert WHERE event_type = 'case.linked' AND case_id = ?",
                 survivor))
         .isEqualTo(1);
+
+    // The first event again, as after a crash before its offset was committed (the merge, on
+    // another case's partition, was committed): handled once, it neither moves the tip back to the
+    // case it left nor tells the bank again under its event id, which failed on the alerts' unique
+    // key and dead-lettered it. An unreadable record behind it on its partition must be the first
+    // dead letter of the key.
+    Webhooks.send(kafka, opened);
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.CASES_V1,
+                caseId.toString(),
+                UUID.randomUUID(),
+                CaseEventKind.CLOSED.cloudEventType(),
+                "{sentinel, not json"))
+        .awaitCompletion(Duration.ofSeconds(10));
+    var firstDead =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.deadLetter(Topics.CASES_V1, "notification-service"),
+            r -> caseId.toString().equals(r.key()),
+            Duration.ofSeconds(30));
+    assertThat(firstDead.value()).startsWith("{sentinel");
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_state_tip WHERE tip_id = ? AND case_id = ?",
+                tip,
+                survivor))
+        .isEqualTo(1);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM alert WHERE event_type = 'case.linked' AND bank_bin = ?",
+                bin))
+        .isEqualTo(2);
     Webhooks.retire(db, endpoint);
   }
 
