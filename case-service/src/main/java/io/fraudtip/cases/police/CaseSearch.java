@@ -1,6 +1,7 @@
 package io.fraudtip.cases.police;
 
 import io.fraudtip.cases.api.CaseFilter;
+import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.identifiers.IdentifierNormaliser;
 import io.fraudtip.commons.identifiers.TrackingCodeFormat;
 import io.fraudtip.commons.problem.InvalidValue;
@@ -186,12 +187,10 @@ public class CaseSearch {
     return new HashSet<>(query.getResultList());
   }
 
-  @SuppressWarnings("unchecked")
   private Set<UUID> tipCases(String trackingCode) {
     return new HashSet<>(
-        em.createNativeQuery(TIPS_BY_TRACKING_CODE, UUID.class)
-            .setParameter("code", trackingCode)
-            .getResultList());
+        ScalarRows.uuids(
+            em.createNativeQuery(TIPS_BY_TRACKING_CODE).setParameter("code", trackingCode)));
   }
 
   private static String reference(String typed, Violations v) {

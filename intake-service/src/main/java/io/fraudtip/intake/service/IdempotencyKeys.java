@@ -1,5 +1,6 @@
 package io.fraudtip.intake.service;
 
+import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.problem.ProblemMessages;
 import io.fraudtip.commons.problem.Violations;
@@ -105,12 +106,11 @@ public class IdempotencyKeys {
     }
     // Keys are visible ASCII without spaces (VALID), so a space separates them safely.
     List<String> busy =
-        em.createNativeQuery(
-                "SELECT k FROM unnest(string_to_array(:keys, ' ')) AS k"
-                    + " WHERE NOT pg_try_advisory_xact_lock(hashtextextended(k, 3))",
-                String.class)
-            .setParameter("keys", String.join(" ", keys))
-            .getResultList();
+        ScalarRows.strings(
+            em.createNativeQuery(
+                    "SELECT k FROM unnest(string_to_array(:keys, ' ')) AS k"
+                        + " WHERE NOT pg_try_advisory_xact_lock(hashtextextended(k, 3))")
+                .setParameter("keys", String.join(" ", keys)));
     return new HashSet<>(busy);
   }
 

@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.banks.BankAccount;
@@ -135,11 +136,10 @@ public class CaseStates {
       cases.add(alert.caseId);
     }
     if (alert.tipId != null) {
-      @SuppressWarnings("unchecked")
       List<UUID> byTip =
-          em.createNativeQuery("SELECT case_id FROM case_state_tip WHERE tip_id = ?1", UUID.class)
-              .setParameter(1, alert.tipId)
-              .getResultList();
+          ScalarRows.uuids(
+              em.createNativeQuery("SELECT case_id FROM case_state_tip WHERE tip_id = ?1")
+                  .setParameter(1, alert.tipId));
       cases.addAll(byTip);
     }
     return new ArrayList<>(cases);

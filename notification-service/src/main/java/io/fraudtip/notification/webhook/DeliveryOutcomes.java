@@ -1,5 +1,6 @@
 package io.fraudtip.notification.webhook;
 
+import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.time.Timestamps;
@@ -253,13 +254,11 @@ public class DeliveryOutcomes {
     if (eventIds.isEmpty()) {
       return Set.of();
     }
-    @SuppressWarnings("unchecked")
     List<UUID> found =
-        em.createNativeQuery(
-                "SELECT event_id FROM outbox_event WHERE event_id = ANY (CAST(:ids AS uuid[]))",
-                UUID.class)
-            .setParameter("ids", pgArray(eventIds))
-            .getResultList();
+        ScalarRows.uuids(
+            em.createNativeQuery(
+                    "SELECT event_id FROM outbox_event WHERE event_id = ANY (CAST(:ids AS uuid[]))")
+                .setParameter("ids", pgArray(eventIds)));
     return new HashSet<>(found);
   }
 

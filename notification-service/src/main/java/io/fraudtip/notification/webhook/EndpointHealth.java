@@ -1,5 +1,6 @@
 package io.fraudtip.notification.webhook;
 
+import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
@@ -96,15 +97,13 @@ public class EndpointHealth {
           .setParameter("now", now)
           .setParameter("ids", uuids(failing))
           .executeUpdate();
-      @SuppressWarnings("unchecked")
       List<UUID> stale =
-          em.createNativeQuery(
-                  "SELECT id FROM bank_endpoint WHERE id = ANY (CAST(:ids AS uuid[])) AND active"
-                      + " AND failing_since <= :limit",
-                  UUID.class)
-              .setParameter("ids", uuids(failing))
-              .setParameter("limit", now.minus(config.disableAfter()))
-              .getResultList();
+          ScalarRows.uuids(
+              em.createNativeQuery(
+                      "SELECT id FROM bank_endpoint WHERE id = ANY (CAST(:ids AS uuid[])) AND active"
+                          + " AND failing_since <= :limit")
+                  .setParameter("ids", uuids(failing))
+                  .setParameter("limit", now.minus(config.disableAfter())));
       stale.forEach(id -> disable(id, BankEndpoint.DISABLED_FAILING, failingWhy(), now));
     }
     // A 410 Gone: the bank has removed the endpoint, so it is disabled at once.
@@ -125,12 +124,11 @@ public class EndpointHealth {
   @Transactional
   public int disableLongFailingEndpoints() {
     Instant now = Timestamps.now();
-    @SuppressWarnings("unchecked")
     List<UUID> stale =
-        em.createNativeQuery(
-                "SELECT id FROM bank_endpoint WHERE active AND failing_since <= :limit", UUID.class)
-            .setParameter("limit", now.minus(config.disableAfter()))
-            .getResultList();
+        ScalarRows.uuids(
+            em.createNativeQuery(
+                    "SELECT id FROM bank_endpoint WHERE active AND failing_since <= :limit")
+                .setParameter("limit", now.minus(config.disableAfter())));
     stale.forEach(id -> disable(id, BankEndpoint.DISABLED_FAILING, failingWhy(), now));
     return stale.size();
   }
