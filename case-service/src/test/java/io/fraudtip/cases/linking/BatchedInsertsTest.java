@@ -5,7 +5,6 @@ import static io.fraudtip.cases.TestTips.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.cases.TestTips;
-import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
@@ -40,8 +39,8 @@ class BatchedInsertsTest {
   private static final int JOINING = 10;
 
   // The second test's batch on main's code before this bound: 87 single statements, 4 flushes and
-  // 46 auto-flush walks (10,015 entities walked); after it 28, 5 and 13 (1,958). Statements vary by
-  // a few with where the pooled id blocks run out.
+  // 46 auto-flush walks (10,015 entities walked); after it 25-28, 4-5 and 13 (1,700-2,000).
+  // Statements and flushes vary by a few with where the pooled id blocks run out.
   private static final int SINGLE_STATEMENTS_AT_MOST = 40;
   private static final int FLUSHES_AND_WALKS_AT_MOST = 20;
 
@@ -267,15 +266,7 @@ class BatchedInsertsTest {
 
   /** The case's latest cases.v1 event, after checking how many it has. */
   private CaseEventV1 lastEvent(Object caseId, int expected) {
-    List<CaseEventV1> events =
-        db
-            .query(
-                "SELECT payload FROM outbox_event WHERE topic = ? AND record_key = ? ORDER BY id",
-                Topics.CASES_V1,
-                caseId.toString())
-            .stream()
-            .map(r -> TestTips.event(r.get("payload").toString()))
-            .toList();
+    List<CaseEventV1> events = TipBatchTest.events(db, caseId);
     assertThat(events).hasSize(expected);
     return events.get(expected - 1);
   }
