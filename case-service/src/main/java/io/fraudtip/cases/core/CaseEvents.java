@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -44,7 +45,7 @@ public class CaseEvents {
   public void record(
       FraudCase c, TimelineKind kind, String actor, String ruleId, String detail, Instant at) {
     if (kind.byOutsider()) {
-      if (outsiderLines.count(c.id, at.minus(Duration.ofDays(1))) >= maxOutsiderLinesPerDay) {
+      if (outsiderLines.count(c.id, since(at)) >= maxOutsiderLinesPerDay) {
         return;
       }
       outsiderLines.added(c.id);
@@ -60,9 +61,34 @@ public class CaseEvents {
     entry.persist();
   }
 
+  /**
+   * Reads, in one query, the outsider lines of cases a batch is about to add lines to at {@code at}
+   * (see {@link #record}), where each case's first line would read its own.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void countOutsiderLines(Collection<UUID> caseIds, Instant at) {
+    outsiderLines.countAll(caseIds, since(at));
+  }
+
+  /** A case this transaction opened: it has no stored lines to count (see {@link #record}). */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void openedHere(FraudCase c) {
+    outsiderLines.none(c.id);
+  }
+
   /** Publishes an event about the case on cases.v1. */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID publish(FraudCase c, CaseEventKind kind, Extra extra) {
+    return publish(c, kind, extra, CaseTip.idsOfCase(c.id));
+  }
+
+  /**
+   * {@link #publish(FraudCase, CaseEventKind, Extra)} with the case's tip ids (in the order
+   * received) read already: a batch of tips reads those of all its cases in one query, not one per
+   * event.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public UUID publish(FraudCase c, CaseEventKind kind, Extra extra, List<UUID> tipIds) {
     UUID eventId = UUID.randomUUID();
     CaseEventV1 event =
         new CaseEventV1(
@@ -74,7 +100,7 @@ public class CaseEvents {
             c.status,
             c.unitCode,
             extra.ruleId(),
-            CaseTip.idsOfCase(c.id),
+            tipIds,
             extra.mergedCaseIds(),
             extra.accounts(),
             extra.closure(),
@@ -82,6 +108,11 @@ public class CaseEvents {
             extra.tracedByBankBin(),
             extra.authorisation());
     return outbox.publish(Topics.CASES_V1, c.id.toString(), kind.cloudEventType(), eventId, event);
+  }
+
+  /** The start of the day the bound on outsider lines counts. */
+  private static Instant since(Instant at) {
+    return at.minus(Duration.ofDays(1));
   }
 
   /** The optional parts of a case event. */

@@ -11,7 +11,9 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** One line of a case's timeline: what happened, when, by whom. */
@@ -54,16 +56,25 @@ public class TimelineEntry extends PanacheEntityBase {
    * {@link OutsiderLines} adds the transaction's own.
    */
   static long countStoredSince(UUID caseId, Instant since, Collection<String> kinds) {
-    return getEntityManager()
+    return countStoredSince(List.of(caseId), since, kinds).getOrDefault(caseId, 0L);
+  }
+
+  /** {@link #countStoredSince(UUID, Instant, Collection)} of several cases, in one query. */
+  static Map<UUID, Long> countStoredSince(
+      Collection<UUID> caseIds, Instant since, Collection<String> kinds) {
+    Map<UUID, Long> counts = new HashMap<>();
+    getEntityManager()
         .createQuery(
-            "select count(e) from TimelineEntry e"
-                + " where e.caseId = :c and e.at > :since and e.kind in :kinds",
-            Long.class)
-        .setParameter("c", caseId)
+            "select e.caseId, count(e) from TimelineEntry e"
+                + " where e.caseId in :c and e.at > :since and e.kind in :kinds group by e.caseId",
+            Object[].class)
+        .setParameter("c", caseIds)
         .setParameter("since", since)
         .setParameter("kinds", kinds)
         .setFlushMode(FlushModeType.COMMIT)
-        .getSingleResult();
+        .getResultList()
+        .forEach(r -> counts.put((UUID) r[0], ((Number) r[1]).longValue()));
+    return counts;
   }
 
   /** In time order; ids break ties (pooled ids rise within an instance, not across instances). */

@@ -10,12 +10,15 @@ import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The end of a batch of tips: the cases it touched get their totals and priority (all at once), are
  * routed, and each is announced on cases.v1; a new case once, routed already, in its OPENED event;
  * a case tips joined by what became of it, or at least "tip added", so that every tip learns its
- * status (every event carries all the case's tip ids).
+ * status (every event carries all the case's tip ids, read with the totals for all the cases).
  */
 @ApplicationScoped
 class Announcements {
@@ -31,15 +34,16 @@ class Announcements {
 
   @Transactional(Transactional.TxType.MANDATORY)
   void announce(TouchedCases touched, Instant now) {
-    totals.recompute(touched.live().stream().map(c -> c.target).toList(), now);
+    Map<UUID, List<UUID>> tipIds =
+        totals.recompute(touched.live().stream().map(c -> c.target).toList(), now);
     for (Change change : touched.live()) {
       try (Scope scope = change.trace.makeCurrent()) {
-        announce(change, now);
+        announce(change, tipIds.get(change.target.id), now);
       }
     }
   }
 
-  private void announce(Change change, Instant now) {
+  private void announce(Change change, List<UUID> tipIds, Instant now) {
     FraudCase target = change.target;
     if (change.opened) {
       events.record(target, TimelineKind.OPENED, CaseEvents.SYSTEM, null, null, now);
@@ -48,25 +52,29 @@ class Announcements {
       events.publish(
           target,
           CaseEventKind.OPENED,
-          rule == null ? CaseEvents.Extra.NONE : CaseEvents.Extra.rule(rule));
-      publishMerged(change);
+          rule == null ? CaseEvents.Extra.NONE : CaseEvents.Extra.rule(rule),
+          tipIds);
+      publishMerged(change, tipIds);
       return;
     }
-    boolean published = publishMerged(change) || change.reopened;
+    boolean published = publishMerged(change, tipIds) || change.reopened;
+    // Publishes when it moves the case (reading the tip ids again): rare, so not worth a variant.
     published |= routing.rerouteUpwards(target, now);
     if (!published) {
-      events.publish(target, CaseEventKind.STATUS_CHANGED, CaseEvents.Extra.note("Tip added"));
+      events.publish(
+          target, CaseEventKind.STATUS_CHANGED, CaseEvents.Extra.note("Tip added"), tipIds);
     }
   }
 
-  private boolean publishMerged(Change change) {
+  private boolean publishMerged(Change change, List<UUID> tipIds) {
     if (change.merged.isEmpty()) {
       return false;
     }
     events.publish(
         change.target,
         CaseEventKind.MERGED,
-        CaseEvents.Extra.merged(change.merged, "Cases merged by a shared identifier"));
+        CaseEvents.Extra.merged(change.merged, "Cases merged by a shared identifier"),
+        tipIds);
     return true;
   }
 }

@@ -9,15 +9,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 /**
  * A case's totals and priority, computed from its tips, identifiers and sources; for all the cases
- * a batch of tips touched in three statements.
+ * a batch of tips touched in three statements after one flush.
  */
 @ApplicationScoped
 public class CaseTotals {
@@ -31,33 +36,41 @@ public class CaseTotals {
     this.config = config;
   }
 
-  /** Recomputes the cases' totals and priority. */
+  /**
+   * Recomputes the cases' totals and priority.
+   *
+   * @return each case's tip ids in the order received (what its events carry), read on the way
+   */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void recompute(Collection<FraudCase> cases, Instant now) {
+  public Map<UUID, List<UUID>> recompute(Collection<FraudCase> cases, Instant now) {
     if (cases.isEmpty()) {
-      return;
+      return Map.of();
     }
     List<UUID> ids = cases.stream().map(c -> c.id).toList();
-    Map<UUID, Object[]> tips =
-        byCase(
-            "select t.caseId, count(t), count(distinct t.provinceCode),"
-                + " coalesce(sum(t.amountLostVnd), 0), max(t.latestTransferAt)"
-                + " from CaseTip t where t.caseId in :ids group by t.caseId",
-            ids);
-    Map<UUID, Object[]> flags =
-        byCase(
-            "select i.caseId, sum(case when i.foreignNumber = true then 1 else 0 end),"
-                + " sum(case when i.type = :crypto then 1 else 0 end)"
-                + " from CaseIdentifier i where i.caseId in :ids group by i.caseId",
-            ids);
-    Map<UUID, Integer> sources = evidence.sourcesOfCases(ids);
+    Session session = em.unwrap(Session.class);
+    // One flush for the three reads, which need the transaction's tips, identifiers and evidence,
+    // instead of an auto-flush (a walk of the whole session) before each.
+    session.flush();
+    FlushMode mode = session.getHibernateFlushMode();
+    session.setHibernateFlushMode(FlushMode.COMMIT);
+    Map<UUID, Tips> tips;
+    Map<UUID, Object[]> flags;
+    Map<UUID, Integer> sources;
+    try {
+      tips = tips(ids);
+      flags = flags(ids);
+      sources = evidence.sourcesOfCases(ids);
+    } finally {
+      session.setHibernateFlushMode(mode);
+    }
+    Map<UUID, List<UUID>> tipIds = new HashMap<>();
     for (FraudCase c : cases) {
-      Object[] t = tips.get(c.id);
+      Tips t = tips.getOrDefault(c.id, new Tips());
       Object[] f = flags.get(c.id);
-      c.victims = t == null ? 0 : ((Number) t[1]).intValue();
-      c.provinces = t == null ? 0 : ((Number) t[2]).intValue();
-      c.totalLossVnd = t == null ? 0 : ((Number) t[3]).longValue();
-      c.latestTransferAt = t == null ? null : (Instant) t[4];
+      c.victims = t.ids.size();
+      c.provinces = t.provinces.size();
+      c.totalLossVnd = t.lossVnd;
+      c.latestTransferAt = t.latestTransferAt;
       c.foreignIdentifier = f != null && ((Number) f[1]).longValue() > 0;
       c.cryptoWallet = f != null && ((Number) f[2]).longValue() > 0;
       // Urgency and routing grow with independent sources, not with tips: one caller repeating a
@@ -71,18 +84,60 @@ public class CaseTotals {
               now,
               config.largeLossVnd(),
               config.freezeWindow());
+      tipIds.put(c.id, List.copyOf(t.ids));
+    }
+    return tipIds;
+  }
+
+  /** A case's tips as the totals count them. */
+  private static final class Tips {
+    final List<UUID> ids = new ArrayList<>();
+    final Set<String> provinces = new HashSet<>();
+    long lossVnd;
+    Instant latestTransferAt;
+
+    void add(UUID id, String province, long amount, Instant transferAt) {
+      ids.add(id);
+      provinces.add(province);
+      lossVnd += amount;
+      if (transferAt != null
+          && (latestTransferAt == null || transferAt.isAfter(latestTransferAt))) {
+        latestTransferAt = transferAt;
+      }
     }
   }
 
-  private Map<UUID, Object[]> byCase(String query, List<UUID> ids) {
-    var q = em.createQuery(query, Object[].class).setParameter("ids", ids);
-    if (query.contains(":crypto")) {
-      q.setParameter("crypto", IdentifierType.CRYPTO_WALLET);
-    }
+  /**
+   * The cases' tips, one row each rather than grouped: their events carry every tip id anyway, so
+   * the totals come from the same rows.
+   */
+  private Map<UUID, Tips> tips(List<UUID> ids) {
+    Map<UUID, Tips> byCase = new HashMap<>();
+    em.createQuery(
+            "select t.caseId, t.tipId, t.provinceCode, t.amountLostVnd, t.latestTransferAt"
+                + " from CaseTip t where t.caseId in :ids order by t.receivedAt",
+            Object[].class)
+        .setParameter("ids", ids)
+        .getResultList()
+        .forEach(
+            r ->
+                byCase
+                    .computeIfAbsent((UUID) r[0], id -> new Tips())
+                    .add((UUID) r[1], (String) r[2], ((Number) r[3]).longValue(), (Instant) r[4]));
+    return byCase;
+  }
+
+  private Map<UUID, Object[]> flags(List<UUID> ids) {
     Map<UUID, Object[]> rows = new HashMap<>();
-    for (Object[] row : q.getResultList()) {
-      rows.put((UUID) row[0], row);
-    }
+    em.createQuery(
+            "select i.caseId, sum(case when i.foreignNumber = true then 1 else 0 end),"
+                + " sum(case when i.type = :crypto then 1 else 0 end)"
+                + " from CaseIdentifier i where i.caseId in :ids group by i.caseId",
+            Object[].class)
+        .setParameter("ids", ids)
+        .setParameter("crypto", IdentifierType.CRYPTO_WALLET)
+        .getResultList()
+        .forEach(r -> rows.put((UUID) r[0], r));
     return rows;
   }
 }

@@ -175,25 +175,35 @@ public class Identifiers {
   /** The stored identifiers among the candidates, by key. */
   @Transactional(Transactional.TxType.MANDATORY)
   public Map<String, CaseIdentifier> existing(Collection<Candidate> candidates) {
-    return byKey(candidates, "retiredAt is null");
+    Map<String, CaseIdentifier> found = new HashMap<>();
+    rowsOf(candidates, "and retiredAt is null").forEach(r -> found.put(key(r), r));
+    return found;
   }
 
   /**
-   * The latest row retired with a case closed as unfounded of each candidate that has one, by key.
+   * The candidates' rows by key: the live ones, and the latest retired with a case closed as
+   * unfounded of each candidate that has one.
    */
+  public record Rows(Map<String, CaseIdentifier> live, Map<String, CaseIdentifier> retired) {}
+
+  /** {@link Rows} of the candidates, in one statement for both kinds. */
   @Transactional(Transactional.TxType.MANDATORY)
-  public Map<String, CaseIdentifier> retired(Collection<Candidate> candidates) {
-    return byKey(candidates, "retiredAt is not null order by retiredAt");
+  public Rows rows(Collection<Candidate> candidates) {
+    Rows rows = new Rows(new HashMap<>(), new HashMap<>());
+    // In retirement order, so that the latest retired row of a key is the one kept.
+    for (CaseIdentifier r : rowsOf(candidates, "order by retiredAt")) {
+      (r.retiredAt == null ? rows.live() : rows.retired()).put(key(r), r);
+    }
+    return rows;
   }
 
   /**
    * The rows of the candidates, in one statement for all (both lists as {@code = ANY}, which the
-   * (type, value) index takes), the last of each key when there are several.
+   * (type, value) index takes), with the condition or order {@code more} adds.
    */
-  private static Map<String, CaseIdentifier> byKey(Collection<Candidate> candidates, String where) {
-    Map<String, CaseIdentifier> found = new HashMap<>();
+  private static List<CaseIdentifier> rowsOf(Collection<Candidate> candidates, String more) {
     if (candidates.isEmpty()) {
-      return found;
+      return List.of();
     }
     Set<IdentifierType> types = new HashSet<>();
     Set<String> values = new HashSet<>();
@@ -203,15 +213,14 @@ public class Identifiers {
       values.add(c.value());
       wanted.add(c.key());
     }
-    List<CaseIdentifier> rows =
-        CaseIdentifier.list("type in ?1 and value in ?2 and " + where, types, values);
-    for (CaseIdentifier row : rows) {
-      String key = Candidate.key(row.type, row.value);
-      if (wanted.contains(key)) {
-        found.put(key, row);
-      }
-    }
-    return found;
+    return CaseIdentifier.<CaseIdentifier>list("type in ?1 and value in ?2 " + more, types, values)
+        .stream()
+        .filter(r -> wanted.contains(key(r)))
+        .toList();
+  }
+
+  private static String key(CaseIdentifier row) {
+    return Candidate.key(row.type, row.value);
   }
 
   private static Set<String> allowListKeys(Candidate c) {

@@ -128,10 +128,12 @@ public class TipLinking {
     byTip.keySet().removeAll(inCases(byTip.keySet()));
     Set<String> allowList = identifiers.allowList();
     List<Candidate> linking = Identifiers.without(List.copyOf(all), allowList);
-    Map<String, CaseIdentifier> live = identifiers.existing(linking);
-    LinkingView view =
-        new LinkingView(live, identifiers.retired(linking), merger.lock(LinkingView.caseIds(live)));
+    Identifiers.Rows rows = identifiers.rows(linking);
+    List<FraudCase> locked = merger.lock(LinkingView.caseIds(rows.live()));
+    LinkingView view = new LinkingView(rows.live(), rows.retired(), locked);
     Instant now = clock.now();
+    // Each tip adds a line to its case's timeline: the cases' counts of such lines in one query.
+    events.countOutsiderLines(locked.stream().map(c -> c.id).toList(), now);
     TouchedCases touched = new TouchedCases();
     Map<UUID, FraudCase> targets = new HashMap<>();
     for (TipEvent e : byTip.values()) {
@@ -163,6 +165,7 @@ public class TipLinking {
       target = TipRows.open(tip, now, config.legalDeadline());
       // Closed means closed: the unfounded case keeps its closure; the new one points at it.
       target.refersToCaseId = refersTo == null ? null : refersTo.id;
+      events.openedHere(target);
       view.opened(target);
       touched.opened(target, e.trace());
     } else {
@@ -198,11 +201,12 @@ public class TipLinking {
     if (ids.size() > 1) {
       Merge merge = merger.merge(merger.lock(ids), now);
       target = merge.survivor();
-      totals.recompute(List.of(target), now);
+      List<UUID> tipIds = totals.recompute(List.of(target), now).get(target.id);
       events.publish(
           target,
           CaseEventKind.MERGED,
-          CaseEvents.Extra.merged(merge.absorbed(), "Cases merged by a money trail"));
+          CaseEvents.Extra.merged(merge.absorbed(), "Cases merged by a money trail"),
+          tipIds);
       routing.rerouteUpwards(target, now);
     }
     for (Candidate c : linkable.candidates()) {

@@ -5,6 +5,8 @@ import static io.fraudtip.cases.TestTips.tip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.cases.TestTips;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.PlatformTestResource;
@@ -16,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.SessionEventListener;
@@ -24,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A batch of tips writes its rows as JDBC batches (pooled ids, ordered inserts): far fewer
- * statements than rows, and the same cases as one tip at a time.
+ * statements than rows, and the same cases as one tip at a time; what it reads about its cases it
+ * reads once for all of them.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
@@ -32,15 +36,28 @@ class BatchedInsertsTest {
   private static final Logger LOG = Logger.getLogger(BatchedInsertsTest.class);
   private static final int TIPS = 30;
   private static final int NEW_IDENTIFIERS_PER_TIP = 5;
+  private static final int JOINING = 10;
+
+  // The second test's batch on main's code before this bound: 87 single statements, 4 flushes and
+  // 46 auto-flush walks (10,015 entities walked); after it 25-28, 4-5 and 13 (1,700-2,000).
+  // Statements and flushes vary by a few with where the pooled id blocks run out.
+  private static final int SINGLE_STATEMENTS_AT_MOST = 40;
+  private static final int FLUSHES_AND_WALKS_AT_MOST = 20;
 
   @Inject TipLinking cases;
   @Inject EntityManager em;
   @InjectDatabase TestDatabase db;
 
-  /** Counts the statements the session sends: single ones and JDBC batches. */
+  /**
+   * Counts the statements the session sends (single ones and JDBC batches), its flushes, and its
+   * walks before queries (auto-flush checks that went through the session's entities).
+   */
   static final class Statements implements SessionEventListener {
     int single;
     int batches;
+    int flushes;
+    int walks;
+    long entitiesWalked;
 
     @Override
     public void jdbcExecuteStatementStart() {
@@ -51,6 +68,40 @@ class BatchedInsertsTest {
     public void jdbcExecuteBatchStart() {
       batches++;
     }
+
+    @Override
+    public void flushEnd(int entities, int collections) {
+      flushes++;
+      entitiesWalked += entities;
+    }
+
+    @Override
+    public void partialFlushEnd(int entities, int collections) {
+      if (entities > 0) {
+        walks++;
+        entitiesWalked += entities;
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.format(
+          "%d single statements, %d JDBC batches, %d flushes, %d auto-flush walks (%d entities"
+              + " walked in all)",
+          single, batches, flushes, walks, entitiesWalked);
+    }
+  }
+
+  /** Runs a batch in a transaction of its own, counting what its session does. */
+  private Statements counted(List<TipEvent> batch) {
+    Statements statements = new Statements();
+    QuarkusTransaction.requiringNew()
+        .run(
+            () -> {
+              em.unwrap(Session.class).addEventListeners(statements);
+              cases.onTips(batch);
+            });
+    return statements;
   }
 
   @Test
@@ -84,13 +135,7 @@ class BatchedInsertsTest {
       batch.add(event(b.build()));
     }
 
-    Statements statements = new Statements();
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              em.unwrap(Session.class).addEventListeners(statements);
-              cases.onTips(batch);
-            });
+    Statements statements = counted(batch);
 
     int newRows = TIPS * NEW_IDENTIFIERS_PER_TIP;
     LOG.infof(
@@ -139,6 +184,91 @@ class BatchedInsertsTest {
             .isPositive();
       }
     }
+  }
+
+  @Test
+  void aBatchReadsWhatItsCasesNeedOnceForAllOfThemNotOncePerCase() {
+    // Before the batch: cases that tips of it join, and two that one tip of it merges.
+    List<String> known = new ArrayList<>();
+    List<TipEvent> earlier = new ArrayList<>();
+    for (int i = 0; i < JOINING + 2; i++) {
+      String account = TestTips.account();
+      known.add(account);
+      earlier.add(event(tip().paid(account, 1_000_000).build()));
+    }
+    cases.onTips(earlier);
+    List<Object> mergingCases =
+        List.of(
+            caseOf(db, earlier.get(JOINING).tip().tipId()).get("id"),
+            caseOf(db, earlier.get(JOINING + 1).tip().tipId()).get("id"));
+
+    // The batch: tips joining those cases (the first from another province, which sends its case
+    // up to the ministry), one naming both of the last two cases, and tips opening cases of their
+    // own.
+    List<TipEvent> batch = new ArrayList<>();
+    for (int i = 0; i < JOINING; i++) {
+      TestTips.Builder b = i == 0 ? tip().in("56", null) : tip();
+      batch.add(event(b.paid(known.get(i), 1_000_000).phone(TestTips.phone()).build()));
+    }
+    TipReceivedV1 merging =
+        tip().paid(known.get(JOINING), 1_000_000).paid(known.get(JOINING + 1), 1_000_000).build();
+    batch.add(event(merging));
+    while (batch.size() < TIPS) {
+      batch.add(event(tip().paid(TestTips.account(), 100_000).phone(TestTips.phone()).build()));
+    }
+
+    Statements statements = counted(batch);
+    LOG.infof(
+        "%d tips (%d joining, 1 merging two cases, %d opening): %s",
+        TIPS, JOINING, TIPS - JOINING - 1, statements);
+
+    for (int i = 0; i < JOINING; i++) {
+      UUID tipId = batch.get(i).tip().tipId();
+      Map<String, Object> c = caseOf(db, tipId);
+      assertThat(caseOf(db, earlier.get(i).tip().tipId())).containsEntry("id", c.get("id"));
+      // Announced once, by what became of the case, with both tips.
+      CaseEventV1 last = lastEvent(c.get("id"), 2);
+      assertThat(last.kind())
+          .isEqualTo(i == 0 ? CaseEventKind.ESCALATED : CaseEventKind.STATUS_CHANGED);
+      assertThat(last.tipIds()).containsExactly(earlier.get(i).tip().tipId(), tipId);
+      assertThat(c).containsEntry("victims", 2);
+    }
+    assertThat(caseOf(db, batch.get(0).tip().tipId())).containsEntry("unit_code", "A05");
+
+    Map<String, Object> survivor = caseOf(db, merging.tipId());
+    assertThat(mergingCases).contains(survivor.get("id"));
+    UUID absorbed = (UUID) mergingCases.get(mergingCases.indexOf(survivor.get("id")) == 0 ? 1 : 0);
+    assertThat(caseOf(db, earlier.get(JOINING).tip().tipId())).isEqualTo(survivor);
+    assertThat(caseOf(db, earlier.get(JOINING + 1).tip().tipId())).isEqualTo(survivor);
+    assertThat(survivor).containsEntry("victims", 3);
+    CaseEventV1 merged = lastEvent(survivor.get("id"), 2);
+    assertThat(merged.kind()).isEqualTo(CaseEventKind.MERGED);
+    assertThat(merged.mergedCaseIds()).containsExactly(absorbed);
+    assertThat(merged.tipIds()).hasSize(3).contains(merging.tipId());
+
+    for (TipEvent e : batch.subList(JOINING + 1, TIPS)) {
+      Map<String, Object> c = caseOf(db, e.tip().tipId());
+      CaseEventV1 opened = lastEvent(c.get("id"), 1);
+      assertThat(opened.kind()).isEqualTo(CaseEventKind.OPENED);
+      assertThat(opened.tipIds()).containsExactly(e.tip().tipId());
+      assertThat(opened.ruleId()).isNotNull().isEqualTo(c.get("rule_id"));
+      assertThat(c.get("unit_code")).isNotNull();
+    }
+
+    // Nothing read per case: not its tip ids for its event, nor its outsider lines, nor its rules
+    // (main's code read the first two per case, over 2 x TIPS statements). Per batch: the dedupe,
+    // the locks, the lookups, the totals, the merge's moves, the ids and the JDBC batches.
+    assertThat(statements.single).isLessThan(SINGLE_STATEMENTS_AT_MOST + 1);
+    // One flush before the totals instead of a walk of the session before each read after it (the
+    // merge's moves keep theirs: they must see the batch's rows).
+    assertThat(statements.flushes + statements.walks).isLessThan(FLUSHES_AND_WALKS_AT_MOST + 1);
+  }
+
+  /** The case's latest cases.v1 event, after checking how many it has. */
+  private CaseEventV1 lastEvent(Object caseId, int expected) {
+    List<CaseEventV1> events = TipBatchTest.events(db, caseId);
+    assertThat(events).hasSize(expected);
+    return events.get(expected - 1);
   }
 
   private static TipEvent event(TipReceivedV1 tip) {

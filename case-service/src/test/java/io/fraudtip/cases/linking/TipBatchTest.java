@@ -54,7 +54,7 @@ class TipBatchTest {
         .isOne();
     // One event for the new case, routed already (rules see both tips: two provinces), carrying
     // both tips.
-    List<CaseEventV1> published = events(c.get("id"));
+    List<CaseEventV1> published = events(db, c.get("id"));
     assertThat(published).extracting(CaseEventV1::kind).containsExactly(CaseEventKind.OPENED);
     assertThat(published.get(0).tipIds()).containsExactlyInAnyOrder(a.tipId(), b.tipId());
     assertThat(published.get(0).ruleId()).isEqualTo("R-MULTI-PROVINCE");
@@ -75,7 +75,7 @@ class TipBatchTest {
     assertThat(caseOf(db, b.tipId()).get("id")).isEqualTo(survivor);
     assertThat(caseOf(db, a.tipId())).containsEntry("victims", 3);
     // The case the batch opened and merged at once was never announced: nobody hears of it.
-    List<CaseEventV1> published = events(survivor);
+    List<CaseEventV1> published = events(db, survivor);
     assertThat(published).extracting(CaseEventV1::kind).containsExactly(CaseEventKind.OPENED);
     assertThat(published.get(0).mergedCaseIds()).isEmpty();
     assertThat(published.get(0).tipIds())
@@ -199,7 +199,8 @@ class TipBatchTest {
         caseId.toString());
   }
 
-  private List<CaseEventV1> events(Object caseId) {
+  /** The case's cases.v1 events in the outbox, oldest first. */
+  static List<CaseEventV1> events(TestDatabase db, Object caseId) {
     return db
         .query(
             "SELECT payload FROM outbox_event WHERE topic = ? AND record_key = ? ORDER BY id",
