@@ -49,6 +49,14 @@ public final class CaseWorkExamples {
        "instance": "/api/v1/cases/5b7e2c1a-9d4f-4e8b-a2c6-7f1e0d3b9a84/identifiers", "errors": []}
       """;
 
+  /** The 409 answer to an identifier held by a case outside the caller's unit tree. */
+  public static final String OUTSIDE_SCOPE =
+      """
+      {"type": "identifier-outside-scope", "title": "Conflict", "status": 409,
+       "detail": "PHONE +84869123456 is held by a case outside your unit's tree: nothing was entered and no case merged. A unit above both cases can enter it or merge them.",
+       "instance": "/api/v1/cases/5b7e2c1a-9d4f-4e8b-a2c6-7f1e0d3b9a84/identifiers", "errors": []}
+      """;
+
   /** Two cases that are one. */
   public static final String MERGE =
       """

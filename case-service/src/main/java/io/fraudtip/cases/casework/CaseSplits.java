@@ -108,6 +108,7 @@ public class CaseSplits {
   private FraudCase split(FraudCase c, SplitCase request, Locale locale, Instant now) {
     CaseWork.requireOpen(c);
     work.lockIdentifiersOf(List.of(c.id));
+    work.claim(c);
     merger.lock(List.of(c.id));
     List<CaseTip> tips = CaseTip.ofCase(c.id);
     List<CaseTip> moving = moving(tips, request.tipIds(), locale);

@@ -36,9 +36,12 @@ import java.util.stream.Collectors;
  * statement, a number in a call record). It is linked exactly as a tip's: normalised the same way,
  * left out when allow-listed, and when another case holds it already the cases merge as they would
  * for a tip ({@link CaseMerger}, its survivor rule), then totals, priority and the upward
- * re-routing follow. A new row names the unit ({@code entered_by}). A duplicate (the case holds
- * every form of it already) is refused with 409, not taken as an idempotent success: a retry after
- * a success holds a stale ETag anyway (412), so a 409 always means the case has it.
+ * re-routing follow; that other case must be in the caller's tree too (the unit's or one below it),
+ * else the entry is refused with 409 {@code identifier-outside-scope}, naming no case: a unit never
+ * pulls a case it cannot see into its own (a unit above both can). A new row names the unit ({@code
+ * entered_by}). A duplicate (the case holds every form of it already) is refused with 409, not
+ * taken as an idempotent success: a retry after a success holds a stale ETag anyway (412), so a 409
+ * always means the case has it.
  *
  * <p>Trust (SPEC §10, {@code TrustModel}): the entry is a report by a <em>verified</em> reporter,
  * the unit ("a police unit entering a report"), without transfer details, recorded as REPORT
@@ -46,10 +49,11 @@ import java.util.stream.Collectors;
  * unit enters it, and, verified, its client and address link it to nobody. What the model gives it:
  * on its own LOW (one source: listed as reported, banks may warn); MEDIUM with one more independent
  * source (a victim's tip); HIGH only with a police confirmation (the unit's freeze request or a
- * closure as CONFIRMED), which entering it is not. It is on the watchlist at once (the evidence row
- * reaches the watchlist's view at commit), and a bank account alerts its bank as one from a tip:
- * the IDENTIFIER_ADDED event on cases.v1 (through the outbox), which notification-service turns
- * into {@code account.reported}.
+ * closure as CONFIRMED), which entering it is not. That is the identifier's trust: the case's
+ * independent sources (its priority, routing thresholds) count reporters of tips only, never the
+ * unit working it. It is on the watchlist at once (the evidence row reaches the watchlist's view at
+ * commit), and a bank account alerts its bank as one from a tip: the IDENTIFIER_ADDED event on
+ * cases.v1 (through the outbox), which notification-service turns into {@code account.reported}.
  */
 @ApplicationScoped
 public class IdentifierEntries {
@@ -104,8 +108,8 @@ public class IdentifierEntries {
   private FraudCase enter(FraudCase c, List<Candidate> typed, String reason, Instant now) {
     CaseWork.requireOpen(c);
     String unit = work.unit(c);
-    // Locked before the allow-list and the rows are read, as for a tip.
-    Linkable linkable = identifiers.linkable(typed);
+    // Locked before the allow-list and the rows are read, as for a tip, and before the case.
+    Linkable linkable = work.unflushed(() -> identifiers.linkable(typed));
     String what = describe(typed);
     if (linkable.candidates().isEmpty()) {
       throw ProblemException.conflict(
@@ -117,14 +121,18 @@ public class IdentifierEntries {
     if (linkable.candidates().stream().allMatch(k -> heldBy(linkable, k, c.id))) {
       throw ProblemException.conflict("identifier-present", "The case holds " + what + " already");
     }
+    work.claim(c);
     Set<UUID> ids = new LinkedHashSet<>();
     ids.add(c.id);
     ids.addAll(linkable.caseIds());
     FraudCase target = c;
     if (ids.size() > 1) {
+      List<FraudCase> locked = merger.lock(ids);
+      if (!locked.stream().allMatch(work::covers)) {
+        throw outsideScope(what);
+      }
       CaseMerger.Merge merge =
-          merger.merge(
-              merger.lock(ids), now, work.actor(), "(" + what + " entered by " + unit + ")");
+          merger.merge(locked, now, work.actor(), "(" + what + " entered by " + unit + ")");
       target = merge.survivor();
       target.updatedAt = now;
       if (!merge.absorbed().isEmpty()) {
@@ -173,6 +181,20 @@ public class IdentifierEntries {
         }
       }
     }
+  }
+
+  /**
+   * The answer to an identifier that a case outside the caller's tree holds: merging would pull
+   * that case (another province's, say) into the caller's reach, which the police API never allows
+   * (SPEC §5, §7). The answer says only that such a case exists, not which: a listed identifier's
+   * case reference is what the watchlist tells police, and nothing of the case more.
+   */
+  private static ProblemException outsideScope(String what) {
+    return ProblemException.conflict(
+        "identifier-outside-scope",
+        what
+            + " is held by a case outside your unit's tree: nothing was entered and no case"
+            + " merged. A unit above both cases can enter it or merge them.");
   }
 
   private static boolean heldBy(Linkable linkable, Candidate k, UUID caseId) {

@@ -73,12 +73,16 @@ public class ManualMerges {
     CaseWork.requireOpen(other);
     String unit = work.unit(c);
     work.lockIdentifiersOf(List.of(c.id, other.id));
+    work.claim(c);
+    // The other case as it stands under its lock: work.visible detached the copy it checked.
     List<FraudCase> locked = merger.lock(List.of(c.id, other.id));
-    if (locked.size() != 2) {
+    if (locked.size() != 2
+        || locked.stream().anyMatch(k -> !k.id.equals(c.id) && !k.id.equals(otherId))) {
       throw ProblemException.conflict(
           "case-merged", "One of the cases was merged meanwhile: read them again");
     }
     locked.forEach(CaseWork::requireOpen);
+    locked.forEach(work::requireVisible);
     CaseMerger.Merge merge =
         merger.merge(locked, now, work.actor(), "by hand by " + unit + ": " + reason);
     FraudCase target = merge.survivor();

@@ -47,6 +47,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseWorkResource {
+  // Work that raced another change of the same case is told as a stale ETag, whichever came first.
+  static final String STALE =
+      "Stale If-Match: the case changed since it was read, or another change sent with the same"
+          + " ETag won meanwhile (stale-version)";
+
   private final IdentifierEntries entries;
   private final ManualMerges merges;
   private final CaseSplits splits;
@@ -69,7 +74,11 @@ public class CaseWorkResource {
               + " source, HIGH only once police confirm it by a freeze request or a closure), is on"
               + " the watchlist at once and shows enteredBy; a bank account alerts its bank as one"
               + " from a tip (account.reported, through the IDENTIFIER_ADDED case event). A"
-              + " duplicate is 409, not an idempotent 200.")
+              + " duplicate is 409, not an idempotent 200. An identifier held by a case outside my"
+              + " unit's tree is refused (409 identifier-outside-scope, naming no case): a unit"
+              + " never merges a case it cannot see into its own; a unit above both cases can."
+              + " It counts as evidence on the identifier, not as one of the case's independent"
+              + " sources (those are the reporters of its tips).")
   @RequestBody(
       required = true,
       content =
@@ -101,12 +110,16 @@ public class CaseWorkResource {
       responseCode = "409",
       description =
           "The case holds it already (identifier-present), it is on the allow-list (allow-listed),"
-              + " or the case is closed (case-closed)",
+              + " a case outside my unit's tree holds it (identifier-outside-scope), or the case is"
+              + " closed (case-closed)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              examples = @ExampleObject(name = "duplicate", value = CaseWorkExamples.DUPLICATE)))
-  @APIResponse(responseCode = "412", description = "Stale If-Match")
+              examples = {
+                @ExampleObject(name = "duplicate", value = CaseWorkExamples.DUPLICATE),
+                @ExampleObject(name = "outside my tree", value = CaseWorkExamples.OUTSIDE_SCOPE)
+              }))
+  @APIResponse(responseCode = "412", description = STALE)
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response addIdentifier(
       @PathParam("id") UUID id,
@@ -151,7 +164,7 @@ public class CaseWorkResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "closed", value = CaseWorkExamples.CLOSED)))
-  @APIResponse(responseCode = "412", description = "Stale If-Match (of this case)")
+  @APIResponse(responseCode = "412", description = STALE)
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response merge(
       @PathParam("id") UUID id,
@@ -201,7 +214,7 @@ public class CaseWorkResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               examples = @ExampleObject(name = "all tips", value = CaseWorkExamples.SPLIT_ALL)))
-  @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "412", description = STALE)
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response split(
       @PathParam("id") UUID id,

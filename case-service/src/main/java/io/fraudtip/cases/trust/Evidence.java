@@ -123,7 +123,11 @@ public class Evidence {
         .toList();
   }
 
-  /** Independent sources among the reports recorded in a case (its tips, by source). */
+  /**
+   * Independent sources among the reports of a case's tips (by source). Sources are reporters: a
+   * unit's entry of an identifier (a report without a tip, {@code police:<unit>}) is evidence on
+   * the identifier, not a victim of the case.
+   */
   @Transactional(Transactional.TxType.MANDATORY)
   public int sourcesOfCase(UUID caseId) {
     return sourcesOfCases(List.of(caseId)).get(caseId);
@@ -137,7 +141,9 @@ public class Evidence {
       return java.util.Map.of();
     }
     IdentifierEvidence.<IdentifierEvidence>list(
-            "caseId in ?1 and kind = ?2 order by at, id", caseIds, EvidenceKind.REPORT)
+            "caseId in ?1 and kind = ?2 and tipId is not null order by at, id",
+            caseIds,
+            EvidenceKind.REPORT)
         .forEach(e -> byCase.computeIfAbsent(e.caseId, k -> new java.util.ArrayList<>()).add(e));
     java.util.Map<UUID, Integer> sources = new java.util.HashMap<>();
     for (UUID id : caseIds) {
@@ -154,7 +160,7 @@ public class Evidence {
 
   private static java.util.function.Predicate<IdentifierEvidence> distinctTip() {
     java.util.Set<UUID> seen = new java.util.HashSet<>();
-    return e -> e.tipId == null || seen.add(e.tipId);
+    return e -> seen.add(e.tipId);
   }
 
   private IdentifierEvidence row(

@@ -24,7 +24,6 @@ import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -359,34 +358,19 @@ class CaseWorkTest {
   }
 
   private String etag(String unit, UUID id) {
-    return given()
-        .auth()
-        .oauth2(tokens.police(unit))
-        .get("/api/v1/cases/" + id)
-        .then()
-        .statusCode(200)
-        .extract()
-        .header("ETag");
+    return CaseWorkCalls.etag(tokens, unit, id);
   }
 
   private Response post(String unit, UUID id, String action, String etag, String body) {
-    var request = given().auth().oauth2(tokens.police(unit)).contentType(ContentType.JSON);
-    if (etag != null) {
-      request = request.header("If-Match", etag);
-    }
-    return request.body(body).post("/api/v1/cases/" + id + "/" + action);
+    return CaseWorkCalls.post(tokens, unit, id, action, etag, body);
   }
 
   private static String merge(UUID other, String reason) {
-    return "{\"caseId\":\"" + other + "\",\"reason\":\"" + reason + "\"}";
+    return CaseWorkCalls.merge(other, reason);
   }
 
   private static String split(List<UUID> tips, String reason) {
-    return "{\"tipIds\":["
-        + String.join(",", tips.stream().map(t -> "\"" + t + "\"").toList())
-        + "],\"reason\":\""
-        + reason
-        + "\"}";
+    return CaseWorkCalls.split(tips, reason);
   }
 
   /** The details of the case's timeline lines of a kind. */
