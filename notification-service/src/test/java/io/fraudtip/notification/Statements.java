@@ -58,11 +58,6 @@ public final class Statements implements SessionEventListener {
 
   @Override
   public String toString() {
-    return single
-        + " single statements, "
-        + batches
-        + " JDBC batches, "
-        + flushes
-        + " flushes";
+    return single + " single statements, " + batches + " JDBC batches, " + flushes + " flushes";
   }
 }
