@@ -234,8 +234,8 @@ class DeliveryHandOffTest {
    * Counted on the session, never timed. On main's code 20 first successes took 4 single
    * statements, 1 JDBC batch and 4 flushes (now 3, 1 and 2): the outbox query, and flushes before
    * the alerts' update and before that query, which dirty-checked every alert the update had loaded
-   * as an entity. Besides, three statements on the connection by hand ({@link DeliveryRows}),
-   * which the count does not see, then and now.
+   * as an entity. Besides, three statements on the connection by hand ({@link DeliveryRows}), which
+   * the count does not see, then and now.
    */
   @Test
   void firstSuccessesAreRecordedInAFixedFewStatementsAndFlushes() {
