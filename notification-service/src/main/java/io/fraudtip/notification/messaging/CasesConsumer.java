@@ -4,6 +4,7 @@ import io.fraudtip.commons.inbox.EventHandling;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.notification.service.AlertsFromCases;
+import io.fraudtip.notification.service.CaseEventEffects;
 import io.fraudtip.notification.service.CaseLinks;
 import io.fraudtip.notification.service.CaseStates;
 import io.smallrye.common.annotation.Blocking;
@@ -16,7 +17,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Raises freeze requests, confirmations and retractions from cases.v1. Poison records go to
+ * Raises freeze requests, confirmations and retractions from cases.v1, and keeps what this service
+ * knows of cases, an event at a time ({@link CaseEventEffects}). Poison records go to
  * cases.v1.notification-service.dlt. The alerts keep the record's trace context, so that their
  * webhooks continue the case's trace. Kinds neither {@link CaseStates} nor {@link AlertsFromCases}
  * acts on are skipped by their CloudEvent type, unread; a kind this reader does not know is read
@@ -30,14 +32,10 @@ public class CasesConsumer {
           .map(CaseEventKind::cloudEventType)
           .collect(Collectors.toUnmodifiableSet());
 
-  private final AlertsFromCases alerts;
-  private final CaseStates states;
-  private final CaseLinks links;
+  private final CaseEventEffects effects;
 
-  CasesConsumer(AlertsFromCases alerts, CaseStates states, CaseLinks links) {
-    this.alerts = alerts;
-    this.states = states;
-    this.links = links;
+  CasesConsumer(CaseEventEffects effects) {
+    this.effects = effects;
   }
 
   @Incoming("cases")
@@ -47,12 +45,7 @@ public class CasesConsumer {
         message,
         type -> !UNUSED_TYPES.contains(type),
         CaseEventV1.class,
-        (eventId, event) -> {
-          // Idempotent: the tips' case, and case.linked for alerts raised before it was known.
-          links.onCaseEvent(eventId, event, RecordTrace.of(message));
-          states.onCaseEvent(event); // idempotent: closed cases refuse answers (SPEC §10)
-          alerts.onCaseEvent(eventId, event, RecordTrace.of(message));
-        });
+        (eventId, event) -> effects.onCaseEvent(eventId, event, RecordTrace.of(message)));
   }
 
   /**

@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
 
 /**
  * Each account's counters in account_state: the alert sequence a bank orders alerts by (a lower one
- * than already processed is dropped), and the number of tips naming the account.
+ * than already processed is dropped), and the number of tips naming the account. Counting is the
+ * step before an alert's bank's endpoints are read, so the same statement takes the banks' locks
+ * ({@link BankLocks}) that the read needs held before it.
  */
 @ApplicationScoped
 class AccountCounters {
@@ -30,7 +32,8 @@ class AccountCounters {
   /**
    * Bumps the counters of every account a batch of tips names, in one statement: each account once,
    * by the number of times it is named, in a fixed order (so that concurrent batches lock rows in
-   * the same order). Returns, per account, the counters of each naming in turn.
+   * the same order). Returns, per account, the counters of each naming in turn. The accounts'
+   * banks' locks are held shared from then on ({@link BankLocks}), taken before the rows'.
    */
   Map<BankAccount, Deque<Counters>> countReports(List<BankAccount> named) {
     return count(named, true);
@@ -56,6 +59,8 @@ class AccountCounters {
                     + " updated_at)"
                     + " SELECT b, n, c * :reports, c, now() FROM unnest(CAST(:bins AS varchar[]),"
                     + " CAST(:numbers AS varchar[]), CAST(:times AS int[])) AS t(b, n, c)"
+                    + " WHERE "
+                    + BankLocks.sharedOnTheWay("CAST(:bins AS text[])")
                     + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
                     + " report_count = account_state.report_count + EXCLUDED.report_count,"
                     + " sequence = account_state.sequence + EXCLUDED.sequence, updated_at = now()"

@@ -57,22 +57,28 @@ class Alerts {
     }
   }
 
-  /** A batch starting now; each bank's active endpoints are read when its first alert comes up. */
+  /**
+   * A batch starting now; each bank's active endpoints are read when its first alert comes up,
+   * after taking its lock (a statement each: raisers that counted their accounts use {@link
+   * #batch(Collection)}).
+   */
   Batch batch() {
     return new Batch(Timestamps.now(), new HashMap<>(), new ArrayList<>(), handOff.batch());
   }
 
   /**
-   * A batch starting now, with the active endpoints of these banks read at once (more are read as
-   * other banks come up).
+   * A batch starting now, with the active endpoints of these banks read at once, in one statement
+   * (more are read as other banks come up).
+   *
+   * @param lockedBankBins banks whose locks the caller's transaction holds shared already ({@link
+   *     BankLocks}): {@link AccountCounters} took them when it counted the alerts' accounts
    */
-  Batch batch(Collection<String> bankBins) {
+  Batch batch(Collection<String> lockedBankBins) {
     Map<String, List<BankEndpoint>> byBank = new HashMap<>();
-    if (!bankBins.isEmpty()) {
-      BankLocks.shared(em, bankBins);
-      bankBins.forEach(b -> byBank.put(b, new ArrayList<>()));
+    if (!lockedBankBins.isEmpty()) {
+      lockedBankBins.forEach(b -> byBank.put(b, new ArrayList<>()));
       BankEndpoint.<BankEndpoint>list(
-              "bankBin in ?1 and active = true order by createdAt", List.copyOf(bankBins))
+              "bankBin in ?1 and active = true order by createdAt", List.copyOf(lockedBankBins))
           .forEach(e -> byBank.get(e.bankBin).add(e));
     }
     return new Batch(Timestamps.now(), byBank, new ArrayList<>(), handOff.batch());

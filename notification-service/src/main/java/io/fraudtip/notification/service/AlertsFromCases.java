@@ -66,11 +66,15 @@ public class AlertsFromCases {
   /** {@link #onCaseEvent(UUID, CaseEventV1)}, its alerts continuing the record's trace. */
   @Transactional
   public void onCaseEvent(UUID eventId, CaseEventV1 event, TraceParent trace) {
-    if (!processed.firstTime(eventId, CASES_CONSUMER)) {
-      return;
-    }
     String type = typeOf(event);
     if (type == null) {
+      return;
+    }
+    List<AccountRefV1> refs =
+        new LinkedHashSet<>(Alerts.nullSafe(event.accounts()))
+            .stream().filter(ref -> ref.bankBin() != null && ref.accountNumber() != null).toList();
+    // An event that alerts no bank has no effect to dedupe: it costs no statement.
+    if (refs.isEmpty() || !processed.firstTime(eventId, CASES_CONSUMER)) {
       return;
     }
     boolean hold = HOLD_TYPES.contains(type);
@@ -85,19 +89,13 @@ public class AlertsFromCases {
             ? null
             : new WebhookPayload.Authorisation(
                 a.requestId(), a.unitCode(), a.requestedAt(), a.standingOrder());
-    List<AccountRefV1> refs =
-        new LinkedHashSet<>(Alerts.nullSafe(event.accounts()))
-            .stream().filter(ref -> ref.bankBin() != null && ref.accountNumber() != null).toList();
-    if (refs.isEmpty()) {
-      return;
-    }
     // An account a unit entered is one more report of it, as a tip's would be.
     boolean report = Alert.ACCOUNT_REPORTED.equals(type);
     List<BankAccount> named =
         refs.stream().map(r -> new BankAccount(r.bankBin(), r.accountNumber())).toList();
     Map<BankAccount, Deque<Counters>> counters =
         report ? accounts.countReports(named) : accounts.countAlerts(named);
-    Alerts.Batch batch = alerts.batch();
+    Alerts.Batch batch = alerts.batch(named.stream().map(BankAccount::bankBin).distinct().toList());
     for (AccountRefV1 ref : refs) {
       BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
       Counters c = counters.get(account).removeFirst();

@@ -60,8 +60,9 @@ public class AlertsFromTips {
    */
   @Transactional
   public void onTips(List<TipEvent> tips) {
-    // A few statements for the whole batch, whatever its size: the dedupe, the accounts' counters
-    // and the banks' endpoints; then the alerts and deliveries as batched inserts at the flush.
+    // A few statements for the whole batch, whatever its size: the dedupe, the tips' cases, the
+    // accounts' counters (with the banks' locks) and the banks' endpoints; then the alerts and
+    // deliveries as batched inserts at the flush.
     Set<UUID> fresh =
         processed.firstTimes(tips.stream().map(TipEvent::eventId).toList(), TIPS_CONSUMER);
     List<TipEvent> work = new ArrayList<>();

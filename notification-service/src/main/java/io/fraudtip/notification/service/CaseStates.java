@@ -55,8 +55,12 @@ public class CaseStates {
           .setParameter(4, e.closure() == null ? null : e.closure().name())
           .setParameter(5, Timestamps.now())
           .executeUpdate();
-    } else if (e.status() != null && e.status() != CaseStatus.CLOSED) {
-      // A case closed as confirmed may be reopened by its unit: its alerts take answers again.
+    } else if (e.status() != null
+        && e.status() != CaseStatus.CLOSED
+        && e.kind() != CaseEventKind.OPENED) {
+      // A case closed as confirmed may be reopened by its unit: its alerts take answers again. A
+      // case's first event, on its partition before any closure of it, has nothing to reopen (a
+      // statement saved for every new case).
       em.createNativeQuery(
               "UPDATE case_state SET closed_at = NULL, closure = NULL, updated_at = ?2"
                   + " WHERE case_id = ?1 AND closed_at <= ?3")

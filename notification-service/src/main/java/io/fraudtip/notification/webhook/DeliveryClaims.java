@@ -165,7 +165,8 @@ class DeliveryClaims {
     return secrets;
   }
 
-  private static Instant toInstant(Object value) {
+  /** A timestamptz as the driver hands it to a native query (also {@link DeliveryOutcomes}). */
+  static Instant toInstant(Object value) {
     if (value == null) {
       return null;
     }

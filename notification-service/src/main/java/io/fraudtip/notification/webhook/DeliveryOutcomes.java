@@ -1,6 +1,5 @@
 package io.fraudtip.notification.webhook;
 
-import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.time.Timestamps;
@@ -15,6 +14,7 @@ import io.fraudtip.notification.domain.DeliveryState;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,12 +24,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -128,7 +125,7 @@ public class DeliveryOutcomes {
     rows.write(deliveries.values(), attempts);
     endpoints.record(answers, now);
     if (!successes.isEmpty()) {
-      firstSuccesses(successes.values());
+      firstSuccesses(successes);
     }
     attempts.forEach(a -> metrics.deliveryAttempted(a.outcome()));
   }
@@ -197,69 +194,66 @@ public class DeliveryOutcomes {
    * publishes alert-deliveries.v1 in this transaction, and times tip-to-alert for a tip's alert.
    * The conditional update takes the alerts' row locks, so two endpoints succeeding at once publish
    * once; the event id derives from the alert id, so even a repeat would be deduped downstream.
+   *
+   * <p>The same statement says whether each event is in the outbox already: a recording the
+   * transaction reaper aborted mid-statement can leave its outbox row behind (written outside the
+   * rolled-back transaction) with the alert undelivered, and the next success must not then fail on
+   * the event's unique id, leaving the delivery PENDING for good (seen in the fault suite). No
+   * flush before it: it reads alerts, which this code changes only by statements, and outbox rows
+   * of other transactions (this one publishes after it); the session holds at most an endpoint
+   * disabled by this batch (its notice, endpoint.disabled alerts), which it does not read. Values,
+   * not entities, come back: nothing to hydrate, nothing for the commit's flush to check.
    */
-  private void firstSuccesses(Collection<FirstSuccess> successes) {
-    Map<UUID, FirstSuccess> byAlert = new HashMap<>();
-    successes.forEach(s -> byAlert.put(s.alertId(), s));
+  private void firstSuccesses(Map<UUID, FirstSuccess> byAlert) {
+    List<FirstSuccess> each = List.copyOf(byAlert.values());
     @SuppressWarnings("unchecked")
-    List<Alert> first =
+    List<Object[]> first =
         em.createNativeQuery(
                 "UPDATE alert SET delivered_at = v.at FROM unnest(CAST(:ids AS uuid[]),"
-                    + " CAST(:ats AS timestamptz[])) AS v(id, at)"
-                    + " WHERE alert.id = v.id AND alert.delivered_at IS NULL RETURNING alert.*",
-                Alert.class)
-            .setParameter("ids", pgArray(byAlert.keySet()))
+                    + " CAST(:ats AS timestamptz[]), CAST(:events AS uuid[])) AS v(id, at, event_id)"
+                    + " WHERE alert.id = v.id AND alert.delivered_at IS NULL"
+                    + " RETURNING alert.id, alert.event_type, alert.case_id, alert.tip_id,"
+                    + " alert.bank_bin, alert.account_number, alert.layer,"
+                    + " COALESCE(alert.triggered_at, alert.created_at) AS triggered,"
+                    + " alert.triggered_at IS NOT NULL AS timed,"
+                    + " EXISTS (SELECT 1 FROM outbox_event o WHERE o.event_id = v.event_id)"
+                    + " AS in_outbox")
+            .setParameter("ids", pgArray(each.stream().map(FirstSuccess::alertId).toList()))
+            .setParameter("ats", pgArray(each.stream().map(FirstSuccess::answeredAt).toList()))
             .setParameter(
-                "ats", pgArray(byAlert.values().stream().map(FirstSuccess::answeredAt).toList()))
+                "events", pgArray(each.stream().map(s -> deliveredEventId(s.alertId())).toList()))
+            .setFlushMode(FlushModeType.COMMIT)
             .getResultList();
-    Set<UUID> inOutbox = inOutbox(first.stream().map(a -> deliveredEventId(a.id)).toList());
-    for (Alert alert : first) {
-      FirstSuccess s = byAlert.get(alert.id);
-      Instant triggeredAt = alert.triggeredAt != null ? alert.triggeredAt : alert.createdAt;
-      UUID eventId = deliveredEventId(alert.id);
-      if (!inOutbox.contains(eventId)) {
+    for (Object[] row : first) {
+      UUID alertId = (UUID) row[0];
+      String type = (String) row[1];
+      FirstSuccess s = byAlert.get(alertId);
+      Instant triggeredAt = DeliveryClaims.toInstant(row[7]);
+      UUID eventId = deliveredEventId(alertId);
+      if (!Boolean.TRUE.equals(row[9])) {
         outbox.publish(
             Topics.ALERT_DELIVERIES_V1,
-            alert.id.toString(),
+            alertId.toString(),
             CloudEvents.TYPE_ALERT_DELIVERED,
             eventId,
             new AlertDeliveredV1(
                 eventId,
-                alert.id,
-                alert.eventType,
-                alert.caseId,
-                alert.tipId,
-                alert.bankBin,
-                alert.accountNumber,
-                alert.layer,
+                alertId,
+                type,
+                (UUID) row[2],
+                (UUID) row[3],
+                (String) row[4],
+                (String) row[5],
+                ((Number) row[6]).intValue(),
                 triggeredAt,
                 s.answeredAt(),
                 s.attempts()));
       }
-      if (Alert.ACCOUNT_REPORTED.equals(alert.eventType) && alert.triggeredAt != null) {
-        Duration latency = Duration.between(alert.triggeredAt, s.answeredAt());
-        afterCommit.run("tip-to-alert:" + alert.id, () -> metrics.tipToAlert(latency));
+      if (Alert.ACCOUNT_REPORTED.equals(type) && Boolean.TRUE.equals(row[8])) {
+        Duration latency = Duration.between(triggeredAt, s.answeredAt());
+        afterCommit.run("tip-to-alert:" + alertId, () -> metrics.tipToAlert(latency));
       }
     }
-  }
-
-  /**
-   * The events among these already in the outbox. A recording the transaction reaper aborted in the
-   * middle of a statement (a lock wait past the transaction timeout) can leave its outbox row
-   * behind, written outside the rolled-back transaction, while its alert stays undelivered: the
-   * next recording of that alert's success must not fail on the event's unique id, or the delivery,
-   * though answered, would stay PENDING for good (seen in the fault suite).
-   */
-  private Set<UUID> inOutbox(Collection<UUID> eventIds) {
-    if (eventIds.isEmpty()) {
-      return Set.of();
-    }
-    List<UUID> found =
-        ScalarRows.uuids(
-            em.createNativeQuery(
-                    "SELECT event_id FROM outbox_event WHERE event_id = ANY (CAST(:ids AS uuid[]))")
-                .setParameter("ids", pgArray(eventIds)));
-    return new HashSet<>(found);
   }
 
   /** A PostgreSQL array literal of values without quotes or commas (uuids, instants). */

@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A bank learns the case of an account a tip reported: in {@code account.reported} when the case is
  * known already, otherwise in one {@code case.linked} follow-up per account once it is (and again
- * when a merge moves the tip to another case).
+ * when a merge moves the tip to another case), and not again when an older event of a case the
+ * merge absorbed comes after it.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
@@ -160,13 +161,84 @@ class CaseLinkedTest {
     Webhooks.retire(db, endpoint);
   }
 
+  @Test
+  void anOlderEventOfACaseAMergeAbsorbedReadAfterTheMergeMovesNoTipBackAndTellsNoBank()
+      throws Exception {
+    String bin = "970456";
+    Webhooks.Endpoint endpoint =
+        Webhooks.register(tokens, bank, bin, "account.reported", "case.linked");
+    UUID tip = Webhooks.tip(kafka, bin, "7600000301");
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> endpoint.receiver().deliveries().size() == 1);
+    UUID absorbed = UUID.randomUUID();
+    UUID survivor = UUID.randomUUID();
+    Instant opened = Instant.now().minusSeconds(60);
+
+    // The survivor's merge, on its partition, is read first; the absorbed case's event from before
+    // the merge comes later on another partition: first-time, not a replay.
+    Webhooks.send(
+        kafka,
+        new CaseEventV1(
+            UUID.randomUUID(),
+            survivor,
+            "VV-2026-045002",
+            CaseEventKind.MERGED,
+            opened.plusSeconds(30),
+            CaseStatus.ASSIGNED,
+            "PA05-56",
+            null,
+            List.of(tip),
+            List.of(absorbed),
+            List.of(),
+            null,
+            null));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> endpoint.receiver().deliveries().size() == 2);
+    CaseEventV1 older = event(absorbed, "VV-2026-045001", CaseEventKind.OPENED, tip, opened);
+    Webhooks.send(kafka, older);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM processed_event WHERE event_id = ?"
+                            + " AND consumer = 'case-links'",
+                        older.eventId())
+                    == 1);
+
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_state_tip WHERE tip_id = ? AND case_id = ?",
+                tip,
+                survivor))
+        .isOne();
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM alert WHERE event_type = 'case.linked' AND case_id = ?",
+                absorbed))
+        .isZero();
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM alert WHERE event_type = 'case.linked' AND case_id = ?",
+                survivor))
+        .isOne();
+    Webhooks.retire(db, endpoint);
+  }
+
   private static CaseEventV1 event(UUID caseId, String reference, CaseEventKind kind, UUID tip) {
+    return event(caseId, reference, kind, tip, Instant.now());
+  }
+
+  private static CaseEventV1 event(
+      UUID caseId, String reference, CaseEventKind kind, UUID tip, Instant occurredAt) {
     return new CaseEventV1(
         UUID.randomUUID(),
         caseId,
         reference,
         kind,
-        Instant.now(),
+        occurredAt,
         CaseStatus.ASSIGNED,
         "PA05-56",
         null,

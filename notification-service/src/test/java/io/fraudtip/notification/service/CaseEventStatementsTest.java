@@ -1,0 +1,144 @@
+package io.fraudtip.notification.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fraudtip.contracts.Json;
+import io.fraudtip.contracts.cases.CaseEventKind;
+import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.localstack.bank.DemoBank;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.notification.Statements;
+import io.fraudtip.notification.Tips;
+import io.fraudtip.notification.Webhooks;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectDemoBank;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What a case event costs notification-service, counted on the session (never timed): the event of
+ * a new case whose tips already alerted their banks, the commonest under load, as the cases.v1
+ * consumer hands it over. On main's code each such event took 10 single statements, 2 JDBC batches
+ * and 9 flushes (its three steps in one transaction here; three transactions in the consumer); now
+ * 5, 2 and 5, in one transaction.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class CaseEventStatementsTest {
+  private static final Logger LOG = Logger.getLogger(CaseEventStatementsTest.class);
+  private static final String BIN = "970463";
+  private static final int EVENTS = 20;
+
+  @InjectDatabase TestDatabase db;
+  @InjectTokens Tokens tokens;
+  @InjectDemoBank DemoBank bank;
+  @Inject EntityManager em;
+  @Inject AlertsFromTips tipAlerts;
+  @Inject CaseEventEffects effects;
+
+  @Test
+  void theEventOfANewCaseWhoseTipsAlertedTheirBanksTakesFiveStatementsWhereItTookTen()
+      throws Exception {
+    Webhooks.Endpoint endpoint =
+        Webhooks.register(tokens, bank, BIN, "account.reported", "case.linked");
+    try {
+      List<UUID> tips = new ArrayList<>();
+      List<AlertsFromTips.TipEvent> tipEvents = new ArrayList<>();
+      for (int i = 0; i < EVENTS; i++) {
+        UUID tip = UUID.randomUUID();
+        tips.add(tip);
+        tipEvents.add(
+            new AlertsFromTips.TipEvent(
+                UUID.randomUUID(),
+                Json.events()
+                    .readValue(Tips.paying(tip, BIN, account(i), 2_000_000), TipReceivedV1.class)));
+      }
+      tipAlerts.onTips(tipEvents); // the fast path alerted the banks before the cases were known
+
+      List<UUID> cases = new ArrayList<>();
+      List<Statements> counted = new ArrayList<>();
+      for (int i = 0; i < EVENTS; i++) {
+        UUID caseId = UUID.randomUUID();
+        cases.add(caseId);
+        CaseEventV1 opened = opened(caseId, "VV-2026-063" + String.format("%03d", i), tips.get(i));
+        counted.add(
+            new Statements()
+                .count(em, () -> effects.onCaseEvent(opened.eventId(), opened, TraceParent.NONE)));
+      }
+
+      int single = counted.stream().mapToInt(Statements::single).sum();
+      int batches = counted.stream().mapToInt(Statements::batches).sum();
+      int flushes = counted.stream().mapToInt(Statements::flushes).sum();
+      LOG.infof(
+          "%d cases.v1 events of new cases: %d single statements, %d JDBC batches, %d flushes"
+              + " (the first: %s)",
+          EVENTS, single, batches, flushes, counted.get(0));
+      // The dedupe, the tips' cases with the locks of those new to the case, their case and their
+      // alerts, the accounts' counters with the banks' locks, and the banks' endpoints; the
+      // case.linked alerts and deliveries in the commit's flush.
+      assertThat(single).isLessThanOrEqualTo(5 * EVENTS);
+      assertThat(batches).isLessThanOrEqualTo(2 * EVENTS);
+      assertThat(flushes).isLessThanOrEqualTo(5 * EVENTS);
+
+      for (int i = 0; i < EVENTS; i++) {
+        assertThat(
+                db.queryLong(
+                    "SELECT count(*) FROM case_state_tip WHERE tip_id = ? AND case_id = ?",
+                    tips.get(i),
+                    cases.get(i)))
+            .isOne();
+        assertThat(
+                db.queryLong(
+                    "SELECT count(*) FROM alert WHERE event_type = 'case.linked' AND case_id = ?"
+                        + " AND bank_bin = ? AND account_number = ?",
+                    cases.get(i),
+                    BIN,
+                    account(i)))
+            .isOne();
+        assertThat(
+                db.queryLong(
+                    "SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id"
+                        + " WHERE a.case_id = ? AND d.endpoint_id = ?::uuid",
+                    cases.get(i),
+                    endpoint.id()))
+            .isOne();
+      }
+    } finally {
+      Webhooks.retire(db, endpoint);
+    }
+  }
+
+  private static String account(int i) {
+    return "76300" + String.format("%05d", i);
+  }
+
+  private static CaseEventV1 opened(UUID caseId, String reference, UUID tip) {
+    return new CaseEventV1(
+        UUID.randomUUID(),
+        caseId,
+        reference,
+        CaseEventKind.OPENED,
+        Instant.now(),
+        CaseStatus.ASSIGNED,
+        "PA05-56",
+        "R-PROVINCE-56",
+        List.of(tip),
+        List.of(),
+        List.of(),
+        null,
+        null);
+  }
+}
