@@ -10,8 +10,8 @@ import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.SessionStatements;
 import io.fraudtip.testsupport.TestDatabase;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.Session;
-import org.hibernate.SessionEventListener;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -48,60 +46,9 @@ class BatchedInsertsTest {
   @Inject EntityManager em;
   @InjectDatabase TestDatabase db;
 
-  /**
-   * Counts the statements the session sends (single ones and JDBC batches), its flushes, and its
-   * walks before queries (auto-flush checks that went through the session's entities).
-   */
-  static final class Statements implements SessionEventListener {
-    int single;
-    int batches;
-    int flushes;
-    int walks;
-    long entitiesWalked;
-
-    @Override
-    public void jdbcExecuteStatementStart() {
-      single++;
-    }
-
-    @Override
-    public void jdbcExecuteBatchStart() {
-      batches++;
-    }
-
-    @Override
-    public void flushEnd(int entities, int collections) {
-      flushes++;
-      entitiesWalked += entities;
-    }
-
-    @Override
-    public void partialFlushEnd(int entities, int collections) {
-      if (entities > 0) {
-        walks++;
-        entitiesWalked += entities;
-      }
-    }
-
-    @Override
-    public String toString() {
-      return String.format(
-          "%d single statements, %d JDBC batches, %d flushes, %d auto-flush walks (%d entities"
-              + " walked in all)",
-          single, batches, flushes, walks, entitiesWalked);
-    }
-  }
-
   /** Runs a batch in a transaction of its own, counting what its session does. */
-  private Statements counted(List<TipEvent> batch) {
-    Statements statements = new Statements();
-    QuarkusTransaction.requiringNew()
-        .run(
-            () -> {
-              em.unwrap(Session.class).addEventListeners(statements);
-              cases.onTips(batch);
-            });
-    return statements;
+  private SessionStatements counted(List<TipEvent> batch) {
+    return SessionStatements.count(em, () -> cases.onTips(batch));
   }
 
   @Test
@@ -135,18 +82,18 @@ class BatchedInsertsTest {
       batch.add(event(b.build()));
     }
 
-    Statements statements = counted(batch);
+    SessionStatements statements = counted(batch);
 
     int newRows = TIPS * NEW_IDENTIFIERS_PER_TIP;
     LOG.infof(
         "%d tips naming %d new identifiers: %d single statements, %d JDBC batches",
-        TIPS, newRows, statements.single, statements.batches);
+        TIPS, newRows, statements.single(), statements.batches());
     // With IDENTITY ids every identifier and evidence row was a statement of its own: more than
     // 2 x newRows single statements. Batched, they ride in the flushes' JDBC batches.
-    assertThat(statements.batches).isPositive();
-    assertThat(statements.single).isLessThan(newRows);
+    assertThat(statements.batches()).isPositive();
+    assertThat(statements.single()).isLessThan(newRows);
     // Nor is the session flushed tip by tip, a batch per table and tip (over five per tip then).
-    assertThat(statements.batches).isLessThan(2 * TIPS);
+    assertThat(statements.batches()).isLessThan(2 * TIPS);
 
     for (int i = 0; i < TIPS; i++) {
       UUID tipId = batch.get(i).tip().tipId();
@@ -217,7 +164,7 @@ class BatchedInsertsTest {
       batch.add(event(tip().paid(TestTips.account(), 100_000).phone(TestTips.phone()).build()));
     }
 
-    Statements statements = counted(batch);
+    SessionStatements statements = counted(batch);
     LOG.infof(
         "%d tips (%d joining, 1 merging two cases, %d opening): %s",
         TIPS, JOINING, TIPS - JOINING - 1, statements);
@@ -258,10 +205,10 @@ class BatchedInsertsTest {
     // Nothing read per case: not its tip ids for its event, nor its outsider lines, nor its rules
     // (main's code read the first two per case, over 2 x TIPS statements). Per batch: the dedupe,
     // the locks, the lookups, the totals, the merge's moves, the ids and the JDBC batches.
-    assertThat(statements.single).isLessThan(SINGLE_STATEMENTS_AT_MOST + 1);
+    assertThat(statements.single()).isLessThan(SINGLE_STATEMENTS_AT_MOST + 1);
     // One flush before the totals instead of a walk of the session before each read after it (the
     // merge's moves keep theirs: they must see the batch's rows).
-    assertThat(statements.flushes + statements.walks).isLessThan(FLUSHES_AND_WALKS_AT_MOST + 1);
+    assertThat(statements.flushes() + statements.walks()).isLessThan(FLUSHES_AND_WALKS_AT_MOST + 1);
   }
 
   /** The case's latest cases.v1 event, after checking how many it has. */

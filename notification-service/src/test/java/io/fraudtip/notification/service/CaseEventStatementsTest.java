@@ -9,13 +9,13 @@ import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
-import io.fraudtip.notification.Statements;
 import io.fraudtip.notification.Tips;
 import io.fraudtip.notification.Webhooks;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectDemoBank;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.SessionStatements;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -69,19 +69,19 @@ class CaseEventStatementsTest {
       tipAlerts.onTips(tipEvents); // the fast path alerted the banks before the cases were known
 
       List<UUID> cases = new ArrayList<>();
-      List<Statements> counted = new ArrayList<>();
+      List<SessionStatements> counted = new ArrayList<>();
       for (int i = 0; i < EVENTS; i++) {
         UUID caseId = UUID.randomUUID();
         cases.add(caseId);
         CaseEventV1 opened = opened(caseId, "VV-2026-063" + String.format("%03d", i), tips.get(i));
         counted.add(
-            new Statements()
-                .count(em, () -> effects.onCaseEvent(opened.eventId(), opened, TraceParent.NONE)));
+            SessionStatements.count(
+                em, () -> effects.onCaseEvent(opened.eventId(), opened, TraceParent.NONE)));
       }
 
-      int single = counted.stream().mapToInt(Statements::single).sum();
-      int batches = counted.stream().mapToInt(Statements::batches).sum();
-      int flushes = counted.stream().mapToInt(Statements::flushes).sum();
+      int single = counted.stream().mapToInt(SessionStatements::single).sum();
+      int batches = counted.stream().mapToInt(SessionStatements::batches).sum();
+      int flushes = counted.stream().mapToInt(SessionStatements::flushes).sum();
       LOG.infof(
           "%d cases.v1 events of new cases: %d single statements, %d JDBC batches, %d flushes"
               + " (the first: %s)",

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
-import io.fraudtip.notification.Statements;
 import io.fraudtip.notification.Webhooks;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.testsupport.InjectDatabase;
@@ -13,6 +12,7 @@ import io.fraudtip.testsupport.InjectDemoBank;
 import io.fraudtip.testsupport.InjectKafka;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.SessionStatements;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -251,7 +251,7 @@ class DeliveryHandOffTest {
         results.add(result(delivery(alert, endpointId, "970455"), endpointId, at, 200));
       }
 
-      Statements counted = new Statements().count(em, () -> outcomes.recordAll(results));
+      SessionStatements counted = SessionStatements.count(em, () -> outcomes.recordAll(results));
 
       LOG.infof("%d first successes: %s", results.size(), counted);
       // The endpoint's health, the alerts marked delivered with their events' presence in the
