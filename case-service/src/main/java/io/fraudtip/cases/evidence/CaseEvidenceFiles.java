@@ -4,6 +4,7 @@ import io.fraudtip.cases.api.CaseFileViews.EvidenceEntry;
 import io.fraudtip.cases.api.CaseFileViews.EvidenceList;
 import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.Retries;
 import io.fraudtip.cases.evidence.IntakeEvidence.IntakeFile;
 import io.fraudtip.cases.police.UnitScope;
 import io.fraudtip.commons.evidence.EvidenceFiles;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
@@ -41,6 +43,14 @@ public class CaseEvidenceFiles {
   /** Stores a unit's file on a case it may see, or refuses it storing nothing. */
   public EvidenceEntry attach(UUID caseId, String name, byte[] bytes) {
     EvidenceFiles.Checked checked = EvidenceFiles.check(bytes, name, limits.maxBytes());
+    // A change of the case between reading it and locking its row leaves the lock a stale
+    // version: the upload runs again on the case as it is now (a lost race is not the caller's).
+    AtomicReference<EvidenceEntry> stored = new AtomicReference<>();
+    Retries.onConflict(() -> stored.set(attachOnce(caseId, checked, bytes)));
+    return stored.get();
+  }
+
+  private EvidenceEntry attachOnce(UUID caseId, EvidenceFiles.Checked checked, byte[] bytes) {
     return QuarkusTransaction.requiringNew()
         .call(
             () -> {

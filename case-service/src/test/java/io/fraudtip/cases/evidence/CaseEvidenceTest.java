@@ -4,6 +4,7 @@ import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -23,10 +24,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.text.Normalizer;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -141,6 +149,44 @@ class CaseEvidenceTest {
         .containsEntry("sha256", sha)
         .containsEntry("uploader", "POLICE")
         .containsEntry("unit_code", k.unit());
+  }
+
+  @Test
+  void aFileAttachedWhileTheCaseChangesIsStoredNotRefused() throws Exception {
+    Known k = aCase();
+    byte[] pdf = EvidenceSamples.pdf();
+    Response answer;
+    ExecutorService officer = Executors.newSingleThreadExecutor();
+    try (Connection hold = DriverManager.getConnection(db.url(), "postgres", "postgres")) {
+      // The upload reads the case, then waits for its row while another change writes it.
+      hold.setAutoCommit(false);
+      try (PreparedStatement lock =
+          hold.prepareStatement("SELECT id FROM fraud_case WHERE id = ? FOR UPDATE")) {
+        lock.setObject(1, k.caseId());
+        lock.executeQuery().close();
+      }
+      long waitingBefore = db.queryLong("SELECT count(*) FROM pg_locks WHERE NOT granted");
+      CompletableFuture<Response> upload =
+          CompletableFuture.supplyAsync(
+              () -> upload(k.unit(), k.caseId(), "bien-lai.pdf", "application/pdf", pdf), officer);
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(
+              () ->
+                  db.queryLong("SELECT count(*) FROM pg_locks WHERE NOT granted") > waitingBefore
+                      || upload.isDone());
+      try (PreparedStatement change =
+          hold.prepareStatement("UPDATE fraud_case SET version = version + 1 WHERE id = ?")) {
+        change.setObject(1, k.caseId());
+        change.executeUpdate();
+      }
+      hold.commit();
+      answer = upload.join();
+    } finally {
+      officer.shutdownNow();
+    }
+    assertThat(answer.statusCode()).as(answer.asString()).isEqualTo(201);
+    assertThat(stored(k.caseId())).isOne();
   }
 
   @Test
