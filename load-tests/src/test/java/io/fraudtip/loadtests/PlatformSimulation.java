@@ -182,7 +182,8 @@ public class PlatformSimulation extends Simulation {
     setUp(chain).protocols(protocol);
   }
 
-  private static CpuSampler cpuSampler(BenchStack stack) {
+  /** The stack's processes, each watched on its own (PostgreSQL with its backends). */
+  static CpuSampler cpuSampler(BenchStack stack) {
     CpuSampler cpu = new CpuSampler();
     for (Service s : Service.values()) {
       cpu.watch(s.module(), () -> stack.pid(s));

@@ -83,6 +83,44 @@ final class SoakReport {
       }
       b.append('\n');
     }
+    lagByGroup(b, samples);
+    cpuByProcess(b, samples);
     return b.toString();
+  }
+
+  /** Minute by minute, each process's share of the machine's CPU. */
+  private static void cpuByProcess(StringBuilder b, List<SoakSample> samples) {
+    List<String> processes =
+        samples.stream().flatMap(x -> x.cpu().keySet().stream()).distinct().toList();
+    if (processes.isEmpty()) {
+      return;
+    }
+    b.append("\nCPU by process (% of the machine):\n\n| minute |");
+    processes.forEach(p -> b.append(' ').append(p).append(" |"));
+    b.append("\n|---:|").append("---:|".repeat(processes.size())).append('\n');
+    for (SoakSample x : samples) {
+      b.append("| ").append(x.minute()).append(" |");
+      processes.forEach(
+          p ->
+              b.append(String.format(Locale.ROOT, " %.1f |", x.cpu().getOrDefault(p, Double.NaN))));
+      b.append('\n');
+    }
+  }
+
+  /** Minute by minute, the records each consumer group has yet to take from each topic. */
+  private static void lagByGroup(StringBuilder b, List<SoakSample> samples) {
+    List<String> groups =
+        samples.stream().flatMap(x -> x.lag().keySet().stream()).distinct().sorted().toList();
+    if (groups.isEmpty()) {
+      return;
+    }
+    b.append("\nConsumer lag by group and topic (records):\n\n| minute |");
+    groups.forEach(g -> b.append(' ').append(g).append(" |"));
+    b.append("\n|---:|").append("---:|".repeat(groups.size())).append('\n');
+    for (SoakSample x : samples) {
+      b.append("| ").append(x.minute()).append(" |");
+      groups.forEach(g -> b.append(' ').append(x.lag().getOrDefault(g, 0L)).append(" |"));
+      b.append('\n');
+    }
   }
 }

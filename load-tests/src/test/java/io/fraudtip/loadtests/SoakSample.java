@@ -3,6 +3,7 @@ package io.fraudtip.loadtests;
 import io.fraudtip.localstack.stack.Service;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  * @param webhookP99Ms tip → webhook p99 of the previous minute's tips (NaN for the first)
  * @param processes each service's process at the end of the minute
  * @param outbox each service's outbox rows not yet published
- * @param consumerLag records not yet consumed, all groups (-1: the broker could not say)
+ * @param lag records not yet consumed, by "group ← topic" (empty: the broker could not say)
+ * @param cpu each process's share of the machine's CPU in the minute, in % ({@link CpuSampler})
  */
 record SoakSample(
     int minute,
@@ -27,7 +29,13 @@ record SoakSample(
     double webhookP99Ms,
     Map<Service, Process> processes,
     Map<Service, Long> outbox,
-    long consumerLag) {
+    SortedMap<String, Long> lag,
+    Map<String, Double> cpu) {
+
+  /** Records not yet consumed, all groups; -1 when the broker could not say. */
+  long consumerLag() {
+    return lag.isEmpty() ? -1 : lag.values().stream().mapToLong(Long::longValue).sum();
+  }
 
   /** A service's process: RSS and heap after a full GC in MB, open files, threads. */
   record Process(double rssMb, double heapAfterGcMb, long openFiles, long threads) {}
@@ -52,13 +60,20 @@ record SoakSample(
   String line() {
     return String.format(
         Locale.ROOT,
-        "minute %d: %.0f tips/s, %d failed, tip→webhook p99 %.0f ms, lag %d, outbox %s, %s",
+        "minute %d: %.0f tips/s, %d failed, tip→webhook p99 %.0f ms, lag %d (%s), outbox %s, CPU"
+            + " %s; %s",
         minute,
         tipsPerSecond,
         failed,
         webhookP99Ms,
-        consumerLag,
+        consumerLag(),
+        lag.entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", ")),
         outbox.values().stream().map(String::valueOf).collect(Collectors.joining("/")),
+        cpu.entrySet().stream()
+            .map(e -> String.format(Locale.ROOT, "%s %.0f %%", e.getKey(), e.getValue()))
+            .collect(Collectors.joining(", ")),
         processes.entrySet().stream()
             .map(
                 e ->

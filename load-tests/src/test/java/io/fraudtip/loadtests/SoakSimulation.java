@@ -23,12 +23,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code ./run-benchmark --soak 30m}: the whole loop at a moderate, steady rate for a long while
  * (tips posted by wrk and followed to the demo bank), one sample a minute of each service's RSS,
- * heap after a full GC, open files and threads, and of the outbox backlog and consumer lag. Writes
- * {@code target/benchmark/soak.md} and fails when any of them grows without bound (see {@link
+ * heap after a full GC, open files and threads, of the outbox backlog and consumer lag (by group
+ * and topic), and of each process's share of the machine's CPU in the minute. Writes {@code
+ * target/benchmark/soak.md} and fails when any of them grows without bound (see {@link
  * SoakVerdict}) or a minute's tips did not all reach the bank.
  *
  * <p>Settings (system properties): {@code fraudtip.benchmark.soak} the duration ({@code 30m},
@@ -55,13 +57,16 @@ public class SoakSimulation extends Simulation {
       Wrk wrk = Wrk.prepare(out.resolve("wrk"));
       TipToWebhook bank = new TipToWebhook(stack.deliveriesUrl() + "/" + PlatformSimulation.BANK);
       String tips = stack.baseUrl(Service.INTAKE) + "/api/v1/tips";
+      CpuSampler cpu = PlatformSimulation.cpuSampler(stack);
       long minutes = Math.max(1, duration.toMinutes());
       Map<String, Instant> previous = Map.of();
       for (int minute = 1; minute <= minutes; minute++) {
         Path track = out.resolve("soak-track").resolve(Integer.toString(minute));
         Files.createDirectories(track);
         Step step = new Step("soak minute " + minute, rate, (int) MINUTE.toSeconds());
-        wrk.run(step, tips, Wrk.Mode.TIPS, null, track, null);
+        CpuSampler.Window window = cpu.begin();
+        WrkResult run = wrk.run(step, tips, Wrk.Mode.TIPS, null, track, null);
+        Map<String, Double> cpuShares = cpu.end(window, run.generatorCpuSeconds());
         // The previous minute's tips have had a whole minute since: each must be at the bank.
         int delivered = bank.delivered(previous);
         if (delivered < previous.size()) {
@@ -76,7 +81,7 @@ public class SoakSimulation extends Simulation {
         }
         Map<String, Instant> accepted = TipToWebhook.readAccepted(track);
         Latencies latencies = bank.latencies(previous);
-        samples.add(sample(stack, lag, minute, step, accepted.size(), latencies));
+        samples.add(sample(stack, lag, minute, step, accepted.size(), latencies, cpuShares));
         System.out.println("[soak] " + samples.get(samples.size() - 1).line());
         previous = accepted;
       }
@@ -128,7 +133,8 @@ public class SoakSimulation extends Simulation {
       int minute,
       Step step,
       int accepted,
-      Latencies webhookOfPrevious) {
+      Latencies webhookOfPrevious,
+      Map<String, Double> cpu) {
     Map<Service, SoakSample.Process> processes = new EnumMap<>(Service.class);
     Map<Service, Long> outbox = new EnumMap<>(Service.class);
     for (Service s : Service.values()) {
@@ -150,7 +156,8 @@ public class SoakSimulation extends Simulation {
         webhookOfPrevious.count() == 0 ? Double.NaN : webhookOfPrevious.percentileMillis(99),
         processes,
         outbox,
-        lag.total());
+        lag.byGroupAndTopic().orElseGet(TreeMap::new),
+        cpu);
   }
 
   /** Runs a full GC in the process and reads the heap it still uses (jcmd), in MB. */

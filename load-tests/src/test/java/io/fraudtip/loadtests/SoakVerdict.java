@@ -68,6 +68,20 @@ record SoakVerdict(List<Trend> trends, boolean judged) {
             rate * 5.0,
             0));
     trends.add(trend("consumer lag (records)", judged, SoakSample::consumerLag, rate * 10.0, 0));
+    // By group and topic too, so that a growing backlog names the consumer that falls behind.
+    judged.stream()
+        .flatMap(x -> x.lag().keySet().stream())
+        .distinct()
+        .sorted()
+        .forEach(
+            g ->
+                trends.add(
+                    trend(
+                        "consumer lag, " + g,
+                        judged,
+                        x -> x.lag().getOrDefault(g, 0L),
+                        rate * 10.0,
+                        0)));
     return new SoakVerdict(trends, true);
   }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +40,13 @@ class SoakVerdictTest {
   }
 
   @Test
-  void aConsumerFallingBehindIsGrowth() {
+  void aConsumerFallingBehindIsGrowthAndNamed() {
     SoakVerdict v = SoakVerdict.of(samples(30, m -> 200, m -> m * 200), 50);
 
     assertThat(v.trends())
         .filteredOn(t -> !t.bounded())
         .extracting(SoakVerdict.Trend::figure)
-        .containsExactly("consumer lag (records)");
+        .containsExactly("consumer lag (records)", "consumer lag, notification-service ← cases.v1");
   }
 
   @Test
@@ -82,7 +83,21 @@ class SoakVerdictTest {
         outbox.put(s, 0L);
       }
       samples.add(
-          new SoakSample(m, 50, 0, 3000, 80, processes, outbox, (long) lag.applyAsDouble(m)));
+          new SoakSample(
+              m,
+              50,
+              0,
+              3000,
+              80,
+              processes,
+              outbox,
+              new TreeMap<>(
+                  Map.of(
+                      "case-service ← tips.v1",
+                      0L,
+                      "notification-service ← cases.v1",
+                      (long) lag.applyAsDouble(m))),
+              Map.of("machine busy", 60.0)));
     }
     return samples;
   }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,13 +71,35 @@ final class Wrk {
   }
 
   /**
+   * Removes the accepted tips an earlier step or run left in a track directory: the script appends
+   * to its files, and tips of another run never reach this run's bank (a step would read as not
+   * kept up).
+   */
+  static void forgetAccepted(Path track) {
+    try {
+      Files.createDirectories(track);
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(track, "accepted-*.txt")) {
+        for (Path f : files) {
+          Files.delete(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not empty " + track, e);
+    }
+  }
+
+  /**
    * Runs one step and records it.
    *
    * @param file watchlist: the listed values; batch: the body; otherwise null
-   * @param track tips: the directory the accepted tips are written to, or null
+   * @param track tips: the directory the accepted tips are written to (emptied first: it holds this
+   *     step's tips only), or null
    * @param token bearer token, or null
    */
   WrkResult run(Step step, String url, Mode mode, Path file, Path track, String token) {
+    if (track != null) {
+      forgetAccepted(track);
+    }
     List<String> command = new ArrayList<>();
     command.add("bash");
     command.add("-c");

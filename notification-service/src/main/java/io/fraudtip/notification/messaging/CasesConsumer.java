@@ -8,21 +8,23 @@ import io.fraudtip.notification.service.CaseEventEffects;
 import io.fraudtip.notification.service.CaseLinks;
 import io.fraudtip.notification.service.CaseStates;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Raises freeze requests, confirmations and retractions from cases.v1, and keeps what this service
- * knows of cases, an event at a time ({@link CaseEventEffects}). Poison records go to
- * cases.v1.notification-service.dlt. The alerts keep the record's trace context, so that their
- * webhooks continue the case's trace. Kinds neither {@link CaseStates} nor {@link AlertsFromCases}
- * acts on are skipped by their CloudEvent type, unread; a kind this reader does not know is read
- * (its status may reopen a case).
+ * knows of cases, a polled batch at a time, one batch after the other so that each partition's
+ * events apply in order ({@link CaseEventEffects}). A record that cannot be read, or an event that
+ * fails on its own, goes alone to cases.v1.notification-service.dlt ({@link
+ * EventHandling#handleBatch}). The alerts keep the record's trace context, so that their webhooks
+ * continue the case's trace. Kinds neither {@link CaseStates} nor {@link AlertsFromCases} acts on
+ * are skipped by their CloudEvent type, unread; a kind this reader does not know is read (its
+ * status may reopen a case).
  */
 @ApplicationScoped
 public class CasesConsumer {
@@ -40,12 +42,19 @@ public class CasesConsumer {
 
   @Incoming("cases")
   @Blocking
-  public CompletionStage<Void> consume(Message<String> message) {
-    return EventHandling.handle(
-        message,
+  public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+    return EventHandling.handleBatch(
+        batch,
         type -> !UNUSED_TYPES.contains(type),
         CaseEventV1.class,
-        (eventId, event) -> effects.onCaseEvent(eventId, event, RecordTrace.of(message)));
+        events ->
+            effects.onCaseEvents(
+                events.stream()
+                    .map(
+                        e ->
+                            new CaseEventEffects.CaseEvent(
+                                e.eventId(), e.payload(), RecordTrace.of(e.headers())))
+                    .toList()));
   }
 
   /**

@@ -47,49 +47,74 @@ class AccountCounters {
     return count(named, false);
   }
 
-  private Map<BankAccount, Deque<Counters>> count(List<BankAccount> named, boolean reports) {
-    Map<BankAccount, Integer> times =
+  /** An account named by an alert, and whether the naming is one more report of it. */
+  record Naming(BankAccount account, boolean report) {}
+
+  /**
+   * Bumps the counters of every account the alerts of a batch name, some as reports and some not,
+   * in one statement, as {@link #countReports} does. Returns, per account, the counters of each
+   * naming in the order given.
+   */
+  Map<BankAccount, Deque<Counters>> count(List<Naming> namings) {
+    Map<BankAccount, int[]> times =
         new TreeMap<>(
             Comparator.comparing(BankAccount::bankBin).thenComparing(BankAccount::accountNumber));
-    named.forEach(a -> times.merge(a, 1, Integer::sum));
+    namings.forEach(
+        n -> {
+          int[] t = times.computeIfAbsent(n.account(), a -> new int[2]);
+          t[0]++;
+          t[1] += n.report() ? 1 : 0;
+        });
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "INSERT INTO account_state (bank_bin, account_number, report_count, sequence,"
                     + " updated_at)"
-                    + " SELECT b, n, c * :reports, c, now() FROM unnest(CAST(:bins AS varchar[]),"
-                    + " CAST(:numbers AS varchar[]), CAST(:times AS int[])) AS t(b, n, c)"
+                    + " SELECT b, n, r, c, now() FROM unnest(CAST(:bins AS varchar[]),"
+                    + " CAST(:numbers AS varchar[]), CAST(:times AS int[]),"
+                    + " CAST(:reports AS int[])) AS t(b, n, c, r)"
                     + " WHERE "
                     + BankLocks.sharedOnTheWay("CAST(:bins AS text[])")
                     + " ON CONFLICT (bank_bin, account_number) DO UPDATE SET"
                     + " report_count = account_state.report_count + EXCLUDED.report_count,"
                     + " sequence = account_state.sequence + EXCLUDED.sequence, updated_at = now()"
                     + " RETURNING bank_bin, account_number, report_count, sequence")
-            .setParameter("reports", reports ? 1 : 0)
             .setParameter(
                 "bins", pgArray(times.keySet().stream().map(BankAccount::bankBin).toList()))
             .setParameter(
                 "numbers",
                 pgArray(times.keySet().stream().map(BankAccount::accountNumber).toList()))
-            .setParameter(
-                "times",
-                times.values().stream()
-                    .map(String::valueOf)
-                    .collect(Collectors.joining(",", "{", "}")))
+            .setParameter("times", intArray(times.values().stream().map(t -> t[0]).toList()))
+            .setParameter("reports", intArray(times.values().stream().map(t -> t[1]).toList()))
             .getResultList();
-    Map<BankAccount, Deque<Counters>> counters = new HashMap<>();
+    Map<BankAccount, long[]> after = new HashMap<>();
     for (Object[] row : rows) {
-      BankAccount account = new BankAccount((String) row[0], (String) row[1]);
-      int k = times.get(account);
-      long reportCount = ((Number) row[2]).longValue();
-      long sequence = ((Number) row[3]).longValue();
-      Deque<Counters> each = new ArrayDeque<>();
-      for (int i = k - 1; i >= 0; i--) {
-        each.add(new Counters(reports ? reportCount - i : reportCount, sequence - i));
+      after.put(
+          new BankAccount((String) row[0], (String) row[1]),
+          new long[] {((Number) row[2]).longValue(), ((Number) row[3]).longValue()});
+    }
+    // Hand the counters out from the last naming back: each takes what was left before it.
+    Map<BankAccount, Deque<Counters>> counters = new HashMap<>();
+    for (int i = namings.size() - 1; i >= 0; i--) {
+      Naming n = namings.get(i);
+      long[] left = after.get(n.account());
+      counters
+          .computeIfAbsent(n.account(), a -> new ArrayDeque<>())
+          .addFirst(new Counters(left[0], left[1]));
+      left[1]--;
+      if (n.report()) {
+        left[0]--;
       }
-      counters.put(account, each);
     }
     return counters;
+  }
+
+  private Map<BankAccount, Deque<Counters>> count(List<BankAccount> named, boolean reports) {
+    return count(named.stream().map(a -> new Naming(a, reports)).toList());
+  }
+
+  private static String intArray(List<Integer> values) {
+    return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
   }
 
   /** A PostgreSQL array literal of strings, each quoted. */

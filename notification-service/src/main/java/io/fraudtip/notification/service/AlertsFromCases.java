@@ -13,7 +13,9 @@ import io.fraudtip.notification.service.AccountCounters.Counters;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,23 +62,70 @@ public class AlertsFromCases {
   /** Alerts the banks of the accounts a case event names, if banks are told about it. */
   @Transactional
   public void onCaseEvent(UUID eventId, CaseEventV1 event) {
-    onCaseEvent(eventId, event, TraceParent.NONE);
+    onCaseEvents(List.of(new CaseEventEffects.CaseEvent(eventId, event, TraceParent.NONE)));
   }
 
-  /** {@link #onCaseEvent(UUID, CaseEventV1)}, its alerts continuing the record's trace. */
+  /**
+   * Alerts the banks of the accounts the case events of a batch name, for the kinds banks are told
+   * about, in the events' order, each event once ({@link ProcessedEvents}): the accounts of the
+   * whole batch counted in one statement (see {@link CaseEventEffects}).
+   */
   @Transactional
-  public void onCaseEvent(UUID eventId, CaseEventV1 event, TraceParent trace) {
-    String type = typeOf(event);
-    if (type == null) {
+  public void onCaseEvents(List<CaseEventEffects.CaseEvent> events) {
+    List<Raised> raising = new ArrayList<>();
+    for (CaseEventEffects.CaseEvent c : events) {
+      String type = typeOf(c.event());
+      if (type == null) {
+        continue;
+      }
+      List<AccountRefV1> refs =
+          new LinkedHashSet<>(Alerts.nullSafe(c.event().accounts()))
+              .stream()
+                  .filter(ref -> ref.bankBin() != null && ref.accountNumber() != null)
+                  .toList();
+      // An event that alerts no bank has no effect to dedupe: it costs no statement.
+      if (!refs.isEmpty()) {
+        raising.add(new Raised(c, type, refs));
+      }
+    }
+    if (raising.isEmpty()) {
       return;
     }
-    List<AccountRefV1> refs =
-        new LinkedHashSet<>(Alerts.nullSafe(event.accounts()))
-            .stream().filter(ref -> ref.bankBin() != null && ref.accountNumber() != null).toList();
-    // An event that alerts no bank has no effect to dedupe: it costs no statement.
-    if (refs.isEmpty() || !processed.firstTime(eventId, CASES_CONSUMER)) {
+    Set<UUID> fresh =
+        processed.firstTimes(
+            raising.stream().map(r -> r.event().eventId()).toList(), CASES_CONSUMER);
+    Set<UUID> taken = new HashSet<>();
+    raising =
+        raising.stream()
+            .filter(r -> fresh.contains(r.event().eventId()) && taken.add(r.event().eventId()))
+            .toList();
+    if (raising.isEmpty()) {
       return;
     }
+    // An account a unit entered is one more report of it, as a tip's would be.
+    List<AccountCounters.Naming> namings = new ArrayList<>();
+    raising.forEach(
+        r ->
+            r.refs()
+                .forEach(
+                    ref ->
+                        namings.add(
+                            new AccountCounters.Naming(
+                                new BankAccount(ref.bankBin(), ref.accountNumber()),
+                                Alert.ACCOUNT_REPORTED.equals(r.type())))));
+    Map<BankAccount, Deque<Counters>> counters = accounts.count(namings);
+    Alerts.Batch batch =
+        alerts.batch(namings.stream().map(n -> n.account().bankBin()).distinct().toList());
+    raising.forEach(r -> raise(r, counters, batch));
+    batch.persistDeliveries();
+  }
+
+  /** A case event banks are told about, and the accounts its alerts name. */
+  private record Raised(CaseEventEffects.CaseEvent event, String type, List<AccountRefV1> refs) {}
+
+  private void raise(Raised r, Map<BankAccount, Deque<Counters>> counters, Alerts.Batch batch) {
+    CaseEventV1 event = r.event().event();
+    String type = r.type();
     boolean hold = HOLD_TYPES.contains(type);
     WebhookPayload.TracedBy tracedBy =
         event.tracedByBankBin() == null
@@ -89,14 +138,8 @@ public class AlertsFromCases {
             ? null
             : new WebhookPayload.Authorisation(
                 a.requestId(), a.unitCode(), a.requestedAt(), a.standingOrder());
-    // An account a unit entered is one more report of it, as a tip's would be.
     boolean report = Alert.ACCOUNT_REPORTED.equals(type);
-    List<BankAccount> named =
-        refs.stream().map(r -> new BankAccount(r.bankBin(), r.accountNumber())).toList();
-    Map<BankAccount, Deque<Counters>> counters =
-        report ? accounts.countReports(named) : accounts.countAlerts(named);
-    Alerts.Batch batch = alerts.batch(named.stream().map(BankAccount::bankBin).distinct().toList());
-    for (AccountRefV1 ref : refs) {
+    for (AccountRefV1 ref : r.refs()) {
       BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
       Counters c = counters.get(account).removeFirst();
       UUID alertId = UUID.randomUUID();
@@ -126,9 +169,10 @@ public class AlertsFromCases {
               hold ? ref.holdAmountVnd() : null,
               hold ? ref.holdExpiresAt() : null,
               hold ? ref.holdReason() : null);
-      alerts.raise(new NewAlert(eventId, trace, type, data, event.occurredAt()), batch);
+      alerts.raise(
+          new NewAlert(r.event().eventId(), r.event().trace(), type, data, event.occurredAt()),
+          batch);
     }
-    batch.persistDeliveries();
   }
 
   /**

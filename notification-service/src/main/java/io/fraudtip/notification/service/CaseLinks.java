@@ -15,10 +15,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -73,71 +76,118 @@ public class CaseLinks {
   }
 
   /**
-   * Records the case of every tip a case event names; the tips new to the case (first seen, or
-   * moved by a merge) send a {@code case.linked} for each account their earlier alerts reported.
-   * Idempotent: an event is handled once ({@link ProcessedEvents}). A tip is not moved by an event
-   * older than the one that placed it: events of different cases come in any order (SPEC §4), and
-   * an event of a case a merge absorbed, read after the merge, would move the tip back.
+   * Records the case of every tip the case events of a polled batch name, in their order; the tips
+   * new to a case (first seen, or moved by a merge) send a {@code case.linked} for each account
+   * their earlier alerts reported. Idempotent: an event is handled once ({@link ProcessedEvents}).
+   * A tip is not moved by an event older than the one that placed it: events of different cases
+   * come in any order (SPEC §4), and an event of a case a merge absorbed, read after the merge,
+   * would move the tip back.
+   *
+   * <p>The batch takes its locks as a batch of tips does, each kind in one statement and one order:
+   * the tips' first ({@link #knownLockingMoved}), then the banks' and the accounts' rows (one
+   * {@link AccountCounters} statement for every {@code case.linked} of the batch). Taken per event,
+   * they could deadlock with a batch of tips taking the same rows in one statement.
    */
   @Transactional
-  public void onCaseEvent(UUID eventId, CaseEventV1 e, TraceParent trace) {
-    List<UUID> tips =
-        Alerts.nullSafe(e.tipIds()).stream().filter(Objects::nonNull).distinct().toList();
-    if (e.caseId() == null || tips.isEmpty()) {
+  public void onCaseEvents(List<CaseEventEffects.CaseEvent> events) {
+    List<CaseEventEffects.CaseEvent> linking =
+        events.stream().filter(e -> e.event().caseId() != null && !tips(e).isEmpty()).toList();
+    if (linking.isEmpty()) {
       return;
     }
     // An event handled before (redelivered after a crash, its offset not committed) is skipped:
     // replayed after a later merge on another partition, it would move its tips back to the case
     // they left and tell the banks again under the same event id (seen in the fault suite as
     // dead-lettered duplicate case.linked alerts).
-    if (!processed.firstTime(eventId, CONSUMER)) {
+    Set<UUID> fresh =
+        processed.firstTimes(
+            linking.stream().map(CaseEventEffects.CaseEvent::eventId).toList(), CONSUMER);
+    Set<UUID> taken = new HashSet<>();
+    linking =
+        linking.stream()
+            .filter(e -> fresh.contains(e.eventId()) && taken.add(e.eventId()))
+            .toList();
+    if (linking.isEmpty()) {
       return;
     }
-    Map<UUID, CaseRef> known = knownLockingMoved(tips, e.caseId());
-    List<UUID> moved = new ArrayList<>();
-    List<UUID> changed = new ArrayList<>();
-    for (UUID tip : tips) {
-      CaseRef was = known.get(tip);
-      if (was == null || !e.caseId().equals(was.caseId())) {
-        moved.add(tip);
-        changed.add(tip);
-      } else if (e.caseReference() != null && !e.caseReference().equals(was.reference())) {
-        changed.add(tip); // mapped before the reference was kept
+    Map<UUID, CaseRef> known = knownLockingMoved(linking);
+    List<Told> told = new ArrayList<>();
+    for (CaseEventEffects.CaseEvent c : linking) {
+      CaseEventV1 e = c.event();
+      List<UUID> moved = new ArrayList<>();
+      List<UUID> changed = new ArrayList<>();
+      for (UUID tip : tips(c)) {
+        CaseRef was = known.get(tip);
+        if (was == null || !e.caseId().equals(was.caseId())) {
+          moved.add(tip);
+          changed.add(tip);
+        } else if (e.caseReference() != null && !e.caseReference().equals(was.reference())) {
+          changed.add(tip); // mapped before the reference was kept
+        }
+      }
+      if (changed.isEmpty()) {
+        continue;
+      }
+      Placed placed = place(e, changed, moved);
+      // What the next events of the batch compare against: the tips this event did place.
+      placed.tips().forEach(tip -> known.put(tip, new CaseRef(e.caseId(), e.caseReference())));
+      if (!placed.reported().isEmpty()) {
+        told.add(new Told(c, placed.reported()));
       }
     }
-    if (changed.isEmpty()) {
-      return;
+    if (!told.isEmpty()) {
+      tellBanks(told);
     }
-    List<Reported> reported = place(e, changed, moved);
-    if (!reported.isEmpty()) {
-      tellBanks(eventId, e, trace, reported);
-    }
+  }
+
+  private static List<UUID> tips(CaseEventEffects.CaseEvent c) {
+    return Alerts.nullSafe(c.event().tipIds()).stream()
+        .filter(Objects::nonNull)
+        .distinct()
+        .toList();
   }
 
   /** An account.reported alert of a tip the event moved: what its case.linked names. */
   private record Reported(UUID alertId, UUID tipId, BankAccount account, int layer) {}
 
+  /** The tips an event placed, and the account.reported alerts of those it moved. */
+  private record Placed(List<UUID> tips, List<Reported> reported) {}
+
+  /** An event and the alerts its case.linked names. */
+  private record Told(CaseEventEffects.CaseEvent event, List<Reported> reported) {}
+
   /**
-   * The case each tip is known to be in (none for a tip not seen yet), in one statement that also
-   * locks the tips not known in {@code caseId} for the rest of the transaction (a tip path raising
-   * their alerts commits first). The tip path writes no case, so reading the cases before the wait
-   * for the locks misses nothing; the alerts are read after them ({@link #place}).
+   * The case each tip of the events is known to be in (none for a tip not seen yet), in one
+   * statement that also locks, for the rest of the transaction, every tip that an event would move
+   * (not known in that event's case; a tip path raising their alerts commits first). The tip path
+   * writes no case, so reading the cases before the wait for the locks misses nothing; the alerts
+   * are read after them ({@link #place}).
    */
-  private Map<UUID, CaseRef> knownLockingMoved(Collection<UUID> tips, UUID caseId) {
+  private Map<UUID, CaseRef> knownLockingMoved(List<CaseEventEffects.CaseEvent> events) {
+    List<UUID> tips = new ArrayList<>();
+    List<UUID> cases = new ArrayList<>();
+    for (CaseEventEffects.CaseEvent c : events) {
+      for (UUID tip : tips(c)) {
+        tips.add(tip);
+        cases.add(c.event().caseId());
+      }
+    }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "WITH known AS MATERIALIZED (SELECT t.tip_id, s.case_id, s.case_reference"
-                    + " FROM unnest(CAST(:tips AS uuid[])) AS t(tip_id)"
+                "WITH named AS MATERIALIZED (SELECT t.tip_id, t.case_id AS named_case,"
+                    + " s.case_id, s.case_reference"
+                    + " FROM unnest(CAST(:tips AS uuid[]), CAST(:cases AS uuid[])) AS t(tip_id, case_id)"
                     + " LEFT JOIN case_state_tip s ON s.tip_id = t.tip_id),"
                     + " locked AS MATERIALIZED (SELECT "
                     + lockCount(
-                        "SELECT tip_id FROM known WHERE case_id IS DISTINCT FROM CAST(:case AS uuid)")
+                        "SELECT tip_id FROM named WHERE case_id IS DISTINCT FROM named_case")
                     + " AS n)"
-                    + " SELECT k.tip_id, k.case_id, k.case_reference, l.n FROM known k, locked l")
+                    + " SELECT DISTINCT k.tip_id, k.case_id, k.case_reference, l.n"
+                    + " FROM named k, locked l")
             .setParameter("ns", TIP_LOCKS)
             .setParameter("tips", uuids(tips))
-            .setParameter("case", caseId)
+            .setParameter("cases", uuids(cases))
             .getResultList();
     Map<UUID, CaseRef> known = new HashMap<>();
     for (Object[] r : rows) {
@@ -151,9 +201,9 @@ public class CaseLinks {
   /**
    * Writes the tips' case unless an event more recent than this one placed them, and reads, in the
    * same statement (after the tips' locks, so that a tip path that held them has committed), the
-   * account.reported alerts of the moved tips it placed, oldest first.
+   * tips placed and the account.reported alerts of the moved tips it placed, oldest first.
    */
-  private List<Reported> place(CaseEventV1 e, List<UUID> changed, List<UUID> moved) {
+  private Placed place(CaseEventV1 e, List<UUID> changed, List<UUID> moved) {
     // An event without a time (none is published so) counts as read now, as for case states.
     Instant at = e.occurredAt() == null ? Timestamps.now() : e.occurredAt();
     @SuppressWarnings("unchecked")
@@ -167,9 +217,9 @@ public class CaseLinks {
                     + " case_reference = EXCLUDED.case_reference, placed_at = EXCLUDED.placed_at"
                     + " WHERE s.placed_at IS NULL OR s.placed_at <= EXCLUDED.placed_at"
                     + " RETURNING s.tip_id)"
-                    + " SELECT a.id, a.tip_id, a.bank_bin, a.account_number, a.layer"
-                    + " FROM placed p JOIN alert a ON a.tip_id = p.tip_id"
-                    + " WHERE a.event_type = :reported AND p.tip_id = ANY (CAST(:moved AS uuid[]))"
+                    + " SELECT p.tip_id, a.id, a.bank_bin, a.account_number, a.layer"
+                    + " FROM placed p LEFT JOIN alert a ON a.tip_id = p.tip_id"
+                    + " AND a.event_type = :reported AND p.tip_id = ANY (CAST(:moved AS uuid[]))"
                     + " ORDER BY a.created_at, a.id")
             .setParameter("case", e.caseId())
             .setParameter("reference", e.caseReference())
@@ -178,60 +228,79 @@ public class CaseLinks {
             .setParameter("reported", Alert.ACCOUNT_REPORTED)
             .setParameter("moved", uuids(moved))
             .getResultList();
+    Set<UUID> tips = new LinkedHashSet<>();
     List<Reported> reported = new ArrayList<>(rows.size());
     for (Object[] r : rows) {
-      reported.add(
-          new Reported(
-              (UUID) r[0],
-              (UUID) r[1],
-              new BankAccount((String) r[2], (String) r[3]),
-              ((Number) r[4]).intValue()));
+      tips.add((UUID) r[0]);
+      if (r[1] != null) {
+        reported.add(
+            new Reported(
+                (UUID) r[1],
+                (UUID) r[0],
+                new BankAccount((String) r[2], (String) r[3]),
+                ((Number) r[4]).intValue()));
+      }
     }
-    return reported;
+    return new Placed(List.copyOf(tips), reported);
   }
 
-  private void tellBanks(UUID eventId, CaseEventV1 e, TraceParent trace, List<Reported> reported) {
-    // One case.linked per account, naming every alert on it the case now completes.
-    Map<BankAccount, List<Reported>> byAccount = new LinkedHashMap<>();
-    reported.forEach(a -> byAccount.computeIfAbsent(a.account(), k -> new ArrayList<>()).add(a));
-    List<BankAccount> accountsTold = new ArrayList<>(byAccount.keySet());
-    Map<BankAccount, Deque<Counters>> counters = accounts.countAlerts(accountsTold);
-    Alerts.Batch batch =
-        alerts.batch(accountsTold.stream().map(BankAccount::bankBin).distinct().toList());
-    byAccount.forEach(
-        (account, linked) -> {
-          Reported first = linked.get(0);
-          WebhookPayload.Data data =
-              new WebhookPayload.Data(
-                  UUID.randomUUID(),
-                  true,
-                  account.bankBin(),
-                  alerts.bankName(account.bankBin()),
-                  account.accountNumber(),
-                  null,
-                  first.layer(),
-                  counters.get(account).removeFirst().sequence(),
-                  null,
-                  null,
-                  null,
-                  first.tipId(),
-                  e.caseId(),
-                  e.caseReference(),
-                  e.unitCode(),
-                  null,
-                  null,
-                  e.occurredAt(),
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  null,
-                  linked.stream().map(Reported::alertId).toList(),
-                  null);
-          alerts.raise(
-              new NewAlert(eventId, trace, Alert.CASE_LINKED, data, e.occurredAt()), batch);
-        });
+  /**
+   * One case.linked per event and account, naming every alert on it the event's case now completes;
+   * the accounts of the whole batch counted in one statement.
+   */
+  private void tellBanks(List<Told> told) {
+    List<Map<BankAccount, List<Reported>>> byEvent = new ArrayList<>();
+    List<BankAccount> named = new ArrayList<>();
+    for (Told t : told) {
+      Map<BankAccount, List<Reported>> byAccount = new LinkedHashMap<>();
+      t.reported()
+          .forEach(a -> byAccount.computeIfAbsent(a.account(), k -> new ArrayList<>()).add(a));
+      byEvent.add(byAccount);
+      named.addAll(byAccount.keySet());
+    }
+    Map<BankAccount, Deque<Counters>> counters = accounts.countAlerts(named);
+    Alerts.Batch batch = alerts.batch(named.stream().map(BankAccount::bankBin).distinct().toList());
+    for (int i = 0; i < told.size(); i++) {
+      CaseEventEffects.CaseEvent c = told.get(i).event();
+      CaseEventV1 e = c.event();
+      byEvent
+          .get(i)
+          .forEach(
+              (account, linked) -> {
+                Reported first = linked.get(0);
+                WebhookPayload.Data data =
+                    new WebhookPayload.Data(
+                        UUID.randomUUID(),
+                        true,
+                        account.bankBin(),
+                        alerts.bankName(account.bankBin()),
+                        account.accountNumber(),
+                        null,
+                        first.layer(),
+                        counters.get(account).removeFirst().sequence(),
+                        null,
+                        null,
+                        null,
+                        first.tipId(),
+                        e.caseId(),
+                        e.caseReference(),
+                        e.unitCode(),
+                        null,
+                        null,
+                        e.occurredAt(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        linked.stream().map(Reported::alertId).toList(),
+                        null);
+                alerts.raise(
+                    new NewAlert(c.eventId(), c.trace(), Alert.CASE_LINKED, data, e.occurredAt()),
+                    batch);
+              });
+    }
     batch.persistDeliveries();
   }
 

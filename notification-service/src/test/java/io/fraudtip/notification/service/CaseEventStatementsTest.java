@@ -121,6 +121,122 @@ class CaseEventStatementsTest {
     }
   }
 
+  @Test
+  void aPolledBatchOfEventsTakesOneStatementPerEventAndAFewForTheBatchAndAppliesThemInOrder()
+      throws Exception {
+    String bin = "970457";
+    Webhooks.Endpoint endpoint =
+        Webhooks.register(tokens, bank, bin, "account.reported", "case.linked");
+    try {
+      List<UUID> tips = new ArrayList<>();
+      List<AlertsFromTips.TipEvent> tipEvents = new ArrayList<>();
+      for (int i = 0; i < EVENTS; i++) {
+        UUID tip = UUID.randomUUID();
+        tips.add(tip);
+        tipEvents.add(
+            new AlertsFromTips.TipEvent(
+                UUID.randomUUID(),
+                Json.events()
+                    .readValue(
+                        Tips.paying(tip, bin, batchAccount(i), 2_000_000), TipReceivedV1.class)));
+      }
+      tipAlerts.onTips(tipEvents);
+
+      // One poll: a new case per tip, the first one's event again (redelivered in the same poll),
+      // and a merge that moves the first two tips into a surviving case.
+      List<CaseEventEffects.CaseEvent> batch = new ArrayList<>();
+      List<UUID> cases = new ArrayList<>();
+      for (int i = 0; i < EVENTS; i++) {
+        UUID caseId = UUID.randomUUID();
+        cases.add(caseId);
+        CaseEventV1 opened = opened(caseId, "VV-2026-064" + String.format("%03d", i), tips.get(i));
+        batch.add(new CaseEventEffects.CaseEvent(opened.eventId(), opened, TraceParent.NONE));
+      }
+      batch.add(batch.get(0));
+      UUID survivor = UUID.randomUUID();
+      CaseEventV1 merged =
+          new CaseEventV1(
+              UUID.randomUUID(),
+              survivor,
+              "VV-2026-064999",
+              CaseEventKind.MERGED,
+              Instant.now().plusSeconds(1),
+              CaseStatus.ASSIGNED,
+              "PA05-56",
+              "R-PROVINCE-56",
+              List.of(tips.get(0), tips.get(1)),
+              List.of(),
+              List.of(),
+              null,
+              null);
+      batch.add(new CaseEventEffects.CaseEvent(merged.eventId(), merged, TraceParent.NONE));
+
+      SessionStatements counted = SessionStatements.count(em, () -> effects.onCaseEvents(batch));
+      LOG.infof("a batch of %d cases.v1 events: %s", batch.size(), counted);
+      // Per batch: the dedupe, the tips' cases with their locks, the accounts' counters with the
+      // banks' locks, the banks' endpoints; per event that moves tips, one statement placing them
+      // and reading their alerts. Per event on main's code: 5 (see above).
+      assertThat(counted.single()).isLessThanOrEqualTo(batch.size() + 4);
+      assertThat(counted.batches()).isLessThanOrEqualTo(2);
+
+      for (int i = 0; i < EVENTS; i++) {
+        UUID expected = i < 2 ? survivor : cases.get(i);
+        assertThat(
+                db.queryLong(
+                    "SELECT count(*) FROM case_state_tip WHERE tip_id = ? AND case_id = ?",
+                    tips.get(i),
+                    expected))
+            .isOne();
+        // Each case the tip entered told the bank once.
+        assertThat(linkedSequences(bin, batchAccount(i))).hasSize(i < 2 ? 2 : 1);
+      }
+      // The merge's case.linked comes after the first case's: a bank drops a lower sequence.
+      for (int i = 0; i < 2; i++) {
+        assertThat(linkedSequence(bin, batchAccount(i), survivor))
+            .isGreaterThan(linkedSequence(bin, batchAccount(i), cases.get(i)));
+      }
+      assertThat(
+              db.queryLong(
+                  "SELECT count(*) FROM alert WHERE event_type = 'case.linked' AND case_id = ?",
+                  survivor))
+          .isEqualTo(2);
+
+      // The whole poll again, as after a crash before its offsets were committed: no effect.
+      effects.onCaseEvents(batch);
+      for (int i = 0; i < EVENTS; i++) {
+        assertThat(linkedSequences(bin, batchAccount(i))).hasSize(i < 2 ? 2 : 1);
+      }
+    } finally {
+      Webhooks.retire(db, endpoint);
+    }
+  }
+
+  /** The sequences of the case.linked alerts on an account, in the order they were raised. */
+  private List<Long> linkedSequences(String bin, String account) {
+    return db
+        .query(
+            "SELECT sequence FROM alert WHERE event_type = 'case.linked' AND bank_bin = ?"
+                + " AND account_number = ? ORDER BY created_at, sequence",
+            bin,
+            account)
+        .stream()
+        .map(row -> ((Number) row.get("sequence")).longValue())
+        .toList();
+  }
+
+  private long linkedSequence(String bin, String account, UUID caseId) {
+    return db.queryLong(
+        "SELECT sequence FROM alert WHERE event_type = 'case.linked' AND bank_bin = ?"
+            + " AND account_number = ? AND case_id = ?",
+        bin,
+        account,
+        caseId);
+  }
+
+  private static String batchAccount(int i) {
+    return "76400" + String.format("%05d", i);
+  }
+
   private static String account(int i) {
     return "76300" + String.format("%05d", i);
   }
