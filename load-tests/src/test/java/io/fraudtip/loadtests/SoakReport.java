@@ -3,8 +3,11 @@ package io.fraudtip.loadtests;
 import io.fraudtip.localstack.stack.Service;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** The soak run's report ({@code target/benchmark/soak.md}): the verdict, then minute by minute. */
 final class SoakReport {
@@ -83,43 +86,41 @@ final class SoakReport {
       }
       b.append('\n');
     }
-    lagByGroup(b, samples);
-    cpuByProcess(b, samples);
+    // Minute by minute, the records each consumer group has yet to take from each topic, and each
+    // process's share of the machine's CPU.
+    byMinute(
+        b,
+        "Consumer lag by group and topic (records)",
+        samples,
+        x -> x.lag().keySet(),
+        (x, g) -> Long.toString(x.lag().getOrDefault(g, 0L)));
+    byMinute(
+        b,
+        "CPU by process (% of the machine)",
+        samples,
+        x -> x.cpu().keySet(),
+        (x, p) -> String.format(Locale.ROOT, "%.1f", x.cpu().getOrDefault(p, Double.NaN)));
     return b.toString();
   }
 
-  /** Minute by minute, each process's share of the machine's CPU. */
-  private static void cpuByProcess(StringBuilder b, List<SoakSample> samples) {
-    List<String> processes =
-        samples.stream().flatMap(x -> x.cpu().keySet().stream()).distinct().toList();
-    if (processes.isEmpty()) {
+  /** A table of one figure per minute and column (a group, a process), columns as first seen. */
+  private static void byMinute(
+      StringBuilder b,
+      String title,
+      List<SoakSample> samples,
+      Function<SoakSample, Collection<String>> columnsOf,
+      BiFunction<SoakSample, String, String> cell) {
+    List<String> columns =
+        samples.stream().flatMap(x -> columnsOf.apply(x).stream()).distinct().toList();
+    if (columns.isEmpty()) {
       return;
     }
-    b.append("\nCPU by process (% of the machine):\n\n| minute |");
-    processes.forEach(p -> b.append(' ').append(p).append(" |"));
-    b.append("\n|---:|").append("---:|".repeat(processes.size())).append('\n');
+    b.append('\n').append(title).append(":\n\n| minute |");
+    columns.forEach(c -> b.append(' ').append(c).append(" |"));
+    b.append("\n|---:|").append("---:|".repeat(columns.size())).append('\n');
     for (SoakSample x : samples) {
       b.append("| ").append(x.minute()).append(" |");
-      processes.forEach(
-          p ->
-              b.append(String.format(Locale.ROOT, " %.1f |", x.cpu().getOrDefault(p, Double.NaN))));
-      b.append('\n');
-    }
-  }
-
-  /** Minute by minute, the records each consumer group has yet to take from each topic. */
-  private static void lagByGroup(StringBuilder b, List<SoakSample> samples) {
-    List<String> groups =
-        samples.stream().flatMap(x -> x.lag().keySet().stream()).distinct().sorted().toList();
-    if (groups.isEmpty()) {
-      return;
-    }
-    b.append("\nConsumer lag by group and topic (records):\n\n| minute |");
-    groups.forEach(g -> b.append(' ').append(g).append(" |"));
-    b.append("\n|---:|").append("---:|".repeat(groups.size())).append('\n');
-    for (SoakSample x : samples) {
-      b.append("| ").append(x.minute()).append(" |");
-      groups.forEach(g -> b.append(' ').append(x.lag().getOrDefault(g, 0L)).append(" |"));
+      columns.forEach(c -> b.append(' ').append(cell.apply(x, c)).append(" |"));
       b.append('\n');
     }
   }

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -55,18 +56,8 @@ class CaseEventStatementsTest {
     Webhooks.Endpoint endpoint =
         Webhooks.register(tokens, bank, BIN, "account.reported", "case.linked");
     try {
-      List<UUID> tips = new ArrayList<>();
-      List<AlertsFromTips.TipEvent> tipEvents = new ArrayList<>();
-      for (int i = 0; i < EVENTS; i++) {
-        UUID tip = UUID.randomUUID();
-        tips.add(tip);
-        tipEvents.add(
-            new AlertsFromTips.TipEvent(
-                UUID.randomUUID(),
-                Json.events()
-                    .readValue(Tips.paying(tip, BIN, account(i), 2_000_000), TipReceivedV1.class)));
-      }
-      tipAlerts.onTips(tipEvents); // the fast path alerted the banks before the cases were known
+      // The fast path alerted the banks before the cases were known.
+      List<UUID> tips = alertedTips(BIN, CaseEventStatementsTest::account);
 
       List<UUID> cases = new ArrayList<>();
       List<SessionStatements> counted = new ArrayList<>();
@@ -128,19 +119,7 @@ class CaseEventStatementsTest {
     Webhooks.Endpoint endpoint =
         Webhooks.register(tokens, bank, bin, "account.reported", "case.linked");
     try {
-      List<UUID> tips = new ArrayList<>();
-      List<AlertsFromTips.TipEvent> tipEvents = new ArrayList<>();
-      for (int i = 0; i < EVENTS; i++) {
-        UUID tip = UUID.randomUUID();
-        tips.add(tip);
-        tipEvents.add(
-            new AlertsFromTips.TipEvent(
-                UUID.randomUUID(),
-                Json.events()
-                    .readValue(
-                        Tips.paying(tip, bin, batchAccount(i), 2_000_000), TipReceivedV1.class)));
-      }
-      tipAlerts.onTips(tipEvents);
+      List<UUID> tips = alertedTips(bin, CaseEventStatementsTest::batchAccount);
 
       // One poll: a new case per tip, the first one's event again (redelivered in the same poll),
       // and a merge that moves the first two tips into a surviving case.
@@ -209,6 +188,24 @@ class CaseEventStatementsTest {
     } finally {
       Webhooks.retire(db, endpoint);
     }
+  }
+
+  /** {@link #EVENTS} tips, each paying its own account at the bank, alerted in one batch. */
+  private List<UUID> alertedTips(String bin, IntFunction<String> account) throws Exception {
+    List<UUID> tips = new ArrayList<>();
+    List<AlertsFromTips.TipEvent> tipEvents = new ArrayList<>();
+    for (int i = 0; i < EVENTS; i++) {
+      UUID tip = UUID.randomUUID();
+      tips.add(tip);
+      tipEvents.add(
+          new AlertsFromTips.TipEvent(
+              UUID.randomUUID(),
+              Json.events()
+                  .readValue(
+                      Tips.paying(tip, bin, account.apply(i), 2_000_000), TipReceivedV1.class)));
+    }
+    tipAlerts.onTips(tipEvents);
+    return tips;
   }
 
   /** The sequences of the case.linked alerts on an account, in the order they were raised. */
