@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,11 +93,8 @@ public class AlertsFromCases {
     Set<UUID> fresh =
         processed.firstTimes(
             raising.stream().map(r -> r.event().eventId()).toList(), CASES_CONSUMER);
-    Set<UUID> taken = new HashSet<>();
-    raising =
-        raising.stream()
-            .filter(r -> fresh.contains(r.event().eventId()) && taken.add(r.event().eventId()))
-            .toList();
+    // remove(): an event that comes twice in one poll takes effect once.
+    raising = raising.stream().filter(r -> fresh.remove(r.event().eventId())).toList();
     if (raising.isEmpty()) {
       return;
     }

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -102,11 +101,8 @@ public class CaseLinks {
     Set<UUID> fresh =
         processed.firstTimes(
             linking.stream().map(CaseEventEffects.CaseEvent::eventId).toList(), CONSUMER);
-    Set<UUID> taken = new HashSet<>();
-    linking =
-        linking.stream()
-            .filter(e -> fresh.contains(e.eventId()) && taken.add(e.eventId()))
-            .toList();
+    // remove(): an event that comes twice in one poll takes effect once.
+    linking = linking.stream().filter(e -> fresh.remove(e.eventId())).toList();
     if (linking.isEmpty()) {
       return;
     }
@@ -189,13 +185,7 @@ public class CaseLinks {
             .setParameter("tips", uuids(tips))
             .setParameter("cases", uuids(cases))
             .getResultList();
-    Map<UUID, CaseRef> known = new HashMap<>();
-    for (Object[] r : rows) {
-      if (r[1] != null) {
-        known.put((UUID) r[0], new CaseRef((UUID) r[1], (String) r[2]));
-      }
-    }
-    return known;
+    return caseRefs(rows);
   }
 
   /**
@@ -312,9 +302,18 @@ public class CaseLinks {
                     + " WHERE tip_id = ANY (CAST(:tips AS uuid[]))")
             .setParameter("tips", uuids(tips))
             .getResultList();
+    return caseRefs(rows);
+  }
+
+  /**
+   * Rows of (tip id, case id, case reference, …) as each tip's case; a row without a case: none.
+   */
+  private static Map<UUID, CaseRef> caseRefs(List<Object[]> rows) {
     Map<UUID, CaseRef> known = new HashMap<>();
     for (Object[] r : rows) {
-      known.put((UUID) r[0], new CaseRef((UUID) r[1], (String) r[2]));
+      if (r[1] != null) {
+        known.put((UUID) r[0], new CaseRef((UUID) r[1], (String) r[2]));
+      }
     }
     return known;
   }

@@ -167,7 +167,7 @@ class CaseEventStatementsTest {
                     expected))
             .isOne();
         // Each case the tip entered told the bank once.
-        assertThat(linkedSequences(bin, batchAccount(i))).hasSize(i < 2 ? 2 : 1);
+        assertThat(linkedCount(bin, batchAccount(i))).isEqualTo(i < 2 ? 2 : 1);
       }
       // The merge's case.linked comes after the first case's: a bank drops a lower sequence.
       for (int i = 0; i < 2; i++) {
@@ -183,7 +183,7 @@ class CaseEventStatementsTest {
       // The whole poll again, as after a crash before its offsets were committed: no effect.
       effects.onCaseEvents(batch);
       for (int i = 0; i < EVENTS; i++) {
-        assertThat(linkedSequences(bin, batchAccount(i))).hasSize(i < 2 ? 2 : 1);
+        assertThat(linkedCount(bin, batchAccount(i))).isEqualTo(i < 2 ? 2 : 1);
       }
     } finally {
       Webhooks.retire(db, endpoint);
@@ -208,17 +208,13 @@ class CaseEventStatementsTest {
     return tips;
   }
 
-  /** The sequences of the case.linked alerts on an account, in the order they were raised. */
-  private List<Long> linkedSequences(String bin, String account) {
-    return db
-        .query(
-            "SELECT sequence FROM alert WHERE event_type = 'case.linked' AND bank_bin = ?"
-                + " AND account_number = ? ORDER BY created_at, sequence",
-            bin,
-            account)
-        .stream()
-        .map(row -> ((Number) row.get("sequence")).longValue())
-        .toList();
+  /** How many case.linked alerts an account had. */
+  private long linkedCount(String bin, String account) {
+    return db.queryLong(
+        "SELECT count(*) FROM alert WHERE event_type = 'case.linked' AND bank_bin = ?"
+            + " AND account_number = ?",
+        bin,
+        account);
   }
 
   private long linkedSequence(String bin, String account, UUID caseId) {
