@@ -134,7 +134,9 @@ final class BenchStack implements AutoCloseable {
       List<String> command = new ArrayList<>();
       command.add(jvm.java().toString());
       command.addAll(ServiceProcess.JVM_OPTIONS);
-      command.addAll(jvm.options());
+      jvm.options().forEach(o -> command.add(o.replace(ServiceJvm.SERVICE, s.module())));
+      // each collector pause with its wall-clock time, for the report's pauses per scenario
+      command.add("-Xlog:gc:file=" + gcLog(s) + ":timemillis");
       if (jfr != null) {
         Files.createDirectories(jfr);
         command.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfr);
@@ -177,13 +179,21 @@ final class BenchStack implements AutoCloseable {
     return env;
   }
 
-  /** Stops the services and starts them again on another JDK (or with other options). */
+  /**
+   * Stops the services and starts them again on another JDK (or with other options). A JVM that
+   * writes a class archive or an AOT cache at exit is given the time to.
+   */
   void restartServices(ServiceJvm other) throws Exception {
+    stopServices();
+    startServices(other);
+  }
+
+  /** Stops the services (SIGTERM), each given the time to write a class archive at exit. */
+  void stopServices() {
     for (Forked f : services.values()) {
-      f.close();
+      f.close(Duration.ofSeconds(180));
     }
     services.clear();
-    startServices(other);
   }
 
   private void awaitReady(Service s) throws InterruptedException {
@@ -207,6 +217,11 @@ final class BenchStack implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException(s.module() + " not ready in time; see " + home + "/logs");
+  }
+
+  /** The service's GC log ({@code -Xlog:gc}, wall-clock ms). */
+  Path gcLog(Service s) {
+    return home.resolve("logs").resolve(s.module() + "-gc.log");
   }
 
   String baseUrl(Service s) {

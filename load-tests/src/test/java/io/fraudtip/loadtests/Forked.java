@@ -110,11 +110,16 @@ final class Forked implements AutoCloseable {
    */
   @Override
   public void close() {
+    close(Duration.ofSeconds(20));
+  }
+
+  /** {@link #close()}, waiting up to {@code grace} after SIGTERM before it ends the process. */
+  void close(Duration grace) {
     try {
       process.getOutputStream().close();
       if (!child || !process.waitFor(20, TimeUnit.SECONDS)) {
         process.destroy();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
           process.destroyForcibly();
         }
       }

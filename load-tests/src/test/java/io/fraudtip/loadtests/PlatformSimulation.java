@@ -199,9 +199,16 @@ public class PlatformSimulation extends Simulation {
   /** Runs one wrk step with its CPU window. */
   private void run(Step step, String url, Wrk.Mode mode, Path file, Path track, String token) {
     CpuSampler.Window window = cpu.begin();
+    long from = System.currentTimeMillis();
     WrkResult r = wrk.run(step, url, mode, file, track, token);
     if (!step.ladder.startsWith("warm-up")) {
       results.cpu.put(step.name, cpu.end(window, r.generatorCpuSeconds()));
+      long to = System.currentTimeMillis();
+      Map<Service, GcPauses> pauses = new EnumMap<>(Service.class);
+      for (Service s : Service.values()) {
+        pauses.put(s, GcPauses.read(stack.gcLog(s), from, to));
+      }
+      results.gc.put(step.name, pauses);
     }
   }
 
@@ -357,13 +364,17 @@ public class PlatformSimulation extends Simulation {
   }
 
   /**
-   * The services' memory on one JDK, on fresh processes: tips at the fixed rate and watchlist
-   * checks at 1,000/s, while RSS is sampled; then each one's native memory summary.
+   * The services' memory on one JDK, on fresh processes with the native memory tracker: tips at the
+   * fixed rate and watchlist checks at 1,000/s, while RSS is sampled; then each one's native memory
+   * summary.
    */
   private MemoryRun memoryPhase(ServiceJvm jvm) throws Exception {
+    return memoryPhase(jvm.withNmt(), seconds(30));
+  }
+
+  private MemoryRun memoryPhase(ServiceJvm jvm, int seconds) throws Exception {
     stack.restartServices(jvm);
     try (RssSampler phase = new RssSampler(stack)) {
-      int seconds = seconds(30);
       run(
           new Step("memory tips " + jvm.label(), TIP_TO_WEBHOOK_RATE, seconds),
           intake + "/api/v1/tips",
@@ -392,9 +403,37 @@ public class PlatformSimulation extends Simulation {
     }
   }
 
+  /**
+   * Class-data sharing as a memory lever: a training run under the same loads writes each service's
+   * archive when it stops (AppCDS on JDK 17, the AOT cache on JDK 25), then a memory phase starts
+   * from it. Empty when a service wrote none.
+   */
+  private Optional<MemoryRun> classArchivePhase(ServiceJvm jvm) throws Exception {
+    Path dir = out.resolve("class-archives").resolve(jvm.label().replaceAll("[^A-Za-z0-9]+", "-"));
+    Files.createDirectories(dir);
+    memoryPhase(jvm.withNmt().recordingClassArchive(dir), seconds(15));
+    // each JVM of the training run writes its archive as it exits
+    ServiceJvm archived = jvm.withClassArchive(dir);
+    stack.stopServices();
+    for (Service s : Service.values()) {
+      Path archive = jvm.archive(dir, s.module());
+      if (!Files.isRegularFile(archive)) {
+        System.out.println("[bench] " + s.module() + " wrote no " + archive + ": not measured");
+        return Optional.empty();
+      }
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] %s: %s, %.1f MB%n",
+          s.module(),
+          archive,
+          Files.size(archive) / 1048576.0);
+    }
+    return Optional.of(memoryPhase(archived));
+  }
+
   private Map<Service, NativeMemory> nativeMemory(ServiceJvm jvm) throws IOException {
     Map<Service, NativeMemory> nmt = new EnumMap<>(Service.class);
-    if (!Boolean.getBoolean("fraudtip.benchmark.nmt")) {
+    if (!jvm.tracksNativeMemory()) {
       return nmt;
     }
     for (Service s : Service.values()) {
@@ -426,10 +465,13 @@ public class PlatformSimulation extends Simulation {
             "none".equals(System.getProperty("fraudtip.benchmark.jdk25"))
                 ? Optional.empty()
                 : ServiceJvm.jdk25();
+        ServiceJvm levers = ServiceJvm.current().withLevers(Runtime.version());
         results.memory.add(memoryPhase(ServiceJvm.current()));
-        results.memory.add(memoryPhase(ServiceJvm.current().withLevers(Runtime.version())));
+        results.memory.add(memoryPhase(levers));
+        classArchivePhase(levers).ifPresent(results.memory::add);
         if (jdk25.isPresent()) {
           results.memory.add(memoryPhase(jdk25.get()));
+          classArchivePhase(jdk25.get()).ifPresent(results.memory::add);
         } else {
           System.out.println("[bench] no JDK 25 on this machine: memory on JDK 17 only");
         }

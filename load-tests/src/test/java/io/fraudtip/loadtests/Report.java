@@ -41,6 +41,10 @@ final class Report {
     /** Per scenario, each process's share of the machine's CPU in % (CpuSampler). */
     final Map<String, Map<String, Double>> cpu = Collections.synchronizedMap(new LinkedHashMap<>());
 
+    /** Per scenario, each service's collector pauses (GcPauses). */
+    final Map<String, Map<Service, GcPauses>> gc =
+        Collections.synchronizedMap(new LinkedHashMap<>());
+
     Latencies webhook = new Latencies();
     int tracked;
     int delivered;
@@ -276,6 +280,7 @@ final class Report {
             r.delivered));
     ladders(b);
     ReportTables.cpu(b, r.cpu);
+    ReportTables.gc(b, r.gc);
     ReportTables.memory(b, r.memory);
     b.append("## Ceilings\n\n");
     b.append("| ceiling | measured |\n|---|---|\n");
@@ -428,6 +433,18 @@ final class Report {
     ObjectNode cpu = root.putObject("cpuPercentOfMachine");
     synchronized (r.cpu) {
       r.cpu.forEach((scenario, shares) -> shares.forEach((l, v) -> cpu.with(scenario).put(l, v)));
+    }
+    ObjectNode gc = root.putObject("gcPauses");
+    synchronized (r.gc) {
+      r.gc.forEach(
+          (scenario, pauses) ->
+              pauses.forEach(
+                  (s, p) ->
+                      gc.with(scenario)
+                          .putObject(s.module())
+                          .put("count", p.count())
+                          .put("totalMs", p.totalMs())
+                          .put("longestMs", p.longestMs())));
     }
     ArrayNode mem = root.putArray("memory");
     for (MemoryRun m : r.memory) {

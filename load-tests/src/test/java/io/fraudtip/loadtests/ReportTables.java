@@ -64,6 +64,32 @@ final class ReportTables {
     b.append('\n');
   }
 
+  static void gc(StringBuilder b, Map<String, Map<Service, GcPauses>> gc) {
+    if (gc.isEmpty()) {
+      return;
+    }
+    b.append("## Collector pauses\n\n");
+    b.append(
+        "Each service's stop-the-world collections during each scenario, from its GC log"
+            + " (`-Xlog:gc`): how many, their time in all and the longest. A pause holds every"
+            + " request the service has in hand, so pauses as long as a scenario's p99 are its"
+            + " tail.\n\n");
+    b.append("| scenario | ");
+    b.append(String.join(" | ", Arrays.stream(Service.values()).map(Service::module).toList()));
+    b.append(" |\n").append("|---".repeat(Service.values().length + 1)).append("|\n");
+    synchronized (gc) {
+      gc.forEach(
+          (scenario, pauses) -> {
+            b.append("| ").append(scenario);
+            for (Service s : Service.values()) {
+              b.append(" | ").append(pauses.getOrDefault(s, GcPauses.NONE).describe());
+            }
+            b.append(" |\n");
+          });
+    }
+    b.append('\n');
+  }
+
   static void memory(StringBuilder b, List<MemoryRun> memory) {
     if (memory.isEmpty()) {
       return;
@@ -73,13 +99,17 @@ final class ReportTables {
         "RSS (`VmRSS`) sampled twice a second: right after start and the most under the load"
             + " named. The services run with `ServiceProcess.JVM_OPTIONS`; on JDK 25 also"
             + " `-XX:+UseCompactObjectHeaders`. NMT is the JVM's native memory tracker"
-            + " (`-Dfraudtip.benchmark.nmt=true`: `-XX:NativeMemoryTracking=summary`, then `jcmd"
-            + " PID VM.native_memory summary`), committed MB at the end of the load. *+ levers*:"
-            + " the same with `"
+            + " (`-XX:NativeMemoryTracking=summary`, then `jcmd PID VM.native_memory summary`),"
+            + " committed MB at the end of the load: always in the memory phases on fresh"
+            + " processes, in the run over every scenario only with `--nmt`. *+ levers*: the"
+            + " same with `"
             + String.join(" ", ServiceJvm.LEVERS)
             + " "
             + ServiceJvm.TRIM_NATIVE_HEAP
-            + "`.\n\n");
+            + "`. *+ AppCDS* (JDK 17) and *+ AOT cache* (JDK 25, JEP 483/514): started from an"
+            + " archive of the classes each service loaded in a training run under the same loads"
+            + " (`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`; `-XX:AOTCacheOutput`,"
+            + " then `-XX:AOTCache`).\n\n");
     b.append("| JDK | load | service | idle MB | most MB | NMT committed MB |\n");
     b.append("|---|---|---|---|---|---|\n");
     for (MemoryRun m : memory) {

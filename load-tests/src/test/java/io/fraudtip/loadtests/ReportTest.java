@@ -28,6 +28,25 @@ class ReportTest {
   }
 
   @Test
+  void theCollectorsPausesAreCountedFromItsLogWithinTheWindowOnly() {
+    List<String> log =
+        List.of(
+            "[1000ms] GC(0) Pause Young (Allocation Failure) 20M->5M(30M) 4.000ms",
+            "[2000ms] GC(1) Pause Young (Allocation Failure) 25M->6M(30M) 12.500ms",
+            "[2500ms] Using Serial",
+            "[3000ms] GC(2) Pause Full (System.gc()) 26M->4M(30M) 40.250ms",
+            "[9000ms] GC(3) Pause Young (Allocation Failure) 24M->5M(30M) 99.000ms");
+
+    GcPauses pauses = GcPauses.between(log, 1500, 3000);
+
+    assertThat(pauses.count()).isEqualTo(2);
+    assertThat(pauses.totalMs()).isEqualTo(52.75);
+    assertThat(pauses.longestMs()).isEqualTo(40.25);
+    assertThat(GcPauses.between(log, 4000, 5000)).isEqualTo(GcPauses.NONE);
+    assertThat(GcPauses.NONE.describe()).isEqualTo("0");
+  }
+
+  @Test
   void aStepIsSustainedOnlyWithinItsBoundWithFewErrorsAndTheLoopKeepingUp() {
     Step overBound = wrk(new Step("intake", 500, 10, 100), 5_000, 0, 150_000);
     Step errors = wrk(new Step("intake", 500, 10, 100), 5_000, 60, 2_000);
@@ -87,6 +106,9 @@ class ReportTest {
       max.put(s, 240.0);
       nmt.put(s, new NativeMemory(210, Map.of("Java Heap", 64L, "Class", 90L)));
     }
+    Map<Service, GcPauses> pauses = new EnumMap<>(Service.class);
+    pauses.put(Service.CASES, new GcPauses(7, 690.4, 131.2));
+    r.gc.put("watchlist single 2000/s", pauses);
     r.memory.add(new MemoryRun("JDK 17", "every scenario above", idle, max, nmt));
     r.memory.add(new MemoryRun("JDK 25, compact object headers", "tips", idle, max, Map.of()));
 
@@ -110,7 +132,8 @@ class ReportTest {
         .contains(
             "| JDK 25, compact object headers | tips | notification-service | 150 | 240 | – |")
         .contains("| JDK 17 | every scenario above | intake-service | 150 | 240 | 210 |")
-        .contains("| Class | 90 | 90 | 90 |");
+        .contains("| Class | 90 | 90 | 90 |")
+        .contains("| watchlist single 2000/s | 0 | 7 × 690 ms, longest 131 ms | 0 |");
     assertThat(new Report(r).json())
         .contains("\"tipToWebhook\"")
         .contains("\"intake 2000/s\"")

@@ -16,11 +16,16 @@ import java.util.Optional;
  *
  * @param label how the report names it
  * @param home the JDK's home
- * @param options added to the services' JVM options
+ * @param feature the JDK's feature version (17, 25)
+ * @param options added to the services' JVM options; {@link #SERVICE} in one stands for the
+ *     service's module name
  */
-record ServiceJvm(String label, Path home, List<String> options) {
-  /** Native memory tracking, with {@code -Dfraudtip.benchmark.nmt=true} (a few MB of its own). */
+record ServiceJvm(String label, Path home, int feature, List<String> options) {
+  /** Native memory tracking: always in the memory phases, else with {@code --nmt}. */
   private static final String NMT = "-XX:NativeMemoryTracking=summary";
+
+  /** In an option, replaced by the service's module name (a file of its own per service). */
+  static final String SERVICE = "{service}";
 
   /**
    * Memory levers that are configuration only, measured in a memory phase of their own beside the
@@ -48,13 +53,63 @@ record ServiceJvm(String label, Path home, List<String> options) {
     if (version.compareTo(Runtime.Version.parse("17.0.9")) >= 0) {
       all.add(TRIM_NATIVE_HEAP);
     }
-    return new ServiceJvm(label + " + levers", home, List.copyOf(all));
+    return new ServiceJvm(label + " + levers", home, feature, List.copyOf(all));
+  }
+
+  /** This JDK with the native memory tracker (a few MB of its own), for the memory phases. */
+  ServiceJvm withNmt() {
+    if (options.contains(NMT)) {
+      return this;
+    }
+    List<String> all = new ArrayList<>(options);
+    all.add(NMT);
+    return new ServiceJvm(label, home, feature, List.copyOf(all));
+  }
+
+  boolean tracksNativeMemory() {
+    return options.contains(NMT);
+  }
+
+  /**
+   * A training run: each service writes the classes it loaded to {@code dir} when it exits (JDK 17:
+   * a dynamic AppCDS archive, {@code -XX:ArchiveClassesAtExit}; JDK 25: the AOT cache of JEP
+   * 483/514, {@code -XX:AOTCacheOutput}, which also holds linked classes and method profiles).
+   */
+  ServiceJvm recordingClassArchive(Path dir) {
+    List<String> all = new ArrayList<>(options);
+    all.add((feature >= 25 ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive(dir));
+    return new ServiceJvm(label + ", recording " + archiveKind(), home, feature, List.copyOf(all));
+  }
+
+  /**
+   * This JDK started from the archive a {@link #recordingClassArchive} run wrote to {@code dir}.
+   */
+  ServiceJvm withClassArchive(Path dir) {
+    List<String> all = new ArrayList<>(options);
+    all.add((feature >= 25 ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + archive(dir));
+    return new ServiceJvm(label + " + " + archiveKind(), home, feature, List.copyOf(all));
+  }
+
+  /** The archive file of a service in {@code dir}. */
+  Path archive(Path dir, String module) {
+    return Path.of(archive(dir).replace(SERVICE, module));
+  }
+
+  private String archive(Path dir) {
+    return dir.resolve(SERVICE + (feature >= 25 ? ".aot" : ".jsa")).toString();
+  }
+
+  private String archiveKind() {
+    return feature >= 25 ? "AOT cache" : "AppCDS";
   }
 
   /** The JDK running the benchmark. */
   static ServiceJvm current() {
     return new ServiceJvm(
-        "JDK " + Runtime.version().feature(), Path.of(System.getProperty("java.home")), nmt());
+        "JDK " + Runtime.version().feature(),
+        Path.of(System.getProperty("java.home")),
+        Runtime.version().feature(),
+        nmt());
   }
 
   /**
@@ -70,7 +125,7 @@ record ServiceJvm(String label, Path home, List<String> options) {
             h -> {
               List<String> options = new ArrayList<>(nmt());
               options.add("-XX:+UseCompactObjectHeaders");
-              return new ServiceJvm("JDK 25, compact object headers", h, List.copyOf(options));
+              return new ServiceJvm("JDK 25, compact object headers", h, 25, List.copyOf(options));
             });
   }
 

@@ -1,0 +1,46 @@
+package io.fraudtip.loadtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The memory phases' JVM options: the native memory tracker and the class archives per JDK. */
+class ServiceJvmTest {
+  private final Path dir = Path.of("/tmp/archives");
+
+  @Test
+  void jdk17RecordsAndUsesAnAppCdsArchivePerService() {
+    ServiceJvm jdk17 = new ServiceJvm("JDK 17", Path.of("/jdk17"), 17, List.of());
+
+    ServiceJvm training = jdk17.withNmt().recordingClassArchive(dir);
+    ServiceJvm archived = jdk17.withClassArchive(dir);
+
+    assertThat(training.options())
+        .containsExactly(
+            "-XX:NativeMemoryTracking=summary",
+            "-XX:ArchiveClassesAtExit=/tmp/archives/{service}.jsa");
+    assertThat(training.tracksNativeMemory()).isTrue();
+    assertThat(archived.options())
+        .containsExactly("-XX:SharedArchiveFile=/tmp/archives/{service}.jsa");
+    assertThat(archived.label()).isEqualTo("JDK 17 + AppCDS");
+    assertThat(archived.withNmt().withNmt().options()).hasSize(2);
+    assertThat(jdk17.archive(dir, "case-service")).isEqualTo(dir.resolve("case-service.jsa"));
+  }
+
+  @Test
+  void jdk25RecordsAndUsesAnAotCache() {
+    ServiceJvm jdk25 =
+        new ServiceJvm("JDK 25", Path.of("/jdk25"), 25, List.of("-XX:+UseCompactObjectHeaders"));
+
+    assertThat(jdk25.recordingClassArchive(dir).options())
+        .containsExactly(
+            "-XX:+UseCompactObjectHeaders", "-XX:AOTCacheOutput=/tmp/archives/{service}.aot");
+    assertThat(jdk25.withClassArchive(dir).options())
+        .containsExactly(
+            "-XX:+UseCompactObjectHeaders", "-XX:AOTCache=/tmp/archives/{service}.aot");
+    assertThat(jdk25.withClassArchive(dir).label()).isEqualTo("JDK 25 + AOT cache");
+    assertThat(jdk25.withNmt().tracksNativeMemory()).isTrue();
+  }
+}
