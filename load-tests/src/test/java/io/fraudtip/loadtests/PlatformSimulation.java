@@ -411,7 +411,7 @@ public class PlatformSimulation extends Simulation {
   private Optional<MemoryRun> classArchivePhase(ServiceJvm jvm) throws Exception {
     Path dir = out.resolve("class-archives").resolve(jvm.label().replaceAll("[^A-Za-z0-9]+", "-"));
     Files.createDirectories(dir);
-    memoryPhase(jvm.withNmt().recordingClassArchive(dir), seconds(15));
+    memoryPhase(jvm.recordingClassArchive(dir), seconds(15));
     // each JVM of the training run writes its archive as it exits
     ServiceJvm archived = jvm.withClassArchive(dir);
     stack.stopServices();

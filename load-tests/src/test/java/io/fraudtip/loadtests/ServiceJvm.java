@@ -74,9 +74,13 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
    * A training run: each service writes the classes it loaded to {@code dir} when it exits (JDK 17:
    * a dynamic AppCDS archive, {@code -XX:ArchiveClassesAtExit}; JDK 25: the AOT cache of JEP
    * 483/514, {@code -XX:AOTCacheOutput}, which also holds linked classes and method profiles).
+   * Without the native memory tracker: the training run is not measured, and Temurin 25.0.3 crashed
+   * (SIGSEGV in {@code FileMapInfo::readonly_total}) when {@code jcmd VM.native_memory} asked a JVM
+   * recording its AOT cache.
    */
   ServiceJvm recordingClassArchive(Path dir) {
     List<String> all = new ArrayList<>(options);
+    all.remove(NMT);
     all.add((feature >= 25 ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive(dir));
     return new ServiceJvm(label + ", recording " + archiveKind(), home, feature, List.copyOf(all));
   }

@@ -18,10 +18,8 @@ class ServiceJvmTest {
     ServiceJvm archived = jdk17.withClassArchive(dir);
 
     assertThat(training.options())
-        .containsExactly(
-            "-XX:NativeMemoryTracking=summary",
-            "-XX:ArchiveClassesAtExit=/tmp/archives/{service}.jsa");
-    assertThat(training.tracksNativeMemory()).isTrue();
+        .containsExactly("-XX:ArchiveClassesAtExit=/tmp/archives/{service}.jsa");
+    assertThat(training.tracksNativeMemory()).isFalse();
     assertThat(archived.options())
         .containsExactly("-XX:SharedArchiveFile=/tmp/archives/{service}.jsa");
     assertThat(archived.label()).isEqualTo("JDK 17 + AppCDS");
