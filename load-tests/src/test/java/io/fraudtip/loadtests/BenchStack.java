@@ -60,6 +60,11 @@ final class BenchStack implements AutoCloseable {
    * busy with other work a JVM start alone can take minutes.
    */
   static BenchStack start(Path out, ServiceJvm jvm) {
+    return start(out, jvm, Map.of());
+  }
+
+  /** {@link #start(Path, ServiceJvm)} with PostgreSQL settings of the run's own. */
+  static BenchStack start(Path out, ServiceJvm jvm, Map<String, String> postgresSettings) {
     Path repository = Path.of(System.getProperty("fraudtip.repository", "..")).toAbsolutePath();
     Path jfr = Boolean.getBoolean("fraudtip.benchmark.jfr") ? out.resolve("jfr") : null;
     for (int attempt = 1; ; attempt++) {
@@ -70,7 +75,7 @@ final class BenchStack implements AutoCloseable {
         throw new UncheckedIOException(e);
       }
       try {
-        stack.startAll(jvm);
+        stack.startAll(jvm, postgresSettings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
         return stack;
       } catch (Exception e) {
@@ -83,9 +88,9 @@ final class BenchStack implements AutoCloseable {
     }
   }
 
-  private void startAll(ServiceJvm jvm) throws Exception {
+  private void startAll(ServiceJvm jvm, Map<String, String> postgresSettings) throws Exception {
     System.out.println("[bench] starting PostgreSQL");
-    postgres = PostgresServer.start(home.resolve("postgres"), FreePorts.pick());
+    postgres = PostgresServer.start(home.resolve("postgres"), FreePorts.pick(), postgresSettings);
     started.add(postgres);
     for (Service s : Service.values()) {
       postgres.ensureDatabase(s.database());

@@ -24,6 +24,9 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
   /** Native memory tracking: always in the memory phases, else with {@code --nmt}. */
   private static final String NMT = "-XX:NativeMemoryTracking=summary";
 
+  /** The training run's metaspace limit (the last -XX:MaxMetaspaceSize given wins). */
+  static final String TRAINING_METASPACE = "-XX:MaxMetaspaceSize=512m";
+
   /** In an option, replaced by the service's module name (a file of its own per service). */
   static final String SERVICE = "{service}";
 
@@ -81,6 +84,9 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
   ServiceJvm recordingClassArchive(Path dir) {
     List<String> all = new ArrayList<>(options);
     all.remove(NMT);
+    // JDK 25 sizes the buffer it writes the cache from by the metaspace limit: with the services'
+    // 160 MB it stopped ("Unable to allocate from 'ro' region") and wrote nothing. Training only.
+    all.add(TRAINING_METASPACE);
     all.add((feature >= 25 ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + archive(dir));
     return new ServiceJvm(label + ", recording " + archiveKind(), home, feature, List.copyOf(all));
   }

@@ -18,7 +18,8 @@ class ServiceJvmTest {
     ServiceJvm archived = jdk17.withClassArchive(dir);
 
     assertThat(training.options())
-        .containsExactly("-XX:ArchiveClassesAtExit=/tmp/archives/{service}.jsa");
+        .containsExactly(
+            "-XX:MaxMetaspaceSize=512m", "-XX:ArchiveClassesAtExit=/tmp/archives/{service}.jsa");
     assertThat(training.tracksNativeMemory()).isFalse();
     assertThat(archived.options())
         .containsExactly("-XX:SharedArchiveFile=/tmp/archives/{service}.jsa");
@@ -34,7 +35,9 @@ class ServiceJvmTest {
 
     assertThat(jdk25.recordingClassArchive(dir).options())
         .containsExactly(
-            "-XX:+UseCompactObjectHeaders", "-XX:AOTCacheOutput=/tmp/archives/{service}.aot");
+            "-XX:+UseCompactObjectHeaders",
+            "-XX:MaxMetaspaceSize=512m",
+            "-XX:AOTCacheOutput=/tmp/archives/{service}.aot");
     assertThat(jdk25.withClassArchive(dir).options())
         .containsExactly(
             "-XX:+UseCompactObjectHeaders", "-XX:AOTCache=/tmp/archives/{service}.aot");

@@ -29,9 +29,10 @@ import java.util.TreeMap;
  * {@code ./run-benchmark --soak 30m}: the whole loop at a moderate, steady rate for a long while
  * (tips posted by wrk and followed to the demo bank), one sample a minute of each service's RSS,
  * heap after a full GC, open files and threads, of the outbox backlog and consumer lag (by group
- * and topic), and of each process's share of the machine's CPU in the minute. Writes {@code
- * target/benchmark/soak.md} and fails when any of them grows without bound (see {@link
- * SoakVerdict}) or a minute's tips did not all reach the bank.
+ * and topic), of each process's share of the machine's CPU in the minute, and of PostgreSQL's
+ * statements ({@link StatementStats}). Writes {@code target/benchmark/soak.md} and fails when any
+ * of them grows without bound (see {@link SoakVerdict}) or a minute's tips did not all reach the
+ * bank.
  *
  * <p>Settings (system properties): {@code fraudtip.benchmark.soak} the duration ({@code 30m},
  * {@code 2h}, minutes when a bare number); {@code fraudtip.benchmark.soak-rate} tips per second
@@ -52,8 +53,11 @@ public class SoakSimulation extends Simulation {
     List<SoakSample> samples = new ArrayList<>();
     List<String> late = new ArrayList<>();
     Instant startedAt = Instant.now();
-    try (BenchStack stack = BenchStack.start(out, ServiceJvm.current());
+    String statements = "";
+    try (BenchStack stack =
+            BenchStack.start(out, ServiceJvm.current(), StatementStats.SERVER_SETTINGS);
         ConsumerLag lag = new ConsumerLag(stack.kafkaBootstrapServers())) {
+      StatementStats pg = StatementStats.start(stack.postgres());
       Wrk wrk = Wrk.prepare(out.resolve("wrk"));
       TipToWebhook bank = new TipToWebhook(stack.deliveriesUrl() + "/" + PlatformSimulation.BANK);
       String tips = stack.baseUrl(Service.INTAKE) + "/api/v1/tips";
@@ -67,6 +71,7 @@ public class SoakSimulation extends Simulation {
         CpuSampler.Window window = cpu.begin();
         WrkResult run = wrk.run(step, tips, Wrk.Mode.TIPS, null, track, null);
         Map<String, Double> cpuShares = cpu.end(window, run.generatorCpuSeconds());
+        pg.minute();
         // The previous minute's tips have had a whole minute since: each must be at the bank.
         int delivered = bank.delivered(previous);
         if (delivered < previous.size()) {
@@ -86,11 +91,13 @@ public class SoakSimulation extends Simulation {
         previous = accepted;
       }
       awaitLast(bank, previous, late);
+      statements = pg.markdown(10);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     SoakVerdict verdict = SoakVerdict.of(samples, rate);
-    String report = SoakReport.markdown(startedAt, duration, rate, samples, verdict, late);
+    String report =
+        SoakReport.markdown(startedAt, duration, rate, samples, verdict, late) + statements;
     try {
       Files.createDirectories(out);
       Files.writeString(out.resolve("soak.md"), report);

@@ -34,6 +34,7 @@ public final class PostgresServer implements AutoCloseable {
   private final Path dataDirectory;
   private final ServerAddress address;
   private volatile EmbeddedPostgres postgres;
+  private Map<String, String> settings = Map.of();
 
   private PostgresServer(Path dataDirectory, ServerAddress address) {
     this.dataDirectory = dataDirectory;
@@ -91,8 +92,17 @@ public final class PostgresServer implements AutoCloseable {
    * @param port the port to listen on
    */
   public static PostgresServer start(Path dataDirectory, int port) {
+    return start(dataDirectory, port, Map.of());
+  }
+
+  /**
+   * Starts a server with settings of its own beside the durable ones, which they cannot change (the
+   * benchmark's soak loads {@code pg_stat_statements}).
+   */
+  public static PostgresServer start(Path dataDirectory, int port, Map<String, String> settings) {
     PostgresServer server =
         new PostgresServer(dataDirectory, new ServerAddress("localhost", port, USER, PASSWORD, ""));
+    server.settings = Map.copyOf(settings);
     server.postgres = server.startServer();
     return server;
   }
@@ -209,8 +219,10 @@ public final class PostgresServer implements AutoCloseable {
   private EmbeddedPostgres startServer() {
     PostgresBinaries.requirePresent();
     try {
+      EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+      settings.forEach(builder::setServerConfig);
       EmbeddedPostgres pg =
-          EmbeddedPostgres.builder()
+          builder
               .setDataDirectory(dataDirectory)
               .setCleanDataDirectory(false)
               .setPort(address.port())
