@@ -417,7 +417,15 @@ public class PlatformSimulation extends Simulation {
     stack.stopServices();
     for (Service s : Service.values()) {
       Path archive = jvm.archive(dir, s.module());
-      if (!Files.isRegularFile(archive)) {
+      // JDK 25 writes the training's configuration as it exits, then a JVM of its own assembles
+      // the cache from it, after the service's process has ended; it deletes the configuration
+      // when the cache is complete.
+      Path configuration = Path.of(archive + ".config");
+      long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+      while (Files.exists(configuration) && System.nanoTime() < until) {
+        sleep(1000);
+      }
+      if (!Files.isRegularFile(archive) || Files.exists(configuration)) {
         System.out.println("[bench] " + s.module() + " wrote no " + archive + ": not measured");
         return Optional.empty();
       }
