@@ -31,19 +31,27 @@ final class Forked implements AutoCloseable {
     this.child = child;
   }
 
-  /** Starts {@code command}; its output goes to {@code log}. */
+  /**
+   * Starts {@code command}; its output goes straight to {@code log}, not through a pipe: {@link
+   * Process#destroy()} closes the pipe, and what the process (or a JVM it starts as it exits, such
+   * as JDK 25's AOT cache assembly) writes after SIGTERM would be lost or end it with SIGPIPE.
+   */
   static Forked start(String name, List<String> command, Map<String, String> env, Path log)
       throws IOException {
-    return start(name, command, env, log, false);
+    Files.createDirectories(log.getParent());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
+    builder.environment().putAll(env);
+    return new Forked(name, builder.start(), log, false);
   }
 
-  private static Forked start(
-      String name, List<String> command, Map<String, String> env, Path log, boolean child)
-      throws IOException {
+  /** A child's output is read here, to see its {@code READY} line, and copied to {@code log}. */
+  private static Forked startChild(String name, List<String> command, Path log) throws IOException {
     Files.createDirectories(log.getParent());
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    Forked f = new Forked(name, builder.start(), log, child);
+    Forked f = new Forked(name, builder.start(), log, true);
     Thread pump = new Thread(f::pump, name + "-output");
     pump.setDaemon(true);
     pump.start();
@@ -64,7 +72,7 @@ final class Forked implements AutoCloseable {
                 System.getProperty("java.class.path"),
                 BenchChild.class.getName()));
     command.addAll(List.of(args));
-    return start(name, command, Map.of(), log, true);
+    return startChild(name, command, log);
   }
 
   private void pump() {
