@@ -74,9 +74,7 @@ final class ReportTables {
             + " (`-Xlog:gc`): how many, their time in all and the longest. A pause holds every"
             + " request the service has in hand, so pauses as long as a scenario's p99 are its"
             + " tail.\n\n");
-    b.append("| scenario | ");
-    b.append(String.join(" | ", Arrays.stream(Service.values()).map(Service::module).toList()));
-    b.append(" |\n").append("|---".repeat(Service.values().length + 1)).append("|\n");
+    servicesHeader(b, "scenario");
     synchronized (gc) {
       gc.forEach(
           (scenario, pauses) -> {
@@ -88,6 +86,13 @@ final class ReportTables {
           });
     }
     b.append('\n');
+  }
+
+  /** A table's head: {@code first}, then one column per service. */
+  private static void servicesHeader(StringBuilder b, String first) {
+    b.append("| ").append(first).append(" | ");
+    b.append(String.join(" | ", Arrays.stream(Service.values()).map(Service::module).toList()));
+    b.append(" |\n").append("|---".repeat(Service.values().length + 1)).append("|\n");
   }
 
   static void memory(StringBuilder b, List<MemoryRun> memory) {
@@ -145,9 +150,8 @@ final class ReportTables {
                             }
                           }));
       b.append("NMT committed MB by category, ").append(m.jvm()).append(", ").append(m.load());
-      b.append(":\n\n| category | ");
-      b.append(String.join(" | ", Arrays.stream(Service.values()).map(Service::module).toList()));
-      b.append(" |\n").append("|---".repeat(Service.values().length + 1)).append("|\n");
+      b.append(":\n\n");
+      servicesHeader(b, "category");
       for (String c : categories) {
         b.append("| ").append(c);
         for (Service s : Service.values()) {
