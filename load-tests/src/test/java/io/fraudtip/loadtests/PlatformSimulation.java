@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The SPEC §9 benchmark against one {@link BenchStack}: the machine's ceilings first; then, with
@@ -411,6 +412,12 @@ public class PlatformSimulation extends Simulation {
   private Optional<MemoryRun> classArchivePhase(ServiceJvm jvm) throws Exception {
     Path dir = out.resolve("class-archives").resolve(jvm.label().replaceAll("[^A-Za-z0-9]+", "-"));
     Files.createDirectories(dir);
+    // an earlier run's archive must not stand in for one this run failed to write
+    try (Stream<Path> earlier = Files.list(dir)) {
+      for (Path p : earlier.toList()) {
+        Files.delete(p);
+      }
+    }
     memoryPhase(jvm.recordingClassArchive(dir), seconds(15));
     // each JVM of the training run writes its archive as it exits
     ServiceJvm archived = jvm.withClassArchive(dir);
