@@ -113,13 +113,24 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
     return feature >= 25 ? "AOT cache" : "AppCDS";
   }
 
-  /** The JDK running the benchmark. */
+  /**
+   * The JDK running the benchmark, with the options of {@code -Dfraudtip.benchmark.service-options}
+   * (space-separated, to try a JVM option on the services before it goes into {@code
+   * ServiceProcess.JVM_OPTIONS}; the report's JDK label names them).
+   */
   static ServiceJvm current() {
+    List<String> options = new ArrayList<>(nmt());
+    String label = "JDK " + Runtime.version().feature();
+    String given = System.getProperty("fraudtip.benchmark.service-options", "").trim();
+    if (!given.isEmpty()) {
+      options.addAll(List.of(given.split("\\s+")));
+      label += " " + given;
+    }
     return new ServiceJvm(
-        "JDK " + Runtime.version().feature(),
+        label,
         Path.of(System.getProperty("java.home")),
         Runtime.version().feature(),
-        nmt());
+        List.copyOf(options));
   }
 
   /**

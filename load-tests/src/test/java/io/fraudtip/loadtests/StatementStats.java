@@ -47,6 +47,8 @@ final class StatementStats {
   private final boolean enabled;
   private Map<String, Cost> last = Map.of();
   private final List<Map<String, Cost>> minutes = new ArrayList<>();
+  private Map<String, Long> lastScanned = Map.of();
+  private final List<Map<String, Long>> scannedMinutes = new ArrayList<>();
 
   private StatementStats(PostgresServer postgres, boolean enabled) {
     this.postgres = postgres;
@@ -65,6 +67,7 @@ final class StatementStats {
       return new StatementStats(postgres, false);
     }
     stats.last = stats.read();
+    stats.lastScanned = stats.readScanned();
     return stats;
   }
 
@@ -78,6 +81,11 @@ final class StatementStats {
     now.forEach((id, cost) -> delta.put(id, cost.minus(last.get(id))));
     minutes.add(delta);
     last = now;
+    Map<String, Long> scanned = readScanned();
+    Map<String, Long> rows = new HashMap<>();
+    scanned.forEach((table, n) -> rows.put(table, n - lastScanned.getOrDefault(table, 0L)));
+    scannedMinutes.add(rows);
+    lastScanned = scanned;
   }
 
   /**
@@ -122,6 +130,7 @@ final class StatementStats {
               then == null ? 0 : then.blocksPerCall(),
               now.blocksPerCall()));
     }
+    b.append(scannedMarkdown(top));
     b.append("\nExecution time of all statements, ms a minute:");
     for (int i = 0; i < minutes.size(); i++) {
       b.append(i == 0 ? " " : ", ")
@@ -134,6 +143,38 @@ final class StatementStats {
     return b.append(".\n").toString();
   }
 
+  /**
+   * Tables read whole: rows read by sequential scans in the second and the last minute, most in the
+   * last first. A table that grows and is read whole costs more each minute at a steady rate (an
+   * index a query cannot use shows here before anywhere else).
+   */
+  private String scannedMarkdown(int top) {
+    if (scannedMinutes.size() < 3) {
+      return "";
+    }
+    Map<String, Long> second = scannedMinutes.get(1);
+    Map<String, Long> lastMinute = scannedMinutes.get(scannedMinutes.size() - 1);
+    List<String> most =
+        lastMinute.keySet().stream()
+            .filter(t -> lastMinute.get(t) > 0)
+            .sorted(Comparator.comparingLong((String t) -> lastMinute.get(t)).reversed())
+            .limit(top)
+            .toList();
+    StringBuilder b = new StringBuilder("\nTables read by sequential scans, rows a minute");
+    b.append(" (`pg_stat_user_tables.seq_tup_read`), minute 2 against minute ")
+        .append(scannedMinutes.size());
+    if (most.isEmpty()) {
+      return b.append(": none.\n").toString();
+    }
+    b.append(":\n\n| table | rows 2 → last |\n|---|---:|\n");
+    for (String t : most) {
+      b.append(
+          String.format(
+              Locale.ROOT, "| %s | %d → %d |%n", t, second.getOrDefault(t, 0L), lastMinute.get(t)));
+    }
+    return b.toString();
+  }
+
   private static double ms(Map<String, Cost> minute, String id) {
     Cost c = minute.get(id);
     return c == null ? 0 : c.ms();
@@ -141,7 +182,18 @@ final class StatementStats {
 
   private static String shorten(String query) {
     String q = query.replaceAll("\\s+", " ").replace("|", "\\|").replace("`", "'");
-    return q.length() <= 140 ? q : q.substring(0, 140) + "…";
+    if (q.length() <= 140) {
+      return q;
+    }
+    // The head names the statement, the condition says how it finds its rows: keep both.
+    int where = q.toLowerCase(Locale.ROOT).indexOf(" where ");
+    if (where < 0 || where < 60) {
+      return q.substring(0, 140) + "…";
+    }
+    String condition = q.substring(where);
+    return q.substring(0, 60)
+        + "…"
+        + (condition.length() <= 120 ? condition : condition.substring(0, 120) + "…");
   }
 
   private Map<String, Cost> read() {
@@ -154,7 +206,9 @@ final class StatementStats {
                     + " s.shared_blks_hit + s.shared_blks_read"
                     + " FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid"
                     // not this reading itself
-                    + " WHERE s.query NOT LIKE '%pg_stat_statements%'")) {
+                    + " WHERE s.query NOT LIKE '%pg_stat_statements%'"
+                    + " AND s.query NOT LIKE '%pg_stat_user_tables%'"
+                    + " AND s.query NOT LIKE '%FROM pg_database%'")) {
       while (rs.next()) {
         String id = rs.getString(1) + "/" + rs.getLong(2);
         costs.merge(
@@ -173,6 +227,39 @@ final class StatementStats {
       System.out.println("[soak] pg_stat_statements not read: " + e.getMessage());
     }
     return costs;
+  }
+
+  /** Rows read by sequential scans so far, by {@code database.table}, over every database. */
+  private Map<String, Long> readScanned() {
+    Map<String, Long> rows = new HashMap<>();
+    List<String> databases = new ArrayList<>();
+    try (Connection c = connect(postgres);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT datname FROM pg_database WHERE datallowconn AND NOT datistemplate")) {
+      while (rs.next()) {
+        databases.add(rs.getString(1));
+      }
+    } catch (SQLException e) {
+      System.out.println("[soak] databases not listed: " + e.getMessage());
+    }
+    for (String db : databases) {
+      try (Connection c =
+              DriverManager.getConnection(
+                  postgres.jdbcUrl(db), PostgresServer.USER, PostgresServer.PASSWORD);
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT relname, coalesce(seq_tup_read, 0) FROM pg_stat_user_tables")) {
+        while (rs.next()) {
+          rows.put(db + "." + rs.getString(1), rs.getLong(2));
+        }
+      } catch (SQLException e) {
+        System.out.println("[soak] " + db + "'s tables not read: " + e.getMessage());
+      }
+    }
+    return rows;
   }
 
   private static Connection connect(PostgresServer postgres) throws SQLException {
