@@ -252,7 +252,11 @@ public class OutboxRelay {
     return acked;
   }
 
-  void refreshStats() {
+  /**
+   * Counts the unsent rows and finds the oldest, in the caller's transaction (the relay's loop does
+   * it every second); public for tests.
+   */
+  public void refreshStats() {
     Object[] row =
         (Object[])
             em.createNativeQuery(
@@ -262,8 +266,14 @@ public class OutboxRelay {
     oldestUnsentEpochMs.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
   }
 
-  void deletePublished() {
-    em.createQuery("DELETE FROM OutboxEvent e WHERE e.publishedAt < :before")
+  /**
+   * Deletes the rows published longer ago than the retention, in the caller's transaction (the
+   * relay's loop does it every minute); public for tests.
+   *
+   * @return the number of rows deleted
+   */
+  public int deletePublished() {
+    return em.createQuery("DELETE FROM OutboxEvent e WHERE e.publishedAt < :before")
         .setParameter("before", Instant.now().minus(config.retention()))
         .executeUpdate();
   }
