@@ -73,7 +73,13 @@ public final class ServiceProcess implements AutoCloseable {
           // sweeps, and the small heap's frequent collections drive the sweeps: a profile under a
           // steady 30 tips/s found 15,000 methods flushed a minute and the JIT threads recompiling
           // them, a third of each service's CPU. The code cache (240 MB reserved) never fills.
-          "-XX:-UseCodeCacheFlushing");
+          "-XX:-UseCodeCacheFlushing",
+          // The client compiler only: the server compiler (C2) kept compiling for minutes on these
+          // two cores (a fifth of the machine at a steady 25 tips/s, 30,000 compilations and 52 MB
+          // of code in case-service after five minutes). Without it a 25 tips/s soak took 60 % of
+          // the machine instead of 100 %, tip -> webhook p99 fell from 230-550 ms to 35-113 ms,
+          // and each service's RSS from 315-376 MB to 240-281 MB (load-tests' benchmark notes).
+          "-XX:TieredStopAtLevel=1");
 
   static ServiceProcess start(
       Service service, Path jar, int port, Map<String, String> environment, Path log)

@@ -200,6 +200,9 @@ public class OutboxRelay {
       // duplicates that consumers drop by event id.
       throw new IllegalStateException("Kafka did not acknowledge the batch", e);
     }
+    // A mark lost in a database crash only publishes the rows again (consumers dedupe on the event
+    // id), so it need not wait for its commit to reach the disk: one fsync less for each batch.
+    em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
     Instant now = Instant.now();
     em.createQuery("UPDATE OutboxEvent e SET e.publishedAt = :now WHERE e.id IN :ids")
         .setParameter("now", now)
