@@ -19,7 +19,8 @@ import java.util.Map;
  * (the server started with it preloaded): per statement, the calls, execution time and blocks
  * touched in each minute. At a steady rate a statement whose time per call grows minute after
  * minute reads more rows as the tables grow; the report names the ones that grew most between the
- * second and the last minute.
+ * second and the last minute, and the tables read by sequential scans ({@code pg_stat_user_tables})
+ * with their rows a minute.
  */
 final class StatementStats {
   /** What the soak's PostgreSQL is started with. */
@@ -187,7 +188,7 @@ final class StatementStats {
     }
     // The head names the statement, the condition says how it finds its rows: keep both.
     int where = q.toLowerCase(Locale.ROOT).indexOf(" where ");
-    if (where < 0 || where < 60) {
+    if (where < 60) {
       return q.substring(0, 140) + "…";
     }
     String condition = q.substring(where);

@@ -73,13 +73,11 @@ public final class ServiceProcess implements AutoCloseable {
           // sweeps, and the small heap's frequent collections drive the sweeps: a profile under a
           // steady 30 tips/s found 15,000 methods flushed a minute and the JIT threads recompiling
           // them, a third of each service's CPU. The code cache (240 MB reserved) never fills.
-          "-XX:-UseCodeCacheFlushing",
-          // The client compiler only: the server compiler (C2) kept compiling for minutes on these
-          // two cores (a fifth of the machine at a steady 25 tips/s, 30,000 compilations and 52 MB
-          // of code in case-service after five minutes). Without it a 25 tips/s soak took 60 % of
-          // the machine instead of 100 %, tip -> webhook p99 fell from 230-550 ms to 35-113 ms,
-          // and each service's RSS from 315-376 MB to 240-281 MB (load-tests' benchmark notes).
-          "-XX:TieredStopAtLevel=1");
+          // Not -XX:TieredStopAtLevel=1 (the client compiler alone), measured on 2026-11-30: it
+          // saves the server compiler's CPU in the first minutes and 35-95 MB of RSS a service,
+          // but its code is slower where a path is hot: the watchlist's peak fell from 13,400 to
+          // 3,600 checks/s and the whole loop from 100 to 50 tips/s (the benchmark notes).
+          "-XX:-UseCodeCacheFlushing");
 
   static ServiceProcess start(
       Service service, Path jar, int port, Map<String, String> environment, Path log)
