@@ -94,7 +94,7 @@ final class StatementStats {
    * minute (the first warms up) to the last, with their calls and cost per call in both.
    */
   String markdown(int top) {
-    if (minutes.size() < 3) {
+    if (!longEnough(minutes)) {
       return "";
     }
     Map<String, Cost> second = minutes.get(1);
@@ -150,16 +150,17 @@ final class StatementStats {
    * index a query cannot use shows here before anywhere else).
    */
   private String scannedMarkdown(int top) {
-    if (scannedMinutes.size() < 3) {
+    if (!longEnough(scannedMinutes)) {
       return "";
     }
     Map<String, Long> second = scannedMinutes.get(1);
     Map<String, Long> lastMinute = scannedMinutes.get(scannedMinutes.size() - 1);
     List<String> most =
-        lastMinute.keySet().stream()
-            .filter(t -> lastMinute.get(t) > 0)
-            .sorted(Comparator.comparingLong((String t) -> lastMinute.get(t)).reversed())
+        lastMinute.entrySet().stream()
+            .filter(e -> e.getValue() > 0)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
             .limit(top)
+            .map(Map.Entry::getKey)
             .toList();
     StringBuilder b = new StringBuilder("\nTables read by sequential scans, rows a minute");
     b.append(" (`pg_stat_user_tables.seq_tup_read`), minute 2 against minute ")
@@ -174,6 +175,11 @@ final class StatementStats {
               Locale.ROOT, "| %s | %d → %d |%n", t, second.getOrDefault(t, 0L), lastMinute.get(t)));
     }
     return b.toString();
+  }
+
+  /** Whether a second minute (the first warms up) and a later one were taken. */
+  private static boolean longEnough(List<?> minutes) {
+    return minutes.size() >= 3;
   }
 
   private static double ms(Map<String, Cost> minute, String id) {
