@@ -74,7 +74,7 @@ public final class ServiceProcess implements AutoCloseable {
           // steady 30 tips/s found 15,000 methods flushed a minute and the JIT threads recompiling
           // them, a third of each service's CPU. The code cache (240 MB reserved) never fills.
           // Not -XX:TieredStopAtLevel=1 (the client compiler alone), measured on 2026-11-30: it
-          // saves the server compiler's CPU in the first minutes and 35-95 MB of RSS a service,
+          // saves the server compiler's CPU in the first minutes and 75-125 MB of RSS a service,
           // but its code is slower where a path is hot: the watchlist's peak fell from 13,400 to
           // 3,600 checks/s and the whole loop from 100 to 50 tips/s (the benchmark notes).
           "-XX:-UseCodeCacheFlushing");

@@ -173,7 +173,8 @@ public class OutboxRelay {
   /**
    * Publishes one batch of unsent rows in the caller's transaction and waits for Kafka's
    * acknowledgement before marking them sent. The relay's own loop calls it in a new transaction
-   * each time; it is public so that tests and tools can run relays side by side.
+   * each time; it is public so that tests and tools can run relays side by side. That transaction
+   * then commits without waiting for the disk (nothing else belongs in it).
    *
    * @return the number of rows published
    */
