@@ -1,10 +1,7 @@
 package io.fraudtip.cases.core;
 
-import jakarta.persistence.OptimisticLockException;
-import jakarta.persistence.PessimisticLockException;
-import java.sql.SQLException;
+import io.fraudtip.commons.db.LostRaces;
 import java.time.Duration;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -21,7 +18,6 @@ public final class Retries {
 
   private static final long FIRST_WAIT_MS = 10;
   private static final long LONGEST_WAIT_MS = 1_000;
-  private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01", "55P03");
 
   private Retries() {}
 
@@ -52,36 +48,8 @@ public final class Retries {
     }
   }
 
-  /**
-   * Whether a failure is a lost race: an optimistic or pessimistic lock failure (Hibernate's
-   * StaleStateException too, as a versioned row's lock or refresh that finds it changed, "No rows
-   * were returned from JDBC query for versioned entity"), or a race's SQL state, anywhere in the
-   * causes or among the exceptions suppressed on the way (a failed commit's rollback exception
-   * carries the flush's failure that way).
-   */
+  /** Whether a failure is a lost race ({@link LostRaces#isLostRace}). */
   static boolean isRace(Throwable e) {
-    return isRace(e, 0);
-  }
-
-  private static boolean isRace(Throwable e, int depth) {
-    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
-      if (t instanceof OptimisticLockException
-          || t instanceof PessimisticLockException
-          || t instanceof org.hibernate.StaleStateException) {
-        return true;
-      }
-      if (t instanceof SQLException sql && RACE_STATES.contains(sql.getSQLState())) {
-        return true;
-      }
-      for (Throwable suppressed : t.getSuppressed()) {
-        if (isRace(suppressed, depth + 1)) {
-          return true;
-        }
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
+    return LostRaces.isLostRace(e);
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.fraudtip.commons.db.LostRaces;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -28,6 +29,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+  /** How soon a request that lost a race may be sent again. */
+  private static final int RETRY_AFTER_RACE_SECONDS = 1;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -189,8 +193,30 @@ public class ProblemMapper {
     return builder.build();
   }
 
+  /**
+   * Anything else: a 500 with an id the log repeats. A transaction that lost a race on locks (a
+   * deadlock with another, a row changed meanwhile) is no fault of the request and nothing of it
+   * was committed: a 503 with {@code Retry-After}, so that the caller runs it again.
+   */
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (LostRaces.isLockRace(e)) {
+      LOG.warnf("Lost a race on %s, answered 503: %s", path(uri), e.getMessage());
+      Problem busy =
+          new Problem(
+              "contention",
+              "Service Unavailable",
+              503,
+              "Another change to the same records was made at the same moment; nothing was"
+                  + " changed. Send the request again.",
+              path(uri),
+              List.of());
+      return Response.status(503)
+          .type(Problem.MEDIA_TYPE)
+          .header("Retry-After", RETRY_AFTER_RACE_SECONDS)
+          .entity(busy)
+          .build();
+    }
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
     return answer(

@@ -1,0 +1,61 @@
+package io.fraudtip.commons.db;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Whether a transaction failed because it lost a race with another (a concurrent edit of the same
+ * row, a deadlock, a unique key taken meanwhile, a lock not available): nothing of it was
+ * committed, and the same work run again may well succeed.
+ */
+public final class LostRaces {
+  /** Unique violation, serialization failure, deadlock, lock not available. */
+  private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01", "55P03");
+
+  /** Deadlock, serialization failure, lock not available: a race, whatever the statement. */
+  private static final Set<String> LOCK_STATES = Set.of("40001", "40P01", "55P03");
+
+  private LostRaces() {}
+
+  /**
+   * A lost race: an optimistic or pessimistic lock failure (Hibernate's StaleStateException too, as
+   * a versioned row's lock or refresh that finds it changed), or a race's SQL state (a unique key
+   * among them), anywhere in the causes or among the exceptions suppressed on the way (a failed
+   * commit's rollback exception carries the flush's failure that way).
+   */
+  public static boolean isLostRace(Throwable e) {
+    return matches(e, RACE_STATES, 0);
+  }
+
+  /**
+   * A race on locks only (deadlock, serialization failure, lock not available, a versioned row
+   * changed meanwhile): unlike a unique key taken, never the request's own doing.
+   */
+  public static boolean isLockRace(Throwable e) {
+    return matches(e, LOCK_STATES, 0);
+  }
+
+  private static boolean matches(Throwable e, Set<String> states, int depth) {
+    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
+      if (t instanceof OptimisticLockException
+          || t instanceof PessimisticLockException
+          || t instanceof org.hibernate.StaleStateException) {
+        return true;
+      }
+      if (t instanceof SQLException sql && states.contains(sql.getSQLState())) {
+        return true;
+      }
+      for (Throwable suppressed : t.getSuppressed()) {
+        if (matches(suppressed, states, depth + 1)) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+}
