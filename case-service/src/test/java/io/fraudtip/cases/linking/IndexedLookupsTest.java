@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.testsupport.PlatformTestResource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.fraudtip.testsupport.SequentialScans;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * A batch of tips finds its rows by index, never by reading a table whole: such a read costs more
  * with every tip stored (the soak's statement statistics found the identifiers' lookup doing it,
  * its time per call growing minute by minute). With sequential scans priced out, PostgreSQL takes
- * one only where no index can answer, and the transaction's own statistics count them.
+ * one only where no index can answer ({@link SequentialScans}).
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
@@ -49,37 +48,8 @@ class IndexedLookupsTest {
               tip().paid(TestTips.account(), 500_000).phone(TestTips.phone()).build()));
     }
 
-    Map<String, Long> scans =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
-                  Map<String, Long> before = sequentialScans();
-                  cases.onTips(batch);
-                  Map<String, Long> after = sequentialScans();
-                  after.replaceAll((table, n) -> n - before.get(table));
-                  return after;
-                });
+    Map<String, Long> scans = SequentialScans.during(em, GROWING, () -> cases.onTips(batch));
 
     assertThat(scans).hasSize(GROWING.size()).allSatisfy((table, n) -> assertThat(n).isZero());
-  }
-
-  /**
-   * Sequential scans of the growing tables this connection has not reported yet: this
-   * transaction's, and those of earlier ones on the same pooled connection (a backend reports when
-   * idle, at most once a second), hence read before and after.
-   */
-  private Map<String, Long> sequentialScans() {
-    Map<String, Long> scans = new HashMap<>();
-    for (Object row :
-        em.createNativeQuery(
-                "SELECT relname, seq_scan FROM pg_stat_xact_user_tables"
-                    + " WHERE relname = ANY(CAST(:tables AS text[]))")
-            .setParameter("tables", GROWING.toArray(String[]::new))
-            .getResultList()) {
-      Object[] r = (Object[]) row;
-      scans.put((String) r[0], ((Number) r[1]).longValue());
-    }
-    return scans;
   }
 }

@@ -6,6 +6,7 @@ import io.fraudtip.commons.outbox.OutboxRelay;
 import io.fraudtip.intake.TopicReader;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.SequentialScans;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
@@ -153,34 +154,20 @@ class ConcurrentRelaysTest {
     insert(topic, 120);
     while (QuarkusTransaction.requiringNew().call(relay::relayBatch) > 0) {}
 
-    long[] deletedAndScans =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
-                  long before = sequentialScans();
-                  relay.refreshStats();
-                  int deleted = relay.deletePublished();
-                  return new long[] {deleted, sequentialScans() - before};
-                });
+    int[] deleted = new int[1];
+    Map<String, Long> scans =
+        SequentialScans.during(
+            em,
+            List.of("outbox_event"),
+            () -> {
+              relay.refreshStats();
+              deleted[0] = relay.deletePublished();
+            });
 
-    assertThat(deletedAndScans[1]).as("sequential scans of outbox_event").isZero();
-    assertThat(deletedAndScans[0]).isGreaterThanOrEqualTo(120);
+    assertThat(scans).containsEntry("outbox_event", 0L);
+    assertThat(deleted[0]).isGreaterThanOrEqualTo(120);
     assertThat(db.queryLong("SELECT count(*) FROM outbox_event WHERE topic = ?", topic)).isZero();
     assertThat(relay.backlog()).isZero();
-  }
-
-  /**
-   * Sequential scans of outbox_event this connection has not reported yet: this transaction's, and
-   * those of earlier ones on the same pooled connection (a backend reports when idle, at most once
-   * a second), hence read before and after.
-   */
-  private long sequentialScans() {
-    return ((Number)
-            em.createNativeQuery(
-                    "SELECT seq_scan FROM pg_stat_xact_user_tables WHERE relname = 'outbox_event'")
-                .getSingleResult())
-        .longValue();
   }
 
   private void drain(CyclicBarrier start, AtomicInteger sent) {

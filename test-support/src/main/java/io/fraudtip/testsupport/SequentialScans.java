@@ -1,0 +1,53 @@
+package io.fraudtip.testsupport;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Counts the tables a piece of work reads whole. The work runs in a transaction of its own with
+ * sequential scans priced out ({@code SET LOCAL enable_seqscan = off}), so PostgreSQL takes one
+ * only where no index can answer; the transaction's statistics then count them. Tests that keep a
+ * path from reading growing tables whole use it, never a timing.
+ */
+public final class SequentialScans {
+  private SequentialScans() {}
+
+  /**
+   * Sequential scans of each of the tables while the work ran (zero for a table it did not touch).
+   */
+  public static Map<String, Long> during(EntityManager em, List<String> tables, Runnable work) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
+              // Read before and after: the view also holds earlier transactions of this pooled
+              // connection that it has not reported yet (a backend reports when idle, once a second
+              // at most).
+              Map<String, Long> before = counts(em, tables);
+              work.run();
+              Map<String, Long> after = counts(em, tables);
+              Map<String, Long> scans = new HashMap<>();
+              for (String table : tables) {
+                scans.put(table, after.getOrDefault(table, 0L) - before.getOrDefault(table, 0L));
+              }
+              return scans;
+            });
+  }
+
+  private static Map<String, Long> counts(EntityManager em, List<String> tables) {
+    Map<String, Long> counts = new HashMap<>();
+    for (Object row :
+        em.createNativeQuery(
+                "SELECT relname, seq_scan FROM pg_stat_xact_user_tables"
+                    + " WHERE relname = ANY(CAST(:tables AS text[]))")
+            .setParameter("tables", tables.toArray(String[]::new))
+            .getResultList()) {
+      Object[] r = (Object[]) row;
+      counts.put((String) r[0], ((Number) r[1]).longValue());
+    }
+    return counts;
+  }
+}
