@@ -121,16 +121,25 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
   static ServiceJvm current() {
     List<String> options = new ArrayList<>(nmt());
     String label = "JDK " + Runtime.version().feature();
-    String given = System.getProperty("fraudtip.benchmark.service-options", "").trim();
+    List<String> given = tried(System.getProperty("fraudtip.benchmark.service-options", ""));
     if (!given.isEmpty()) {
-      options.addAll(List.of(given.split("\\s+")));
-      label += " " + given;
+      options.addAll(given);
+      label += " " + String.join(" ", given);
     }
     return new ServiceJvm(
         label,
         Path.of(System.getProperty("java.home")),
         Runtime.version().feature(),
         List.copyOf(options));
+  }
+
+  /**
+   * The options of {@code -Dfraudtip.benchmark.service-options}, space-separated. Gatling's fork
+   * passes a value with spaces on in quotes of its own, which are not part of the options.
+   */
+  static List<String> tried(String value) {
+    String given = value.trim().replaceAll("^\"(.*)\"$", "$1").trim();
+    return given.isEmpty() ? List.of() : List.of(given.split("\\s+"));
   }
 
   /**

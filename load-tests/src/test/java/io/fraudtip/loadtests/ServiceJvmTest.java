@@ -44,4 +44,11 @@ class ServiceJvmTest {
     assertThat(jdk25.withClassArchive(dir).label()).isEqualTo("JDK 25 + AOT cache");
     assertThat(jdk25.withNmt().tracksNativeMemory()).isTrue();
   }
+
+  @Test
+  void optionsToTryAreSplitAndTheForksQuotesDropped() {
+    assertThat(ServiceJvm.tried("\"-Xms96m -Xmn40m\"")).containsExactly("-Xms96m", "-Xmn40m");
+    assertThat(ServiceJvm.tried(" -XX:+Foo ")).containsExactly("-XX:+Foo");
+    assertThat(ServiceJvm.tried("")).isEmpty();
+  }
 }
