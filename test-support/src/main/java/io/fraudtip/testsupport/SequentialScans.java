@@ -16,7 +16,9 @@ public final class SequentialScans {
   private SequentialScans() {}
 
   /**
-   * Sequential scans of each of the tables while the work ran (zero for a table it did not touch).
+   * Sequential scans of each of the tables while the work ran.
+   *
+   * @throws IllegalArgumentException when a table is not in the database
    */
   public static Map<String, Long> during(EntityManager em, List<String> tables, Runnable work) {
     return QuarkusTransaction.requiringNew()
@@ -31,7 +33,11 @@ public final class SequentialScans {
               Map<String, Long> after = counts(em, tables);
               Map<String, Long> scans = new HashMap<>();
               for (String table : tables) {
-                scans.put(table, after.getOrDefault(table, 0L) - before.getOrDefault(table, 0L));
+                // A table the statistics do not know (a misspelt name) must fail, not count 0.
+                if (!before.containsKey(table) || !after.containsKey(table)) {
+                  throw new IllegalArgumentException("no table " + table + " in this database");
+                }
+                scans.put(table, after.get(table) - before.get(table));
               }
               return scans;
             });

@@ -34,7 +34,7 @@ public final class Retries {
         return;
       } catch (RuntimeException e) {
         long pause = wait + ThreadLocalRandom.current().nextLong(wait);
-        if (!isRace(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
+        if (!LostRaces.isLostRace(e) || System.nanoTime() + pause * 1_000_000 > deadline) {
           throw e;
         }
         try {
@@ -46,10 +46,5 @@ public final class Retries {
         wait = Math.min(wait * 2, LONGEST_WAIT_MS);
       }
     }
-  }
-
-  /** Whether a failure is a lost race ({@link LostRaces#isLostRace}). */
-  static boolean isRace(Throwable e) {
-    return LostRaces.isLostRace(e);
   }
 }

@@ -4,6 +4,8 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Whether a transaction failed because it lost a race with another (a concurrent edit of the same
@@ -11,11 +13,13 @@ import java.util.Set;
  * committed, and the same work run again may well succeed.
  */
 public final class LostRaces {
-  /** Unique violation, serialization failure, deadlock, lock not available. */
-  private static final Set<String> RACE_STATES = Set.of("23505", "40001", "40P01", "55P03");
-
-  /** Deadlock, serialization failure, lock not available: a race, whatever the statement. */
+  /** Serialization failure, deadlock, lock not available: a race, whatever the statement. */
   private static final Set<String> LOCK_STATES = Set.of("40001", "40P01", "55P03");
+
+  /** The lock races and a unique violation (a key another transaction took first). */
+  private static final Set<String> RACE_STATES =
+      Stream.concat(LOCK_STATES.stream(), Stream.of("23505"))
+          .collect(Collectors.toUnmodifiableSet());
 
   private LostRaces() {}
 

@@ -202,20 +202,18 @@ public class ProblemMapper {
   public Response unexpected(Throwable e, UriInfo uri) {
     if (LostRaces.isLockRace(e)) {
       LOG.warnf("Lost a race on %s, answered 503: %s", path(uri), e.getMessage());
-      Problem busy =
-          new Problem(
-              "contention",
-              "Service Unavailable",
-              503,
-              "Another change to the same records was made at the same moment; nothing was"
-                  + " changed. Send the request again.",
-              path(uri),
-              List.of());
-      return Response.status(503)
-          .type(Problem.MEDIA_TYPE)
-          .header("Retry-After", RETRY_AFTER_RACE_SECONDS)
-          .entity(busy)
-          .build();
+      Response busy =
+          answer(
+              new Problem(
+                  "contention",
+                  "Service Unavailable",
+                  503,
+                  "Another change to the same records was made at the same moment; nothing was"
+                      + " changed. Send the request again.",
+                  path(uri),
+                  List.of()));
+      busy.getHeaders().putSingle("Retry-After", RETRY_AFTER_RACE_SECONDS);
+      return busy;
     }
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));

@@ -286,7 +286,8 @@ class FaultSuiteIT {
   @Test
   @Order(7)
   void bankEndpointDownForAnHourOfScheduleTimeThenBack() {
-    DemoBank.Receiver bank = stack.demoBank().receiver("970422");
+    String bin = "970422";
+    DemoBank.Receiver bank = stack.demoBank().receiver(bin);
     fault(
         "bank 970422 answering 503 for an hour of schedule time ("
             + BANK_OUTAGE.toSeconds()
@@ -302,16 +303,14 @@ class FaultSuiteIT {
                 .until(
                     () ->
                         ledger.receipts().stream()
-                            .anyMatch(h -> h.bin().equals("970422") && h.answered() == 503));
+                            .anyMatch(h -> h.bin().equals(bin) && h.answered() == 503));
             sleep(BANK_OUTAGE);
           } finally {
             bank.answerAlways(200);
           }
         });
     List<Books.Receipt> refused =
-        ledger.receipts().stream()
-            .filter(h -> h.bin().equals("970422") && h.answered() == 503)
-            .toList();
+        ledger.receipts().stream().filter(h -> h.bin().equals(bin) && h.answered() == 503).toList();
     assertThat(refused).as("the bank was called while down").isNotEmpty();
     Set<UUID> refusedAlerts =
         refused.stream().map(Books.Receipt::alertId).collect(Collectors.toSet());
