@@ -2,9 +2,11 @@ package io.fraudtip.cases.quotas;
 
 import io.fraudtip.cases.config.QuotaConfig;
 import io.fraudtip.commons.ratelimit.Buckets;
+import io.fraudtip.commons.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The request buckets of case-service, in this instance's memory: anonymous callers per address and
@@ -17,7 +19,21 @@ public class RequestQuotas {
     BANK,
     POLICE,
     /** Anyone else: anonymous, a reporter client, an API key. */
-    OTHER
+    OTHER;
+
+    /**
+     * The kind of an authenticated caller from its roles (an operator's requests are not limited as
+     * a bank's or a unit's).
+     */
+    public static Kind of(Predicate<String> hasRole) {
+      if (hasRole.test(Roles.OPERATOR)) {
+        return OTHER;
+      }
+      if (hasRole.test(Roles.BANK)) {
+        return BANK;
+      }
+      return hasRole.test(Roles.POLICE) ? POLICE : OTHER;
+    }
   }
 
   private final boolean enabled;

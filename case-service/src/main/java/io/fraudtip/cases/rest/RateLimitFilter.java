@@ -3,7 +3,6 @@ package io.fraudtip.cases.rest;
 import io.fraudtip.cases.quotas.RequestQuotas;
 import io.fraudtip.cases.quotas.RequestQuotas.Kind;
 import io.fraudtip.commons.ratelimit.TooManyRequests;
-import io.fraudtip.commons.security.Roles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -64,15 +63,8 @@ public class RateLimitFilter {
   }
 
   private static Kind kind(SecurityContext security) {
-    if (security == null || security.getUserPrincipal() == null) {
-      return Kind.OTHER;
-    }
-    if (security.isUserInRole(Roles.OPERATOR)) {
-      return Kind.OTHER;
-    }
-    if (security.isUserInRole(Roles.BANK)) {
-      return Kind.BANK;
-    }
-    return security.isUserInRole(Roles.POLICE) ? Kind.POLICE : Kind.OTHER;
+    return security == null || security.getUserPrincipal() == null
+        ? Kind.OTHER
+        : Kind.of(security::isUserInRole);
   }
 }

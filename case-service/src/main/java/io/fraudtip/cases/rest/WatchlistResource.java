@@ -52,6 +52,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 public class WatchlistResource {
+  /** The longest value a single check takes. */
+  static final int MAX_VALUE = 400;
+
   private final Watchlist watchlist;
   private final Caller caller;
   private final UnitScope scope;
@@ -100,7 +103,7 @@ public class WatchlistResource {
               })
           @QueryParam("value")
           @NotBlank
-          @Size(max = 400)
+          @Size(max = MAX_VALUE)
           @Pattern(regexp = CleanText.REGEX, message = "{" + CleanText.CODE + "}")
           String value) {
     return answer(List.of(new Item(type, value))).map(results -> results.get(0));

@@ -36,16 +36,20 @@ public final class TooManyRequests {
    * digest); null when the caller names none.
    */
   public static String client(ContainerRequestContext context) {
-    Principal principal =
+    return client(
         context.getSecurityContext() == null
             ? null
-            : context.getSecurityContext().getUserPrincipal();
+            : context.getSecurityContext().getUserPrincipal(),
+        context.getHeaderString(API_KEY));
+  }
+
+  /** {@link #client(ContainerRequestContext)} from the principal and the API key header. */
+  public static String client(Principal principal, String apiKey) {
     if (principal != null && principal.getName() != null && !principal.getName().isBlank()) {
       return "sub:" + principal.getName();
     }
-    String key = context.getHeaderString(API_KEY);
-    if (key != null && !key.isBlank()) {
-      return "key:" + Hashes.sha256(key.strip());
+    if (apiKey != null && !apiKey.isBlank()) {
+      return "key:" + Hashes.sha256(apiKey.strip());
     }
     return null;
   }

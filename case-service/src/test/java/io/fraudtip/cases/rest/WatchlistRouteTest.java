@@ -1,0 +1,133 @@
+package io.fraudtip.cases.rest;
+
+import static io.fraudtip.cases.TestTips.tip;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.fraudtip.cases.TestTips;
+import io.fraudtip.cases.linking.TipLinking;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The single check's fast path answers what memory knows as the resource answers it, and leaves
+ * everything else to the resource.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class WatchlistRouteTest {
+  private static final String CHECK = "/api/v1/watchlist/check";
+
+  @InjectTokens Tokens tokens;
+  @Inject TipLinking cases;
+  @Inject MeterRegistry registry;
+
+  @Test
+  void anUnknownIdentifierIsAnsweredBelowTheRestLayerAsTheResourceAnswersIt() {
+    Map<String, Supplier<RequestSpecification>> callers =
+        Map.of(
+            "citizen", () -> given(),
+            "bank", () -> given().auth().oauth2(tokens.bank("970436")),
+            "operator", () -> given().auth().oauth2(tokens.operator("operator@test")));
+    callers.forEach(
+        (who, caller) -> {
+          String value = "0912" + (100_000 + (int) (Math.random() * 800_000));
+          double before = answered();
+          Response fast =
+              caller.get().queryParam("type", "PHONE").queryParam("value", value).get(CHECK);
+          assertThat(answered()).as(who).isEqualTo(before + 1);
+          // The same value twice: the route leaves it to the resource, which takes the first.
+          Response rest =
+              caller.get().queryParam("type", "PHONE").queryParam("value", value, value).get(CHECK);
+          assertThat(answered()).as(who).isEqualTo(before + 1);
+          assertThat(fast.statusCode()).as(who).isEqualTo(200);
+          assertThat(fast.contentType()).as(who).isEqualTo(rest.contentType());
+          assertThat(fast.jsonPath().getMap("")).as(who).isEqualTo(rest.jsonPath().getMap(""));
+          assertThat(fast.jsonPath().getBoolean("listed")).as(who).isFalse();
+        });
+  }
+
+  @Test
+  void whatMemoryCannotAnswerOrTheRouteMayNotJudgeGoesToTheResource() {
+    String phone = TestTips.phone();
+    cases.onTip(UUID.randomUUID(), tip().phone(phone).lost(1_000).build());
+    double before = answered();
+    // Listed, and the tests keep no answers: the database answers.
+    given()
+        .auth()
+        .oauth2(tokens.bank("970436"))
+        .queryParam("type", "PHONE")
+        .queryParam("value", phone)
+        .get(CHECK)
+        .then()
+        .statusCode(200)
+        .body("listed", equalTo(true))
+        .body("reportCount", equalTo(1));
+    // A unit's token is looked up (a deactivated unit is refused).
+    given()
+        .auth()
+        .oauth2(tokens.police("PA05-66"))
+        .queryParam("type", "PHONE")
+        .queryParam("value", "0912000001")
+        .get(CHECK)
+        .then()
+        .statusCode(200)
+        .body("listed", equalTo(false));
+    // Parameters the resource refuses, with its problem+json.
+    given()
+        .queryParam("type", "bank_account")
+        .queryParam("value", "970436:1")
+        .get(CHECK)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given()
+        .queryParam("type", "PHONE")
+        .queryParam("value", "0912\u202E000002")
+        .get(CHECK)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
+    given().queryParam("type", "PHONE").get(CHECK).then().statusCode(400);
+    given()
+        .queryParam("type", "PHONE")
+        .queryParam("value", "9".repeat(WatchlistResource.MAX_VALUE + 1))
+        .get(CHECK)
+        .then()
+        .statusCode(400);
+    given()
+        .accept("application/xml")
+        .queryParam("type", "PHONE")
+        .queryParam("value", "0912000003")
+        .get(CHECK)
+        .then()
+        .statusCode(406);
+    assertThat(answered()).isEqualTo(before);
+    // A token that does not verify is refused before any route.
+    given()
+        .auth()
+        .oauth2("not-a-token")
+        .queryParam("type", "PHONE")
+        .queryParam("value", "0912000004")
+        .get(CHECK)
+        .then()
+        .statusCode(401);
+    assertThat(answered()).isEqualTo(before);
+  }
+
+  private double answered() {
+    return registry.get("fraudtip.watchlist.route.answers").counter().count();
+  }
+}
