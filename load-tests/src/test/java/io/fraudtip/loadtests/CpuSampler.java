@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -18,11 +19,16 @@ final class CpuSampler {
   static final String GENERATOR = "wrk (load generator)";
   static final String OTHER = "other processes";
   static final String MACHINE = "machine busy";
+  static final String COMPILERS = "of which JIT compilers (the 3 services)";
 
   /** USER_HZ: the unit of the times in /proc (100 on every Linux this runs on). */
   private static final double TICKS_PER_SECOND = 100.0;
 
   private final Map<String, Watched> processes = new LinkedHashMap<>();
+
+  /** Parts of watched processes, shown beside them and not counted again in "other processes". */
+  private final Map<String, List<LongSupplier>> compilers = new LinkedHashMap<>();
+
   private final int cores = Runtime.getRuntime().availableProcessors();
 
   /** A process to watch; {@code tree}: with its children (PostgreSQL's backends). */
@@ -40,6 +46,15 @@ final class CpuSampler {
   /** Watches a process with its children, those that ended included (PostgreSQL). */
   CpuSampler watchTree(String label, LongSupplier pid) {
     processes.put(label, new Watched(pid, true));
+    return this;
+  }
+
+  /**
+   * Watches the JIT compiler threads (C1 and C2) of these JVMs, summed: a part of their own shares,
+   * the compilations a JVM still makes as its code warms up.
+   */
+  CpuSampler watchCompilers(String label, List<LongSupplier> pids) {
+    compilers.put(label, List.copyOf(pids));
     return this;
   }
 
@@ -62,6 +77,10 @@ final class CpuSampler {
       double share = share(used / TICKS_PER_SECOND, seconds, cores);
       shares.put(label, share);
       ours += share;
+    }
+    for (String label : compilers.keySet()) {
+      long used = Math.max(0, now.getOrDefault(label, 0L) - window.ticks().getOrDefault(label, 0L));
+      shares.put(label, share(used / TICKS_PER_SECOND, seconds, cores));
     }
     double generator =
         Double.isNaN(generatorCpuSeconds) ? 0 : share(generatorCpuSeconds, seconds, cores);
@@ -91,7 +110,51 @@ final class CpuSampler {
           }
           ticks.put(label, w.tree() ? treeTicks(pid) : ownTicks(pid));
         });
+    compilers.forEach(
+        (label, pids) -> {
+          long sum = 0;
+          for (LongSupplier pid : pids) {
+            try {
+              sum += compilerTicks(pid.getAsLong());
+            } catch (RuntimeException e) {
+              // not started (yet)
+            }
+          }
+          ticks.put(label, sum);
+        });
     return ticks;
+  }
+
+  /** Whether a thread's name (as {@code /proc/PID/task/TID/comm} holds it) is a JIT compiler's. */
+  static boolean isCompilerThread(String comm) {
+    return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
+  }
+
+  /** The ticks of the process's JIT compiler threads, and how many there are. */
+  static long[] compilerThreads(long pid) {
+    long ticks = 0;
+    long threads = 0;
+    try (DirectoryStream<Path> tasks =
+        Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path t : tasks) {
+        try {
+          if (isCompilerThread(Files.readString(t.resolve("comm")).strip())) {
+            long[] s = parseStat(Files.readString(t.resolve("stat")));
+            ticks += s[1] + s[2];
+            threads++;
+          }
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      // gone
+    }
+    return new long[] {ticks, threads};
+  }
+
+  private static long compilerTicks(long pid) {
+    return compilerThreads(pid)[0];
   }
 
   private static long ownTicks(long pid) {

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 
 /**
@@ -194,7 +195,10 @@ public class PlatformSimulation extends Simulation {
     return cpu.watch("Kafka broker", stack::brokerPid)
         .watch("demo bank", stack::bankPid)
         .watchTree("PostgreSQL", stack::postgresPid)
-        .watch("benchmark JVM (Gatling)", () -> ProcessHandle.current().pid());
+        .watch("benchmark JVM (Gatling)", () -> ProcessHandle.current().pid())
+        .watchCompilers(
+            CpuSampler.COMPILERS,
+            Arrays.stream(Service.values()).<LongSupplier>map(s -> () -> stack.pid(s)).toList());
   }
 
   /** Runs one wrk step with its CPU window. */

@@ -26,8 +26,10 @@ final class ReportTables {
         "Each process's share of the whole machine during each scenario (100 % = all "
             + cores
             + " cores for the whole scenario), from `/proc/PID/stat` (PostgreSQL with its"
-            + " backends); wrk's own from the shell's `times`. *Other processes* is what the"
-            + " machine did besides (on a shared machine, someone else's work). *Generator the"
+            + " backends); wrk's own from the shell's `times`. *Of which JIT compilers* is the"
+            + " services' C1 and C2 compiler threads (`/proc/PID/task`), a part of their columns:"
+            + " compilations a JVM still makes while its code warms up. *Other processes* is what"
+            + " the machine did besides (on a shared machine, someone else's work). *Generator the"
             + " limit?* says maybe when the load generator (wrk, or Gatling in the benchmark JVM)"
             + " used 0.8 of a core or more: then a step that did not keep up may be the"
             + " generator's limit, not the platform's.\n\n");

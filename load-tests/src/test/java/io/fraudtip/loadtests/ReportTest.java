@@ -179,6 +179,20 @@ class ReportTest {
   }
 
   @Test
+  void theJitCompilerThreadsOfAJvmAreFoundByName() {
+    assertThat(CpuSampler.isCompilerThread("C2 CompilerThre")).isTrue();
+    assertThat(CpuSampler.isCompilerThread("C1 CompilerThre")).isTrue();
+    assertThat(CpuSampler.isCompilerThread("VM Thread")).isFalse();
+    assertThat(CpuSampler.isCompilerThread("executor-thread")).isFalse();
+
+    // This JVM's own (HotSpot starts at least one C1 and one C2 thread).
+    long[] own = CpuSampler.compilerThreads(ProcessHandle.current().pid());
+
+    assertThat(own[1]).isGreaterThanOrEqualTo(2);
+    assertThat(own[0]).isNotNegative();
+  }
+
+  @Test
   void theNativeMemorySummaryIsReadInTotalAndByCategory() {
     String summary =
         """
