@@ -64,7 +64,14 @@ public class WatchlistRoute {
   }
 
   void check(RoutingContext context) {
-    Optional<Buffer> answer = answer(context);
+    Optional<Buffer> answer;
+    try {
+      answer = answer(context);
+    } catch (RuntimeException e) {
+      // Whatever this path cannot answer (an input the normaliser throws on, say): the resource
+      // answers it, through the problem mapper, as it always has.
+      answer = Optional.empty();
+    }
     if (answer.isEmpty()) {
       context.next();
       return;

@@ -13,9 +13,15 @@ import io.fraudtip.testsupport.PlatformTestResource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -60,7 +66,7 @@ class WatchlistRouteTest {
   }
 
   @Test
-  void whatMemoryCannotAnswerOrTheRouteMayNotJudgeGoesToTheResource() {
+  void whatMemoryCannotAnswerOrTheRouteMayNotJudgeGoesToTheResource() throws IOException {
     String phone = TestTips.phone();
     cases.onTip(UUID.randomUUID(), tip().phone(phone).lost(1_000).build());
     double before = answered();
@@ -114,6 +120,7 @@ class WatchlistRouteTest {
         .get(CHECK)
         .then()
         .statusCode(406);
+    assertThat(rawStatusLine(CHECK + "?type=PHONE&value=0912%ZZ")).matches("HTTP/1.1 4\\d\\d .*");
     assertThat(answered()).isEqualTo(before);
     // A token that does not verify is refused before any route.
     given()
@@ -125,6 +132,22 @@ class WatchlistRouteTest {
         .then()
         .statusCode(401);
     assertThat(answered()).isEqualTo(before);
+  }
+
+  /**
+   * The status line of a GET sent as written (clients refuse to send a query that does not decode).
+   */
+  private static String rawStatusLine(String target) throws IOException {
+    try (Socket socket = new Socket("localhost", RestAssured.port)) {
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new BufferedReader(
+              new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+          .readLine();
+    }
   }
 
   private double answered() {
