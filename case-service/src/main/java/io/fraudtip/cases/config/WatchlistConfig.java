@@ -9,8 +9,7 @@ import java.time.Duration;
 public interface WatchlistConfig {
   /**
    * How long an answer for one identifier (listed or not) is reused: a newly listed or delisted
-   * identifier shows at most this late. An answer asked for after half of this is read again in the
-   * background meanwhile. {@code 0s} turns the cache off.
+   * identifier shows at most this late. {@code 0s} turns the cache off.
    */
   @WithDefault("2s")
   Duration cacheTtl();

@@ -43,7 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  *
  * <p>Answered on the event loop when no answer needs the database (an identifier nobody reported,
  * or a cached answer): most checks never wait for a worker thread. The rest, and every police
- * caller (whose unit is looked up for the 403 of a deactivated unit), go to a worker thread.
+ * caller (whose unit is looked up for the 403 of a deactivated unit), go to a worker thread. Most
+ * single checks of banks and citizens are answered before they reach this resource, by {@link
+ * WatchlistRoute}, which leaves to it everything but what memory answers.
  */
 @Path("/api/v1/watchlist/check")
 @Tag(

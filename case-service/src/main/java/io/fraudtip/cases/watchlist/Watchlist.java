@@ -1,7 +1,7 @@
 package io.fraudtip.cases.watchlist;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.fraudtip.cases.api.WatchlistViews.Item;
 import io.fraudtip.cases.api.WatchlistViews.Match;
 import io.fraudtip.cases.api.WatchlistViews.Result;
@@ -21,7 +21,6 @@ import io.fraudtip.contracts.tips.IdentifierV1;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -86,7 +85,7 @@ public class Watchlist {
   private final Counter memoryElsewhere;
 
   /** Full answers (with case fields) by type|canonical value; null when the cache is off. */
-  private final LoadingCache<String, Result> recent;
+  private final Cache<String, Result> recent;
 
   Watchlist(
       DataSource dataSource,
@@ -105,18 +104,13 @@ public class Watchlist {
             .register(registry);
     this.memoryOnEventLoop = memoryAnswers(registry, "event-loop");
     this.memoryElsewhere = memoryAnswers(registry, "worker");
-    // An answer asked for once half its time to live has passed is read again in the background
-    // while it is still served: a hot identifier's answer never expires on a caller's request, and
-    // none is older than the time to live.
     this.recent =
         config.cacheTtl().isZero()
             ? null
             : Caffeine.newBuilder()
                 .expireAfterWrite(config.cacheTtl())
-                .refreshAfterWrite(config.cacheTtl().dividedBy(2))
-                .executor(Infrastructure.getDefaultWorkerPool())
                 .maximumSize(config.cacheSize())
-                .build(this::reread);
+                .build();
   }
 
   /**
@@ -128,15 +122,6 @@ public class Watchlist {
     if (recent != null) {
       recent.invalidate(added.type().name() + "|" + added.value());
     }
-  }
-
-  /** One cached answer read again from the database, for {@link #recent}'s refresh. */
-  private Result reread(String key) {
-    int bar = key.indexOf('|');
-    String type = key.substring(0, bar);
-    String value = key.substring(bar + 1);
-    return query(List.of(type), List.of(value))
-        .getOrDefault(key, notListed(IdentifierType.valueOf(type), value));
   }
 
   private static Counter memoryAnswers(MeterRegistry registry, String thread) {
