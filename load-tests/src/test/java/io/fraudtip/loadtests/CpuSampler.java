@@ -73,14 +73,12 @@ final class CpuSampler {
     Map<String, Double> shares = new LinkedHashMap<>();
     double ours = 0;
     for (String label : processes.keySet()) {
-      long used = Math.max(0, now.getOrDefault(label, 0L) - window.ticks().getOrDefault(label, 0L));
-      double share = share(used / TICKS_PER_SECOND, seconds, cores);
+      double share = share(used(label, window, now) / TICKS_PER_SECOND, seconds, cores);
       shares.put(label, share);
       ours += share;
     }
     for (String label : compilers.keySet()) {
-      long used = Math.max(0, now.getOrDefault(label, 0L) - window.ticks().getOrDefault(label, 0L));
-      shares.put(label, share(used / TICKS_PER_SECOND, seconds, cores));
+      shares.put(label, share(used(label, window, now) / TICKS_PER_SECOND, seconds, cores));
     }
     double generator =
         Double.isNaN(generatorCpuSeconds) ? 0 : share(generatorCpuSeconds, seconds, cores);
@@ -92,6 +90,11 @@ final class CpuSampler {
     shares.put(OTHER, Double.isNaN(machineShare) ? Double.NaN : Math.max(0, machineShare - ours));
     shares.put(MACHINE, machineShare);
     return shares;
+  }
+
+  /** Ticks a label used since the window began (none when it was not started then). */
+  private static long used(String label, Window window, Map<String, Long> now) {
+    return Math.max(0, now.getOrDefault(label, 0L) - window.ticks().getOrDefault(label, 0L));
   }
 
   static double share(double cpuSeconds, double seconds, int cores) {
