@@ -1,5 +1,6 @@
 package io.fraudtip.systemtests.faults;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +16,8 @@ import java.util.UUID;
  * @param cases every case, by id
  * @param identifierCase case-service's identifier (see {@link #accountKey}, {@link #phoneKey}) to
  *     the case it belongs to
- * @param alerts notification-service's {@code account.reported} alerts
+ * @param alerts notification-service's alerts: each tip's {@code account.reported} and the
+ *     follow-ups ({@code case.linked} when a tip's case becomes known or changes)
  * @param deliveries notification-service's deliveries of those alerts
  * @param receipts the webhooks the demo bank verified
  * @param deadLetters one line per record on a dead-letter topic
@@ -33,8 +35,16 @@ record Books(
   /** A case: merged into another (or null while it stands), its victims and total loss. */
   record CaseRow(UUID id, UUID mergedInto, int victims, long totalLossVnd) {}
 
-  /** An alert of one tip to the bank of one account. */
-  record AlertRow(UUID id, UUID tipId, String bin, String account) {}
+  /**
+   * An alert to the bank of one account, of the type the bank receives it under: a tip's {@code
+   * account.reported}, or a follow-up naming the tip ({@code case.linked} names the first tip of
+   * the alerts it completes), raised at {@code createdAt}.
+   */
+  record AlertRow(UUID id, UUID tipId, String type, String bin, String account, Instant createdAt) {
+    boolean reported() {
+      return Ledger.ACCOUNT_REPORTED.equals(type);
+    }
+  }
 
   /** A delivery of an alert to an endpoint, with its webhook-id and state. */
   record DeliveryRow(UUID alertId, String webhookId, String state) {}

@@ -19,6 +19,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,12 +54,17 @@ final class Ledger {
     this.stack = stack;
   }
 
-  /** Reads the books, then checks them against the client as it stands after the read. */
-  LedgerCheck.Result check(TipLoad load, Collection<Accepted> target, boolean finished) {
+  /**
+   * Reads the books, then checks them against the client as it stands after the read: the target
+   * tips, and the follow-up alerts raised before {@code followUpsBefore}.
+   */
+  LedgerCheck.Result check(
+      TipLoad load, Collection<Accepted> target, Instant followUpsBefore, boolean finished) {
     Books books = read();
     return LedgerCheck.check(
         books,
-        new LedgerCheck.Client(target, load.accepted(), load.refused(), load.givenUp(), finished));
+        new LedgerCheck.Client(
+            target, load.accepted(), load.refused(), load.givenUp(), followUpsBefore, finished));
   }
 
   /**
@@ -109,11 +116,14 @@ final class Ledger {
   }
 
   /**
-   * Accepted tips that are not yet in a case or whose alerts have not all reached the bank and been
-   * recorded as delivered (a bank may have answered while the database was down: the alert is sent
-   * again, and finished only once its success is recorded).
+   * What is still under way: accepted tips that are not yet in a case or whose {@code
+   * account.reported} alerts have not all reached the bank and been recorded as delivered (a bank
+   * may have answered while the database was down: the alert is sent again, and finished only once
+   * its success is recorded), and follow-up alerts raised before {@code followUpsBefore} that have
+   * not (by the tip they name, or their own id where they name none). Follow-ups raised later are
+   * left out: the load goes on, and a merge it brings about raises new ones for old tips.
    */
-  Set<UUID> unfinished(Collection<Accepted> accepted) {
+  Set<UUID> unfinished(Collection<Accepted> accepted, Instant followUpsBefore) {
     Set<UUID> cased = caseOfTipIds();
     Set<String> answered = new HashSet<>();
     for (Receipt r : receipts()) {
@@ -134,8 +144,15 @@ final class Ledger {
           }
         });
     Map<String, UUID> alertOf = new HashMap<>();
-    alerts.forEach(a -> alertOf.put(a.tipId() + "/" + a.bin() + ":" + a.account(), a.id()));
     Set<UUID> open = new HashSet<>();
+    for (AlertRow a : alerts) {
+      if (a.reported()) {
+        alertOf.put(a.tipId() + "/" + a.bin() + ":" + a.account(), a.id());
+      } else if (a.createdAt().isBefore(followUpsBefore)
+          && !delivered.contains(a.id().toString())) {
+        open.add(a.tipId() == null ? a.id() : a.tipId());
+      }
+    }
     for (Accepted a : accepted) {
       if (!cased.contains(a.tipId())) {
         open.add(a.tipId());
@@ -151,10 +168,10 @@ final class Ledger {
     return open;
   }
 
-  /** Tips notification-service has raised an alert for. */
+  /** Tips notification-service has raised their {@code account.reported} alerts for. */
   Set<UUID> alertedTips() {
     Set<UUID> tips = new HashSet<>();
-    alerts().forEach(a -> tips.add(a.tipId()));
+    alerts().stream().filter(AlertRow::reported).forEach(a -> tips.add(a.tipId()));
     return tips;
   }
 
@@ -226,15 +243,16 @@ final class Ledger {
     List<AlertRow> alerts = new ArrayList<>();
     query(
         c,
-        "SELECT id, tip_id, bank_bin, account_number FROM alert WHERE event_type = ?",
+        "SELECT id, tip_id, event_type, bank_bin, account_number, created_at FROM alert",
         rs ->
             alerts.add(
                 new AlertRow(
                     rs.getObject(1, UUID.class),
                     rs.getObject(2, UUID.class),
                     rs.getString(3),
-                    rs.getString(4))),
-        ACCOUNT_REPORTED);
+                    rs.getString(4),
+                    rs.getString(5),
+                    rs.getObject(6, OffsetDateTime.class).toInstant())));
     return alerts;
   }
 

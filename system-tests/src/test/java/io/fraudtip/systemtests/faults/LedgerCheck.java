@@ -7,6 +7,7 @@ import io.fraudtip.systemtests.faults.Books.Receipt;
 import io.fraudtip.systemtests.faults.TipLoad.Accepted;
 import io.fraudtip.systemtests.faults.TipLoad.Account;
 import io.fraudtip.systemtests.faults.TipLoad.NotAccepted;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,18 +23,23 @@ import java.util.stream.Collectors;
  * unit test can hand it books with a fault in them). Every accepted tip: stored once by intake,
  * held by one standing case, which also holds each of its accounts and phones (so tips naming the
  * same one share a case); one alert per account, delivered, and received by the bank under the
- * delivery's webhook-id. Every tip the client meant: accepted, or refused when invalid (leaving no
- * trace). Dead-letter topics: empty.
+ * delivery's webhook-id; every follow-up alert (case.linked) raised before the cutoff, delivered.
+ * Every tip the client meant: accepted, or refused when invalid (leaving no trace). Dead-letter
+ * topics: empty.
  */
 final class LedgerCheck {
   private static final int LONGEST_MERGE_CHAIN = 100;
 
-  /** What the client did, as the ledger sees it at one moment. */
+  /**
+   * What the client did, as the ledger sees it at one moment, and from when follow-up alerts are
+   * not yet due (the load goes on, and raises them for old tips).
+   */
   record Client(
       Collection<Accepted> target,
       Map<UUID, Accepted> accepted,
       List<NotAccepted> refused,
       List<NotAccepted> givenUp,
+      Instant followUpsBefore,
       boolean finished) {}
 
   /** What a check found; {@code problems} is empty when the books balance. */
@@ -227,10 +233,14 @@ final class LedgerCheck {
     }
   }
 
-  /** One alert per account of each target tip, delivered. Returns {due, delivered}. */
+  /**
+   * One {@code account.reported} alert per account of each target tip, and every follow-up alert
+   * raised before the client's cutoff, delivered. Returns {due, delivered}.
+   */
   private int[] checkAlerts() {
     Map<String, List<AlertRow>> byTipAccount =
         books.alerts().stream()
+            .filter(AlertRow::reported)
             .collect(Collectors.groupingBy(r -> r.tipId() + "/" + r.bin() + ":" + r.account()));
     Map<UUID, List<DeliveryRow>> deliveries =
         books.deliveries().stream().collect(Collectors.groupingBy(DeliveryRow::alertId));
@@ -246,15 +256,39 @@ final class LedgerCheck {
           problems.add(what + " is " + alerts.size() + " alerts in notification-service");
           continue;
         }
-        List<DeliveryRow> ds = deliveries.getOrDefault(alerts.get(0).id(), List.of());
-        if (!ds.isEmpty() && ds.stream().allMatch(d -> "SUCCEEDED".equals(d.state()))) {
+        if (delivered(alerts.get(0), deliveries, what)) {
           delivered++;
-        } else {
-          problems.add(what + " has deliveries " + ds.stream().map(DeliveryRow::state).toList());
+        }
+      }
+    }
+    for (AlertRow followUp : books.alerts()) {
+      if (!followUp.reported() && followUp.createdAt().isBefore(client.followUpsBefore())) {
+        due++;
+        String what =
+            "the "
+                + followUp.type()
+                + " alert "
+                + followUp.id()
+                + " for "
+                + followUp.bin()
+                + ":"
+                + followUp.account();
+        if (delivered(followUp, deliveries, what)) {
+          delivered++;
         }
       }
     }
     return new int[] {due, delivered};
+  }
+
+  /** Whether the alert's deliveries all succeeded (at least one); a problem when not. */
+  private boolean delivered(AlertRow alert, Map<UUID, List<DeliveryRow>> deliveries, String what) {
+    List<DeliveryRow> ds = deliveries.getOrDefault(alert.id(), List.of());
+    if (!ds.isEmpty() && ds.stream().allMatch(d -> "SUCCEEDED".equals(d.state()))) {
+      return true;
+    }
+    problems.add(what + " has deliveries " + ds.stream().map(DeliveryRow::state).toList());
+    return false;
   }
 
   /**

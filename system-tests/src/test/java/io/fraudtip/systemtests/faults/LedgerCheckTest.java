@@ -21,13 +21,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The ledger can fail: books that balance pass, and each kind of fault a broken build would leave
  * (a tip in no case or in a merged one, tips of one account in two cases, a tip stored twice, an
- * alert doubled or never delivered, a receipt under a foreign webhook-id, a dead letter) is found.
+ * alert doubled or never delivered, a follow-up alert raised before the cutoff and not delivered, a
+ * receipt under a foreign webhook-id, a dead letter) is found.
  */
 class LedgerCheckTest {
   static final Account SHARED = new Account("970436", "9000001");
   static final Account OTHER = new Account("970422", "9000002");
   static final UUID CASE = UUID.randomUUID();
   static final UUID ABSORBED = UUID.randomUUID();
+  static final Instant RAISED = Instant.parse("2026-11-30T10:00:00Z");
+  static final Instant CUTOFF = RAISED.plusSeconds(60);
 
   final Accepted first = accepted(1, List.of(SHARED), "0913000001");
   final Accepted second = accepted(2, List.of(SHARED, OTHER), null);
@@ -46,7 +49,9 @@ class LedgerCheckTest {
       for (Account acc : a.accounts()) {
         UUID alert = UUID.randomUUID();
         String webhookId = "msg_" + alert;
-        alerts.add(new AlertRow(alert, a.tipId(), acc.bin(), acc.number()));
+        alerts.add(
+            new AlertRow(
+                alert, a.tipId(), Ledger.ACCOUNT_REPORTED, acc.bin(), acc.number(), RAISED));
         deliveries.add(new DeliveryRow(alert, webhookId, "SUCCEEDED"));
         receipts.add(new Receipt(acc.bin(), webhookId, Ledger.ACCOUNT_REPORTED, alert, 200));
       }
@@ -65,7 +70,8 @@ class LedgerCheckTest {
   LedgerCheck.Result check(Books books) {
     Map<UUID, Accepted> byId = new HashMap<>();
     tips.forEach(a -> byId.put(a.tipId(), a));
-    return LedgerCheck.check(books, new LedgerCheck.Client(tips, byId, List.of(), List.of(), true));
+    return LedgerCheck.check(
+        books, new LedgerCheck.Client(tips, byId, List.of(), List.of(), CUTOFF, true));
   }
 
   @Test
@@ -133,12 +139,67 @@ class LedgerCheckTest {
                 b -> {
                   AlertRow one = b.alerts().get(0);
                   b.alerts()
-                      .add(new AlertRow(UUID.randomUUID(), one.tipId(), one.bin(), one.account()));
+                      .add(
+                          new AlertRow(
+                              UUID.randomUUID(),
+                              one.tipId(),
+                              one.type(),
+                              one.bin(),
+                              one.account(),
+                              one.createdAt()));
                   b.alerts().remove(2);
                   return b;
                 }))
         .anyMatch(p -> p.contains("is 2 alerts"))
         .anyMatch(p -> p.contains("is 0 alerts"));
+  }
+
+  @Test
+  void aFollowUpAlertRaisedBeforeTheCutoffAndNotDeliveredIsFound() {
+    UUID late = UUID.randomUUID();
+    assertThat(
+            problems(
+                b -> {
+                  AlertRow linked =
+                      new AlertRow(
+                          late,
+                          first.tipId(),
+                          "case.linked",
+                          SHARED.bin(),
+                          SHARED.number(),
+                          RAISED);
+                  b.alerts().add(linked);
+                  b.deliveries().add(new DeliveryRow(late, "msg_" + late, "FAILED"));
+                  return b;
+                }))
+        .anyMatch(p -> p.startsWith("the case.linked alert " + late) && p.contains("[FAILED]"));
+  }
+
+  @Test
+  void aFollowUpAlertDeliveredCountsAndOneRaisedAfterTheCutoffIsNotYetDue() {
+    Books b = balanced();
+    UUID linked = UUID.randomUUID();
+    b.alerts()
+        .add(
+            new AlertRow(
+                linked, first.tipId(), "case.linked", SHARED.bin(), SHARED.number(), RAISED));
+    b.deliveries().add(new DeliveryRow(linked, "msg_" + linked, "SUCCEEDED"));
+    b.receipts().add(new Receipt(SHARED.bin(), "msg_" + linked, "case.linked", linked, 200));
+    UUID later = UUID.randomUUID();
+    b.alerts()
+        .add(
+            new AlertRow(
+                later,
+                second.tipId(),
+                "case.linked",
+                OTHER.bin(),
+                OTHER.number(),
+                CUTOFF.plusSeconds(1)));
+    b.deliveries().add(new DeliveryRow(later, "msg_" + later, "PENDING"));
+    LedgerCheck.Result r = check(b);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.alertsDue()).isEqualTo(4);
+    assertThat(r.alertsDelivered()).isEqualTo(4);
   }
 
   @Test
@@ -202,6 +263,7 @@ class LedgerCheckTest {
                 byId,
                 List.of(new NotAccepted(3, false, 400, List.of(OTHER))),
                 List.of(new NotAccepted(4, false, 503, List.of(OTHER))),
+                CUTOFF,
                 true));
     assertThat(r.problems())
         .anyMatch(p -> p.contains("valid tip #3 was refused"))
