@@ -14,6 +14,7 @@ import io.fraudtip.cases.banks.BankResponse;
 import io.fraudtip.cases.contact.ContactReads;
 import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.Snapshot;
 import io.fraudtip.cases.core.TimelineEntry;
 import io.fraudtip.cases.evidence.CaseEvidenceFiles;
 import io.fraudtip.cases.freezes.FreezeViews;
@@ -23,6 +24,7 @@ import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,11 +44,13 @@ public class CaseFiles {
   private final UnitScope scope;
   private final ContactReads contacts;
   private final CaseEvidenceFiles evidence;
+  private final EntityManager em;
 
-  CaseFiles(UnitScope scope, ContactReads contacts, CaseEvidenceFiles evidence) {
+  CaseFiles(UnitScope scope, ContactReads contacts, CaseEvidenceFiles evidence, EntityManager em) {
     this.scope = scope;
     this.contacts = contacts;
     this.evidence = evidence;
+    this.em = em;
   }
 
   /** The file of a case the caller may see (404 otherwise); contacts when a reason is given. */
@@ -55,7 +59,13 @@ public class CaseFiles {
     if (withContacts) {
       contacts.checkedReason(contactReason); // a blank reason is 400 before anything is read
     }
-    Facts facts = QuarkusTransaction.requiringNew().call(() -> facts(scope.visible(caseId)));
+    Facts facts =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Snapshot.begin(em);
+                  return facts(scope.visible(caseId));
+                });
     CaseFile file = facts.file();
     List<UUID> tipIds = file.tips().stream().map(FileTip::tipId).toList();
     // Intake is asked outside the facts' transaction: for the reporters' files, and for their

@@ -13,6 +13,7 @@ import io.fraudtip.cases.config.CaseConfig;
 import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.FraudCase;
+import io.fraudtip.cases.core.Snapshot;
 import io.fraudtip.cases.core.TimelineEntry;
 import io.fraudtip.cases.freezes.FreezeViews;
 import io.fraudtip.cases.linking.CaseIdentifier;
@@ -24,6 +25,7 @@ import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,11 +39,13 @@ public class CaseQueries {
   private final UnitScope scope;
   private final CaseConfig config;
   private final CaseSearch search;
+  private final EntityManager em;
 
-  CaseQueries(UnitScope scope, CaseConfig config, CaseSearch search) {
+  CaseQueries(UnitScope scope, CaseConfig config, CaseSearch search, EntityManager em) {
     this.scope = scope;
     this.config = config;
     this.search = search;
+    this.em = em;
   }
 
   /**
@@ -80,9 +84,10 @@ public class CaseQueries {
     return new CasePage(items, page, size, query.count());
   }
 
-  /** One case with everything in it, or 404. */
+  /** One case with everything in it, as it stood at one moment, or 404. */
   @Transactional
   public CaseDetail detail(UUID id) {
+    Snapshot.begin(em);
     return detail(scope.visible(id));
   }
 

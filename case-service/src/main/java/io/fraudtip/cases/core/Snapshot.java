@@ -1,0 +1,29 @@
+package io.fraudtip.cases.core;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Statement;
+import org.hibernate.Session;
+
+/**
+ * Makes the caller's transaction read one snapshot of the database (REPEATABLE READ) instead of
+ * what has committed by each statement (READ COMMITTED, the default). A view assembled from several
+ * reads needs it: a case's totals come from its row and its tips from theirs, and a batch of tips
+ * committed between the two would show a case counting 19 victims beside 20 tips.
+ */
+public final class Snapshot {
+  private Snapshot() {}
+
+  /**
+   * Must come before the transaction's first statement (PostgreSQL refuses it after one, so a
+   * misplaced call fails at once rather than reading skewed).
+   */
+  public static void begin(EntityManager em) {
+    em.unwrap(Session.class)
+        .doWork(
+            connection -> {
+              try (Statement s = connection.createStatement()) {
+                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+              }
+            });
+  }
+}

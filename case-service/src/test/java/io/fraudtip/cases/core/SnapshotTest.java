@@ -1,0 +1,87 @@
+package io.fraudtip.cases.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A view read in several statements sees one moment: rows another transaction commits between its
+ * reads do not show in the later ones (they would without the snapshot, which the test shows too).
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class SnapshotTest {
+  @Inject EntityManager em;
+  @InjectDatabase TestDatabase db;
+
+  @Test
+  void readsAfterTheSnapshotBeganDoNotSeeWhatCommitsMeanwhile() {
+    String consumer = "snapshot-" + UUID.randomUUID();
+    List<Long> seen =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  Snapshot.begin(em);
+                  long before = rows(consumer);
+                  commitOneElsewhere(consumer);
+                  return List.of(before, rows(consumer));
+                });
+    assertThat(seen).containsExactly(0L, 0L);
+    assertThat(db.queryLong("SELECT count(*) FROM processed_event WHERE consumer = ?", consumer))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void withoutItEachReadSeesWhatHasCommittedByThen() {
+    String consumer = "no-snapshot-" + UUID.randomUUID();
+    List<Long> seen =
+        QuarkusTransaction.requiringNew()
+            .call(
+                () -> {
+                  long before = rows(consumer);
+                  commitOneElsewhere(consumer);
+                  return List.of(before, rows(consumer));
+                });
+    assertThat(seen).containsExactly(0L, 1L);
+  }
+
+  @Test
+  void beganAfterAReadItFailsRatherThanReadSkewed() {
+    assertThatThrownBy(
+            () ->
+                QuarkusTransaction.requiringNew()
+                    .run(
+                        () -> {
+                          rows("any");
+                          Snapshot.begin(em);
+                        }))
+        .hasStackTraceContaining("must be called before any query");
+  }
+
+  private long rows(String consumer) {
+    return ((Number)
+            em.createNativeQuery("SELECT count(*) FROM processed_event WHERE consumer = ?1")
+                .setParameter(1, consumer)
+                .getSingleResult())
+        .longValue();
+  }
+
+  /** A row committed by another connection, in a transaction of its own. */
+  private void commitOneElsewhere(String consumer) {
+    db.update(
+        "INSERT INTO processed_event (event_id, consumer, processed_at) VALUES (?, ?, now())",
+        UUID.randomUUID(),
+        consumer);
+  }
+}
