@@ -19,8 +19,8 @@ import java.util.Map;
  * (the server started with it preloaded): per statement, the calls, execution time and blocks
  * touched in each minute. At a steady rate a statement whose time per call grows minute after
  * minute reads more rows as the tables grow; the report names the ones that grew most between the
- * second and the last minute, and the tables read by sequential scans ({@code pg_stat_user_tables})
- * with their rows a minute.
+ * second and the last minute, the ones that cost most in the last minute, and the tables read by
+ * sequential scans ({@code pg_stat_user_tables}) with their rows a minute.
  */
 final class StatementStats {
   /** What the soak's PostgreSQL is started with. */
@@ -131,6 +131,7 @@ final class StatementStats {
               then == null ? 0 : then.blocksPerCall(),
               now.blocksPerCall()));
     }
+    b.append(costliestMarkdown(lastMinute, top));
     b.append(scannedMarkdown(top));
     b.append("\nExecution time of all statements, ms a minute:");
     for (int i = 0; i < minutes.size(); i++) {
@@ -142,6 +143,39 @@ final class StatementStats {
                   minutes.get(i).values().stream().mapToDouble(Cost::ms).sum()));
     }
     return b.append(".\n").toString();
+  }
+
+  /**
+   * The statements that cost most in the last minute, whether or not they grew: at a steady rate,
+   * what the database spends its time on (calls, time and blocks per call), with each one's share
+   * of the minute's execution time.
+   */
+  private static String costliestMarkdown(Map<String, Cost> lastMinute, int top) {
+    double all = lastMinute.values().stream().mapToDouble(Cost::ms).sum();
+    List<Cost> costliest =
+        lastMinute.values().stream()
+            .filter(c -> c.calls() > 0)
+            .sorted(Comparator.comparingDouble(Cost::ms).reversed())
+            .limit(top)
+            .toList();
+    StringBuilder b =
+        new StringBuilder("\nPostgreSQL statements that cost most in the last minute:\n\n");
+    b.append("| database | statement | calls | ms | share | ms/call | blocks/call |\n")
+        .append("|---|---|---:|---:|---:|---:|---:|\n");
+    for (Cost c : costliest) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | `%s` | %d | %.0f | %.1f %% | %.3f | %.1f |%n",
+              c.database(),
+              shorten(c.query()),
+              c.calls(),
+              c.ms(),
+              all == 0 ? 0 : 100 * c.ms() / all,
+              c.msPerCall(),
+              c.blocksPerCall()));
+    }
+    return b.toString();
   }
 
   /**

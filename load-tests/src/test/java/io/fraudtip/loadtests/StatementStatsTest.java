@@ -45,6 +45,9 @@ class StatementStatsTest {
             .contains("minute 2 against minute 3")
             .contains("| soak | `SELECT count(*) FROM queue WHERE NOT done` | 5 → 5 |")
             .contains("Execution time of all statements, ms a minute:")
+            .containsPattern(
+                "(?s)statements that cost most in the last minute:.*"
+                    + "\\| soak \\| `SELECT count\\(\\*\\) FROM queue WHERE NOT done` \\| 5 \\|")
             // the table read whole five times a minute: 60,000 rows in the second, 120,000 in the
             // third
             .contains("| soak.queue | 300000 → 600000 |");
