@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The Vietnamese banks and wallets by NAPAS BIN, from the bundled {@code vn-banks.csv} beside this
@@ -25,6 +26,11 @@ import java.util.Optional;
  * and punctuation do not matter.
  */
 public class BankDirectory {
+  // Compiled once: String.replaceAll compiles its pattern on every call, and a bank is looked up
+  // by name on every watchlist check and tip.
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_KEY = Pattern.compile("[^A-Z0-9]");
+
   private static final String BANKS = "vn-banks.csv";
   private static final String ALIASES = "vn-bank-aliases.csv";
 
@@ -128,9 +134,26 @@ public class BankDirectory {
   }
 
   static String key(String name) {
+    // A BIN or a bank code (every watchlist check and tip names its bank so) is its own key.
+    if (isKey(name)) {
+      return name;
+    }
     String plain =
-        Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "");
-    return plain.toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        MARKS
+            .matcher(
+                Normalizer.normalize(name.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD))
+            .replaceAll("");
+    return NOT_KEY.matcher(plain.toUpperCase(Locale.ROOT)).replaceAll("");
+  }
+
+  /** Whether the text is upper-case ASCII letters and digits only, as a key is. */
+  private static boolean isKey(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 'A' || c > 'Z') && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
