@@ -3,6 +3,7 @@ package io.fraudtip.cases.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fraudtip.commons.tx.Snapshot;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;

@@ -1,6 +1,7 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.tx.Snapshot;
 import io.fraudtip.notification.api.AttemptView;
 import io.fraudtip.notification.api.DeliveryDetail;
 import io.fraudtip.notification.api.DeliveryView;
@@ -64,8 +65,10 @@ public class DeliveryLog {
     return q.page(rows, DeliveryLog::view, d -> new ListQuery.Cursor(d.createdAt, d.id));
   }
 
+  /** One delivery and its attempts, as they stood at one moment. */
   @Transactional
   public DeliveryDetail get(Optional<String> bankScope, UUID id) {
+    Snapshot.begin(em);
     Delivery d = find(bankScope, id);
     List<AttemptView> attempts =
         DeliveryAttempt.<DeliveryAttempt>list("deliveryId = ?1 order by id", d.id).stream()
