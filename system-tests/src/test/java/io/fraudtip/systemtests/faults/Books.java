@@ -44,6 +44,21 @@ record Books(
     boolean reported() {
       return Ledger.ACCOUNT_REPORTED.equals(type);
     }
+
+    /** A follow-up raised before the cutoff: due to be delivered by the time the ledger looks. */
+    boolean followUpDueBy(Instant cutoff) {
+      return !reported() && createdAt.isBefore(cutoff);
+    }
+
+    /** The key of this alert's tip and account (see {@link Books#tipAccount}). */
+    String tipAccount() {
+      return Books.tipAccount(tipId, bin, account);
+    }
+  }
+
+  /** The key of one tip's alert for one account. */
+  static String tipAccount(UUID tipId, String bin, String account) {
+    return tipId + "/" + bin + ":" + account;
   }
 
   /** A delivery of an alert to an endpoint, with its webhook-id and state. */

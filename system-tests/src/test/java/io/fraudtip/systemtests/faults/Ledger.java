@@ -147,9 +147,8 @@ final class Ledger {
     Set<UUID> open = new HashSet<>();
     for (AlertRow a : alerts) {
       if (a.reported()) {
-        alertOf.put(a.tipId() + "/" + a.bin() + ":" + a.account(), a.id());
-      } else if (a.createdAt().isBefore(followUpsBefore)
-          && !delivered.contains(a.id().toString())) {
+        alertOf.put(a.tipAccount(), a.id());
+      } else if (a.followUpDueBy(followUpsBefore) && !delivered.contains(a.id().toString())) {
         open.add(a.tipId() == null ? a.id() : a.tipId());
       }
     }
@@ -159,7 +158,7 @@ final class Ledger {
         continue;
       }
       for (TipLoad.Account acc : a.accounts()) {
-        UUID alert = alertOf.get(a.tipId() + "/" + acc.bin() + ":" + acc.number());
+        UUID alert = alertOf.get(Books.tipAccount(a.tipId(), acc.bin(), acc.number()));
         if (alert == null || !delivered.contains(alert.toString())) {
           open.add(a.tipId());
         }

@@ -241,7 +241,7 @@ final class LedgerCheck {
     Map<String, List<AlertRow>> byTipAccount =
         books.alerts().stream()
             .filter(AlertRow::reported)
-            .collect(Collectors.groupingBy(r -> r.tipId() + "/" + r.bin() + ":" + r.account()));
+            .collect(Collectors.groupingBy(AlertRow::tipAccount));
     Map<UUID, List<DeliveryRow>> deliveries =
         books.deliveries().stream().collect(Collectors.groupingBy(DeliveryRow::alertId));
     int due = 0;
@@ -251,7 +251,8 @@ final class LedgerCheck {
         due++;
         String what = "the alert of tip #" + a.seq() + " for " + acc.bin() + ":" + acc.number();
         List<AlertRow> alerts =
-            byTipAccount.getOrDefault(a.tipId() + "/" + acc.bin() + ":" + acc.number(), List.of());
+            byTipAccount.getOrDefault(
+                Books.tipAccount(a.tipId(), acc.bin(), acc.number()), List.of());
         if (alerts.size() != 1) {
           problems.add(what + " is " + alerts.size() + " alerts in notification-service");
           continue;
@@ -262,7 +263,7 @@ final class LedgerCheck {
       }
     }
     for (AlertRow followUp : books.alerts()) {
-      if (!followUp.reported() && followUp.createdAt().isBefore(client.followUpsBefore())) {
+      if (followUp.followUpDueBy(client.followUpsBefore())) {
         due++;
         String what =
             "the "
