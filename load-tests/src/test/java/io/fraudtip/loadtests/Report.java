@@ -48,6 +48,10 @@ final class Report {
     Latencies webhook = new Latencies();
     int tracked;
     int delivered;
+
+    /** How the tip path was warmed up, a sentence; null when it was not. */
+    String warmUp;
+
     final List<MemoryRun> memory = new ArrayList<>();
   }
 
@@ -278,6 +282,9 @@ final class Report {
                 + " delivery).%n%n",
             r.tracked,
             r.delivered));
+    if (r.warmUp != null) {
+      b.append(r.warmUp).append("\n\n");
+    }
     ladders(b);
     ReportTables.cpu(b, r.cpu);
     ReportTables.gc(b, r.gc);

@@ -93,6 +93,7 @@ class ReportTest {
     r.webhook.add(120_000);
     r.tracked = 2;
     r.delivered = 2;
+    r.warmUp = "Tip warm-up before the tip scenarios: 4 rounds of 30 s at 100 tips/s.";
     Map<String, Double> shares = new LinkedHashMap<>();
     shares.put("intake-service", 30.0);
     shares.put("PostgreSQL", 20.0);
@@ -120,6 +121,7 @@ class ReportTest {
         .contains("| whole loop (tip → case → webhook), sustained (tips/s) | ≥ 1,000 | 100 |")
         .contains("| tip → webhook p99 at the whole loop's 100 tips/s (ms) | – | 90.0 |")
         .contains("| tip → webhook p50 at 200 tips/s (ms) | ≤ 50 | 40.0 |")
+        .contains("reached the bank (first verified delivery).\n\nTip warm-up before the tip")
         .contains("bare Kafka round trip + HTTP POST p50 (ms) | 4.0 | 10.00 |")
         .contains("| watchlist batch of 1,000 p99 at 10/s (ms) | ≤ 50 | 20.0 |")
         .contains("| case-service RSS, most under load (MB, JDK 17) | ≤ 300 | 240 |")

@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.db.GenericPlans;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.banks.BankAccount;
@@ -94,6 +95,8 @@ public class CaseLinks {
     if (linking.isEmpty()) {
       return;
     }
+    // Every statement below finds its rows by key (tips, alerts, accounts), over arrays.
+    GenericPlans.use(em);
     // An event handled before (redelivered after a crash, its offset not committed) is skipped:
     // replayed after a later merge on another partition, it would move its tips back to the case
     // they left and tell the banks again under the same event id (seen in the fault suite as

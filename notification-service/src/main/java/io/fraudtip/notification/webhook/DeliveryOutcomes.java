@@ -1,5 +1,6 @@
 package io.fraudtip.notification.webhook;
 
+import io.fraudtip.commons.db.GenericPlans;
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.time.Timestamps;
@@ -98,6 +99,8 @@ public class DeliveryOutcomes {
    */
   @Transactional
   public void recordAll(List<Result> results) {
+    // Every statement below finds its rows by id, over arrays of the batch's ids.
+    GenericPlans.use(em);
     Map<UUID, DeliveryRows.Row> deliveries =
         rows.lock(results.stream().map(Result::deliveryId).toList());
     if (deliveries.isEmpty()) {
