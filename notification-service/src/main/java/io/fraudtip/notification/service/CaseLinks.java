@@ -1,8 +1,8 @@
 package io.fraudtip.notification.service;
 
-import io.fraudtip.commons.db.GenericPlans;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.commons.time.Timestamps;
+import io.fraudtip.commons.tx.GenericPlans;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.notification.domain.Alert;

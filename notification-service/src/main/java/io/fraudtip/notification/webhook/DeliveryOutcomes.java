@@ -1,10 +1,10 @@
 package io.fraudtip.notification.webhook;
 
-import io.fraudtip.commons.db.GenericPlans;
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.commons.tx.AfterCommit;
+import io.fraudtip.commons.tx.GenericPlans;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;

@@ -31,16 +31,7 @@ class DeliveryPlansTest {
 
   @Test
   void aBatchOfOutcomesReusesTheLockStatementsPlan() {
-    long[] plans =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  long[] before = lockStatementPlans();
-                  for (int i = 0; i < CALLS; i++) {
-                    outcomes.recordAll(List.of(unknownOutcome(), unknownOutcome()));
-                  }
-                  return minus(lockStatementPlans(), before);
-                });
+    long[] plans = lockStatementPlansOver(() -> outcomes.recordAll(List.of(unknown(), unknown())));
     // The driver sends a statement's first calls unprepared: those are planned each time anyway.
     assertThat(plans[0]).as("generic plans used").isGreaterThanOrEqualTo(CALLS - 5);
     assertThat(plans[1]).as("custom plans made").isZero();
@@ -49,21 +40,30 @@ class DeliveryPlansTest {
   @Test
   void withoutItTheSameStatementIsPlannedAgain() {
     long[] plans =
-        QuarkusTransaction.requiringNew()
-            .call(
-                () -> {
-                  long[] before = lockStatementPlans();
-                  for (int i = 0; i < CALLS; i++) {
-                    rows.lock(List.of(UUID.randomUUID(), UUID.randomUUID()));
-                  }
-                  return minus(lockStatementPlans(), before);
-                });
+        lockStatementPlansOver(() -> rows.lock(List.of(UUID.randomUUID(), UUID.randomUUID())));
     // PostgreSQL makes five custom plans before it weighs the generic one at all; on this small
     // test table it then takes the generic, on a production-sized one (the soak's) it never did.
     assertThat(plans[1]).as("custom plans made").isGreaterThanOrEqualTo(5);
   }
 
-  private static DeliveryOutcomes.Result unknownOutcome() {
+  /**
+   * Generic plans used and custom plans made for the recorder's lock statement while {@code call}
+   * runs {@link #CALLS} times, all in one transaction (so on one connection).
+   */
+  private long[] lockStatementPlansOver(Runnable call) {
+    return QuarkusTransaction.requiringNew()
+        .call(
+            () -> {
+              long[] before = lockStatementPlans();
+              for (int i = 0; i < CALLS; i++) {
+                call.run();
+              }
+              long[] after = lockStatementPlans();
+              return new long[] {after[0] - before[0], after[1] - before[1]};
+            });
+  }
+
+  private static DeliveryOutcomes.Result unknown() {
     return new DeliveryOutcomes.Result(
         UUID.randomUUID(), UUID.randomUUID(), Instant.now(), 5, 200, null, "", null);
   }
@@ -71,20 +71,16 @@ class DeliveryPlansTest {
   /** Generic plans used and custom plans made for the recorder's lock statement, so far. */
   private long[] lockStatementPlans() {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows =
+    List<Object[]> found =
         em.createNativeQuery(
                 "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
                     + " WHERE statement LIKE 'SELECT id, alert_id, event_type, created_at, state%'")
             .getResultList();
     long[] plans = new long[2];
-    for (Object[] r : rows) {
+    for (Object[] r : found) {
       plans[0] += ((Number) r[0]).longValue();
       plans[1] += ((Number) r[1]).longValue();
     }
     return plans;
-  }
-
-  private static long[] minus(long[] after, long[] before) {
-    return new long[] {after[0] - before[0], after[1] - before[1]};
   }
 }

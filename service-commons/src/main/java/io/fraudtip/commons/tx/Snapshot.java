@@ -1,8 +1,6 @@
 package io.fraudtip.commons.tx;
 
 import jakarta.persistence.EntityManager;
-import java.sql.Statement;
-import org.hibernate.Session;
 
 /**
  * Makes the caller's transaction read one snapshot of the database (REPEATABLE READ) instead of
@@ -19,12 +17,6 @@ public final class Snapshot {
    * misplaced call fails at once rather than reading skewed).
    */
   public static void begin(EntityManager em) {
-    em.unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (Statement s = connection.createStatement()) {
-                s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-              }
-            });
+    TransactionSettings.apply(em, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
   }
 }

@@ -1,8 +1,6 @@
-package io.fraudtip.commons.db;
+package io.fraudtip.commons.tx;
 
 import jakarta.persistence.EntityManager;
-import java.sql.Statement;
-import org.hibernate.Session;
 
 /**
  * Makes the rest of the caller's transaction run its prepared statements on their generic plans
@@ -22,12 +20,6 @@ public final class GenericPlans {
 
   /** Takes effect until the transaction ends. */
   public static void use(EntityManager em) {
-    em.unwrap(Session.class)
-        .doWork(
-            connection -> {
-              try (Statement s = connection.createStatement()) {
-                s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
-              }
-            });
+    TransactionSettings.apply(em, "SET LOCAL plan_cache_mode = force_generic_plan");
   }
 }
