@@ -227,14 +227,13 @@ public class PlatformSimulation extends Simulation {
     while (round < rounds) {
       round++;
       Step step = new Step("warm-up tips", WARM_UP_RATE, seconds(WARM_UP_ROUND_SECONDS));
-      CpuSampler.Window window = cpu.begin();
-      WrkResult r = wrk.run(step, intake + "/api/v1/tips", Wrk.Mode.TIPS, null, null, null);
-      compilers = cpu.end(window, r.generatorCpuSeconds()).get(CpuSampler.COMPILERS);
+      compilers =
+          run(step, intake + "/api/v1/tips", Wrk.Mode.TIPS, null, null, null)
+              .get(CpuSampler.COMPILERS);
       System.out.printf(
           Locale.ROOT,
-          "[bench] tip warm-up round %d: %.0f tips/s, JIT compilers %.1f %% of the machine%n",
+          "[bench] tip warm-up round %d: JIT compilers %.1f %% of the machine%n",
           round,
-          r.requests() / (r.durationMicros() / 1e6),
           compilers);
       if (compilers < QUIET_COMPILERS_PERCENT) {
         break;
@@ -256,13 +255,19 @@ public class PlatformSimulation extends Simulation {
     settleLag("after the tip warm-up");
   }
 
-  /** Runs one wrk step with its CPU window. */
-  private void run(Step step, String url, Wrk.Mode mode, Path file, Path track, String token) {
+  /**
+   * Runs one wrk step with its CPU window, reported unless it is a warm-up.
+   *
+   * @return each process's share of the machine during the step ({@link CpuSampler#end})
+   */
+  private Map<String, Double> run(
+      Step step, String url, Wrk.Mode mode, Path file, Path track, String token) {
     CpuSampler.Window window = cpu.begin();
     long from = System.currentTimeMillis();
     WrkResult r = wrk.run(step, url, mode, file, track, token);
+    Map<String, Double> shares = cpu.end(window, r.generatorCpuSeconds());
     if (!step.ladder.startsWith("warm-up")) {
-      results.cpu.put(step.name, cpu.end(window, r.generatorCpuSeconds()));
+      results.cpu.put(step.name, shares);
       long to = System.currentTimeMillis();
       Map<Service, GcPauses> pauses = new EnumMap<>(Service.class);
       for (Service s : Service.values()) {
@@ -270,6 +275,7 @@ public class PlatformSimulation extends Simulation {
       }
       results.gc.put(step.name, pauses);
     }
+    return shares;
   }
 
   /** Waits up to three minutes for tracked tips to reach the bank and consumers to catch up. */
