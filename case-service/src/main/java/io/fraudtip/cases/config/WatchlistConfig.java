@@ -9,7 +9,9 @@ import java.time.Duration;
 public interface WatchlistConfig {
   /**
    * How long an answer for one identifier (listed or not) is reused: a newly listed or delisted
-   * identifier shows at most this late. {@code 0s} turns the cache off.
+   * identifier shows at most this late. An answer asked again once half of what this leaves after
+   * one {@link #refreshInterval()} has passed is read again in the background by the next poll, so
+   * answers asked that often never expire on a request's path. {@code 0s} turns the cache off.
    */
   @WithDefault("2s")
   Duration cacheTtl();

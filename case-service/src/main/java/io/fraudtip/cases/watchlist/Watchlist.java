@@ -36,9 +36,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 
 /**
  * The watchlist check, on the hot path of banks' transfers: one indexed query per batch (the
@@ -46,8 +49,11 @@ import javax.sql.DataSource;
  * transaction beyond the statement; the level, the listing and the reasons come from {@link
  * TrustModel}, in Java. Answers per identifier are kept for a couple of seconds (see {@link
  * WatchlistConfig#cacheTtl()}): banks screen the same accounts again and again, and the database
- * round trip is most of the cost of a check. Identifiers that {@link ListedIdentifiers} knows have
- * no evidence are answered from memory and never go to the query.
+ * round trip is most of the cost of a check. An answer asked again in the second half of its life
+ * is read again in the background by the next poll (one statement for all of them), so the answers
+ * banks keep asking never expire on a request's path: a single check then stays on the event loop.
+ * Identifiers that {@link ListedIdentifiers} knows have no evidence are answered from memory and
+ * never go to the query.
  *
  * <p>Values are looked up in the platform's normal form ({@link IdentifierNormaliser}, the one
  * intake stores them in), and a URL also by its registrable domain: a victim's link to another page
@@ -55,6 +61,11 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class Watchlist {
+  private static final Logger LOG = Logger.getLogger(Watchlist.class);
+
+  /** Most identifiers a statement looks up (the batch endpoint's own bound). */
+  private static final int MAX_PER_QUERY = 1_000;
+
   /**
    * The evidence of the identifiers asked (SPEC §10), each row with the case it was recorded in,
    * and the live case that holds the identifier now (retired rows of unfounded cases hold nothing).
@@ -76,7 +87,10 @@ public class Watchlist {
   private final TrustConfig trust;
   private final ListedIdentifiers view;
 
-  /** Statements run against the database (one per batch that needs one). */
+  /**
+   * Checks (single or batch) that queried the database on their own path, a statement each; the
+   * answers read again in the background are {@link #readAgain}.
+   */
   private final Counter queries;
 
   /** Checks answered without the database, on the event loop and elsewhere. */
@@ -84,8 +98,26 @@ public class Watchlist {
 
   private final Counter memoryElsewhere;
 
+  /** Cached answers read again in the background before they expired. */
+  private final Counter readAgain;
+
   /** Full answers (with case fields) by type|canonical value; null when the cache is off. */
-  private final Cache<String, Result> recent;
+  private final Cache<String, Cached> recent;
+
+  /** Keys of answers asked past {@link #readAgainAfter}, for the next poll to read again. */
+  private final Set<String> due = ConcurrentHashMap.newKeySet();
+
+  /** How long (ns) an answer is given after the statement that read it began. */
+  private final long ttl;
+
+  /**
+   * An answer's age (ns) from which a check marks it {@link #due}: half of what its life leaves
+   * after one poll interval, so that the poll reads it again with time to spare before it expires.
+   */
+  private final long readAgainAfter;
+
+  /** An answer and when the statement that read it began ({@link System#nanoTime()}). */
+  private record Cached(Result result, long readAt) {}
 
   Watchlist(
       DataSource dataSource,
@@ -104,11 +136,21 @@ public class Watchlist {
             .register(registry);
     this.memoryOnEventLoop = memoryAnswers(registry, "event-loop");
     this.memoryElsewhere = memoryAnswers(registry, "worker");
+    this.readAgain =
+        Counter.builder("fraudtip.watchlist.read-again")
+            .description(
+                "Cached watchlist answers read again in the background before they expired")
+            .register(registry);
+    this.readAgainAfter =
+        Math.max(0, config.cacheTtl().minus(config.refreshInterval()).toNanos() / 2);
+    this.ttl = config.cacheTtl().toNanos();
+    // The answer's own read time decides its age (see cached): Caffeine keeps an entry's write time
+    // when it is replaced within a second of the last write, so its expiry only evicts, later.
     this.recent =
         config.cacheTtl().isZero()
             ? null
             : Caffeine.newBuilder()
-                .expireAfterWrite(config.cacheTtl())
+                .expireAfterWrite(config.cacheTtl().multipliedBy(2).plusSeconds(1))
                 .maximumSize(config.cacheSize())
                 .build();
   }
@@ -134,7 +176,8 @@ public class Watchlist {
   /**
    * Re-reads the evidence written since the last time (by any instance) into the view, and forgets
    * the cached answers of the identifiers new to it: a listing on another instance shows here
-   * within the interval; other changes within the cache's time to live.
+   * within the interval; other changes within the cache's time to live. Then reads again the
+   * answers asked in the second half of their life.
    */
   @Scheduled(
       every = "${fraudtip.watchlist.refresh-interval}",
@@ -143,7 +186,72 @@ public class Watchlist {
     List<String> keys = view.refresh();
     if (recent != null) {
       recent.invalidateAll(keys);
+      readDueAgain();
     }
+  }
+
+  /** Reads the {@link #due} answers again, a statement per thousand. */
+  private void readDueAgain() {
+    List<String> keys = new ArrayList<>();
+    for (String key : due) {
+      if (due.remove(key)) {
+        keys.add(key);
+      }
+    }
+    for (int from = 0; from < keys.size(); from += MAX_PER_QUERY) {
+      int to = Math.min(keys.size(), from + MAX_PER_QUERY);
+      List<String> types = new ArrayList<>(to - from);
+      List<String> values = new ArrayList<>(to - from);
+      for (String key : keys.subList(from, to)) {
+        int bar = key.indexOf('|');
+        types.add(key.substring(0, bar));
+        values.add(key.substring(bar + 1));
+      }
+      Map<String, Result> fresh;
+      long readAt = System.nanoTime();
+      try {
+        fresh = query(types, values);
+      } catch (RuntimeException e) {
+        // The answers expire as they would have; the checks after that query for them.
+        LOG.warnf("Watchlist answers not read again: %s", e.getMessage());
+        return;
+      }
+      for (int i = from; i < to; i++) {
+        String key = keys.get(i);
+        Cached again =
+            new Cached(
+                fresh.getOrDefault(
+                    key,
+                    notListed(IdentifierType.valueOf(types.get(i - from)), values.get(i - from))),
+                readAt);
+        // Only over an answer read before this statement: one forgotten meanwhile (new evidence
+        // committed) stays forgotten, one read anew by a check stays.
+        recent.asMap().computeIfPresent(key, (k, old) -> old.readAt() < readAt ? again : old);
+      }
+      readAgain.increment(to - from);
+    }
+  }
+
+  /**
+   * The cached answer, marked {@link #due} when it is old enough; null when there is none (or the
+   * cache is off).
+   */
+  private Result cached(String key) {
+    if (recent == null) {
+      return null;
+    }
+    Cached c = recent.getIfPresent(key);
+    if (c == null) {
+      return null;
+    }
+    long age = System.nanoTime() - c.readAt();
+    if (age >= ttl) {
+      return null;
+    }
+    if (age >= readAgainAfter) {
+      due.add(key);
+    }
+    return c.result();
   }
 
   /**
@@ -162,7 +270,7 @@ public class Watchlist {
         Result r;
         if (!view.mayBeListed(form.type(), form.value())) {
           r = notListed(form.type(), form.value());
-        } else if (recent == null || (r = recent.getIfPresent(key)) == null) {
+        } else if ((r = cached(key)) == null) {
           return Optional.empty();
         }
         known.put(key, r);
@@ -177,6 +285,11 @@ public class Watchlist {
   /** How many checks queried the database since start (a statement each). */
   public long queries() {
     return (long) queries.count();
+  }
+
+  /** How many cached answers were read again in the background since start. */
+  public long answersReadAgain() {
+    return (long) readAgain.count();
   }
 
   /** How many checks were answered from memory on an event-loop thread since start. */
@@ -200,7 +313,7 @@ public class Watchlist {
       asked.add(forms);
       for (IdentifierV1 form : forms) {
         String key = key(form);
-        Result cached = recent == null ? null : recent.getIfPresent(key);
+        Result cached = cached(key);
         if (cached != null) {
           found.put(key, cached);
         } else if (!view.mayBeListed(form.type(), form.value())) {
@@ -213,13 +326,15 @@ public class Watchlist {
       }
     }
     if (!types.isEmpty()) {
+      queries.increment();
+      long readAt = System.nanoTime();
       Map<String, Result> fresh = query(types, values);
       for (int i = 0; i < types.size(); i++) {
         String key = types.get(i) + "|" + values.get(i);
         Result r = fresh.getOrDefault(key, found.get(key));
         found.put(key, r);
         if (recent != null) {
-          recent.put(key, r);
+          recent.put(key, new Cached(r, readAt));
         }
       }
     }
@@ -262,7 +377,6 @@ public class Watchlist {
   private Map<String, Result> query(List<String> types, List<String> values) {
     Instant now = Timestamps.now();
     Map<String, Listing> listings = new HashMap<>();
-    queries.increment();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(CHECK)) {
       s.setArray(1, c.createArrayOf("text", types.toArray()));
