@@ -5,13 +5,36 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Port look-ups, so that tests run beside a running local stack. */
 public final class FreePorts {
+  /**
+   * Ports handed out in this JVM: the system may give the same free port to two picks in a row (a
+   * broker's client and controller ports once came out equal, and the broker refused to start).
+   */
+  private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
+  private static final int TRIES = 100;
+
   private FreePorts() {}
 
-  /** A port on the loopback interface that nothing listens on right now. */
+  /**
+   * A port on the loopback interface that nothing listens on right now, and that no earlier call in
+   * this JVM returned.
+   */
   public static int pick() {
+    for (int i = 0; i < TRIES; i++) {
+      int port = anyFree();
+      if (GIVEN.add(port)) {
+        return port;
+      }
+    }
+    throw new IllegalStateException("no free port on loopback not handed out already");
+  }
+
+  private static int anyFree() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
