@@ -104,8 +104,8 @@ public class Watchlist {
   /** Full answers (with case fields) by type|canonical value; null when the cache is off. */
   private final Cache<String, Cached> recent;
 
-  /** Keys of answers asked past {@link #readAgainAfter}, for the next poll to read again. */
-  private final Set<String> due = ConcurrentHashMap.newKeySet();
+  /** Identifiers whose answers were asked past {@link #readAgainAfter}, for the next poll. */
+  private final Set<IdentifierV1> due = ConcurrentHashMap.newKeySet();
 
   /** How long (ns) an answer is given after the statement that read it began. */
   private final long ttl;
@@ -192,43 +192,32 @@ public class Watchlist {
 
   /** Reads the {@link #due} answers again, a statement per thousand. */
   private void readDueAgain() {
-    List<String> keys = new ArrayList<>();
-    for (String key : due) {
-      if (due.remove(key)) {
-        keys.add(key);
+    List<IdentifierV1> forms = new ArrayList<>();
+    for (IdentifierV1 form : due) {
+      if (due.remove(form)) {
+        forms.add(form);
       }
     }
-    for (int from = 0; from < keys.size(); from += MAX_PER_QUERY) {
-      int to = Math.min(keys.size(), from + MAX_PER_QUERY);
-      List<String> types = new ArrayList<>(to - from);
-      List<String> values = new ArrayList<>(to - from);
-      for (String key : keys.subList(from, to)) {
-        int bar = key.indexOf('|');
-        types.add(key.substring(0, bar));
-        values.add(key.substring(bar + 1));
-      }
-      Map<String, Result> fresh;
+    for (int from = 0; from < forms.size(); from += MAX_PER_QUERY) {
+      List<IdentifierV1> chunk = forms.subList(from, Math.min(forms.size(), from + MAX_PER_QUERY));
       long readAt = System.nanoTime();
+      Map<String, Result> fresh;
       try {
-        fresh = query(types, values);
+        fresh = query(chunk);
       } catch (RuntimeException e) {
         // The answers expire as they would have; the checks after that query for them.
         LOG.warnf("Watchlist answers not read again: %s", e.getMessage());
         return;
       }
-      for (int i = from; i < to; i++) {
-        String key = keys.get(i);
-        Cached again =
-            new Cached(
-                fresh.getOrDefault(
-                    key,
-                    notListed(IdentifierType.valueOf(types.get(i - from)), values.get(i - from))),
-                readAt);
-        // Only over an answer read before this statement: one forgotten meanwhile (new evidence
-        // committed) stays forgotten, one read anew by a check stays.
-        recent.asMap().computeIfPresent(key, (k, old) -> old.readAt() < readAt ? again : old);
-      }
-      readAgain.increment(to - from);
+      // Only over an answer read before this statement: one forgotten meanwhile (new evidence
+      // committed) stays forgotten, one read anew by a check stays.
+      fresh.forEach(
+          (key, r) ->
+              recent
+                  .asMap()
+                  .computeIfPresent(
+                      key, (k, old) -> old.readAt() < readAt ? new Cached(r, readAt) : old));
+      readAgain.increment(chunk.size());
     }
   }
 
@@ -236,11 +225,11 @@ public class Watchlist {
    * The cached answer, marked {@link #due} when it is old enough; null when there is none (or the
    * cache is off).
    */
-  private Result cached(String key) {
+  private Result cached(IdentifierV1 form) {
     if (recent == null) {
       return null;
     }
-    Cached c = recent.getIfPresent(key);
+    Cached c = recent.getIfPresent(key(form));
     if (c == null) {
       return null;
     }
@@ -249,7 +238,7 @@ public class Watchlist {
       return null;
     }
     if (age >= readAgainAfter) {
-      due.add(key);
+      due.add(form);
     }
     return c.result();
   }
@@ -270,7 +259,7 @@ public class Watchlist {
         Result r;
         if (!view.mayBeListed(form.type(), form.value())) {
           r = notListed(form.type(), form.value());
-        } else if ((r = cached(key)) == null) {
+        } else if ((r = cached(form)) == null) {
           return Optional.empty();
         }
         known.put(key, r);
@@ -306,36 +295,33 @@ public class Watchlist {
   public List<Result> check(List<Item> items, boolean withCases) {
     List<List<IdentifierV1>> asked = new ArrayList<>(items.size());
     Map<String, Result> found = new HashMap<>();
-    List<String> types = new ArrayList<>();
-    List<String> values = new ArrayList<>();
+    List<IdentifierV1> toRead = new ArrayList<>();
     for (Item item : items) {
       List<IdentifierV1> forms = normaliser.lookupForms(item.type(), item.value());
       asked.add(forms);
       for (IdentifierV1 form : forms) {
         String key = key(form);
-        Result cached = cached(key);
+        if (found.containsKey(key)) {
+          continue;
+        }
+        Result cached = cached(form);
         if (cached != null) {
           found.put(key, cached);
         } else if (!view.mayBeListed(form.type(), form.value())) {
           found.put(key, notListed(form.type(), form.value()));
-        } else if (!found.containsKey(key)) {
-          found.put(key, notListed(form.type(), form.value()));
-          types.add(form.type().name());
-          values.add(form.value());
+        } else {
+          found.put(key, null);
+          toRead.add(form);
         }
       }
     }
-    if (!types.isEmpty()) {
+    if (!toRead.isEmpty()) {
       queries.increment();
       long readAt = System.nanoTime();
-      Map<String, Result> fresh = query(types, values);
-      for (int i = 0; i < types.size(); i++) {
-        String key = types.get(i) + "|" + values.get(i);
-        Result r = fresh.getOrDefault(key, found.get(key));
-        found.put(key, r);
-        if (recent != null) {
-          recent.put(key, new Cached(r, readAt));
-        }
+      Map<String, Result> fresh = query(toRead);
+      found.putAll(fresh);
+      if (recent != null) {
+        fresh.forEach((key, r) -> recent.put(key, new Cached(r, readAt)));
       }
     }
     List<Result> results = new ArrayList<>(items.size());
@@ -374,13 +360,14 @@ public class Watchlist {
     return form.type().name() + "|" + form.value();
   }
 
-  private Map<String, Result> query(List<String> types, List<String> values) {
+  /** The answers of these identifiers, by key, in one statement (not listed: no evidence). */
+  private Map<String, Result> query(List<IdentifierV1> forms) {
     Instant now = Timestamps.now();
     Map<String, Listing> listings = new HashMap<>();
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(CHECK)) {
-      s.setArray(1, c.createArrayOf("text", types.toArray()));
-      s.setArray(2, c.createArrayOf("text", values.toArray()));
+      s.setArray(1, c.createArrayOf("text", forms.stream().map(f -> f.type().name()).toArray()));
+      s.setArray(2, c.createArrayOf("text", forms.stream().map(IdentifierV1::value).toArray()));
       s.setTimestamp(3, Timestamp.from(now.minus(trust.maxAge())));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -398,11 +385,14 @@ public class Watchlist {
       throw new IllegalStateException("watchlist check failed", e);
     }
     Map<String, Result> found = new HashMap<>();
-    listings.forEach(
-        (key, listing) -> {
-          IdentifierType type = IdentifierType.valueOf(key.substring(0, key.indexOf('|')));
-          found.put(key, result(type, key.substring(key.indexOf('|') + 1), listing, now));
-        });
+    for (IdentifierV1 form : forms) {
+      Listing listing = listings.get(key(form));
+      found.put(
+          key(form),
+          listing == null
+              ? notListed(form.type(), form.value())
+              : result(form.type(), form.value(), listing, now));
+    }
     return found;
   }
 

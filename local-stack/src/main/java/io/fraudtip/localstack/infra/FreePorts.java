@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
 
 /** Port look-ups, so that tests run beside a running local stack. */
 public final class FreePorts {
@@ -25,8 +26,13 @@ public final class FreePorts {
    * this JVM returned.
    */
   public static int pick() {
+    return pick(FreePorts::anyFree);
+  }
+
+  /** The first port from {@code free} that was not handed out before. */
+  static int pick(IntSupplier free) {
     for (int i = 0; i < TRIES; i++) {
-      int port = anyFree();
+      int port = free.getAsInt();
       if (GIVEN.add(port)) {
         return port;
       }
