@@ -16,7 +16,6 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.regex.Pattern;
 
 /**
  * Text that a service accepts: no control characters (tab and line breaks aside) and no bidi
@@ -33,11 +32,29 @@ public class CleanText implements ObjectMapperCustomizer {
   public static final String REGEX =
       "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u202A-\\u202E\\u2066-\\u2069]*";
 
-  private static final Pattern CLEAN = Pattern.compile(REGEX);
-
   /** Whether the text holds none of the refused characters. */
   public static boolean isClean(String text) {
-    return text == null || CLEAN.matcher(text).matches();
+    if (text == null) {
+      return true;
+    }
+    // A loop, not REGEX: every string of every body passes here, and the pattern's matcher was a
+    // fifth of a 1,000-item watchlist batch's CPU in a profile.
+    for (int i = 0; i < text.length(); i++) {
+      if (refused(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The characters {@link #REGEX} refuses. */
+  private static boolean refused(char c) {
+    if (c < 0x20) {
+      return c != '\t' && c != '\n' && c != '\r';
+    }
+    return (c >= 0x7F && c <= 0x9F)
+        || (c >= '\u202A' && c <= '\u202E')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 
   /**

@@ -44,6 +44,22 @@ class CleanTextTest {
   }
 
   @Test
+  void bodiesAndQueryParametersRefuseTheSameCharacters() {
+    // isClean (JSON bodies) is a loop; REGEX (query parameters' @Pattern) says the same in a
+    // pattern: every char, alone and inside text, is judged alike by both.
+    java.util.regex.Pattern regex = java.util.regex.Pattern.compile(CleanText.REGEX);
+    int refused = 0;
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      String text = "ab" + c + "cd";
+      boolean byPattern = regex.matcher(text).matches();
+      assertThat(CleanText.isClean(text)).as("U+%04X", (int) c).isEqualTo(byPattern);
+      refused += byPattern ? 0 : 1;
+    }
+    // 0x00-0x1F but tab, LF and CR; 0x7F-0x9F; U+202A-U+202E; U+2066-U+2069.
+    assertThat(refused).isEqualTo(29 + 33 + 5 + 4);
+  }
+
+  @Test
   void whatFollowsTheDocumentIsRefused() {
     assertThatThrownBy(() -> mapper.readValue("{\"text\": \"a\"} }{", Note.class))
         .isInstanceOf(JsonProcessingException.class);
