@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Counts the tables a piece of work reads whole. The work runs in a transaction of its own with
- * sequential scans priced out ({@code SET LOCAL enable_seqscan = off}), so PostgreSQL takes one
- * only where no index can answer; the transaction's statistics then count them. Tests that keep a
- * path from reading growing tables whole use it, never a timing.
+ * sequential scans priced out ({@code SET LOCAL enable_seqscan = off}) and every statement planned
+ * anew, so PostgreSQL takes one only where no index can answer; the transaction's statistics then
+ * count them. Tests that keep a path from reading growing tables whole use it, never a timing.
  */
 public final class SequentialScans {
   private SequentialScans() {}
@@ -25,6 +25,11 @@ public final class SequentialScans {
         .call(
             () -> {
               em.createNativeQuery("SET LOCAL enable_seqscan = off").executeUpdate();
+              // Each statement planned now, under the setting above: a prepared statement run
+              // often enough before (by earlier tests, on this pooled connection) has a cached
+              // generic plan, made with sequential scans allowed and small tables, that would
+              // otherwise be reused here.
+              em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan").executeUpdate();
               // Read before and after: the view also holds earlier transactions of this pooled
               // connection that it has not reported yet (a backend reports when idle, once a second
               // at most).

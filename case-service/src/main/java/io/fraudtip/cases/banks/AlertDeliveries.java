@@ -9,6 +9,7 @@ import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.TipsLinked;
 import io.fraudtip.commons.inbox.IncomingEvent;
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -131,10 +132,13 @@ public class AlertDeliveries {
     if (alertIds.isEmpty()) {
       return Set.of();
     }
-    return new HashSet<>(
-        em.createQuery("select d.alertId from AlertDelivery d where d.alertId in :ids", UUID.class)
-            .setParameter("ids", alertIds)
-            .getResultList());
+    @SuppressWarnings("unchecked")
+    List<UUID> found =
+        em.createNativeQuery(
+                "SELECT alert_id FROM alert_delivery WHERE alert_id = ANY (CAST(:ids AS uuid[]))")
+            .setParameter("ids", PgArrays.of(alertIds))
+            .getResultList();
+    return new HashSet<>(found);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.fraudtip.cases.banks;
 
+import io.fraudtip.commons.sql.PgArrays;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -57,6 +58,18 @@ public class AlertDelivery extends PanacheEntityBase {
 
   /** Deliveries that waited for these tips to arrive. */
   public static List<AlertDelivery> pendingForTips(Collection<UUID> tipIds) {
-    return tipIds.isEmpty() ? List.of() : list("caseId is null and tipId in ?1", tipIds);
+    if (tipIds.isEmpty()) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<AlertDelivery> pending =
+        getEntityManager()
+            .createNativeQuery(
+                "SELECT * FROM alert_delivery WHERE case_id IS NULL"
+                    + " AND tip_id = ANY (CAST(:tips AS uuid[]))",
+                AlertDelivery.class)
+            .setParameter("tips", PgArrays.of(tipIds))
+            .getResultList();
+    return pending;
   }
 }

@@ -5,6 +5,7 @@ import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * The case of each delivery of a batch, found with a statement per kind of clue for the whole
@@ -79,10 +81,13 @@ class DeliveryCases {
     if (ids.isEmpty()) {
       return byTip;
     }
-    em.createQuery("select t.tipId, t.caseId from CaseTip t where t.tipId in :ids", Object[].class)
-        .setParameter("ids", ids)
-        .getResultList()
-        .forEach(r -> byTip.put((UUID) r[0], (UUID) r[1]));
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT tip_id, case_id FROM case_tip WHERE tip_id = ANY (CAST(:ids AS uuid[]))")
+            .setParameter("ids", PgArrays.of(ids))
+            .getResultList();
+    rows.forEach(r -> byTip.put((UUID) r[0], (UUID) r[1]));
     return byTip;
   }
 
@@ -93,7 +98,14 @@ class DeliveryCases {
       return found;
     }
     Map<UUID, FraudCase> byId = new HashMap<>();
-    FraudCase.<FraudCase>list("id in ?1", new HashSet<>(caseIds.values()))
+    // By id, as a multi-load (one array-bound statement, cached): a "id in" list was translated
+    // to SQL again on every call.
+    em
+        .unwrap(Session.class)
+        .byMultipleIds(FraudCase.class)
+        .multiLoad(List.copyOf(new HashSet<>(caseIds.values())))
+        .stream()
+        .filter(Objects::nonNull)
         .forEach(c -> byId.put(c.id, c));
     caseIds.forEach(
         (key, caseId) -> {

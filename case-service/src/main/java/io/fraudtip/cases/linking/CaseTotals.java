@@ -4,6 +4,7 @@ import io.fraudtip.cases.config.CaseConfig;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.Priority;
 import io.fraudtip.cases.trust.Evidence;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.query.NativeQuery;
 
 /**
  * A case's totals and priority, computed from its tips, identifiers and sources; for all the cases
@@ -113,12 +115,17 @@ public class CaseTotals {
    */
   private Map<UUID, Tips> tips(List<UUID> ids) {
     Map<UUID, Tips> byCase = new HashMap<>();
-    em.createQuery(
-            "select t.caseId, t.tipId, t.provinceCode, t.amountLostVnd, t.latestTransferAt"
-                + " from CaseTip t where t.caseId in :ids order by t.receivedAt",
-            Object[].class)
-        .setParameter("ids", ids)
-        .getResultList()
+    rows(em.createNativeQuery(
+                "SELECT case_id, tip_id, province_code, amount_lost_vnd, latest_transfer_at"
+                    + " FROM case_tip WHERE case_id = ANY (CAST(:ids AS uuid[]))"
+                    + " ORDER BY received_at")
+            .setParameter("ids", PgArrays.of(ids))
+            .unwrap(NativeQuery.class)
+            .addScalar("case_id", UUID.class)
+            .addScalar("tip_id", UUID.class)
+            .addScalar("province_code", String.class)
+            .addScalar("amount_lost_vnd", Long.class)
+            .addScalar("latest_transfer_at", Instant.class))
         .forEach(
             r ->
                 byCase
@@ -129,15 +136,23 @@ public class CaseTotals {
 
   private Map<UUID, Object[]> flags(List<UUID> ids) {
     Map<UUID, Object[]> rows = new HashMap<>();
-    em.createQuery(
-            "select i.caseId, sum(case when i.foreignNumber = true then 1 else 0 end),"
-                + " sum(case when i.type = :crypto then 1 else 0 end)"
-                + " from CaseIdentifier i where i.caseId in :ids group by i.caseId",
-            Object[].class)
-        .setParameter("ids", ids)
-        .setParameter("crypto", IdentifierType.CRYPTO_WALLET)
-        .getResultList()
+    rows(em.createNativeQuery(
+                "SELECT case_id, sum(CASE WHEN foreign_number THEN 1 ELSE 0 END) AS foreign_numbers,"
+                    + " sum(CASE WHEN type = :crypto THEN 1 ELSE 0 END) AS crypto_wallets"
+                    + " FROM case_identifier WHERE case_id = ANY (CAST(:ids AS uuid[]))"
+                    + " GROUP BY case_id")
+            .setParameter("ids", PgArrays.of(ids))
+            .setParameter("crypto", IdentifierType.CRYPTO_WALLET.name())
+            .unwrap(NativeQuery.class)
+            .addScalar("case_id", UUID.class)
+            .addScalar("foreign_numbers", Long.class)
+            .addScalar("crypto_wallets", Long.class))
         .forEach(r -> rows.put((UUID) r[0], r));
     return rows;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object[]> rows(NativeQuery<?> query) {
+    return (List<Object[]>) query.getResultList();
   }
 }

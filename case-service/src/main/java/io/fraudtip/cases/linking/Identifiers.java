@@ -1,6 +1,7 @@
 package io.fraudtip.cases.linking;
 
 import io.fraudtip.cases.routing.RoutingTables;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
@@ -176,7 +177,7 @@ public class Identifiers {
   @Transactional(Transactional.TxType.MANDATORY)
   public Map<String, CaseIdentifier> existing(Collection<Candidate> candidates) {
     Map<String, CaseIdentifier> found = new HashMap<>();
-    rowsOf(candidates, "and retiredAt is null").forEach(r -> found.put(key(r), r));
+    rowsOf(candidates, "AND retired_at IS NULL").forEach(r -> found.put(key(r), r));
     return found;
   }
 
@@ -191,7 +192,7 @@ public class Identifiers {
   public Rows rows(Collection<Candidate> candidates) {
     Rows rows = new Rows(new HashMap<>(), new HashMap<>());
     // In retirement order, so that the latest retired row of a key is the one kept.
-    for (CaseIdentifier r : rowsOf(candidates, "order by retiredAt")) {
+    for (CaseIdentifier r : rowsOf(candidates, "ORDER BY retired_at")) {
       (r.retiredAt == null ? rows.live() : rows.retired()).put(key(r), r);
     }
     return rows;
@@ -213,10 +214,18 @@ public class Identifiers {
       values.add(c.value());
       wanted.add(c.key());
     }
-    return CaseIdentifier.<CaseIdentifier>list("type in ?1 and value in ?2 " + more, types, values)
-        .stream()
-        .filter(r -> wanted.contains(key(r)))
-        .toList();
+    @SuppressWarnings("unchecked")
+    List<CaseIdentifier> rows =
+        CaseIdentifier.getEntityManager()
+            .createNativeQuery(
+                "SELECT * FROM case_identifier WHERE type = ANY (CAST(:types AS text[]))"
+                    + " AND value = ANY (CAST(:values AS text[])) "
+                    + more,
+                CaseIdentifier.class)
+            .setParameter("types", PgArrays.of(types))
+            .setParameter("values", PgArrays.of(values))
+            .getResultList();
+    return rows.stream().filter(r -> wanted.contains(key(r))).toList();
   }
 
   private static String key(CaseIdentifier row) {

@@ -14,6 +14,7 @@ import io.fraudtip.cases.linking.Identifiers.Linkable;
 import io.fraudtip.cases.routing.Routing;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.contracts.tips.TrustLevel;
@@ -148,10 +149,13 @@ public class TipLinking {
 
   /** Ids among these of tips in a case already (a tip delivered again under a new event id). */
   private Set<UUID> inCases(Collection<UUID> tipIds) {
-    return new HashSet<>(
-        em.createQuery("select t.tipId from CaseTip t where t.tipId in :ids", UUID.class)
-            .setParameter("ids", tipIds)
-            .getResultList());
+    @SuppressWarnings("unchecked")
+    List<UUID> found =
+        em.createNativeQuery(
+                "SELECT tip_id FROM case_tip WHERE tip_id = ANY (CAST(:ids AS uuid[]))")
+            .setParameter("ids", PgArrays.of(tipIds))
+            .getResultList();
+    return new HashSet<>(found);
   }
 
   /** One tip into its case: joined or opened, kept, counted, in the timeline; that case. */

@@ -1,6 +1,7 @@
 package io.fraudtip.cases.trust;
 
 import io.fraudtip.cases.config.TrustConfig;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.TipSourceV1;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -140,11 +141,17 @@ public class Evidence {
     if (caseIds.isEmpty()) {
       return java.util.Map.of();
     }
-    IdentifierEvidence.<IdentifierEvidence>list(
-            "caseId in ?1 and kind = ?2 and tipId is not null order by at, id",
-            caseIds,
-            EvidenceKind.REPORT)
-        .forEach(e -> byCase.computeIfAbsent(e.caseId, k -> new java.util.ArrayList<>()).add(e));
+    @SuppressWarnings("unchecked")
+    List<IdentifierEvidence> rows =
+        IdentifierEvidence.getEntityManager()
+            .createNativeQuery(
+                "SELECT * FROM identifier_evidence WHERE case_id = ANY (CAST(:cases AS uuid[]))"
+                    + " AND kind = :kind AND tip_id IS NOT NULL ORDER BY at, id",
+                IdentifierEvidence.class)
+            .setParameter("cases", PgArrays.of(caseIds))
+            .setParameter("kind", EvidenceKind.REPORT.name())
+            .getResultList();
+    rows.forEach(e -> byCase.computeIfAbsent(e.caseId, k -> new java.util.ArrayList<>()).add(e));
     java.util.Map<UUID, Integer> sources = new java.util.HashMap<>();
     for (UUID id : caseIds) {
       // One fact per tip: a tip's identifiers all carry its source.

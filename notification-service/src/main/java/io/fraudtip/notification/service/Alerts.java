@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.banks.BankDirectory;
@@ -11,6 +12,7 @@ import io.fraudtip.notification.webhook.DeliveryHandOff;
 import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -77,9 +79,18 @@ class Alerts {
     Map<String, List<BankEndpoint>> byBank = new HashMap<>();
     if (!lockedBankBins.isEmpty()) {
       lockedBankBins.forEach(b -> byBank.put(b, new ArrayList<>()));
-      BankEndpoint.<BankEndpoint>list(
-              "bankBin in ?1 and active = true order by createdAt", List.copyOf(lockedBankBins))
-          .forEach(e -> byBank.get(e.bankBin).add(e));
+      // Native, with an array: an HQL "in" list is translated to SQL again on every call (7 % of
+      // notification-service's CPU at 100 tips/s in a profile).
+      @SuppressWarnings("unchecked")
+      List<BankEndpoint> active =
+          em.createNativeQuery(
+                  "SELECT * FROM bank_endpoint WHERE bank_bin = ANY (CAST(:bins AS text[]))"
+                      + " AND active ORDER BY created_at",
+                  BankEndpoint.class)
+              .setParameter("bins", PgArrays.of(lockedBankBins))
+              .setFlushMode(FlushModeType.COMMIT)
+              .getResultList();
+      active.forEach(e -> byBank.get(e.bankBin).add(e));
     }
     return new Batch(Timestamps.now(), byBank, new ArrayList<>(), handOff.batch());
   }

@@ -16,10 +16,18 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +38,7 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Metadata;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,6 +54,37 @@ public class OutboxRelay {
   private static final long MIN_BACKOFF_MS = 100;
   private static final long STATS_EVERY_MS = 1_000;
   private static final long CLEANUP_EVERY_MS = 60_000;
+  private static final String TAKE_UNSENT =
+      "SELECT id, event_id, topic, record_key, event_type, payload, created_at, trace_parent,"
+          + " trace_state FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT ?"
+          + " FOR UPDATE SKIP LOCKED";
+  private static final String MARK_SENT =
+      "UPDATE outbox_event SET published_at = ? WHERE id = ANY (?)";
+
+  /** An unsent row, as the relay reads it. */
+  private record Row(
+      long id,
+      UUID eventId,
+      String topic,
+      String recordKey,
+      String eventType,
+      String payload,
+      Instant createdAt,
+      String traceParent,
+      String traceState) {
+    static Row of(ResultSet rs) throws SQLException {
+      return new Row(
+          rs.getLong(1),
+          rs.getObject(2, UUID.class),
+          rs.getString(3),
+          rs.getString(4),
+          rs.getString(5),
+          rs.getString(6),
+          rs.getObject(7, OffsetDateTime.class).toInstant(),
+          rs.getString(8),
+          rs.getString(9));
+    }
+  }
 
   @Inject
   @Channel("outbox")
@@ -178,15 +218,24 @@ public class OutboxRelay {
    *
    * @return the number of rows published
    */
-  @SuppressWarnings("unchecked")
   public int relayBatch() {
-    List<OutboxEvent> batch =
-        em.createNativeQuery(
-                "SELECT * FROM outbox_event WHERE published_at IS NULL ORDER BY id"
-                    + " LIMIT :limit FOR UPDATE SKIP LOCKED",
-                OutboxEvent.class)
-            .setParameter("limit", config.batchSize())
-            .getResultList();
+    // Plain JDBC on the transaction's connection: the rows are read once and never changed
+    // through the session, and one UPDATE text with an array serves every batch size. As managed
+    // entities and a JPQL IN list (a statement and a plan per size), the relay was a fifth of
+    // intake-service's CPU in a profile at 100 tips/s.
+    return em.unwrap(Session.class).doReturningWork(this::relayBatch);
+  }
+
+  private int relayBatch(Connection connection) throws SQLException {
+    List<Row> batch = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(TAKE_UNSENT)) {
+      select.setInt(1, config.batchSize());
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          batch.add(Row.of(rs));
+        }
+      }
+    }
     if (batch.isEmpty()) {
       return 0;
     }
@@ -201,44 +250,46 @@ public class OutboxRelay {
       // duplicates that consumers drop by event id.
       throw new IllegalStateException("Kafka did not acknowledge the batch", e);
     }
+    Instant now = Instant.now();
     // A mark lost in a database crash only publishes the rows again (consumers dedupe on the event
     // id), so it need not wait for its commit to reach the disk: one fsync less for each batch.
-    em.createNativeQuery("SET LOCAL synchronous_commit = off").executeUpdate();
-    Instant now = Instant.now();
-    em.createQuery("UPDATE OutboxEvent e SET e.publishedAt = :now WHERE e.id IN :ids")
-        .setParameter("now", now)
-        .setParameter("ids", batch.stream().map(e -> e.id).toList())
-        .executeUpdate();
-    for (OutboxEvent e : batch) {
-      publishDelay.record(Duration.between(e.createdAt, now));
+    try (Statement local = connection.createStatement();
+        PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
+      local.execute("SET LOCAL synchronous_commit = off");
+      mark.setObject(1, now.atOffset(ZoneOffset.UTC));
+      mark.setArray(2, connection.createArrayOf("bigint", batch.stream().map(Row::id).toArray()));
+      mark.executeUpdate();
+    }
+    for (Row e : batch) {
+      publishDelay.record(Duration.between(e.createdAt(), now));
     }
     return batch.size();
   }
 
-  private CompletableFuture<Void> send(OutboxEvent event) {
+  private CompletableFuture<Void> send(Row event) {
     CompletableFuture<Void> acked = new CompletableFuture<>();
     Metadata metadata =
         Metadata.of(
             OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(event.topic)
-                .withKey(event.recordKey)
+                .withTopic(event.topic())
+                .withKey(event.recordKey())
                 .build(),
             OutgoingCloudEventMetadata.builder()
-                .withId(event.eventId.toString())
-                .withType(event.eventType)
+                .withId(event.eventId().toString())
+                .withType(event.eventType())
                 .withSource(source)
-                .withTimestamp(event.createdAt.atZone(ZoneOffset.UTC))
+                .withTimestamp(event.createdAt().atZone(ZoneOffset.UTC))
                 .withDataContentType(CloudEvents.JSON)
                 .build());
-    if (event.traceParent != null) {
+    if (event.traceParent() != null) {
       // The Kafka producer span (and the record's traceparent header) become children of the
       // span that wrote the row, not of whatever this thread is doing.
-      var parent = TraceContexts.parentOf(event.traceParent, event.traceState);
+      var parent = TraceContexts.parentOf(event.traceParent(), event.traceState());
       metadata = metadata.with(TracingMetadata.with(parent, parent));
     }
     Message<String> message =
         Message.of(
-            event.payload,
+            event.payload(),
             metadata,
             () -> {
               acked.complete(null);
