@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.banks.BankAccount;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -10,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Each account's counters in account_state: the alert sequence a bank orders alerts by (a lower one
@@ -80,12 +80,12 @@ class AccountCounters {
                     + " sequence = account_state.sequence + EXCLUDED.sequence, updated_at = now()"
                     + " RETURNING bank_bin, account_number, report_count, sequence")
             .setParameter(
-                "bins", pgArray(times.keySet().stream().map(BankAccount::bankBin).toList()))
+                "bins", PgArrays.of(times.keySet().stream().map(BankAccount::bankBin).toList()))
             .setParameter(
                 "numbers",
-                pgArray(times.keySet().stream().map(BankAccount::accountNumber).toList()))
-            .setParameter("times", intArray(times.values().stream().map(t -> t[0]).toList()))
-            .setParameter("reports", intArray(times.values().stream().map(t -> t[1]).toList()))
+                PgArrays.of(times.keySet().stream().map(BankAccount::accountNumber).toList()))
+            .setParameter("times", PgArrays.of(times.values().stream().map(t -> t[0]).toList()))
+            .setParameter("reports", PgArrays.of(times.values().stream().map(t -> t[1]).toList()))
             .getResultList();
     Map<BankAccount, long[]> after = new HashMap<>();
     for (Object[] row : rows) {
@@ -111,16 +111,5 @@ class AccountCounters {
 
   private Map<BankAccount, Deque<Counters>> count(List<BankAccount> named, boolean reports) {
     return count(named.stream().map(a -> new Naming(a, reports)).toList());
-  }
-
-  private static String intArray(List<Integer> values) {
-    return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-  }
-
-  /** A PostgreSQL array literal of strings, each quoted. */
-  static String pgArray(List<String> values) {
-    return values.stream()
-        .map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-        .collect(Collectors.joining(",", "{", "}"));
   }
 }

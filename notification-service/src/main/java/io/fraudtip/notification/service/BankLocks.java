@@ -1,8 +1,8 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.sql.PgArrays;
 import jakarta.persistence.EntityManager;
 import java.util.Collection;
-import java.util.List;
 
 /**
  * Per-bank advisory locks that order raising an alert against an endpoint becoming active. A
@@ -30,7 +30,7 @@ final class BankLocks {
       return;
     }
     em.createNativeQuery("SELECT " + sharedCount("CAST(:bins AS text[])"))
-        .setParameter("bins", AccountCounters.pgArray(List.copyOf(bankBins)))
+        .setParameter("bins", PgArrays.of(bankBins))
         .getSingleResult();
   }
 

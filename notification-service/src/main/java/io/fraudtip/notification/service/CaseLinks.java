@@ -1,6 +1,7 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.commons.tx.GenericPlans;
 import io.fraudtip.contracts.banks.BankAccount;
@@ -23,7 +24,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Which case each tip is in, as cases.v1 says (every case event names all its tips), so that a bank
@@ -340,9 +340,6 @@ public class CaseLinks {
   }
 
   private static String uuids(Collection<UUID> ids) {
-    return ids.stream()
-        .filter(Objects::nonNull)
-        .map(UUID::toString)
-        .collect(Collectors.joining(",", "{", "}"));
+    return PgArrays.of(ids.stream().filter(Objects::nonNull).toList());
   }
 }

@@ -1,5 +1,6 @@
 package io.fraudtip.notification.webhook;
 
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Claims due deliveries for the dispatcher with {@code FOR UPDATE SKIP LOCKED} and leases them
@@ -106,11 +106,7 @@ class DeliveryClaims {
             "UPDATE delivery SET next_attempt_at = now() + CAST(:lease AS interval)"
                 + " WHERE id = ANY (CAST(:ids AS uuid[]))")
         .setParameter("lease", leaseMs() + " milliseconds")
-        .setParameter(
-            "ids",
-            chosen.stream()
-                .map(c -> c.deliveryId().toString())
-                .collect(Collectors.joining(",", "{", "}")))
+        .setParameter("ids", PgArrays.of(chosen.stream().map(c -> c.deliveryId()).toList()))
         .executeUpdate();
     return chosen;
   }
@@ -145,7 +141,7 @@ class DeliveryClaims {
                           "UPDATE delivery SET next_attempt_at = now()"
                               + " WHERE id = ANY (CAST(:ids AS uuid[])) AND state = 'PENDING'"
                               + " AND last_attempt_at IS NULL")
-                      .setParameter("ids", "{" + String.join(",", full) + "}")
+                      .setParameter("ids", PgArrays.of(full))
                       .executeUpdate());
     }
     return admitted;

@@ -2,6 +2,7 @@ package io.fraudtip.notification.webhook;
 
 import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.commons.tx.GenericPlans;
@@ -24,13 +25,11 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 
 /**
  * What an attempt's answer means, recorded in one transaction: the attempt in the log, and the
@@ -221,10 +220,11 @@ public class DeliveryOutcomes {
                     + " alert.triggered_at IS NOT NULL AS timed,"
                     + " EXISTS (SELECT 1 FROM outbox_event o WHERE o.event_id = v.event_id)"
                     + " AS in_outbox")
-            .setParameter("ids", pgArray(each.stream().map(FirstSuccess::alertId).toList()))
-            .setParameter("ats", pgArray(each.stream().map(FirstSuccess::answeredAt).toList()))
+            .setParameter("ids", PgArrays.of(each.stream().map(FirstSuccess::alertId).toList()))
+            .setParameter("ats", PgArrays.of(each.stream().map(FirstSuccess::answeredAt).toList()))
             .setParameter(
-                "events", pgArray(each.stream().map(s -> deliveredEventId(s.alertId())).toList()))
+                "events",
+                PgArrays.of(each.stream().map(s -> deliveredEventId(s.alertId())).toList()))
             .setFlushMode(FlushModeType.COMMIT)
             .getResultList();
     for (Object[] row : first) {
@@ -257,11 +257,6 @@ public class DeliveryOutcomes {
         afterCommit.run("tip-to-alert:" + alertId, () -> metrics.tipToAlert(latency));
       }
     }
-  }
-
-  /** A PostgreSQL array literal of values without quotes or commas (uuids, instants). */
-  private static String pgArray(Collection<?> values) {
-    return values.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
   }
 
   /** The id of an alert's alert-deliveries.v1 event: the same for every attempt and replay. */

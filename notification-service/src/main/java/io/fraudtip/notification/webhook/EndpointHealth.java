@@ -1,6 +1,7 @@
 package io.fraudtip.notification.webhook;
 
 import io.fraudtip.commons.db.ScalarRows;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
@@ -12,14 +13,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -86,7 +85,7 @@ public class EndpointHealth {
                   + " OR last_success_at IS NULL"
                   + " OR last_success_at < CAST(:now AS timestamptz) - INTERVAL '10 seconds')")
           .setParameter("now", now)
-          .setParameter("ids", uuids(answers.succeeded))
+          .setParameter("ids", PgArrays.of(answers.succeeded))
           .executeUpdate();
     }
     List<UUID> failing = answers.failing();
@@ -95,23 +94,19 @@ public class EndpointHealth {
               "UPDATE bank_endpoint SET failing_since = :now"
                   + " WHERE id = ANY (CAST(:ids AS uuid[])) AND failing_since IS NULL")
           .setParameter("now", now)
-          .setParameter("ids", uuids(failing))
+          .setParameter("ids", PgArrays.of(failing))
           .executeUpdate();
       List<UUID> stale =
           ScalarRows.uuids(
               em.createNativeQuery(
                       "SELECT id FROM bank_endpoint WHERE id = ANY (CAST(:ids AS uuid[])) AND active"
                           + " AND failing_since <= :limit")
-                  .setParameter("ids", uuids(failing))
+                  .setParameter("ids", PgArrays.of(failing))
                   .setParameter("limit", now.minus(config.disableAfter())));
       stale.forEach(id -> disable(id, BankEndpoint.DISABLED_FAILING, failingWhy(), now));
     }
     // A 410 Gone: the bank has removed the endpoint, so it is disabled at once.
     answers.gone.forEach(id -> disable(id, BankEndpoint.DISABLED_GONE, "answered 410 Gone", now));
-  }
-
-  private static String uuids(Collection<UUID> ids) {
-    return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
   }
 
   /**

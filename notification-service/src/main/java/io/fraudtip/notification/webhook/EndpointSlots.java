@@ -1,12 +1,12 @@
 package io.fraudtip.notification.webhook;
 
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.notification.config.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 
 /**
  * The per-endpoint limit of requests in flight ({@code max-in-flight-per-endpoint}, per instance),
@@ -107,10 +107,11 @@ class EndpointSlots {
 
   /** The endpoints with no free slot, as a PostgreSQL {@code uuid[]} literal. */
   String full() {
-    return slots.entrySet().stream()
-        .filter(e -> e.getValue().taken() >= max)
-        .map(e -> e.getKey().toString())
-        .collect(Collectors.joining(",", "{", "}"));
+    return PgArrays.of(
+        slots.entrySet().stream()
+            .filter(e -> e.getValue().taken() >= max)
+            .map(Map.Entry::getKey)
+            .toList());
   }
 
   /**
