@@ -120,6 +120,13 @@ public interface WebhookConfig {
    * Threads that record delivery results in the database, each many at once in one transaction
    * under load (each holds a connection briefly).
    */
-  @WithDefault("8")
+  @WithDefault("2")
   int recorderThreads();
+
+  /**
+   * How long a recorder waits after the first result for more to share its transaction: banks
+   * answer one by one, and each transaction costs a commit. The bank has its alert already.
+   */
+  @WithDefault("20ms")
+  Duration recorderLinger();
 }

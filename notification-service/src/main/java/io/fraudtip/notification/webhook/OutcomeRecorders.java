@@ -1,6 +1,7 @@
 package io.fraudtip.notification.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -9,8 +10,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The recorder threads: each takes the answers waiting and records them in one transaction, so that
- * under load many attempts share a commit; alone, an answer is recorded at once. If the shared
+ * The recorder threads: each takes the answers waiting, and those that come within a short linger,
+ * and records them in one transaction, so that many attempts share a commit. If the shared
  * transaction fails, each answer is recorded on its own; one that still fails is left to its lease,
  * and the attempt is made again.
  */
@@ -22,15 +23,20 @@ class OutcomeRecorders {
   private final DeliveryOutcomes outcomes;
   private final BlockingQueue<DeliveryOutcomes.Result> results = new LinkedBlockingQueue<>();
   private volatile boolean running;
+  private volatile long lingerNanos;
   private List<Thread> recorders = List.of();
 
   OutcomeRecorders(DeliveryOutcomes outcomes) {
     this.outcomes = outcomes;
   }
 
-  /** Starts {@code count} recorders, with no answer carried over. */
-  void start(int count) {
+  /**
+   * Starts {@code count} recorders, with no answer carried over; each waits up to {@code linger}
+   * after a first answer for more.
+   */
+  void start(int count, Duration linger) {
     results.clear();
+    lingerNanos = linger.toNanos();
     running = true;
     List<Thread> threads = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
@@ -64,6 +70,24 @@ class OutcomeRecorders {
     results.add(result);
   }
 
+  /** Adds the answers waiting and those that come within the linger, up to the batch's bound. */
+  private void gather(List<DeliveryOutcomes.Result> batch) throws InterruptedException {
+    long until = System.nanoTime() + lingerNanos;
+    results.drainTo(batch, MAX_RECORDED_AT_ONCE - batch.size());
+    while (batch.size() < MAX_RECORDED_AT_ONCE && running) {
+      long left = until - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      DeliveryOutcomes.Result next = results.poll(left, TimeUnit.NANOSECONDS);
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+      results.drainTo(batch, MAX_RECORDED_AT_ONCE - batch.size());
+    }
+  }
+
   private void recordResults() {
     List<DeliveryOutcomes.Result> batch = new ArrayList<>();
     while (running || !results.isEmpty()) {
@@ -74,7 +98,7 @@ class OutcomeRecorders {
         }
         batch.clear();
         batch.add(first);
-        results.drainTo(batch, MAX_RECORDED_AT_ONCE - 1);
+        gather(batch);
         try {
           outcomes.recordAll(batch);
         } catch (RuntimeException together) {

@@ -67,7 +67,7 @@ public class WebhookDispatcher {
     sender.open();
     running = true;
     wakeUp.taking(true);
-    recorders.start(config.recorderThreads());
+    recorders.start(config.recorderThreads(), config.recorderLinger());
     worker = new Thread(this::run, "webhook-dispatcher");
     worker.setDaemon(true);
     worker.start();
