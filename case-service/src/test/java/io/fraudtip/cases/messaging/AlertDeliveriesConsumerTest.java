@@ -20,6 +20,7 @@ import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.ConsumerSettings;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectKafka;
 import io.fraudtip.testsupport.InjectTokens;
@@ -27,6 +28,7 @@ import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -47,6 +49,7 @@ class AlertDeliveriesConsumerTest {
   @Inject AlertDeliveries deliveries;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
+  @Inject KafkaClientService clients;
   @InjectTokens Tokens tokens;
 
   private void deliver(AlertDeliveredV1 d) {
@@ -434,5 +437,11 @@ class AlertDeliveriesConsumerTest {
         Instant.now(),
         Instant.now(),
         1);
+  }
+
+  /** Off the way from a tip to its bank, so the broker may hold a fetch for more events. */
+  @Test
+  void deliveriesAreFetchedInFullerBatches() {
+    ConsumerSettings.assertBatchFetch(clients, "alert-deliveries");
   }
 }

@@ -13,13 +13,16 @@ import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.contracts.tips.TrustLevel;
 import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.ConsumerSettings;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectKafka;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,6 +33,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class TipsConsumerTest {
   @InjectKafka KafkaCompanion kafka;
+  @Inject KafkaClientService clients;
   @InjectDatabase TestDatabase db;
 
   @Test
@@ -74,5 +78,11 @@ class TipsConsumerTest {
                 db.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?", eventId)
                     == 1);
     assertThat(db.queryLong("SELECT count(*) FROM case_tip WHERE tip_id = ?", tipId)).isOne();
+  }
+
+  /** Off the way from a tip to its bank, so the broker may hold a fetch for more events. */
+  @Test
+  void tipsAreFetchedInFullerBatches() {
+    ConsumerSettings.assertBatchFetch(clients, "tips");
   }
 }

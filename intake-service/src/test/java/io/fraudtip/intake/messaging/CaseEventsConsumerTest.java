@@ -15,6 +15,7 @@ import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.intake.Tips;
 import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.ConsumerSettings;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectKafka;
 import io.fraudtip.testsupport.PlatformTestResource;
@@ -22,7 +23,9 @@ import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,6 +37,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class CaseEventsConsumerTest {
   @InjectKafka KafkaCompanion kafka;
+  @Inject KafkaClientService clients;
   @InjectDatabase TestDatabase db;
 
   @Test
@@ -309,5 +313,11 @@ class CaseEventsConsumerTest {
                 List.of(),
                 null,
                 null));
+  }
+
+  /** Off the way from a tip to its bank, so the broker may hold a fetch for more events. */
+  @Test
+  void caseEventsAreFetchedInFullerBatches() {
+    ConsumerSettings.assertBatchFetch(clients, "cases");
   }
 }

@@ -106,7 +106,7 @@ class DeliveryClaims {
             "UPDATE delivery SET next_attempt_at = now() + CAST(:lease AS interval)"
                 + " WHERE id = ANY (CAST(:ids AS uuid[]))")
         .setParameter("lease", leaseMs() + " milliseconds")
-        .setParameter("ids", PgArrays.of(chosen.stream().map(c -> c.deliveryId()).toList()))
+        .setParameter("ids", PgArrays.of(chosen.stream().map(ClaimedDelivery::deliveryId).toList()))
         .executeUpdate();
     return chosen;
   }

@@ -7,13 +7,16 @@ import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.notification.Tips;
 import io.fraudtip.testsupport.CloudEventRecords;
+import io.fraudtip.testsupport.ConsumerSettings;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectKafka;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(PlatformTestResource.class)
 class TipsConsumerTest {
   @InjectKafka KafkaCompanion kafka;
+  @Inject KafkaClientService clients;
   @InjectDatabase TestDatabase db;
 
   @Test
@@ -82,5 +86,16 @@ class TipsConsumerTest {
       UUID tipId, String json) {
     return CloudEventRecords.of(
         Topics.TIPS_V1, tipId.toString(), UUID.randomUUID(), CloudEvents.TYPE_TIP_RECEIVED, json);
+  }
+
+  /**
+   * The tips alert the banks, so their fetches are answered at once; case events are off that way
+   * and may wait for a fuller batch.
+   */
+  @Test
+  void tipsAreFetchedAtOnceAndCaseEventsInFullerBatches() {
+    // Unset is Kafka's default, one byte.
+    assertThat(ConsumerSettings.of(clients, "tips", "fetch.min.bytes").orElse("1")).isEqualTo("1");
+    ConsumerSettings.assertBatchFetch(clients, "cases");
   }
 }
