@@ -20,7 +20,9 @@ import java.util.Map;
  * The demo bank of a local stack: one receiver per seeded bank, each registered as that bank's
  * webhook endpoint for every event type notification-service sends. Secrets are shown once by the
  * service, so they are kept in the stack's home ({@code demo-bank.json}) and reused after a
- * restart; an endpoint registered by an older stack for fewer types is subscribed to the rest.
+ * restart. A kept endpoint is reused only if notification-service still lists it (its database may
+ * be new: another {@code --postgres-url}, or wiped), else it is registered anew; one registered by
+ * an older stack for fewer types is subscribed to the rest.
  */
 public final class DemoBankSetup {
   static final String FILE = "demo-bank.json";
@@ -56,7 +58,7 @@ public final class DemoBankSetup {
       JsonNode known = kept.get(bin);
       if (known != null
           && receiver.url().equals(known.path("url").asText())
-          && (EVENT_TYPES.equals(typesOf(known)) || endpoints.subscribe(bin, receiver.url()))) {
+          && endpoints.keep(bin, receiver.url())) {
         receiver.secrets(known.path("secret").asText());
         ((ObjectNode) known).set("eventTypes", Json.events().valueToTree(EVENT_TYPES));
         continue;
@@ -70,13 +72,6 @@ public final class DemoBankSetup {
     }
     Files.writeString(
         file, Json.events().writerWithDefaultPrettyPrinter().writeValueAsString(kept) + "\n");
-  }
-
-  /** The event types a kept endpoint was registered for (none kept: an older stack's). */
-  private static List<String> typesOf(JsonNode known) {
-    List<String> types = new ArrayList<>();
-    known.path("eventTypes").forEach(t -> types.add(t.asText()));
-    return types;
   }
 
   /** notification-service's endpoint API, as the operator. */
@@ -118,11 +113,12 @@ public final class DemoBankSetup {
     }
 
     /**
-     * Subscribes the bank's endpoints at {@code url} to every event type.
+     * Keeps the bank's endpoints at {@code url}, subscribing any registered for fewer types to
+     * every type.
      *
-     * @return false when the bank has no endpoint there any more (it is registered anew)
+     * @return false when notification-service lists none there (it is registered anew)
      */
-    boolean subscribe(String bin, String url) throws IOException, InterruptedException {
+    boolean keep(String bin, String url) throws IOException, InterruptedException {
       HttpResponse<String> listed = send("GET", base + "?bankBin=" + bin, null);
       if (listed.statusCode() != 200) {
         throw new StackException(
@@ -134,6 +130,11 @@ public final class DemoBankSetup {
           continue;
         }
         found = true;
+        List<String> types = new ArrayList<>();
+        e.path("eventTypes").forEach(t -> types.add(t.asText()));
+        if (types.containsAll(EVENT_TYPES)) {
+          continue;
+        }
         HttpResponse<String> changed =
             send(
                 "PATCH",
