@@ -16,7 +16,7 @@ USER 185
 # some of SPEC §9's 300 MB of RSS for collections that do not stop the loop under a backlog (the
 # last -Xmx given wins over the base image's own).
 ENV MALLOC_ARENA_MAX=2
-ENV JAVA_OPTS_APPEND="-Xms96m -Xmx192m -Xmn40m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -XX:-UseCodeCacheFlushing -Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
+ENV JAVA_OPTS_APPEND="-Xms96m -Xmx192m -Xmn40m -XX:MinHeapFreeRatio=40 -XX:MaxHeapFreeRatio=70 -XX:+UseSerialGC -Xss512k -XX:MaxMetaspaceSize=160m -XX:+ExitOnOutOfMemoryError -Djava.util.concurrent.ForkJoinPool.common.parallelism=2 -XX:-UseCodeCacheFlushing -XX:TrimNativeHeapInterval=5000 -Dquarkus.http.host=0.0.0.0 -Djava.util.logging.manager=org.jboss.logmanager.LogManager"
 ENV JAVA_APP_JAR="/deployments/quarkus-run.jar"
 
 ENTRYPOINT [ "/opt/jboss/container/java/run/run-java.sh" ]

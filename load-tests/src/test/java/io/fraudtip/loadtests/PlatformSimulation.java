@@ -545,7 +545,7 @@ public class PlatformSimulation extends Simulation {
             "none".equals(System.getProperty("fraudtip.benchmark.jdk25"))
                 ? Optional.empty()
                 : ServiceJvm.jdk25();
-        ServiceJvm levers = ServiceJvm.current().withLevers(Runtime.version());
+        ServiceJvm levers = ServiceJvm.current().withLevers();
         results.memory.add(memoryPhase(ServiceJvm.current()));
         results.memory.add(memoryPhase(levers));
         classArchivePhase(levers).ifPresent(results.memory::add);

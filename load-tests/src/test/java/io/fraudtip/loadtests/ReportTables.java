@@ -111,8 +111,6 @@ final class ReportTables {
             + " processes, in the run over every scenario only with `--nmt`. *+ levers*: the"
             + " same with `"
             + String.join(" ", ServiceJvm.LEVERS)
-            + " "
-            + ServiceJvm.TRIM_NATIVE_HEAP
             + "`. *+ AppCDS* (JDK 17) and *+ AOT cache* (JDK 25, JEP 483/514): started from an"
             + " archive of the classes each service loaded in a training run under the same loads"
             + " (`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`; `-XX:AOTCacheOutput`,"

@@ -43,19 +43,10 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
           // one Vert.x event loop per core (by default two)
           "-Dquarkus.vertx.event-loops-pool-size=2");
 
-  /**
-   * Gives memory that malloc keeps after a free back to the system every 5 s (JDK 17.0.9 and later;
-   * an older JVM refuses to start with it).
-   */
-  static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
-
-  /** This JDK with {@link #LEVERS} (and native heap trimming where the JDK has it). */
-  ServiceJvm withLevers(Runtime.Version version) {
+  /** This JDK with {@link #LEVERS}. */
+  ServiceJvm withLevers() {
     List<String> all = new ArrayList<>(options);
     all.addAll(LEVERS);
-    if (version.compareTo(Runtime.Version.parse("17.0.9")) >= 0) {
-      all.add(TRIM_NATIVE_HEAP);
-    }
     return new ServiceJvm(label + " + levers", home, feature, List.copyOf(all));
   }
 

@@ -19,4 +19,16 @@ class ServiceProcessTest {
     assertThat(options.find()).as("JAVA_OPTS_APPEND in the Dockerfile").isTrue();
     assertThat(List.of(options.group(1).split(" "))).containsAll(ServiceProcess.JVM_OPTIONS);
   }
+
+  @Test
+  void mallocsFreedMemoryIsGivenBackWhereTheJdkCan() {
+    assertThat(ServiceProcess.jvmOptions(Runtime.Version.parse("17.0.15")))
+        .contains(ServiceProcess.TRIM_NATIVE_HEAP);
+    assertThat(ServiceProcess.jvmOptions(Runtime.Version.parse("25.0.1")))
+        .contains(ServiceProcess.TRIM_NATIVE_HEAP);
+    // JDK 17 is the least a user needs; before 17.0.9 the JVM refuses the option.
+    assertThat(ServiceProcess.jvmOptions(Runtime.Version.parse("17.0.8")))
+        .doesNotContain(ServiceProcess.TRIM_NATIVE_HEAP)
+        .contains("-XX:+UseSerialGC");
+  }
 }
