@@ -5,10 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +15,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "tip_history")
 public class TipHistoryEntry extends PanacheEntityBase {
-  // Pooled ids (blocks of 50, V1.2.0): a batch's entries go to the database as one JDBC batch,
-  // which IDENTITY ids prevent.
-  @Id
-  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "tip_history_id")
-  @SequenceGenerator(
-      name = "tip_history_id",
-      sequenceName = "tip_history_id_seq",
-      allocationSize = 50)
-  public Long id;
+  // Read here, written by SQL in batches (TipBatchWriter, CaseFollower): ids from the column's
+  // default, in each batch's order.
+  @Id public Long id;
 
   @Column(name = "tip_id", nullable = false)
   public UUID tipId;
@@ -39,15 +30,6 @@ public class TipHistoryEntry extends PanacheEntityBase {
   public Instant at;
 
   public String note;
-
-  public static TipHistoryEntry of(UUID tipId, TipStatus status, Instant at, String note) {
-    TipHistoryEntry e = new TipHistoryEntry();
-    e.tipId = tipId;
-    e.status = status;
-    e.at = at;
-    e.note = note;
-    return e;
-  }
 
   public static List<TipHistoryEntry> ofTip(UUID tipId) {
     return list("tipId = ?1 order by at, id", tipId);

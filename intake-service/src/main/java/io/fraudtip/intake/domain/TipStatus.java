@@ -12,4 +12,14 @@ public enum TipStatus {
   public static TipStatus of(CaseStatus status) {
     return valueOf(status.name());
   }
+
+  /** The note of the history step that enters this status (public: no personal data). */
+  public String publicNote() {
+    return switch (this) {
+      case RECEIVED -> "Tip received";
+      case ASSIGNED -> "Assigned to a police unit";
+      case IN_PROGRESS -> "Under investigation";
+      case CLOSED -> "Case closed";
+    };
+  }
 }

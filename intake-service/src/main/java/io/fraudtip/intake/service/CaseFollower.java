@@ -119,7 +119,7 @@ public class CaseFollower {
           tip.status = status;
           tip.updatedAt = event.occurredAt();
           changed.put(tipId, tip);
-          history.add(new HistoryStep(tipId, status, event.occurredAt(), publicNote(status)));
+          history.add(new HistoryStep(tipId, status, event.occurredAt(), status.publicNote()));
         }
       }
     }
@@ -230,15 +230,6 @@ public class CaseFollower {
           HOLD_EXPIRED,
           IDENTIFIER_ADDED ->
           null;
-    };
-  }
-
-  private static String publicNote(TipStatus status) {
-    return switch (status) {
-      case RECEIVED -> "Tip received";
-      case ASSIGNED -> "Assigned to a police unit";
-      case IN_PROGRESS -> "Under investigation";
-      case CLOSED -> "Case closed";
     };
   }
 }

@@ -3,12 +3,14 @@ package io.fraudtip.intake.service;
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Topics;
-import io.fraudtip.intake.domain.TipHistoryEntry;
+import io.fraudtip.intake.domain.Tip;
 import io.fraudtip.intake.domain.TipStatus;
-import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,16 +18,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Writes one batch of checked tips in the caller's transaction: the Idempotency-Keys of the whole
  * batch are locked and looked up in one statement each, then the new rows are inserted table by
- * table (so that Hibernate sends each table's rows as one JDBC batch, parents first). A tip whose
- * key decides its answer (a replay, 409, 422) fails or answers alone; the rest of the batch is
- * written.
+ * table, one statement a table, parents first. A tip whose key decides its answer (a replay, 409,
+ * 422) fails or answers alone; the rest of the batch is written.
+ *
+ * <p>The tips, their first history steps and their outbox rows go in as arrays ({@code unnest}),
+ * not through Hibernate: the group commit is one thread, so its work per tip bounds intake, and a
+ * profile at 200 tips/s found Hibernate's persist and flush in four fifths of its insert time.
  */
 @ApplicationScoped
 class TipBatchWriter {
+  private static final String INSERT_TIPS =
+      "INSERT INTO tip (id, tracking_code, status, channel, trust_level, scam_type, province_code,"
+          + " commune_code, occurred_at, amount_lost_vnd, received_at, updated_at, case_reference,"
+          + " event_payload, reporter_sealed, version)"
+          + " SELECT * FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS bigint[]),"
+          + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS bytea[]), CAST(? AS bigint[]))";
+
+  // WITH ORDINALITY: the steps' ids (the column's default) follow the batch's order.
+  private static final String INSERT_HISTORY =
+      "INSERT INTO tip_history (tip_id, status, at, note)"
+          + " SELECT tip_id, status, at, note FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]),"
+          + " CAST(? AS timestamptz[]), CAST(? AS text[])) WITH ORDINALITY"
+          + " AS h(tip_id, status, at, note, n) ORDER BY n";
+
   private final EntityManager em;
   private final IdempotencyKeys idempotency;
   private final Outbox outbox;
@@ -87,23 +110,27 @@ class TipBatchWriter {
   }
 
   private void insert(List<PendingTip> fresh) {
-    for (PendingTip t : fresh) {
-      t.tip().persist();
-    }
-    for (PendingTip t : fresh) {
-      TipHistoryEntry.of(t.tip().id, TipStatus.RECEIVED, t.tip().receivedAt, "Tip received")
-          .persist();
-    }
-    for (PendingTip t : fresh) {
-      // The outbox row keeps the trace of the request that sent the tip, not the committer's.
-      try (Scope ignored = t.trace().makeCurrent()) {
-        outbox.publish(
-            Topics.TIPS_V1,
-            t.tip().id.toString(),
-            CloudEvents.TYPE_TIP_RECEIVED,
-            UUID.randomUUID(),
-            t.event());
-      }
+    if (!fresh.isEmpty()) {
+      em.unwrap(Session.class)
+          .doWork(
+              c -> {
+                insertTips(c, fresh);
+                insertFirstSteps(c, fresh);
+              });
+      // The outbox row keeps the trace of the request that sent the tip, not the committer's,
+      // and its payload is the tip's event as stored with it (the same JSON).
+      outbox.publishAll(
+          fresh.stream()
+              .map(
+                  t ->
+                      new Outbox.Message(
+                          Topics.TIPS_V1,
+                          t.tip().id.toString(),
+                          CloudEvents.TYPE_TIP_RECEIVED,
+                          UUID.randomUUID(),
+                          t.tip().eventPayload,
+                          t.trace()))
+              .toList());
     }
     for (PendingTip t : fresh) {
       if (t.idempotencyKey() != null) {
@@ -112,5 +139,70 @@ class TipBatchWriter {
     }
     // Constraint violations surface here, inside the batch's transaction.
     em.flush();
+  }
+
+  private static void insertTips(Connection c, List<PendingTip> fresh) throws SQLException {
+    int n = fresh.size();
+    Object[][] columns = new Object[16][n];
+    byte[][] sealed = new byte[n][];
+    for (int i = 0; i < n; i++) {
+      Tip t = fresh.get(i).tip();
+      columns[0][i] = t.id;
+      columns[1][i] = t.trackingCode;
+      columns[2][i] = t.status.name();
+      columns[3][i] = t.channel.name();
+      columns[4][i] = t.trustLevel.name();
+      columns[5][i] = t.scamType.name();
+      columns[6][i] = t.provinceCode;
+      columns[7][i] = t.communeCode;
+      columns[8][i] = text(t.occurredAt);
+      columns[9][i] = t.amountLostVnd;
+      columns[10][i] = text(t.receivedAt);
+      columns[11][i] = text(t.updatedAt);
+      columns[12][i] = t.caseReference;
+      columns[13][i] = t.eventPayload;
+      sealed[i] = t.reporterSealed;
+      columns[15][i] = t.version;
+    }
+    String[] types = {
+      "uuid", "text", "text", "text", "text", "text", "text", "text", "text", "bigint", "text",
+      "text", "text", "text", null, "bigint"
+    };
+    try (PreparedStatement s = c.prepareStatement(INSERT_TIPS)) {
+      for (int column = 0; column < types.length; column++) {
+        s.setArray(
+            column + 1,
+            column == 14
+                ? c.createArrayOf("bytea", sealed)
+                : c.createArrayOf(types[column], columns[column]));
+      }
+      s.executeUpdate();
+    }
+  }
+
+  private static void insertFirstSteps(Connection c, List<PendingTip> fresh) throws SQLException {
+    int n = fresh.size();
+    Object[] tipIds = new Object[n];
+    Object[] statuses = new Object[n];
+    Object[] ats = new Object[n];
+    Object[] notes = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Tip t = fresh.get(i).tip();
+      tipIds[i] = t.id;
+      statuses[i] = TipStatus.RECEIVED.name();
+      ats[i] = text(t.receivedAt);
+      notes[i] = TipStatus.RECEIVED.publicNote();
+    }
+    try (PreparedStatement s = c.prepareStatement(INSERT_HISTORY)) {
+      s.setArray(1, c.createArrayOf("uuid", tipIds));
+      s.setArray(2, c.createArrayOf("text", statuses));
+      s.setArray(3, c.createArrayOf("text", ats));
+      s.setArray(4, c.createArrayOf("text", notes));
+      s.executeUpdate();
+    }
+  }
+
+  private static String text(Instant at) {
+    return at == null ? null : at.toString();
   }
 }

@@ -246,6 +246,18 @@ class GroupCommitTest {
       assertThat(
               count(c, "SELECT count(*) FROM outbox_event WHERE record_key = ?", tipId.toString()))
           .isOne();
+      // Written as a batch, each row is the tip's own: its first step, and its event as stored.
+      assertThat(
+              count(
+                  c,
+                  "SELECT count(*) FROM tip t"
+                      + " JOIN tip_history h ON h.tip_id = t.id AND h.status = 'RECEIVED'"
+                      + " AND h.note = 'Tip received' AND h.at = t.received_at"
+                      + " JOIN outbox_event o ON o.record_key = t.id::text"
+                      + " AND o.topic = 'tips.v1' AND o.payload = t.event_payload"
+                      + " WHERE t.id = ? AND t.status = 'RECEIVED' AND t.version = 0",
+                  tipId))
+          .isOne();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

@@ -7,6 +7,7 @@ import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.commons.tx.GenericPlans;
 import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import io.fraudtip.notification.config.WebhookConfig;
@@ -14,6 +15,7 @@ import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.DeliveryState;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -227,6 +229,8 @@ public class DeliveryOutcomes {
                 PgArrays.of(each.stream().map(s -> deliveredEventId(s.alertId())).toList()))
             .setFlushMode(FlushModeType.COMMIT)
             .getResultList();
+    // One statement for the batch's events (the relay publishes them in this order).
+    List<Outbox.Message> delivered = new ArrayList<>();
     for (Object[] row : first) {
       UUID alertId = (UUID) row[0];
       String type = (String) row[1];
@@ -234,29 +238,33 @@ public class DeliveryOutcomes {
       Instant triggeredAt = DeliveryClaims.toInstant(row[7]);
       UUID eventId = deliveredEventId(alertId);
       if (!Boolean.TRUE.equals(row[9])) {
-        outbox.publish(
-            Topics.ALERT_DELIVERIES_V1,
-            alertId.toString(),
-            CloudEvents.TYPE_ALERT_DELIVERED,
-            eventId,
-            new AlertDeliveredV1(
+        delivered.add(
+            new Outbox.Message(
+                Topics.ALERT_DELIVERIES_V1,
+                alertId.toString(),
+                CloudEvents.TYPE_ALERT_DELIVERED,
                 eventId,
-                alertId,
-                type,
-                (UUID) row[2],
-                (UUID) row[3],
-                (String) row[4],
-                (String) row[5],
-                ((Number) row[6]).intValue(),
-                triggeredAt,
-                s.answeredAt(),
-                s.attempts()));
+                Json.write(
+                    new AlertDeliveredV1(
+                        eventId,
+                        alertId,
+                        type,
+                        (UUID) row[2],
+                        (UUID) row[3],
+                        (String) row[4],
+                        (String) row[5],
+                        ((Number) row[6]).intValue(),
+                        triggeredAt,
+                        s.answeredAt(),
+                        s.attempts())),
+                Context.current()));
       }
       if (Alert.ACCOUNT_REPORTED.equals(type) && Boolean.TRUE.equals(row[8])) {
         Duration latency = Duration.between(triggeredAt, s.answeredAt());
         afterCommit.run("tip-to-alert:" + alertId, () -> metrics.tipToAlert(latency));
       }
     }
+    outbox.publishAll(delivered);
   }
 
   /** The id of an alert's alert-deliveries.v1 event: the same for every attempt and replay. */

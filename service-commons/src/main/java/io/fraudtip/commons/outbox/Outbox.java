@@ -3,10 +3,16 @@ package io.fraudtip.commons.outbox;
 import io.fraudtip.commons.tracing.TraceContexts;
 import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.contracts.Json;
+import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Where services put the events they publish: in the same transaction as the change the event
@@ -16,13 +22,38 @@ import java.util.UUID;
 public class Outbox {
   private static final Object WAKE_REGISTERED = new Object();
 
+  /**
+   * A batch's rows in one statement; ids from the column's default, in the messages' order (the
+   * relay publishes by id).
+   */
+  private static final String INSERT_ALL =
+      "INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, created_at,"
+          + " trace_parent, trace_state)"
+          + " SELECT event_id, topic, record_key, event_type, payload, CAST(? AS timestamptz),"
+          + " trace_parent, trace_state"
+          + " FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),"
+          + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))"
+          + " WITH ORDINALITY AS m(event_id, topic, record_key, event_type, payload,"
+          + " trace_parent, trace_state, n) ORDER BY n";
+
   private final AfterCommit afterCommit;
   private final OutboxRelay relay;
+  private final EntityManager em;
 
-  Outbox(AfterCommit afterCommit, OutboxRelay relay) {
+  Outbox(AfterCommit afterCommit, OutboxRelay relay, EntityManager em) {
     this.afterCommit = afterCommit;
     this.relay = relay;
+    this.em = em;
   }
+
+  /**
+   * An event for {@link #publishAll}.
+   *
+   * @param payload the event as JSON (the caller may have written it already, for a row of its own)
+   * @param trace the context the Kafka record continues (the request's that caused the event)
+   */
+  public record Message(
+      String topic, String key, String eventType, UUID eventId, String payload, Context trace) {}
 
   /**
    * Records an event in the caller's transaction; the relay is woken when it commits. The current
@@ -46,6 +77,56 @@ public class Outbox {
     event.persist();
     wakeRelayAfterCommit();
     return eventId;
+  }
+
+  /**
+   * Records several events in the caller's transaction with one statement, where {@link #publish}
+   * would take Hibernate's work for each row (a profile of intake-service's group commit at 200
+   * tips/s found Hibernate's flush and persist in four fifths of its insert time); the relay is
+   * woken when it commits. The rows skip the persistence context: a query in the same transaction
+   * sees them, an entity lookup there does not.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void publishAll(List<Message> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    int n = messages.size();
+    Object[] ids = new Object[n];
+    Object[] topics = new Object[n];
+    Object[] keys = new Object[n];
+    Object[] types = new Object[n];
+    Object[] payloads = new Object[n];
+    Object[] parents = new Object[n];
+    Object[] states = new Object[n];
+    for (int i = 0; i < n; i++) {
+      Message m = messages.get(i);
+      ids[i] = m.eventId();
+      topics[i] = m.topic();
+      keys[i] = m.key();
+      types[i] = m.eventType();
+      payloads[i] = m.payload();
+      Map<String, String> trace = TraceContexts.of(m.trace());
+      parents[i] = trace.get(TraceContexts.TRACEPARENT);
+      states[i] = trace.get(TraceContexts.TRACESTATE);
+    }
+    String now = Instant.now().toString();
+    em.unwrap(Session.class)
+        .doWork(
+            c -> {
+              try (PreparedStatement s = c.prepareStatement(INSERT_ALL)) {
+                s.setString(1, now);
+                s.setArray(2, c.createArrayOf("uuid", ids));
+                s.setArray(3, c.createArrayOf("text", topics));
+                s.setArray(4, c.createArrayOf("text", keys));
+                s.setArray(5, c.createArrayOf("text", types));
+                s.setArray(6, c.createArrayOf("text", payloads));
+                s.setArray(7, c.createArrayOf("text", parents));
+                s.setArray(8, c.createArrayOf("text", states));
+                s.executeUpdate();
+              }
+            });
+    wakeRelayAfterCommit();
   }
 
   private void wakeRelayAfterCommit() {

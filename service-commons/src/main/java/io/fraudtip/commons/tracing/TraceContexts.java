@@ -39,8 +39,15 @@ public final class TraceContexts {
    * off, or no trace started).
    */
   public static Map<String, String> current() {
+    return of(Context.current());
+  }
+
+  /** The context's span as W3C fields; an empty map when it has no valid span (or is null). */
+  public static Map<String, String> of(Context context) {
     Map<String, String> fields = new HashMap<>();
-    W3CTraceContextPropagator.getInstance().inject(Context.current(), fields, SETTER);
+    if (context != null) {
+      W3CTraceContextPropagator.getInstance().inject(context, fields, SETTER);
+    }
     return fields;
   }
 
