@@ -84,7 +84,9 @@ public class Outbox {
    * would take Hibernate's work for each row (a profile of intake-service's group commit at 200
    * tips/s found Hibernate's flush and persist in four fifths of its insert time); the relay is
    * woken when it commits. The rows skip the persistence context: a query in the same transaction
-   * sees them, an entity lookup there does not.
+   * sees them, an entity lookup there does not. Their ids come from the sequence at once, not from
+   * this instance's pooled block, so a topic keeps to one of the two methods: the relay's id order
+   * is then the order its events were recorded in.
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void publishAll(List<Message> messages) {
