@@ -42,6 +42,12 @@ class TipBatchWriter {
           + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
           + " CAST(? AS text[]), CAST(? AS bytea[]), CAST(? AS bigint[]))";
 
+  /** The element type of each array {@link #INSERT_TIPS} binds, in its columns' order. */
+  private static final String[] TIP_TYPES = {
+    "uuid", "text", "text", "text", "text", "text", "text", "text", "text", "bigint", "text",
+    "text", "text", "text", "bytea", "bigint"
+  };
+
   // WITH ORDINALITY: the steps' ids (the column's default) follow the batch's order.
   private static final String INSERT_HISTORY =
       "INSERT INTO tip_history (tip_id, status, at, note)"
@@ -143,8 +149,9 @@ class TipBatchWriter {
 
   private static void insertTips(Connection c, List<PendingTip> fresh) throws SQLException {
     int n = fresh.size();
-    Object[][] columns = new Object[16][n];
-    byte[][] sealed = new byte[n][];
+    Object[][] columns = new Object[TIP_TYPES.length][n];
+    // Bytes: the driver sends a byte[][] as bytea[].
+    columns[14] = new byte[n][];
     for (int i = 0; i < n; i++) {
       Tip t = fresh.get(i).tip();
       columns[0][i] = t.id;
@@ -161,20 +168,12 @@ class TipBatchWriter {
       columns[11][i] = text(t.updatedAt);
       columns[12][i] = t.caseReference;
       columns[13][i] = t.eventPayload;
-      sealed[i] = t.reporterSealed;
+      columns[14][i] = t.reporterSealed;
       columns[15][i] = t.version;
     }
-    String[] types = {
-      "uuid", "text", "text", "text", "text", "text", "text", "text", "text", "bigint", "text",
-      "text", "text", "text", null, "bigint"
-    };
     try (PreparedStatement s = c.prepareStatement(INSERT_TIPS)) {
-      for (int column = 0; column < types.length; column++) {
-        s.setArray(
-            column + 1,
-            column == 14
-                ? c.createArrayOf("bytea", sealed)
-                : c.createArrayOf(types[column], columns[column]));
+      for (int column = 0; column < TIP_TYPES.length; column++) {
+        s.setArray(column + 1, c.createArrayOf(TIP_TYPES[column], columns[column]));
       }
       s.executeUpdate();
     }

@@ -50,8 +50,8 @@ public final class ServiceProcess implements AutoCloseable {
   /**
    * Gives the memory that malloc keeps after a free back to the system every 5 s. After five
    * minutes of tips on ./run-local (2026-12-01) the services' malloc heaps held 34-87 MB that one
-   * trim ({@code jcmd PID System.trim_native_heap}) gave back: freed compiler arenas and buffers
-   * that no later allocation reused. JDK 17.0.9 and later; an older JVM refuses the option.
+   * trim ({@code jcmd PID System.trim_native_heap}) gave back: memory freed but kept by malloc for
+   * reuse. JDK 17.0.9 and later; an older JVM refuses the option.
    */
   static final String TRIM_NATIVE_HEAP = "-XX:TrimNativeHeapInterval=5000";
 
