@@ -90,7 +90,7 @@ public class CaseFollower {
         }
       }
     }
-    List<HistoryStep> history = new ArrayList<>();
+    List<TipRows.HistoryStep> history = new ArrayList<>();
     Map<UUID, TipUpdate> changed = new LinkedHashMap<>();
     for (CaseEventV1 event : events) {
       TipStatus status = event.status() == null ? null : TipStatus.of(event.status());
@@ -111,7 +111,7 @@ public class CaseFollower {
               tip.status = status;
             }
             tip.updatedAt = event.occurredAt();
-            history.add(new HistoryStep(tipId, tip.status, event.occurredAt(), movedNote));
+            history.add(new TipRows.HistoryStep(tipId, tip.status, event.occurredAt(), movedNote));
             continue;
           }
         }
@@ -119,7 +119,8 @@ public class CaseFollower {
           tip.status = status;
           tip.updatedAt = event.occurredAt();
           changed.put(tipId, tip);
-          history.add(new HistoryStep(tipId, status, event.occurredAt(), status.publicNote()));
+          history.add(
+              new TipRows.HistoryStep(tipId, status, event.occurredAt(), status.publicNote()));
         }
       }
     }
@@ -127,67 +128,29 @@ public class CaseFollower {
       updateTips(c, changed.values());
     }
     if (!history.isEmpty()) {
-      insertHistory(c, history);
+      TipRows.insertHistory(c, history);
     }
   }
 
   private static void updateTips(Connection c, Collection<TipUpdate> tips) throws SQLException {
-    executeUnnest(
+    TipRows.executeUnnest(
         c,
         "UPDATE tip SET status = v.status, case_reference = v.case_reference,"
             + " updated_at = COALESCE(v.updated_at, tip.updated_at), version = tip.version + 1"
             + " FROM unnest(?, ?, ?, CAST(? AS timestamptz[]))"
             + " AS v(id, status, case_reference, updated_at) WHERE tip.id = v.id",
         tips.stream()
-            .map(t -> new Object[] {t.id, t.status.name(), t.caseReference, text(t.updatedAt)})
+            .map(
+                t ->
+                    new Object[] {
+                      t.id, t.status.name(), t.caseReference, TipRows.text(t.updatedAt)
+                    })
             .toList(),
         "uuid",
         "text",
         "text",
         "text");
   }
-
-  private static void insertHistory(Connection c, List<HistoryStep> history) throws SQLException {
-    // WITH ORDINALITY keeps the steps' ids in the order they happened.
-    executeUnnest(
-        c,
-        "INSERT INTO tip_history (tip_id, status, at, note)"
-            + " SELECT tip_id, status, at, note"
-            + " FROM unnest(?, ?, CAST(? AS timestamptz[]), ?) WITH ORDINALITY"
-            + " AS h(tip_id, status, at, note, n) ORDER BY n",
-        history.stream()
-            .map(h -> new Object[] {h.tipId(), h.status().name(), text(h.at()), h.note()})
-            .toList(),
-        "uuid",
-        "text",
-        "text",
-        "text");
-  }
-
-  /**
-   * Runs a statement whose parameters are arrays, one per column of {@code rows} (SQL types in
-   * {@code types}), so that every row goes in one round trip.
-   */
-  private static void executeUnnest(Connection c, String sql, List<Object[]> rows, String... types)
-      throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int column = 0; column < types.length; column++) {
-        Object[] values = new Object[rows.size()];
-        for (int row = 0; row < values.length; row++) {
-          values[row] = rows.get(row)[column];
-        }
-        s.setArray(column + 1, c.createArrayOf(types[column], values));
-      }
-      s.executeUpdate();
-    }
-  }
-
-  private static String text(Instant at) {
-    return at == null ? null : at.toString();
-  }
-
-  /** A new step of a tip's public history. */
-  private record HistoryStep(UUID tipId, TipStatus status, Instant at, String note) {}
 
   /** A tip's case-following state while a batch is applied. */
   private static final class TipUpdate {

@@ -48,13 +48,6 @@ class TipBatchWriter {
     "text", "text", "text", "bytea", "bigint"
   };
 
-  // WITH ORDINALITY: the steps' ids (the column's default) follow the batch's order.
-  private static final String INSERT_HISTORY =
-      "INSERT INTO tip_history (tip_id, status, at, note)"
-          + " SELECT tip_id, status, at, note FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]),"
-          + " CAST(? AS timestamptz[]), CAST(? AS text[])) WITH ORDINALITY"
-          + " AS h(tip_id, status, at, note, n) ORDER BY n";
-
   private final EntityManager em;
   private final IdempotencyKeys idempotency;
   private final Outbox outbox;
@@ -121,7 +114,17 @@ class TipBatchWriter {
           .doWork(
               c -> {
                 insertTips(c, fresh);
-                insertFirstSteps(c, fresh);
+                TipRows.insertHistory(
+                    c,
+                    fresh.stream()
+                        .map(
+                            t ->
+                                new TipRows.HistoryStep(
+                                    t.tip().id,
+                                    TipStatus.RECEIVED,
+                                    t.tip().receivedAt,
+                                    TipStatus.RECEIVED.publicNote()))
+                        .toList());
               });
       // The outbox row keeps the trace of the request that sent the tip, not the committer's,
       // and its payload is the tip's event as stored with it (the same JSON).
@@ -162,10 +165,10 @@ class TipBatchWriter {
       columns[5][i] = t.scamType.name();
       columns[6][i] = t.provinceCode;
       columns[7][i] = t.communeCode;
-      columns[8][i] = text(t.occurredAt);
+      columns[8][i] = TipRows.text(t.occurredAt);
       columns[9][i] = t.amountLostVnd;
-      columns[10][i] = text(t.receivedAt);
-      columns[11][i] = text(t.updatedAt);
+      columns[10][i] = TipRows.text(t.receivedAt);
+      columns[11][i] = TipRows.text(t.updatedAt);
       columns[12][i] = t.caseReference;
       columns[13][i] = t.eventPayload;
       columns[14][i] = t.reporterSealed;
@@ -177,31 +180,5 @@ class TipBatchWriter {
       }
       s.executeUpdate();
     }
-  }
-
-  private static void insertFirstSteps(Connection c, List<PendingTip> fresh) throws SQLException {
-    int n = fresh.size();
-    Object[] tipIds = new Object[n];
-    Object[] statuses = new Object[n];
-    Object[] ats = new Object[n];
-    Object[] notes = new Object[n];
-    for (int i = 0; i < n; i++) {
-      Tip t = fresh.get(i).tip();
-      tipIds[i] = t.id;
-      statuses[i] = TipStatus.RECEIVED.name();
-      ats[i] = text(t.receivedAt);
-      notes[i] = TipStatus.RECEIVED.publicNote();
-    }
-    try (PreparedStatement s = c.prepareStatement(INSERT_HISTORY)) {
-      s.setArray(1, c.createArrayOf("uuid", tipIds));
-      s.setArray(2, c.createArrayOf("text", statuses));
-      s.setArray(3, c.createArrayOf("text", ats));
-      s.setArray(4, c.createArrayOf("text", notes));
-      s.executeUpdate();
-    }
-  }
-
-  private static String text(Instant at) {
-    return at == null ? null : at.toString();
   }
 }
