@@ -8,6 +8,7 @@ import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.police.UnitScope;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.Ids;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public class ContactReads {
         .map(
             tipId -> {
               ContactRead r = new ContactRead();
-              r.id = UUID.randomUUID();
+              r.id = Ids.next();
               r.caseId = c.id;
               r.caseReference = c.reference;
               r.tipId = tipId;

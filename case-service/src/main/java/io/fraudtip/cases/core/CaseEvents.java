@@ -2,6 +2,7 @@ package io.fraudtip.cases.core;
 
 import io.fraudtip.cases.config.QuotaConfig;
 import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -89,7 +90,7 @@ public class CaseEvents {
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public UUID publish(FraudCase c, CaseEventKind kind, Extra extra, List<UUID> tipIds) {
-    UUID eventId = UUID.randomUUID();
+    UUID eventId = Ids.next();
     CaseEventV1 event =
         new CaseEventV1(
             eventId,

@@ -16,6 +16,7 @@ import io.fraudtip.cases.trust.Fact;
 import io.fraudtip.cases.watchlist.Watchlist;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.security.Caller;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.Closure;
@@ -85,7 +86,7 @@ public class Disputes {
     }
     Instant now = clock.now();
     Dispute d = new Dispute();
-    d.id = UUID.randomUUID();
+    d.id = Ids.next();
     d.caseId = c.id;
     d.identifierId = identifier.id;
     d.filedBy = bank == null ? "HOLDER" : "BANK";

@@ -11,6 +11,7 @@ import io.fraudtip.commons.evidence.EvidenceFiles;
 import io.fraudtip.commons.evidence.EvidenceFiles.Uploader;
 import io.fraudtip.commons.evidence.EvidenceLimits;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.Ids;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -66,7 +67,7 @@ public class CaseEvidenceFiles {
                         + " files of its units, the most it may have; nothing was stored");
               }
               CaseEvidence e = new CaseEvidence();
-              e.id = UUID.randomUUID();
+              e.id = Ids.next();
               e.caseId = c.id;
               e.name = checked.name();
               e.contentType = checked.contentType();

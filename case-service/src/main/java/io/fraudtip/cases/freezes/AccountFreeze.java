@@ -1,5 +1,6 @@
 package io.fraudtip.cases.freezes;
 
+import io.fraudtip.contracts.Ids;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -84,7 +85,7 @@ public class AccountFreeze extends PanacheEntityBase {
   /** Extends the running hold to a later expiry; the record of it, to persist. */
   HoldExtension extend(Instant until, String reason, String unitCode, String actor, Instant now) {
     HoldExtension e = new HoldExtension();
-    e.id = UUID.randomUUID();
+    e.id = Ids.next();
     e.freezeId = id;
     e.unitCode = unitCode;
     e.extendedBy = actor;

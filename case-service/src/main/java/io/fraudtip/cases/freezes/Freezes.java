@@ -8,6 +8,7 @@ import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -71,7 +72,7 @@ public class Freezes {
           now);
     }
     FreezeRequest r = new FreezeRequest();
-    r.id = UUID.randomUUID();
+    r.id = Ids.next();
     r.caseId = c.id;
     r.unitCode = unitCode;
     r.requestedBy = actor;
@@ -112,7 +113,7 @@ public class Freezes {
     List<AccountRefV1> accounts = new ArrayList<>();
     for (Traced t : traced) {
       AccountTrace row = new AccountTrace();
-      row.id = UUID.randomUUID();
+      row.id = Ids.next();
       row.caseId = c.id;
       row.bankBin = t.bankBin();
       row.accountNumber = t.accountNumber();
@@ -202,7 +203,7 @@ public class Freezes {
     List<AccountRefV1> held = new ArrayList<>();
     for (AccountRefV1 a : accounts) {
       AccountFreeze f = new AccountFreeze();
-      f.id = UUID.randomUUID();
+      f.id = Ids.next();
       f.requestId = r.id;
       f.caseId = r.caseId;
       f.bankBin = a.bankBin();

@@ -5,6 +5,7 @@ import io.fraudtip.cases.core.CaseTip;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.Priority;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.ScamType;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * The rows a tip makes: its new case, the tip in its case, a new identifier of the case (also what
@@ -27,8 +27,8 @@ public final class TipRows {
   /** A new case for the tip, unrouted. */
   public static FraudCase open(TipReceivedV1 tip, Instant now, Duration legalDeadline) {
     FraudCase c = new FraudCase();
-    c.id = UUID.randomUUID();
-    c.reference = "VN-" + c.id.toString().substring(0, 8).toUpperCase();
+    c.id = Ids.next();
+    c.reference = "VN-" + Ids.randomTail(c.id, 8);
     c.stage = CaseStage.RECEIVED;
     c.status = c.stage.status();
     c.scamType = scamTypeOf(tip);

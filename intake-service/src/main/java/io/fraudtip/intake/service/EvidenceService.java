@@ -5,6 +5,7 @@ import io.fraudtip.commons.evidence.EvidenceFiles.Uploader;
 import io.fraudtip.commons.evidence.EvidenceLimits;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.security.ServiceSignatures;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.intake.api.EvidenceViews.EvidenceFileView;
 import io.fraudtip.intake.config.IntakeConfig;
 import io.fraudtip.intake.domain.EvidenceFile;
@@ -56,7 +57,7 @@ public class EvidenceService {
           "This tip already has " + count + " files, the most it may have; nothing was stored");
     }
     EvidenceFile f = new EvidenceFile();
-    f.id = UUID.randomUUID();
+    f.id = Ids.next();
     f.tipId = tipId;
     f.name = checked.name();
     f.contentType = checked.contentType();

@@ -2,6 +2,7 @@ package io.fraudtip.intake.service;
 
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.intake.domain.Tip;
 import io.fraudtip.intake.domain.TipStatus;
@@ -17,7 +18,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.hibernate.Session;
 
 /**
@@ -136,7 +136,7 @@ class TipBatchWriter {
                           Topics.TIPS_V1,
                           t.tip().id.toString(),
                           CloudEvents.TYPE_TIP_RECEIVED,
-                          UUID.randomUUID(),
+                          Ids.next(),
                           t.tip().eventPayload,
                           t.trace()))
               .toList());

@@ -3,6 +3,7 @@ package io.fraudtip.intake.service;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.problem.Violations;
 import io.fraudtip.commons.time.Timestamps;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.intake.api.TipReceipt;
@@ -16,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -89,7 +89,7 @@ public class TipService {
           new Submitted(first.orElseThrow(() -> invalid), true));
     }
     Tip tip = new Tip();
-    tip.id = UUID.randomUUID();
+    tip.id = Ids.next();
     tip.trackingCode = trackingCodes.next();
     tip.status = TipStatus.RECEIVED;
     tip.receivedAt = now;

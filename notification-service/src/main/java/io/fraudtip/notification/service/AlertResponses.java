@@ -5,6 +5,7 @@ import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.alerts.AlertOutcome;
@@ -80,7 +81,7 @@ public class AlertResponses {
     List<OnwardTransferV1> onward = AnswerChecks.onward(answer);
     checks.check(alert, answer, onward, currentHold, now);
 
-    UUID id = UUID.randomUUID();
+    UUID id = Ids.next();
     for (AlertResponse r : current) {
       if (answer.outcome().supersedes(r.outcome)) {
         r.supersede(id, now);

@@ -2,6 +2,7 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.notification.domain.Alert;
@@ -19,7 +20,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Raises alerts for the banks that hold reported accounts, and a delivery for each of the bank's
@@ -148,7 +148,7 @@ class Alerts {
    */
   void deliver(Alert alert, BankEndpoint endpoint, Batch batch) {
     Delivery d = new Delivery();
-    d.id = UUID.randomUUID();
+    d.id = Ids.next();
     d.webhookId = Delivery.webhookIdOf(d.id);
     d.alertId = alert.id;
     d.endpointId = endpoint.id;

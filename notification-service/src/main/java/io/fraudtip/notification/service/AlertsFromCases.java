@@ -1,6 +1,7 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -138,7 +139,7 @@ public class AlertsFromCases {
     for (AccountRefV1 ref : r.refs()) {
       BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
       Counters c = counters.get(account).removeFirst();
-      UUID alertId = UUID.randomUUID();
+      UUID alertId = Ids.next();
       WebhookPayload.Data data =
           new WebhookPayload.Data(
               alertId,

@@ -1,6 +1,7 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
@@ -122,7 +123,7 @@ public class AlertsFromTips {
     accounts.forEach(
         (account, transfers) -> {
           Counters c = counters.get(account).removeFirst();
-          UUID alertId = UUID.randomUUID();
+          UUID alertId = Ids.next();
           String accountName =
               transfers.stream()
                   .map(TransferV1::accountName)

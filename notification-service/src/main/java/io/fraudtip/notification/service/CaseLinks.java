@@ -4,6 +4,7 @@ import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.commons.tx.GenericPlans;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.notification.domain.Alert;
@@ -263,7 +264,7 @@ public class CaseLinks {
                 Reported first = linked.get(0);
                 WebhookPayload.Data data =
                     new WebhookPayload.Data(
-                        UUID.randomUUID(),
+                        Ids.next(),
                         true,
                         account.bankBin(),
                         alerts.bankName(account.bankBin()),

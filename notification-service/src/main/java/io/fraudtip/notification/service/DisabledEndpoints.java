@@ -1,5 +1,6 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.EndpointDisabled;
@@ -8,7 +9,6 @@ import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,7 +30,7 @@ class DisabledEndpoints {
   void onDisabled(@Observes EndpointDisabled e) {
     if (BankEndpoint.DISABLED_BY_USER.equals(e.reason())) {
       OperatorNotice notice = new OperatorNotice();
-      notice.id = UUID.randomUUID();
+      notice.id = Ids.next();
       notice.kind = OperatorNotice.ENDPOINT_DISABLED;
       notice.bankBin = e.bankBin();
       notice.endpointId = e.endpointId();
@@ -51,7 +51,7 @@ class DisabledEndpoints {
     Alerts.Batch batch = alerts.batch();
     WebhookPayload.Data data =
         new WebhookPayload.Data(
-            UUID.randomUUID(),
+            Ids.next(),
             true,
             e.bankBin(),
             alerts.bankName(e.bankBin()),
@@ -79,7 +79,7 @@ class DisabledEndpoints {
             new WebhookPayload.DisabledEndpoint(e.endpointId(), e.url(), e.reason(), e.at()));
     // Its own source id: an endpoint disabled, enabled and disabled again is told twice.
     alerts.raiseTo(
-        new NewAlert(UUID.randomUUID(), TraceParent.NONE, Alert.ENDPOINT_DISABLED, data, e.at()),
+        new NewAlert(Ids.next(), TraceParent.NONE, Alert.ENDPOINT_DISABLED, data, e.at()),
         others,
         batch);
     batch.persistDeliveries();

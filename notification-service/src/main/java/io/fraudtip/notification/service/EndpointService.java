@@ -3,6 +3,7 @@ package io.fraudtip.notification.service;
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.time.Timestamps;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.notification.api.EndpointRequest;
@@ -79,7 +80,7 @@ public class EndpointService {
     }
     Instant now = Timestamps.now();
     BankEndpoint e = new BankEndpoint();
-    e.id = UUID.randomUUID();
+    e.id = Ids.next();
     e.bankBin = bin;
     e.url = urls.check(request.url()).toString();
     e.eventTypes = String.join(",", eventTypes(request.eventTypes()));

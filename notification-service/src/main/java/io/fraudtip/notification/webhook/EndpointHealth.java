@@ -3,6 +3,7 @@ package io.fraudtip.notification.webhook;
 import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
+import io.fraudtip.contracts.Ids;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.fraudtip.notification.domain.DeliveryAttempt;
@@ -151,7 +152,7 @@ public class EndpointHealth {
                 .getSingleResult();
     String bin = (String) row[0];
     OperatorNotice notice = new OperatorNotice();
-    notice.id = UUID.randomUUID();
+    notice.id = Ids.next();
     notice.kind = OperatorNotice.ENDPOINT_DISABLED;
     notice.bankBin = bin;
     notice.endpointId = endpointId;
