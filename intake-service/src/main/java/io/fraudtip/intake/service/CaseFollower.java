@@ -1,6 +1,7 @@
 package io.fraudtip.intake.service;
 
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.intake.domain.TipStatus;
@@ -133,7 +134,7 @@ public class CaseFollower {
   }
 
   private static void updateTips(Connection c, Collection<TipUpdate> tips) throws SQLException {
-    TipRows.executeUnnest(
+    ArrayRows.execute(
         c,
         "UPDATE tip SET status = v.status, case_reference = v.case_reference,"
             + " updated_at = COALESCE(v.updated_at, tip.updated_at), version = tip.version + 1"
@@ -143,7 +144,7 @@ public class CaseFollower {
             .map(
                 t ->
                     new Object[] {
-                      t.id, t.status.name(), t.caseReference, TipRows.text(t.updatedAt)
+                      t.id, t.status.name(), t.caseReference, ArrayRows.text(t.updatedAt)
                     })
             .toList(),
         "uuid",

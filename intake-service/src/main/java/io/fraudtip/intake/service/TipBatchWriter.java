@@ -1,6 +1,7 @@
 package io.fraudtip.intake.service;
 
 import io.fraudtip.commons.outbox.Outbox;
+import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.Topics;
@@ -165,10 +166,10 @@ class TipBatchWriter {
       columns[5][i] = t.scamType.name();
       columns[6][i] = t.provinceCode;
       columns[7][i] = t.communeCode;
-      columns[8][i] = TipRows.text(t.occurredAt);
+      columns[8][i] = ArrayRows.text(t.occurredAt);
       columns[9][i] = t.amountLostVnd;
-      columns[10][i] = TipRows.text(t.receivedAt);
-      columns[11][i] = TipRows.text(t.updatedAt);
+      columns[10][i] = ArrayRows.text(t.receivedAt);
+      columns[11][i] = ArrayRows.text(t.updatedAt);
       columns[12][i] = t.caseReference;
       columns[13][i] = t.eventPayload;
       columns[14][i] = t.reporterSealed;

@@ -55,7 +55,7 @@ class AlertBacklog {
     for (int i = waiting.size() - 1; i >= 0; i--) {
       alerts.deliver(waiting.get(i), endpoint, batch);
     }
-    batch.persistDeliveries();
+    alerts.write(batch);
     return waiting.size();
   }
 }

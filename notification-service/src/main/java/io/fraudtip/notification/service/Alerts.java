@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Session;
 
 /**
  * Raises alerts for the banks that hold reported accounts, and a delivery for each of the bank's
@@ -40,24 +41,21 @@ class Alerts {
   }
 
   /**
-   * The alerts raised in one transaction.
+   * The alerts raised in one transaction, written by {@link #write(Batch)}.
    *
    * @param now the transaction's time, the alerts' and deliveries' creation time
    * @param endpointsByBank the active endpoints per bank, read once per bank and transaction: a
    *     batch of tips naming the same bank asks once
-   * @param deliveries the deliveries scheduled, inserted by {@link #persistDeliveries()}
+   * @param alerts the alerts raised
+   * @param deliveries the deliveries scheduled, of these alerts or of earlier ones
    * @param handOff the new deliveries for the dispatcher once the transaction commits
    */
   record Batch(
       Instant now,
       Map<String, List<BankEndpoint>> endpointsByBank,
+      List<Alert> alerts,
       List<Delivery> deliveries,
-      DeliveryHandOff.Batch handOff) {
-    /** Inserts the deliveries: after every alert, so that the inserts go out in two batches. */
-    void persistDeliveries() {
-      deliveries.forEach(d -> d.persist());
-    }
-  }
+      DeliveryHandOff.Batch handOff) {}
 
   /**
    * A batch starting now; each bank's active endpoints are read when its first alert comes up,
@@ -65,7 +63,8 @@ class Alerts {
    * #batch(Collection)}).
    */
   Batch batch() {
-    return new Batch(Timestamps.now(), new HashMap<>(), new ArrayList<>(), handOff.batch());
+    return new Batch(
+        Timestamps.now(), new HashMap<>(), new ArrayList<>(), new ArrayList<>(), handOff.batch());
   }
 
   /**
@@ -92,12 +91,13 @@ class Alerts {
               .getResultList();
       active.forEach(e -> byBank.get(e.bankBin).add(e));
     }
-    return new Batch(Timestamps.now(), byBank, new ArrayList<>(), handOff.batch());
+    return new Batch(
+        Timestamps.now(), byBank, new ArrayList<>(), new ArrayList<>(), handOff.batch());
   }
 
   /** Raises an alert and schedules its deliveries in the batch. */
   void raise(NewAlert raised, Batch batch) {
-    Alert alert = persist(raised, batch.now());
+    Alert alert = add(raised, batch);
     List<BankEndpoint> endpoints =
         batch
             .endpointsByBank()
@@ -116,11 +116,22 @@ class Alerts {
 
   /** Raises an alert for the endpoints given, whatever types they take (endpoint.disabled). */
   void raiseTo(NewAlert raised, List<BankEndpoint> endpoints, Batch batch) {
-    Alert alert = persist(raised, batch.now());
+    Alert alert = add(raised, batch);
     endpoints.forEach(e -> deliver(alert, e, batch));
   }
 
-  private static Alert persist(NewAlert raised, Instant now) {
+  /**
+   * Writes the batch's alerts and deliveries, one statement a table ({@link AlertRows}).
+   * Hibernate's pending changes go first: a delivery may name an endpoint written in the same
+   * transaction.
+   */
+  void write(Batch batch) {
+    em.flush();
+    em.unwrap(Session.class).doWork(c -> AlertRows.insert(c, batch.alerts(), batch.deliveries()));
+  }
+
+  private static Alert add(NewAlert raised, Batch batch) {
+    Instant now = batch.now();
     WebhookPayload.Data data = raised.data();
     Alert alert = new Alert();
     alert.id = data.alertId();
@@ -138,7 +149,7 @@ class Alerts {
     alert.createdAt = now;
     alert.triggeredAt = raised.triggeredAt();
     alert.payload = Json.write(new WebhookPayload(raised.type(), now, data));
-    alert.persist();
+    batch.alerts().add(alert);
     return alert;
   }
 

@@ -114,7 +114,7 @@ public class AlertsFromCases {
     Alerts.Batch batch =
         alerts.batch(namings.stream().map(n -> n.account().bankBin()).distinct().toList());
     raising.forEach(r -> raise(r, counters, batch));
-    batch.persistDeliveries();
+    alerts.write(batch);
   }
 
   /** A case event banks are told about, and the accounts its alerts name. */

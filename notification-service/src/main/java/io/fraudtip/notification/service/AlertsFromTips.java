@@ -91,7 +91,7 @@ public class AlertsFromTips {
       CaseLinks.CaseRef c = t.tip().tipId() == null ? null : caseOf.get(t.tip().tipId());
       alertBanks(t, c, accountsOfTip.get(i), counters, batch);
     }
-    batch.persistDeliveries();
+    alerts.write(batch);
   }
 
   private static Map<BankAccount, List<TransferV1>> accountsOf(TipReceivedV1 tip) {

@@ -295,7 +295,7 @@ public class CaseLinks {
                     batch);
               });
     }
-    batch.persistDeliveries();
+    alerts.write(batch);
   }
 
   private Map<UUID, CaseRef> known(Collection<UUID> tips) {

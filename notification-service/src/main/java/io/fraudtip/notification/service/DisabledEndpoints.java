@@ -82,6 +82,6 @@ class DisabledEndpoints {
         new NewAlert(Ids.next(), TraceParent.NONE, Alert.ENDPOINT_DISABLED, data, e.at()),
         others,
         batch);
-    batch.persistDeliveries();
+    alerts.write(batch);
   }
 }

@@ -18,6 +18,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,63 @@ class TipsConsumerTest {
                 tipId))
         .extracting(r -> r.get("bank_bin") + ":" + r.get("account_number"))
         .containsExactly("970422:5566778899", "970436:1023456789");
+  }
+
+  @Test
+  void eachAlertRowIsItsOwnAccountsWithTheTipsEventAndTheWebhooksPayload() {
+    UUID tipId = UUID.randomUUID();
+    UUID eventId = UUID.randomUUID();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.TIPS_V1,
+                tipId.toString(),
+                eventId,
+                CloudEvents.TYPE_TIP_RECEIVED,
+                Tips.withAccounts(tipId, "970436", "970422")))
+        .awaitCompletion(Duration.ofSeconds(10));
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> db.queryLong("SELECT count(*) FROM alert WHERE tip_id = ?", tipId) == 2);
+    // Every column as the webhook tells it: the row and the payload sent from it agree.
+    assertThat(
+            db.query(
+                "SELECT bank_bin, account_number, source_event_id = ? AS from_event, event_type,"
+                    + " layer, advisory, case_id,"
+                    + " payload::jsonb ->> 'type' = event_type AS typed,"
+                    + " (payload::jsonb ->> 'timestamp')::timestamptz = created_at AS created,"
+                    + " (payload::jsonb -> 'data' ->> 'alertId')::uuid = id AS own,"
+                    + " payload::jsonb -> 'data' ->> 'bankBin' = bank_bin"
+                    + " AND payload::jsonb -> 'data' ->> 'accountNumber' = account_number"
+                    + " AND (payload::jsonb -> 'data' ->> 'sequence')::bigint = sequence AS account,"
+                    + " (payload::jsonb -> 'data' ->> 'reportedAt')::timestamptz = triggered_at"
+                    + " AS triggered"
+                    + " FROM alert WHERE tip_id = ? ORDER BY bank_bin",
+                eventId,
+                tipId))
+        .extracting(
+            r ->
+                r.get("bank_bin")
+                    + ":"
+                    + r.get("account_number")
+                    + " "
+                    + List.of(
+                        r.get("from_event"),
+                        r.get("event_type"),
+                        r.get("layer"),
+                        r.get("advisory"),
+                        r.get("typed"),
+                        r.get("created"),
+                        r.get("own"),
+                        r.get("account"),
+                        r.get("triggered"))
+                    + " "
+                    + r.get("case_id"))
+        .containsExactly(
+            "970422:5566778899 [true, account.reported, 1, true, true, true, true, true, true] null",
+            "970436:1023456789 [true, account.reported, 1, true, true, true, true, true, true] null");
   }
 
   @Test
