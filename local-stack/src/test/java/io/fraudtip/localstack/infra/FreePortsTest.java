@@ -28,4 +28,13 @@ class FreePortsTest {
       assertThat(FreePorts.isFree(port)).isTrue();
     }
   }
+
+  @Test
+  void picksAreBelowTheRangeOfOutgoingConnections() {
+    // There, no client's connection can take a port between its pick and its server's start.
+    int ephemeral = FreePorts.ephemeralStart();
+    for (int i = 0; i < 100; i++) {
+      assertThat(FreePorts.pick()).isBetween(20_000, ephemeral - 1);
+    }
+  }
 }
