@@ -1,5 +1,8 @@
 package io.fraudtip.intake.service;
 
+import static io.fraudtip.commons.sql.ArrayRows.column;
+import static io.fraudtip.commons.sql.ArrayRows.instant;
+
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -140,17 +143,11 @@ public class CaseFollower {
             + " updated_at = COALESCE(v.updated_at, tip.updated_at), version = tip.version + 1"
             + " FROM unnest(?, ?, ?, CAST(? AS timestamptz[]))"
             + " AS v(id, status, case_reference, updated_at) WHERE tip.id = v.id",
-        tips.stream()
-            .map(
-                t ->
-                    new Object[] {
-                      t.id, t.status.name(), t.caseReference, ArrayRows.text(t.updatedAt)
-                    })
-            .toList(),
-        "uuid",
-        "text",
-        "text",
-        "text");
+        List.copyOf(tips),
+        column("uuid", (TipUpdate t) -> t.id),
+        column("text", (TipUpdate t) -> t.status.name()),
+        column("text", (TipUpdate t) -> t.caseReference),
+        instant((TipUpdate t) -> t.updatedAt));
   }
 
   /** A tip's case-following state while a batch is applied. */

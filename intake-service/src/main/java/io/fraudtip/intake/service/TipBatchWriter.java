@@ -1,5 +1,8 @@
 package io.fraudtip.intake.service;
 
+import static io.fraudtip.commons.sql.ArrayRows.column;
+import static io.fraudtip.commons.sql.ArrayRows.instant;
+
 import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.contracts.CloudEvents;
@@ -11,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,12 +44,6 @@ class TipBatchWriter {
           + " CAST(? AS text[]), CAST(? AS timestamptz[]), CAST(? AS bigint[]),"
           + " CAST(? AS timestamptz[]), CAST(? AS timestamptz[]), CAST(? AS text[]),"
           + " CAST(? AS text[]), CAST(? AS bytea[]), CAST(? AS bigint[]))";
-
-  /** The element type of each array {@link #INSERT_TIPS} binds, in its columns' order. */
-  private static final String[] TIP_TYPES = {
-    "uuid", "text", "text", "text", "text", "text", "text", "text", "text", "bigint", "text",
-    "text", "text", "text", "bytea", "bigint"
-  };
 
   private final EntityManager em;
   private final IdempotencyKeys idempotency;
@@ -152,34 +148,25 @@ class TipBatchWriter {
   }
 
   private static void insertTips(Connection c, List<PendingTip> fresh) throws SQLException {
-    int n = fresh.size();
-    Object[][] columns = new Object[TIP_TYPES.length][n];
-    // Bytes: the driver sends a byte[][] as bytea[].
-    columns[14] = new byte[n][];
-    for (int i = 0; i < n; i++) {
-      Tip t = fresh.get(i).tip();
-      columns[0][i] = t.id;
-      columns[1][i] = t.trackingCode;
-      columns[2][i] = t.status.name();
-      columns[3][i] = t.channel.name();
-      columns[4][i] = t.trustLevel.name();
-      columns[5][i] = t.scamType.name();
-      columns[6][i] = t.provinceCode;
-      columns[7][i] = t.communeCode;
-      columns[8][i] = ArrayRows.text(t.occurredAt);
-      columns[9][i] = t.amountLostVnd;
-      columns[10][i] = ArrayRows.text(t.receivedAt);
-      columns[11][i] = ArrayRows.text(t.updatedAt);
-      columns[12][i] = t.caseReference;
-      columns[13][i] = t.eventPayload;
-      columns[14][i] = t.reporterSealed;
-      columns[15][i] = t.version;
-    }
-    try (PreparedStatement s = c.prepareStatement(INSERT_TIPS)) {
-      for (int column = 0; column < TIP_TYPES.length; column++) {
-        s.setArray(column + 1, c.createArrayOf(TIP_TYPES[column], columns[column]));
-      }
-      s.executeUpdate();
-    }
+    ArrayRows.execute(
+        c,
+        INSERT_TIPS,
+        fresh.stream().map(PendingTip::tip).toList(),
+        column("uuid", (Tip t) -> t.id),
+        column("text", (Tip t) -> t.trackingCode),
+        column("text", (Tip t) -> t.status.name()),
+        column("text", (Tip t) -> t.channel.name()),
+        column("text", (Tip t) -> t.trustLevel.name()),
+        column("text", (Tip t) -> t.scamType.name()),
+        column("text", (Tip t) -> t.provinceCode),
+        column("text", (Tip t) -> t.communeCode),
+        instant((Tip t) -> t.occurredAt),
+        column("int8", (Tip t) -> t.amountLostVnd),
+        instant((Tip t) -> t.receivedAt),
+        instant((Tip t) -> t.updatedAt),
+        column("text", (Tip t) -> t.caseReference),
+        column("text", (Tip t) -> t.eventPayload),
+        column("bytea", (Tip t) -> t.reporterSealed),
+        column("int8", (Tip t) -> t.version));
   }
 }

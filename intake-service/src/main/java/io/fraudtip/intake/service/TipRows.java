@@ -1,5 +1,8 @@
 package io.fraudtip.intake.service;
 
+import static io.fraudtip.commons.sql.ArrayRows.column;
+import static io.fraudtip.commons.sql.ArrayRows.instant;
+
 import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.intake.domain.TipStatus;
 import java.sql.Connection;
@@ -30,12 +33,10 @@ final class TipRows {
     ArrayRows.execute(
         c,
         INSERT_HISTORY,
-        history.stream()
-            .map(h -> new Object[] {h.tipId(), h.status().name(), ArrayRows.text(h.at()), h.note()})
-            .toList(),
-        "uuid",
-        "text",
-        "text",
-        "text");
+        history,
+        column("uuid", HistoryStep::tipId),
+        column("text", h -> h.status().name()),
+        instant(HistoryStep::at),
+        column("text", HistoryStep::note));
   }
 }

@@ -1,5 +1,8 @@
 package io.fraudtip.notification.service;
 
+import static io.fraudtip.commons.sql.ArrayRows.column;
+import static io.fraudtip.commons.sql.ArrayRows.instant;
+
 import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.Delivery;
@@ -38,79 +41,39 @@ final class AlertRows {
   /** Inserts the alerts, then the deliveries (which name an alert, new or earlier). */
   static void insert(Connection c, List<Alert> alerts, List<Delivery> deliveries)
       throws SQLException {
-    if (!alerts.isEmpty()) {
-      ArrayRows.execute(
-          c,
-          INSERT_ALERTS,
-          alerts.stream()
-              .map(
-                  a ->
-                      new Object[] {
-                        a.id,
-                        a.sourceEventId,
-                        a.eventType,
-                        a.bankBin,
-                        a.accountNumber,
-                        a.tipId,
-                        a.caseId,
-                        a.layer,
-                        a.sequence,
-                        a.advisory,
-                        ArrayRows.text(a.createdAt),
-                        ArrayRows.text(a.triggeredAt),
-                        a.traceparent,
-                        a.tracestate,
-                        a.payload
-                      })
-              .toList(),
-          "uuid",
-          "uuid",
-          "text",
-          "text",
-          "text",
-          "uuid",
-          "uuid",
-          "int4",
-          "int8",
-          "bool",
-          "text",
-          "text",
-          "text",
-          "text",
-          "text");
-    }
-    if (!deliveries.isEmpty()) {
-      ArrayRows.execute(
-          c,
-          INSERT_DELIVERIES,
-          deliveries.stream()
-              .map(
-                  d ->
-                      new Object[] {
-                        d.id,
-                        d.webhookId,
-                        d.alertId,
-                        d.endpointId,
-                        d.bankBin,
-                        d.eventType,
-                        d.state.name(),
-                        d.attempts,
-                        d.totalAttempts,
-                        ArrayRows.text(d.nextAttemptAt),
-                        ArrayRows.text(d.createdAt)
-                      })
-              .toList(),
-          "uuid",
-          "text",
-          "uuid",
-          "uuid",
-          "text",
-          "text",
-          "text",
-          "int4",
-          "int4",
-          "text",
-          "text");
-    }
+    ArrayRows.execute(
+        c,
+        INSERT_ALERTS,
+        alerts,
+        column("uuid", (Alert a) -> a.id),
+        column("uuid", (Alert a) -> a.sourceEventId),
+        column("text", (Alert a) -> a.eventType),
+        column("text", (Alert a) -> a.bankBin),
+        column("text", (Alert a) -> a.accountNumber),
+        column("uuid", (Alert a) -> a.tipId),
+        column("uuid", (Alert a) -> a.caseId),
+        column("int4", (Alert a) -> a.layer),
+        column("int8", (Alert a) -> a.sequence),
+        column("bool", (Alert a) -> a.advisory),
+        instant((Alert a) -> a.createdAt),
+        instant((Alert a) -> a.triggeredAt),
+        column("text", (Alert a) -> a.traceparent),
+        column("text", (Alert a) -> a.tracestate),
+        column("text", (Alert a) -> a.payload));
+    ArrayRows.execute(
+        c,
+        INSERT_DELIVERIES,
+        deliveries,
+        column("uuid", (Delivery d) -> d.id),
+        column("text", (Delivery d) -> d.webhookId),
+        column("uuid", (Delivery d) -> d.alertId),
+        column("uuid", (Delivery d) -> d.endpointId),
+        column("text", (Delivery d) -> d.bankBin),
+        column("text", (Delivery d) -> d.eventType),
+        column("text", (Delivery d) -> d.state.name()),
+        column("int4", (Delivery d) -> d.attempts),
+        column("int4", (Delivery d) -> d.totalAttempts),
+        instant((Delivery d) -> d.nextAttemptAt),
+        instant((Delivery d) -> d.createdAt));
   }
 }

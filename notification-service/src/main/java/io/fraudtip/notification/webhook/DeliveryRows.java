@@ -1,5 +1,9 @@
 package io.fraudtip.notification.webhook;
 
+import static io.fraudtip.commons.sql.ArrayRows.column;
+import static io.fraudtip.commons.sql.ArrayRows.instant;
+
+import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.notification.domain.DeliveryState;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -13,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -111,7 +114,7 @@ class DeliveryRows {
     work(
         c -> {
           // WITH ORDINALITY keeps the log's ids in the order the answers were recorded.
-          unnest(
+          ArrayRows.execute(
               c,
               "INSERT INTO delivery_attempt (delivery_id, attempt, attempted_at, latency_ms,"
                   + " status_code, outcome, response_body, error)"
@@ -120,13 +123,13 @@ class DeliveryRows {
               attempts,
               column("uuid", Attempt::deliveryId),
               column("int4", Attempt::attempt),
-              column("text", a -> text(a.attemptedAt())),
+              instant(Attempt::attemptedAt),
               column("int8", Attempt::latencyMs),
               column("int4", Attempt::statusCode),
               column("text", Attempt::outcome),
               column("text", Attempt::responseBody),
               column("text", Attempt::error));
-          unnest(
+          ArrayRows.execute(
               c,
               "UPDATE delivery SET state = v.state, attempts = v.attempts,"
                   + " total_attempts = v.total, next_attempt_at = v.next, last_attempt_at = v.last,"
@@ -140,39 +143,12 @@ class DeliveryRows {
               column("text", (Row r) -> r.state.name()),
               column("int4", (Row r) -> r.attempts),
               column("int4", (Row r) -> r.totalAttempts),
-              column("text", (Row r) -> text(r.nextAttemptAt)),
-              column("text", (Row r) -> text(r.lastAttemptAt)),
+              instant((Row r) -> r.nextAttemptAt),
+              instant((Row r) -> r.lastAttemptAt),
               column("int4", (Row r) -> r.lastStatus),
               column("text", (Row r) -> r.lastError),
-              column("text", (Row r) -> text(r.completedAt)));
+              instant((Row r) -> r.completedAt));
         });
-  }
-
-  /** One array parameter: its SQL element type and how a row gives its value. */
-  private record Column<T>(String type, Function<T, Object> value) {}
-
-  private static <T> Column<T> column(String type, Function<T, Object> value) {
-    return new Column<>(type, value);
-  }
-
-  /** Runs a statement whose parameters are arrays, one per column, so all rows go in one trip. */
-  @SafeVarargs
-  private static <T> void unnest(Connection c, String sql, List<T> rows, Column<T>... columns)
-      throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < columns.length; i++) {
-        Object[] values = rows.stream().map(columns[i].value()).toArray();
-        s.setArray(i + 1, c.createArrayOf(columns[i].type(), values));
-      }
-      s.executeUpdate();
-    }
-  }
-
-  private static String text(Instant at) {
-    return at == null ? null : at.toString();
   }
 
   private interface Work {

@@ -1,5 +1,9 @@
 package io.fraudtip.commons.outbox;
 
+import static io.fraudtip.commons.sql.ArrayRows.column;
+import static io.fraudtip.commons.sql.ArrayRows.instant;
+
+import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.commons.tracing.TraceContexts;
 import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.contracts.Json;
@@ -7,7 +11,6 @@ import io.opentelemetry.context.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +32,10 @@ public class Outbox {
   private static final String INSERT_ALL =
       "INSERT INTO outbox_event (event_id, topic, record_key, event_type, payload, created_at,"
           + " trace_parent, trace_state)"
-          + " SELECT event_id, topic, record_key, event_type, payload, CAST(? AS timestamptz),"
-          + " trace_parent, trace_state"
-          + " FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),"
-          + " CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]))"
-          + " WITH ORDINALITY AS m(event_id, topic, record_key, event_type, payload,"
+          + " SELECT event_id, topic, record_key, event_type, payload, created_at, trace_parent,"
+          + " trace_state"
+          + " FROM unnest(?, ?, ?, ?, ?, CAST(? AS timestamptz[]), ?, ?)"
+          + " WITH ORDINALITY AS m(event_id, topic, record_key, event_type, payload, created_at,"
           + " trace_parent, trace_state, n) ORDER BY n";
 
   private final AfterCommit afterCommit;
@@ -93,43 +95,36 @@ public class Outbox {
     if (messages.isEmpty()) {
       return;
     }
-    int n = messages.size();
-    Object[] ids = new Object[n];
-    Object[] topics = new Object[n];
-    Object[] keys = new Object[n];
-    Object[] types = new Object[n];
-    Object[] payloads = new Object[n];
-    Object[] parents = new Object[n];
-    Object[] states = new Object[n];
-    for (int i = 0; i < n; i++) {
-      Message m = messages.get(i);
-      ids[i] = m.eventId();
-      topics[i] = m.topic();
-      keys[i] = m.key();
-      types[i] = m.eventType();
-      payloads[i] = m.payload();
-      Map<String, String> trace = TraceContexts.of(m.trace());
-      parents[i] = trace.get(TraceContexts.TRACEPARENT);
-      states[i] = trace.get(TraceContexts.TRACESTATE);
-    }
-    String now = Instant.now().toString();
+    Instant now = Instant.now();
+    List<Row> rows =
+        messages.stream()
+            .map(
+                m -> {
+                  Map<String, String> trace = TraceContexts.of(m.trace());
+                  return new Row(
+                      m, trace.get(TraceContexts.TRACEPARENT), trace.get(TraceContexts.TRACESTATE));
+                })
+            .toList();
     em.unwrap(Session.class)
         .doWork(
-            c -> {
-              try (PreparedStatement s = c.prepareStatement(INSERT_ALL)) {
-                s.setString(1, now);
-                s.setArray(2, c.createArrayOf("uuid", ids));
-                s.setArray(3, c.createArrayOf("text", topics));
-                s.setArray(4, c.createArrayOf("text", keys));
-                s.setArray(5, c.createArrayOf("text", types));
-                s.setArray(6, c.createArrayOf("text", payloads));
-                s.setArray(7, c.createArrayOf("text", parents));
-                s.setArray(8, c.createArrayOf("text", states));
-                s.executeUpdate();
-              }
-            });
+            c ->
+                ArrayRows.execute(
+                    c,
+                    INSERT_ALL,
+                    rows,
+                    column("uuid", (Row r) -> r.message().eventId()),
+                    column("text", (Row r) -> r.message().topic()),
+                    column("text", (Row r) -> r.message().key()),
+                    column("text", (Row r) -> r.message().eventType()),
+                    column("text", (Row r) -> r.message().payload()),
+                    instant((Row r) -> now),
+                    column("text", Row::traceParent),
+                    column("text", Row::traceState)));
     wakeRelayAfterCommit();
   }
+
+  /** A message with the trace headers its row keeps. */
+  private record Row(Message message, String traceParent, String traceState) {}
 
   private void wakeRelayAfterCommit() {
     afterCommit.run(WAKE_REGISTERED, relay::wake);

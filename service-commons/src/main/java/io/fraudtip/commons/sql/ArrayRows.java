@@ -5,34 +5,58 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Rows written by SQL with one array per column ({@code INSERT … SELECT … FROM unnest(?, ?, …)}),
- * so that a batch of any size goes in one statement and one round trip, without Hibernate's work
- * for each row (its persist and flush were four fifths of intake's group-commit insert time in a
- * profile at 200 tips/s). The rows skip the persistence context: a query in the same transaction
- * sees them, an entity lookup there does not.
+ * Rows written by SQL with one array per column ({@code INSERT … SELECT … FROM unnest(?, ?, …)}, or
+ * {@code UPDATE … FROM unnest(…)}), so that a batch of any size goes in one statement and one round
+ * trip, without Hibernate's work for each row (its persist and flush were four fifths of intake's
+ * group-commit insert time in a profile at 200 tips/s). The rows skip the persistence context: a
+ * query in the same transaction sees them, an entity lookup there does not.
  */
 public final class ArrayRows {
   private ArrayRows() {}
 
   /**
-   * Runs a statement whose parameters are arrays, one per column of {@code rows}, in order.
+   * One array parameter: its SQL element type ({@code uuid}, {@code text}, {@code int4}, {@code
+   * bytea}…) and how a row gives its value.
+   */
+  public record Column<T>(String type, Function<? super T, ?> value) {}
+
+  /** A column of the given SQL element type. */
+  public static <T> Column<T> column(String type, Function<? super T, ?> value) {
+    return new Column<>(type, value);
+  }
+
+  /**
+   * A {@code timestamptz} column, sent as ISO-8601 text: the statement casts its parameter ({@code
+   * CAST(? AS timestamptz[])}).
+   */
+  public static <T> Column<T> instant(Function<? super T, Instant> value) {
+    return new Column<>("text", row -> text(value.apply(row)));
+  }
+
+  /**
+   * Runs a statement whose parameters are arrays, one per column, in order; nothing when there are
+   * no rows.
    *
-   * @param types the columns' SQL element types ({@code uuid}, {@code text}, {@code int4}…); a
-   *     {@code timestamptz} column goes as {@link #text(Instant)} in a {@code text} array, cast in
-   *     the statement
    * @return the rows the statement wrote
    */
-  public static int execute(Connection c, String sql, List<Object[]> rows, String... types)
-      throws SQLException {
+  @SafeVarargs
+  public static <T> int execute(
+      Connection c, String sql, List<? extends T> rows, Column<T>... columns) throws SQLException {
+    if (rows.isEmpty()) {
+      return 0;
+    }
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int column = 0; column < types.length; column++) {
-        Object[] values = new Object[rows.size()];
+      for (int i = 0; i < columns.length; i++) {
+        // The driver sends bytes as bytea[] only from a byte[][].
+        Object[] values =
+            "bytea".equals(columns[i].type()) ? new byte[rows.size()][] : new Object[rows.size()];
         for (int row = 0; row < values.length; row++) {
-          values[row] = rows.get(row)[column];
+          values[row] = columns[i].value().apply(rows.get(row));
         }
-        s.setArray(column + 1, c.createArrayOf(types[column], values));
+        s.setArray(i + 1, c.createArrayOf(columns[i].type(), values));
       }
       return s.executeUpdate();
     }
