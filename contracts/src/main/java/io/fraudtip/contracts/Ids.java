@@ -2,6 +2,7 @@ package io.fraudtip.contracts;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochRandomGenerator;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -38,6 +39,6 @@ public final class Ids {
       throw new IllegalArgumentException("1 to 12 hex digits, not " + length);
     }
     String hex = id.toString();
-    return hex.substring(hex.length() - length).toUpperCase(java.util.Locale.ROOT);
+    return hex.substring(hex.length() - length).toUpperCase(Locale.ROOT);
   }
 }

@@ -55,6 +55,16 @@ public final class Webhooks {
     return tipId;
   }
 
+  /** Produces a tip event on tips.v1 with this id and body, as intake's outbox relay would. */
+  public static void sendTip(KafkaCompanion kafka, UUID tipId, UUID eventId, String tipJson) {
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.TIPS_V1, tipId.toString(), eventId, CloudEvents.TYPE_TIP_RECEIVED, tipJson))
+        .awaitCompletion(Duration.ofSeconds(10));
+  }
+
   public static ProducerRecord<String, String> tipRecord(UUID tipId, String bin, String account) {
     return CloudEventRecords.of(
         Topics.TIPS_V1,

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.notification.Tips;
+import io.fraudtip.notification.Webhooks;
 import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.ConsumerSettings;
 import io.fraudtip.testsupport.InjectDatabase;
@@ -56,16 +57,7 @@ class TipsConsumerTest {
   void eachAlertRowIsItsOwnAccountsWithTheTipsEventAndTheWebhooksPayload() {
     UUID tipId = UUID.randomUUID();
     UUID eventId = UUID.randomUUID();
-    kafka
-        .produceStrings()
-        .fromRecords(
-            CloudEventRecords.of(
-                Topics.TIPS_V1,
-                tipId.toString(),
-                eventId,
-                CloudEvents.TYPE_TIP_RECEIVED,
-                Tips.withAccounts(tipId, "970436", "970422")))
-        .awaitCompletion(Duration.ofSeconds(10));
+    Webhooks.sendTip(kafka, tipId, eventId, Tips.withAccounts(tipId, "970436", "970422"));
 
     await()
         .atMost(Duration.ofSeconds(20))
