@@ -4,6 +4,7 @@ import io.fraudtip.commons.sql.PgArrays;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -69,6 +70,9 @@ public class AlertDelivery extends PanacheEntityBase {
                     + " AND tip_id = ANY (CAST(:tips AS uuid[]))",
                 AlertDelivery.class)
             .setParameter("tips", PgArrays.of(tipIds))
+            // No flush first: the tip path writes no delivery before this read, and a flush here
+            // walks the batch's whole session, then writes as updates what the totals change.
+            .setFlushMode(FlushModeType.COMMIT)
             .getResultList();
     return pending;
   }

@@ -4,6 +4,7 @@ import io.fraudtip.cases.config.RoutingConfig;
 import io.fraudtip.commons.tx.AfterCommit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -114,6 +115,9 @@ public class RoutingTables {
   private long version() {
     return ((Number)
             em.createNativeQuery("SELECT version FROM reference_version WHERE id = 1")
+                // No flush first: only a transaction that called changed() writes what moves the
+                // version, and it reads its own copy; the tip path's batches flush once, later.
+                .setFlushMode(FlushModeType.COMMIT)
                 .getSingleResult())
         .longValue();
   }

@@ -42,7 +42,8 @@ public class CaseEventEffects {
     QuarkusTransaction.joiningExisting()
         .run(
             () -> {
-              events.forEach(e -> states.onCaseEvent(e.event())); // closed cases refuse answers
+              states.onCaseEvents(
+                  events.stream().map(CaseEvent::event).toList()); // closed: no answers
               links.onCaseEvents(events);
             });
     List<CaseEvent> alerting =

@@ -2,6 +2,7 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
@@ -14,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,9 +35,62 @@ public class CaseStates {
     this.em = em;
   }
 
+  /**
+   * Records what the case events of a polled batch say of their cases, in their order. A reopening
+   * is written only for a case closed before the batch (one statement for the batch finds them) or
+   * closed by an earlier event of it: every event of an open case says its status, and an update
+   * per event found no row to change for nearly all of them.
+   */
+  @Transactional
+  public void onCaseEvents(List<CaseEventV1> events) {
+    Set<UUID> reopenable = new HashSet<>();
+    Set<UUID> maybe = new LinkedHashSet<>();
+    for (CaseEventV1 e : events) {
+      if (e.caseId() != null && reopens(e)) {
+        maybe.add(e.caseId());
+      }
+    }
+    if (!maybe.isEmpty()) {
+      reopenable.addAll(
+          ScalarRows.uuids(
+              em.createNativeQuery(
+                      "SELECT case_id FROM case_state WHERE case_id = ANY (CAST(:cases AS uuid[]))"
+                          + " AND closed_at IS NOT NULL")
+                  .setParameter("cases", PgArrays.of(maybe))));
+    }
+    for (CaseEventV1 e : events) {
+      if (e.caseId() == null) {
+        continue;
+      }
+      if (e.kind() == CaseEventKind.CLOSED) {
+        reopenable.add(e.caseId());
+      }
+      apply(e, reopenable.contains(e.caseId()));
+    }
+  }
+
+  /**
+   * Whether the event may reopen its case: a status other than closed, on any event but a case's
+   * first (on its partition before any closure of it, it has nothing to reopen).
+   */
+  private static boolean reopens(CaseEventV1 e) {
+    return e.kind() != CaseEventKind.CLOSED
+        && e.kind() != CaseEventKind.OPENED
+        && e.status() != null
+        && e.status() != CaseStatus.CLOSED;
+  }
+
   /** Records what a case event says of its case: closed, reopened, accounts retracted. */
   @Transactional
   public void onCaseEvent(CaseEventV1 e) {
+    apply(e, true);
+  }
+
+  /**
+   * {@link #onCaseEvent}; {@code mayBeClosed} false when the case is known to be open, so that a
+   * reopening has nothing to write.
+   */
+  private void apply(CaseEventV1 e, boolean mayBeClosed) {
     if (e.caseId() == null) {
       return;
     }
@@ -55,12 +110,8 @@ public class CaseStates {
           .setParameter(4, e.closure() == null ? null : e.closure().name())
           .setParameter(5, Timestamps.now())
           .executeUpdate();
-    } else if (e.status() != null
-        && e.status() != CaseStatus.CLOSED
-        && e.kind() != CaseEventKind.OPENED) {
-      // A case closed as confirmed may be reopened by its unit: its alerts take answers again. A
-      // case's first event, on its partition before any closure of it, has nothing to reopen (a
-      // statement saved for every new case).
+    } else if (mayBeClosed && reopens(e)) {
+      // A case closed as confirmed may be reopened by its unit: its alerts take answers again.
       em.createNativeQuery(
               "UPDATE case_state SET closed_at = NULL, closure = NULL, updated_at = ?2"
                   + " WHERE case_id = ?1 AND closed_at <= ?3")

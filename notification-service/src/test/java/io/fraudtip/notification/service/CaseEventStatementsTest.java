@@ -6,6 +6,7 @@ import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.cases.CaseStatus;
+import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
@@ -188,6 +189,59 @@ class CaseEventStatementsTest {
     } finally {
       Webhooks.retire(db, endpoint);
     }
+  }
+
+  @Test
+  void statusChangesOfOpenCasesWriteNothingAndACaseClosedBeforeOrWithinTheBatchIsReopened() {
+    UUID closedBefore = UUID.randomUUID();
+    effects.onCaseEvents(List.of(event(closedBefore, CaseEventKind.CLOSED, CaseStatus.CLOSED)));
+    assertThat(closedAtIsSet(closedBefore)).isTrue();
+
+    // One poll: a tip added to each of EVENTS open cases (their tips are counted elsewhere), a case
+    // closed then reopened, and the case closed before reopened.
+    List<CaseEventEffects.CaseEvent> batch = new ArrayList<>();
+    for (int i = 0; i < EVENTS; i++) {
+      batch.add(event(UUID.randomUUID(), CaseEventKind.STATUS_CHANGED, CaseStatus.ASSIGNED));
+    }
+    UUID closedWithin = UUID.randomUUID();
+    batch.add(event(closedWithin, CaseEventKind.CLOSED, CaseStatus.CLOSED));
+    batch.add(event(closedWithin, CaseEventKind.STATUS_CHANGED, CaseStatus.IN_PROGRESS));
+    batch.add(event(closedBefore, CaseEventKind.STATUS_CHANGED, CaseStatus.IN_PROGRESS));
+
+    SessionStatements counted = SessionStatements.count(em, () -> effects.onCaseEvents(batch));
+    LOG.infof("a batch of %d status changes: %s", batch.size(), counted);
+    // The batch's closed cases found at once, the closure, and the two reopenings; on the code
+    // before, a statement for each of the EVENTS status changes as well.
+    assertThat(counted.single()).isLessThanOrEqualTo(4);
+    assertThat(closedAtIsSet(closedWithin)).isFalse();
+    assertThat(closedAtIsSet(closedBefore)).isFalse();
+  }
+
+  private boolean closedAtIsSet(UUID caseId) {
+    return db.queryLong(
+            "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS NOT NULL", caseId)
+        == 1;
+  }
+
+  /** A case's event without tips, as the cases.v1 consumer hands it over. */
+  private static CaseEventEffects.CaseEvent event(
+      UUID caseId, CaseEventKind kind, CaseStatus status) {
+    CaseEventV1 e =
+        new CaseEventV1(
+            UUID.randomUUID(),
+            caseId,
+            "VV-2026-065" + caseId.toString().substring(0, 3),
+            kind,
+            Instant.now(),
+            status,
+            "PA05-56",
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            kind == CaseEventKind.CLOSED ? Closure.CONFIRMED : null,
+            null);
+    return new CaseEventEffects.CaseEvent(e.eventId(), e, TraceParent.NONE);
   }
 
   /** {@link #EVENTS} tips, each paying its own account at the bank, alerted in one batch. */

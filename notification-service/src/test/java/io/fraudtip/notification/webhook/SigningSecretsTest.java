@@ -30,6 +30,22 @@ class SigningSecretsTest {
   }
 
   @Test
+  void aSecretOpenedBeforeOpensAgainOnlyForItsEndpointAndARotatedOneOpensAsItself() {
+    SigningSecrets secrets = new SigningSecrets(KEY);
+    UUID endpoint = UUID.randomUUID();
+    String secret = WebhookSignature.newSecret(32);
+    String sealed = secrets.seal(endpoint, secret);
+    assertThat(secrets.open(endpoint, sealed)).isEqualTo(secret);
+
+    assertThat(secrets.open(endpoint, sealed)).isEqualTo(secret);
+    assertThatThrownBy(() -> secrets.open(UUID.randomUUID(), sealed))
+        .isInstanceOf(IllegalStateException.class);
+    String rotated = WebhookSignature.newSecret(32);
+    assertThat(secrets.open(endpoint, secrets.seal(endpoint, rotated))).isEqualTo(rotated);
+    assertThat(secrets.open(endpoint, sealed)).isEqualTo(secret);
+  }
+
+  @Test
   void aSecretStillInTheClearOpensAsItself() {
     SigningSecrets secrets = new SigningSecrets(KEY);
     String secret = WebhookSignature.newSecret(24);
