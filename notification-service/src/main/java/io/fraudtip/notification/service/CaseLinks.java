@@ -18,13 +18,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Which case each tip is in, as cases.v1 says (every case event names all its tips), so that a bank
@@ -112,29 +113,35 @@ public class CaseLinks {
     }
     Map<UUID, CaseRef> known = knownLockingMoved(linking);
     List<Told> told = new ArrayList<>();
+    // The events' placements go in one statement until an event names a tip one of them places:
+    // that event compares against what the statement did place.
+    List<Placement> pending = new ArrayList<>();
+    Set<UUID> pendingTips = new HashSet<>();
+    List<CaseEventEffects.CaseEvent> pendingEvents = new ArrayList<>();
     for (CaseEventEffects.CaseEvent c : linking) {
+      List<UUID> tips = tips(c);
+      if (tips.stream().anyMatch(pendingTips::contains)) {
+        place(pending, pendingEvents, known, told);
+        pendingTips.clear();
+      }
       CaseEventV1 e = c.event();
-      List<UUID> moved = new ArrayList<>();
-      List<UUID> changed = new ArrayList<>();
-      for (UUID tip : tips(c)) {
+      // An event without a time (none is published so) counts as read now, as for case states.
+      Instant at = e.occurredAt() == null ? Timestamps.now() : e.occurredAt();
+      int event = pendingEvents.size();
+      for (UUID tip : tips) {
         CaseRef was = known.get(tip);
-        if (was == null || !e.caseId().equals(was.caseId())) {
-          moved.add(tip);
-          changed.add(tip);
-        } else if (e.caseReference() != null && !e.caseReference().equals(was.reference())) {
-          changed.add(tip); // mapped before the reference was kept
+        boolean moved = was == null || !e.caseId().equals(was.caseId());
+        // Or mapped before the reference was kept.
+        if (moved || (e.caseReference() != null && !e.caseReference().equals(was.reference()))) {
+          pending.add(new Placement(event, tip, e.caseId(), e.caseReference(), at, moved));
+          pendingTips.add(tip);
         }
       }
-      if (changed.isEmpty()) {
-        continue;
-      }
-      Placed placed = place(e, changed, moved);
-      // What the next events of the batch compare against: the tips this event did place.
-      placed.tips().forEach(tip -> known.put(tip, new CaseRef(e.caseId(), e.caseReference())));
-      if (!placed.reported().isEmpty()) {
-        told.add(new Told(c, placed.reported()));
+      if (!pending.isEmpty() && pending.get(pending.size() - 1).event() == event) {
+        pendingEvents.add(c);
       }
     }
+    place(pending, pendingEvents, known, told);
     if (!told.isEmpty()) {
       tellBanks(told);
     }
@@ -150,8 +157,12 @@ public class CaseLinks {
   /** An account.reported alert of a tip the event moved: what its case.linked names. */
   private record Reported(UUID alertId, UUID tipId, BankAccount account, int layer) {}
 
-  /** The tips an event placed, and the account.reported alerts of those it moved. */
-  private record Placed(List<UUID> tips, List<Reported> reported) {}
+  /**
+   * A tip an event places in its case: the event's place among those of one statement, its case,
+   * its time, and whether it moves the tip (not a reference kept late).
+   */
+  private record Placement(
+      int event, UUID tip, UUID caseId, String reference, Instant at, boolean moved) {}
 
   /** An event and the alerts its case.linked names. */
   private record Told(CaseEventEffects.CaseEvent event, List<Reported> reported) {}
@@ -193,49 +204,72 @@ public class CaseLinks {
   }
 
   /**
-   * Writes the tips' case unless an event more recent than this one placed them, and reads, in the
+   * Writes the tips' cases unless an event more recent than theirs placed them, and reads, in the
    * same statement (after the tips' locks, so that a tip path that held them has committed), the
-   * tips placed and the account.reported alerts of the moved tips it placed, oldest first.
+   * tips placed and the account.reported alerts of the moved tips placed, by event, oldest first.
+   * What the next events of the batch compare against ({@code known}) becomes the tips each event
+   * did place; each event whose moved tips had alerts joins {@code told}. Empties {@code
+   * placements} and {@code events}.
    */
-  private Placed place(CaseEventV1 e, List<UUID> changed, List<UUID> moved) {
-    // An event without a time (none is published so) counts as read now, as for case states.
-    Instant at = e.occurredAt() == null ? Timestamps.now() : e.occurredAt();
+  private void place(
+      List<Placement> placements,
+      List<CaseEventEffects.CaseEvent> events,
+      Map<UUID, CaseRef> known,
+      List<Told> told) {
+    if (placements.isEmpty()) {
+      return;
+    }
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
-                "WITH placed AS (INSERT INTO case_state_tip AS s"
+                "WITH input AS MATERIALIZED (SELECT * FROM unnest(CAST(:events AS int4[]),"
+                    + " CAST(:tips AS uuid[]), CAST(:cases AS uuid[]), CAST(:refs AS text[]),"
+                    + " CAST(:ats AS timestamptz[]), CAST(:moved AS bool[]))"
+                    + " AS t(event, tip_id, case_id, case_reference, placed_at, moved)),"
+                    + " placed AS (INSERT INTO case_state_tip AS s"
                     + " (tip_id, case_id, case_reference, placed_at)"
-                    + " SELECT t, CAST(:case AS uuid), CAST(:reference AS varchar),"
-                    + " CAST(:at AS timestamptz) FROM unnest(CAST(:tips AS uuid[])) t"
+                    + " SELECT tip_id, case_id, case_reference, placed_at FROM input"
                     + " ON CONFLICT (tip_id) DO UPDATE SET case_id = EXCLUDED.case_id,"
                     + " case_reference = EXCLUDED.case_reference, placed_at = EXCLUDED.placed_at"
                     + " WHERE s.placed_at IS NULL OR s.placed_at <= EXCLUDED.placed_at"
                     + " RETURNING s.tip_id)"
-                    + " SELECT p.tip_id, a.id, a.bank_bin, a.account_number, a.layer"
-                    + " FROM placed p LEFT JOIN alert a ON a.tip_id = p.tip_id"
-                    + " AND a.event_type = :reported AND p.tip_id = ANY (CAST(:moved AS uuid[]))"
-                    + " ORDER BY a.created_at, a.id")
-            .setParameter("case", e.caseId())
-            .setParameter("reference", e.caseReference())
-            .setParameter("at", at)
-            .setParameter("tips", uuids(changed))
+                    + " SELECT i.event, p.tip_id, a.id, a.bank_bin, a.account_number, a.layer"
+                    + " FROM placed p JOIN input i ON i.tip_id = p.tip_id"
+                    + " LEFT JOIN alert a ON a.tip_id = p.tip_id AND i.moved"
+                    + " AND a.event_type = :reported ORDER BY i.event, a.created_at, a.id")
+            .setParameter("events", column(placements, Placement::event))
+            .setParameter("tips", column(placements, Placement::tip))
+            .setParameter("cases", column(placements, Placement::caseId))
+            .setParameter("refs", column(placements, Placement::reference))
+            .setParameter("ats", column(placements, Placement::at))
+            .setParameter("moved", column(placements, Placement::moved))
             .setParameter("reported", Alert.ACCOUNT_REPORTED)
-            .setParameter("moved", uuids(moved))
             .getResultList();
-    Set<UUID> tips = new LinkedHashSet<>();
-    List<Reported> reported = new ArrayList<>(rows.size());
+    List<List<Reported>> reported = new ArrayList<>();
+    events.forEach(e -> reported.add(new ArrayList<>()));
     for (Object[] r : rows) {
-      tips.add((UUID) r[0]);
-      if (r[1] != null) {
-        reported.add(
-            new Reported(
-                (UUID) r[1],
-                (UUID) r[0],
-                new BankAccount((String) r[2], (String) r[3]),
-                ((Number) r[4]).intValue()));
+      int event = ((Number) r[0]).intValue();
+      UUID tip = (UUID) r[1];
+      CaseEventV1 e = events.get(event).event();
+      known.put(tip, new CaseRef(e.caseId(), e.caseReference()));
+      if (r[2] != null) {
+        reported
+            .get(event)
+            .add(
+                new Reported(
+                    (UUID) r[2],
+                    tip,
+                    new BankAccount((String) r[3], (String) r[4]),
+                    ((Number) r[5]).intValue()));
       }
     }
-    return new Placed(List.copyOf(tips), reported);
+    for (int i = 0; i < events.size(); i++) {
+      if (!reported.get(i).isEmpty()) {
+        told.add(new Told(events.get(i), reported.get(i)));
+      }
+    }
+    placements.clear();
+    events.clear();
   }
 
   /**
@@ -338,6 +372,11 @@ public class CaseLinks {
         + " hashtext(CAST(tip AS text)) AS k FROM ("
         + tips
         + ") AS l(tip) ORDER BY k) s)";
+  }
+
+  /** One column of the placements, as an array literal. */
+  private static String column(List<Placement> placements, Function<Placement, ?> value) {
+    return PgArrays.ofNullable(placements.stream().map(value).toList());
   }
 
   private static String uuids(Collection<UUID> ids) {

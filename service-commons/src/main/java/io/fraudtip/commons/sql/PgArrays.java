@@ -17,10 +17,23 @@ public final class PgArrays {
    * spaces and the word NULL stay text), by its {@code toString()}.
    */
   public static String of(Collection<?> values) {
+    return literal(values, false);
+  }
+
+  /** {@link #of}, with a null element as SQL's NULL (where a column may hold none). */
+  public static String ofNullable(Collection<?> values) {
+    return literal(values, true);
+  }
+
+  private static String literal(Collection<?> values, boolean nulls) {
     StringBuilder b = new StringBuilder(values.size() * 40).append('{');
     for (Object value : values) {
       if (b.length() > 1) {
         b.append(',');
+      }
+      if (value == null && nulls) {
+        b.append("NULL");
+        continue;
       }
       String text = Objects.requireNonNull(value, "array element").toString();
       b.append('"');

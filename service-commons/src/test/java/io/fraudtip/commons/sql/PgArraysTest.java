@@ -23,8 +23,10 @@ class PgArraysTest {
   }
 
   @Test
-  void aNullElementIsRefused() {
+  void aNullElementIsRefusedUnlessNullsAreAsked() {
     assertThatThrownBy(() -> PgArrays.of(Arrays.asList("a", null)))
         .isInstanceOf(NullPointerException.class);
+    assertThat(PgArrays.ofNullable(Arrays.asList("a", null, "NULL")))
+        .isEqualTo("{\"a\",NULL,\"NULL\"}");
   }
 }
