@@ -26,6 +26,13 @@ public final class TipRows {
 
   /** A new case for the tip, unrouted. */
   public static FraudCase open(TipReceivedV1 tip, Instant now, Duration legalDeadline) {
+    FraudCase c = newCase(tip, now, legalDeadline);
+    c.persist();
+    return c;
+  }
+
+  /** {@link #open}, not persisted yet: a batch of tips persists its new cases last. */
+  static FraudCase newCase(TipReceivedV1 tip, Instant now, Duration legalDeadline) {
     FraudCase c = new FraudCase();
     c.id = Ids.next();
     c.reference = "VN-" + Ids.randomTail(c.id, 8);
@@ -39,7 +46,6 @@ public final class TipRows {
     c.updatedAt = now;
     Instant received = tip.receivedAt() == null ? now : tip.receivedAt();
     c.legalDueAt = received.plus(legalDeadline);
-    c.persist();
     return c;
   }
 

@@ -9,7 +9,7 @@ import java.util.UUID;
  * before the cases are announced: what waited for the tips can attach to their cases now, for the
  * whole batch at once.
  *
- * @param targets each tip's case as it joined it (a later tip of the batch may have merged that
- *     case into another since: follow it with {@code Cases.current})
+ * @param targets each tip's case now, after the batch's merges (a case the batch opened is not
+ *     stored yet: persisted at the end of the batch)
  */
 public record TipsLinked(Map<UUID, FraudCase> targets) {}

@@ -35,9 +35,16 @@ final class TouchedCases {
   }
 
   private final Map<UUID, Change> byCase = new LinkedHashMap<>();
+  private final List<FraudCase> opened = new ArrayList<>();
 
   void opened(FraudCase c, Context trace) {
     byCase.put(c.id, new Change(c, true, trace));
+    opened.add(c);
+  }
+
+  /** Every case the batch opened, those it merged into others since as well. */
+  List<FraudCase> openedCases() {
+    return opened;
   }
 
   /** A tip joined {@code survivor}, which absorbed {@code absorbed} to take it. */

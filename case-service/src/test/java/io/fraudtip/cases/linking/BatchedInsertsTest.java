@@ -200,6 +200,10 @@ class BatchedInsertsTest {
       assertThat(opened.tipIds()).containsExactly(e.tip().tipId());
       assertThat(opened.ruleId()).isNotNull().isEqualTo(c.get("rule_id"));
       assertThat(c.get("unit_code")).isNotNull();
+      // Written once, with its totals, unit and priority: not inserted at a flush of the batch and
+      // updated at the next ones (version 1 here, 2 under load, before the batch persisted its new
+      // cases last).
+      assertThat(((Number) c.get("version")).longValue()).isZero();
     }
 
     // Nothing read per case: not its tip ids for its event, nor its outsider lines, nor its rules
