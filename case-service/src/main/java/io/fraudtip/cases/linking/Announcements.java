@@ -36,6 +36,9 @@ class Announcements {
   void announce(TouchedCases touched, Instant now) {
     Map<UUID, List<UUID>> tipIds =
         totals.recompute(touched.live().stream().map(c -> c.target).toList(), now);
+    // Changed now, after the totals' flush: set while the tips joined, it made that flush write
+    // each case a tip joined, then the commit write it again with its totals.
+    touched.live().forEach(c -> c.target.updatedAt = now);
     for (Change change : touched.live()) {
       try (Scope scope = change.trace.makeCurrent()) {
         announce(change, tipIds.get(change.target.id), now);

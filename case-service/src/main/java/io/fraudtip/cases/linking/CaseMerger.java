@@ -157,8 +157,9 @@ public class CaseMerger {
     }
     if (!absorbed.isEmpty()) {
       legalClock.afterMerge(target, absorbed);
+      // Only when it absorbed some: a tip joining one case "merges" that case alone.
+      target.updatedAt = now;
     }
-    target.updatedAt = now;
     return merged;
   }
 }

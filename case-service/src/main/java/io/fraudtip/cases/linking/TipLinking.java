@@ -287,10 +287,9 @@ public class TipLinking {
     }
   }
 
-  /** The tip in the case's timeline; the totals and priority follow. */
+  /** The tip in the case's timeline; the totals, priority and time of change follow. */
   private void addToTimeline(
       TipReceivedV1 tip, boolean closed, FraudCase refersTo, FraudCase target, Instant now) {
-    target.updatedAt = now;
     events.record(
         target,
         TimelineKind.TIP_ADDED,

@@ -179,6 +179,9 @@ class BatchedInsertsTest {
           .isEqualTo(i == 0 ? CaseEventKind.ESCALATED : CaseEventKind.STATUS_CHANGED);
       assertThat(last.tipIds()).containsExactly(earlier.get(i).tip().tipId(), tipId);
       assertThat(c).containsEntry("victims", 2);
+      // Written once by this batch (once by the one that opened it): not by the totals' flush and
+      // again at the commit.
+      assertThat(((Number) c.get("version")).longValue()).isOne();
     }
     assertThat(caseOf(db, batch.get(0).tip().tipId())).containsEntry("unit_code", "A05");
 
