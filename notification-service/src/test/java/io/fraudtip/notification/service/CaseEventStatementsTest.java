@@ -156,7 +156,7 @@ class CaseEventStatementsTest {
       // Per batch: the dedupe, the tips' cases with their locks, the closed cases among them, the
       // accounts' counters with the banks' locks, the banks' endpoints; one statement placing the
       // tips and reading their alerts for the new cases' events, and one more for the merge, which
-      // moves tips those placed. One such statement per event before (27 in all).
+      // moves tips those placed. One such statement per event before (a bound of 26).
       assertThat(counted.single()).isLessThanOrEqualTo(7);
       assertThat(counted.batches()).isLessThanOrEqualTo(2);
 

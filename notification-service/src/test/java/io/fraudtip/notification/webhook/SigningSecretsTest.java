@@ -27,19 +27,10 @@ class SigningSecretsTest {
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new SigningSecrets(OTHER_KEY).open(endpoint, sealed))
         .isInstanceOf(IllegalStateException.class);
-  }
 
-  @Test
-  void aSecretOpenedBeforeOpensAgainOnlyForItsEndpointAndARotatedOneOpensAsItself() {
-    SigningSecrets secrets = new SigningSecrets(KEY);
-    UUID endpoint = UUID.randomUUID();
-    String secret = WebhookSignature.newSecret(32);
-    String sealed = secrets.seal(endpoint, secret);
+    // Opened before (and kept, by endpoint and sealed value: the refusals above came after), it
+    // opens again; a rotated secret, a new sealed value, opens as itself.
     assertThat(secrets.open(endpoint, sealed)).isEqualTo(secret);
-
-    assertThat(secrets.open(endpoint, sealed)).isEqualTo(secret);
-    assertThatThrownBy(() -> secrets.open(UUID.randomUUID(), sealed))
-        .isInstanceOf(IllegalStateException.class);
     String rotated = WebhookSignature.newSecret(32);
     assertThat(secrets.open(endpoint, secrets.seal(endpoint, rotated))).isEqualTo(rotated);
     assertThat(secrets.open(endpoint, sealed)).isEqualTo(secret);
