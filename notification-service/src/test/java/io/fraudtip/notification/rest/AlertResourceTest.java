@@ -14,6 +14,7 @@ import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Tips;
+import io.fraudtip.notification.Webhooks;
 import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectKafka;
@@ -256,16 +257,7 @@ class AlertResourceTest {
 
   private UUID alertFor(String bin) {
     UUID tipId = UUID.randomUUID();
-    kafka
-        .produceStrings()
-        .fromRecords(
-            CloudEventRecords.of(
-                Topics.TIPS_V1,
-                tipId.toString(),
-                UUID.randomUUID(),
-                CloudEvents.TYPE_TIP_RECEIVED,
-                Tips.withAccounts(tipId, bin, bin)))
-        .awaitCompletion(Duration.ofSeconds(10));
+    Webhooks.sendTip(kafka, tipId, UUID.randomUUID(), Tips.withAccounts(tipId, bin, bin));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> db.queryLong("SELECT count(*) FROM alert WHERE tip_id = ?", tipId) > 0);

@@ -18,6 +18,7 @@ import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.cases.Closure;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Tips;
+import io.fraudtip.notification.Webhooks;
 import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectKafka;
@@ -213,16 +214,8 @@ class AnswerRulesTest {
     UUID tipId = UUID.randomUUID();
     String account = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
     Instant received = Instant.now();
-    kafka
-        .produceStrings()
-        .fromRecords(
-            CloudEventRecords.of(
-                Topics.TIPS_V1,
-                tipId.toString(),
-                UUID.randomUUID(),
-                CloudEvents.TYPE_TIP_RECEIVED,
-                Tips.paying(tipId, BIN, account, PAID, received)))
-        .awaitCompletion(Duration.ofSeconds(10));
+    Webhooks.sendTip(
+        kafka, tipId, UUID.randomUUID(), Tips.paying(tipId, BIN, account, PAID, received));
     await()
         .atMost(Duration.ofSeconds(20))
         .until(() -> db.queryLong("SELECT count(*) FROM alert WHERE tip_id = ?", tipId) > 0);

@@ -57,16 +57,11 @@ class AlertDeliveredTest {
     UUID tipId = UUID.randomUUID();
     // Accepted two hours ago: the tip-to-alert timer must then hold at least that.
     Instant receivedAt = Instant.now().minus(Duration.ofHours(2)).truncatedTo(ChronoUnit.MILLIS);
-    kafka
-        .produceStrings()
-        .fromRecords(
-            CloudEventRecords.of(
-                Topics.TIPS_V1,
-                tipId.toString(),
-                UUID.randomUUID(),
-                CloudEvents.TYPE_TIP_RECEIVED,
-                Tips.paying(tipId, "970429", "7700000001", 3_000_000, receivedAt)))
-        .awaitCompletion(Duration.ofSeconds(10));
+    Webhooks.sendTip(
+        kafka,
+        tipId,
+        UUID.randomUUID(),
+        Tips.paying(tipId, "970429", "7700000001", 3_000_000, receivedAt));
 
     await()
         .atMost(Duration.ofSeconds(20))
