@@ -146,10 +146,10 @@ public class TipLinking {
     tipsLinked.fire(new TipsLinked(current(targets, locked, touched.openedCases())));
     announcements.announce(touched, now);
     // The batch's new cases go in last, each once with its totals, unit and priority. Persisted
-    // when opened, each was inserted at the batch's first flush and updated at the next two: three
-    // writes of a row with five indexes. Their tips, identifiers and lines refer to them by a plain
-    // column, checked at commit (V1.15.0), and nothing in the batch reads a new case's row: the
-    // batch holds them (LinkingView, TouchedCases).
+    // when opened, each was inserted at the batch's first flush and updated at the next ones: a
+    // row with five indexes written two or three times. Their tips, identifiers and lines refer to
+    // them by a plain column, checked at commit (V1.15.0), and nothing in the batch reads a new
+    // case's row: the batch holds them (LinkingView, TouchedCases).
     touched.openedCases().forEach(c -> c.persist());
   }
 
