@@ -147,7 +147,7 @@ public class TipLinking {
     announcements.announce(touched, now);
     // The batch's new cases go in last, each once with its totals, unit and priority. Persisted
     // when opened, each was inserted at the batch's first flush and updated at the next ones: a
-    // row with five indexes written two or three times. Their tips, identifiers and lines refer to
+    // row with five indexes written twice or more. Their tips, identifiers and lines refer to
     // them by a plain column, checked at commit (V1.15.0), and nothing in the batch reads a new
     // case's row: the batch holds them (LinkingView, TouchedCases).
     touched.openedCases().forEach(c -> c.persist());
