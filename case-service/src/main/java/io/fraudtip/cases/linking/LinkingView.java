@@ -89,7 +89,7 @@ final class LinkingView {
   }
 
   /** A case as it stands: one merged in this batch leads to the case that absorbed it. */
-  private FraudCase live(FraudCase c) {
+  FraudCase live(FraudCase c) {
     FraudCase at = c;
     int hops = 0;
     while (at != null && at.mergedInto != null && hops++ < 100) {

@@ -143,7 +143,9 @@ public class TipLinking {
         targets.put(e.tip().tipId(), link(e, view.linkable(candidates), view, touched, now));
       }
     }
-    tipsLinked.fire(new TipsLinked(current(targets, locked, touched.openedCases())));
+    // Each tip's case now: a new case is not stored yet, so the merges are followed in the batch.
+    targets.replaceAll((tip, c) -> view.live(c));
+    tipsLinked.fire(new TipsLinked(targets));
     announcements.announce(touched, now);
     // The batch's new cases go in last, each once with its totals, unit and priority. Persisted
     // when opened, each was inserted at the batch's first flush and updated at the next ones: a
@@ -151,30 +153,6 @@ public class TipLinking {
     // them by a plain column, checked at commit (V1.15.0), and nothing in the batch reads a new
     // case's row: the batch holds them (LinkingView, TouchedCases).
     touched.openedCases().forEach(c -> c.persist());
-  }
-
-  /**
-   * Each tip's case now, after the batch's merges: the cases a merge absorbed lead to their
-   * survivor, which is one of the batch's (locked, or opened and not stored yet).
-   */
-  private static Map<UUID, FraudCase> current(
-      Map<UUID, FraudCase> targets, List<FraudCase> locked, List<FraudCase> opened) {
-    Map<UUID, FraudCase> byId = new HashMap<>();
-    locked.forEach(c -> byId.put(c.id, c));
-    opened.forEach(c -> byId.put(c.id, c));
-    Map<UUID, FraudCase> current = new LinkedHashMap<>();
-    targets.forEach(
-        (tip, c) -> {
-          FraudCase at = c;
-          for (int hops = 0; at.mergedInto != null && byId.containsKey(at.mergedInto); hops++) {
-            if (hops > byId.size()) {
-              break; // a cycle, which merges never make
-            }
-            at = byId.get(at.mergedInto);
-          }
-          current.put(tip, at);
-        });
-    return current;
   }
 
   /** Ids among these of tips in a case already (a tip delivered again under a new event id). */

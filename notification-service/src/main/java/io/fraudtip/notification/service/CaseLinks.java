@@ -128,6 +128,7 @@ public class CaseLinks {
       // An event without a time (none is published so) counts as read now, as for case states.
       Instant at = e.occurredAt() == null ? Timestamps.now() : e.occurredAt();
       int event = pendingEvents.size();
+      boolean places = false;
       for (UUID tip : tips) {
         CaseRef was = known.get(tip);
         boolean moved = was == null || !e.caseId().equals(was.caseId());
@@ -135,9 +136,10 @@ public class CaseLinks {
         if (moved || (e.caseReference() != null && !e.caseReference().equals(was.reference()))) {
           pending.add(new Placement(event, tip, e.caseId(), e.caseReference(), at, moved));
           pendingTips.add(tip);
+          places = true;
         }
       }
-      if (!pending.isEmpty() && pending.get(pending.size() - 1).event() == event) {
+      if (places) {
         pendingEvents.add(c);
       }
     }

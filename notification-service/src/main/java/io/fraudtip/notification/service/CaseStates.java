@@ -80,15 +80,9 @@ public class CaseStates {
         && e.status() != CaseStatus.CLOSED;
   }
 
-  /** Records what a case event says of its case: closed, reopened, accounts retracted. */
-  @Transactional
-  public void onCaseEvent(CaseEventV1 e) {
-    apply(e, true);
-  }
-
   /**
-   * {@link #onCaseEvent}; {@code mayBeClosed} false when the case is known to be open, so that a
-   * reopening has nothing to write.
+   * Records what a case event says of its case: closed, reopened, accounts retracted; {@code
+   * mayBeClosed} false when the case is known to be open, so that a reopening has nothing to write.
    */
   private void apply(CaseEventV1 e, boolean mayBeClosed) {
     if (e.caseId() == null) {

@@ -1,5 +1,7 @@
 package io.fraudtip.notification.webhook;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fraudtip.commons.crypto.AesGcm;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.quarkus.runtime.Startup;
@@ -8,9 +10,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Seals endpoints' webhook signing secrets at rest with AES-256-GCM under the configured key
@@ -28,8 +28,8 @@ public class SigningSecrets {
   private static final String CLEAR_PREFIX = "whsec_";
 
   /**
-   * Most secrets kept opened; past it the cache starts again. Banks have a few endpoints each, and
-   * a rotated secret is a new sealed value (a new nonce), so old entries only wait to be dropped.
+   * Most secrets kept opened. Banks have a few endpoints each, and a rotated secret is a new sealed
+   * value (a new nonce), so old entries only wait to be dropped.
    */
   private static final int OPENED_KEPT = 1024;
 
@@ -40,7 +40,8 @@ public class SigningSecrets {
    * every batch it claims (2 % of notification-service's CPU in a profile at 150 tips/s). The
    * opened secret is in this process's memory while it signs anyway.
    */
-  private final Map<Sealed, String> opened = new ConcurrentHashMap<>();
+  private final Cache<Sealed, String> opened =
+      Caffeine.newBuilder().maximumSize(OPENED_KEPT).build();
 
   private record Sealed(UUID endpointId, String value) {}
 
@@ -69,16 +70,7 @@ public class SigningSecrets {
     if (stored == null || isClear(stored)) {
       return stored;
     }
-    Sealed key = new Sealed(endpointId, stored);
-    String secret = opened.get(key);
-    if (secret == null) {
-      secret = openSealed(endpointId, stored);
-      if (opened.size() >= OPENED_KEPT) {
-        opened.clear();
-      }
-      opened.put(key, secret);
-    }
-    return secret;
+    return opened.get(new Sealed(endpointId, stored), k -> openSealed(endpointId, stored));
   }
 
   private String openSealed(UUID endpointId, String stored) {
