@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.Formula;
 
 /** What one bank is told about one of its accounts. */
 @Entity
@@ -105,8 +106,11 @@ public class Alert extends PanacheEntityBase {
   @Column(name = "triggered_at")
   public Instant triggeredAt;
 
-  /** When one of the bank's endpoints first answered 2xx; set once. */
-  @Column(name = "delivered_at")
+  /**
+   * When one of the bank's endpoints first answered 2xx; set once, in a row of its own ({@code
+   * alert_delivered}, see V1.11.0), so that it does not rewrite the alert.
+   */
+  @Formula("(SELECT d.delivered_at FROM alert_delivered d WHERE d.alert_id = id)")
   public Instant deliveredAt;
 
   /**

@@ -196,8 +196,9 @@ public class DeliveryOutcomes {
   /**
    * The alerts' first 2xx, over all their endpoints, retries and replays: marks them delivered and
    * publishes alert-deliveries.v1 in this transaction, and times tip-to-alert for a tip's alert.
-   * The conditional update takes the alerts' row locks, so two endpoints succeeding at once publish
-   * once; the event id derives from the alert id, so even a repeat would be deduped downstream.
+   * The insert into {@code alert_delivered} takes the alert's key, so two endpoints succeeding at
+   * once publish once (the second waits for the first's commit, then inserts nothing); the event id
+   * derives from the alert id, so even a repeat would be deduped downstream.
    *
    * <p>The same statement says whether each event is in the outbox already: a recording the
    * transaction reaper aborted mid-statement can leave its outbox row behind (written outside the
@@ -213,15 +214,19 @@ public class DeliveryOutcomes {
     @SuppressWarnings("unchecked")
     List<Object[]> first =
         em.createNativeQuery(
-                "UPDATE alert SET delivered_at = v.at FROM unnest(CAST(:ids AS uuid[]),"
-                    + " CAST(:ats AS timestamptz[]), CAST(:events AS uuid[])) AS v(id, at, event_id)"
-                    + " WHERE alert.id = v.id AND alert.delivered_at IS NULL"
-                    + " RETURNING alert.id, alert.event_type, alert.case_id, alert.tip_id,"
+                "WITH v AS (SELECT * FROM unnest(CAST(:ids AS uuid[]),"
+                    + " CAST(:ats AS timestamptz[]), CAST(:events AS uuid[])) AS v(id, at, event_id)),"
+                    + " first AS (INSERT INTO alert_delivered (alert_id, delivered_at)"
+                    + " SELECT v.id, v.at FROM v JOIN alert ON alert.id = v.id"
+                    + " ON CONFLICT (alert_id) DO NOTHING RETURNING alert_id)"
+                    + " SELECT alert.id, alert.event_type, alert.case_id, alert.tip_id,"
                     + " alert.bank_bin, alert.account_number, alert.layer,"
                     + " COALESCE(alert.triggered_at, alert.created_at) AS triggered,"
                     + " alert.triggered_at IS NOT NULL AS timed,"
                     + " EXISTS (SELECT 1 FROM outbox_event o WHERE o.event_id = v.event_id)"
-                    + " AS in_outbox")
+                    + " AS in_outbox"
+                    + " FROM first JOIN alert ON alert.id = first.alert_id"
+                    + " JOIN v ON v.id = first.alert_id")
             .setParameter("ids", PgArrays.of(each.stream().map(FirstSuccess::alertId).toList()))
             .setParameter("ats", PgArrays.of(each.stream().map(FirstSuccess::answeredAt).toList()))
             .setParameter(

@@ -75,7 +75,8 @@ class AbortedRecordingTest {
                         db.query("SELECT state FROM delivery WHERE id = ?", deliveryId)
                             .get(0)
                             .get("state")));
-    assertThat(db.query("SELECT delivered_at FROM alert WHERE id = ?", alertId).get(0))
+    assertThat(
+            db.query("SELECT delivered_at FROM alert_delivered WHERE alert_id = ?", alertId).get(0))
         .extractingByKey("delivered_at")
         .isNotNull();
     assertThat(db.queryLong("SELECT count(*) FROM outbox_event WHERE event_id = ?", eventId))

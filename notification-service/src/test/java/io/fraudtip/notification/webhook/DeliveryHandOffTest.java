@@ -201,9 +201,7 @@ class DeliveryHandOffTest {
                       + "}"))
           .isEqualTo(results.size());
       for (UUID alert : delivered) {
-        assertThat(
-                db.queryLong(
-                    "SELECT count(*) FROM alert WHERE id = ? AND delivered_at IS NOT NULL", alert))
+        assertThat(db.queryLong("SELECT count(*) FROM alert_delivered WHERE alert_id = ?", alert))
             .isEqualTo(1);
         assertThat(
                 db.queryLong(
@@ -261,9 +259,7 @@ class DeliveryHandOffTest {
       // The endpoints' update flushes an empty session; the alerts' does not flush; the commit.
       assertThat(counted.flushes()).isLessThanOrEqualTo(2);
       for (UUID alert : alerts) {
-        assertThat(
-                db.queryLong(
-                    "SELECT count(*) FROM alert WHERE id = ? AND delivered_at IS NOT NULL", alert))
+        assertThat(db.queryLong("SELECT count(*) FROM alert_delivered WHERE alert_id = ?", alert))
             .isOne();
         assertThat(
                 db.queryLong(
