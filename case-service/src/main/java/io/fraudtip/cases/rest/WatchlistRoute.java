@@ -10,6 +10,7 @@ import io.fraudtip.cases.watchlist.Watchlist;
 import io.fraudtip.commons.problem.CleanText;
 import io.fraudtip.commons.ratelimit.TooManyRequests;
 import io.fraudtip.commons.security.Roles;
+import io.fraudtip.commons.security.VerifiedTokens;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +24,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The single watchlist check's fast path, on the event loop below the REST layer: a check that
@@ -35,38 +38,74 @@ import java.util.Optional;
  * needs the database, a caller over its quota (the resource answers the 429), an {@code Accept}
  * that is not JSON. Banks screen transfers with this check, and the REST layer's per-request work
  * (request scope, filters, interceptors, context propagation) was most of its cost.
+ *
+ * <p>It is installed twice. First before authentication, for a request without credentials (a
+ * citizen) or with a bearer token that the authentication handler verified before and {@link
+ * VerifiedTokens} still keeps: Quarkus' security chain (its reactive pipeline, the identity it
+ * builds, the REST layer's template match for a failure that cannot come) was most of what such a
+ * check cost once the REST layer was gone. Any other request (a token not kept, one that does not
+ * verify, another scheme) goes on to authentication as before, and then past it to the second
+ * install, which takes the identity authentication made.
  */
 @ApplicationScoped
 public class WatchlistRoute {
   static final String PATH = "/api/v1/watchlist/check";
   private static final String JSON = "application/json;charset=UTF-8";
 
+  private static final String BEARER = "Bearer ";
+
+  /**
+   * Just after CORS (priority 300) and before authentication (priority 200): Quarkus installs its
+   * filters at the order of minus their priority.
+   */
+  static final int BEFORE_AUTHENTICATION = -250;
+
   private final Watchlist watchlist;
   private final RequestQuotas quotas;
   private final ObjectMapper mapper;
+  private final VerifiedTokens tokens;
 
-  /** Checks answered here rather than by the REST layer. */
-  private final Counter answered;
+  /** Checks answered here, before authentication, rather than by the REST layer. */
+  private final Counter beforeAuthentication;
+
+  /** Checks answered here, after authentication, rather than by the REST layer. */
+  private final Counter afterAuthentication;
 
   WatchlistRoute(
-      Watchlist watchlist, RequestQuotas quotas, ObjectMapper mapper, MeterRegistry registry) {
+      Watchlist watchlist,
+      RequestQuotas quotas,
+      ObjectMapper mapper,
+      VerifiedTokens tokens,
+      MeterRegistry registry) {
     this.watchlist = watchlist;
     this.quotas = quotas;
     this.mapper = mapper;
-    this.answered =
-        Counter.builder("fraudtip.watchlist.route.answers")
-            .description("Single watchlist checks answered below the REST layer")
-            .register(registry);
+    this.tokens = tokens;
+    this.beforeAuthentication = answers(registry, "before-authentication");
+    this.afterAuthentication = answers(registry, "after-authentication");
+  }
+
+  private static Counter answers(MeterRegistry registry, String stage) {
+    return Counter.builder("fraudtip.watchlist.route.answers")
+        .description("Single watchlist checks answered below the REST layer")
+        .tag("stage", stage)
+        .register(registry);
   }
 
   void install(@Observes Router router) {
-    router.get(PATH).handler(this::check);
+    router.get(PATH).order(BEFORE_AUTHENTICATION).handler(c -> check(c, true));
+    router.get(PATH).handler(c -> check(c, false));
   }
 
-  void check(RoutingContext context) {
+  /**
+   * Answers the check or hands it on.
+   *
+   * @param early whether authentication has not run yet
+   */
+  void check(RoutingContext context, boolean early) {
     Optional<Buffer> answer;
     try {
-      answer = answer(context);
+      answer = answer(context, early);
     } catch (RuntimeException e) {
       // Whatever this path cannot answer (an input the normaliser throws on, say): the resource
       // answers it, through the problem mapper, as it always has.
@@ -76,7 +115,7 @@ public class WatchlistRoute {
       context.next();
       return;
     }
-    answered.increment();
+    (early ? beforeAuthentication : afterAuthentication).increment();
     context
         .response()
         .putHeader(HttpHeaders.CONTENT_TYPE, JSON)
@@ -84,29 +123,31 @@ public class WatchlistRoute {
         .end(answer.get());
   }
 
-  /** The answer's body, or empty when the REST layer is to answer. */
-  private Optional<Buffer> answer(RoutingContext context) {
+  /**
+   * The answer's body, or empty when the next handler is to answer.
+   *
+   * @param early whether authentication has not run yet
+   */
+  private Optional<Buffer> answer(RoutingContext context, boolean early) {
     HttpServerRequest request = context.request();
     Optional<Item> item = item(request.params());
-    Optional<SecurityIdentity> identity = identity(context);
+    Optional<Who> identity = early ? keptToken(request) : identity(context);
     if (item.isEmpty()
         || identity.isEmpty()
         || identity.get().hasRole(Roles.POLICE)
         || !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
       return Optional.empty();
     }
-    SecurityIdentity caller = identity.get();
+    Who caller = identity.get();
     boolean withCases = caller.hasRole(Roles.BANK) || caller.hasRole(Roles.OPERATOR);
     Optional<List<Result>> known = watchlist.fromMemory(List.of(item.get()), withCases);
     if (known.isEmpty()) {
       return Optional.empty();
     }
     // As RateLimitFilter takes it, once a request.
-    Kind kind = caller.isAnonymous() ? Kind.OTHER : Kind.of(caller::hasRole);
+    Kind kind = caller.principal() == null ? Kind.OTHER : Kind.of(caller::hasRole);
     String client =
-        TooManyRequests.client(
-            caller.isAnonymous() ? null : caller.getPrincipal(),
-            request.getHeader(TooManyRequests.API_KEY));
+        TooManyRequests.client(caller.principal(), request.getHeader(TooManyRequests.API_KEY));
     if (quotas.take(kind, TooManyRequests.address(request), client).isPresent()) {
       return Optional.empty();
     }
@@ -138,13 +179,53 @@ public class WatchlistRoute {
   }
 
   /**
-   * The caller as the authentication that runs before every route saw it (a bad token is answered
-   * 401 there); empty when it left none, and the REST layer then finds out.
+   * The caller as the authentication handler saw it (a bad token is answered 401 there); empty when
+   * it left none, and the REST layer then finds out.
    */
-  private static Optional<SecurityIdentity> identity(RoutingContext context) {
-    return context.user() instanceof QuarkusHttpUser user
-        ? Optional.ofNullable(user.getSecurityIdentity())
-        : Optional.empty();
+  private static Optional<Who> identity(RoutingContext context) {
+    if (context.user() instanceof QuarkusHttpUser user && user.getSecurityIdentity() != null) {
+      SecurityIdentity identity = user.getSecurityIdentity();
+      return Optional.of(
+          identity.isAnonymous()
+              ? Who.ANONYMOUS
+              : new Who(identity.getPrincipal(), identity.getRoles()));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The caller before authentication: anonymous when the request carries no credentials (nor a
+   * body, which the handlers after authentication bound), the holder of a bearer token verified
+   * before; empty when only authentication can tell (a token not kept or forged, another scheme, a
+   * header twice).
+   */
+  private Optional<Who> keptToken(HttpServerRequest request) {
+    MultiMap headers = request.headers();
+    String length = headers.get(HttpHeaders.CONTENT_LENGTH);
+    if ((length != null && !length.equals("0"))
+        || headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
+      return Optional.empty();
+    }
+    List<String> authorization = headers.getAll(HttpHeaders.AUTHORIZATION);
+    if (authorization.isEmpty()) {
+      return Optional.of(Who.ANONYMOUS);
+    }
+    String credentials = authorization.get(0);
+    if (authorization.size() != 1 || !credentials.startsWith(BEARER)) {
+      return Optional.empty();
+    }
+    return tokens
+        .kept(credentials.substring(BEARER.length()))
+        .map(jwt -> new Who(jwt, jwt.getGroups() == null ? Set.of() : jwt.getGroups()));
+  }
+
+  /** Who asks: an authenticated principal with its roles, or no one (anonymous). */
+  private record Who(Principal principal, Set<String> roles) {
+    static final Who ANONYMOUS = new Who(null, Set.of());
+
+    boolean hasRole(String role) {
+      return roles.contains(role);
+    }
   }
 
   private static boolean acceptsJson(String accept) {

@@ -10,6 +10,7 @@ import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -63,6 +64,74 @@ class WatchlistRouteTest {
           assertThat(fast.jsonPath().getMap("")).as(who).isEqualTo(rest.jsonPath().getMap(""));
           assertThat(fast.jsonPath().getBoolean("listed")).as(who).isFalse();
         });
+  }
+
+  @Test
+  void aCitizenOrATokenVerifiedBeforeIsAnsweredBeforeAuthentication() {
+    String bank = tokens.bank("970436");
+    String unit = tokens.police("PA05-66");
+    String value = TestTips.phone();
+    // The first time, authentication verifies the token (and keeps it).
+    Response verified = check(given().auth().oauth2(bank), value);
+    given().auth().oauth2(unit).queryParam("type", "PHONE").queryParam("value", value).get(CHECK);
+    double before = early();
+    double all = answered();
+
+    Response kept = check(given().auth().oauth2(bank), value);
+    Response citizen = check(given(), value);
+
+    assertThat(early()).isEqualTo(before + 2);
+    assertThat(answered()).isEqualTo(all + 2);
+    assertThat(kept.statusCode()).isEqualTo(200);
+    assertThat(kept.contentType()).isEqualTo(verified.contentType());
+    assertThat(kept.jsonPath().getMap("")).isEqualTo(verified.jsonPath().getMap(""));
+    assertThat(citizen.jsonPath().getMap("")).isEqualTo(verified.jsonPath().getMap(""));
+
+    // A unit's token, kept or not, goes on to the resource (its unit is looked up there).
+    given()
+        .auth()
+        .oauth2(unit)
+        .queryParam("type", "PHONE")
+        .queryParam("value", value)
+        .get(CHECK)
+        .then()
+        .statusCode(200);
+    // Tokens never verified, or refused, go to authentication, which refuses them.
+    given()
+        .auth()
+        .oauth2(Tokens.forged())
+        .queryParam("type", "PHONE")
+        .queryParam("value", value)
+        .get(CHECK)
+        .then()
+        .statusCode(401);
+    given()
+        .auth()
+        .oauth2(tokens.expiredOperator())
+        .queryParam("type", "PHONE")
+        .queryParam("value", value)
+        .get(CHECK)
+        .then()
+        .statusCode(401);
+    // Another scheme, or the kept token with a tail: authentication judges them.
+    given()
+        .header("Authorization", "Basic " + bank)
+        .queryParam("type", "PHONE")
+        .queryParam("value", value)
+        .get(CHECK);
+    given()
+        .auth()
+        .oauth2(bank + "x")
+        .queryParam("type", "PHONE")
+        .queryParam("value", value)
+        .get(CHECK)
+        .then()
+        .statusCode(401);
+    assertThat(early()).isEqualTo(before + 2);
+  }
+
+  private static Response check(RequestSpecification caller, String value) {
+    return caller.queryParam("type", "PHONE").queryParam("value", value).get(CHECK);
   }
 
   @Test
@@ -150,7 +219,19 @@ class WatchlistRouteTest {
     }
   }
 
+  /** Checks the route answered, before authentication or after it. */
   private double answered() {
-    return registry.get("fraudtip.watchlist.route.answers").counter().count();
+    return registry.get("fraudtip.watchlist.route.answers").counters().stream()
+        .mapToDouble(Counter::count)
+        .sum();
+  }
+
+  /** Checks the route answered before authentication. */
+  private double early() {
+    return registry
+        .get("fraudtip.watchlist.route.answers")
+        .tag("stage", "before-authentication")
+        .counter()
+        .count();
   }
 }

@@ -78,6 +78,17 @@ public class VerifiedTokens {
     return fresh;
   }
 
+  /**
+   * The token as it was verified, when it is kept (verified earlier and not expired); empty
+   * otherwise, and then only the verifier may judge it. For a route that answers before the
+   * authentication handler and leaves any other request to it.
+   */
+  public Optional<JsonWebToken> kept(String token) {
+    return verified == null || token == null
+        ? Optional.empty()
+        : Optional.ofNullable(verified.getIfPresent(token));
+  }
+
   private Expiry<String, JsonWebToken> untilExpiryOrAtMost(Duration maxTtl) {
     return new Expiry<>() {
       @Override

@@ -57,6 +57,39 @@ class VerifiedTokensTest {
   }
 
   @Test
+  void onlyATokenThatPassedIsKeptAndKeptNeverVerifies() throws Exception {
+    var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
+    assertThat(tokens.kept("t1")).isEmpty();
+    assertThatThrownBy(
+            () ->
+                tokens.verify(
+                    "forged",
+                    token -> {
+                      throw new ParseException("bad signature");
+                    }))
+        .isInstanceOf(ParseException.class);
+    JsonWebToken passed = tokens.verify("t1", passingUntil(inSeconds(300)));
+
+    assertThat(tokens.kept("t1")).containsSame(passed);
+    assertThat(tokens.kept("forged")).isEmpty();
+    assertThat(tokens.kept(null)).isEmpty();
+    assertThat(verifications).hasValue(1);
+  }
+
+  @Test
+  void aKeptTokenGoesAtItsOwnExpiry() throws Exception {
+    var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
+    long exp = inSeconds(1);
+    tokens.verify("short", passingUntil(exp));
+    assertThat(tokens.kept("short")).isPresent();
+    while (System.currentTimeMillis() < exp * 1000 + 50) {
+      Thread.sleep(50);
+    }
+
+    assertThat(tokens.kept("short")).isEmpty();
+  }
+
+  @Test
   void aTokenIsKeptNoLongerThanItsOwnExpiry() throws Exception {
     var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
     // Expires within a second or two: the kept answer must go with it.
