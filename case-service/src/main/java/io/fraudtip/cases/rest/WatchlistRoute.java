@@ -28,6 +28,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The single watchlist check's fast path, on the event loop below the REST layer: a check that
@@ -39,7 +40,8 @@ import java.util.Set;
  * that is not JSON. Banks screen transfers with this check, and the REST layer's per-request work
  * (request scope, filters, interceptors, context propagation) was most of its cost.
  *
- * <p>It is installed twice. First before authentication, for a request without credentials (a
+ * <p>It is installed twice (the first only while tokens travel as {@code Authorization: Bearer},
+ * smallrye-jwt's default). First before authentication, for a request without credentials (a
  * citizen) or with a bearer token that the authentication handler verified before and {@link
  * VerifiedTokens} still keeps: Quarkus' security chain (its reactive pipeline, the identity it
  * builds, the REST layer's template match for a failure that cannot come) was most of what such a
@@ -54,6 +56,9 @@ public class WatchlistRoute {
 
   private static final String BEARER = "Bearer ";
 
+  /** Set on a request the early install knew the caller of and left to the REST layer. */
+  private static final String JUDGED = WatchlistRoute.class.getName() + ".judged";
+
   /**
    * Just after CORS (priority 300) and before authentication (priority 200): Quarkus installs its
    * filters at the order of minus their priority.
@@ -64,6 +69,12 @@ public class WatchlistRoute {
   private final RequestQuotas quotas;
   private final ObjectMapper mapper;
   private final VerifiedTokens tokens;
+
+  /**
+   * Whether the bearer token travels as this route reads it (the {@code Authorization} header, the
+   * Bearer scheme, no cookie): the early install exists only then.
+   */
+  private final boolean tokenInAuthorization;
 
   /** Checks answered here, before authentication, rather than by the REST layer. */
   private final Counter beforeAuthentication;
@@ -76,11 +87,20 @@ public class WatchlistRoute {
       RequestQuotas quotas,
       ObjectMapper mapper,
       VerifiedTokens tokens,
-      MeterRegistry registry) {
+      MeterRegistry registry,
+      @ConfigProperty(name = "mp.jwt.token.header", defaultValue = "Authorization")
+          String tokenHeader,
+      @ConfigProperty(name = "mp.jwt.token.cookie") Optional<String> tokenCookie,
+      @ConfigProperty(name = "smallrye.jwt.token.schemes", defaultValue = "Bearer")
+          List<String> tokenSchemes) {
     this.watchlist = watchlist;
     this.quotas = quotas;
     this.mapper = mapper;
     this.tokens = tokens;
+    this.tokenInAuthorization =
+        tokenHeader.equalsIgnoreCase("Authorization")
+            && tokenCookie.isEmpty()
+            && tokenSchemes.stream().anyMatch(scheme -> scheme.strip().equalsIgnoreCase("Bearer"));
     this.beforeAuthentication = answers(registry, "before-authentication");
     this.afterAuthentication = answers(registry, "after-authentication");
   }
@@ -93,7 +113,9 @@ public class WatchlistRoute {
   }
 
   void install(@Observes Router router) {
-    router.get(PATH).order(BEFORE_AUTHENTICATION).handler(c -> check(c, true));
+    if (tokenInAuthorization) {
+      router.get(PATH).order(BEFORE_AUTHENTICATION).handler(c -> check(c, true));
+    }
     router.get(PATH).handler(c -> check(c, false));
   }
 
@@ -103,6 +125,12 @@ public class WatchlistRoute {
    * @param early whether authentication has not run yet
    */
   void check(RoutingContext context, boolean early) {
+    if (!early && context.get(JUDGED) != null) {
+      // The early install knew the caller and could not answer: neither can this one (and the
+      // quota is not taken again).
+      context.next();
+      return;
+    }
     Optional<Buffer> answer;
     try {
       answer = answer(context, early);
@@ -132,6 +160,9 @@ public class WatchlistRoute {
     HttpServerRequest request = context.request();
     Optional<Item> item = item(request.params());
     Optional<Who> identity = early ? keptToken(request) : identity(context);
+    if (early && identity.isPresent()) {
+      context.put(JUDGED, Boolean.TRUE);
+    }
     if (item.isEmpty()
         || identity.isEmpty()
         || identity.get().hasRole(Roles.POLICE)

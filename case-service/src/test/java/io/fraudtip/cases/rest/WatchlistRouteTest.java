@@ -73,7 +73,7 @@ class WatchlistRouteTest {
     String value = TestTips.phone();
     // The first time, authentication verifies the token (and keeps it).
     Response verified = check(given().auth().oauth2(bank), value);
-    given().auth().oauth2(unit).queryParam("type", "PHONE").queryParam("value", value).get(CHECK);
+    check(given().auth().oauth2(unit), value);
     double before = early();
     double all = answered();
 
@@ -88,45 +88,13 @@ class WatchlistRouteTest {
     assertThat(citizen.jsonPath().getMap("")).isEqualTo(verified.jsonPath().getMap(""));
 
     // A unit's token, kept or not, goes on to the resource (its unit is looked up there).
-    given()
-        .auth()
-        .oauth2(unit)
-        .queryParam("type", "PHONE")
-        .queryParam("value", value)
-        .get(CHECK)
-        .then()
-        .statusCode(200);
+    check(given().auth().oauth2(unit), value).then().statusCode(200);
     // Tokens never verified, or refused, go to authentication, which refuses them.
-    given()
-        .auth()
-        .oauth2(Tokens.forged())
-        .queryParam("type", "PHONE")
-        .queryParam("value", value)
-        .get(CHECK)
-        .then()
-        .statusCode(401);
-    given()
-        .auth()
-        .oauth2(tokens.expiredOperator())
-        .queryParam("type", "PHONE")
-        .queryParam("value", value)
-        .get(CHECK)
-        .then()
-        .statusCode(401);
+    check(given().auth().oauth2(Tokens.forged()), value).then().statusCode(401);
+    check(given().auth().oauth2(tokens.expiredOperator()), value).then().statusCode(401);
     // Another scheme, or the kept token with a tail: authentication judges them.
-    given()
-        .header("Authorization", "Basic " + bank)
-        .queryParam("type", "PHONE")
-        .queryParam("value", value)
-        .get(CHECK);
-    given()
-        .auth()
-        .oauth2(bank + "x")
-        .queryParam("type", "PHONE")
-        .queryParam("value", value)
-        .get(CHECK)
-        .then()
-        .statusCode(401);
+    check(given().header("Authorization", "Basic " + bank), value);
+    check(given().auth().oauth2(bank + "x"), value).then().statusCode(401);
     assertThat(early()).isEqualTo(before + 2);
   }
 

@@ -2,6 +2,7 @@ package io.fraudtip.cases.watchlist;
 
 import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
@@ -13,6 +14,7 @@ import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -38,6 +40,7 @@ class WatchlistCacheTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
   @Inject TipLinking cases;
+  @Inject MeterRegistry registry;
 
   @Test
   void anAnswerIsReusedUntilItExpires() {
@@ -78,6 +81,36 @@ class WatchlistCacheTest {
         .body("caseReference", nullValue())
         .body("caseStatus", nullValue());
     check(tokens.bank(TestTips.VCB), account).body("caseReference", startsWith("VN-"));
+  }
+
+  @Test
+  void aTokenKeptAnsweredBeforeAuthenticationKeepsItsRoles() {
+    String account = TestTips.account();
+    cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 1_000_000).build());
+    String bank = tokens.bank(TestTips.VCB);
+    String operator = tokens.operator("operator@test");
+    String unit = tokens.police("PA05-66");
+    // Each token verified once by authentication (and kept); the answer read once and cached.
+    check(bank, account).body("caseReference", startsWith("VN-"));
+    check(operator, account).body("caseReference", startsWith("VN-"));
+    check(unit, account).body("caseReference", startsWith("VN-"));
+    double before = early();
+
+    check(bank, account).body("listed", equalTo(true)).body("caseReference", startsWith("VN-"));
+    check(operator, account).body("caseReference", startsWith("VN-"));
+    check(null, account).body("listed", equalTo(true)).body("caseReference", nullValue());
+    assertThat(early()).isEqualTo(before + 3);
+    // A unit's kept token still goes on to the resource, which looks its unit up.
+    check(unit, account).body("caseReference", startsWith("VN-"));
+    assertThat(early()).isEqualTo(before + 3);
+  }
+
+  private double early() {
+    return registry
+        .get("fraudtip.watchlist.route.answers")
+        .tag("stage", "before-authentication")
+        .counter()
+        .count();
   }
 
   static io.restassured.response.ValidatableResponse check(String token, String account) {
