@@ -5,12 +5,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.fraudtip.cases.RouteAnswers;
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -187,19 +187,11 @@ class WatchlistRouteTest {
     }
   }
 
-  /** Checks the route answered, before authentication or after it. */
   private double answered() {
-    return registry.get("fraudtip.watchlist.route.answers").counters().stream()
-        .mapToDouble(Counter::count)
-        .sum();
+    return RouteAnswers.all(registry);
   }
 
-  /** Checks the route answered before authentication. */
   private double early() {
-    return registry
-        .get("fraudtip.watchlist.route.answers")
-        .tag("stage", "before-authentication")
-        .counter()
-        .count();
+    return RouteAnswers.early(registry);
   }
 }
