@@ -227,8 +227,7 @@ public class WatchlistRoute {
   /**
    * The caller before authentication: anonymous when the request carries no credentials (nor a
    * body, which the handlers after authentication bound), the holder of a bearer token verified
-   * before; empty when only authentication can tell (a token not kept or forged, another scheme, a
-   * header twice).
+   * before; empty when only authentication can tell (a token not kept or forged, another scheme).
    */
   private Optional<Who> keptToken(HttpServerRequest request) {
     MultiMap headers = request.headers();
@@ -237,12 +236,12 @@ public class WatchlistRoute {
         || headers.contains(HttpHeaders.TRANSFER_ENCODING)) {
       return Optional.empty();
     }
-    List<String> authorization = headers.getAll(HttpHeaders.AUTHORIZATION);
-    if (authorization.isEmpty()) {
+    // The first value, as smallrye-jwt reads it.
+    String credentials = headers.get(HttpHeaders.AUTHORIZATION);
+    if (credentials == null) {
       return Optional.of(Who.ANONYMOUS);
     }
-    String credentials = authorization.get(0);
-    if (authorization.size() != 1 || !credentials.startsWith(BEARER)) {
+    if (!credentials.startsWith(BEARER)) {
       return Optional.empty();
     }
     return tokens
