@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -27,7 +28,14 @@ public class VerifiedTokens {
     JsonWebToken verify(String token) throws ParseException;
   }
 
-  private final Cache<String, JsonWebToken> verified;
+  /** A token kept, with its groups read once (reading them from the token copies them). */
+  public record Kept(JsonWebToken token, Set<String> groups) {
+    static Kept of(JsonWebToken token) {
+      return new Kept(token, token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()));
+    }
+  }
+
+  private final Cache<Key, Kept> verified;
   private final Clock clock;
   private final Duration maxAge;
 
@@ -67,13 +75,13 @@ public class VerifiedTokens {
     if (verified == null || token == null) {
       return verifier.verify(token);
     }
-    JsonWebToken known = verified.getIfPresent(token);
+    Kept known = verified.getIfPresent(new Key(token, 0));
     if (known != null) {
-      return known;
+      return known.token();
     }
     JsonWebToken fresh = verifier.verify(token);
     if (remaining(fresh, Duration.ofDays(1)) > 0) {
-      verified.put(token, fresh);
+      verified.put(new Key(token, 0), Kept.of(fresh));
     }
     return fresh;
   }
@@ -83,31 +91,71 @@ public class VerifiedTokens {
    * otherwise, and then only the verifier may judge it. For a route that answers before the
    * authentication handler and leaves any other request to it.
    */
-  public Optional<JsonWebToken> kept(String token) {
-    return verified == null || token == null
-        ? Optional.empty()
-        : Optional.ofNullable(verified.getIfPresent(token));
+  public Optional<Kept> kept(String token) {
+    return kept(token, 0);
   }
 
-  private Expiry<String, JsonWebToken> untilExpiryOrAtMost(Duration maxTtl) {
+  /**
+   * {@link #kept(String)} of the token that starts at {@code from} in {@code text} (a header's
+   * value after its scheme), read where it stands: a check per request need not copy it.
+   */
+  public Optional<Kept> kept(String text, int from) {
+    return verified == null || text == null || from > text.length()
+        ? Optional.empty()
+        : Optional.ofNullable(verified.getIfPresent(new Key(text, from)));
+  }
+
+  private Expiry<Key, Kept> untilExpiryOrAtMost(Duration maxTtl) {
     return new Expiry<>() {
       @Override
-      public long expireAfterCreate(String key, JsonWebToken token, long currentTime) {
-        return Math.max(0, remaining(token, maxTtl));
+      public long expireAfterCreate(Key key, Kept kept, long currentTime) {
+        return Math.max(0, remaining(kept.token(), maxTtl));
       }
 
       @Override
-      public long expireAfterUpdate(
-          String key, JsonWebToken token, long currentTime, long currentDuration) {
-        return expireAfterCreate(key, token, currentTime);
+      public long expireAfterUpdate(Key key, Kept kept, long currentTime, long currentDuration) {
+        return expireAfterCreate(key, kept, currentTime);
       }
 
       @Override
-      public long expireAfterRead(
-          String key, JsonWebToken token, long currentTime, long currentDuration) {
+      public long expireAfterRead(Key key, Kept kept, long currentTime, long currentDuration) {
         return currentDuration;
       }
     };
+  }
+
+  /** The characters of {@code text} from {@code from} on: equal to any key of the same ones. */
+  private static final class Key {
+    private final String text;
+    private final int from;
+    private final int hash;
+
+    Key(String text, int from) {
+      this.text = text;
+      this.from = from;
+      int h = 0;
+      for (int i = from; i < text.length(); i++) {
+        h = 31 * h + text.charAt(i);
+      }
+      this.hash = h;
+    }
+
+    private int length() {
+      return text.length() - from;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k
+          && k.hash == hash
+          && k.length() == length()
+          && text.regionMatches(from, k.text, k.from, length());
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /**

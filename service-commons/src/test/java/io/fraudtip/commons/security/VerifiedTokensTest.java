@@ -21,6 +21,7 @@ class VerifiedTokensTest {
       verifications.incrementAndGet();
       JwtClaims claims = new JwtClaims();
       claims.setSubject("bank-970422");
+      claims.setStringListClaim("groups", "bank");
       claims.setExpirationTime(NumericDate.fromSeconds(expEpochSeconds));
       return new DefaultJWTCallerPrincipal(token, claims);
     };
@@ -70,7 +71,13 @@ class VerifiedTokensTest {
         .isInstanceOf(ParseException.class);
     JsonWebToken passed = tokens.verify("t1", passingUntil(inSeconds(300)));
 
-    assertThat(tokens.kept("t1")).containsSame(passed);
+    assertThat(tokens.kept("t1")).map(VerifiedTokens.Kept::token).containsSame(passed);
+    assertThat(tokens.kept("Bearer t1", "Bearer ".length()))
+        .map(VerifiedTokens.Kept::token)
+        .containsSame(passed);
+    assertThat(tokens.kept("t1").orElseThrow().groups()).containsExactly("bank");
+    assertThat(tokens.kept("Bearer t1x", "Bearer ".length())).isEmpty();
+    assertThat(tokens.kept("Bearer t", "Bearer ".length())).isEmpty();
     assertThat(tokens.kept("forged")).isEmpty();
     assertThat(tokens.kept(null)).isEmpty();
     assertThat(verifications).hasValue(1);
