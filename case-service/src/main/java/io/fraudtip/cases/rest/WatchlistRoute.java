@@ -165,11 +165,11 @@ public class WatchlistRoute {
     if (identity.isEmpty()) {
       return Optional.empty();
     }
-    Optional<Buffer> body = answer(request, item, identity.get());
-    if (early && body.isEmpty()) {
+    if (early) {
+      // Before anything that may throw: the install after authentication must not judge again.
       context.put(JUDGED, Boolean.TRUE);
     }
-    return body;
+    return answer(request, item, identity.get());
   }
 
   /** The answer to a caller known, or empty when the next handler is to answer. */

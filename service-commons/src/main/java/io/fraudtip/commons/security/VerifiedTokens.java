@@ -8,8 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -31,7 +33,14 @@ public class VerifiedTokens {
   /** A token kept, with its groups read once (reading them from the token copies them). */
   public record Kept(JsonWebToken token, Set<String> groups) {
     static Kept of(JsonWebToken token) {
-      return new Kept(token, token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()));
+      // A null in the token's groups names no role: it must not fail the token's verification.
+      return new Kept(
+          token,
+          token.getGroups() == null
+              ? Set.of()
+              : token.getGroups().stream()
+                  .filter(Objects::nonNull)
+                  .collect(Collectors.toUnmodifiableSet()));
     }
   }
 
@@ -100,7 +109,7 @@ public class VerifiedTokens {
    * value after its scheme), read where it stands: a check per request need not copy it.
    */
   public Optional<Kept> kept(String text, int from) {
-    return verified == null || text == null || from > text.length()
+    return verified == null || text == null || from < 0 || from > text.length()
         ? Optional.empty()
         : Optional.ofNullable(verified.getIfPresent(new Key(text, from)));
   }

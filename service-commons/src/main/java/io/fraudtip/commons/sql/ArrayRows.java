@@ -1,5 +1,6 @@
 package io.fraudtip.commons.sql;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -50,15 +51,20 @@ public final class ArrayRows {
     }
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < columns.length; i++) {
-        Column<T> column = columns[i];
-        Object[] values = typed(column.type(), rows.size());
-        for (int row = 0; row < values.length; row++) {
-          values[row] = element(column.type(), column.value().apply(rows.get(row)));
-        }
-        s.setArray(i + 1, c.createArrayOf(column.type(), values));
+        s.setArray(i + 1, array(c, rows, columns[i]));
       }
       return s.executeUpdate();
     }
+  }
+
+  /** One column's values of the rows, as the driver's array for its parameter. */
+  static <T> Array array(Connection c, List<? extends T> rows, Column<T> column)
+      throws SQLException {
+    Object[] values = typed(column.type(), rows.size());
+    for (int row = 0; row < values.length; row++) {
+      values[row] = element(column.type(), column.value().apply(rows.get(row)));
+    }
+    return c.createArrayOf(column.type(), values);
   }
 
   /**
@@ -86,7 +92,7 @@ public final class ArrayRows {
     }
     return switch (type) {
       case "text" -> value.toString();
-      case "int4" -> ((Number) value).intValue();
+      case "int4" -> Math.toIntExact(((Number) value).longValue());
       case "int8" -> ((Number) value).longValue();
       default -> value;
     };

@@ -7,6 +7,8 @@ import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.ParseException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jose4j.jwt.JwtClaims;
@@ -55,6 +57,43 @@ class VerifiedTokensTest {
     assertThatThrownBy(() -> tokens.verify("forged", refusing)).isInstanceOf(ParseException.class);
     assertThatThrownBy(() -> tokens.verify("forged", refusing)).isInstanceOf(ParseException.class);
     assertThat(verifications).hasValue(2);
+  }
+
+  @Test
+  void aKeptTokenIsFoundOnlyByTheSameCharactersWhereverItStands() throws Exception {
+    var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
+    tokens.verify("Aa", passingUntil(inSeconds(300)));
+    tokens.verify("t1", passingUntil(inSeconds(300)));
+    int from = "Bearer ".length();
+
+    assertThat(tokens.kept("Bearer Aa", from)).isPresent();
+    // "BB" has the hash of "Aa"; a NUL before "t1" keeps its hash, one character longer.
+    assertThat("BB".hashCode()).isEqualTo("Aa".hashCode());
+    assertThat(tokens.kept("Bearer BB", from)).isEmpty();
+    assertThat("\u0000t1".hashCode()).isEqualTo("t1".hashCode());
+    assertThat(tokens.kept("Bearer \u0000t1", from)).isEmpty();
+    assertThat(tokens.kept("Bearer ", from)).isEmpty();
+    assertThat(tokens.kept("Bearer", from)).isEmpty();
+    assertThat(tokens.kept("t1", -1)).isEmpty();
+  }
+
+  @Test
+  void aTokensGroupsAreKeptOnceWithoutNullsAndCannotBeChanged() throws Exception {
+    var tokens = new VerifiedTokens(Duration.ofSeconds(60), 100, Clock.systemUTC());
+    tokens.verify(
+        "odd",
+        token -> {
+          JwtClaims claims = new JwtClaims();
+          claims.setSubject("bank-970422");
+          claims.setClaim("groups", Arrays.asList("bank", null));
+          claims.setExpirationTime(NumericDate.fromSeconds(inSeconds(300)));
+          return new DefaultJWTCallerPrincipal(token, claims);
+        });
+
+    Set<String> groups = tokens.kept("odd").orElseThrow().groups();
+    assertThat(groups).containsExactly("bank");
+    assertThatThrownBy(() -> groups.add("operator"))
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
