@@ -84,13 +84,14 @@ public class VerifiedTokens {
     if (verified == null || token == null) {
       return verifier.verify(token);
     }
-    Kept known = verified.getIfPresent(new Key(token, 0));
+    Key key = new Key(token, 0);
+    Kept known = verified.getIfPresent(key);
     if (known != null) {
       return known.token();
     }
     JsonWebToken fresh = verifier.verify(token);
     if (remaining(fresh, Duration.ofDays(1)) > 0) {
-      verified.put(new Key(token, 0), Kept.of(fresh));
+      verified.put(key, Kept.of(fresh));
     }
     return fresh;
   }
