@@ -61,9 +61,8 @@ public final class BenchChild {
             String bin = exchange.getRequestURI().getPath().substring("/deliveries/".length());
             String query = exchange.getRequestURI().getQuery();
             int from = query == null ? 0 : Integer.parseInt(query.replace("from=", ""));
-            List<DemoBank.Delivery> all = bank.receiver(bin).deliveries();
             ArrayNode out = Json.events().createArrayNode();
-            for (DemoBank.Delivery d : all.subList(Math.min(from, all.size()), all.size())) {
+            for (DemoBank.Delivery d : bank.receiver(bin).deliveriesFrom(from)) {
               out.addObject()
                   .put("receivedAt", d.receivedAt().toString())
                   .put("verified", d.verified())

@@ -16,6 +16,9 @@ import java.util.UUID;
  * @param eventType the alert's type
  * @param traceparent the trace context stored with the alert, or null
  * @param tracestate its tracestate, or null
+ * @param leasedUntilMs when the lease of a delivery handed over in memory ends (epoch millis): one
+ *     that waited for a slot is sent only while its lease outlasts the request; 0 for a claimed
+ *     one, sent at once
  */
 record ClaimedDelivery(
     UUID deliveryId,
@@ -26,4 +29,5 @@ record ClaimedDelivery(
     String payload,
     String eventType,
     String traceparent,
-    String tracestate) {}
+    String tracestate,
+    long leasedUntilMs) {}

@@ -25,6 +25,12 @@ import java.util.UUID;
 class DeliveryClaims {
   private static final long LEASE_MARGIN_MS = 30_000;
 
+  /**
+   * What a delivery waiting in memory must have left of its lease, besides its request's timeouts,
+   * to be sent: the rest of the lease's margin covers the clocks of this instance and the database.
+   */
+  private static final long SEND_MARGIN_MS = 5_000;
+
   private final WebhookConfig config;
   private final EntityManager em;
   private final SigningSecrets signing;
@@ -100,7 +106,8 @@ class DeliveryClaims {
               (String) r[7],
               (String) r[8],
               (String) r[9],
-              (String) r[10]));
+              (String) r[10],
+              0));
     }
     em.createNativeQuery(
             "UPDATE delivery SET next_attempt_at = now() + CAST(:lease AS interval)"
@@ -113,27 +120,39 @@ class DeliveryClaims {
 
   /** How long a claimed attempt keeps its row: past the request's timeouts, with a margin. */
   long leaseMs() {
-    return config.connectTimeout().toMillis() + config.readTimeout().toMillis() + LEASE_MARGIN_MS;
+    return requestMs() + LEASE_MARGIN_MS;
+  }
+
+  /** The longest a request may take: connecting, then waiting for the answer. */
+  private long requestMs() {
+    return config.connectTimeout().toMillis() + config.readTimeout().toMillis();
   }
 
   /**
-   * Takes deliveries handed over in memory (already leased to this instance, each with the slot the
-   * hand-off reserved) in flight; gives up the leases of any whose endpoint's slots claims took
-   * meanwhile, so that they are claimed as usual once slots free.
+   * Puts deliveries handed over in memory (already leased to this instance, each with the place the
+   * hand-off reserved) in line for their endpoints' slots, and takes those waiting as far as slots
+   * are free. One whose lease would end before its request could finish is not sent: its lease is
+   * given up, so that a claim takes it at once (by then the line was long for a long time).
    *
-   * @return the deliveries to send now
+   * @return the deliveries to send now, and whether to claim: a line that had run out of places
+   *     emptied (a claim may find the rows written due meanwhile), or a lease was given up
    */
-  List<ClaimedDelivery> admit(List<ClaimedDelivery> handed) {
+  Admitted admit(List<ClaimedDelivery> handed) {
+    handed.forEach(slots::queue);
     List<ClaimedDelivery> admitted = new ArrayList<>();
-    List<String> full = new ArrayList<>();
-    for (ClaimedDelivery d : handed) {
-      if (slots.admit(d.endpointId())) {
-        admitted.add(d);
-      } else {
-        full.add(d.deliveryId().toString());
-      }
-    }
-    if (!full.isEmpty()) {
+    List<String> late = new ArrayList<>();
+    long sendBy = System.currentTimeMillis() + requestMs() + SEND_MARGIN_MS;
+    boolean overflowedLineEmptied =
+        slots.admitWaiting(
+            d -> {
+              if (d.leasedUntilMs() > sendBy) {
+                admitted.add(d);
+                return true;
+              }
+              late.add(d.deliveryId().toString());
+              return false;
+            });
+    if (!late.isEmpty()) {
       QuarkusTransaction.requiringNew()
           .run(
               () ->
@@ -141,11 +160,19 @@ class DeliveryClaims {
                           "UPDATE delivery SET next_attempt_at = now()"
                               + " WHERE id = ANY (CAST(:ids AS uuid[])) AND state = 'PENDING'"
                               + " AND last_attempt_at IS NULL")
-                      .setParameter("ids", PgArrays.of(full))
+                      .setParameter("ids", PgArrays.of(late))
                       .executeUpdate());
     }
-    return admitted;
+    return new Admitted(admitted, overflowedLineEmptied || !late.isEmpty());
   }
+
+  /**
+   * What {@link #admit} lets through.
+   *
+   * @param send the deliveries to send now
+   * @param claim whether to claim from the database too
+   */
+  record Admitted(List<ClaimedDelivery> send, boolean claim) {}
 
   /** The signing secrets in force on an endpoint: its own, and the previous during a rotation. */
   List<String> secretsOf(BankEndpoint e, Instant now) {

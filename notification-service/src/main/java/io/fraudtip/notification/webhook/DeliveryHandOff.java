@@ -18,13 +18,14 @@ import java.util.UUID;
 
 /**
  * The fast path of a new delivery: when the schedule starts at once, this instance's dispatcher
- * runs and the endpoint has a free slot ({@link EndpointSlots}, the limit claims keep too), the
- * delivery is written already leased to the dispatcher and handed to it in memory right after the
- * commit, so that it leaves without waiting for a claim (a transaction of its own) or a poll. With
- * no free slot it is written due, for the claim to take once a slot frees: the hand-off never sends
- * more to an endpoint than the limit. The database stays the source of truth: if the instance dies
- * before the answer is recorded, the lease ends and any dispatcher takes the row, as for a claimed
- * one; retries are claimed as usual.
+ * runs and the endpoint has a free slot or a place in its line ({@link EndpointSlots}, the limit
+ * claims keep too), the delivery is written already leased to the dispatcher and handed to it in
+ * memory right after the commit, so that it leaves without waiting for a claim (a transaction of
+ * its own) or a poll: at once, or when an answer frees a slot. With no place left it is written
+ * due, for the claim to take once a slot frees: the hand-off never sends more to an endpoint than
+ * the limit. The database stays the source of truth: if the instance dies before the answer is
+ * recorded, the lease ends and any dispatcher takes the row, as for a claimed one; retries are
+ * claimed as usual.
  */
 @ApplicationScoped
 public class DeliveryHandOff {
@@ -59,7 +60,7 @@ public class DeliveryHandOff {
     private boolean handingOver;
 
     /**
-     * Sets a new delivery's first attempt: leased to this instance's dispatcher with a slot of its
+     * Sets a new delivery's first attempt: leased to this instance's dispatcher with a place at its
      * endpoint reserved, or due.
      */
     public void schedule(Delivery d, Alert alert, BankEndpoint endpoint, Instant now) {
@@ -73,6 +74,7 @@ public class DeliveryHandOff {
         transactions.registerInterposedSynchronization(new HandOver());
         handingOver = true;
       }
+      Instant leaseEnd = now.plusMillis(claims.leaseMs());
       ClaimedDelivery leasedDelivery =
           new ClaimedDelivery(
               d.id,
@@ -83,14 +85,16 @@ public class DeliveryHandOff {
               alert.payload,
               alert.eventType,
               alert.traceparent,
-              alert.tracestate);
+              alert.tracestate,
+              leaseEnd.toEpochMilli());
       if (!slots.reserve(endpoint.id)) {
-        // Every slot of the endpoint is taken: due at once, claimed when an answer frees a slot
-        // (it wakes the dispatcher) or at the poll, by this instance or another.
+        // Every slot of the endpoint and every place in its line is taken: due at once, claimed
+        // when the line has emptied and an answer frees a slot (it wakes the dispatcher) or at the
+        // poll, by this instance or another.
         d.nextAttemptAt = now;
         return;
       }
-      d.nextAttemptAt = now.plusMillis(claims.leaseMs());
+      d.nextAttemptAt = leaseEnd;
       leased.add(leasedDelivery);
     }
 

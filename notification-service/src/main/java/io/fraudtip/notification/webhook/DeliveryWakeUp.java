@@ -35,6 +35,14 @@ public class DeliveryWakeUp {
     signal.release();
   }
 
+  /**
+   * Asks the dispatcher to send the deliveries waiting in memory for a slot that has just freed,
+   * without a claim.
+   */
+  void sendWaiting() {
+    signal.release();
+  }
+
   /** Wakes the dispatcher once the caller's transaction has committed (once per transaction). */
   public void wakeAfterCommit() {
     afterCommit.run(DeliveryWakeUp.class, this::wake);

@@ -4,24 +4,35 @@ import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.notification.config.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * The per-endpoint limit of requests in flight ({@code max-in-flight-per-endpoint}, per instance),
- * one count for the two ways a delivery reaches the dispatcher: a slot reserved by the hand-off
+ * one count for the two ways a delivery reaches the dispatcher: a place reserved by the hand-off
  * when a new delivery is written ({@link DeliveryHandOff}: leased to this instance, handed over
- * after the commit) and a slot taken by a claim from the database ({@link DeliveryClaims}). A new
- * delivery that finds no free slot is written due and waits for the claim, so that a slow or dead
- * bank holds only its own slots and never more of them than the limit.
+ * after the commit) and a slot taken by a claim from the database ({@link DeliveryClaims}). A
+ * delivery handed over while every slot is taken waits here, in memory and leased, for a slot
+ * ({@code max-waiting-per-endpoint} at most); a new delivery that finds no place is written due and
+ * waits for the claim. A slow or dead bank holds only its own slots and never more than the limit.
  */
 @ApplicationScoped
 class EndpointSlots {
-  /** One endpoint's slots: requests in flight, and slots reserved for deliveries not sent yet. */
+  /**
+   * One endpoint's slots: requests in flight; places reserved for new deliveries not sent yet (in
+   * their transaction, handed over, or waiting); and the deliveries waiting for a slot.
+   */
   static final class Slots {
     private final AtomicInteger sending = new AtomicInteger();
     private final AtomicInteger reserved = new AtomicInteger();
+    private final Queue<ClaimedDelivery> waiting = new ConcurrentLinkedQueue<>();
+    // Set when a new delivery found no place and was written due: once the line has emptied, a
+    // claim takes those rows.
+    private volatile boolean overflowed;
 
     private int taken() {
       return sending.get() + reserved.get();
@@ -33,16 +44,29 @@ class EndpointSlots {
     }
   }
 
+  /** What the dispatcher is to do once a request's slot is free. */
+  enum Freed {
+    /** Nothing: no delivery of the endpoint can be waiting. */
+    NOTHING,
+    /** Send the deliveries waiting in memory for the slot. */
+    SEND_WAITING,
+    /** Claim from the database: the endpoint was full, so due rows of it may be waiting. */
+    CLAIM
+  }
+
   private final int max;
+  private final int maxWaiting;
   private volatile Map<UUID, Slots> slots = new ConcurrentHashMap<>();
 
   EndpointSlots(WebhookConfig config) {
     this.max = config.maxInFlightPerEndpoint();
+    this.maxWaiting = config.maxWaitingPerEndpoint();
   }
 
   /**
-   * Forgets every count: a dispatcher starting again knows only the database. The answers of
-   * requests abandoned before free the old slots, not the new ones.
+   * Forgets every count and every delivery waiting (their leases make them due): a dispatcher
+   * starting again knows only the database. The answers of requests abandoned before free the old
+   * slots, not the new ones.
    */
   void reset() {
     slots = new ConcurrentHashMap<>();
@@ -53,14 +77,18 @@ class EndpointSlots {
     return slots.computeIfAbsent(endpointId, k -> new Slots());
   }
 
-  /** Reserves a slot for a new delivery to hand over; false when every slot is taken. */
+  /**
+   * Reserves a place for a new delivery to hand over: a slot, or a place among those waiting for
+   * one; false when both are full.
+   */
   boolean reserve(UUID endpointId) {
     Slots s = of(endpointId);
-    for (int r = s.reserved.get(); s.sending.get() + r < max; r = s.reserved.get()) {
+    for (int r = s.reserved.get(); s.sending.get() + r < max + maxWaiting; r = s.reserved.get()) {
       if (s.reserved.compareAndSet(r, r + 1)) {
         return true;
       }
     }
+    s.overflowed = true;
     return false;
   }
 
@@ -77,21 +105,42 @@ class EndpointSlots {
     return full;
   }
 
+  /** A delivery handed over, in line for a slot of its endpoint (its reservation kept). */
+  void queue(ClaimedDelivery d) {
+    of(d.endpointId()).waiting.add(d);
+  }
+
   /**
-   * A delivery handed over: its reservation becomes a request in flight, unless claims took the
-   * endpoint's slots meanwhile (then it is given up). The dispatcher's thread only, the one that
-   * adds requests in flight, so that they never exceed the limit.
+   * Takes the deliveries waiting, in order, as far as their endpoints have free slots; each becomes
+   * a request in flight when {@code send} accepts it, and is dropped (its lease makes it due) when
+   * not. The dispatcher's thread only, the one that adds requests in flight, so that they never
+   * exceed the limit.
    *
-   * @return whether to send it now
+   * @return whether the line of an endpoint that had run out of places emptied, so that a claim may
+   *     find the rows written due meanwhile
    */
-  boolean admit(UUID endpointId) {
-    Slots s = of(endpointId);
-    boolean free = s.sending.get() < max;
-    if (free) {
-      s.sending.incrementAndGet();
+  boolean admitWaiting(Predicate<ClaimedDelivery> send) {
+    boolean overflowedLineEmptied = false;
+    for (Slots s : slots.values()) {
+      if (s.waiting.isEmpty()) {
+        continue;
+      }
+      while (s.sending.get() < max) {
+        ClaimedDelivery d = s.waiting.poll();
+        if (d == null) {
+          break;
+        }
+        s.unreserve();
+        if (send.test(d)) {
+          s.sending.incrementAndGet();
+        }
+      }
+      if (s.overflowed && s.waiting.isEmpty()) {
+        s.overflowed = false;
+        overflowedLineEmptied = true;
+      }
     }
-    s.unreserve();
-    return free;
+    return overflowedLineEmptied;
   }
 
   /** Counts a claimed delivery in flight (the dispatcher's thread only). */
@@ -114,13 +163,13 @@ class EndpointSlots {
             .toList());
   }
 
-  /**
-   * Frees a slot: the bank has answered (or will not).
-   *
-   * @return whether the endpoint had no free slot, so that due rows of it may be waiting
-   */
-  boolean release(Slots s) {
-    return s.sending.getAndDecrement() + s.reserved.get() >= max;
+  /** Frees a slot: the bank has answered (or will not). */
+  Freed release(Slots s) {
+    boolean full = s.sending.getAndDecrement() + s.reserved.get() >= max;
+    if (!s.waiting.isEmpty()) {
+      return Freed.SEND_WAITING;
+    }
+    return full ? Freed.CLAIM : Freed.NOTHING;
   }
 
   /** The limit per endpoint. */

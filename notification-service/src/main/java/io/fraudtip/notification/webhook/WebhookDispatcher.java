@@ -15,9 +15,10 @@ import org.jboss.logging.Logger;
  * rows of other instances it claims from the database with their lease ({@link DeliveryClaims}) at
  * a short poll or when asked, so that several instances never send the same attempt and a crash
  * mid-request only delays it. Requests go out asynchronously ({@link WebhookSender}), at most
- * {@code max-in-flight-per-endpoint} per endpoint whichever way they came ({@link EndpointSlots}),
- * so that a slow or dead bank holds only its own slots and never delays another. The answers are
- * recorded in batches ({@link OutcomeRecorders}).
+ * {@code max-in-flight-per-endpoint} per endpoint whichever way they came ({@link EndpointSlots};
+ * deliveries handed over while the slots are taken wait for one in memory), so that a slow or dead
+ * bank holds only its own slots and never delays another. The answers are recorded in batches
+ * ({@link OutcomeRecorders}).
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -96,11 +97,9 @@ public class WebhookDispatcher {
     while (running) {
       try {
         boolean claim = wakeUp.await(config.pollInterval().toMillis());
-        List<ClaimedDelivery> handed = wakeUp.takeHandedOver();
-        if (!handed.isEmpty()) {
-          claims.admit(handed).forEach(this::send);
-        }
-        if (!claim) {
+        DeliveryClaims.Admitted admitted = claims.admit(wakeUp.takeHandedOver());
+        admitted.send().forEach(this::send);
+        if (!claim && !admitted.claim()) {
           continue;
         }
         List<ClaimedDelivery> claimed;
@@ -132,9 +131,12 @@ public class WebhookDispatcher {
         c,
         result -> {
           // The bank's slot is free once it has answered; the lease keeps the row until it is
-          // recorded. Only a full endpoint may have due rows waiting for the slot.
-          if (slots.release(slot)) {
-            wakeUp.wake();
+          // recorded. The deliveries waiting in memory for a slot go first; only a full endpoint
+          // may have due rows waiting for it.
+          switch (slots.release(slot)) {
+            case SEND_WAITING -> wakeUp.sendWaiting();
+            case CLAIM -> wakeUp.wake();
+            case NOTHING -> {}
           }
           recorders.add(result);
         });

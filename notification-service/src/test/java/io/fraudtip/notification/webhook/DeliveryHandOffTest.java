@@ -26,7 +26,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -34,8 +36,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The dispatcher's fast path and its batched recording, with a poll so long that nothing in these
  * tests can come from it: a new delivery is handed to the dispatcher in memory after its commit,
- * already leased to it, as far as its endpoint has free slots; the answers of many deliveries are
- * recorded in one batch.
+ * already leased to it, as far as its endpoint has free slots or places in its line; the answers of
+ * many deliveries are recorded in one batch.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
@@ -44,14 +46,20 @@ class DeliveryHandOffTest {
   private static final Logger LOG = Logger.getLogger(DeliveryHandOffTest.class);
 
   /**
-   * The dispatcher polls once an hour: whatever it sends in a test was handed to it. A held request
-   * keeps its slot for a minute, so that no slot frees while a test looks.
+   * The dispatcher polls once an hour: whatever it sends in a test was handed to it or claimed when
+   * woken. A held request keeps its slot for a minute, so that no slot frees while a test looks;
+   * four deliveries may wait in memory for a slot.
    */
   public static class NoPoll implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
       return Map.of(
-          "fraudtip.webhooks.poll-interval", "1h", "fraudtip.webhooks.read-timeout", "60s");
+          "fraudtip.webhooks.poll-interval",
+          "1h",
+          "fraudtip.webhooks.read-timeout",
+          "60s",
+          "fraudtip.webhooks.max-waiting-per-endpoint",
+          "4");
     }
   }
 
@@ -91,22 +99,24 @@ class DeliveryHandOffTest {
   }
 
   @Test
-  void newDeliveriesBeyondTheEndpointsFreeSlotsAreLeftDueForTheClaimNeverSentPastTheLimit()
+  void newDeliveriesBeyondTheFreeSlotsWaitInMemoryThoseBeyondTheLineAreLeftDueNoneSentPastTheLimit()
       throws InterruptedException {
     Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970454");
     endpoint.receiver().neverAnswer();
     int max = config.maxInFlightPerEndpoint();
-    int beyond = 8;
+    int waiting = config.maxWaitingPerEndpoint();
+    int beyond = 3;
+    int all = max + waiting + beyond;
     try {
       List<ProducerRecord<String, String>> records = new ArrayList<>();
-      for (int i = 0; i < max + beyond; i++) {
+      for (int i = 0; i < all; i++) {
         records.add(Webhooks.tipRecord(UUID.randomUUID(), "970454", "84000" + i));
       }
       kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(20));
       String ofEndpoint = "SELECT count(*) FROM delivery WHERE endpoint_id = ?::uuid";
       await()
           .atMost(Duration.ofSeconds(30))
-          .until(() -> db.queryLong(ofEndpoint, endpoint.id()) == max + beyond);
+          .until(() -> db.queryLong(ofEndpoint, endpoint.id()) == all);
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> endpoint.receiver().deliveries().size() >= max);
@@ -116,8 +126,8 @@ class DeliveryHandOffTest {
       assertThat(endpoint.receiver().deliveries())
           .hasSize(max)
           .allMatch(DemoBank.Delivery::verified);
-      // The hand-off leased as many as the endpoint had slots; the others were written due at
-      // once, for a claim when a slot frees (never leased to this instance past the limit).
+      // The hand-off leased those it sent and those waiting in memory for a slot; the others were
+      // written due at once, for a claim (never leased to this instance past the line).
       assertThat(
               db.queryLong(
                   ofEndpoint
@@ -125,12 +135,68 @@ class DeliveryHandOffTest {
                       + " = ?",
                   endpoint.id(),
                   claims.leaseMs()))
-          .isEqualTo(max);
+          .isEqualTo(max + waiting);
       assertThat(
               db.queryLong(
                   ofEndpoint + " AND next_attempt_at = created_at AND last_attempt_at IS NULL",
                   endpoint.id()))
           .isEqualTo(beyond);
+
+      // The bank answers again (the requests it held end unanswered, retries for the poll an hour
+      // away). Those waiting in memory go out as slots free: no claim could take them, leased for
+      // a minute and a half; then the line has emptied, and a claim takes the due ones at once.
+      Set<String> held =
+          endpoint.receiver().deliveries().stream()
+              .map(DemoBank.Delivery::webhookId)
+              .collect(Collectors.toSet());
+      endpoint.receiver().reset();
+      String others =
+          "SELECT count(*) FROM delivery WHERE endpoint_id = ?::uuid"
+              + " AND NOT (webhook_id = ANY (?::text[])) AND state = 'SUCCEEDED'";
+      String heldIds = "{" + String.join(",", held) + "}";
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> db.queryLong(others, endpoint.id(), heldIds) == waiting + beyond);
+      assertThat(
+              endpoint.receiver().deliveries().stream().filter(d -> !held.contains(d.webhookId())))
+          .hasSize(waiting + beyond)
+          .allMatch(DemoBank.Delivery::verified)
+          .extracting(DemoBank.Delivery::webhookId)
+          .doesNotHaveDuplicates();
+    } finally {
+      Webhooks.retire(db, endpoint);
+    }
+  }
+
+  @Test
+  void aDeliveryThatWaitedInMemoryUntilItsLeaseWouldEndMidRequestIsNotSentButMadeDue() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970456");
+    try {
+      UUID endpointId = UUID.fromString(endpoint.id());
+      UUID delivery = delivery(alert("970456"), endpointId, "970456");
+      // Handed over with a lease that ends sooner than a request may take.
+      ClaimedDelivery late =
+          new ClaimedDelivery(
+              delivery,
+              "msg_" + delivery.toString().replace("-", ""),
+              endpointId,
+              endpoint.receiver().url(),
+              List.of(),
+              "{}",
+              "account.reported",
+              null,
+              null,
+              System.currentTimeMillis() + 1_000);
+
+      DeliveryClaims.Admitted admitted = claims.admit(List.of(late));
+
+      assertThat(admitted.send()).isEmpty();
+      assertThat(admitted.claim()).isTrue();
+      assertThat(
+              db.queryLong(
+                  "SELECT count(*) FROM delivery WHERE id = ? AND next_attempt_at <= now()",
+                  delivery))
+          .isOne();
     } finally {
       Webhooks.retire(db, endpoint);
     }
