@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Claims due deliveries for the dispatcher with {@code FOR UPDATE SKIP LOCKED} and leases them
@@ -27,9 +28,11 @@ class DeliveryClaims {
 
   /**
    * What a delivery waiting in memory must have left of its lease, besides its request's timeouts,
-   * to be sent: the rest of the lease's margin covers the clocks of this instance and the database.
+   * to be sent: time to record the answer, and for the clocks of this instance and the database.
    */
-  private static final long SEND_MARGIN_MS = 5_000;
+  private static final long SEND_MARGIN_MS = LEASE_MARGIN_MS / 2;
+
+  private static final Logger LOG = Logger.getLogger(DeliveryClaims.class);
 
   private final WebhookConfig config;
   private final EntityManager em;
@@ -131,8 +134,9 @@ class DeliveryClaims {
   /**
    * Puts deliveries handed over in memory (already leased to this instance, each with the place the
    * hand-off reserved) in line for their endpoints' slots, and takes those waiting as far as slots
-   * are free. One whose lease would end before its request could finish is not sent: its lease is
-   * given up, so that a claim takes it at once (by then the line was long for a long time).
+   * are free. One whose lease would end before its request and the recording of its answer could
+   * finish is not sent: its lease is given up, so that a claim takes it at once (by then the line
+   * was long for a long time).
    *
    * @return the deliveries to send now, and whether to claim: a line that had run out of places
    *     emptied (a claim may find the rows written due meanwhile), or a lease was given up
@@ -140,7 +144,7 @@ class DeliveryClaims {
   Admitted admit(List<ClaimedDelivery> handed) {
     handed.forEach(slots::queue);
     List<ClaimedDelivery> admitted = new ArrayList<>();
-    List<String> late = new ArrayList<>();
+    List<ClaimedDelivery> late = new ArrayList<>();
     long sendBy = System.currentTimeMillis() + requestMs() + SEND_MARGIN_MS;
     boolean overflowedLineEmptied =
         slots.admitWaiting(
@@ -149,21 +153,45 @@ class DeliveryClaims {
                 admitted.add(d);
                 return true;
               }
-              late.add(d.deliveryId().toString());
+              late.add(d);
               return false;
             });
     if (!late.isEmpty()) {
+      giveUp(late);
+    }
+    return new Admitted(admitted, overflowedLineEmptied || !late.isEmpty());
+  }
+
+  /**
+   * Makes deliveries that waited too long in memory due at once, each only while it still holds the
+   * hand-off's lease (its row's time to the millisecond): one whose lease has ended may have been
+   * claimed and be in flight elsewhere. If this fails, the leases end on their own.
+   */
+  private void giveUp(List<ClaimedDelivery> late) {
+    try {
       QuarkusTransaction.requiringNew()
           .run(
               () ->
                   em.createNativeQuery(
-                          "UPDATE delivery SET next_attempt_at = now()"
-                              + " WHERE id = ANY (CAST(:ids AS uuid[])) AND state = 'PENDING'"
-                              + " AND last_attempt_at IS NULL")
-                      .setParameter("ids", PgArrays.of(late))
+                          "UPDATE delivery d SET next_attempt_at = now()"
+                              + " FROM unnest(CAST(:ids AS uuid[]), CAST(:until AS int8[]))"
+                              + " AS v(id, until)"
+                              + " WHERE d.id = v.id AND d.state = 'PENDING'"
+                              + " AND d.last_attempt_at IS NULL"
+                              + " AND floor(EXTRACT(EPOCH FROM d.next_attempt_at) * 1000) = v.until")
+                      .setParameter(
+                          "ids",
+                          PgArrays.of(late.stream().map(ClaimedDelivery::deliveryId).toList()))
+                      .setParameter(
+                          "until",
+                          PgArrays.of(late.stream().map(ClaimedDelivery::leasedUntilMs).toList()))
                       .executeUpdate());
+    } catch (RuntimeException e) {
+      LOG.warnf(
+          "Could not make %d deliveries due that waited too long for a slot (due when their leases"
+              + " end): %s",
+          late.size(), e.getMessage());
     }
-    return new Admitted(admitted, overflowedLineEmptied || !late.isEmpty());
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.fraudtip.notification.webhook;
 
 import io.fraudtip.commons.sql.PgArrays;
+import io.fraudtip.commons.tx.AfterCommit;
 import io.fraudtip.notification.config.WebhookConfig;
+import io.fraudtip.notification.domain.EndpointDisabled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
@@ -30,8 +33,10 @@ class EndpointSlots {
     private final AtomicInteger sending = new AtomicInteger();
     private final AtomicInteger reserved = new AtomicInteger();
     private final Queue<ClaimedDelivery> waiting = new ConcurrentLinkedQueue<>();
-    // Set when a new delivery found no place and was written due: once the line has emptied, a
-    // claim takes those rows.
+    // Set when a new delivery found no place and was written due, or one waited too long and was
+    // made due: until the line has emptied, new deliveries take only free slots (the others are
+    // written due, in line with those rows for the claim, oldest first), and once it has, a claim
+    // takes them.
     private volatile boolean overflowed;
 
     private int taken() {
@@ -46,7 +51,7 @@ class EndpointSlots {
 
   /** What the dispatcher is to do once a request's slot is free. */
   enum Freed {
-    /** Nothing: no delivery of the endpoint can be waiting. */
+    /** Nothing: none of the endpoint's deliveries waits in memory, and it had a free slot. */
     NOTHING,
     /** Send the deliveries waiting in memory for the slot. */
     SEND_WAITING,
@@ -54,13 +59,18 @@ class EndpointSlots {
     CLAIM
   }
 
+  /** The key of an endpoint's line dropped after a transaction's commit. */
+  private record Forget(UUID endpointId) {}
+
   private final int max;
   private final int maxWaiting;
+  private final AfterCommit afterCommit;
   private volatile Map<UUID, Slots> slots = new ConcurrentHashMap<>();
 
-  EndpointSlots(WebhookConfig config) {
+  EndpointSlots(WebhookConfig config, AfterCommit afterCommit) {
     this.max = config.maxInFlightPerEndpoint();
     this.maxWaiting = config.maxWaitingPerEndpoint();
+    this.afterCommit = afterCommit;
   }
 
   /**
@@ -83,7 +93,8 @@ class EndpointSlots {
    */
   boolean reserve(UUID endpointId) {
     Slots s = of(endpointId);
-    for (int r = s.reserved.get(); s.sending.get() + r < max + maxWaiting; r = s.reserved.get()) {
+    int places = s.overflowed ? max : max + maxWaiting;
+    for (int r = s.reserved.get(); s.sending.get() + r < places; r = s.reserved.get()) {
       if (s.reserved.compareAndSet(r, r + 1)) {
         return true;
       }
@@ -112,20 +123,17 @@ class EndpointSlots {
 
   /**
    * Takes the deliveries waiting, in order, as far as their endpoints have free slots; each becomes
-   * a request in flight when {@code send} accepts it, and is dropped (its lease makes it due) when
-   * not. The dispatcher's thread only, the one that adds requests in flight, so that they never
-   * exceed the limit.
+   * a request in flight when {@code send} accepts it, and is dropped (its lease is to be given up)
+   * when not. The dispatcher's thread only, the one that adds requests in flight, so that they
+   * never exceed the limit.
    *
-   * @return whether the line of an endpoint that had run out of places emptied, so that a claim may
-   *     find the rows written due meanwhile
+   * @return whether the line of an endpoint that had made deliveries due is empty, so that a claim
+   *     may take them
    */
   boolean admitWaiting(Predicate<ClaimedDelivery> send) {
     boolean overflowedLineEmptied = false;
     for (Slots s : slots.values()) {
-      if (s.waiting.isEmpty()) {
-        continue;
-      }
-      while (s.sending.get() < max) {
+      while (s.sending.get() < max && !s.waiting.isEmpty()) {
         ClaimedDelivery d = s.waiting.poll();
         if (d == null) {
           break;
@@ -133,6 +141,8 @@ class EndpointSlots {
         s.unreserve();
         if (send.test(d)) {
           s.sending.incrementAndGet();
+        } else {
+          s.overflowed = true;
         }
       }
       if (s.overflowed && s.waiting.isEmpty()) {
@@ -141,6 +151,28 @@ class EndpointSlots {
       }
     }
     return overflowedLineEmptied;
+  }
+
+  /**
+   * An endpoint disabled (a 410, failing too long, or by its bank): the deliveries waiting for it
+   * are dropped once that commits.
+   */
+  void onDisabled(@Observes EndpointDisabled disabled) {
+    afterCommit.run(new Forget(disabled.endpointId()), () -> forget(disabled.endpointId()));
+  }
+
+  /**
+   * Drops the deliveries waiting for an endpoint: their leases end, and claims take no row of an
+   * inactive endpoint.
+   */
+  void forget(UUID endpointId) {
+    Slots s = slots.get(endpointId);
+    if (s == null) {
+      return;
+    }
+    while (s.waiting.poll() != null) {
+      s.unreserve();
+    }
   }
 
   /** Counts a claimed delivery in flight (the dispatcher's thread only). */

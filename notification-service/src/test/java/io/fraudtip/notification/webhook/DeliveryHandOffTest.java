@@ -1,5 +1,6 @@
 package io.fraudtip.notification.webhook;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -18,6 +19,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -69,6 +71,7 @@ class DeliveryHandOffTest {
   @InjectDemoBank DemoBank bank;
   @Inject DeliveryOutcomes outcomes;
   @Inject DeliveryClaims claims;
+  @Inject WebhookDispatcher dispatcher;
   @Inject WebhookConfig config;
   @Inject EntityManager em;
 
@@ -169,37 +172,104 @@ class DeliveryHandOffTest {
   }
 
   @Test
+  void theLineOfAnEndpointItsBankDisablesIsDroppedNotSent() throws InterruptedException {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970457");
+    endpoint.receiver().neverAnswer();
+    int max = config.maxInFlightPerEndpoint();
+    int waiting = config.maxWaitingPerEndpoint();
+    try {
+      List<ProducerRecord<String, String>> records = new ArrayList<>();
+      for (int i = 0; i < max + waiting; i++) {
+        records.add(Webhooks.tipRecord(UUID.randomUUID(), "970457", "85000" + i));
+      }
+      kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(20));
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> endpoint.receiver().deliveries().size() >= max);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  db.queryLong(
+                          "SELECT count(*) FROM delivery WHERE endpoint_id = ?::uuid",
+                          endpoint.id())
+                      == max + waiting);
+
+      given()
+          .auth()
+          .oauth2(tokens.bank("970457"))
+          .contentType(ContentType.JSON)
+          .body(Map.of("active", false))
+          .patch("/api/v1/endpoints/{id}", endpoint.id())
+          .then()
+          .statusCode(200);
+      // The held requests end and free their slots: nothing waits for them any more.
+      Set<String> held =
+          endpoint.receiver().deliveries().stream()
+              .map(DemoBank.Delivery::webhookId)
+              .collect(Collectors.toSet());
+      endpoint.receiver().reset();
+      Thread.sleep(2_000);
+      assertThat(endpoint.receiver().deliveries()).noneMatch(d -> !held.contains(d.webhookId()));
+    } finally {
+      Webhooks.retire(db, endpoint);
+    }
+  }
+
+  @Test
   void aDeliveryThatWaitedInMemoryUntilItsLeaseWouldEndMidRequestIsNotSentButMadeDue() {
     Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970456");
+    UUID endpointId = UUID.fromString(endpoint.id());
+    // Two handed over with leases that end sooner than a request may take; the second's row was
+    // claimed meanwhile by another instance (a lease of its own, its request in flight there).
+    UUID late = delivery(alert("970456"), endpointId, "970456");
+    UUID claimedElsewhere = delivery(alert("970456"), endpointId, "970456");
+    String lease =
+        "UPDATE delivery SET next_attempt_at = now() + CAST(? AS interval) WHERE id = ?"
+            + " RETURNING floor(EXTRACT(EPOCH FROM next_attempt_at) * 1000)::bigint AS ms";
+    long lateUntil = (Long) db.query(lease, "1 second", late).get(0).get("ms");
+    long handOffUntil = (Long) db.query(lease, "1 second", claimedElsewhere).get(0).get("ms");
+    db.update(
+        "UPDATE delivery SET next_attempt_at = now() + interval '45 seconds' WHERE id = ?",
+        claimedElsewhere);
+    // The dispatcher stops meanwhile: admitting is its thread's work, never two threads at once.
+    dispatcher.stop();
     try {
-      UUID endpointId = UUID.fromString(endpoint.id());
-      UUID delivery = delivery(alert("970456"), endpointId, "970456");
-      // Handed over with a lease that ends sooner than a request may take.
-      ClaimedDelivery late =
-          new ClaimedDelivery(
-              delivery,
-              "msg_" + delivery.toString().replace("-", ""),
-              endpointId,
-              endpoint.receiver().url(),
-              List.of(),
-              "{}",
-              "account.reported",
-              null,
-              null,
-              System.currentTimeMillis() + 1_000);
-
-      DeliveryClaims.Admitted admitted = claims.admit(List.of(late));
+      DeliveryClaims.Admitted admitted =
+          claims.admit(
+              List.of(
+                  handed(late, endpoint, lateUntil),
+                  handed(claimedElsewhere, endpoint, handOffUntil)));
 
       assertThat(admitted.send()).isEmpty();
       assertThat(admitted.claim()).isTrue();
       assertThat(
               db.queryLong(
-                  "SELECT count(*) FROM delivery WHERE id = ? AND next_attempt_at <= now()",
-                  delivery))
+                  "SELECT count(*) FROM delivery WHERE id = ? AND next_attempt_at <= now()", late))
+          .isOne();
+      assertThat(
+              db.queryLong(
+                  "SELECT count(*) FROM delivery WHERE id = ? AND next_attempt_at > now()",
+                  claimedElsewhere))
           .isOne();
     } finally {
+      dispatcher.start();
       Webhooks.retire(db, endpoint);
     }
+  }
+
+  private static ClaimedDelivery handed(UUID delivery, Webhooks.Endpoint endpoint, long until) {
+    return new ClaimedDelivery(
+        delivery,
+        "msg_" + delivery.toString().replace("-", ""),
+        UUID.fromString(endpoint.id()),
+        endpoint.receiver().url(),
+        List.of(),
+        "{}",
+        "account.reported",
+        null,
+        null,
+        until);
   }
 
   @Test
