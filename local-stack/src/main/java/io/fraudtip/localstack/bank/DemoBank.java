@@ -260,7 +260,9 @@ public final class DemoBank implements AutoCloseable {
 
     /** The deliveries of one message. */
     public List<Delivery> deliveries(String webhookId) {
-      return deliveries().stream().filter(d -> d.webhookId().equals(webhookId)).toList();
+      synchronized (deliveries) {
+        return deliveries.stream().filter(d -> d.webhookId().equals(webhookId)).toList();
+      }
     }
 
     private Receiver enqueue(Answer answer, int times) {
