@@ -66,7 +66,11 @@ public final class TestDatabase {
     }
   }
 
-  private Connection connect() throws SQLException {
+  /**
+   * A connection of its own, for a test that holds a lock or a transaction open while the service
+   * works; the caller closes it.
+   */
+  public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, password);
   }
 

@@ -1,6 +1,11 @@
 package io.fraudtip.cases.banks;
 
+import static io.fraudtip.commons.sql.ArrayRows.column;
+import static io.fraudtip.commons.sql.ArrayRows.instant;
+
+import io.fraudtip.cases.banks.DeliveryCases.CaseRef;
 import io.fraudtip.cases.core.CaseEvents;
+import io.fraudtip.cases.core.CaseEvents.Line;
 import io.fraudtip.cases.core.Cases;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
@@ -9,18 +14,22 @@ import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.TipsLinked;
 import io.fraudtip.commons.inbox.IncomingEvent;
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.commons.sql.ArrayRows;
 import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /**
  * Alerts that reached their banks (alert-deliveries.v1): a line in the case's timeline and the
@@ -30,6 +39,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class AlertDeliveries {
   private static final String CONSUMER = "case-service.alert-deliveries";
+
+  /** A batch's deliveries in one statement. */
+  private static final String INSERT_DELIVERIES =
+      "INSERT INTO alert_delivery (alert_id, event_id, case_id, tip_id, webhook_type, bank_bin,"
+          + " account_number, layer, triggered_at, delivered_at, attempts, received_at)"
+          + " SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS timestamptz[]),"
+          + " CAST(? AS timestamptz[]), ?, CAST(? AS timestamptz[]))";
 
   private final ProcessedEvents processed;
   private final CaseEvents events;
@@ -90,42 +106,75 @@ public class AlertDeliveries {
     if (byAlert.isEmpty()) {
       return;
     }
-    // Serialises with the linking of the same tips, so that a delivery is never left pending
-    // beside a tip that committed meanwhile.
-    Set<UUID> tips = new HashSet<>();
-    byAlert.values().forEach(e -> tips.add(e.payload().tipId()));
-    tips.remove(null);
-    identifiers.lock(tips, List.of());
-    Map<UUID, FraudCase> caseOf =
-        deliveryCases.of(byAlert.values().stream().map(IncomingEvent::payload).toList());
-    for (IncomingEvent<AlertDeliveredV1> e : byAlert.values()) {
-      store(e.eventId(), e.payload(), caseOf.get(e.payload().alertId()));
+    List<AlertDeliveredV1> taken = byAlert.values().stream().map(IncomingEvent::payload).toList();
+    Map<UUID, CaseRef> caseOf = deliveryCases.of(taken);
+    // A delivery whose tip waits for its case is serialised with that tip's linking, so that it is
+    // never left pending beside a tip that committed meanwhile; one whose tip is in a case already
+    // is past that race. Only the waiting take the tip's lock: with every tip of the batch locked,
+    // a batch waited for the tips' batches of all its tips, and they for it (an advisory lock was
+    // half of case-service's statement time at 250 tips/s, up to 5.7 s a call).
+    List<AlertDeliveredV1> waiting =
+        taken.stream().filter(d -> d.tipId() != null && !caseOf.containsKey(d.alertId())).toList();
+    if (!waiting.isEmpty()) {
+      identifiers.lock(waiting.stream().map(AlertDeliveredV1::tipId).toList(), List.of());
+      caseOf.putAll(deliveryCases.of(waiting));
     }
+    Instant now = clock.now();
+    List<Stored> rows = new ArrayList<>();
+    List<Line> lines = new ArrayList<>();
+    for (IncomingEvent<AlertDeliveredV1> e : byAlert.values()) {
+      AlertDeliveredV1 d = e.payload();
+      CaseRef c = caseOf.get(d.alertId());
+      if (c == null && d.tipId() == null) {
+        throw new IllegalStateException("no case for the delivery of alert " + d.alertId());
+      }
+      // Without a case, the tip is still on its way to this service: its linking attaches it.
+      rows.add(new Stored(e.eventId(), d, c == null ? null : c.id(), now));
+      if (c != null) {
+        lines.add(
+            new Line(
+                c.id(),
+                c.unitCode(),
+                TimelineKind.BANK_ALERTED,
+                actor(d.bankBin()),
+                null,
+                detail(
+                    d.bankBin(),
+                    d.accountNumber(),
+                    Math.max(1, d.layer()),
+                    Math.max(1, d.attempts()),
+                    d.webhookType()),
+                d.deliveredAt()));
+      }
+    }
+    em.unwrap(Session.class)
+        .doWork(
+            connection ->
+                ArrayRows.execute(
+                    connection,
+                    INSERT_DELIVERIES,
+                    rows,
+                    column("uuid", (Stored r) -> r.d().alertId()),
+                    column("uuid", Stored::eventId),
+                    column("uuid", Stored::caseId),
+                    column("uuid", (Stored r) -> r.d().tipId()),
+                    column("text", (Stored r) -> r.d().webhookType()),
+                    column("text", (Stored r) -> r.d().bankBin()),
+                    column("text", (Stored r) -> r.d().accountNumber()),
+                    column("int4", (Stored r) -> Math.max(1, r.d().layer())),
+                    instant(
+                        (Stored r) ->
+                            r.d().triggeredAt() == null
+                                ? r.d().deliveredAt()
+                                : r.d().triggeredAt()),
+                    instant((Stored r) -> r.d().deliveredAt()),
+                    column("int4", (Stored r) -> Math.max(1, r.d().attempts())),
+                    instant(Stored::receivedAt)));
+    events.recordAll(lines);
   }
 
-  private void store(UUID eventId, AlertDeliveredV1 d, FraudCase c) {
-    if (c == null && d.tipId() == null) {
-      throw new IllegalStateException("no case for the delivery of alert " + d.alertId());
-    }
-    AlertDelivery row = new AlertDelivery();
-    row.alertId = d.alertId();
-    row.eventId = eventId;
-    row.tipId = d.tipId();
-    row.webhookType = d.webhookType();
-    row.bankBin = d.bankBin();
-    row.accountNumber = d.accountNumber();
-    row.layer = Math.max(1, d.layer());
-    row.deliveredAt = d.deliveredAt();
-    row.triggeredAt = d.triggeredAt() == null ? d.deliveredAt() : d.triggeredAt();
-    row.attempts = Math.max(1, d.attempts());
-    row.receivedAt = clock.now();
-    if (c != null) {
-      row.caseId = c.id;
-      recordOn(c, row);
-    }
-    // Otherwise the tip is still on its way to this service: its linking attaches it.
-    row.persist();
-  }
+  /** A delivery as its row stores it: the event, the case (null while its tip is on its way). */
+  private record Stored(UUID eventId, AlertDeliveredV1 d, UUID caseId, Instant receivedAt) {}
 
   /** Ids among these of alerts whose delivery is stored already. */
   private Set<UUID> known(Set<UUID> alertIds) {
@@ -160,18 +209,27 @@ public class AlertDeliveries {
     events.record(
         c,
         TimelineKind.BANK_ALERTED,
-        "bank:" + d.bankBin,
+        actor(d.bankBin),
         null,
-        "Bank "
-            + d.bankBin
-            + " alerted about account "
-            + d.accountNumber
-            + ", layer "
-            + d.layer
-            + ", after "
-            + d.attempts
-            + (d.attempts == 1 ? " attempt" : " attempts")
-            + (d.webhookType == null ? "" : " (" + d.webhookType + ")"),
+        detail(d.bankBin, d.accountNumber, d.layer, d.attempts, d.webhookType),
         d.deliveredAt);
+  }
+
+  private static String actor(String bankBin) {
+    return "bank:" + bankBin;
+  }
+
+  private static String detail(
+      String bankBin, String accountNumber, int layer, int attempts, String webhookType) {
+    return "Bank "
+        + bankBin
+        + " alerted about account "
+        + accountNumber
+        + ", layer "
+        + layer
+        + ", after "
+        + attempts
+        + (attempts == 1 ? " attempt" : " attempts")
+        + (webhookType == null ? "" : " (" + webhookType + ")");
   }
 }

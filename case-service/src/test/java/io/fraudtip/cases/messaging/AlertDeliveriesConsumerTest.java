@@ -31,6 +31,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +41,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -417,6 +421,68 @@ class AlertDeliveriesConsumerTest {
                 "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'BANK_ALERTED'",
                 survivor))
         .isEqualTo(2);
+  }
+
+  @Test
+  void aDeliveryForATipInACaseIsRecordedWhileThatTipIsLockedElsewhere() throws Exception {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().paid(account, 1_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    AlertDeliveredV1 d = delivered(UUID.randomUUID(), null, t, account, 10, 1);
+    CompletableFuture<Void> recorded;
+    try (Connection other = db.connect();
+        Statement s = other.createStatement()) {
+      // The tip's lock, as a transaction linking the same tip holds it (a tip delivered again).
+      s.execute(tipLock("pg_advisory_lock", t.tipId()));
+      recorded =
+          CompletableFuture.runAsync(
+              () -> deliveries.onDelivered(List.of(incoming(d.eventId(), d))));
+      // Done while the lock is held: the tip is in its case, so the delivery needs no lock.
+      recorded.get(30, TimeUnit.SECONDS);
+    }
+    assertThat(
+            rows(
+                "SELECT count(*) FROM alert_delivery WHERE alert_id = ? AND case_id = ?",
+                d.alertId(),
+                caseId))
+        .isEqualTo(1);
+    assertThat(
+            rows(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'BANK_ALERTED'",
+                caseId))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void aDeliveryWhoseTipIsOnItsWayWaitsForThatTipsLock() throws Exception {
+    TipReceivedV1 t = tip().paid(TestTips.account(), 1_000_000).build();
+    AlertDeliveredV1 d = delivered(UUID.randomUUID(), null, t, TestTips.account(), 10, 1);
+    CompletableFuture<Void> recorded;
+    try (Connection other = db.connect();
+        Statement s = other.createStatement()) {
+      s.execute(tipLock("pg_advisory_lock", t.tipId()));
+      recorded =
+          CompletableFuture.runAsync(
+              () -> deliveries.onDelivered(List.of(incoming(d.eventId(), d))));
+      // Held by the tip's linking, the lock keeps the delivery from being stored pending beside it.
+      await()
+          .during(Duration.ofMillis(500))
+          .atMost(Duration.ofSeconds(5))
+          .until(() -> !recorded.isDone());
+      s.execute(tipLock("pg_advisory_unlock", t.tipId()));
+      recorded.get(30, TimeUnit.SECONDS);
+    }
+    assertThat(
+            rows(
+                "SELECT count(*) FROM alert_delivery WHERE alert_id = ? AND case_id IS NULL",
+                d.alertId()))
+        .isEqualTo(1);
+  }
+
+  /** The statement that takes (or gives back) a tip's lock as {@code Identifiers} keys it. */
+  private static String tipLock(String function, UUID tipId) {
+    return "SELECT " + function + "(hashtextextended('TIP|" + tipId + "', 0))";
   }
 
   private static IncomingEvent<AlertDeliveredV1> incoming(UUID eventId, AlertDeliveredV1 d) {
