@@ -55,4 +55,32 @@ class IdsTest {
     assertThatThrownBy(() -> Ids.randomTail(Ids.next(), 13))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void aDerivedIdIsTheSameEveryTimeAndKeepsItsSourcesTime() {
+    UUID alert = Ids.next();
+    UUID derived = Ids.derived(alert, "alert-delivered");
+
+    assertThat(Ids.derived(alert, "alert-delivered")).isEqualTo(derived);
+    assertThat(derived.version()).isEqualTo(8);
+    assertThat(derived.variant()).isEqualTo(2);
+    assertThat(derived.getMostSignificantBits() >>> 16)
+        .isEqualTo(alert.getMostSignificantBits() >>> 16);
+    assertThat(derived).isNotEqualTo(alert);
+    assertThat(Ids.derived(alert, "alert-answered")).isNotEqualTo(derived);
+  }
+
+  @Test
+  void derivedIdsDifferBySourceAndSortInTheirSourcesTimeOrder() throws InterruptedException {
+    List<UUID> sources = IntStream.range(0, 10_000).mapToObj(i -> Ids.next()).toList();
+    Set<UUID> derived = new HashSet<>();
+    sources.forEach(s -> derived.add(Ids.derived(s, "alert-delivered")));
+    assertThat(derived).hasSize(sources.size());
+
+    UUID first = Ids.next();
+    Thread.sleep(2);
+    UUID second = Ids.next();
+    assertThat(Ids.derived(second, "alert-delivered").toString())
+        .isGreaterThan(Ids.derived(first, "alert-delivered").toString());
+  }
 }
