@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * New ids of the rows and events the platform writes: UUIDs of version 7 (RFC 9562), whose first 48
- * bits are the time in milliseconds and whose other 74 free bits are random.
+ * bits are the time in milliseconds and whose other 74 free bits are random; and ids {@link
+ * #derived} from them (version 8), for what must carry the same id every time.
  *
  * <p>Why not {@link UUID#randomUUID()}: a random key puts each insert on a random page of every
  * index keyed by it (primary keys, event ids, the inbox's processed events), so once those indexes

@@ -110,9 +110,9 @@ public class AlertDeliveries {
     Map<UUID, CaseRef> caseOf = deliveryCases.of(taken);
     // A delivery whose tip waits for its case is serialised with that tip's linking, so that it is
     // never left pending beside a tip that committed meanwhile; one whose tip is in a case already
-    // is past that race. Only the waiting take the tip's lock: with every tip of the batch locked,
-    // a batch waited for the tips' batches of all its tips, and they for it (an advisory lock was
-    // half of case-service's statement time at 250 tips/s, up to 5.7 s a call).
+    // is past that race (read committed: the read after the lock sees a linking committed while
+    // it waited). Only the waiting take the tip's lock, so that a delivery for a linked tip never
+    // waits for a batch of tips, nor holds one up.
     List<AlertDeliveredV1> waiting =
         taken.stream().filter(d -> d.tipId() != null && !caseOf.containsKey(d.alertId())).toList();
     if (!waiting.isEmpty()) {
@@ -129,7 +129,8 @@ public class AlertDeliveries {
         throw new IllegalStateException("no case for the delivery of alert " + d.alertId());
       }
       // Without a case, the tip is still on its way to this service: its linking attaches it.
-      rows.add(new Stored(e.eventId(), d, c == null ? null : c.id(), now));
+      Stored row = new Stored(e.eventId(), d, c == null ? null : c.id(), now);
+      rows.add(row);
       if (c != null) {
         lines.add(
             new Line(
@@ -139,11 +140,7 @@ public class AlertDeliveries {
                 actor(d.bankBin()),
                 null,
                 detail(
-                    d.bankBin(),
-                    d.accountNumber(),
-                    Math.max(1, d.layer()),
-                    Math.max(1, d.attempts()),
-                    d.webhookType()),
+                    d.bankBin(), d.accountNumber(), row.layer(), row.attempts(), d.webhookType()),
                 d.deliveredAt()));
       }
     }
@@ -161,20 +158,28 @@ public class AlertDeliveries {
                     column("text", (Stored r) -> r.d().webhookType()),
                     column("text", (Stored r) -> r.d().bankBin()),
                     column("text", (Stored r) -> r.d().accountNumber()),
-                    column("int4", (Stored r) -> Math.max(1, r.d().layer())),
-                    instant(
-                        (Stored r) ->
-                            r.d().triggeredAt() == null
-                                ? r.d().deliveredAt()
-                                : r.d().triggeredAt()),
+                    column("int4", Stored::layer),
+                    instant(Stored::triggeredAt),
                     instant((Stored r) -> r.d().deliveredAt()),
-                    column("int4", (Stored r) -> Math.max(1, r.d().attempts())),
+                    column("int4", Stored::attempts),
                     instant(Stored::receivedAt)));
     events.recordAll(lines);
   }
 
   /** A delivery as its row stores it: the event, the case (null while its tip is on its way). */
-  private record Stored(UUID eventId, AlertDeliveredV1 d, UUID caseId, Instant receivedAt) {}
+  private record Stored(UUID eventId, AlertDeliveredV1 d, UUID caseId, Instant receivedAt) {
+    int layer() {
+      return Math.max(1, d.layer());
+    }
+
+    int attempts() {
+      return Math.max(1, d.attempts());
+    }
+
+    Instant triggeredAt() {
+      return d.triggeredAt() == null ? d.deliveredAt() : d.triggeredAt();
+    }
+  }
 
   /** Ids among these of alerts whose delivery is stored already. */
   private Set<UUID> known(Set<UUID> alertIds) {

@@ -29,8 +29,8 @@ import java.util.UUID;
 @ApplicationScoped
 class DeliveryCases {
   /**
-   * The live case each asked id leads to, following merges (at most 100 hops, as {@link
-   * io.fraudtip.cases.core.Cases#current} does).
+   * The case each asked id leads to, following merges: the live one, or the one reached after 100
+   * hops, as {@link io.fraudtip.cases.core.Cases#current} does (one row per asked id that exists).
    */
   private static final String LIVE_CASES =
       "WITH RECURSIVE chain (asked, id, merged_into, unit_code, hops) AS ("
@@ -38,8 +38,9 @@ class DeliveryCases {
           + " WHERE c.id = ANY (CAST(:ids AS uuid[]))"
           + " UNION ALL"
           + " SELECT ch.asked, c.id, c.merged_into, c.unit_code, ch.hops + 1"
-          + " FROM chain ch JOIN fraud_case c ON c.id = ch.merged_into WHERE ch.hops < 100)"
-          + " SELECT asked, id, unit_code FROM chain WHERE merged_into IS NULL";
+          + " FROM chain ch JOIN fraud_case c ON c.id = ch.merged_into"
+          + " WHERE ch.merged_into IS NOT NULL AND ch.hops < 100)"
+          + " SELECT asked, id, unit_code FROM chain WHERE merged_into IS NULL OR hops = 100";
 
   /** A live case, as a delivery's rows name it: its id and the unit that holds it. */
   record CaseRef(UUID id, String unitCode) {}

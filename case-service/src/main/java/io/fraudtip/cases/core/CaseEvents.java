@@ -15,9 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.Session;
@@ -88,30 +86,18 @@ public class CaseEvents {
 
   /**
    * {@link #record} for many lines in one statement, where each line would take Hibernate's persist
-   * and its share of the flush; the outsiders' bound applies as there, their cases' counts read in
-   * one query. The rows skip the persistence context ({@link TimelineEntry#ofCase} in the same
-   * transaction does not see them; a query does).
+   * and its share of the flush. Not for the lines outsiders cause: {@link #record} bounds those,
+   * one at a time. The rows skip the persistence context: a query in the same transaction sees
+   * them, {@code find} does not.
+   *
+   * @throws IllegalArgumentException for a line of an outsider's kind
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void recordAll(List<Line> lines) {
-    lines.stream()
-        .filter(l -> l.kind().byOutsider())
-        .map(Line::at)
-        .min(Comparator.naturalOrder())
-        .ifPresent(
-            earliest ->
-                outsiderLines.countAll(
-                    lines.stream().filter(l -> l.kind().byOutsider()).map(Line::caseId).toList(),
-                    since(earliest)));
-    List<Line> kept = new ArrayList<>();
     for (Line l : lines) {
       if (l.kind().byOutsider()) {
-        if (outsiderLines.count(l.caseId(), since(l.at())) >= maxOutsiderLinesPerDay) {
-          continue;
-        }
-        outsiderLines.added(l.caseId());
+        throw new IllegalArgumentException(l.kind() + " lines are bounded: record them one by one");
       }
-      kept.add(l);
     }
     em.unwrap(Session.class)
         .doWork(
@@ -119,7 +105,7 @@ public class CaseEvents {
                 ArrayRows.execute(
                     c,
                     INSERT_LINES,
-                    kept,
+                    lines,
                     ArrayRows.column("uuid", Line::caseId),
                     ArrayRows.instant(Line::at),
                     ArrayRows.column("text", (Line l) -> l.kind().name()),

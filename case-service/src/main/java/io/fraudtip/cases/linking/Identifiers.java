@@ -143,9 +143,10 @@ public class Identifiers {
   }
 
   /**
-   * Locks tips (see {@link #lockTip}) and identifiers (see {@link #lock(Collection)}) in one round
-   * trip: every tip before any identifier, each kind in sorted order, the order every other locker
-   * keeps.
+   * Locks tips and identifiers (see {@link #lock(Collection)}) in one round trip: every tip before
+   * any identifier, each kind in sorted order, the order every other locker keeps. A tip's lock
+   * serialises its linking into a case with the deliveries of its alerts that arrive before it
+   * ({@code banks.AlertDeliveries}).
    */
   @Transactional(Transactional.TxType.MANDATORY)
   public void lock(Collection<java.util.UUID> tipIds, Collection<Candidate> candidates) {
@@ -162,15 +163,6 @@ public class Identifiers {
                 + " ORDER BY n) l")
         .setParameter("keys", keys.toArray(String[]::new))
         .getSingleResult();
-  }
-
-  /**
-   * Serialises the work on one tip across transactions: its linking into a case and the alert
-   * deliveries that may arrive before it. Taken before any identifier lock.
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void lockTip(java.util.UUID tipId) {
-    lock(List.of(tipId), List.of());
   }
 
   /** The stored identifiers among the candidates, by key. */

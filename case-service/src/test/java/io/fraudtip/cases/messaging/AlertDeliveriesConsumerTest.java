@@ -465,11 +465,10 @@ class AlertDeliveriesConsumerTest {
       recorded =
           CompletableFuture.runAsync(
               () -> deliveries.onDelivered(List.of(incoming(d.eventId(), d))));
-      // Held by the tip's linking, the lock keeps the delivery from being stored pending beside it.
-      await()
-          .during(Duration.ofMillis(500))
-          .atMost(Duration.ofSeconds(5))
-          .until(() -> !recorded.isDone());
+      // Held by the tip's linking, the lock keeps the delivery from being stored pending beside it:
+      // the delivery's transaction waits for that very lock.
+      await().atMost(Duration.ofSeconds(20)).until(() -> waitersFor(t.tipId()) == 1);
+      assertThat(recorded).isNotDone();
       s.execute(tipLock("pg_advisory_unlock", t.tipId()));
       recorded.get(30, TimeUnit.SECONDS);
     }
@@ -478,6 +477,15 @@ class AlertDeliveriesConsumerTest {
                 "SELECT count(*) FROM alert_delivery WHERE alert_id = ? AND case_id IS NULL",
                 d.alertId()))
         .isEqualTo(1);
+  }
+
+  /** Transactions waiting for the tip's lock (an advisory lock's key is its classid and objid). */
+  private long waitersFor(UUID tipId) {
+    return rows(
+        "SELECT count(*) FROM pg_locks l, (SELECT hashtextextended(?, 0) AS k) h"
+            + " WHERE l.locktype = 'advisory' AND NOT l.granted AND l.objsubid = 1"
+            + " AND l.classid::int8 = (h.k >> 32) & 4294967295 AND l.objid::int8 = h.k & 4294967295",
+        "TIP|" + tipId);
   }
 
   /** The statement that takes (or gives back) a tip's lock as {@code Identifiers} keys it. */
