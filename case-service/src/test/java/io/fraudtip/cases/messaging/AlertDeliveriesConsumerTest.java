@@ -435,9 +435,7 @@ class AlertDeliveriesConsumerTest {
         Statement s = other.createStatement()) {
       // The tip's lock, as a transaction linking the same tip holds it (a tip delivered again).
       s.execute(tipLock("pg_advisory_lock", t.tipId()));
-      recorded =
-          CompletableFuture.runAsync(
-              () -> deliveries.onDelivered(List.of(incoming(d.eventId(), d))));
+      recorded = recordElsewhere(d);
       // Done while the lock is held: the tip is in its case, so the delivery needs no lock.
       recorded.get(30, TimeUnit.SECONDS);
     }
@@ -462,9 +460,7 @@ class AlertDeliveriesConsumerTest {
     try (Connection other = db.connect();
         Statement s = other.createStatement()) {
       s.execute(tipLock("pg_advisory_lock", t.tipId()));
-      recorded =
-          CompletableFuture.runAsync(
-              () -> deliveries.onDelivered(List.of(incoming(d.eventId(), d))));
+      recorded = recordElsewhere(d);
       // Held by the tip's linking, the lock keeps the delivery from being stored pending beside it:
       // the delivery's transaction waits for that very lock.
       await().atMost(Duration.ofSeconds(20)).until(() -> waitersFor(t.tipId()) == 1);
@@ -477,6 +473,12 @@ class AlertDeliveriesConsumerTest {
                 "SELECT count(*) FROM alert_delivery WHERE alert_id = ? AND case_id IS NULL",
                 d.alertId()))
         .isEqualTo(1);
+  }
+
+  /** The delivery taken in on a thread of its own, as the consumer's would. */
+  private CompletableFuture<Void> recordElsewhere(AlertDeliveredV1 d) {
+    return CompletableFuture.runAsync(
+        () -> deliveries.onDelivered(List.of(incoming(d.eventId(), d))));
   }
 
   /** Transactions waiting for the tip's lock (an advisory lock's key is its classid and objid). */
