@@ -129,18 +129,18 @@ public class AlertDeliveries {
         throw new IllegalStateException("no case for the delivery of alert " + d.alertId());
       }
       // Without a case, the tip is still on its way to this service: its linking attaches it.
-      Stored row = new Stored(e.eventId(), d, c == null ? null : c.id(), now);
+      Stored row = new Stored(e.eventId(), d, c == null ? null : c.id());
       rows.add(row);
       if (c != null) {
         lines.add(
-            new Line(
+            alerted(
                 c.id(),
                 c.unitCode(),
-                TimelineKind.BANK_ALERTED,
-                actor(d.bankBin()),
-                null,
-                detail(
-                    d.bankBin(), d.accountNumber(), row.layer(), row.attempts(), d.webhookType()),
+                d.bankBin(),
+                d.accountNumber(),
+                row.layer(),
+                row.attempts(),
+                d.webhookType(),
                 d.deliveredAt()));
       }
     }
@@ -162,12 +162,12 @@ public class AlertDeliveries {
                     instant(Stored::triggeredAt),
                     instant((Stored r) -> r.d().deliveredAt()),
                     column("int4", Stored::attempts),
-                    instant(Stored::receivedAt)));
+                    instant((Stored r) -> now)));
     events.recordAll(lines);
   }
 
   /** A delivery as its row stores it: the event, the case (null while its tip is on its way). */
-  private record Stored(UUID eventId, AlertDeliveredV1 d, UUID caseId, Instant receivedAt) {
+  private record Stored(UUID eventId, AlertDeliveredV1 d, UUID caseId) {
     int layer() {
       return Math.max(1, d.layer());
     }
@@ -202,39 +202,51 @@ public class AlertDeliveries {
   @Transactional(Transactional.TxType.MANDATORY)
   void attachPending(@Observes TipsLinked linked) {
     List<AlertDelivery> pending = AlertDelivery.pendingForTips(linked.targets().keySet());
+    List<Line> lines = new ArrayList<>();
     for (AlertDelivery d : pending) {
       // A later tip of the batch may have merged the tip's case into another.
       FraudCase c = cases.current(linked.targets().get(d.tipId));
       d.caseId = c.id;
-      recordOn(c, d);
+      lines.add(
+          alerted(
+              c.id,
+              c.unitCode,
+              d.bankBin,
+              d.accountNumber,
+              d.layer,
+              d.attempts,
+              d.webhookType,
+              d.deliveredAt));
     }
+    events.recordAll(lines);
   }
 
-  private void recordOn(FraudCase c, AlertDelivery d) {
-    events.record(
-        c,
+  /** The timeline line of an alert delivered to its bank. */
+  private static Line alerted(
+      UUID caseId,
+      String unitCode,
+      String bankBin,
+      String accountNumber,
+      int layer,
+      int attempts,
+      String webhookType,
+      Instant deliveredAt) {
+    return new Line(
+        caseId,
+        unitCode,
         TimelineKind.BANK_ALERTED,
-        actor(d.bankBin),
+        "bank:" + bankBin,
         null,
-        detail(d.bankBin, d.accountNumber, d.layer, d.attempts, d.webhookType),
-        d.deliveredAt);
-  }
-
-  private static String actor(String bankBin) {
-    return "bank:" + bankBin;
-  }
-
-  private static String detail(
-      String bankBin, String accountNumber, int layer, int attempts, String webhookType) {
-    return "Bank "
-        + bankBin
-        + " alerted about account "
-        + accountNumber
-        + ", layer "
-        + layer
-        + ", after "
-        + attempts
-        + (attempts == 1 ? " attempt" : " attempts")
-        + (webhookType == null ? "" : " (" + webhookType + ")");
+        "Bank "
+            + bankBin
+            + " alerted about account "
+            + accountNumber
+            + ", layer "
+            + layer
+            + ", after "
+            + attempts
+            + (attempts == 1 ? " attempt" : " attempts")
+            + (webhookType == null ? "" : " (" + webhookType + ")"),
+        deliveredAt);
   }
 }

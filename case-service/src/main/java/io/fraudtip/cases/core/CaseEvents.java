@@ -99,6 +99,9 @@ public class CaseEvents {
         throw new IllegalArgumentException(l.kind() + " lines are bounded: record them one by one");
       }
     }
+    if (lines.isEmpty()) {
+      return;
+    }
     em.unwrap(Session.class)
         .doWork(
             c ->
