@@ -561,6 +561,7 @@ public class PlatformSimulation extends Simulation {
         results.memory.add(memoryPhase(ServiceJvm.current()));
         results.memory.add(memoryPhase(levers));
         classArchivePhase(levers).ifPresent(results.memory::add);
+        results.memory.add(memoryPhase(levers.withC1Only()));
         if (jdk25.isPresent()) {
           results.memory.add(memoryPhase(jdk25.get()));
           classArchivePhase(jdk25.get()).ifPresent(results.memory::add);

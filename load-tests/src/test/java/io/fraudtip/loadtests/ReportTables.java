@@ -114,7 +114,10 @@ final class ReportTables {
             + "`. *+ AppCDS* (JDK 17) and *+ AOT cache* (JDK 25, JEP 483/514): started from an"
             + " archive of the classes each service loaded in a training run under the same loads"
             + " (`-XX:ArchiveClassesAtExit`, then `-XX:SharedArchiveFile`; `-XX:AOTCacheOutput`,"
-            + " then `-XX:AOTCache`).\n\n");
+            + " then `-XX:AOTCache`). *+ C1 only*: the levers with the JIT's first tier alone (`"
+            + ServiceJvm.C1_ONLY
+            + "`: no C2 compilations, a smaller code cache, slower code where C2 would have"
+            + " compiled it; its CPU is not in this table).\n\n");
     b.append("| JDK | load | service | idle MB | most MB | NMT committed MB |\n");
     b.append("|---|---|---|---|---|---|\n");
     for (MemoryRun m : memory) {

@@ -43,6 +43,20 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
           // one Vert.x event loop per core (by default two)
           "-Dquarkus.vertx.event-loops-pool-size=2");
 
+  /**
+   * The JIT's first tier alone: methods compiled by C1 without profiling, never by C2. A memory
+   * lever (no C2 compiler arenas, a smaller code cache) that costs CPU once C2 would have compiled
+   * the hot code; measured, not adopted.
+   */
+  static final String C1_ONLY = "-XX:TieredStopAtLevel=1";
+
+  /** This JDK with {@link #C1_ONLY}. */
+  ServiceJvm withC1Only() {
+    List<String> all = new ArrayList<>(options);
+    all.add(C1_ONLY);
+    return new ServiceJvm(label + " + C1 only", home, feature, List.copyOf(all));
+  }
+
   /** This JDK with {@link #LEVERS}. */
   ServiceJvm withLevers() {
     List<String> all = new ArrayList<>(options);

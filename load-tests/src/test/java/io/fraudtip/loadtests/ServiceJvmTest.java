@@ -46,6 +46,18 @@ class ServiceJvmTest {
   }
 
   @Test
+  void theC1OnlyLeverAddsTheFirstTierAloneToTheOptionsItIsGiven() {
+    ServiceJvm levers =
+        new ServiceJvm("JDK 17", Path.of("/jdk17"), 17, List.of("-XX:+Foo")).withLevers();
+
+    ServiceJvm c1 = levers.withC1Only();
+
+    assertThat(c1.label()).isEqualTo("JDK 17 + levers + C1 only");
+    assertThat(c1.options()).startsWith(levers.options().toArray(String[]::new));
+    assertThat(c1.options()).endsWith("-XX:TieredStopAtLevel=1");
+  }
+
+  @Test
   void optionsToTryAreSplitAndTheForksQuotesDropped() {
     assertThat(ServiceJvm.tried("\"-Xms96m -Xmn40m\"")).containsExactly("-Xms96m", "-Xmn40m");
     assertThat(ServiceJvm.tried(" -XX:+Foo ")).containsExactly("-XX:+Foo");
