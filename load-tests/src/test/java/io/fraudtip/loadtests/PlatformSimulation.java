@@ -553,8 +553,7 @@ public class PlatformSimulation extends Simulation {
               nativeMemory(stack.jvm())));
       rss.close();
       if (Boolean.parseBoolean(System.getProperty("fraudtip.benchmark.memory", "true"))) {
-        boolean skip25 = "none".equals(System.getProperty("fraudtip.benchmark.jdk25"));
-        Optional<ServiceJvm> jdk25 = skip25 ? Optional.empty() : ServiceJvm.jdk25();
+        Optional<ServiceJvm> jdk25 = ServiceJvm.jdk25();
         ServiceJvm levers = ServiceJvm.current().withLevers();
         results.memory.add(memoryPhase(ServiceJvm.current()));
         results.memory.add(memoryPhase(levers));
@@ -563,10 +562,10 @@ public class PlatformSimulation extends Simulation {
         if (jdk25.isPresent()) {
           results.memory.add(memoryPhase(jdk25.get()));
           classArchivePhase(jdk25.get()).ifPresent(results.memory::add);
-        } else if (skip25) {
-          System.out.println("[bench] JDK 25 skipped (-Dfraudtip.benchmark.jdk25=none)");
         } else {
-          System.out.println("[bench] no JDK 25 on this machine: memory on JDK 17 only");
+          System.out.println(
+              "[bench] no JDK 25 (none on this machine, or -Dfraudtip.benchmark.jdk25=none):"
+                  + " memory on JDK 17 only");
         }
       }
     } catch (Exception e) {

@@ -52,16 +52,19 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
 
   /** This JDK with {@link #C1_ONLY}. */
   ServiceJvm withC1Only() {
-    List<String> all = new ArrayList<>(options);
-    all.add(C1_ONLY);
-    return new ServiceJvm(label + " + C1 only", home, feature, List.copyOf(all));
+    return plus("C1 only", List.of(C1_ONLY));
   }
 
   /** This JDK with {@link #LEVERS}. */
   ServiceJvm withLevers() {
+    return plus("levers", LEVERS);
+  }
+
+  /** This JDK with these options added, its label naming them. */
+  private ServiceJvm plus(String name, List<String> added) {
     List<String> all = new ArrayList<>(options);
-    all.addAll(LEVERS);
-    return new ServiceJvm(label + " + levers", home, feature, List.copyOf(all));
+    all.addAll(added);
+    return new ServiceJvm(label + " + " + name, home, feature, List.copyOf(all));
   }
 
   /** This JDK with the native memory tracker (a few MB of its own), for the memory phases. */
@@ -149,12 +152,18 @@ record ServiceJvm(String label, Path home, int feature, List<String> options) {
 
   /**
    * A JDK 25 or later: {@code -Dfraudtip.benchmark.jdk25=HOME}, else the first {@code
-   * /usr/lib/jvm/*-25*} with a java in it (Temurin's on these machines); empty when none.
+   * /usr/lib/jvm/*-25*} with a java in it (Temurin's on these machines); empty when none, or when
+   * the property is {@code none}.
    */
   static Optional<ServiceJvm> jdk25() {
-    String given = System.getProperty("fraudtip.benchmark.jdk25", "");
-    Optional<Path> home =
-        given.isBlank() ? find(Path.of("/usr/lib/jvm")) : Optional.of(Path.of(given));
+    return jdk25(System.getProperty("fraudtip.benchmark.jdk25", ""), Path.of("/usr/lib/jvm"));
+  }
+
+  static Optional<ServiceJvm> jdk25(String given, Path jvms) {
+    if ("none".equals(given)) {
+      return Optional.empty();
+    }
+    Optional<Path> home = given.isBlank() ? find(jvms) : Optional.of(Path.of(given));
     return home.filter(h -> Files.isExecutable(h.resolve("bin/java")))
         .map(
             h -> {

@@ -2,9 +2,11 @@ package io.fraudtip.loadtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The memory phases' JVM options: the native memory tracker and the class archives per JDK. */
 class ServiceJvmTest {
@@ -55,6 +57,19 @@ class ServiceJvmTest {
     assertThat(c1.label()).isEqualTo("JDK 17 + levers + C1 only");
     assertThat(c1.options()).startsWith(levers.options().toArray(String[]::new));
     assertThat(c1.options()).endsWith("-XX:TieredStopAtLevel=1");
+  }
+
+  @Test
+  void aJdk25IsFoundUnlessTheRunSaysNone(@TempDir Path jvms) throws Exception {
+    Path java = Files.createDirectories(jvms.resolve("temurin-25-jdk/bin")).resolve("java");
+    Files.createFile(java);
+    java.toFile().setExecutable(true);
+
+    assertThat(ServiceJvm.jdk25("", jvms))
+        .map(ServiceJvm::home)
+        .contains(jvms.resolve("temurin-25-jdk"));
+    assertThat(ServiceJvm.jdk25("none", jvms)).isEmpty();
+    assertThat(ServiceJvm.jdk25("", jvms.resolve("elsewhere"))).isEmpty();
   }
 
   @Test
