@@ -54,6 +54,16 @@ public class PlatformSimulation extends Simulation {
   // From 25/s: on two cores the whole loop carries about 30 tips/s, and a ladder starting at 100/s
   // could only report that nothing was sustained.
   static final int[] INTAKE_RATES = {25, 50, 100, 250, 500, 1000, 2000, 3000};
+
+  /**
+   * The intake-alone ladder's rates: where the intake ladder ends (the whole loop's limit) up to
+   * past SPEC §9's 2,000 tips/s.
+   */
+  static final int[] INTAKE_ALONE_RATES = {250, 500, 1000, 1500, 2000, 3000};
+
+  /** The intake-alone ladder's name in the report. */
+  static final String INTAKE_ALONE = "intake alone";
+
   static final int[] WATCHLIST_RATES = {250, 500, 1000, 2000, 4000, 8000, 15000};
   static final int TIP_TO_WEBHOOK_RATE = 200;
 
@@ -442,6 +452,40 @@ public class PlatformSimulation extends Simulation {
   }
 
   /**
+   * Tip intake with the rest of the loop paused (SIGSTOP to case-service and notification-service,
+   * SIGCONT after the ladder): intake-service, its database and the broker with the machine to
+   * themselves, as SPEC §9 allows beside the sustained figure when labelled so. Last in the run:
+   * the tips it leaves in Kafka are never followed (the stack closes after it), so it is not a
+   * figure of the whole loop. It tells what holds the sustained figure back: intake's own path, or
+   * the consumers' share of the same two cores.
+   */
+  private void intakeAloneLadder() throws IOException, InterruptedException {
+    List<Long> paused = List.of(stack.pid(Service.CASES), stack.pid(Service.NOTIFICATION));
+    signal("STOP", paused);
+    try {
+      ladder(
+          INTAKE_ALONE,
+          INTAKE_ALONE_RATES,
+          INTAKE_P99_MS,
+          step -> run(step, intake + "/api/v1/tips", Wrk.Mode.TIPS, null, null, null));
+    } finally {
+      // a stopped JVM would not act on the stack's SIGTERM
+      signal("CONT", paused);
+    }
+  }
+
+  private static void signal(String name, List<Long> pids)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+    pids.forEach(pid -> command.add(Long.toString(pid)));
+    int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+    if (exit != 0) {
+      throw new IOException(String.join(" ", command) + " exited with " + exit);
+    }
+    System.out.println("[bench] " + String.join(" ", command));
+  }
+
+  /**
    * The services' memory on one JDK, on fresh processes with the native memory tracker: tips at the
    * fixed rate and watchlist checks at 1,000/s, while RSS is sampled; then each one's native memory
    * summary.
@@ -539,7 +583,10 @@ public class PlatformSimulation extends Simulation {
     return nmt;
   }
 
-  /** The intake ladder and the memory phases (after Gatling's scenarios), then the report. */
+  /**
+   * The intake ladder, the memory phases and the intake-alone ladder (after Gatling's scenarios),
+   * then the report.
+   */
   @Override
   public void after() {
     try {
@@ -567,7 +614,19 @@ public class PlatformSimulation extends Simulation {
               "[bench] no JDK 25 (none on this machine, or -Dfraudtip.benchmark.jdk25=none):"
                   + " memory on JDK 17 only");
         }
+        stack.restartServices(ServiceJvm.current());
+        for (int round = 0; round < 2; round++) {
+          run(
+              new Step("warm-up " + INTAKE_ALONE, WARM_UP_RATE, seconds(WARM_UP_ROUND_SECONDS)),
+              intake + "/api/v1/tips",
+              Wrk.Mode.TIPS,
+              null,
+              null,
+              null);
+        }
+        settleLag("before the " + INTAKE_ALONE + " ladder");
       }
+      intakeAloneLadder();
     } catch (Exception e) {
       e.printStackTrace();
     }

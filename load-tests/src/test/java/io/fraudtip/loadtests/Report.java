@@ -198,6 +198,18 @@ final class Report {
           "trivial endpoint (req/s)",
           trivialSustained);
       p99BesideTrivial(b, "tip intake", "≤ 100", intakeAt, trivial);
+      List<Step> alone = ladder(PlatformSimulation.INTAKE_ALONE);
+      if (!alone.isEmpty()) {
+        String label = "tip intake alone, case-service and notification-service paused";
+        row(
+            b,
+            label + " (tips/s)",
+            "–",
+            sustained(alone, s -> s.keptUp() && s.p99Ms() <= s.p99BoundMs),
+            "trivial endpoint (req/s)",
+            trivialSustained);
+        p99BesideTrivial(b, label + ",", "–", atRate(alone, 2000), trivial);
+      }
       Step loop = highest(intake, s -> s.keptUp() && Boolean.TRUE.equals(s.loopKeptUp));
       row(
           b,
@@ -320,7 +332,9 @@ final class Report {
             + " *achieved* counts 2xx answers per second of the step. A ladder stops after the"
             + " first step it does not keep up with (achieved < 90 % of offered or > 1 % failed)."
             + " *Loop* (intake): every tip of the step reached its bank and every consumer caught"
-            + " up within 10 s of the step's end; tip → webhook is of that step's tips.\n\n");
+            + " up within 10 s of the step's end; tip → webhook is of that step's tips. *Intake"
+            + " alone*: the same tips with case-service and notification-service paused (SIGSTOP)"
+            + " for the whole ladder, last in the run; its tips are not followed to the bank.\n\n");
     b.append(
         "| step | offered/s | achieved/s | OK | failed | dropped | p50 ms | p99 ms | p99 bound"
             + " | kept up | loop | tip → webhook p50/p99 ms |\n");

@@ -87,6 +87,11 @@ class ReportTest {
     Step behind = wrk(new Step("intake", 2000, 10, 100), 20_000, 0, 50_000);
     behind.loopKeptUp = false;
     r.ladders.put("intake", List.of(loop, behind));
+    r.ladders.put(
+        PlatformSimulation.INTAKE_ALONE,
+        List.of(
+            wrk(new Step(PlatformSimulation.INTAKE_ALONE, 1500, 10, 100), 15_000, 0, 80_000),
+            wrk(new Step(PlatformSimulation.INTAKE_ALONE, 2000, 10, 100), 20_000, 0, 140_000)));
     r.ceilings.put("postgresInsert", Map.of("insertsPerSecond", 4000.0));
     r.ceilings.put("kafkaRoundTripPost", Map.of("p50Ms", 4.0, "p99Ms", 20.0));
     r.webhook.add(40_000);
@@ -118,6 +123,12 @@ class ReportTest {
     assertThat(md)
         .contains("| tip intake, sustained (tips/s) | ≥ 2,000 | 100 |")
         .contains("| tip intake alone, consumers may lag (tips/s) | – | 2,000 |")
+        .contains(
+            "| tip intake alone, case-service and notification-service paused (tips/s) | – |"
+                + " 1,500 |")
+        .contains(
+            "| tip intake alone, case-service and notification-service paused, p99 at 2000/s"
+                + " (ms) | – | 140 | trivial endpoint p99 at 2000/s (ms) |")
         .contains("| whole loop (tip → case → webhook), sustained (tips/s) | ≥ 1,000 | 100 |")
         .contains("| tip → webhook p99 at the whole loop's 100 tips/s (ms) | – | 90.0 |")
         .contains("| tip → webhook p50 at 200 tips/s (ms) | ≤ 50 | 40.0 |")
