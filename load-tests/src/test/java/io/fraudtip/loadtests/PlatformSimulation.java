@@ -244,23 +244,9 @@ public class PlatformSimulation extends Simulation {
    */
   private void warmUpTips() {
     int rounds = quick ? 1 : WARM_UP_ROUNDS;
-    double compilers = Double.NaN;
-    int round = 0;
-    while (round < rounds) {
-      round++;
-      Step step = new Step("warm-up tips", WARM_UP_RATE, seconds(WARM_UP_ROUND_SECONDS));
-      compilers =
-          run(step, intake + "/api/v1/tips", Wrk.Mode.TIPS, null, null, null)
-              .get(CpuSampler.COMPILERS);
-      System.out.printf(
-          Locale.ROOT,
-          "[bench] tip warm-up round %d: JIT compilers %.1f %% of the machine%n",
-          round,
-          compilers);
-      if (compilers < QUIET_COMPILERS_PERCENT) {
-        break;
-      }
-    }
+    WarmUp warmUp = warmTips("tips", rounds);
+    int round = warmUp.rounds();
+    double compilers = warmUp.compilers();
     results.warmUp =
         String.format(
             Locale.ROOT,
@@ -275,6 +261,37 @@ public class PlatformSimulation extends Simulation {
             rounds,
             compilers);
     settleLag("after the tip warm-up");
+  }
+
+  /** How many warm-up rounds ran, and the last one's JIT compilers (share of the machine, %). */
+  private record WarmUp(int rounds, double compilers) {}
+
+  /**
+   * Rounds of tips at {@link #WARM_UP_RATE} until one's JIT compilers were quiet, at most these.
+   */
+  private WarmUp warmTips(String name, int rounds) {
+    double compilers = Double.NaN;
+    int round = 0;
+    while (round < rounds) {
+      round++;
+      Step step = new Step("warm-up " + name, WARM_UP_RATE, seconds(WARM_UP_ROUND_SECONDS));
+      compilers = tips(step, null).get(CpuSampler.COMPILERS);
+      System.out.printf(
+          Locale.ROOT,
+          "[bench] %s warm-up round %d: JIT compilers %.1f %% of the machine%n",
+          name,
+          round,
+          compilers);
+      if (compilers < QUIET_COMPILERS_PERCENT) {
+        break;
+      }
+    }
+    return new WarmUp(round, compilers);
+  }
+
+  /** One wrk step of unique tips to intake; {@code track} as {@link Wrk#run}'s, or null. */
+  private Map<String, Double> tips(Step step, Path track) {
+    return run(step, intake + "/api/v1/tips", Wrk.Mode.TIPS, null, track, null);
   }
 
   /**
@@ -423,7 +440,7 @@ public class PlatformSimulation extends Simulation {
     Path track = out.resolve("track").resolve(Integer.toString(step.offeredPerSecond));
     try {
       Files.createDirectories(track);
-      run(step, intake + "/api/v1/tips", Wrk.Mode.TIPS, null, track, null);
+      tips(step, track);
       Map<String, Instant> tips = TipToWebhook.readAccepted(track);
       long until = System.nanoTime() + LOOP_GRACE.toNanos();
       boolean kept = false;
@@ -463,11 +480,7 @@ public class PlatformSimulation extends Simulation {
     List<Long> paused = List.of(stack.pid(Service.CASES), stack.pid(Service.NOTIFICATION));
     signal("STOP", paused);
     try {
-      ladder(
-          INTAKE_ALONE,
-          INTAKE_ALONE_RATES,
-          INTAKE_P99_MS,
-          step -> run(step, intake + "/api/v1/tips", Wrk.Mode.TIPS, null, null, null));
+      ladder(INTAKE_ALONE, INTAKE_ALONE_RATES, INTAKE_P99_MS, step -> tips(step, null));
     } finally {
       // a stopped JVM would not act on the stack's SIGTERM
       signal("CONT", paused);
@@ -497,13 +510,7 @@ public class PlatformSimulation extends Simulation {
   private MemoryRun memoryPhase(ServiceJvm jvm, int seconds) throws Exception {
     stack.restartServices(jvm);
     try (RssSampler phase = new RssSampler(stack)) {
-      run(
-          new Step("memory tips " + jvm.label(), TIP_TO_WEBHOOK_RATE, seconds),
-          intake + "/api/v1/tips",
-          Wrk.Mode.TIPS,
-          null,
-          null,
-          null);
+      tips(new Step("memory tips " + jvm.label(), TIP_TO_WEBHOOK_RATE, seconds), null);
       run(
           new Step("memory watchlist " + jvm.label(), 1000, seconds),
           cases,
@@ -614,16 +621,10 @@ public class PlatformSimulation extends Simulation {
               "[bench] no JDK 25 (none on this machine, or -Dfraudtip.benchmark.jdk25=none):"
                   + " memory on JDK 17 only");
         }
+        // the memory phases left the last one's JVM running: back to the configured one, warmed as
+        // for the tip scenarios
         stack.restartServices(ServiceJvm.current());
-        for (int round = 0; round < 2; round++) {
-          run(
-              new Step("warm-up " + INTAKE_ALONE, WARM_UP_RATE, seconds(WARM_UP_ROUND_SECONDS)),
-              intake + "/api/v1/tips",
-              Wrk.Mode.TIPS,
-              null,
-              null,
-              null);
-        }
+        warmTips(INTAKE_ALONE, quick ? 1 : WARM_UP_ROUNDS);
         settleLag("before the " + INTAKE_ALONE + " ladder");
       }
       intakeAloneLadder();

@@ -205,7 +205,7 @@ final class Report {
             b,
             label + " (tips/s)",
             "–",
-            sustained(alone, s -> s.keptUp() && s.p99Ms() <= s.p99BoundMs),
+            sustained(alone, Step::sustained),
             "trivial endpoint (req/s)",
             trivialSustained);
         p99BesideTrivial(b, label + ",", "–", atRate(alone, 2000), trivial);
