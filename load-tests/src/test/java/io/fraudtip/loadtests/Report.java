@@ -154,8 +154,8 @@ final class Report {
     b.append(
         "Everything runs on this one machine, each part in a process of its own: PostgreSQL"
             + " (durable: `synchronous_commit=on`, `fsync=on`), the Kafka broker, the demo bank,"
-            + " the three services, and the load generator (`wrk`, native, one process per step;"
-            + " Gatling in the benchmark's JVM for tip → webhook at a fixed rate). Each figure"
+            + " the three services, and the load generator (`wrk`, native, one process per"
+            + " step). Each figure"
             + " stands beside a ceiling measured in the same run on the same machine; *ratio* is"
             + " figure ÷ ceiling (for throughput, the share of what the machine can do; for"
             + " latency, how many times the bare path's time the platform takes). *Sustained*"
@@ -316,10 +316,7 @@ final class Report {
                           .append(String.format(Locale.ROOT, "%.1f", e.getValue())));
           b.append("| ").append(name).append(" | ").append(v).append(" |\n");
         });
-    b.append(
-        "\nThe Gatling report of tip → webhook at a fixed rate is"
-            + " `load-tests/target/gatling/platformsimulation-<timestamp>/index.html`; the raw"
-            + " figures are in `load-tests/target/benchmark/measurements.json`.\n\n");
+    b.append("\nThe raw figures are in `load-tests/target/benchmark/measurements.json`.\n\n");
     b.append(notes());
     return b.toString();
   }

@@ -12,8 +12,8 @@ final class ReportTables {
   private ReportTables() {}
 
   /** The generator was possibly the limit when it used most of a core. */
-  static boolean generatorBusy(Map<String, Double> shares, String generator, int cores) {
-    return shares.getOrDefault(generator, 0.0) * cores / 100.0 >= 0.8;
+  static boolean generatorBusy(Map<String, Double> shares, int cores) {
+    return shares.getOrDefault(CpuSampler.GENERATOR, 0.0) * cores / 100.0 >= 0.8;
   }
 
   static void cpu(StringBuilder b, Map<String, Map<String, Double>> cpu) {
@@ -30,8 +30,7 @@ final class ReportTables {
             + " services' C1 and C2 compiler threads (`/proc/PID/task`), a part of their columns:"
             + " compilations a JVM still makes while its code warms up. *Other processes* is what"
             + " the machine did besides (on a shared machine, someone else's work). *Generator the"
-            + " limit?* says maybe when the load generator (wrk, or Gatling in the benchmark JVM)"
-            + " used 0.8 of a core or more: then a step that did not keep up may be the"
+            + " limit?* says maybe when the load generator (wrk) used 0.8 of a core or more: then a step that did not keep up may be the"
             + " generator's limit, not the platform's.\n\n");
     List<String> labels = new ArrayList<>();
     synchronized (cpu) {
@@ -57,9 +56,7 @@ final class ReportTables {
               b.append(" | ")
                   .append(v == null || v.isNaN() ? "–" : String.format(Locale.ROOT, "%.0f %%", v));
             }
-            String generator =
-                scenario.contains("(Gatling)") ? "benchmark JVM (Gatling)" : CpuSampler.GENERATOR;
-            b.append(" | ").append(generatorBusy(shares, generator, cores) ? "maybe" : "no");
+            b.append(" | ").append(generatorBusy(shares, cores) ? "maybe" : "no");
             b.append(" |\n");
           });
     }

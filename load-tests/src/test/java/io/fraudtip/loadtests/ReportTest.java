@@ -76,10 +76,8 @@ class ReportTest {
     r.ladders.put(
         "watchlist batch 1000",
         List.of(wrk(new Step("watchlist batch 1000", 10, 10, 50), 100, 0, 20_000)));
-    Step gatling = new Step("tip to webhook", 200, 1);
-    gatling.sent();
-    gatling.answered(true, 9_000);
-    r.ladders.put("tip to webhook", List.of(gatling));
+    r.ladders.put(
+        "tip to webhook", List.of(wrk(new Step("tip to webhook", 200, 10), 2_000, 0, 9_000)));
     Step loop = wrk(new Step("intake", 100, 10, 100), 1_000, 0, 50_000);
     loop.loopKeptUp = true;
     loop.webhook.add(30_000);

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Tips and watchlist values sent from the benchmark's JVM (the seeded watchlist, the batch of
- * 1,000, Gatling's tips): each tip names a new account and phone, as wrk's {@code bench.lua} does.
+ * 1,000): each tip names a new account and phone, as wrk's {@code bench.lua} does.
  */
 final class Seeds {
   private final String bank;
@@ -32,11 +32,6 @@ final class Seeds {
   /** The seeded (listed) values, "BIN:account". */
   List<String> listed() {
     return listed;
-  }
-
-  /** A tip naming a new account. */
-  String nextTip() {
-    return tipBody(Long.toString(accounts.incrementAndGet()));
   }
 
   String tipBody(String account) {

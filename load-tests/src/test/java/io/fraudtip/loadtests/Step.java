@@ -1,13 +1,10 @@
 package io.fraudtip.loadtests;
 
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-
 /**
- * One step of a load ladder (or one fixed-rate run): the offered rate, and what came back, either
- * from wrk ({@link #record(WrkResult)}) or request by request from Gatling ({@link #sent()}, {@link
- * #answered}). A request counts as OK when it was answered 2xx; throughput is OK answers per second
- * of the step, so a server that falls behind shows a lower figure than the offered rate.
+ * One step of a load ladder (or one fixed-rate run): the offered rate, and what came back as wrk
+ * measured it ({@link #record(WrkResult)}). A request counts as OK when it was answered 2xx;
+ * throughput is OK answers per second of the step, so a server that falls behind shows a lower
+ * figure than the offered rate.
  */
 final class Step {
   final String ladder;
@@ -18,12 +15,6 @@ final class Step {
   /** The p99 bound of SPEC §9 for this scenario in ms, NaN when it has none. */
   final double p99BoundMs;
 
-  final Latencies ok = new Latencies();
-  final AtomicInteger failed = new AtomicInteger();
-  final AtomicInteger dropped = new AtomicInteger();
-  final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicLong firstSentNanos = new AtomicLong();
-  private final AtomicLong lastAnsweredNanos = new AtomicLong();
   private volatile WrkResult wrk;
 
   /** Tip → webhook of this step's tips, when they were followed to the bank. */
@@ -47,21 +38,6 @@ final class Step {
     this.p99BoundMs = p99BoundMs;
   }
 
-  void sent() {
-    firstSentNanos.compareAndSet(0, System.nanoTime());
-    inFlight.incrementAndGet();
-  }
-
-  void answered(boolean success, long micros) {
-    inFlight.decrementAndGet();
-    lastAnsweredNanos.accumulateAndGet(System.nanoTime(), Math::max);
-    if (success) {
-      ok.add(micros);
-    } else {
-      failed.incrementAndGet();
-    }
-  }
-
   /** The whole step as wrk measured it. */
   void record(WrkResult result) {
     this.wrk = result;
@@ -72,44 +48,39 @@ final class Step {
   }
 
   boolean ran() {
-    return wrk != null || firstSentNanos.get() != 0;
+    return wrk != null;
   }
 
   long okCount() {
-    return wrk != null ? wrk.ok() : ok.count();
+    return wrk != null ? wrk.ok() : 0;
   }
 
   long failedCount() {
-    return wrk != null ? wrk.failed() : failed.get();
+    return wrk != null ? wrk.failed() : 0;
   }
 
-  /** Requests whose slot came while every connection (Gatling: 1,000 in flight) was busy. */
+  /** Requests whose slot came while every connection was busy. */
   long droppedCount() {
     if (wrk == null) {
-      return dropped.get();
+      return 0;
     }
     return Math.max(0, (long) offeredPerSecond * seconds - wrk.requests() - wrk.failed());
   }
 
   double p50Ms() {
-    return wrk != null ? wrk.p50Micros() / 1000.0 : ok.percentileMillis(50);
+    return wrk != null ? wrk.p50Micros() / 1000.0 : Double.NaN;
   }
 
   double p99Ms() {
-    return wrk != null ? wrk.p99Micros() / 1000.0 : ok.percentileMillis(99);
+    return wrk != null ? wrk.p99Micros() / 1000.0 : Double.NaN;
   }
 
   /** OK answers per second over the step's busy time. */
   double throughput() {
-    if (wrk != null) {
-      return wrk.durationMicros() == 0 ? 0 : wrk.ok() / (wrk.durationMicros() / 1e6);
-    }
-    long first = firstSentNanos.get();
-    long last = lastAnsweredNanos.get();
-    if (first == 0 || last <= first) {
+    if (wrk == null || wrk.durationMicros() == 0) {
       return 0;
     }
-    return ok.count() / ((last - first) / 1e9);
+    return wrk.ok() / (wrk.durationMicros() / 1e6);
   }
 
   /**

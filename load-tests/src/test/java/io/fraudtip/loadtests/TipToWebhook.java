@@ -40,6 +40,7 @@ final class TipToWebhook {
     this.deliveries = URI.create(deliveries);
   }
 
+  /** Follows this tip to the bank (the fixed-rate run's tips). */
   void accepted(String tipId, Instant receivedAt) {
     accepted.put(tipId, receivedAt);
   }
@@ -108,7 +109,7 @@ final class TipToWebhook {
     return (int) tips.keySet().stream().filter(firstDelivery::containsKey).count();
   }
 
-  /** Whether every tip followed by Gatling has reached the bank. */
+  /** Whether every tip given to {@link #accepted} has reached the bank. */
   boolean complete() {
     return !accepted.isEmpty() && delivered(accepted) >= accepted.size();
   }
@@ -127,7 +128,7 @@ final class TipToWebhook {
     return result;
   }
 
-  /** Tip → webhook of the tips followed by Gatling. */
+  /** Tip → webhook of the tips given to {@link #accepted}. */
   Latencies latencies() {
     return latencies(accepted);
   }
