@@ -328,7 +328,8 @@ final class Report {
             + " schedule; a request whose slot came while every connection was busy is *dropped*);"
             + " *achieved* counts 2xx answers per second of the step. A ladder stops after the"
             + " first step it does not keep up with (achieved < 90 % of offered or > 1 % failed)."
-            + " *Loop* (intake): every tip of the step reached its bank and every consumer caught"
+            + " *Loop* (intake, and tip to webhook at its fixed rate): every tip of the step"
+            + " reached its bank and every consumer caught"
             + " up within 10 s of the step's end; tip → webhook is of that step's tips. *Intake"
             + " alone*: the same tips with case-service and notification-service paused (SIGSTOP)"
             + " for the whole ladder, last in the run; its tips are not followed to the bank.\n\n");
