@@ -106,6 +106,26 @@ class WatchlistCacheTest {
     assertThat(RouteAnswers.early(registry)).isEqualTo(before + 3);
   }
 
+  @Test
+  void aListedAnswerAskedAgainIsTheAnswerOfNowNotAnEarlierBody() {
+    String account = TestTips.account();
+    String bank = tokens.bank(TestTips.VCB);
+    cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 1_000_000).build());
+    String first = check(bank, account).extract().asString();
+    double before = RouteAnswers.all(registry);
+
+    // Asked again: the same answer, from memory, as written the first time.
+    assertThat(check(bank, account).extract().asString()).isEqualTo(first);
+    // A second report changes the answer: its body follows, though the first one is still kept.
+    cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 2_000_000).build());
+    check(bank, account).body("reportCount", equalTo(2));
+    check(bank, account).body("reportCount", equalTo(2));
+    // A citizen's answer is another answer (no case), never the bank's body.
+    check(null, account).body("reportCount", equalTo(2)).body("caseReference", nullValue());
+
+    assertThat(RouteAnswers.all(registry)).isEqualTo(before + 3);
+  }
+
   static io.restassured.response.ValidatableResponse check(String token, String account) {
     var request = given();
     if (token != null) {
