@@ -59,7 +59,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class WatchlistRoute {
   static final String PATH = "/api/v1/watchlist/check";
-  private static final String JSON = "application/json;charset=UTF-8";
+
+  /** Encoded once, not for each answer. */
+  private static final CharSequence JSON =
+      HttpHeaders.createOptimized("application/json;charset=UTF-8");
 
   private static final String BEARER = "Bearer ";
 

@@ -39,7 +39,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 
@@ -224,12 +224,14 @@ public class Watchlist {
   /**
    * The cached answer, marked {@link #due} when it is old enough; null when there is none (or the
    * cache is off).
+   *
+   * @param key the form's {@link #key}
    */
-  private Result cached(IdentifierV1 form) {
+  private Result cached(IdentifierV1 form, String key) {
     if (recent == null) {
       return null;
     }
-    Cached c = recent.getIfPresent(key(form));
+    Cached c = recent.getIfPresent(key);
     if (c == null) {
       return null;
     }
@@ -253,18 +255,16 @@ public class Watchlist {
     List<Result> results = new ArrayList<>(items.size());
     for (Item item : items) {
       List<IdentifierV1> forms = normaliser.lookupForms(item.type(), item.value());
-      Map<String, Result> known = new HashMap<>();
-      for (IdentifierV1 form : forms) {
-        String key = key(form);
-        Result r;
+      Result[] byForm = new Result[forms.size()];
+      for (int i = 0; i < byForm.length; i++) {
+        IdentifierV1 form = forms.get(i);
         if (!view.mayBeListed(form.type(), form.value())) {
-          r = notListed(form.type(), form.value());
-        } else if ((r = cached(form)) == null) {
+          byForm[i] = notListed(form.type(), form.value());
+        } else if ((byForm[i] = cached(form, key(form))) == null) {
           return Optional.empty();
         }
-        known.put(key, r);
       }
-      Result r = answer(forms, known::get);
+      Result r = answer(forms, i -> byForm[i]);
       results.add(withCases ? r : r.withoutCases());
     }
     (Context.isOnEventLoopThread() ? memoryOnEventLoop : memoryElsewhere).increment();
@@ -304,7 +304,7 @@ public class Watchlist {
         if (found.containsKey(key)) {
           continue;
         }
-        Result cached = cached(form);
+        Result cached = cached(form, key);
         if (cached != null) {
           found.put(key, cached);
         } else if (!view.mayBeListed(form.type(), form.value())) {
@@ -326,7 +326,7 @@ public class Watchlist {
     }
     List<Result> results = new ArrayList<>(items.size());
     for (List<IdentifierV1> forms : asked) {
-      Result r = answer(forms, found::get);
+      Result r = answer(forms, i -> found.get(key(forms.get(i))));
       results.add(withCases ? r : r.withoutCases());
     }
     return results;
@@ -336,24 +336,26 @@ public class Watchlist {
    * The answer for an identifier from the answers of its forms (a URL's and its domain's): the
    * listed form with the highest level, the most specific on a tie, named in {@code matchedOn};
    * when none is listed, the first form's answer.
+   *
+   * @param byForm the answer of each form, by its index in {@code forms}
    */
-  private static Result answer(List<IdentifierV1> forms, Function<String, Result> byKey) {
+  private static Result answer(List<IdentifierV1> forms, IntFunction<Result> byForm) {
     IdentifierV1 asked = forms.get(0);
-    Result first = byKey.apply(key(asked));
-    IdentifierV1 best = null;
+    int best = -1;
     Result bestResult = null;
-    for (IdentifierV1 form : forms) {
-      Result r = byKey.apply(key(form));
+    for (int i = 0; i < forms.size(); i++) {
+      Result r = byForm.apply(i);
       if (r.listed()
           && (bestResult == null || r.riskLevel().ordinal() > bestResult.riskLevel().ordinal())) {
-        best = form;
+        best = i;
         bestResult = r;
       }
     }
     if (bestResult == null) {
-      return first;
+      return byForm.apply(0);
     }
-    return bestResult.as(asked.type(), asked.value(), new Match(best.type(), best.value()));
+    IdentifierV1 matched = forms.get(best);
+    return bestResult.as(asked.type(), asked.value(), new Match(matched.type(), matched.value()));
   }
 
   private static String key(IdentifierV1 form) {
