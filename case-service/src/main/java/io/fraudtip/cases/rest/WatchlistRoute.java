@@ -70,8 +70,8 @@ public class WatchlistRoute {
   private static final Duration BODY_KEPT_UNASKED = Duration.ofSeconds(30);
 
   /**
-   * Most bytes of listed answers' bodies kept (with their keys, about twice that of heap): those
-   * asked most, within a heap sized for 300 MB of RSS.
+   * Most bytes of listed answers' bodies kept, those asked most, within a heap sized for 300 MB of
+   * RSS. Each key adds its own record and match; its reasons and counts are the answer cache's.
    */
   private static final long MAX_BODY_BYTES = 4L << 20;
 
