@@ -197,11 +197,18 @@ public class WatchlistRoute {
     if (identity.isEmpty()) {
       return Optional.empty();
     }
-    if (early) {
-      // Before anything that may throw: the install after authentication must not judge again.
-      context.put(JUDGED, Boolean.TRUE);
+    boolean answered = false;
+    try {
+      Optional<Buffer> answer = answer(request, item, identity.get());
+      answered = answer.isPresent();
+      return answer;
+    } finally {
+      if (early && !answered) {
+        // Handed on (or thrown) once the caller is known: the install after authentication must
+        // not judge again. Only then, since the context's first entry allocates its map.
+        context.put(JUDGED, Boolean.TRUE);
+      }
     }
-    return answer(request, item, identity.get());
   }
 
   /** The answer to a caller known, or empty when the next handler is to answer. */
@@ -346,9 +353,14 @@ public class WatchlistRoute {
    * throws, and the resource answers).
    */
   private static String decoded(String query, int equals, int end) {
-    return equals >= end
-        ? ""
-        : URLDecoder.decode(query.substring(equals + 1, end), StandardCharsets.UTF_8);
+    if (equals >= end) {
+      return "";
+    }
+    String raw = query.substring(equals + 1, end);
+    // The decoder makes a builder whatever it is given; a type's name has nothing to decode.
+    return raw.indexOf('%') < 0 && raw.indexOf('+') < 0
+        ? raw
+        : URLDecoder.decode(raw, StandardCharsets.UTF_8);
   }
 
   /**

@@ -20,6 +20,11 @@ class WatchlistRouteQueryTest {
         .contains(new Item(IdentifierType.URL, "https://a.vn/?q=a b"));
     assertThat(WatchlistRoute.item("type=PHONE&value=%2B84912345678"))
         .contains(new Item(IdentifierType.PHONE, "+84912345678"));
+    // A value or a type escaped where it need not be is decoded all the same.
+    assertThat(WatchlistRoute.item("type=BANK%5FACCOUNT&value=970436%3a0123456789"))
+        .contains(new Item(IdentifierType.BANK_ACCOUNT, "970436:0123456789"));
+    assertThat(WatchlistRoute.item("type=PHONE&value=09123+45678"))
+        .contains(new Item(IdentifierType.PHONE, "09123 45678"));
   }
 
   @Test

@@ -21,8 +21,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.util.Collections;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** The watchlist's answer cache, switched on (the other tests run with it off). */
@@ -125,6 +130,26 @@ class WatchlistCacheTest {
     check(null, account).body("reportCount", equalTo(2)).body("caseReference", nullValue());
 
     assertThat(RouteAnswers.all(registry)).isEqualTo(before + 4);
+  }
+
+  @Test
+  void aKeptBodySentByManyResponsesAtOnceIsWholeInEach() throws Exception {
+    String account = TestTips.account();
+    String bank = tokens.bank(TestTips.VCB);
+    cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 1_000_000).build());
+    String first = check(bank, account).extract().asString();
+    check(bank, account);
+
+    // One kept buffer, written by responses on both event loops at once.
+    Callable<String> ask = () -> check(bank, account).extract().asString();
+    ExecutorService callers = Executors.newFixedThreadPool(8);
+    try {
+      for (Future<String> body : callers.invokeAll(Collections.nCopies(200, ask))) {
+        assertThat(body.get()).isEqualTo(first);
+      }
+    } finally {
+      callers.shutdownNow();
+    }
   }
 
   static io.restassured.response.ValidatableResponse check(String token, String account) {
