@@ -197,13 +197,12 @@ public class WatchlistRoute {
     if (identity.isEmpty()) {
       return Optional.empty();
     }
-    boolean answered = false;
+    Optional<Buffer> answer = Optional.empty();
     try {
-      Optional<Buffer> answer = answer(request, item, identity.get());
-      answered = answer.isPresent();
+      answer = answer(request, item, identity.get());
       return answer;
     } finally {
-      if (early && !answered) {
+      if (early && answer.isEmpty()) {
         // Handed on (or thrown) once the caller is known: the install after authentication must
         // not judge again. Only then, since the context's first entry allocates its map.
         context.put(JUDGED, Boolean.TRUE);
@@ -358,9 +357,9 @@ public class WatchlistRoute {
     }
     String raw = query.substring(equals + 1, end);
     // The decoder makes a builder whatever it is given; a type's name has nothing to decode.
-    return raw.indexOf('%') < 0 && raw.indexOf('+') < 0
-        ? raw
-        : URLDecoder.decode(raw, StandardCharsets.UTF_8);
+    return hasEncoding(query, equals + 1, end)
+        ? URLDecoder.decode(raw, StandardCharsets.UTF_8)
+        : raw;
   }
 
   /**

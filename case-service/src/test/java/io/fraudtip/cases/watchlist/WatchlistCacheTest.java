@@ -139,8 +139,9 @@ class WatchlistCacheTest {
     cases.onTip(UUID.randomUUID(), tip().in("66", null).paid(account, 1_000_000).build());
     String first = check(bank, account).extract().asString();
     check(bank, account);
+    double before = RouteAnswers.all(registry);
 
-    // One kept buffer, written by responses on both event loops at once.
+    // The kept body, sent by responses on both event loops at once, each from its own copy.
     Callable<String> ask = () -> check(bank, account).extract().asString();
     ExecutorService callers = Executors.newFixedThreadPool(8);
     try {
@@ -150,6 +151,7 @@ class WatchlistCacheTest {
     } finally {
       callers.shutdownNow();
     }
+    assertThat(RouteAnswers.all(registry)).isEqualTo(before + 200);
   }
 
   static io.restassured.response.ValidatableResponse check(String token, String account) {
