@@ -6,7 +6,6 @@ import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -178,13 +177,8 @@ public final class EventHandling {
   }
 
   private static Headers headers(Message<String> record) {
-    if (record instanceof KafkaRecord<?, ?> kafka && kafka.getHeaders() != null) {
-      return kafka.getHeaders();
-    }
-    return record
-        .getMetadata(IncomingKafkaRecordMetadata.class)
-        .<Headers>map(IncomingKafkaRecordMetadata::getHeaders)
-        .orElseGet(RecordHeaders::new);
+    Headers headers = IncomingEvents.headers(record);
+    return headers != null ? headers : new RecordHeaders();
   }
 
   /** Runs the work, again after a growing pause while it fails transiently and time is left. */

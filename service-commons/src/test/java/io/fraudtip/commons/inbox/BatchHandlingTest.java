@@ -2,14 +2,11 @@ package io.fraudtip.commons.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -131,25 +128,11 @@ class BatchHandlingTest {
   }
 
   private Message<String> record(String json, String name, CompletionStage<Void> deadLetter) {
-    return Message.of(json, Metadata.of(cloudEvent()))
+    return Message.of(json, Metadata.of(TestRecords.cloudEvent()))
         .withNack(
             failure -> {
               nacked.add(name);
               return deadLetter;
             });
-  }
-
-  private static DefaultIncomingCloudEventMetadata<String> cloudEvent() {
-    return new DefaultIncomingCloudEventMetadata<>(
-        "1.0",
-        UUID.randomUUID().toString(),
-        URI.create("/test"),
-        "test.v1",
-        "application/json",
-        null,
-        null,
-        null,
-        Map.of(),
-        null);
   }
 }

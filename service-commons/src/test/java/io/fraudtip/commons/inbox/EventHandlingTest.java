@@ -9,12 +9,9 @@ import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.smallrye.reactive.messaging.TracingMetadata;
-import io.smallrye.reactive.messaging.ce.impl.DefaultIncomingCloudEventMetadata;
-import java.net.URI;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -35,7 +32,7 @@ class EventHandlingTest {
     AtomicReference<SpanContext> seen = new AtomicReference<>();
 
     EventHandling.handle(
-        message(Metadata.of(cloudEvent(), TracingMetadata.withCurrent(consumer))),
+        message(Metadata.of(TestRecords.cloudEvent(), TracingMetadata.withCurrent(consumer))),
         Map.class,
         (id, payload) -> seen.set(Span.current().getSpanContext()));
 
@@ -48,7 +45,7 @@ class EventHandlingTest {
     AtomicReference<SpanContext> seen = new AtomicReference<>();
 
     EventHandling.handle(
-        message(Metadata.of(cloudEvent())),
+        message(Metadata.of(TestRecords.cloudEvent())),
         Map.class,
         (id, payload) -> seen.set(Span.current().getSpanContext()));
 
@@ -115,19 +112,5 @@ class EventHandlingTest {
 
   private static Message<String> message(Metadata metadata) {
     return Message.of("{\"a\":1}", metadata);
-  }
-
-  private static DefaultIncomingCloudEventMetadata<String> cloudEvent() {
-    return new DefaultIncomingCloudEventMetadata<>(
-        "1.0",
-        UUID.randomUUID().toString(),
-        URI.create("/test"),
-        "test.v1",
-        "application/json",
-        null,
-        null,
-        null,
-        Map.of(),
-        null);
   }
 }
