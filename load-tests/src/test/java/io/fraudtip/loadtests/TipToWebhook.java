@@ -30,14 +30,24 @@ final class TipToWebhook {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** Deliveries a fetch asks the bank for at most. */
+  static final int PAGE = 5_000;
+
   private final URI deliveries;
+  private final int page;
   private final Map<String, Instant> accepted = new ConcurrentHashMap<>();
   private final Map<String, Instant> firstDelivery = new HashMap<>();
   private int fetched;
 
-  /** {@code deliveries}: where the bank's receiver lists what it got ({@code ?from=N}). */
+  /** {@code deliveries}: where the bank's receiver lists what it got ({@code ?from=N&limit=M}). */
   TipToWebhook(String deliveries) {
+    this(deliveries, PAGE);
+  }
+
+  /** As above, asking for at most {@code page} deliveries a call. */
+  TipToWebhook(String deliveries, int page) {
     this.deliveries = URI.create(deliveries);
+    this.page = page;
   }
 
   /** Follows this tip to the bank (the fixed-rate run's tips). */
@@ -68,17 +78,25 @@ final class TipToWebhook {
     return tips;
   }
 
-  /** Takes the deliveries the bank received since the last call. */
+  /** Takes the deliveries the bank received since the last call, a page at a time. */
   private synchronized void fetch() {
+    while (fetchPage() == page) {
+      // a full page: more may be waiting
+    }
+  }
+
+  /** One page of deliveries from the bank; how many it held (0 when the bank did not answer). */
+  private int fetchPage() {
     try {
       HttpResponse<String> r =
           HTTP.send(
-              HttpRequest.newBuilder(URI.create(deliveries + "?from=" + fetched))
+              HttpRequest.newBuilder(URI.create(deliveries + "?from=" + fetched + "&limit=" + page))
                   .timeout(Duration.ofSeconds(30))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       if (r.statusCode() != 200) {
-        return;
+        failed("answered " + r.statusCode());
+        return 0;
       }
       JsonNode all = Json.events().readTree(r.body());
       for (JsonNode d : all) {
@@ -88,11 +106,20 @@ final class TipToWebhook {
             d.path("body").asText(),
             Instant.parse(d.path("receivedAt").asText()));
       }
+      return all.size();
     } catch (IOException e) {
-      // the bank did not answer: the next call tries again
+      // the next call tries again; said, as a step whose deliveries cannot be fetched reads as one
+      // whose tips never reached the bank
+      failed(e.toString());
+      return 0;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return 0;
     }
+  }
+
+  private void failed(String why) {
+    System.out.printf("[bench] the demo bank's deliveries could not be fetched (%s)%n", why);
   }
 
   /** One delivery the bank received; only verified ones count, the first per tip. */

@@ -177,6 +177,8 @@ public final class DemoBank implements AutoCloseable {
     // each write, as a CopyOnWriteArrayList makes, cost the demo bank a copy of everything it had
     // received for every request.
     private final List<Delivery> deliveries = new ArrayList<>();
+    // How many of the first deliveries were forgotten (forgetBefore): an index counts them still.
+    private int forgotten;
     private final Deque<Answer> script = new ArrayDeque<>();
     private volatile List<String> secrets = List.of();
     private Answer otherwise = new Answer(200, Map.of(), false);
@@ -232,6 +234,7 @@ public final class DemoBank implements AutoCloseable {
       otherwise = new Answer(200, Map.of(), false);
       synchronized (deliveries) {
         deliveries.clear();
+        forgotten = 0;
       }
       mostOpen.set(open.get());
       CountDownLatch release = held;
@@ -250,11 +253,35 @@ public final class DemoBank implements AutoCloseable {
       return deliveriesFrom(0);
     }
 
-    /** The deliveries from the {@code from}-th on (none when there are not that many yet). */
+    /**
+     * The deliveries from the {@code from}-th on (none when there are not that many yet; forgotten
+     * ones are left out).
+     */
     public List<Delivery> deliveriesFrom(int from) {
+      return deliveriesFrom(from, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} deliveries from the {@code from}-th on, in arrival order. */
+    public List<Delivery> deliveriesFrom(int from, int limit) {
       synchronized (deliveries) {
-        return new ArrayList<>(
-            deliveries.subList(Math.min(from, deliveries.size()), deliveries.size()));
+        int start = Math.min(Math.max(from - forgotten, 0), deliveries.size());
+        int end = (int) Math.min((long) start + limit, deliveries.size());
+        return new ArrayList<>(deliveries.subList(start, end));
+      }
+    }
+
+    /**
+     * Forgets the deliveries before the {@code n}-th (their indexes stay as they were): a reader
+     * that has taken them, such as the benchmark's, no longer makes the bank hold every delivery of
+     * a run.
+     */
+    public void forgetBefore(int n) {
+      synchronized (deliveries) {
+        int drop = Math.min(n - forgotten, deliveries.size());
+        if (drop > 0) {
+          deliveries.subList(0, drop).clear();
+          forgotten += drop;
+        }
       }
     }
 

@@ -72,6 +72,37 @@ class DemoBankTest {
     assertThat(post(receiver, secret, "msg_4").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void pagesAndForgetsDeliveriesKeepingTheirIndexes() throws Exception {
+    String secret = WebhookSignature.newSecret(32);
+    DemoBank.Receiver receiver = bank.receiver("paged").secrets(secret);
+    for (int i = 0; i < 5; i++) {
+      post(receiver, secret, "msg_p" + i);
+    }
+
+    assertThat(receiver.deliveriesFrom(1, 2))
+        .extracting(DemoBank.Delivery::webhookId)
+        .containsExactly("msg_p1", "msg_p2");
+    receiver.forgetBefore(3);
+    assertThat(receiver.deliveriesFrom(0))
+        .extracting(DemoBank.Delivery::webhookId)
+        .containsExactly("msg_p3", "msg_p4");
+    assertThat(receiver.deliveriesFrom(4, 10))
+        .extracting(DemoBank.Delivery::webhookId)
+        .containsExactly("msg_p4");
+    post(receiver, secret, "msg_p5");
+    receiver.forgetBefore(2);
+    assertThat(receiver.deliveriesFrom(5, 10))
+        .extracting(DemoBank.Delivery::webhookId)
+        .containsExactly("msg_p5");
+    receiver.forgetBefore(100);
+    assertThat(receiver.deliveriesFrom(0)).isEmpty();
+    post(receiver, secret, "msg_p6");
+    assertThat(receiver.deliveriesFrom(6, 10))
+        .extracting(DemoBank.Delivery::webhookId)
+        .containsExactly("msg_p6");
+  }
+
   private static HttpResponse<String> post(DemoBank.Receiver receiver, String secret, String id)
       throws Exception {
     return CLIENT.send(
