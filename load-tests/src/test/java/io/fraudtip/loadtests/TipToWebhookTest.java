@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.localstack.bank.DemoBank;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -50,17 +47,9 @@ class TipToWebhookTest {
 
   private static void post(DemoBank.Receiver receiver, String secret, String id, String body)
       throws Exception {
-    long ts = Instant.now().getEpochSecond();
     HttpResponse<String> r =
         CLIENT.send(
-            HttpRequest.newBuilder(URI.create(receiver.url()))
-                .header(WebhookSignature.HEADER_ID, id)
-                .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(ts))
-                .header(
-                    WebhookSignature.HEADER_SIGNATURE,
-                    WebhookSignature.header(List.of(secret), id, ts, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
+            receiver.signedDelivery(secret, id, body).build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
   }

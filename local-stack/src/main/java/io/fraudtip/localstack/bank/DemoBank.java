@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -193,6 +195,21 @@ public final class DemoBank implements AutoCloseable {
     /** Where the platform posts: {@code <baseUrl>/hooks/<name>}. */
     public String url() {
       return baseUrl() + PREFIX + name;
+    }
+
+    /**
+     * A delivery of {@code body} to this receiver signed with {@code secret} as the platform signs
+     * one (Standard Webhooks, timestamped now): for tests that play the platform.
+     */
+    public HttpRequest.Builder signedDelivery(String secret, String id, String body) {
+      long ts = Instant.now().getEpochSecond();
+      return HttpRequest.newBuilder(URI.create(url()))
+          .header(WebhookSignature.HEADER_ID, id)
+          .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(ts))
+          .header(
+              WebhookSignature.HEADER_SIGNATURE,
+              WebhookSignature.header(List.of(secret), id, ts, body))
+          .POST(HttpRequest.BodyPublishers.ofString(body));
     }
 
     /** The secrets deliveries are verified with (the endpoint's, both during a rotation). */

@@ -3,13 +3,10 @@ package io.fraudtip.localstack.bank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.contracts.webhooks.WebhookSignature;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -111,16 +108,9 @@ class DemoBankTest {
 
   private static HttpRequest request(
       DemoBank.Receiver receiver, String secret, String id, Duration timeout) {
-    long ts = Instant.now().getEpochSecond();
-    String body = "{\"type\":\"account.reported\"}";
-    return HttpRequest.newBuilder(URI.create(receiver.url()))
+    return receiver
+        .signedDelivery(secret, id, "{\"type\":\"account.reported\"}")
         .timeout(timeout)
-        .header(WebhookSignature.HEADER_ID, id)
-        .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(ts))
-        .header(
-            WebhookSignature.HEADER_SIGNATURE,
-            WebhookSignature.header(List.of(secret), id, ts, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
   }
 }
