@@ -64,9 +64,9 @@ public final class BenchChild {
 
   /**
    * Serves what the bank's receivers got on {@code port}: {@code GET
-   * /deliveries/BIN?from=N&limit=M} answers at most M (5,000 by default) of receiver BIN's
-   * deliveries from the N-th on, as a JSON array of {@code receivedAt}, {@code verified} and {@code
-   * body}; the ones before the N-th are forgotten.
+   * /deliveries/BIN?from=N&limit=M} answers at most M ({@link TipToWebhook#PAGE} by default) of
+   * receiver BIN's deliveries from the N-th on, as a JSON array of {@code receivedAt}, {@code
+   * verified} and {@code body}; the ones before the N-th are forgotten.
    */
   static HttpServer deliveries(DemoBank bank, int port) throws IOException {
     HttpServer stats = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 10);
@@ -77,7 +77,8 @@ public final class BenchChild {
             String bin = exchange.getRequestURI().getPath().substring("/deliveries/".length());
             Map<String, String> query = query(exchange.getRequestURI().getQuery());
             int from = Integer.parseInt(query.getOrDefault("from", "0"));
-            int limit = Integer.parseInt(query.getOrDefault("limit", "5000"));
+            int limit =
+                Integer.parseInt(query.getOrDefault("limit", Integer.toString(TipToWebhook.PAGE)));
             DemoBank.Receiver receiver = bank.receiver(bin);
             // The reader has what came before from: the bank keeps only what is yet to be read
             // and answers a page at a time (else a run's deliveries, over 250,000 by the intake

@@ -30,7 +30,7 @@ class TipToWebhookTest {
           tips.put(tipId, Instant.now());
           post(receiver, secret, "msg_" + i, "{\"tipId\":\"" + tipId + "\"}");
         }
-        String url = "http://127.0.0.1:" + stats.getAddress().getPort() + "/deliveries/" + "970422";
+        String url = "http://127.0.0.1:" + stats.getAddress().getPort() + "/deliveries/970422";
         TipToWebhook follow = new TipToWebhook(url, 3);
 
         assertThat(follow.delivered(tips)).as("pages of 3, 3 and 1").isEqualTo(7);
