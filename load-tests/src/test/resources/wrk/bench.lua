@@ -4,8 +4,9 @@
 -- RATE  requests per second offered in all (split over the T threads); each request has its
 --       slot on a schedule (open model, as far as C connections allow: a request whose slot has
 --       passed goes at once, so a slow server shows as a lower achieved rate, not a slower clock)
--- BASE  first sequence number of this run: tip accounts, phones and unknown watchlist values are
---       unique per request across runs
+-- BASE  first sequence number of this run: tip accounts and unknown watchlist values are unique
+--       per request across runs; a tip's phone is its number modulo 10,000,000, so two runs whose
+--       bases differ by a multiple of that name the same phones (Wrk.java's steps never do)
 -- FILE  watchlist: listed values, one a line; batch: the request body
 -- TRACKDIR  tips with BENCH_TRACK=1: each thread appends "tipId receivedAt" of every 202 to TRACKDIR/accepted-N.txt
 -- TOKEN bearer token (watchlist, batch)
