@@ -145,7 +145,10 @@ class EndpointSlots {
           s.overflowed = true;
         }
       }
-      if (s.overflowed && s.waiting.isEmpty()) {
+      // Empty means none waits in memory and no place is reserved for one still in its
+      // transaction: cleared while a reserved one was yet to come, the mark was gone once that one
+      // had waited and left, and no claim took the due rows until the poll.
+      if (s.overflowed && s.waiting.isEmpty() && s.reserved.get() == 0) {
         s.overflowed = false;
         overflowedLineEmptied = true;
       }
