@@ -112,11 +112,11 @@ public class DeliveryHandOff {
         if (handed.isEmpty() || status == Status.STATUS_COMMITTED && wakeUp.handOver(handed)) {
           return;
         }
-        boolean full = false;
+        boolean claim = false;
         for (ClaimedDelivery c : handed) {
-          full |= slots.unreserve(c.endpointId());
+          claim |= slots.unreserve(c.endpointId());
         }
-        if (full) {
+        if (claim) {
           wakeUp.wake();
         }
       }

@@ -43,6 +43,15 @@ class EndpointSlots {
       return sending.get() + reserved.get();
     }
 
+    /**
+     * None waits in memory and no place is reserved for one still to be handed over: a line that
+     * looked empty while a reserved delivery was in its transaction lost its mark, and once that
+     * delivery had waited and left no claim took the due rows until the poll.
+     */
+    private boolean lineEmpty() {
+      return waiting.isEmpty() && reserved.get() == 0;
+    }
+
     private void unreserve() {
       // Never below zero: a reservation made before the dispatcher restarted is not counted here.
       reserved.updateAndGet(r -> Math.max(0, r - 1));
@@ -107,13 +116,14 @@ class EndpointSlots {
    * Gives a reservation up: its transaction rolled back, or the dispatcher stopped before it was
    * handed over.
    *
-   * @return whether the endpoint had no free slot, so that due rows of it may be waiting
+   * @return whether a claim may now take due rows of the endpoint: it had no free slot, or this was
+   *     the last place reserved in the line of an endpoint that had made deliveries due
    */
   boolean unreserve(UUID endpointId) {
     Slots s = of(endpointId);
     boolean full = s.taken() >= max;
     s.unreserve();
-    return full;
+    return full || s.overflowed && s.lineEmpty();
   }
 
   /** A delivery handed over, in line for a slot of its endpoint (its reservation kept). */
@@ -145,10 +155,7 @@ class EndpointSlots {
           s.overflowed = true;
         }
       }
-      // Empty means none waits in memory and no place is reserved for one still in its
-      // transaction: cleared while a reserved one was yet to come, the mark was gone once that one
-      // had waited and left, and no claim took the due rows until the poll.
-      if (s.overflowed && s.waiting.isEmpty() && s.reserved.get() == 0) {
+      if (s.overflowed && s.lineEmpty()) {
         s.overflowed = false;
         overflowedLineEmptied = true;
       }

@@ -67,6 +67,25 @@ class EndpointSlotsTest {
     assertThat(slots.admitWaiting(d -> true)).isFalse();
   }
 
+  @Test
+  void theLastReservedPlaceOfAnOverflowedLineGivenBackAsksForAClaim() {
+    reserveAndSend(MAX);
+    for (int i = 0; i < WAITING; i++) {
+      assertThat(slots.reserve(endpoint)).isTrue();
+    }
+    assertThat(slots.reserve(endpoint)).isFalse();
+    // Every request in flight answered while the two reserved are still in their transactions.
+    EndpointSlots.Slots s = slots.of(endpoint);
+    for (int i = 0; i < MAX; i++) {
+      slots.release(s);
+    }
+    // Both roll back: the endpoint has free slots, and the second empties its line, so the rows
+    // written due are to be claimed now rather than at the next poll.
+    assertThat(slots.unreserve(endpoint)).isFalse();
+    assertThat(slots.unreserve(endpoint)).isTrue();
+    assertThat(slots.admitWaiting(d -> true)).isTrue();
+  }
+
   /** Takes {@code n} slots as the hand-off does: reserved in the transaction, then sent. */
   private void reserveAndSend(int n) {
     for (int i = 0; i < n; i++) {
@@ -92,7 +111,10 @@ class EndpointSlotsTest {
         Long.MAX_VALUE);
   }
 
-  /** The two limits the slots read; nothing else of the configuration is asked for. */
+  /**
+   * The two limits the slots read; nothing else of the configuration is asked for (the mapping
+   * itself would need Quarkus's converters for its durations).
+   */
   private static WebhookConfig config(int max, int waiting) {
     return (WebhookConfig)
         Proxy.newProxyInstance(
