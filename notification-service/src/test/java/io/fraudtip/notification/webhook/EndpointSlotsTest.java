@@ -21,14 +21,7 @@ class EndpointSlotsTest {
 
   @Test
   void aLineThatEmptiesAfterItsLastReservedDeliveryArrivedAsksForAClaimOfTheDueOnes() {
-    // Every slot taken by a request in flight.
-    reserveAndSend(MAX);
-    // Two new deliveries reserve the places in line; their transactions have not committed yet.
-    for (int i = 0; i < WAITING; i++) {
-      assertThat(slots.reserve(endpoint)).isTrue();
-    }
-    // A third finds no place: written due, for a claim once the line has emptied.
-    assertThat(slots.reserve(endpoint)).isFalse();
+    overflowWhileTheLineIsReserved();
     // The dispatcher looks before the two are handed over: nothing waits in memory yet, but the
     // line has not emptied, since two are still to come.
     assertThat(slots.admitWaiting(d -> true)).isFalse();
@@ -69,11 +62,7 @@ class EndpointSlotsTest {
 
   @Test
   void theLastReservedPlaceOfAnOverflowedLineGivenBackAsksForAClaim() {
-    reserveAndSend(MAX);
-    for (int i = 0; i < WAITING; i++) {
-      assertThat(slots.reserve(endpoint)).isTrue();
-    }
-    assertThat(slots.reserve(endpoint)).isFalse();
+    overflowWhileTheLineIsReserved();
     // Every request in flight answered while the two reserved are still in their transactions.
     EndpointSlots.Slots s = slots.of(endpoint);
     for (int i = 0; i < MAX; i++) {
@@ -84,6 +73,19 @@ class EndpointSlotsTest {
     assertThat(slots.unreserve(endpoint)).isFalse();
     assertThat(slots.unreserve(endpoint)).isTrue();
     assertThat(slots.admitWaiting(d -> true)).isTrue();
+  }
+
+  /**
+   * Every slot taken by a request in flight, the places in line reserved by new deliveries whose
+   * transactions have not committed yet, and one more that finds no place: written due, for a claim
+   * once the line has emptied.
+   */
+  private void overflowWhileTheLineIsReserved() {
+    reserveAndSend(MAX);
+    for (int i = 0; i < WAITING; i++) {
+      assertThat(slots.reserve(endpoint)).isTrue();
+    }
+    assertThat(slots.reserve(endpoint)).isFalse();
   }
 
   /** Takes {@code n} slots as the hand-off does: reserved in the transaction, then sent. */
