@@ -39,12 +39,19 @@ public class CaseEvents {
 
   private final Outbox outbox;
   private final OutsiderLines outsiderLines;
+  private final HeldLines held;
   private final EntityManager em;
   private final long maxOutsiderLinesPerDay;
 
-  CaseEvents(Outbox outbox, OutsiderLines outsiderLines, EntityManager em, QuotaConfig quotas) {
+  CaseEvents(
+      Outbox outbox,
+      OutsiderLines outsiderLines,
+      HeldLines held,
+      EntityManager em,
+      QuotaConfig quotas) {
     this.outbox = outbox;
     this.outsiderLines = outsiderLines;
+    this.held = held;
     this.em = em;
     this.maxOutsiderLinesPerDay = quotas.timeline().maxOutsiderEntriesPerDay();
   }
@@ -63,6 +70,10 @@ public class CaseEvents {
       }
       outsiderLines.added(c.id);
     }
+    if (held.holding()) {
+      held.add(new Line(c.id, c.unitCode, kind, actor, ruleId, detail, at));
+      return;
+    }
     TimelineEntry entry = new TimelineEntry();
     entry.caseId = c.id;
     entry.at = at;
@@ -72,6 +83,22 @@ public class CaseEvents {
     entry.ruleId = ruleId;
     entry.detail = bounded(detail);
     entry.persist();
+  }
+
+  /**
+   * Holds the lines {@link #record} adds from now on in this transaction, to be written at once by
+   * {@link #writeHeldLines}, which the caller must call before it commits. Nothing reads the
+   * timeline in a batch of tips, which holds them.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void holdLines() {
+    held.hold();
+  }
+
+  /** Writes the lines held since {@link #holdLines}, in their order, and holds no more. */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void writeHeldLines() {
+    insert(held.release());
   }
 
   /** A line for {@link #recordAll}: the case as its id and unit, then as {@link #record} takes. */
@@ -99,6 +126,14 @@ public class CaseEvents {
         throw new IllegalArgumentException(l.kind() + " lines are bounded: record them one by one");
       }
     }
+    if (held.holding()) {
+      lines.forEach(held::add);
+      return;
+    }
+    insert(lines);
+  }
+
+  private void insert(List<Line> lines) {
     if (lines.isEmpty()) {
       return;
     }

@@ -43,6 +43,20 @@ public class DisputeReviews {
   }
 
   /**
+   * Whether a tip naming these identifiers may call for a review ({@link #afterReport} then reads
+   * the identifiers' evidence and may publish its case's tips): one of them was delisted and has no
+   * review asked for yet.
+   */
+  public static boolean mayReview(Linkable linkable) {
+    return linkable.candidates().stream()
+        .anyMatch(c -> awaitsReview(linkable.existing().get(c.key())));
+  }
+
+  private static boolean awaitsReview(CaseIdentifier row) {
+    return row != null && row.delistedAt != null && row.reviewRequestedAt == null;
+  }
+
+  /**
    * Asks for the reviews a tip calls for; call before the tip's own evidence is recorded.
    *
    * @return whether the case went back to a unit's queue (and an event was published)
@@ -53,7 +67,7 @@ public class DisputeReviews {
     boolean reopened = false;
     for (Candidate c : linkable.candidates()) {
       CaseIdentifier row = linkable.existing().get(c.key());
-      if (row == null || row.delistedAt == null || row.reviewRequestedAt != null) {
+      if (!awaitsReview(row)) {
         continue;
       }
       Optional<String> unit =

@@ -13,11 +13,13 @@ import org.apache.kafka.common.header.Headers;
  * One tips.v1 event of a batch.
  *
  * @param trace the trace the tip's record carried, continued by the case events it causes
+ * @param json the tips.v1 payload as received, which the case keeps (null: written from {@code
+ *     tip})
  */
-public record TipEvent(UUID eventId, TipReceivedV1 tip, Context trace) {
+public record TipEvent(UUID eventId, TipReceivedV1 tip, Context trace, String json) {
   /** An event without a trace of its own (it joins the caller's). */
   public static TipEvent of(UUID eventId, TipReceivedV1 tip) {
-    return new TipEvent(eventId, tip, Context.current());
+    return new TipEvent(eventId, tip, Context.current(), null);
   }
 
   /** An event read off a Kafka record, with the W3C trace context of its headers. */
@@ -28,7 +30,7 @@ public record TipEvent(UUID eventId, TipReceivedV1 tip, Context trace) {
         parent == null
             ? Context.current()
             : TraceContexts.parentOf(parent, value(h, TraceContexts.TRACESTATE));
-    return new TipEvent(e.eventId(), e.payload(), trace);
+    return new TipEvent(e.eventId(), e.payload(), trace, e.json());
   }
 
   private static String value(Headers headers, String name) {

@@ -124,6 +124,8 @@ public class TipLinking {
     if (byTip.isEmpty()) {
       return;
     }
+    // Its lines are written at once, after the announcements (nothing in the batch reads them).
+    events.holdLines();
     // Locked before the allow-list and the rows are read, so that both are as they stand now.
     identifiers.lock(byTip.keySet(), all);
     byTip.keySet().removeAll(inCases(byTip.keySet()));
@@ -136,17 +138,21 @@ public class TipLinking {
     // Each tip adds a line to its case's timeline: the cases' counts of such lines in one query.
     events.countOutsiderLines(locked.stream().map(c -> c.id).toList(), now);
     TouchedCases touched = new TouchedCases();
+    BatchRows held = new BatchRows();
     Map<UUID, FraudCase> targets = new HashMap<>();
     for (TipEvent e : byTip.values()) {
       try (Scope scope = e.trace().makeCurrent()) {
         List<Candidate> candidates = Identifiers.without(named.get(e.tip().tipId()), allowList);
-        targets.put(e.tip().tipId(), link(e, view.linkable(candidates), view, touched, now));
+        targets.put(e.tip().tipId(), link(e, view.linkable(candidates), view, touched, held, now));
       }
     }
+    // The totals read the batch's tips and evidence.
+    held.write(em, evidence);
     // Each tip's case now: a new case is not stored yet, so the merges are followed in the batch.
     targets.replaceAll((tip, c) -> view.live(c));
     tipsLinked.fire(new TipsLinked(targets));
     announcements.announce(touched, now);
+    events.writeHeldLines();
     // The batch's new cases go in last, each once with its totals, unit and priority. Persisted
     // when opened, each was inserted at the batch's first flush and updated at the next ones: a
     // row with five indexes written twice or more. Their tips, identifiers and lines refer to
@@ -166,9 +172,17 @@ public class TipLinking {
     return new HashSet<>(found);
   }
 
-  /** One tip into its case: joined or opened, kept, counted, in the timeline; that case. */
+  /**
+   * One tip into its case: joined or opened, kept, counted, in the timeline; that case. The rows
+   * held are written before anything reads or moves them.
+   */
   private FraudCase link(
-      TipEvent e, Linkable linkable, LinkingView view, TouchedCases touched, Instant now) {
+      TipEvent e,
+      Linkable linkable,
+      LinkingView view,
+      TouchedCases touched,
+      BatchRows held,
+      Instant now) {
     TipReceivedV1 tip = e.tip();
     List<FraudCase> cases = view.casesOf(linkable);
     FraudCase refersTo = view.retiredCase(linkable).orElse(null);
@@ -181,18 +195,25 @@ public class TipLinking {
       view.opened(target);
       touched.opened(target, e.trace());
     } else {
+      if (cases.size() > 1) {
+        held.write(em, evidence);
+      }
       Merge merge = merger.merge(cases, now);
       target = merge.survivor();
       touched.joined(target, merge.absorbed(), e.trace());
     }
     boolean closed = target.stage == CaseStage.CLOSED;
-    CaseTip caseTip = TipRows.keep(tip, target, now);
+    CaseTip caseTip = TipRows.kept(tip, e.json(), target, now);
+    held.tip(caseTip);
     // Before the tip's own evidence: a review depends on what was known before it.
+    if (DisputeReviews.mayReview(linkable)) {
+      held.write(em, evidence);
+    }
     boolean reopened = reviews.afterReport(tip, linkable, target, caseTip.receivedAt, now);
     if (reopened) {
       touched.reopened(target);
     }
-    countReports(tip, linkable, target, caseTip, view);
+    countReports(tip, linkable, target, caseTip, view, held);
     addToTimeline(tip, closed && !reopened, refersTo, target, now);
     return target;
   }
@@ -234,20 +255,26 @@ public class TipLinking {
    * source (SPEC §10); new ones join the case. A delisted identifier still links and counts: what
    * it means for the watchlist is the trust model's to say.
    */
-  private void countReports(
-      TipReceivedV1 tip, Linkable linkable, FraudCase target, CaseTip caseTip, LinkingView view) {
+  private static void countReports(
+      TipReceivedV1 tip,
+      Linkable linkable,
+      FraudCase target,
+      CaseTip caseTip,
+      LinkingView view,
+      BatchRows held) {
     boolean identified =
         caseTip.trust == TrustLevel.IDENTIFIED
             || caseTip.trust == TrustLevel.IDENTIFIED_WITH_TRANSFERS;
     for (Candidate c : linkable.candidates()) {
-      evidence.report(
-          c.type(),
-          c.value(),
-          tip.tipId(),
-          target.id,
-          caseTip.receivedAt,
-          tip.source(),
-          TipRows.withTransfers(tip, c));
+      held.report(
+          new Evidence.Report(
+              c.type(),
+              c.value(),
+              tip.tipId(),
+              target.id,
+              caseTip.receivedAt,
+              tip.source(),
+              TipRows.withTransfers(tip, c)));
       CaseIdentifier row = linkable.existing().get(c.key());
       if (row == null) {
         view.added(TipRows.addIdentifier(target, c, caseTip.receivedAt, identified ? 1 : 0, 1));

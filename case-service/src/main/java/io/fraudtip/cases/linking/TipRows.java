@@ -53,8 +53,13 @@ public final class TipRows {
     return tip.scamType() == null ? ScamType.OTHER : tip.scamType();
   }
 
-  /** Stores the tip in its case, with the facts the totals are computed from. */
-  static CaseTip keep(TipReceivedV1 tip, FraudCase target, Instant now) {
+  /**
+   * The tip in its case, with the facts the totals are computed from; not persisted (a batch writes
+   * its tips at once, {@link BatchRows}).
+   *
+   * @param json the tips.v1 payload as received; null to write it from {@code tip}
+   */
+  static CaseTip kept(TipReceivedV1 tip, String json, FraudCase target, Instant now) {
     CaseTip caseTip = new CaseTip();
     caseTip.tipId = tip.tipId();
     caseTip.caseId = target.id;
@@ -73,8 +78,7 @@ public final class TipRows {
                 .filter(Objects::nonNull)
                 .max(Comparator.naturalOrder())
                 .orElse(null);
-    caseTip.payload = Json.write(tip);
-    caseTip.persist();
+    caseTip.payload = json != null ? json : Json.write(tip);
     return caseTip;
   }
 

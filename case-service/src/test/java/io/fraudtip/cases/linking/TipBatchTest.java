@@ -3,6 +3,7 @@ package io.fraudtip.cases.linking;
 import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.cases.TestTips;
@@ -58,6 +59,17 @@ class TipBatchTest {
     assertThat(published).extracting(CaseEventV1::kind).containsExactly(CaseEventKind.OPENED);
     assertThat(published.get(0).tipIds()).containsExactlyInAnyOrder(a.tipId(), b.tipId());
     assertThat(published.get(0).ruleId()).isEqualTo("R-MULTI-PROVINCE");
+    // The batch's lines, held and written at once, keep the order they were recorded in.
+    assertThat(
+            db.query(
+                "SELECT kind, unit_code FROM case_timeline WHERE case_id = ? ORDER BY at, id",
+                c.get("id")))
+        .extracting(row -> row.get("kind"), row -> row.get("unit_code") != null)
+        .containsExactly(
+            tuple("TIP_ADDED", false),
+            tuple("TIP_ADDED", false),
+            tuple("OPENED", false),
+            tuple("ASSIGNED", true));
   }
 
   @Test
@@ -80,6 +92,15 @@ class TipBatchTest {
     assertThat(published.get(0).mergedCaseIds()).isEmpty();
     assertThat(published.get(0).tipIds())
         .containsExactlyInAnyOrder(a.tipId(), b.tipId(), both.tipId());
+    // The first two tips' reports, held until the merge, followed their tips into the survivor.
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM identifier_evidence WHERE tip_id IN (?, ?, ?) AND case_id = ?",
+                a.tipId(),
+                b.tipId(),
+                both.tipId(),
+                survivor))
+        .isEqualTo(4);
   }
 
   @Test
@@ -170,6 +191,33 @@ class TipBatchTest {
         .isZero();
     assertThat(db.queryLong("SELECT count(*) FROM processed_event WHERE event_id = ?", poisonEvent))
         .isZero();
+  }
+
+  @Test
+  void aTipReadOffItsTopicIsKeptAsReceived() {
+    TipReceivedV1 tip = tip().paid(TestTips.account(), 1_000_000).build();
+    // Spaced as no writer of ours spaces it: the case keeps these very bytes, not a rewrite.
+    String received = Json.write(tip).replace(",\"", ", \"");
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.TIPS_V1,
+                "kept-" + UUID.randomUUID(),
+                UUID.randomUUID(),
+                CloudEvents.TYPE_TIP_RECEIVED,
+                received))
+        .awaitCompletion(Duration.ofSeconds(10));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> db.queryLong("SELECT count(*) FROM case_tip WHERE tip_id = ?", tip.tipId()) == 1);
+    assertThat(db.query("SELECT payload FROM case_tip WHERE tip_id = ?", tip.tipId()))
+        .singleElement()
+        .extracting(row -> row.get("payload"))
+        .isEqualTo(received)
+        .isNotEqualTo(Json.write(tip));
   }
 
   private static TipEvent event(TipReceivedV1 tip) {

@@ -136,7 +136,8 @@ public final class EventHandling {
             new IncomingEvent<>(
                 IncomingEvents.eventId(record),
                 Json.events().readValue(record.getPayload(), type),
-                headers(record)));
+                headers(record),
+                record.getPayload()));
         sources.add(record);
       } catch (Exception e) {
         deadLetters.add(record.nack(e).toCompletableFuture());
