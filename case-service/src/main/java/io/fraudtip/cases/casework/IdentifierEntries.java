@@ -24,6 +24,7 @@ import io.fraudtip.contracts.tips.TipSourceV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -168,8 +169,9 @@ public class IdentifierEntries {
    */
   private void count(Linkable linkable, FraudCase target, String unit, Instant now) {
     TipSourceV1 source = new TipSourceV1(POLICE_SOURCE + unit, null, null, true);
+    List<Evidence.Report> reports = new ArrayList<>();
     for (Candidate k : linkable.candidates()) {
-      evidence.report(k.type(), k.value(), null, target.id, now, source, false);
+      reports.add(new Evidence.Report(k.type(), k.value(), null, target.id, now, source, false));
       CaseIdentifier row = linkable.existing().get(k.key());
       if (row == null) {
         TipRows.addIdentifier(target, k, now, 1, 1).enteredBy = unit;
@@ -181,6 +183,7 @@ public class IdentifierEntries {
         }
       }
     }
+    evidence.reports(reports);
   }
 
   /**

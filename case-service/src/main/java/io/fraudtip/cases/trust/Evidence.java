@@ -61,19 +61,6 @@ public class Evidence {
       TipSourceV1 source,
       boolean withTransfers) {}
 
-  /** One {@link Report}. */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void report(
-      IdentifierType type,
-      String value,
-      UUID tipId,
-      UUID caseId,
-      Instant at,
-      TipSourceV1 source,
-      boolean withTransfers) {
-    reports(List.of(new Report(type, value, tipId, caseId, at, source, withTransfers)));
-  }
-
   /**
    * Records reports in one statement, where each would take Hibernate's persist and its share of
    * the flush (a batch of tips makes two or three a tip); one {@link EvidenceAdded} an identifier.
