@@ -14,9 +14,8 @@ import org.hibernate.Session;
  * timeline's lines are held too, by {@link io.fraudtip.cases.core.CaseEvents#holdLines}). They are
  * held until the batch next reads or moves such rows (a merge, a review, the totals) and then
  * written in one statement a table, where each would take Hibernate's persist and its share of the
- * flush (a fifth of case-service's CPU at 600 tips/s went to flushes). Held, a row names the case
- * its tip joined, which is live until a merge: a merge writes them first and then moves them with
- * the rest.
+ * flush. Held, a row names the case its tip joined, which is live until a merge: a merge writes
+ * them first and then moves them with the rest.
  */
 final class BatchRows {
   private static final String INSERT_TIPS =
