@@ -24,8 +24,15 @@ final class BatchRows {
           + " SELECT * FROM unnest(?, ?, CAST(? AS timestamptz[]), ?, ?, ?, ?, ?,"
           + " CAST(? AS timestamptz[]), ?)";
 
+  private final EntityManager em;
+  private final Evidence evidence;
   private final List<CaseTip> tips = new ArrayList<>();
   private final List<Evidence.Report> reports = new ArrayList<>();
+
+  BatchRows(EntityManager em, Evidence evidence) {
+    this.em = em;
+    this.evidence = evidence;
+  }
 
   void tip(CaseTip tip) {
     tips.add(tip);
@@ -36,7 +43,7 @@ final class BatchRows {
   }
 
   /** Writes the rows held (nothing when none is), and holds none afterwards. */
-  void write(EntityManager em, Evidence evidence) {
+  void write() {
     if (!tips.isEmpty()) {
       em.unwrap(Session.class)
           .doWork(

@@ -138,7 +138,7 @@ public class TipLinking {
     // Each tip adds a line to its case's timeline: the cases' counts of such lines in one query.
     events.countOutsiderLines(locked.stream().map(c -> c.id).toList(), now);
     TouchedCases touched = new TouchedCases();
-    BatchRows held = new BatchRows();
+    BatchRows held = new BatchRows(em, evidence);
     Map<UUID, FraudCase> targets = new HashMap<>();
     for (TipEvent e : byTip.values()) {
       try (Scope scope = e.trace().makeCurrent()) {
@@ -147,7 +147,7 @@ public class TipLinking {
       }
     }
     // The totals read the batch's tips and evidence.
-    held.write(em, evidence);
+    held.write();
     // Each tip's case now: a new case is not stored yet, so the merges are followed in the batch.
     targets.replaceAll((tip, c) -> view.live(c));
     tipsLinked.fire(new TipsLinked(targets));
@@ -196,7 +196,7 @@ public class TipLinking {
       touched.opened(target, e.trace());
     } else {
       if (cases.size() > 1) {
-        held.write(em, evidence);
+        held.write();
       }
       Merge merge = merger.merge(cases, now);
       target = merge.survivor();
@@ -207,7 +207,7 @@ public class TipLinking {
     held.tip(caseTip);
     // Before the tip's own evidence: a review depends on what was known before it.
     if (DisputeReviews.mayReview(linkable)) {
-      held.write(em, evidence);
+      held.write();
     }
     boolean reopened = reviews.afterReport(tip, linkable, target, caseTip.receivedAt, now);
     if (reopened) {

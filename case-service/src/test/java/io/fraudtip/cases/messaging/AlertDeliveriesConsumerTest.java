@@ -496,7 +496,7 @@ class AlertDeliveriesConsumerTest {
   }
 
   private static IncomingEvent<AlertDeliveredV1> incoming(UUID eventId, AlertDeliveredV1 d) {
-    return new IncomingEvent<>(eventId, d, new RecordHeaders());
+    return new IncomingEvent<>(eventId, d, new RecordHeaders(), Json.write(d));
   }
 
   /** A delivery of an alert of a case this service does not know. */

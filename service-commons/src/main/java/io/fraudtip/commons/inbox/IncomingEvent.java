@@ -13,9 +13,4 @@ import org.apache.kafka.common.header.Headers;
  * @param json the payload as received, for a handler that keeps it (null when not at hand)
  * @param <T> the payload type
  */
-public record IncomingEvent<T>(UUID eventId, T payload, Headers headers, String json) {
-  /** An event whose payload as received is not at hand. */
-  public IncomingEvent(UUID eventId, T payload, Headers headers) {
-    this(eventId, payload, headers, null);
-  }
-}
+public record IncomingEvent<T>(UUID eventId, T payload, Headers headers, String json) {}
