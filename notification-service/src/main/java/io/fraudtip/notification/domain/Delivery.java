@@ -17,8 +17,11 @@ import java.util.UUID;
 public class Delivery extends PanacheEntityBase {
   @Id public UUID id;
 
-  /** The {@code webhook-id} header: the same on every attempt and replay. */
-  @Column(name = "webhook_id", nullable = false, unique = true)
+  /**
+   * The {@code webhook-id} header, {@link #webhookIdOf} its id: the same on every attempt and
+   * replay.
+   */
+  @Column(name = "webhook_id", nullable = false)
   public String webhookId;
 
   @Column(name = "alert_id", nullable = false)

@@ -1,6 +1,7 @@
 package io.fraudtip.notification.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.contracts.webhooks.WebhookSignature;
@@ -61,6 +62,18 @@ class WebhookDeliveryTest {
 
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
     assertThat(delivery.get("webhook_id")).isEqualTo(got.get(0).webhookId());
+    // The webhook-id is made from the delivery's id, which is what keeps it unique (no index of
+    // its own): the database refuses any other.
+    assertThat(delivery.get("webhook_id"))
+        .isEqualTo("msg_" + delivery.get("id").toString().replace("-", ""));
+    assertThatThrownBy(
+            () ->
+                db.update(
+                    "UPDATE delivery SET webhook_id = ? WHERE id = ?",
+                    "msg_" + UUID.randomUUID().toString().replace("-", ""),
+                    delivery.get("id")))
+        .rootCause()
+        .hasMessageContaining("delivery_webhook_id_of_id");
     await()
         .atMost(Duration.ofSeconds(5))
         .until(
