@@ -325,7 +325,9 @@ final class Report {
     b.append("## Ladders\n\n");
     b.append(
         "Open model: each step offers a fixed rate for its duration (wrk paces each request on a"
-            + " schedule; a request whose slot came while every connection was busy is *dropped*);"
+            + " schedule, with connections enough for answers of 250 ms on average; a late slot goes"
+            + " as soon as a connection is free, and the slots not sent by the step's end are"
+            + " *dropped*);"
             + " *achieved* counts 2xx answers per second of the step. A ladder stops after the"
             + " first step it does not keep up with (achieved < 90 % of offered or > 1 % failed)."
             + " *Loop* (intake, and tip to webhook at its fixed rate): every tip of the step"

@@ -59,7 +59,9 @@ final class Step {
     return wrk != null ? wrk.failed() : 0;
   }
 
-  /** Requests whose slot came while every connection was busy. */
+  /**
+   * Slots of the schedule not sent by the step's end: every connection was waiting for an answer.
+   */
   long droppedCount() {
     if (wrk == null) {
       return 0;
