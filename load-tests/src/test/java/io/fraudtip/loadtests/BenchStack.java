@@ -2,6 +2,7 @@ package io.fraudtip.loadtests;
 
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.PostgresServer;
+import io.fraudtip.localstack.infra.ScratchDirectories;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.localstack.stack.LocalStack;
@@ -40,6 +41,7 @@ final class BenchStack implements AutoCloseable {
   private final Map<Service, Integer> ports = new EnumMap<>(Service.class);
   private final Map<Service, Forked> services = new EnumMap<>(Service.class);
   private final List<AutoCloseable> started = new ArrayList<>();
+  private boolean dataDeleted;
   private PostgresServer postgres;
   private Forked broker;
   private Forked bank;
@@ -68,12 +70,8 @@ final class BenchStack implements AutoCloseable {
     Path repository = Path.of(System.getProperty("fraudtip.repository", "..")).toAbsolutePath();
     Path jfr = Boolean.getBoolean("fraudtip.benchmark.jfr") ? out.resolve("jfr") : null;
     for (int attempt = 1; ; attempt++) {
-      BenchStack stack;
-      try {
-        stack = new BenchStack(repository, Files.createTempDirectory("fraudtip-bench-"), jfr);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      BenchStack stack =
+          new BenchStack(repository, ScratchDirectories.create("fraudtip-bench-"), jfr);
       try {
         stack.startAll(jvm, postgresSettings);
         Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "bench-stack-stop"));
@@ -299,7 +297,10 @@ final class BenchStack implements AutoCloseable {
     }
   }
 
-  /** Stops the services, the demo bank, the broker, then PostgreSQL. */
+  /**
+   * Stops the services, the demo bank, the broker, then PostgreSQL, and deletes their data (7–10 GB
+   * after a whole run); the logs stay.
+   */
   @Override
   public synchronized void close() {
     services.values().forEach(Forked::close);
@@ -312,5 +313,10 @@ final class BenchStack implements AutoCloseable {
       }
     }
     started.clear();
+    if (!dataDeleted) {
+      dataDeleted = true;
+      ScratchDirectories.deleteQuietly(home, "logs");
+      System.out.println("[bench] the stack's logs are kept in " + home.resolve("logs"));
+    }
   }
 }

@@ -5,6 +5,7 @@ import io.fraudtip.localstack.demo.Demo;
 import io.fraudtip.localstack.demo.Platform;
 import io.fraudtip.localstack.infra.ExistingKafka;
 import io.fraudtip.localstack.infra.PostgresServer;
+import io.fraudtip.localstack.infra.ScratchDirectories;
 import io.fraudtip.localstack.security.KnownUnits;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
@@ -12,18 +13,16 @@ import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.Service;
 import io.fraudtip.localstack.stack.StackException;
 import io.fraudtip.localstack.stack.StackSettings;
-import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.stream.Stream;
 
 /** {@code ./run-local}: the whole platform on this machine until Ctrl-C. */
 public final class RunLocal {
@@ -211,15 +210,10 @@ public final class RunLocal {
   }
 
   private static void deleteTree(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new StackException("could not delete " + dir + ": " + e.getMessage(), e);
+    try {
+      ScratchDirectories.delete(dir);
+    } catch (UncheckedIOException e) {
+      throw new StackException(e.getMessage() + ": " + e.getCause().getMessage(), e);
     }
   }
 

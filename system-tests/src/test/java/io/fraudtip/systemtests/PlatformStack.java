@@ -1,12 +1,10 @@
 package io.fraudtip.systemtests;
 
 import io.fraudtip.localstack.infra.FreePorts;
+import io.fraudtip.localstack.infra.ScratchDirectories;
 import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.Service;
 import io.fraudtip.localstack.stack.StackSettings;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,12 +25,7 @@ final class PlatformStack {
       for (Service s : Service.values()) {
         ports.put(s, FreePorts.pick());
       }
-      Path home;
-      try {
-        home = Files.createTempDirectory("fraudtip-system-");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      Path home = ScratchDirectories.create("fraudtip-system-");
       stack =
           LocalStack.start(
               new StackSettings(
@@ -67,7 +60,15 @@ final class PlatformStack {
                       "FRAUDTIP_WEBHOOKS_MAX_ENDPOINTS_PER_BANK",
                       "1000")),
               line -> System.out.println("[stack] " + line));
-      Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-stack-stop"));
+      LocalStack started = stack;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    started.close();
+                    ScratchDirectories.deleteQuietly(home, "logs");
+                  },
+                  "system-stack-stop"));
     }
     return stack;
   }

@@ -7,11 +7,11 @@ import io.fraudtip.contracts.Json;
 import io.fraudtip.localstack.demo.Api;
 import io.fraudtip.localstack.demo.Platform;
 import io.fraudtip.localstack.infra.FreePorts;
+import io.fraudtip.localstack.infra.ScratchDirectories;
 import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.Service;
 import io.fraudtip.localstack.stack.StackSettings;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -43,6 +43,7 @@ class ProductionSettingsIT {
   private static final String BANK = "970436";
 
   private static LocalStack stack;
+  private static Path home;
   private static Platform platform;
   private static final Api API = new Api();
 
@@ -54,11 +55,12 @@ class ProductionSettingsIT {
       ports.put(s, FreePorts.pick());
     }
     int bankPort = FreePorts.pick();
+    home = ScratchDirectories.create("fraudtip-production-");
     stack =
         LocalStack.start(
             new StackSettings(
                 repository,
-                Files.createTempDirectory("fraudtip-production-"),
+                home,
                 ports,
                 FreePorts.pick(),
                 FreePorts.pick(),
@@ -72,6 +74,7 @@ class ProductionSettingsIT {
   static void stop() {
     if (stack != null) {
       stack.close();
+      ScratchDirectories.deleteQuietly(home, "logs");
     }
   }
 

@@ -3,6 +3,7 @@ package io.fraudtip.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.localstack.infra.FreePorts;
+import io.fraudtip.localstack.infra.ScratchDirectories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class RunLocalIT {
     Files.deleteIfExists(stamp);
     Files.createFile(stamp);
 
-    Path home = Files.createTempDirectory("fraudtip-run-local-");
+    Path home = ScratchDirectories.create("fraudtip-run-local-");
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       ports.add(FreePorts.pick());
@@ -84,6 +85,7 @@ class RunLocalIT {
     } finally {
       runLocal.descendants().forEach(ProcessHandle::destroyForcibly);
       runLocal.destroyForcibly();
+      ScratchDirectories.deleteQuietly(home, "logs", "run-local.out");
     }
   }
 

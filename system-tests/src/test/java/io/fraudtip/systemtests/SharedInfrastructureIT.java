@@ -8,10 +8,10 @@ import io.fraudtip.localstack.demo.Platform;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.KafkaServer;
 import io.fraudtip.localstack.infra.PostgresServer;
+import io.fraudtip.localstack.infra.ScratchDirectories;
 import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.Service;
 import io.fraudtip.localstack.stack.StackSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class SharedInfrastructureIT {
   @Test
   void thePlatformRunsOnAnExistingPostgresAndKafkaAndLeavesThemRunning() throws Exception {
-    Path shared = Files.createTempDirectory("fraudtip-shared-");
+    Path shared = ScratchDirectories.create("fraudtip-shared-");
+    Path home = ScratchDirectories.create("fraudtip-on-shared-");
     try (PostgresServer teamPostgres =
             PostgresServer.start(shared.resolve("postgres"), FreePorts.pick());
         KafkaServer teamKafka = KafkaServer.start(shared.resolve("kafka"), FreePorts.pick(), 3)) {
@@ -50,7 +51,7 @@ class SharedInfrastructureIT {
       StackSettings settings =
           new StackSettings(
               repository,
-              Files.createTempDirectory("fraudtip-on-shared-"),
+              home,
               ports,
               FreePorts.pick(),
               FreePorts.pick(),
@@ -85,6 +86,9 @@ class SharedInfrastructureIT {
               Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, teamKafka.bootstrapServers()))) {
         assertThat(admin.listTopics().names().get()).containsAll(LocalStack.topics());
       }
+    } finally {
+      ScratchDirectories.deleteQuietly(shared);
+      ScratchDirectories.deleteQuietly(home, "logs");
     }
   }
 }

@@ -4,18 +4,16 @@ import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.KafkaServer;
 import io.fraudtip.localstack.infra.PostgresServer;
+import io.fraudtip.localstack.infra.ScratchDirectories;
 import io.fraudtip.localstack.security.SigningKeys;
 import io.fraudtip.localstack.security.Tokens;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The servers of one test JVM: a Kafka broker and a PostgreSQL server on free ports, started on
  * first use and stopped when the JVM exits. Every Quarkus application started in the JVM shares
- * them.
+ * them. Their files are deleted when they stop.
  */
 public final class TestInfrastructure {
   private static final int KAFKA_PARTITIONS = 2;
@@ -31,11 +29,7 @@ public final class TestInfrastructure {
   private DemoBank demoBank;
 
   private TestInfrastructure() {
-    try {
-      home = Files.createTempDirectory("fraudtip-test-");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    home = ScratchDirectories.create("fraudtip-test-");
     postgres = PostgresServer.start(home.resolve("postgres"), FreePorts.pick());
     kafkaPort = FreePorts.pick();
     kafka = KafkaServer.start(home.resolve("kafka"), kafkaPort, KAFKA_PARTITIONS);
@@ -120,6 +114,7 @@ public final class TestInfrastructure {
       stopKafka();
     } finally {
       postgres.close();
+      ScratchDirectories.deleteQuietly(home);
     }
   }
 }

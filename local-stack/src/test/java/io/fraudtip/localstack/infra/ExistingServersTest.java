@@ -3,7 +3,6 @@ package io.fraudtip.localstack.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A PostgreSQL and a Kafka that already run: used, never restarted or stopped by the stack. */
 class ExistingServersTest {
@@ -101,7 +101,9 @@ class ExistingServersTest {
     assertThatThrownBy(() -> new ExistingKafka("kafka.team.lan")).hasMessageContaining("host:port");
   }
 
-  private static Path tempDir() throws Exception {
-    return Files.createTempDirectory("fraudtip-existing-");
+  @TempDir Path home;
+
+  private Path tempDir() {
+    return home;
   }
 }

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fraudtip.localstack.infra.FreePorts;
 import io.fraudtip.localstack.infra.PostgresServer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,10 +19,12 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.jdbc.PgArray;
 
 /** Rows written by arrays come back exactly as given, whatever their text holds. */
 class ArrayRowsTest {
+  @TempDir static Path home;
   private static PostgresServer postgres;
 
   record Row(
@@ -30,7 +32,7 @@ class ArrayRowsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = PostgresServer.start(Files.createTempDirectory("array-rows"), FreePorts.pick());
+    postgres = PostgresServer.start(home, FreePorts.pick());
   }
 
   @AfterAll

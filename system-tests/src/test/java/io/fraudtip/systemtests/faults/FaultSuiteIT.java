@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.infra.FreePorts;
+import io.fraudtip.localstack.infra.ScratchDirectories;
 import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.LocalStack.KafkaMode;
 import io.fraudtip.localstack.stack.Service;
@@ -88,6 +89,7 @@ class FaultSuiteIT {
   private static final double TWO_INSTANCE_FAILED_SHARE = 0.25;
 
   static LocalStack stack;
+  private static Path home;
   static TipLoad load;
   static Ledger ledger;
   static final List<String> lines = new ArrayList<>();
@@ -96,6 +98,7 @@ class FaultSuiteIT {
   static void start() throws IOException {
     Files.deleteIfExists(LEDGER_FILE);
     Path repository = Path.of(System.getProperty("fraudtip.repository", "..")).toAbsolutePath();
+    home = ScratchDirectories.create("fraudtip-faults-");
     Map<Service, Integer> ports = new EnumMap<>(Service.class);
     for (Service s : Service.values()) {
       ports.put(s, FreePorts.pick());
@@ -104,7 +107,7 @@ class FaultSuiteIT {
         LocalStack.start(
             new StackSettings(
                 repository,
-                Files.createTempDirectory("fraudtip-faults-"),
+                home,
                 ports,
                 FreePorts.pick(),
                 FreePorts.pick(),
@@ -160,6 +163,7 @@ class FaultSuiteIT {
     lines.forEach(System.out::println);
     if (stack != null) {
       stack.close();
+      ScratchDirectories.deleteQuietly(home, "logs");
     }
   }
 
