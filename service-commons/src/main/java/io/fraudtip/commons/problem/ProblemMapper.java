@@ -10,6 +10,7 @@ import io.fraudtip.commons.db.LostRaces;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -200,6 +201,20 @@ public class ProblemMapper {
    */
   @ServerExceptionMapper
   public Response unexpected(Throwable e, UriInfo uri) {
+    if (clientHungUp(e)) {
+      // A caller that closes its connection while its body is read (a dropped mobile link, a
+      // client's timeout) is no fault of ours: no error log with a stack, no 5xx in the metrics.
+      // Nothing was stored; nobody reads this answer, but the metrics count it as the caller's.
+      LOG.debugf("The caller closed the connection before its request was read on %s", path(uri));
+      return answer(
+          new Problem(
+              "incomplete-request",
+              "Bad Request",
+              400,
+              "The connection closed before the whole request arrived; nothing was stored.",
+              path(uri),
+              List.of()));
+    }
     if (LostRaces.isLockRace(e)) {
       LOG.warnf("Lost a race on %s, answered 503: %s", path(uri), e.getMessage());
       Response busy =
@@ -225,6 +240,16 @@ public class ProblemMapper {
             "Something went wrong on our side; quote " + id + " to the operators",
             path(uri),
             List.of()));
+  }
+
+  /** Whether the failure is the caller's connection closing under a request being read. */
+  static boolean clientHungUp(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof HttpClosedException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Response answer(Problem problem) {

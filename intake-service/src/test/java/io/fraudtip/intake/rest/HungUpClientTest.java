@@ -1,0 +1,78 @@
+package io.fraudtip.intake.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fraudtip.intake.Tips;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A caller that hangs up while its body is still on the way (a dropped mobile link, a client's own
+ * timeout) stores nothing and is counted as the caller's failure, not as a server error.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class HungUpClientTest {
+  @TestHTTPResource("/api/v1/tips")
+  URL tips;
+
+  @InjectDatabase TestDatabase db;
+
+  @Test
+  void aBodyCutShortIsNoServerErrorAndStoresNothing() throws Exception {
+    long storedBefore = db.queryLong("SELECT count(*) FROM tip");
+    double serverErrorsBefore = answered("5..");
+    double incompleteBefore = answered("400");
+    byte[] body = Tips.VALID.getBytes(StandardCharsets.UTF_8);
+
+    try (Socket socket = new Socket(tips.getHost(), tips.getPort())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST /api/v1/tips HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(body, 0, body.length / 2);
+      out.flush();
+      // the server has the headers and half the body, and waits for the rest
+      Thread.sleep(300);
+    }
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(answered("400")).isEqualTo(incompleteBefore + 1));
+    assertThat(answered("5..")).isEqualTo(serverErrorsBefore);
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(storedBefore);
+  }
+
+  /** Requests to POST /api/v1/tips answered with a status matching the pattern, from /q/metrics. */
+  private static double answered(String status) {
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    Matcher m =
+        Pattern.compile(
+                "(?m)^http_server_requests_seconds_count\\{(?=[^}]*method=\"POST\")(?=[^}]*status=\""
+                    + status
+                    + "\")(?=[^}]*uri=\"/api/v1/tips\")[^}]*\\} (\\S+)")
+            .matcher(metrics);
+    double sum = 0;
+    while (m.find()) {
+      sum += Double.parseDouble(m.group(1));
+    }
+    return sum;
+  }
+}
