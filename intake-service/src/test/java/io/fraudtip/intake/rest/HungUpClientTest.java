@@ -11,6 +11,9 @@ import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.http.HttpClosedException;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URL;
@@ -58,6 +61,25 @@ class HungUpClientTest {
         .untilAsserted(() -> assertThat(answered("400")).isEqualTo(incompleteBefore + 1));
     assertThat(answered("5..")).isEqualTo(serverErrorsBefore);
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(storedBefore);
+  }
+
+  @Test
+  void aConnectionClosedOnAnotherCallIsStillOurs() {
+    given()
+        .get("/test/closed-elsewhere")
+        .then()
+        .statusCode(500)
+        .contentType("application/problem+json");
+  }
+
+  /** A call this service made whose connection closed: the caller's own is still open. */
+  @Path("/test/closed-elsewhere")
+  public static class ClosedElsewhere {
+    @GET
+    public String fail() {
+      throw new IllegalStateException(
+          "another service hung up", new HttpClosedException("Connection was closed"));
+    }
   }
 
   /** Requests to POST /api/v1/tips answered with a status matching the pattern, from /q/metrics. */

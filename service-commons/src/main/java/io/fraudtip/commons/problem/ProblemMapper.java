@@ -11,6 +11,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -169,7 +170,7 @@ public class ProblemMapper {
     Response original = e.getResponse();
     int status = original.getStatus();
     if (status >= 500) {
-      return unexpected(e, uri);
+      return failure(e, uri);
     }
     // Quarkus wraps a body it cannot parse in a bare 400: name the JSON fault like any other.
     if (status == 400 && e.getCause() instanceof JsonProcessingException json) {
@@ -197,11 +198,12 @@ public class ProblemMapper {
   /**
    * Anything else: a 500 with an id the log repeats. A transaction that lost a race on locks (a
    * deadlock with another, a row changed meanwhile) is no fault of the request and nothing of it
-   * was committed: a 503 with {@code Retry-After}, so that the caller runs it again.
+   * was committed: a 503 with {@code Retry-After}, so that the caller runs it again. A caller that
+   * hung up before its request was read gets a 400 that nobody reads.
    */
   @ServerExceptionMapper
-  public Response unexpected(Throwable e, UriInfo uri) {
-    if (clientHungUp(e)) {
+  public Response unexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
+    if (clientHungUp(e, request)) {
       // A caller that closes its connection while its body is read (a dropped mobile link, a
       // client's timeout) is no fault of ours: no error log with a stack, no 5xx in the metrics.
       // Nothing was stored; nobody reads this answer, but the metrics count it as the caller's.
@@ -215,6 +217,10 @@ public class ProblemMapper {
               path(uri),
               List.of()));
     }
+    return failure(e, uri);
+  }
+
+  static Response failure(Throwable e, UriInfo uri) {
     if (LostRaces.isLockRace(e)) {
       LOG.warnf("Lost a race on %s, answered 503: %s", path(uri), e.getMessage());
       Response busy =
@@ -242,8 +248,14 @@ public class ProblemMapper {
             List.of()));
   }
 
-  /** Whether the failure is the caller's connection closing under a request being read. */
-  static boolean clientHungUp(Throwable e) {
+  /**
+   * Whether the failure is the caller's own connection closing under its request: a closed
+   * connection of a call this service made (to another service) is ours to answer for.
+   */
+  static boolean clientHungUp(Throwable e, HttpServerRequest request) {
+    if (!request.response().closed()) {
+      return false;
+    }
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof HttpClosedException) {
         return true;

@@ -13,14 +13,13 @@ import org.junit.jupiter.api.Test;
  * taken is not such a race at the REST boundary (it may be the request's own duplicate).
  */
 class LostRaceAnswersTest {
-  private final ProblemMapper mapper = new ProblemMapper();
 
   @Test
   void aDeadlockDeepInTheCausesIsA503WithRetryAfter() {
     var deadlock = new SQLException("deadlock detected", "40P01");
     var failure = new RuntimeException("commit failed", new PersistenceException(deadlock));
 
-    Response answer = mapper.unexpected(failure, null);
+    Response answer = ProblemMapper.failure(failure, null);
 
     assertThat(answer.getStatus()).isEqualTo(503);
     assertThat(answer.getHeaderString("Retry-After")).isEqualTo("1");
@@ -32,14 +31,14 @@ class LostRaceAnswersTest {
     var rollback = new IllegalStateException("rollback failed");
     rollback.addSuppressed(new SQLException("could not serialize access", "40001"));
 
-    assertThat(mapper.unexpected(rollback, null).getStatus()).isEqualTo(503);
+    assertThat(ProblemMapper.failure(rollback, null).getStatus()).isEqualTo(503);
   }
 
   @Test
   void aUniqueKeyTakenOrAnyOtherFailureStaysA500() {
     var duplicate = new RuntimeException(new SQLException("duplicate key", "23505"));
 
-    assertThat(mapper.unexpected(duplicate, null).getStatus()).isEqualTo(500);
-    assertThat(mapper.unexpected(new NullPointerException(), null).getStatus()).isEqualTo(500);
+    assertThat(ProblemMapper.failure(duplicate, null).getStatus()).isEqualTo(500);
+    assertThat(ProblemMapper.failure(new NullPointerException(), null).getStatus()).isEqualTo(500);
   }
 }
