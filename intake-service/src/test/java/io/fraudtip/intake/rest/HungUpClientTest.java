@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A caller that hangs up while its body is still on the way (a dropped mobile link, a client's own
- * timeout) stores nothing and is counted as the caller's failure, not as a server error.
+ * timeout) stores nothing and is counted as the caller's failure, not as a server error; a closed
+ * connection of another call stays a server error.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)

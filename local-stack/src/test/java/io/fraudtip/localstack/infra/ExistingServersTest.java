@@ -15,9 +15,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A PostgreSQL and a Kafka that already run: used, never restarted or stopped by the stack. */
 class ExistingServersTest {
+  @TempDir Path home;
+
   @Test
   void anExistingPostgresGetsTheDatabasesAndOutlivesTheStack() throws Exception {
-    try (PostgresServer team = PostgresServer.start(tempDir().resolve("pg"), FreePorts.pick())) {
+    try (PostgresServer team = PostgresServer.start(home.resolve("pg"), FreePorts.pick())) {
       PostgresServer existing =
           PostgresServer.existing(
               PostgresServer.ServerAddress.parse(
@@ -38,7 +40,7 @@ class ExistingServersTest {
 
   @Test
   void aServerThatDoesNotCommitDurablyIsRefusedWithTheReason() throws Exception {
-    try (PostgresServer team = PostgresServer.start(tempDir().resolve("pg"), FreePorts.pick())) {
+    try (PostgresServer team = PostgresServer.start(home.resolve("pg"), FreePorts.pick())) {
       try (Connection c =
           DriverManager.getConnection(
               team.jdbcUrl("postgres"), PostgresServer.USER, PostgresServer.PASSWORD)) {
@@ -86,7 +88,7 @@ class ExistingServersTest {
 
   @Test
   void anExistingKafkaGetsTheTopicsAndKeepsRunning() throws Exception {
-    try (KafkaServer team = KafkaServer.start(tempDir().resolve("kafka"), FreePorts.pick(), 3)) {
+    try (KafkaServer team = KafkaServer.start(home.resolve("kafka"), FreePorts.pick(), 3)) {
       ExistingKafka existing = new ExistingKafka(team.bootstrapServers());
       existing.ensureTopics(List.of("tips.v1", "cases.v1"), 3);
       existing.close();
@@ -99,11 +101,5 @@ class ExistingServersTest {
       }
     }
     assertThatThrownBy(() -> new ExistingKafka("kafka.team.lan")).hasMessageContaining("host:port");
-  }
-
-  @TempDir Path home;
-
-  private Path tempDir() {
-    return home;
   }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
  * taken is not such a race at the REST boundary (it may be the request's own duplicate).
  */
 class LostRaceAnswersTest {
-
   @Test
   void aDeadlockDeepInTheCausesIsA503WithRetryAfter() {
     var deadlock = new SQLException("deadlock detected", "40P01");
