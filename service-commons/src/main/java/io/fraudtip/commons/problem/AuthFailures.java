@@ -50,11 +50,6 @@ public class AuthFailures {
   }
 
   private static boolean authenticationFailed(Throwable failure) {
-    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof AuthenticationFailedException) {
-        return true;
-      }
-    }
-    return false;
+    return Causes.include(failure, AuthenticationFailedException.class);
   }
 }

@@ -253,15 +253,7 @@ public class ProblemMapper {
    * connection of a call this service made (to another service) is ours to answer for.
    */
   static boolean clientHungUp(Throwable e, HttpServerRequest request) {
-    if (!request.response().closed()) {
-      return false;
-    }
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof HttpClosedException) {
-        return true;
-      }
-    }
-    return false;
+    return request.response().closed() && Causes.include(e, HttpClosedException.class);
   }
 
   private static Response answer(Problem problem) {
