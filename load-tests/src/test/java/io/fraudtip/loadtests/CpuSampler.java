@@ -12,11 +12,13 @@ import java.util.function.LongSupplier;
 /**
  * Each process's share of the machine's CPU during a scenario, from {@code /proc/PID/stat} (user +
  * system time) at its start and end, and the machine's busy share from {@code /proc/stat}: 100 % is
- * every core busy for the whole scenario. Whatever the machine did besides the named processes
- * shows as "other processes" (on a shared machine, someone else's work).
+ * every core busy for the whole scenario. The time the hypervisor gave this virtual machine's cores
+ * to someone else ({@code steal}) shows as "stolen by the host"; whatever the machine did besides
+ * the named processes shows as "other processes". Both are parts of "machine busy".
  */
 final class CpuSampler {
   static final String GENERATOR = "wrk (load generator)";
+  static final String STOLEN = "stolen by the host";
   static final String OTHER = "other processes";
   static final String MACHINE = "machine busy";
   static final String COMPILERS = "of which JIT compilers (the 3 services)";
@@ -64,7 +66,8 @@ final class CpuSampler {
 
   /**
    * Shares in % of the machine since {@code window} began, in the order watched, then the load
-   * generator (its CPU as it reported it), the other processes and the machine as a whole.
+   * generator (its CPU as it reported it), the time stolen by the host, the other processes and the
+   * machine as a whole.
    */
   Map<String, Double> end(Window window, double generatorCpuSeconds) {
     double seconds = (System.nanoTime() - window.startNanos()) / 1e9;
@@ -87,7 +90,10 @@ final class CpuSampler {
     long busy = machine[0] - window.machine()[0];
     long total = machine[1] - window.machine()[1];
     double machineShare = total <= 0 ? Double.NaN : 100.0 * busy / total;
-    shares.put(OTHER, Double.isNaN(machineShare) ? Double.NaN : Math.max(0, machineShare - ours));
+    double stolen = total <= 0 ? Double.NaN : 100.0 * (machine[2] - window.machine()[2]) / total;
+    shares.put(STOLEN, stolen);
+    shares.put(
+        OTHER, Double.isNaN(machineShare) ? Double.NaN : Math.max(0, machineShare - ours - stolen));
     shares.put(MACHINE, machineShare);
     return shares;
   }
@@ -209,27 +215,33 @@ final class CpuSampler {
     };
   }
 
-  /** {busy, total} ticks of all cores from the first line of /proc/stat. */
+  /** {busy, total, stolen} ticks of all cores from the first line of /proc/stat. */
   private static long[] machineTicks() {
     try {
       return parseMachine(Files.readAllLines(Path.of("/proc/stat")).get(0));
     } catch (IOException | RuntimeException e) {
-      return new long[] {0, 0};
+      return new long[] {0, 0, 0};
     }
   }
 
-  /** "cpu user nice system idle iowait irq softirq steal ...": idle and iowait are not busy. */
+  /**
+   * "cpu user nice system idle iowait irq softirq steal ...": idle and iowait are not busy; steal
+   * is (the core was not ours to use), and is returned apart too.
+   */
   static long[] parseMachine(String cpuLine) {
     String[] f = cpuLine.trim().split("\\s+");
     long total = 0;
     long idle = 0;
+    long steal = 0;
     for (int i = 1; i < Math.min(f.length, 9); i++) {
       long v = Long.parseLong(f[i]);
       total += v;
       if (i == 4 || i == 5) {
         idle += v;
+      } else if (i == 8) {
+        steal = v;
       }
     }
-    return new long[] {total - idle, total};
+    return new long[] {total - idle, total, steal};
   }
 }

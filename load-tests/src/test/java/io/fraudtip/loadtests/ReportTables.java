@@ -28,8 +28,11 @@ final class ReportTables {
             + " cores for the whole scenario), from `/proc/PID/stat` (PostgreSQL with its"
             + " backends); wrk's own from the shell's `times`. *Of which JIT compilers* is the"
             + " services' C1 and C2 compiler threads (`/proc/PID/task`), a part of their columns:"
-            + " compilations a JVM still makes while its code warms up. *Other processes* is what"
-            + " the machine did besides (on a shared machine, someone else's work). *Generator the"
+            + " compilations a JVM still makes while its code warms up. *Stolen by the host* is the"
+            + " time the hypervisor gave this virtual machine's cores to others (`steal` in"
+            + " `/proc/stat`): a scenario with much of it ran on less than the machine. *Other"
+            + " processes* is what the machine did besides (on a shared machine, someone else's"
+            + " work). Both are parts of *machine busy*. *Generator the"
             + " limit?* says maybe when the load generator (wrk) used 0.8 of a core or more: then a step that did not keep up may be the"
             + " generator's limit, not the platform's.\n\n");
     List<String> labels = new ArrayList<>();

@@ -177,6 +177,25 @@ class ReportTest {
   }
 
   @Test
+  void theTimeTheHostStoleIsAPartOfTheMachineApartFromOtherProcesses() throws Exception {
+    CpuSampler sampler = new CpuSampler();
+    CpuSampler.Window window = sampler.begin();
+    long end = System.nanoTime() + 200_000_000L;
+    while (System.nanoTime() < end) {
+      Thread.onSpinWait(); // keep a core busy so that the machine has something to count
+    }
+
+    Map<String, Double> shares = sampler.end(window, 0.0);
+
+    assertThat(shares)
+        .containsKeys(CpuSampler.STOLEN, CpuSampler.OTHER, CpuSampler.MACHINE)
+        .doesNotContainKey("intake-service");
+    assertThat(shares.get(CpuSampler.STOLEN)).isBetween(0.0, 100.0);
+    assertThat(shares.get(CpuSampler.OTHER) + shares.get(CpuSampler.STOLEN))
+        .isLessThanOrEqualTo(shares.get(CpuSampler.MACHINE) + 1e-9);
+  }
+
+  @Test
   void procStatIsReadAfterTheCommandNameWhateverItHolds() {
     String stat =
         "4242 (java (C2) x) S 17 4242 17 0 -1 4194560 1 2 3 4 1500 250 30 7 20 0 42 0 1 2 3";
@@ -185,7 +204,7 @@ class ReportTest {
 
     assertThat(f).containsExactly(17, 1500, 250, 30, 7);
     long[] machine = CpuSampler.parseMachine("cpu  100 5 50 800 20 3 2 10 0 0");
-    assertThat(machine).containsExactly(170, 990);
+    assertThat(machine).containsExactly(170, 990, 10);
     assertThat(CpuSampler.share(1.0, 2.0, 2)).isEqualTo(25.0);
   }
 
