@@ -92,10 +92,14 @@ final class CpuSampler {
     double machineShare = total <= 0 ? Double.NaN : 100.0 * busy / total;
     double stolen = total <= 0 ? Double.NaN : 100.0 * (machine[2] - window.machine()[2]) / total;
     shares.put(STOLEN, stolen);
-    shares.put(
-        OTHER, Double.isNaN(machineShare) ? Double.NaN : Math.max(0, machineShare - ours - stolen));
+    shares.put(OTHER, otherProcesses(machineShare, ours, stolen));
     shares.put(MACHINE, machineShare);
     return shares;
+  }
+
+  /** What the machine did besides the watched processes and the time the host took (never < 0). */
+  static double otherProcesses(double machineShare, double watched, double stolen) {
+    return Double.isNaN(machineShare) ? Double.NaN : Math.max(0, machineShare - watched - stolen);
   }
 
   /** Ticks a label used since the window began (none when it was not started then). */
