@@ -1,8 +1,10 @@
 package io.fraudtip.commons.db;
 
+import io.fraudtip.commons.failure.Causes;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,6 +22,9 @@ public final class LostRaces {
   private static final Set<String> RACE_STATES =
       Stream.concat(LOCK_STATES.stream(), Stream.of("23505"))
           .collect(Collectors.toUnmodifiableSet());
+
+  /** How deep failures suppressed within suppressed ones are followed (an end to a loop). */
+  private static final int MAX_SUPPRESSED_DEPTH = 8;
 
   private LostRaces() {}
 
@@ -41,25 +46,23 @@ public final class LostRaces {
     return matches(e, LOCK_STATES, 0);
   }
 
+  /**
+   * The chain of causes, and the suppressed failures of each (a rollback's carries the flush's).
+   */
   private static boolean matches(Throwable e, Set<String> states, int depth) {
-    for (Throwable t = e; t != null && depth < 32; t = t.getCause(), depth++) {
-      if (t instanceof OptimisticLockException
-          || t instanceof PessimisticLockException
-          || t instanceof org.hibernate.StaleStateException) {
-        return true;
-      }
-      if (t instanceof SQLException sql && states.contains(sql.getSQLState())) {
-        return true;
-      }
-      for (Throwable suppressed : t.getSuppressed()) {
-        if (matches(suppressed, states, depth + 1)) {
-          return true;
-        }
-      }
-      if (t.getCause() == t) {
-        break;
-      }
-    }
-    return false;
+    return depth < MAX_SUPPRESSED_DEPTH
+        && Causes.anyMatch(
+            e,
+            t ->
+                raceHere(t, states)
+                    || Arrays.stream(t.getSuppressed())
+                        .anyMatch(suppressed -> matches(suppressed, states, depth + 1)));
+  }
+
+  private static boolean raceHere(Throwable t, Set<String> states) {
+    return t instanceof OptimisticLockException
+        || t instanceof PessimisticLockException
+        || t instanceof org.hibernate.StaleStateException
+        || (t instanceof SQLException sql && states.contains(sql.getSQLState()));
   }
 }

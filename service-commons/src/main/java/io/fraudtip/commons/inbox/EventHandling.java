@@ -1,5 +1,6 @@
 package io.fraudtip.commons.inbox;
 
+import io.fraudtip.commons.failure.Causes;
 import io.fraudtip.contracts.Json;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
@@ -211,34 +212,29 @@ public final class EventHandling {
    * socket error, or the persistence unit closed by a shutdown.
    */
   public static boolean isTransient(Throwable failure) {
-    int depth = 0;
-    for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
-      if (t instanceof SQLException sql) {
-        String state = sql.getSQLState();
-        if (state != null
-            && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
-          return true;
-        }
-        String message = sql.getMessage();
-        if (message != null && message.contains("Acquisition timeout")) {
-          return true;
-        }
-      }
-      if (t instanceof SocketException) {
+    return Causes.anyMatch(failure, EventHandling::transientHere);
+  }
+
+  private static boolean transientHere(Throwable t) {
+    if (t instanceof SQLException sql) {
+      String state = sql.getSQLState();
+      if (state != null
+          && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
         return true;
       }
-      // An instance shutting down closes its persistence unit under a record being handled: the
-      // record is not at fault, and left unacknowledged it goes to another instance.
-      if (t instanceof IllegalStateException
-          && t.getMessage() != null
-          && (t.getMessage().contains("EntityManagerFactory is closed")
-              || t.getMessage().contains("Session/EntityManager is closed"))) {
+      String message = sql.getMessage();
+      if (message != null && message.contains("Acquisition timeout")) {
         return true;
-      }
-      if (t.getCause() == t) {
-        break;
       }
     }
-    return false;
+    if (t instanceof SocketException) {
+      return true;
+    }
+    // An instance shutting down closes its persistence unit under a record being handled: the
+    // record is not at fault, and left unacknowledged it goes to another instance.
+    return t instanceof IllegalStateException
+        && t.getMessage() != null
+        && (t.getMessage().contains("EntityManagerFactory is closed")
+            || t.getMessage().contains("Session/EntityManager is closed"));
   }
 }
