@@ -227,6 +227,13 @@ public final class PostgresServer implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setPort(address.port())
               .setPGStartupWait(Duration.ofSeconds(60))
+              // One text order on every machine and in production (docker-compose.yml): code
+              // point order from PostgreSQL's own provider, where initdb would otherwise take the
+              // locale of whoever runs it (linguistic en_US on one machine, C.UTF-8 on another).
+              // It also compares without libc's locale path. Applies when the directory is new.
+              .setLocaleConfig("locale-provider", "builtin")
+              .setLocaleConfig("builtin-locale", "C.UTF-8")
+              .setLocaleConfig("locale", "C")
               // Enough connections for several instances of three services with their pools.
               .setServerConfig("max_connections", "300")
               // Durable as production (SPEC §4): a 202 means the row is on disk. The embedded

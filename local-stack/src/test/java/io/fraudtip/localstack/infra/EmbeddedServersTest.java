@@ -62,6 +62,31 @@ class EmbeddedServersTest {
   }
 
   @Test
+  void postgresOrdersTextByCodePointWhateverTheMachinesLocale() throws Exception {
+    try (PostgresServer pg = PostgresServer.start(home.resolve("order"), FreePorts.pick());
+        Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), "postgres", "postgres");
+        Statement s = c.createStatement()) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT datlocprovider, datlocale FROM pg_database WHERE datname = 'postgres'")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("b");
+        assertThat(rs.getString(2)).isEqualTo("C.UTF-8");
+      }
+      // Code point order: upper case before lower, and "Đ" (U+0110) after "Z"; a linguistic
+      // order (en_US) puts "a" before "B" and "Đ" beside "D". Case mapping stays Unicode's.
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT string_agg(v, ',' ORDER BY v), lower('ĐÀ NẴNG')"
+                  + " FROM unnest(ARRAY['a', 'B', 'Đ', 'Z', 'D']) v")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("B,D,Z,a,Đ");
+        assertThat(rs.getString(2)).isEqualTo("đà nẵng");
+      }
+    }
+  }
+
+  @Test
   void kafkaKeepsItsRecordsAcrossARestart() {
     Path logs = home.resolve("kafka");
     String value = UUID.randomUUID().toString();
