@@ -23,6 +23,18 @@ public final class Causes {
     return false;
   }
 
+  /**
+   * The failure's last cause (the failure itself when it has none); on a chain deeper than {@link
+   * #MAX_DEPTH} or one that loops, the cause at that depth.
+   */
+  public static Throwable root(Throwable failure) {
+    Throwable root = failure;
+    for (int depth = 1; depth < MAX_DEPTH && root.getCause() != null; depth++) {
+      root = root.getCause();
+    }
+    return root;
+  }
+
   /** Whether the failure or any of its causes is of the type. */
   public static boolean include(Throwable failure, Class<? extends Throwable> type) {
     return anyMatch(failure, type::isInstance);

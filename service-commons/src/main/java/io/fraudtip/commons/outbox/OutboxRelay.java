@@ -1,5 +1,6 @@
 package io.fraudtip.commons.outbox;
 
+import io.fraudtip.commons.failure.Causes;
 import io.fraudtip.commons.tracing.TraceContexts;
 import io.fraudtip.contracts.CloudEvents;
 import io.micrometer.core.instrument.Gauge;
@@ -347,10 +348,7 @@ public class OutboxRelay {
   }
 
   private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
+    Throwable root = Causes.root(e);
     return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 }

@@ -16,6 +16,8 @@ class CausesTest {
     assertThat(Causes.include(failure, IOException.class)).isTrue();
     assertThat(Causes.include(failure, UnsupportedOperationException.class)).isFalse();
     assertThat(Causes.include(null, IOException.class)).isFalse();
+    assertThat(Causes.root(failure)).isInstanceOf(IOException.class).hasMessage("closed");
+    assertThat(Causes.root(new IOException("alone"))).hasMessage("alone");
   }
 
   @Test
@@ -30,6 +32,7 @@ class CausesTest {
         () -> {
           assertThat(Causes.include(first, IOException.class)).isFalse();
           assertThat(Causes.anyMatch(first, t -> "second".equals(t.getMessage()))).isTrue();
+          assertThat(Causes.root(first)).isIn(first, second);
         });
   }
 }
