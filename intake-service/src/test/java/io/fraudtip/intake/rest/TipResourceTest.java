@@ -19,6 +19,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -74,6 +75,12 @@ class TipResourceTest {
         .isEqualTo(CloudEvents.TYPE_TIP_RECEIVED);
     assertThat(UUID.fromString(CloudEventRecords.header(record, CloudEvents.HEADER_ID)))
         .isNotNull();
+    // Binary mode: the data's content type is the record's content-type header, and only there.
+    assertThat(record.headers().headers(CloudEvents.HEADER_CONTENT_TYPE))
+        .singleElement()
+        .extracting(h -> new String(h.value(), StandardCharsets.UTF_8))
+        .isEqualTo(CloudEvents.JSON);
+    assertThat(record.headers().lastHeader("ce_datacontenttype")).isNull();
     TipReceivedV1 event = Json.events().readValue(record.value(), TipReceivedV1.class);
     assertThat(event.tipId()).isEqualTo(UUID.fromString(tipId));
     assertThat(event.transfers().get(0).accountNumber()).isEqualTo("001100234567");

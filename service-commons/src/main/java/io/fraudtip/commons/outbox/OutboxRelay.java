@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -33,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
@@ -52,6 +55,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final byte[] JSON_BYTES = CloudEvents.JSON.getBytes(StandardCharsets.UTF_8);
   private static final long MIN_BACKOFF_MS = 100;
   private static final long STATS_EVERY_MS = 1_000;
   private static final long CLEANUP_EVERY_MS = 60_000;
@@ -267,6 +271,15 @@ public class OutboxRelay {
     return batch.size();
   }
 
+  /**
+   * The data's content type in the {@code content-type} header, where the CloudEvents Kafka binding
+   * puts it in binary mode. Given to the connector as a data content type, it writes it twice (also
+   * as {@code ce_datacontenttype}): a header more on every record, read by no one.
+   */
+  private static Headers contentType() {
+    return new RecordHeaders().add(CloudEvents.HEADER_CONTENT_TYPE, JSON_BYTES);
+  }
+
   private CompletableFuture<Void> send(Row event) {
     CompletableFuture<Void> acked = new CompletableFuture<>();
     Metadata metadata =
@@ -274,13 +287,13 @@ public class OutboxRelay {
             OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic())
                 .withKey(event.recordKey())
+                .withHeaders(contentType())
                 .build(),
             OutgoingCloudEventMetadata.builder()
                 .withId(event.eventId().toString())
                 .withType(event.eventType())
                 .withSource(source)
                 .withTimestamp(event.createdAt().atZone(ZoneOffset.UTC))
-                .withDataContentType(CloudEvents.JSON)
                 .build());
     if (event.traceParent() != null) {
       // The Kafka producer span (and the record's traceparent header) become children of the
