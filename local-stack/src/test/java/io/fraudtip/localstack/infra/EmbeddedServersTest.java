@@ -22,7 +22,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The local stack keeps its data across a restart: both servers are started twice on one dir. */
+/**
+ * The local stack's own servers: each keeps its data across a restart (started twice on one dir),
+ * and PostgreSQL commits durably and orders text as production does.
+ */
 class EmbeddedServersTest {
   @TempDir Path home;
 
