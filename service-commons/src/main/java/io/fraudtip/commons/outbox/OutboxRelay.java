@@ -55,7 +55,15 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-  private static final byte[] JSON_BYTES = CloudEvents.JSON.getBytes(StandardCharsets.UTF_8);
+
+  /**
+   * The data's content type in the {@code content-type} header, where the CloudEvents Kafka binding
+   * puts it in binary mode. Given to the connector as a data content type, it writes it twice (also
+   * as {@code ce_datacontenttype}): a header more on every record, read by no one. One read-only
+   * set for every record: the connector copies it into each record's own headers.
+   */
+  private static final Headers CONTENT_TYPE = contentType();
+
   private static final long MIN_BACKOFF_MS = 100;
   private static final long STATS_EVERY_MS = 1_000;
   private static final long CLEANUP_EVERY_MS = 60_000;
@@ -271,13 +279,11 @@ public class OutboxRelay {
     return batch.size();
   }
 
-  /**
-   * The data's content type in the {@code content-type} header, where the CloudEvents Kafka binding
-   * puts it in binary mode. Given to the connector as a data content type, it writes it twice (also
-   * as {@code ce_datacontenttype}): a header more on every record, read by no one.
-   */
   private static Headers contentType() {
-    return new RecordHeaders().add(CloudEvents.HEADER_CONTENT_TYPE, JSON_BYTES);
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(CloudEvents.HEADER_CONTENT_TYPE, CloudEvents.JSON.getBytes(StandardCharsets.UTF_8));
+    headers.setReadOnly();
+    return headers;
   }
 
   private CompletableFuture<Void> send(Row event) {
@@ -287,7 +293,7 @@ public class OutboxRelay {
             OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(event.topic())
                 .withKey(event.recordKey())
-                .withHeaders(contentType())
+                .withHeaders(CONTENT_TYPE)
                 .build(),
             OutgoingCloudEventMetadata.builder()
                 .withId(event.eventId().toString())
