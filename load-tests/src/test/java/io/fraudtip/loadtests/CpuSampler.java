@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 
 /**
  * Each process's share of the machine's CPU during a scenario, from {@code /proc/PID/stat} (user +
@@ -143,15 +144,34 @@ final class CpuSampler {
     return comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre");
   }
 
+  /**
+   * Whether a thread's name is the collector's: the serial collector collects on the JVM's VM
+   * thread (which also runs the few other stop-the-world operations), the parallel and G1 ones on
+   * their GC threads.
+   */
+  static boolean isCollectorThread(String comm) {
+    return comm.equals("VM Thread") || comm.startsWith("GC Thread");
+  }
+
   /** The ticks of the process's JIT compiler threads, and how many there are. */
   static long[] compilerThreads(long pid) {
+    return threads(pid, CpuSampler::isCompilerThread);
+  }
+
+  /** The ticks of the process's collector threads ({@link #isCollectorThread}), and how many. */
+  static long[] collectorThreads(long pid) {
+    return threads(pid, CpuSampler::isCollectorThread);
+  }
+
+  /** The ticks of the process's threads whose names pass the test, and how many there are. */
+  private static long[] threads(long pid, Predicate<String> name) {
     long ticks = 0;
     long threads = 0;
     try (DirectoryStream<Path> tasks =
         Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path t : tasks) {
         try {
-          if (isCompilerThread(Files.readString(t.resolve("comm")).strip())) {
+          if (name.test(Files.readString(t.resolve("comm")).strip())) {
             long[] s = parseStat(Files.readString(t.resolve("stat")));
             ticks += s[1] + s[2];
             threads++;
@@ -164,6 +184,11 @@ final class CpuSampler {
       // gone
     }
     return new long[] {ticks, threads};
+  }
+
+  /** Milliseconds of CPU in {@code ticks} of {@code /proc}. */
+  static double millis(long ticks) {
+    return ticks * 1000.0 / TICKS_PER_SECOND;
   }
 
   private static long compilerTicks(long pid) {

@@ -236,19 +236,41 @@ public class PlatformSimulation extends Simulation {
   private Map<String, Double> run(
       Step step, String url, Wrk.Mode mode, Path file, Path track, String token) {
     CpuSampler.Window window = cpu.begin();
+    Map<Service, Long> collectors = collectorTicks();
     long from = System.currentTimeMillis();
     WrkResult r = wrk.run(step, url, mode, file, track, token);
     Map<String, Double> shares = cpu.end(window, r.generatorCpuSeconds());
     if (!step.ladder.startsWith("warm-up")) {
       results.cpu.put(step.name, shares);
       long to = System.currentTimeMillis();
+      Map<Service, Long> collectorsAfter = collectorTicks();
       Map<Service, GcPauses> pauses = new EnumMap<>(Service.class);
       for (Service s : Service.values()) {
-        pauses.put(s, GcPauses.read(stack.gcLog(s), from, to));
+        GcPauses p = GcPauses.read(stack.gcLog(s), from, to);
+        Long before = collectors.get(s);
+        Long after = collectorsAfter.get(s);
+        pauses.put(
+            s, before == null || after == null ? p : p.withCpu(CpuSampler.millis(after - before)));
       }
       results.gc.put(step.name, pauses);
     }
     return shares;
+  }
+
+  /** Each running service's collector threads' ticks (a service not running is left out). */
+  private Map<Service, Long> collectorTicks() {
+    Map<Service, Long> ticks = new EnumMap<>(Service.class);
+    for (Service s : Service.values()) {
+      try {
+        long[] collector = CpuSampler.collectorThreads(stack.pid(s));
+        if (collector[1] > 0) {
+          ticks.put(s, collector[0]);
+        }
+      } catch (RuntimeException e) {
+        // not running
+      }
+    }
+    return ticks;
   }
 
   /**

@@ -465,7 +465,8 @@ final class Report {
                           .putObject(s.module())
                           .put("count", p.count())
                           .put("totalMs", p.totalMs())
-                          .put("longestMs", p.longestMs())));
+                          .put("longestMs", p.longestMs())
+                          .put("cpuMs", p.cpuMs())));
     }
     ArrayNode mem = root.putArray("memory");
     for (MemoryRun m : r.memory) {

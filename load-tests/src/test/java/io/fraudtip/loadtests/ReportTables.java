@@ -75,7 +75,12 @@ final class ReportTables {
         "Each service's stop-the-world collections during each scenario, from its GC log"
             + " (`-Xlog:gc`): how many, their time in all and the longest. A pause holds every"
             + " request the service has in hand, so pauses as long as a scenario's p99 are its"
-            + " tail.\n\n");
+            + " tail. Those times are wall-clock; *CPU* is what the collector itself used in the"
+            + " scenario (its threads' times in `/proc/PID/task`: the serial collector's is the"
+            + " JVM's VM thread, which also runs the JVM's few other stop-the-world operations)."
+            + " Where the pauses last several times their CPU, the collector spent them waiting"
+            + " for a core the other processes held, and the service was stopped all the"
+            + " while.\n\n");
     servicesHeader(b, "scenario");
     synchronized (gc) {
       gc.forEach(

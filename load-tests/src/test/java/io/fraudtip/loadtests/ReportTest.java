@@ -44,6 +44,24 @@ class ReportTest {
     assertThat(pauses.longestMs()).isEqualTo(40.25);
     assertThat(GcPauses.between(log, 4000, 5000)).isEqualTo(GcPauses.NONE);
     assertThat(GcPauses.NONE.describe()).isEqualTo("0");
+    assertThat(pauses.describe()).isEqualTo("2 × 53 ms, longest 40 ms");
+    assertThat(pauses.withCpu(10).describe()).isEqualTo("2 × 53 ms, longest 40 ms; CPU 10 ms");
+  }
+
+  @Test
+  void theCollectorThreadsOfAJvmAreFoundByName() {
+    assertThat(CpuSampler.isCollectorThread("VM Thread")).isTrue();
+    assertThat(CpuSampler.isCollectorThread("GC Thread#0")).isTrue();
+    assertThat(CpuSampler.isCollectorThread("VM Periodic Tas")).isFalse();
+    assertThat(CpuSampler.isCollectorThread("C2 CompilerThre")).isFalse();
+    assertThat(CpuSampler.isCollectorThread("executor-thread")).isFalse();
+
+    // This JVM's own: it has a VM thread, whatever its collector.
+    long[] own = CpuSampler.collectorThreads(ProcessHandle.current().pid());
+
+    assertThat(own[1]).isGreaterThanOrEqualTo(1);
+    assertThat(own[0]).isNotNegative();
+    assertThat(CpuSampler.millis(12)).isEqualTo(120.0);
   }
 
   @Test
@@ -111,7 +129,7 @@ class ReportTest {
       nmt.put(s, new NativeMemory(210, Map.of("Java Heap", 64L, "Class", 90L)));
     }
     Map<Service, GcPauses> pauses = new EnumMap<>(Service.class);
-    pauses.put(Service.CASES, new GcPauses(7, 690.4, 131.2));
+    pauses.put(Service.CASES, new GcPauses(7, 690.4, 131.2, Double.NaN).withCpu(120));
     r.gc.put("watchlist single 2000/s", pauses);
     r.memory.add(new MemoryRun("JDK 17", "every scenario above", idle, max, nmt));
     r.memory.add(new MemoryRun("JDK 25, compact object headers", "tips", idle, max, Map.of()));
@@ -144,7 +162,7 @@ class ReportTest {
             "| JDK 25, compact object headers | tips | notification-service | 150 | 240 | – |")
         .contains("| JDK 17 | every scenario above | intake-service | 150 | 240 | 210 |")
         .contains("| Class | 90 | 90 | 90 |")
-        .contains("| watchlist single 2000/s | 0 | 7 × 690 ms, longest 131 ms | 0 |");
+        .contains("| watchlist single 2000/s | 0 | 7 × 690 ms, longest 131 ms; CPU 120 ms | 0 |");
     assertThat(new Report(r).json())
         .contains("\"tipToWebhook\"")
         .contains("\"intake 2000/s\"")
