@@ -49,22 +49,6 @@ class ReportTest {
   }
 
   @Test
-  void theCollectorThreadsOfAJvmAreFoundByName() {
-    assertThat(CpuSampler.isCollectorThread("VM Thread")).isTrue();
-    assertThat(CpuSampler.isCollectorThread("GC Thread#0")).isTrue();
-    assertThat(CpuSampler.isCollectorThread("VM Periodic Tas")).isFalse();
-    assertThat(CpuSampler.isCollectorThread("C2 CompilerThre")).isFalse();
-    assertThat(CpuSampler.isCollectorThread("executor-thread")).isFalse();
-
-    // This JVM's own: it has a VM thread, whatever its collector.
-    long[] own = CpuSampler.collectorThreads(ProcessHandle.current().pid());
-
-    assertThat(own[1]).isGreaterThanOrEqualTo(1);
-    assertThat(own[0]).isNotNegative();
-    assertThat(CpuSampler.millis(12)).isEqualTo(120.0);
-  }
-
-  @Test
   void aStepIsSustainedOnlyWithinItsBoundWithFewErrorsAndTheLoopKeepingUp() {
     Step overBound = wrk(new Step("intake", 500, 10, 100), 5_000, 0, 150_000);
     Step errors = wrk(new Step("intake", 500, 10, 100), 5_000, 60, 2_000);
@@ -216,17 +200,27 @@ class ReportTest {
   }
 
   @Test
-  void theJitCompilerThreadsOfAJvmAreFoundByName() {
+  void theJitCompilerAndCollectorThreadsOfAJvmAreFoundByName() {
     assertThat(CpuSampler.isCompilerThread("C2 CompilerThre")).isTrue();
     assertThat(CpuSampler.isCompilerThread("C1 CompilerThre")).isTrue();
     assertThat(CpuSampler.isCompilerThread("VM Thread")).isFalse();
     assertThat(CpuSampler.isCompilerThread("executor-thread")).isFalse();
+    assertThat(CpuSampler.isCollectorThread("VM Thread")).isTrue();
+    assertThat(CpuSampler.isCollectorThread("GC Thread#0")).isTrue();
+    assertThat(CpuSampler.isCollectorThread("VM Periodic Tas")).isFalse();
+    assertThat(CpuSampler.isCollectorThread("C2 CompilerThre")).isFalse();
+    assertThat(CpuSampler.isCollectorThread("executor-thread")).isFalse();
 
-    // This JVM's own (HotSpot starts at least one C1 and one C2 thread).
-    long[] own = CpuSampler.compilerThreads(ProcessHandle.current().pid());
+    // This JVM's own: at least one C1 and one C2 thread, and a VM thread whatever its collector.
+    long pid = ProcessHandle.current().pid();
+    long[] compilers = CpuSampler.compilerThreads(pid);
+    long[] collectors = CpuSampler.collectorThreads(pid);
 
-    assertThat(own[1]).isGreaterThanOrEqualTo(2);
-    assertThat(own[0]).isNotNegative();
+    assertThat(compilers[1]).isGreaterThanOrEqualTo(2);
+    assertThat(compilers[0]).isNotNegative();
+    assertThat(collectors[1]).isGreaterThanOrEqualTo(1);
+    assertThat(collectors[0]).isNotNegative();
+    assertThat(CpuSampler.millis(12)).isEqualTo(120.0);
   }
 
   @Test
