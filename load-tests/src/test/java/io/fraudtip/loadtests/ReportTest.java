@@ -217,9 +217,7 @@ class ReportTest {
     long[] collectors = CpuSampler.collectorThreads(pid);
 
     assertThat(compilers[1]).isGreaterThanOrEqualTo(2);
-    assertThat(compilers[0]).isNotNegative();
     assertThat(collectors[1]).isGreaterThanOrEqualTo(1);
-    assertThat(collectors[0]).isNotNegative();
     assertThat(CpuSampler.millis(12)).isEqualTo(120.0);
   }
 
