@@ -12,6 +12,7 @@ import io.fraudtip.intake.domain.Tip;
 import io.fraudtip.intake.domain.TipStatus;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -82,11 +83,16 @@ public class TipService {
         throw invalid;
       }
       // As before batching: a key already used answers (first answer, 409, 422) before the body.
-      Optional<TipReceipt> first =
-          QuarkusTransaction.requiringNew()
-              .call(() -> idempotency.begin(idempotencyKey, bodyHash, now, locale));
-      return CompletableFuture.completedFuture(
-          new Submitted(first.orElseThrow(() -> invalid), true));
+      // The only read of the database on a tip's way in: on a worker, as the request may be on
+      // the event loop.
+      return CompletableFuture.supplyAsync(
+          () -> {
+            Optional<TipReceipt> first =
+                QuarkusTransaction.requiringNew()
+                    .call(() -> idempotency.begin(idempotencyKey, bodyHash, now, locale));
+            return new Submitted(first.orElseThrow(() -> invalid), true);
+          },
+          Infrastructure.getDefaultWorkerPool());
     }
     Tip tip = new Tip();
     tip.id = Ids.next();

@@ -45,7 +45,7 @@ class WebhookSender {
 
   /** Opens a new HTTP client, with its own threads. */
   void open() {
-    httpThreads = Executors.newCachedThreadPool(daemon("webhook-http"));
+    httpThreads = Executors.newFixedThreadPool(config.httpThreads(), daemon("webhook-http"));
     client =
         HttpClient.newBuilder()
             .connectTimeout(config.connectTimeout())
