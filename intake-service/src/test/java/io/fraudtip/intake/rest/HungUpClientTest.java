@@ -26,11 +26,16 @@ import org.junit.jupiter.api.Test;
 /**
  * A caller that hangs up while its body is still on the way (a dropped mobile link, a client's own
  * timeout) stores nothing and is counted as the caller's failure, not as a server error; a closed
- * connection of another call stays a server error.
+ * connection of another call stays a server error. The tip endpoint reads a body on the event loop:
+ * a connection gone before the body was whole is counted with the status {@code RESET}; a body read
+ * on a worker (one larger than the input buffer) and cut short is answered 400.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class HungUpClientTest {
+  /** The statuses of a caller's hang-up: the connection reset, or a 400 from a blocking read. */
+  private static final String CALLERS_FAILURE = "(?:RESET|400)";
+
   @TestHTTPResource("/api/v1/tips")
   URL tips;
 
@@ -40,7 +45,7 @@ class HungUpClientTest {
   void aBodyCutShortIsNoServerErrorAndStoresNothing() throws Exception {
     long storedBefore = db.queryLong("SELECT count(*) FROM tip");
     double serverErrorsBefore = answered("5..");
-    double incompleteBefore = answered("400");
+    double incompleteBefore = answered(CALLERS_FAILURE);
     byte[] body = Tips.VALID.getBytes(StandardCharsets.UTF_8);
 
     try (Socket socket = new Socket(tips.getHost(), tips.getPort())) {
@@ -59,7 +64,7 @@ class HungUpClientTest {
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(answered("400")).isEqualTo(incompleteBefore + 1));
+        .untilAsserted(() -> assertThat(answered(CALLERS_FAILURE)).isEqualTo(incompleteBefore + 1));
     assertThat(answered("5..")).isEqualTo(serverErrorsBefore);
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(storedBefore);
   }
