@@ -26,27 +26,40 @@ import org.junit.jupiter.api.Test;
 /**
  * A caller that hangs up while its body is still on the way (a dropped mobile link, a client's own
  * timeout) stores nothing and is counted as the caller's failure, not as a server error; a closed
- * connection of another call stays a server error. The tip endpoint reads a body on the event loop:
- * a connection gone before the body was whole is counted with the status {@code RESET}; a body read
- * on a worker (one larger than the input buffer) and cut short is answered 400.
+ * connection of another call stays a server error. The tip endpoint reads a body of up to 10 KB on
+ * the event loop, where a connection gone before the body was whole is counted with the status
+ * {@code RESET}; a larger body is read on a worker, where the cut is answered 400.
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class HungUpClientTest {
-  /** The statuses of a caller's hang-up: the connection reset, or a 400 from a blocking read. */
-  private static final String CALLERS_FAILURE = "(?:RESET|400)";
-
   @TestHTTPResource("/api/v1/tips")
   URL tips;
 
   @InjectDatabase TestDatabase db;
 
   @Test
-  void aBodyCutShortIsNoServerErrorAndStoresNothing() throws Exception {
+  void aBodyCutShortOnTheEventLoopIsCountedAsAResetAndStoresNothing() throws Exception {
+    hangUpHalfway(Tips.VALID, "RESET");
+  }
+
+  @Test
+  void aBodyCutShortOnAWorkerIsAnswered400AndStoresNothing() throws Exception {
+    // Over the 10 KB input buffer: the rest of the body is read on a worker, by blocking.
+    String large =
+        Tips.VALID.replace("\"channel\"", "\"x\": \"" + "a".repeat(30_000) + "\", \"channel\"");
+    hangUpHalfway(large, "400");
+  }
+
+  /**
+   * Sends the headers and half the body, hangs up, and checks the request was counted with the
+   * status given (the caller's failure), that no server error was, and that nothing was stored.
+   */
+  private void hangUpHalfway(String tip, String status) throws Exception {
     long storedBefore = db.queryLong("SELECT count(*) FROM tip");
     double serverErrorsBefore = answered("5..");
-    double incompleteBefore = answered(CALLERS_FAILURE);
-    byte[] body = Tips.VALID.getBytes(StandardCharsets.UTF_8);
+    double incompleteBefore = answered(status);
+    byte[] body = tip.getBytes(StandardCharsets.UTF_8);
 
     try (Socket socket = new Socket(tips.getHost(), tips.getPort())) {
       OutputStream out = socket.getOutputStream();
@@ -64,7 +77,7 @@ class HungUpClientTest {
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(answered(CALLERS_FAILURE)).isEqualTo(incompleteBefore + 1));
+        .untilAsserted(() -> assertThat(answered(status)).isEqualTo(incompleteBefore + 1));
     assertThat(answered("5..")).isEqualTo(serverErrorsBefore);
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(storedBefore);
   }
