@@ -13,9 +13,7 @@ import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.TipsLinked;
 import io.fraudtip.commons.inbox.IncomingEvent;
-import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.commons.sql.ArrayRows;
-import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.contracts.alerts.AlertDeliveredV1;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -38,16 +36,17 @@ import org.hibernate.Session;
  */
 @ApplicationScoped
 public class AlertDeliveries {
-  private static final String CONSUMER = "case-service.alert-deliveries";
-
-  /** A batch's deliveries in one statement. */
+  /**
+   * A batch's deliveries in one statement; an alert stored already (a replay, under whatever event
+   * id) is left as it is, and is not returned.
+   */
   private static final String INSERT_DELIVERIES =
       "INSERT INTO alert_delivery (alert_id, event_id, case_id, tip_id, webhook_type, bank_bin,"
           + " account_number, layer, triggered_at, delivered_at, attempts, received_at)"
           + " SELECT * FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS timestamptz[]),"
-          + " CAST(? AS timestamptz[]), ?, CAST(? AS timestamptz[]))";
+          + " CAST(? AS timestamptz[]), ?, CAST(? AS timestamptz[]))"
+          + " ON CONFLICT (alert_id) DO NOTHING RETURNING alert_id";
 
-  private final ProcessedEvents processed;
   private final CaseEvents events;
   private final Identifiers identifiers;
   private final DeliveryCases deliveryCases;
@@ -56,14 +55,12 @@ public class AlertDeliveries {
   private final Clock clock;
 
   AlertDeliveries(
-      ProcessedEvents processed,
       CaseEvents events,
       Identifiers identifiers,
       DeliveryCases deliveryCases,
       Cases cases,
       EntityManager em,
       Clock clock) {
-    this.processed = processed;
     this.events = events;
     this.identifiers = identifiers;
     this.deliveryCases = deliveryCases;
@@ -74,7 +71,8 @@ public class AlertDeliveries {
 
   /**
    * Takes a batch of deliveries in one transaction, each alert once, whatever event id a replay
-   * carries.
+   * carries: the alert's own row is the dedupe (its key is the alert id), so no event id is
+   * recorded beside it.
    *
    * @throws IllegalArgumentException when a delivery lacks its alert id, bank, account or time
    * @throws IllegalStateException when a delivery without a tip names no known case (the batch is
@@ -94,17 +92,9 @@ public class AlertDeliveries {
             "alert delivery without alert id, bank, account or time");
       }
     }
-    Set<UUID> fresh =
-        processed.firstTimes(batch.stream().map(IncomingEvent::eventId).toList(), CONSUMER);
     Map<UUID, IncomingEvent<AlertDeliveredV1>> byAlert = new LinkedHashMap<>();
     for (IncomingEvent<AlertDeliveredV1> e : batch) {
-      if (fresh.contains(e.eventId())) {
-        byAlert.putIfAbsent(e.payload().alertId(), e);
-      }
-    }
-    byAlert.keySet().removeAll(known(byAlert.keySet()));
-    if (byAlert.isEmpty()) {
-      return;
+      byAlert.putIfAbsent(e.payload().alertId(), e);
     }
     List<AlertDeliveredV1> taken = byAlert.values().stream().map(IncomingEvent::payload).toList();
     Map<UUID, CaseRef> caseOf = deliveryCases.of(taken);
@@ -121,7 +111,6 @@ public class AlertDeliveries {
     }
     Instant now = clock.now();
     List<Stored> rows = new ArrayList<>();
-    List<Line> lines = new ArrayList<>();
     for (IncomingEvent<AlertDeliveredV1> e : byAlert.values()) {
       AlertDeliveredV1 d = e.payload();
       CaseRef c = caseOf.get(d.alertId());
@@ -129,45 +118,51 @@ public class AlertDeliveries {
         throw new IllegalStateException("no case for the delivery of alert " + d.alertId());
       }
       // Without a case, the tip is still on its way to this service: its linking attaches it.
-      Stored row = new Stored(e.eventId(), d, c == null ? null : c.id());
-      rows.add(row);
-      if (c != null) {
+      rows.add(new Stored(e.eventId(), d, c));
+    }
+    Set<UUID> stored =
+        new HashSet<>(
+            em.unwrap(Session.class)
+                .doReturningWork(
+                    connection ->
+                        ArrayRows.returning(
+                            connection,
+                            INSERT_DELIVERIES,
+                            UUID.class,
+                            rows,
+                            column("uuid", (Stored r) -> r.d().alertId()),
+                            column("uuid", Stored::eventId),
+                            column("uuid", (Stored r) -> r.c() == null ? null : r.c().id()),
+                            column("uuid", (Stored r) -> r.d().tipId()),
+                            column("text", (Stored r) -> r.d().webhookType()),
+                            column("text", (Stored r) -> r.d().bankBin()),
+                            column("text", (Stored r) -> r.d().accountNumber()),
+                            column("int4", Stored::layer),
+                            instant(Stored::triggeredAt),
+                            instant((Stored r) -> r.d().deliveredAt()),
+                            column("int4", Stored::attempts),
+                            instant((Stored r) -> now))));
+    // Only the alerts stored now go on the timeline: a replayed one is there already.
+    List<Line> lines = new ArrayList<>();
+    for (Stored r : rows) {
+      if (r.c() != null && stored.contains(r.d().alertId())) {
         lines.add(
             alerted(
-                c.id(),
-                c.unitCode(),
-                d.bankBin(),
-                d.accountNumber(),
-                row.layer(),
-                row.attempts(),
-                d.webhookType(),
-                d.deliveredAt()));
+                r.c().id(),
+                r.c().unitCode(),
+                r.d().bankBin(),
+                r.d().accountNumber(),
+                r.layer(),
+                r.attempts(),
+                r.d().webhookType(),
+                r.d().deliveredAt()));
       }
     }
-    em.unwrap(Session.class)
-        .doWork(
-            connection ->
-                ArrayRows.execute(
-                    connection,
-                    INSERT_DELIVERIES,
-                    rows,
-                    column("uuid", (Stored r) -> r.d().alertId()),
-                    column("uuid", Stored::eventId),
-                    column("uuid", Stored::caseId),
-                    column("uuid", (Stored r) -> r.d().tipId()),
-                    column("text", (Stored r) -> r.d().webhookType()),
-                    column("text", (Stored r) -> r.d().bankBin()),
-                    column("text", (Stored r) -> r.d().accountNumber()),
-                    column("int4", Stored::layer),
-                    instant(Stored::triggeredAt),
-                    instant((Stored r) -> r.d().deliveredAt()),
-                    column("int4", Stored::attempts),
-                    instant((Stored r) -> now)));
     events.recordAll(lines);
   }
 
   /** A delivery as its row stores it: the event, the case (null while its tip is on its way). */
-  private record Stored(UUID eventId, AlertDeliveredV1 d, UUID caseId) {
+  private record Stored(UUID eventId, AlertDeliveredV1 d, CaseRef c) {
     int layer() {
       return Math.max(1, d.layer());
     }
@@ -179,20 +174,6 @@ public class AlertDeliveries {
     Instant triggeredAt() {
       return d.triggeredAt() == null ? d.deliveredAt() : d.triggeredAt();
     }
-  }
-
-  /** Ids among these of alerts whose delivery is stored already. */
-  private Set<UUID> known(Set<UUID> alertIds) {
-    if (alertIds.isEmpty()) {
-      return Set.of();
-    }
-    @SuppressWarnings("unchecked")
-    List<UUID> found =
-        em.createNativeQuery(
-                "SELECT alert_id FROM alert_delivery WHERE alert_id = ANY (CAST(:ids AS uuid[]))")
-            .setParameter("ids", PgArrays.of(alertIds))
-            .getResultList();
-    return new HashSet<>(found);
   }
 
   /**

@@ -3,8 +3,10 @@ package io.fraudtip.commons.sql;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
@@ -55,6 +57,33 @@ public final class ArrayRows {
       }
       return s.executeUpdate();
     }
+  }
+
+  /**
+   * Runs a statement whose parameters are arrays, as {@link #execute}, that returns one value per
+   * row it wrote ({@code … RETURNING id}): which rows an {@code ON CONFLICT DO NOTHING} kept.
+   *
+   * @return the first returned column of each row written, as {@code type}
+   */
+  @SafeVarargs
+  public static <T, R> List<R> returning(
+      Connection c, String sql, Class<R> type, List<? extends T> rows, Column<T>... columns)
+      throws SQLException {
+    List<R> written = new ArrayList<>();
+    if (rows.isEmpty()) {
+      return written;
+    }
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < columns.length; i++) {
+        s.setArray(i + 1, array(c, rows, columns[i]));
+      }
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          written.add(rs.getObject(1, type));
+        }
+      }
+    }
+    return written;
   }
 
   /** One column's values of the rows, as the driver's array for its parameter. */
