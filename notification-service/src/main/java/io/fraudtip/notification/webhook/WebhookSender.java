@@ -120,8 +120,8 @@ class WebhookSender {
     }
     HttpClient http = client;
     if (http == null) {
-      // The dispatcher stopped meanwhile: left to its lease, as the requests in flight are.
-      trace.end(null, "abandoned");
+      trace.end(null, "stopped");
+      done.accept(result(c, at, started, null, null, new IllegalStateException("stopped")));
       return;
     }
     new Attempt(c, at, started, trace, done).start(http, request);
@@ -137,7 +137,6 @@ class WebhookSender {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final int limit = config.responseBodyLimit();
     private volatile HttpClientRequest sent;
-    private volatile HttpClient http;
     private volatile long deadline;
 
     Attempt(
@@ -154,7 +153,6 @@ class WebhookSender {
     }
 
     void start(HttpClient http, RequestOptions request) {
-      this.http = http;
       long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
       deadline =
           vertx.setTimer(
@@ -213,11 +211,6 @@ class WebhookSender {
         return;
       }
       vertx.cancelTimer(deadline);
-      if (client != http) {
-        // Abandoned when its client closed (the dispatcher stopped): left to its lease, unrecorded.
-        trace.end(null, "abandoned");
-        return;
-      }
       trace.end(status, status == null ? describe(error) : null);
       done.accept(result(c, at, started, status, new Answer(retryAfter, body), error));
     }
