@@ -169,12 +169,8 @@ public final class DemoBank implements AutoCloseable {
     }
   }
 
-  /** A scripted answer; its body is the default one for its status when null. */
-  private record Answer(int status, Map<String, String> headers, boolean hang, String body) {
-    Answer(int status, Map<String, String> headers, boolean hang) {
-      this(status, headers, hang, null);
-    }
-  }
+  /** A scripted answer. */
+  private record Answer(int status, Map<String, String> headers, boolean hang) {}
 
   /** One webhook receiver of the demo bank. */
   public final class Receiver {
@@ -230,11 +226,6 @@ public final class DemoBank implements AutoCloseable {
     /** Answers {@code status} with a {@code Retry-After} header to the next {@code times}. */
     public synchronized Receiver answerRetryAfter(int status, String retryAfter, int times) {
       return enqueue(new Answer(status, Map.of("Retry-After", retryAfter), false), times);
-    }
-
-    /** Answers {@code status} with this body to the next {@code times} deliveries. */
-    public synchronized Receiver answerWithBody(int status, String body, int times) {
-      return enqueue(new Answer(status, Map.of(), false, body), times);
     }
 
     /** Answers a redirect to {@code location} to the next {@code times} deliveries. */
@@ -393,9 +384,7 @@ public final class DemoBank implements AutoCloseable {
           exchange,
           answer.status(),
           answer.headers(),
-          answer.body() != null
-              ? answer.body()
-              : answer.status() / 100 == 2 ? "" : "status " + answer.status());
+          answer.status() / 100 == 2 ? "" : "status " + answer.status());
     }
   }
 }
