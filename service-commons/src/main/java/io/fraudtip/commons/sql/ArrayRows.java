@@ -51,10 +51,7 @@ public final class ArrayRows {
     if (rows.isEmpty()) {
       return 0;
     }
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < columns.length; i++) {
-        s.setArray(i + 1, array(c, rows, columns[i]));
-      }
+    try (PreparedStatement s = prepare(c, sql, rows, columns)) {
       return s.executeUpdate();
     }
   }
@@ -73,17 +70,29 @@ public final class ArrayRows {
     if (rows.isEmpty()) {
       return written;
     }
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < columns.length; i++) {
-        s.setArray(i + 1, array(c, rows, columns[i]));
-      }
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          written.add(rs.getObject(1, type));
-        }
+    try (PreparedStatement s = prepare(c, sql, rows, columns);
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        written.add(rs.getObject(1, type));
       }
     }
     return written;
+  }
+
+  /** The statement with each column's values bound as its array parameter, in order. */
+  @SafeVarargs
+  private static <T> PreparedStatement prepare(
+      Connection c, String sql, List<? extends T> rows, Column<T>... columns) throws SQLException {
+    PreparedStatement s = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < columns.length; i++) {
+        s.setArray(i + 1, array(c, rows, columns[i]));
+      }
+      return s;
+    } catch (SQLException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
   }
 
   /** One column's values of the rows, as the driver's array for its parameter. */
