@@ -169,8 +169,12 @@ public final class DemoBank implements AutoCloseable {
     }
   }
 
-  /** A scripted answer. */
-  private record Answer(int status, Map<String, String> headers, boolean hang) {}
+  /** A scripted answer; its body is the default one for its status when null. */
+  private record Answer(int status, Map<String, String> headers, boolean hang, String body) {
+    Answer(int status, Map<String, String> headers, boolean hang) {
+      this(status, headers, hang, null);
+    }
+  }
 
   /** One webhook receiver of the demo bank. */
   public final class Receiver {
@@ -226,6 +230,11 @@ public final class DemoBank implements AutoCloseable {
     /** Answers {@code status} with a {@code Retry-After} header to the next {@code times}. */
     public synchronized Receiver answerRetryAfter(int status, String retryAfter, int times) {
       return enqueue(new Answer(status, Map.of("Retry-After", retryAfter), false), times);
+    }
+
+    /** Answers {@code status} with this body to the next {@code times} deliveries. */
+    public synchronized Receiver answerWithBody(int status, String body, int times) {
+      return enqueue(new Answer(status, Map.of(), false, body), times);
     }
 
     /** Answers a redirect to {@code location} to the next {@code times} deliveries. */
@@ -384,7 +393,9 @@ public final class DemoBank implements AutoCloseable {
           exchange,
           answer.status(),
           answer.headers(),
-          answer.status() / 100 == 2 ? "" : "status " + answer.status());
+          answer.body() != null
+              ? answer.body()
+              : answer.status() / 100 == 2 ? "" : "status " + answer.status());
     }
   }
 }

@@ -62,15 +62,6 @@ public interface WebhookConfig {
   @WithDefault("6h")
   Duration maxRetryAfter();
 
-  /**
-   * Threads that run the webhook HTTP client's own tasks (its answers, their bodies, the steps
-   * after each). Few and fixed: the JDK's default, a cached pool, hands each of those small tasks
-   * to an idle thread and wakes it, and that hand-off was a quarter of the service's CPU at 1,000
-   * webhooks a second on two cores (2026-12-05).
-   */
-  @WithDefault("1")
-  int httpThreads();
-
   /** Time allowed to open a connection to a bank. */
   @WithDefault("5s")
   Duration connectTimeout();

@@ -4,22 +4,23 @@ import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.opentelemetry.api.OpenTelemetry;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayOutputStream;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
@@ -27,45 +28,61 @@ import java.util.function.Consumer;
  * timestamp, a signature per secret in force), sent asynchronously with the configured timeouts.
  * Redirects are not followed. Each attempt is a CLIENT span in the trace stored with its alert,
  * sent along as a W3C {@code traceparent}.
+ *
+ * <p>The client is Vert.x's, on the service's event loops: the JDK's client spent a fifth of the
+ * service's CPU on its selector thread, its futures and the hand-offs between them (2026-12-05).
  */
 @ApplicationScoped
 class WebhookSender {
+  /**
+   * Connections kept per bank host and port. Above what the endpoints of one host may have in
+   * flight together, so that the pool never queues one endpoint's request behind another's dead
+   * ones (a slow bank holds only its own slots, {@link EndpointSlots}).
+   */
+  private static final int CONNECTIONS_PER_HOST = 4096;
+
   private final WebhookConfig config;
   private final EndpointUrlPolicy urls;
   private final WebhookTracing tracing;
+  private final Vertx vertx;
 
-  private HttpClient client;
-  private ExecutorService httpThreads;
+  private volatile HttpClient client;
 
-  WebhookSender(WebhookConfig config, EndpointUrlPolicy urls, OpenTelemetry telemetry) {
+  WebhookSender(
+      WebhookConfig config, EndpointUrlPolicy urls, OpenTelemetry telemetry, Vertx vertx) {
     this.tracing = new WebhookTracing(telemetry.getTracer("io.fraudtip.notification.webhooks"));
     this.config = config;
     this.urls = urls;
+    this.vertx = vertx;
   }
 
-  /** Opens a new HTTP client, with its own threads. */
+  /** Opens a new HTTP client. */
   void open() {
-    httpThreads = Executors.newFixedThreadPool(config.httpThreads(), daemon("webhook-http"));
     client =
-        HttpClient.newBuilder()
-            .connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .version(HttpClient.Version.HTTP_1_1)
-            .executor(httpThreads)
-            .build();
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setName("webhooks")
+                .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()))
+                .setMaxPoolSize(CONNECTIONS_PER_HOST)
+                .setKeepAlive(true)
+                // The attempt's own span (WebhookTracing) is the one stored with the alert.
+                .setTracingPolicy(TracingPolicy.IGNORE));
   }
 
   /** Abandons the requests in flight: their rows come due again after the lease. */
   void close() {
-    httpThreads.shutdownNow();
+    HttpClient c = client;
     client = null;
+    if (c != null) {
+      c.close();
+    }
   }
 
   /** Sends the delivery; {@code done} gets the answer, or the error that left none. */
   void send(ClaimedDelivery c, Consumer<DeliveryOutcomes.Result> done) {
     Instant at = Instant.now();
     long started = System.nanoTime();
-    HttpRequest request;
+    RequestOptions request;
     WebhookTracing.Attempt trace = null;
     try {
       URI uri = URI.create(c.url());
@@ -73,54 +90,164 @@ class WebhookSender {
       urls.checkAddresses(uri);
       long timestamp = at.getEpochSecond();
       trace = tracing.start(c.eventType(), uri, c.traceparent(), c.tracestate());
-      HttpRequest.Builder builder = HttpRequest.newBuilder(uri);
-      trace.headers().forEach(builder::header);
       request =
-          builder
-              .timeout(config.readTimeout())
-              .header("Content-Type", "application/json")
-              .header("User-Agent", "fraudtip-webhooks/1.0")
-              .header(WebhookSignature.HEADER_ID, c.webhookId())
-              .header(WebhookSignature.HEADER_TIMESTAMP, Long.toString(timestamp))
-              .header(
-                  WebhookSignature.HEADER_SIGNATURE,
-                  WebhookSignature.header(c.secrets(), c.webhookId(), timestamp, c.payload()))
-              .POST(HttpRequest.BodyPublishers.ofString(c.payload(), StandardCharsets.UTF_8))
-              .build();
-    } catch (ProblemException | IllegalArgumentException e) {
+          new RequestOptions()
+              .setMethod(HttpMethod.POST)
+              .setAbsoluteURI(uri.toURL())
+              .setFollowRedirects(false)
+              .setConnectTimeout(config.connectTimeout().toMillis())
+              // Time without a byte from the bank; the whole attempt is bounded below.
+              .setIdleTimeout(config.readTimeout().toMillis());
+      RequestOptions r = request;
+      trace.headers().forEach(r::putHeader);
+      request
+          .putHeader("Content-Type", "application/json")
+          .putHeader("User-Agent", "fraudtip-webhooks/1.0")
+          .putHeader(WebhookSignature.HEADER_ID, c.webhookId())
+          .putHeader(WebhookSignature.HEADER_TIMESTAMP, Long.toString(timestamp))
+          .putHeader(
+              WebhookSignature.HEADER_SIGNATURE,
+              WebhookSignature.header(c.secrets(), c.webhookId(), timestamp, c.payload()));
+    } catch (ProblemException | IllegalArgumentException | MalformedURLException e) {
       if (trace != null) {
         trace.end(null, "refused");
       }
       done.accept(
-          result(c, at, started, null, new IllegalStateException("refused: " + e.getMessage())));
+          result(
+              c, at, started, null, null, new IllegalStateException("refused: " + e.getMessage())));
       return;
     }
-    WebhookTracing.Attempt attempt = trace;
-    long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
-    client
-        .sendAsync(request, limited(config.responseBodyLimit()))
-        .orTimeout(deadlineMs, TimeUnit.MILLISECONDS)
-        .whenComplete(
-            (response, error) -> {
-              attempt.end(
-                  response == null ? null : response.statusCode(),
-                  response == null ? describe(error) : null);
-              done.accept(result(c, at, started, response, error));
-            });
+    HttpClient http = client;
+    if (http == null) {
+      // The dispatcher stopped meanwhile: left to its lease, as the requests in flight are.
+      trace.end(null, "abandoned");
+      return;
+    }
+    new Attempt(c, at, started, trace, done).start(http, request);
   }
 
+  /** One request in flight: ends once, by the bank's whole answer, an error or the deadline. */
+  private final class Attempt {
+    private final ClaimedDelivery c;
+    private final Instant at;
+    private final long started;
+    private final WebhookTracing.Attempt trace;
+    private final Consumer<DeliveryOutcomes.Result> done;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final int limit = config.responseBodyLimit();
+    private volatile HttpClientRequest sent;
+    private volatile HttpClient http;
+    private volatile long deadline;
+
+    Attempt(
+        ClaimedDelivery c,
+        Instant at,
+        long started,
+        WebhookTracing.Attempt trace,
+        Consumer<DeliveryOutcomes.Result> done) {
+      this.c = c;
+      this.at = at;
+      this.started = started;
+      this.trace = trace;
+      this.done = done;
+    }
+
+    void start(HttpClient http, RequestOptions request) {
+      this.http = http;
+      long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
+      deadline =
+          vertx.setTimer(
+              deadlineMs,
+              id -> {
+                HttpClientRequest r = sent;
+                if (r != null) {
+                  r.reset(0, new TimeoutException());
+                }
+                fail(new TimeoutException("no answer in " + deadlineMs + " ms"));
+              });
+      Buffer body = Buffer.buffer(c.payload(), StandardCharsets.UTF_8.name());
+      http.request(request)
+          .onSuccess(
+              r -> {
+                sent = r;
+                if (ended.get()) {
+                  // The deadline passed while a connection was found: the bank never sees it.
+                  r.reset();
+                  return;
+                }
+                // The answer's handlers are set in this same task on the request's event loop, so
+                // before any of the answer is read. A listener added after the request future
+                // was chained here from the dispatcher's thread ran only after a short answer had
+                // ended, lost it, and the bank got the webhook again when the lease ran out.
+                r.send(body)
+                    .onComplete(
+                        answer -> {
+                          if (answer.succeeded()) {
+                            read(answer.result());
+                          } else {
+                            fail(answer.cause());
+                          }
+                        });
+              })
+          .onFailure(this::fail);
+    }
+
+    /** Keeps the first {@code limit} characters of the bank's answer and drops the rest. */
+    private void read(HttpClientResponse response) {
+      Buffer kept = Buffer.buffer();
+      response.handler(
+          chunk -> {
+            int room = Math.max(0, limit * 4 - kept.length());
+            if (room > 0) {
+              kept.appendBuffer(chunk, 0, Math.min(room, chunk.length()));
+            }
+          });
+      response.exceptionHandler(this::fail);
+      response.endHandler(
+          v -> {
+            String text = kept.toString(StandardCharsets.UTF_8);
+            end(
+                response.statusCode(),
+                response.getHeader("Retry-After"),
+                text.length() > limit ? text.substring(0, limit) : text,
+                null);
+          });
+    }
+
+    private void fail(Throwable error) {
+      end(null, null, null, error);
+    }
+
+    private void end(Integer status, String retryAfter, String body, Throwable error) {
+      if (!ended.compareAndSet(false, true)) {
+        return;
+      }
+      vertx.cancelTimer(deadline);
+      if (client != http) {
+        // Abandoned when its client closed (the dispatcher stopped): left to its lease, unrecorded.
+        trace.end(null, "abandoned");
+        return;
+      }
+      trace.end(status, status == null ? describe(error) : null);
+      done.accept(result(c, at, started, status, new Answer(retryAfter, body), error));
+    }
+  }
+
+  /** What the bank sent back besides its status. */
+  private record Answer(String retryAfter, String body) {}
+
   private static DeliveryOutcomes.Result result(
-      ClaimedDelivery c, Instant at, long started, HttpResponse<String> response, Throwable error) {
+      ClaimedDelivery c, Instant at, long started, Integer status, Answer answer, Throwable error) {
     long latencyMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    if (response != null) {
+    if (status != null) {
       return new DeliveryOutcomes.Result(
           c.deliveryId(),
           c.endpointId(),
           at,
           latencyMs,
-          response.statusCode(),
-          response.headers().firstValue("Retry-After").orElse(null),
-          response.body(),
+          status,
+          answer.retryAfter(),
+          answer.body(),
           null);
     }
     return new DeliveryOutcomes.Result(
@@ -128,61 +255,7 @@ class WebhookSender {
   }
 
   private static String describe(Throwable error) {
-    Throwable root = error;
-    while (root instanceof java.util.concurrent.CompletionException && root.getCause() != null) {
-      root = root.getCause();
-    }
-    String message = root.getMessage();
-    return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-  }
-
-  /** Keeps the first {@code limit} characters of a bank's answer and drops the rest unread. */
-  static HttpResponse.BodyHandler<String> limited(int limit) {
-    return info ->
-        new HttpResponse.BodySubscriber<>() {
-          private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-          private final CompletableFuture<String> body = new CompletableFuture<>();
-
-          @Override
-          public void onSubscribe(Flow.Subscription subscription) {
-            subscription.request(Long.MAX_VALUE);
-          }
-
-          @Override
-          public void onNext(List<ByteBuffer> items) {
-            for (ByteBuffer b : items) {
-              int room = Math.max(0, limit * 4 - kept.size());
-              int n = Math.min(room, b.remaining());
-              byte[] bytes = new byte[n];
-              b.get(bytes);
-              kept.write(bytes, 0, n);
-            }
-          }
-
-          @Override
-          public void onError(Throwable throwable) {
-            body.completeExceptionally(throwable);
-          }
-
-          @Override
-          public void onComplete() {
-            String text = kept.toString(StandardCharsets.UTF_8);
-            body.complete(text.length() > limit ? text.substring(0, limit) : text);
-          }
-
-          @Override
-          public java.util.concurrent.CompletionStage<String> getBody() {
-            return body;
-          }
-        };
-  }
-
-  private static java.util.concurrent.ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
+    String message = error.getMessage();
+    return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }

@@ -37,6 +37,7 @@ class WebhookDeliveryTest {
   @InjectDatabase TestDatabase db;
   @InjectTokens Tokens tokens;
   @InjectDemoBank DemoBank bank;
+  @jakarta.inject.Inject io.fraudtip.notification.config.WebhookConfig config;
 
   @Test
   void aReceiverFailingKTimesGetsKPlusOneAttemptsOfTheSameMessageFreshlySigned() {
@@ -297,6 +298,112 @@ class WebhookDeliveryTest {
         .isEqualTo(1);
     Webhooks.retire(db, endpoint);
     Webhooks.retire(db, healthy);
+  }
+
+  @Test
+  void aBankThatNeverAnswersIsGivenUpAfterTheReadTimeoutAndTriedAgain() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970458");
+    endpoint.receiver().neverAnswer();
+
+    UUID tip = Webhooks.tip(kafka, "970458", "7000000041");
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM delivery_attempt WHERE delivery_id = ?",
+                        delivery.get("id"))
+                    >= 1);
+    Map<String, Object> first =
+        db.query(
+                "SELECT status_code, outcome, error, latency_ms FROM delivery_attempt"
+                    + " WHERE delivery_id = ? ORDER BY attempt",
+                delivery.get("id"))
+            .get(0);
+    // Given up for want of an answer, not for a status: the attempt waited the read timeout.
+    assertThat(first.get("status_code")).isNull();
+    assertThat((String) first.get("error")).containsIgnoringCase("timeout");
+    assertThat(((Number) first.get("latency_ms")).longValue())
+        .isGreaterThanOrEqualTo(config.readTimeout().toMillis());
+    assertThat(state(delivery.get("id"))).isNotEqualTo("SUCCEEDED");
+
+    // The bank answers again: the next scheduled attempt delivers the same message.
+    endpoint.receiver().reset();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    assertThat(endpoint.receiver().deliveries())
+        .extracting(DemoBank.Delivery::answered)
+        .contains(200);
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void aLongAnswerIsKeptUpToTheLimitAndTheAttemptStillCounts() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970462");
+    // Two bytes a character in UTF-8: a cut by bytes alone would split one.
+    String answer = "é".repeat(50_000);
+    endpoint.receiver().answerWithBody(503, answer, 1);
+
+    UUID tip = Webhooks.tip(kafka, "970462", "7000000042");
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    List<Map<String, Object>> attempts =
+        db.query(
+            "SELECT status_code, response_body FROM delivery_attempt WHERE delivery_id = ?"
+                + " ORDER BY attempt",
+            delivery.get("id"));
+    assertThat(attempts).extracting(a -> a.get("status_code")).containsExactly(503, 200);
+    assertThat((String) attempts.get(0).get("response_body"))
+        .isEqualTo(answer.substring(0, config.responseBodyLimit()));
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void everyAnswerOfAQuickBankIsRecordedOnceWithItsBodyAndTheBankGetsEachWebhookOnce() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970400");
+    int alerts = 300;
+    endpoint.receiver().answerWithBody(200, "received", alerts);
+
+    // All at once: many requests in flight, each short answer arriving in one read.
+    kafka
+        .produceStrings()
+        .fromRecords(
+            java.util.stream.IntStream.range(0, alerts)
+                .mapToObj(
+                    i ->
+                        Webhooks.tipRecord(
+                            UUID.randomUUID(), "970400", "73" + String.format("%08d", i)))
+                .toList())
+        .awaitCompletion(Duration.ofSeconds(30));
+
+    // Well inside the lease (36 s here): an answer lost on the way would leave its row to it.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM delivery_attempt t"
+                            + " JOIN delivery d ON d.id = t.delivery_id"
+                            + " WHERE d.endpoint_id = ?::uuid AND t.status_code = 200"
+                            + " AND t.response_body = 'received'",
+                        endpoint.id())
+                    == alerts);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM delivery WHERE endpoint_id = ?::uuid AND state = 'SUCCEEDED'",
+                endpoint.id()))
+        .isEqualTo(alerts);
+    assertThat(endpoint.receiver().deliveries())
+        .extracting(DemoBank.Delivery::webhookId)
+        .hasSize(alerts)
+        .doesNotHaveDuplicates();
+    Webhooks.retire(db, endpoint);
   }
 
   private String state(Object deliveryId) {
