@@ -8,6 +8,7 @@ import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Webhooks;
+import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectDemoBank;
 import io.fraudtip.testsupport.InjectKafka;
@@ -17,11 +18,13 @@ import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,7 +40,7 @@ class WebhookDeliveryTest {
   @InjectDatabase TestDatabase db;
   @InjectTokens Tokens tokens;
   @InjectDemoBank DemoBank bank;
-  @jakarta.inject.Inject io.fraudtip.notification.config.WebhookConfig config;
+  @Inject WebhookConfig config;
 
   @Test
   void aReceiverFailingKTimesGetsKPlusOneAttemptsOfTheSameMessageFreshlySigned() {
@@ -374,7 +377,7 @@ class WebhookDeliveryTest {
     kafka
         .produceStrings()
         .fromRecords(
-            java.util.stream.IntStream.range(0, alerts)
+            IntStream.range(0, alerts)
                 .mapToObj(
                     i ->
                         Webhooks.tipRecord(
