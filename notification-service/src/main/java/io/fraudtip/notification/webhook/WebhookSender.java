@@ -98,8 +98,7 @@ class WebhookSender {
               .setConnectTimeout(config.connectTimeout().toMillis())
               // Time without a byte from the bank; the whole attempt is bounded below.
               .setIdleTimeout(config.readTimeout().toMillis());
-      RequestOptions r = request;
-      trace.headers().forEach(r::putHeader);
+      trace.headers().forEach(request::putHeader);
       request
           .putHeader("Content-Type", "application/json")
           .putHeader("User-Agent", "fraudtip-webhooks/1.0")
@@ -123,11 +122,14 @@ class WebhookSender {
       trace.end(null, "abandoned");
       return;
     }
-    new Attempt(c, at, started, trace, done).start(http, request);
+    new Attempt(http, c, at, started, trace, done).start(request);
   }
 
   /** One request in flight: ends once, by the bank's whole answer, an error or the deadline. */
   private final class Attempt {
+    /** The client it went out on: one closed since (a stop) leaves the attempt unrecorded. */
+    private final HttpClient http;
+
     private final ClaimedDelivery c;
     private final Instant at;
     private final long started;
@@ -136,15 +138,16 @@ class WebhookSender {
     private final AtomicBoolean ended = new AtomicBoolean();
     private final int limit = config.responseBodyLimit();
     private volatile HttpClientRequest sent;
-    private volatile HttpClient http;
     private volatile long deadline;
 
     Attempt(
+        HttpClient http,
         ClaimedDelivery c,
         Instant at,
         long started,
         WebhookTracing.Attempt trace,
         Consumer<DeliveryOutcomes.Result> done) {
+      this.http = http;
       this.c = c;
       this.at = at;
       this.started = started;
@@ -152,8 +155,7 @@ class WebhookSender {
       this.done = done;
     }
 
-    void start(HttpClient http, RequestOptions request) {
-      this.http = http;
+    void start(RequestOptions request) {
       long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
       deadline =
           vertx.setTimer(
