@@ -27,6 +27,9 @@ public final class TestInfrastructure {
   private final SigningKeys keys;
   private final Tokens tokens;
   private DemoBank demoBank;
+  private TestCertificate bankCertificate;
+  private TestCertificate platformCertificate;
+  private DemoBank httpsBank;
 
   private TestInfrastructure() {
     home = ScratchDirectories.create("fraudtip-test-");
@@ -99,6 +102,38 @@ public final class TestInfrastructure {
     return demoBank;
   }
 
+  /**
+   * The certificate of {@link #httpsBank()}, for {@code localhost}: the test applications trust it
+   * ({@link PlatformTestResource}), as a bank's authority.
+   */
+  public synchronized TestCertificate bankCertificate() {
+    if (bankCertificate == null) {
+      bankCertificate = TestCertificate.create(home.resolve("tls"), "demo-bank", "localhost");
+    }
+    return bankCertificate;
+  }
+
+  /** The client certificate the test applications show to banks that ask for one. */
+  public synchronized TestCertificate platformCertificate() {
+    if (platformCertificate == null) {
+      platformCertificate = TestCertificate.create(home.resolve("tls"), "platform", "fraudtip");
+    }
+    return platformCertificate;
+  }
+
+  /**
+   * The demo bank on https, started on first use: {@code https://localhost:<port>}, certified by
+   * {@link #bankCertificate()}, and it takes only connections that show {@link
+   * #platformCertificate()}.
+   */
+  public synchronized DemoBank httpsBank() {
+    if (httpsBank == null) {
+      httpsBank =
+          DemoBank.startHttps(bankCertificate().context(platformCertificate()), "localhost", true);
+    }
+    return httpsBank;
+  }
+
   /** A scratch directory that lives as long as the servers. */
   public Path home() {
     return home;
@@ -108,6 +143,9 @@ public final class TestInfrastructure {
     synchronized (this) {
       if (demoBank != null) {
         demoBank.close();
+      }
+      if (httpsBank != null) {
+        httpsBank.close();
       }
     }
     try {

@@ -2,6 +2,9 @@ package io.fraudtip.localstack.bank;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsParameters;
+import com.sun.net.httpserver.HttpsServer;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.localstack.infra.FreePorts;
 import java.io.IOException;
@@ -27,13 +30,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 
 /**
  * A demo bank that receives the platform's webhooks: a JDK HTTP server on a free loopback port with
  * any number of receivers ({@code /hooks/<name>}), each of which verifies every delivery's Standard
  * Webhooks signature with the endpoint's secret, records it, and answers {@code 200} unless told
  * otherwise (a status k times, {@code 410}, a redirect, {@code 429} with {@code Retry-After}, or no
- * answer at all). Tests inject it; the local stack runs it as the demo bank.
+ * answer at all). Tests inject it; the local stack runs it as the demo bank. It can also listen on
+ * https, as a real bank does ({@link #startHttps}).
  */
 public final class DemoBank implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DemoBank.class.getName());
@@ -44,13 +50,13 @@ public final class DemoBank implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
-  private final String host;
+  private final String origin;
   private final Map<String, Receiver> receivers = new ConcurrentHashMap<>();
 
-  private DemoBank(HttpServer server, ExecutorService executor, String host) {
+  private DemoBank(HttpServer server, ExecutorService executor, String origin) {
     this.server = server;
     this.executor = executor;
-    this.host = host;
+    this.origin = origin;
   }
 
   /** A demo bank on a free port of the loopback interface. */
@@ -63,31 +69,67 @@ public final class DemoBank implements AutoCloseable {
     try {
       HttpServer server =
           HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 200);
-      AtomicInteger threads = new AtomicInteger();
-      ExecutorService executor =
-          Executors.newCachedThreadPool(
-              r -> {
-                Thread t = new Thread(r, "demo-bank-" + threads.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-              });
-      server.setExecutor(executor);
-      DemoBank bank = new DemoBank(server, executor, host);
-      server.createContext(PREFIX, bank::handle);
-      server.start();
-      return bank;
+      return serve(server, "http://" + host + ":" + port(server));
     } catch (IOException e) {
       throw new UncheckedIOException("the demo bank could not listen on " + host + ":" + port, e);
     }
+  }
+
+  /**
+   * A demo bank on https, on a free port of the loopback interface, with the certificate and the
+   * trusted authorities of {@code tls}; its URLs name it {@code urlHost}, which must resolve to the
+   * loopback address (a name its certificate does not hold makes a URL a client must refuse). With
+   * {@code clientCertificate} it asks the caller for a certificate and closes any connection that
+   * shows none it trusts.
+   */
+  public static DemoBank startHttps(SSLContext tls, String urlHost, boolean clientCertificate) {
+    try {
+      HttpsServer server =
+          HttpsServer.create(
+              new InetSocketAddress(InetAddress.getLoopbackAddress(), FreePorts.pick()), 200);
+      server.setHttpsConfigurator(
+          new HttpsConfigurator(tls) {
+            @Override
+            public void configure(HttpsParameters params) {
+              // Set parameters win over the other setters of HttpsParameters: all go in them.
+              SSLParameters parameters = tls.getDefaultSSLParameters();
+              parameters.setNeedClientAuth(clientCertificate);
+              params.setSSLParameters(parameters);
+            }
+          });
+      return serve(server, "https://" + urlHost + ":" + port(server));
+    } catch (IOException e) {
+      throw new UncheckedIOException("the demo bank could not listen on https", e);
+    }
+  }
+
+  private static int port(HttpServer server) {
+    return server.getAddress().getPort();
+  }
+
+  private static DemoBank serve(HttpServer server, String origin) {
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "demo-bank-" + threads.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+    server.setExecutor(executor);
+    DemoBank bank = new DemoBank(server, executor, origin);
+    server.createContext(PREFIX, bank::handle);
+    server.start();
+    return bank;
   }
 
   public int port() {
     return server.getAddress().getPort();
   }
 
-  /** {@code http://host:port}. */
+  /** {@code http://host:port}, or {@code https://} with the name given at start. */
   public String baseUrl() {
-    return "http://" + host + ":" + port();
+    return origin;
   }
 
   /** The receiver of that name, created on first use; its URL is {@code <baseUrl>/hooks/<name>}. */

@@ -66,6 +66,16 @@ public interface WebhookConfig {
   @WithDefault("5s")
   Duration connectTimeout();
 
+  /**
+   * The Quarkus TLS configuration ({@code quarkus.tls.<name>.*}) of the connections to banks: its
+   * trust store, if it has one, holds the only authorities trusted for banks' certificates (for
+   * banks certified by a private or national authority), and its key store, if it has one, is the
+   * client certificate shown to banks that ask for one (mutual TLS). Unset: the JDK's authorities
+   * and no client certificate. Banks' host names are checked against their certificates either way,
+   * and a configuration that trusts all certificates is refused.
+   */
+  Optional<String> tlsConfigurationName();
+
   /** Time allowed for a bank's answer once the request is sent. */
   @WithDefault("10s")
   Duration readTimeout();

@@ -1,0 +1,124 @@
+package io.fraudtip.notification.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fraudtip.localstack.bank.DemoBank;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.notification.Webhooks;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectHttpsBank;
+import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestCertificate;
+import io.fraudtip.testsupport.TestDatabase;
+import io.fraudtip.testsupport.TestInfrastructure;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Webhooks to banks on https, as every production endpoint is: the test applications trust one
+ * authority, the https demo bank's certificate, and show the platform's client certificate ({@code
+ * %test.fraudtip.webhooks.tls-configuration-name}, {@link PlatformTestResource}).
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class HttpsDeliveryTest {
+  @InjectKafka KafkaCompanion kafka;
+  @InjectDatabase TestDatabase db;
+  @InjectTokens Tokens tokens;
+  @InjectHttpsBank DemoBank httpsBank;
+
+  @Test
+  void aBankOnHttpsThatAsksForTheClientCertificateGetsItsWebhookSigned() {
+    assertThat(httpsBank.baseUrl()).startsWith("https://localhost:");
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, httpsBank, "963369");
+
+    UUID tip = Webhooks.tip(kafka, "963369", "7000000091");
+
+    // The demo bank closes any connection without the platform's client certificate, so a
+    // delivery that arrives showed it.
+    await().atMost(Duration.ofSeconds(20)).until(() -> !endpoint.receiver().deliveries().isEmpty());
+    List<DemoBank.Delivery> got = endpoint.receiver().deliveries();
+    assertThat(got).hasSize(1);
+    assertThat(got.get(0).verified()).isTrue();
+    assertThat(got.get(0).answered()).isEqualTo(200);
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    assertThat(got.get(0).webhookId()).isEqualTo(delivery.get("webhook_id"));
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void aBankWhoseConnectionFailsItsChecksGetsNothingAndEachAttemptSaysWhy(@TempDir Path dir) {
+    TestInfrastructure infra = TestInfrastructure.get();
+    TestCertificate stranger = TestCertificate.create(dir, "stranger", "localhost");
+    TestCertificate otherClient = TestCertificate.create(dir, "other-client", "someone-else");
+    // A certificate no trusted authority signed; the trusted certificate on a host name it does
+    // not hold (127.0.0.1 where it names localhost); a bank that trusts another client's
+    // certificate only, so it refuses the platform's.
+    try (DemoBank unknownAuthority = DemoBank.startHttps(stranger.context(), "localhost", false);
+        DemoBank otherName =
+            DemoBank.startHttps(infra.bankCertificate().context(), "127.0.0.1", false);
+        DemoBank otherClientOnly =
+            DemoBank.startHttps(infra.bankCertificate().context(otherClient), "localhost", true)) {
+      // Each with the reason a bank's operators can act on, as the delivery log shows it.
+      Map<Webhooks.Endpoint, String> reasons =
+          Map.of(
+              Webhooks.register(tokens, unknownAuthority, "963388"),
+              "PKIX path",
+              Webhooks.register(tokens, otherName, "963388"),
+              "No subject alternative names matching IP address 127.0.0.1",
+              // TLS 1.3: the bank refuses the certificate after the client's side of the
+              // handshake, by closing the connection.
+              Webhooks.register(tokens, otherClientOnly, "963388"),
+              "Connection was closed");
+
+      UUID tip = Webhooks.tip(kafka, "963388", "7000000092");
+
+      Webhooks.deliveryOf(db, tip);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> reasons.keySet().stream().noneMatch(e -> attempts(e.id()).isEmpty()));
+      reasons.forEach(
+          (endpoint, reason) -> {
+            // Refused before a byte of the webhook went out: no status, the delivery left to its
+            // next attempt.
+            Map<String, Object> first = attempts(endpoint.id()).get(0);
+            assertThat(first).as(endpoint.receiver().url()).containsEntry("status_code", null);
+            assertThat((String) first.get("error")).as(endpoint.receiver().url()).contains(reason);
+            assertThat(endpoint.receiver().deliveries()).isEmpty();
+          });
+      assertThat(
+              db.queryLong(
+                  "SELECT count(*) FROM delivery d JOIN alert a ON a.id = d.alert_id"
+                      + " WHERE a.tip_id = ? AND d.state = 'SUCCEEDED'",
+                  tip))
+          .isZero();
+      reasons.keySet().forEach(e -> Webhooks.retire(db, e));
+    }
+  }
+
+  private List<Map<String, Object>> attempts(String endpointId) {
+    return db.query(
+        "SELECT a.status_code, a.error FROM delivery_attempt a"
+            + " JOIN delivery d ON d.id = a.delivery_id"
+            + " WHERE d.endpoint_id = ?::uuid ORDER BY a.id",
+        endpointId);
+  }
+
+  private Object state(Object deliveryId) {
+    return db.query("SELECT state FROM delivery WHERE id = ?", deliveryId).get(0).get("state");
+  }
+}
