@@ -18,9 +18,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /**
  * A self-signed certificate for one DNS name and its private key, made by the JDK's own {@code
- * keytool} (no library makes certificates with the JDK's public API alone): a PKCS #12 key store
- * and the certificate in PEM. Self-signed, it is its own authority: a trust store that holds it
- * trusts this certificate and no other.
+ * keytool} (the JDK has no public API that makes a certificate, and keytool spares the tests a
+ * library): a PKCS #12 key store and the certificate in PEM. Self-signed, it is its own authority:
+ * a trust store that holds it trusts this certificate and no other.
  */
 public final class TestCertificate {
   /** The password of every test key store, and of its key. */

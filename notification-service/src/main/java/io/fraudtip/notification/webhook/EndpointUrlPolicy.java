@@ -80,10 +80,15 @@ public class EndpointUrlPolicy {
    * Refuses a URL whose host does not resolve or resolves to any non-public address (unless local
    * use is allowed, or the URL is on an allowed local origin). Both answer the same code and text,
    * so that a caller cannot probe which internal names exist.
+   *
+   * @return the checked address to connect to, so that the name is not looked up again between the
+   *     check and the connection (where a name that answers a public address to the check and a
+   *     private one to the connection would reach the platform's own network); {@code null} where
+   *     local use is allowed and nothing was checked
    */
-  public void checkAddresses(URI uri) {
+  public InetAddress checkAddresses(URI uri) {
     if (allowLocal || isLocalOrigin(uri)) {
-      return;
+      return null;
     }
     String host = uri.getHost();
     InetAddress[] addresses;
@@ -99,6 +104,10 @@ public class EndpointUrlPolicy {
         throw notPublic();
       }
     }
+    if (addresses.length == 0) {
+      throw notPublic();
+    }
+    return addresses[0];
   }
 
   private boolean isLocalOrigin(URI uri) {

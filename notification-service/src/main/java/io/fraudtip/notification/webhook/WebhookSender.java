@@ -14,8 +14,11 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -127,7 +130,9 @@ class WebhookSender {
     try {
       URI uri = URI.create(c.url());
       // Checked again at send time: a name may have been pointed at a private address since.
-      urls.checkAddresses(uri);
+      // The connection goes to the address checked, with the name kept for the Host header, SNI
+      // and the certificate's check.
+      InetAddress address = urls.checkAddresses(uri);
       long timestamp = at.getEpochSecond();
       trace = tracing.start(c.eventType(), uri, c.traceparent(), c.tracestate());
       request =
@@ -138,6 +143,11 @@ class WebhookSender {
               .setConnectTimeout(config.connectTimeout().toMillis())
               // Time without a byte from the bank; the whole attempt is bounded below.
               .setIdleTimeout(config.readTimeout().toMillis());
+      if (address != null) {
+        request.setServer(
+            SocketAddress.inetSocketAddress(
+                new InetSocketAddress(address, WebhookTracing.port(uri))));
+      }
       trace.headers().forEach(request::putHeader);
       request
           .putHeader("Content-Type", "application/json")

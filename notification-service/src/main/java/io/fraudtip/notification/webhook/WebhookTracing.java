@@ -53,7 +53,8 @@ final class WebhookTracing {
         + (uri.getRawPath() == null ? "" : uri.getRawPath());
   }
 
-  private static int port(URI uri) {
+  /** The URL's port, or its scheme's default. */
+  static int port(URI uri) {
     if (uri.getPort() >= 0) {
       return uri.getPort();
     }

@@ -95,6 +95,14 @@ class EndpointUrlPolicyTest {
   }
 
   @Test
+  void theAddressCheckedIsTheOneToConnectTo() throws UnknownHostException {
+    assertThat(PRODUCTION.checkAddresses(URI.create("https://hooks.bank.example/fraudtip")))
+        .isEqualTo(InetAddress.getByName("203.113.131.1"));
+    EndpointUrlPolicy local = new EndpointUrlPolicy(true, InetAddress::getAllByName);
+    assertThat(local.checkAddresses(URI.create("http://127.0.0.1:9999/hooks/a"))).isNull();
+  }
+
+  @Test
   void theLocalUseSettingAllowsLoopbackOverHttp() {
     EndpointUrlPolicy local =
         new EndpointUrlPolicy(
@@ -110,7 +118,7 @@ class EndpointUrlPolicyTest {
     EndpointUrlPolicy demoBank =
         new EndpointUrlPolicy(false, List.of("http://localhost:8090"), InetAddress::getAllByName);
     assertThat(demoBank.check("http://LOCALHOST:8090/banks/970436").getPort()).isEqualTo(8090);
-    demoBank.checkAddresses(URI.create("http://localhost:8090/banks/970436"));
+    assertThat(demoBank.checkAddresses(URI.create("http://localhost:8090/banks/970436"))).isNull();
     for (String url :
         List.of(
             "http://localhost:8091/banks/970436", // another port

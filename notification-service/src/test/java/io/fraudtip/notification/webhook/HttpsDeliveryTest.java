@@ -15,8 +15,10 @@ import io.fraudtip.testsupport.TestCertificate;
 import io.fraudtip.testsupport.TestDatabase;
 import io.fraudtip.testsupport.TestInfrastructure;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,6 +110,31 @@ class HttpsDeliveryTest {
           .isZero();
       reasons.keySet().forEach(e -> Webhooks.retire(db, e));
     }
+  }
+
+  @Test
+  void aNameThatAnswersOtherwiseAtConnectionCannotTakeAWebhookIntoThePlatformsNetwork()
+      throws Exception {
+    // Production's URL policy, whose lookup answers a public address (TEST-NET-3) for localhost,
+    // as a name that rebinds between the check and the connection does: the system's lookup,
+    // which the connection would make again were it not given the address checked, answers the
+    // loopback, where the https bank listens.
+    InetAddress checked = InetAddress.getByName("203.0.113.10");
+    QuarkusMock.installMockForType(
+        new EndpointUrlPolicy(false, host -> new InetAddress[] {checked}), EndpointUrlPolicy.class);
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, httpsBank, "971025");
+
+    UUID tip = Webhooks.tip(kafka, "971025", "7000000093");
+
+    Webhooks.deliveryOf(db, tip);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(endpoint.id()).isEmpty());
+    Map<String, Object> first = attempts(endpoint.id()).get(0);
+    assertThat(first).containsEntry("status_code", null);
+    // Whatever answers at the checked address (nothing, or on this machine's network a TLS
+    // server the platform does not trust), it is not the bank on the loopback.
+    assertThat((String) first.get("error")).isNotBlank();
+    assertThat(endpoint.receiver().deliveries()).isEmpty();
+    Webhooks.retire(db, endpoint);
   }
 
   private List<Map<String, Object>> attempts(String endpointId) {
