@@ -13,4 +13,9 @@ public record AttemptView(
         Integer statusCode,
     @Schema(description = "SUCCESS, RETRY, FAILED or GONE", example = "RETRY") String outcome,
     @Schema(description = "The start of the bank's answer") String responseBody,
-    @Schema(example = "HttpTimeoutException: request timed out") String error) {}
+    @Schema(
+            description =
+                "Why no status came: no answer in time, no connection, or a failed TLS handshake"
+                    + " with its reason",
+            example = "TimeoutException: no answer in 15000 ms")
+        String error) {}
