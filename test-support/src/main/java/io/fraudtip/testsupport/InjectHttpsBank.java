@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 /**
  * Injects the test JVM's demo bank on https ({@link TestInfrastructure#httpsBank()}: {@code
  * https://localhost:<port>}, a certificate the test applications trust, and a client certificate
- * asked of every caller) into a field of a test that uses {@link PlatformTestResource}.
+ * asked of every caller) into a field of a test whose module declares {@link
+ * HttpsBankTestResource}.
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)

@@ -12,18 +12,12 @@ import java.util.Map;
 /**
  * Points a {@code @QuarkusTest} application at the JVM's test Kafka broker and PostgreSQL (a
  * database per module, named after the module's directory), makes it trust the test signing key,
- * gives it the TLS configuration {@value #TLS_CONFIGURATION} for calls to the https demo bank, and
- * injects {@link InjectKafka}, {@link InjectDatabase}, {@link InjectDemoBank}, {@link
- * InjectHttpsBank} and {@link InjectTokens} fields.
+ * and injects {@link InjectKafka}, {@link InjectDatabase}, {@link InjectDemoBank} and {@link
+ * InjectTokens} fields.
  *
  * <p>Use with {@code @WithTestResource(PlatformTestResource.class)}.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
-  /** The named TLS configuration ({@code quarkus.tls.<name>.*}) of calls to the demo banks. */
-  public static final String TLS_CONFIGURATION = "demo-bank";
-
-  private static final String TLS = "quarkus.tls." + TLS_CONFIGURATION + ".";
-
   private TestInfrastructure infra;
   private String database;
   private KafkaCompanion companion;
@@ -48,11 +42,6 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     config.put("quarkus.datasource.password", PostgresServer.PASSWORD);
     config.put("mp.jwt.verify.publickey.location", infra.keys().publicKeyFile().toString());
     config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
-    // The TLS of calls to banks (notification-service's webhooks): the https demo bank's
-    // certificate as the one authority, and the platform's client certificate.
-    config.put(TLS + "trust-store.pem.certs", infra.bankCertificate().pem().toString());
-    config.put(TLS + "key-store.p12.path", infra.platformCertificate().keyStore().toString());
-    config.put(TLS + "key-store.p12.password", TestCertificate.PASSWORD);
     return config;
   }
 
@@ -68,9 +57,6 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
     injector.injectIntoFields(
         infra.demoBank(),
         new TestInjector.AnnotatedAndMatchesType(InjectDemoBank.class, DemoBank.class));
-    injector.injectIntoFields(
-        infra.httpsBank(),
-        new TestInjector.AnnotatedAndMatchesType(InjectHttpsBank.class, DemoBank.class));
     injector.injectIntoFields(
         infra.tokens(), new TestInjector.AnnotatedAndMatchesType(InjectTokens.class, Tokens.class));
   }

@@ -104,7 +104,7 @@ public final class TestInfrastructure {
 
   /**
    * The certificate of {@link #httpsBank()}, for {@code localhost}: the test applications trust it
-   * ({@link PlatformTestResource}), as a bank's authority.
+   * ({@link HttpsBankTestResource}), as a bank's authority.
    */
   public synchronized TestCertificate bankCertificate() {
     if (bankCertificate == null) {

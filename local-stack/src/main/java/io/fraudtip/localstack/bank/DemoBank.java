@@ -124,7 +124,7 @@ public final class DemoBank implements AutoCloseable {
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return port(server);
   }
 
   /** {@code http://host:port}, or {@code https://} with the name given at start. */

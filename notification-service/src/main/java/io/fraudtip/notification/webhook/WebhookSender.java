@@ -69,6 +69,11 @@ class WebhookSender {
 
   /** Opens a new HTTP client. */
   void open() {
+    client = vertx.createHttpClient(clientOptions(config, tls));
+  }
+
+  /** The client's options, with the named TLS configuration's trust and key stores. */
+  static HttpClientOptions clientOptions(WebhookConfig config, TlsConfigurationRegistry registry) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setName("webhooks")
@@ -79,13 +84,25 @@ class WebhookSender {
             .setVerifyHost(true)
             // The attempt's own span (WebhookTracing) is the one stored with the alert.
             .setTracingPolicy(TracingPolicy.IGNORE);
-    config.tlsConfigurationName().map(this::tlsConfiguration).ifPresent(t -> applyTls(t, options));
-    client = vertx.createHttpClient(options);
+    config
+        .tlsConfigurationName()
+        .map(name -> tlsConfiguration(registry, name))
+        .ifPresent(
+            tls -> {
+              if (tls.getTrustStoreOptions() != null) {
+                options.setTrustOptions(tls.getTrustStoreOptions());
+              }
+              if (tls.getKeyStoreOptions() != null) {
+                options.setKeyCertOptions(tls.getKeyStoreOptions());
+              }
+            });
+    return options;
   }
 
-  private TlsConfiguration tlsConfiguration(String name) {
+  private static TlsConfiguration tlsConfiguration(TlsConfigurationRegistry registry, String name) {
     TlsConfiguration found =
-        tls.get(name)
+        registry
+            .get(name)
             .orElseThrow(
                 () ->
                     new IllegalStateException(
@@ -101,15 +118,6 @@ class WebhookSender {
               + ".trust-all is refused for banks: their certificates are checked");
     }
     return found;
-  }
-
-  private static void applyTls(TlsConfiguration tls, HttpClientOptions options) {
-    if (tls.getTrustStoreOptions() != null) {
-      options.setTrustOptions(tls.getTrustStoreOptions());
-    }
-    if (tls.getKeyStoreOptions() != null) {
-      options.setKeyCertOptions(tls.getKeyStoreOptions());
-    }
   }
 
   /** Abandons the requests in flight: their rows come due again after the lease. */
@@ -314,9 +322,7 @@ class WebhookSender {
    */
   private static String describe(Throwable error) {
     Throwable cause = error.getCause();
-    return cause == null || cause == error
-        ? named(error)
-        : named(error) + " (" + named(cause) + ")";
+    return cause == null ? named(error) : named(error) + " (" + named(cause) + ")";
   }
 
   private static String named(Throwable error) {

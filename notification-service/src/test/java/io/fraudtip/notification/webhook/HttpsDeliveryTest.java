@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.notification.Webhooks;
+import io.fraudtip.testsupport.HttpsBankTestResource;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectHttpsBank;
 import io.fraudtip.testsupport.InjectKafka;
@@ -14,6 +15,7 @@ import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestCertificate;
 import io.fraudtip.testsupport.TestDatabase;
 import io.fraudtip.testsupport.TestInfrastructure;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
+// Declared once for the module: every test application has the TLS configuration of the banks.
+@WithTestResource(value = HttpsBankTestResource.class, scope = TestResourceScope.GLOBAL)
 class HttpsDeliveryTest {
   @InjectKafka KafkaCompanion kafka;
   @InjectDatabase TestDatabase db;

@@ -1,37 +1,56 @@
 package io.fraudtip.notification.webhook;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fraudtip.notification.config.WebhookConfig;
-import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.tls.BaseTlsConfiguration;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import io.vertx.core.Vertx;
-import java.net.InetAddress;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.net.KeyCertOptions;
+import io.vertx.core.net.PemKeyCertOptions;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.TrustOptions;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The TLS configuration of the connections to banks is refused at start where it would not check
- * banks' certificates, or names none that exists (HttpsDeliveryTest has the ones that work).
+ * The TLS configuration of the connections to banks: its trust and key stores go to the client, and
+ * it is refused at start where it would not check banks' certificates or names none that exists
+ * (HttpsDeliveryTest delivers with it).
  */
 class WebhookSenderTlsTest {
-  private final Vertx vertx = Vertx.vertx();
+  @Test
+  void theNamedConfigurationsTrustAndKeyStoresGoToTheClient() {
+    PemTrustOptions trust = new PemTrustOptions().addCertPath("bank-ca.pem");
+    PemKeyCertOptions key = new PemKeyCertOptions().setCertPath("c.pem").setKeyPath("k.pem");
+    TlsConfiguration banks =
+        new BaseTlsConfiguration() {
+          @Override
+          public TrustOptions getTrustStoreOptions() {
+            return trust;
+          }
 
-  @AfterEach
-  void close() {
-    vertx.close().toCompletionStage().toCompletableFuture().join();
+          @Override
+          public KeyCertOptions getKeyStoreOptions() {
+            return key;
+          }
+        };
+    HttpClientOptions options = options(Map.of("banks", banks));
+    assertThat(options.getTrustOptions()).isEqualTo(trust);
+    assertThat(options.getKeyCertOptions()).isEqualTo(key);
+    assertThat(options.isTrustAll()).isFalse();
+    assertThat(options.isVerifyHost()).isTrue();
   }
 
   @Test
   void aNameThatNoTlsConfigurationHasIsRefused() {
-    assertThatThrownBy(() -> sender(Map.of()).open())
+    assertThatThrownBy(() -> options(Map.of()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("no quarkus.tls.banks.* configures it");
   }
@@ -45,12 +64,12 @@ class WebhookSenderTlsTest {
             return true;
           }
         };
-    assertThatThrownBy(() -> sender(Map.of("banks", trustAll)).open())
+    assertThatThrownBy(() -> options(Map.of("banks", trustAll)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("quarkus.tls.banks.trust-all is refused");
   }
 
-  private WebhookSender sender(Map<String, TlsConfiguration> configurations) {
+  private static HttpClientOptions options(Map<String, TlsConfiguration> configurations) {
     WebhookConfig config =
         new SmallRyeConfigBuilder()
             .withMapping(WebhookConfig.class)
@@ -77,11 +96,6 @@ class WebhookSenderTlsTest {
             throw new UnsupportedOperationException();
           }
         };
-    return new WebhookSender(
-        config,
-        new EndpointUrlPolicy(false, host -> new InetAddress[0]),
-        OpenTelemetry.noop(),
-        vertx,
-        registry);
+    return WebhookSender.clientOptions(config, registry);
   }
 }
