@@ -45,6 +45,20 @@ public final class Webhooks {
     return new Endpoint(created.path("endpoint.id"), secret, receiver);
   }
 
+  /** Registers an endpoint on any URL for the bank of {@code bin}; returns its id. */
+  public static String register(Tokens tokens, String bin, String url) {
+    return given()
+        .auth()
+        .oauth2(tokens.bank(bin))
+        .contentType(ContentType.JSON)
+        .body(java.util.Map.of("url", url, "eventTypes", List.of("account.reported")))
+        .post("/api/v1/endpoints")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("endpoint.id");
+  }
+
   /** Produces a tip paying {@code account} at {@code bin}; returns the tip id. */
   public static UUID tip(KafkaCompanion kafka, String bin, String account) {
     UUID tipId = UUID.randomUUID();

@@ -87,7 +87,7 @@ public class EndpointUrlPolicy {
    *     local use is allowed and nothing was checked
    */
   public InetAddress checkAddresses(URI uri) {
-    if (allowLocal || isLocalOrigin(uri)) {
+    if (!checksAddresses(uri)) {
       return null;
     }
     String host = uri.getHost();
@@ -108,6 +108,11 @@ public class EndpointUrlPolicy {
       throw notPublic();
     }
     return addresses[0];
+  }
+
+  /** Whether {@link #checkAddresses} looks the URL's host up: not where local use is allowed. */
+  public boolean checksAddresses(URI uri) {
+    return !(allowLocal || isLocalOrigin(uri));
   }
 
   private boolean isLocalOrigin(URI uri) {

@@ -23,6 +23,7 @@ import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +48,7 @@ class WebhookSender {
   private static final int CONNECTIONS_PER_HOST = 4096;
 
   private final WebhookConfig config;
-  private final EndpointUrlPolicy urls;
+  private final AddressLookups lookups;
   private final WebhookTracing tracing;
   private final Vertx vertx;
   private final TlsConfigurationRegistry tls;
@@ -56,13 +57,13 @@ class WebhookSender {
 
   WebhookSender(
       WebhookConfig config,
-      EndpointUrlPolicy urls,
+      AddressLookups lookups,
       OpenTelemetry telemetry,
       Vertx vertx,
       TlsConfigurationRegistry tls) {
     this.tracing = new WebhookTracing(telemetry.getTracer("io.fraudtip.notification.webhooks"));
     this.config = config;
-    this.urls = urls;
+    this.lookups = lookups;
     this.vertx = vertx;
     this.tls = tls;
   }
@@ -133,24 +134,119 @@ class WebhookSender {
   void send(ClaimedDelivery c, Consumer<DeliveryOutcomes.Result> done) {
     Instant at = Instant.now();
     long started = System.nanoTime();
-    RequestOptions request;
-    WebhookTracing.Attempt trace = null;
+    URI uri;
     try {
-      URI uri = URI.create(c.url());
-      // Checked again at send time: a name may have been pointed at a private address since.
-      // The connection goes to the address checked, with the name kept for the Host header, SNI
-      // and the certificate's check.
-      InetAddress address = urls.checkAddresses(uri);
+      uri = URI.create(c.url());
+    } catch (IllegalArgumentException e) {
+      done.accept(result(c, at, started, null, null, refusal(e)));
+      return;
+    }
+    HttpClient http = client;
+    if (http == null) {
+      // The dispatcher stopped meanwhile: left to its lease, as the requests in flight are.
+      return;
+    }
+    new Attempt(http, c, uri, at, started, done).start();
+  }
+
+  private static IllegalStateException refusal(Exception e) {
+    return new IllegalStateException("refused: " + e.getMessage());
+  }
+
+  /**
+   * One request in flight: ends once, by the bank's whole answer, an error or the deadline, which
+   * bounds the host's lookup too.
+   */
+  private final class Attempt {
+    /** The client it went out on: one closed since (a stop) leaves the attempt unrecorded. */
+    private final HttpClient http;
+
+    private final ClaimedDelivery c;
+    private final URI uri;
+    private final Instant at;
+    private final long started;
+    private final WebhookTracing.Attempt trace;
+    private final Consumer<DeliveryOutcomes.Result> done;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final int limit = config.responseBodyLimit();
+    private volatile boolean addressed;
+    private volatile HttpClientRequest sent;
+    private volatile long deadline;
+
+    Attempt(
+        HttpClient http,
+        ClaimedDelivery c,
+        URI uri,
+        Instant at,
+        long started,
+        Consumer<DeliveryOutcomes.Result> done) {
+      this.http = http;
+      this.c = c;
+      this.uri = uri;
+      this.at = at;
+      this.started = started;
+      this.done = done;
+      this.trace = tracing.start(c.eventType(), uri, c.traceparent(), c.tracestate());
+    }
+
+    void start() {
+      long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
+      deadline =
+          vertx.setTimer(
+              deadlineMs,
+              id -> {
+                HttpClientRequest r = sent;
+                if (r != null) {
+                  r.reset(0, new TimeoutException());
+                }
+                fail(
+                    new TimeoutException(
+                        addressed
+                            ? "no answer in " + deadlineMs + " ms"
+                            : "no address for " + uri.getHost() + " in " + deadlineMs + " ms"));
+              });
+      // Checked again at send time: a name may have been pointed at a private address since. The
+      // connection goes to the address checked, with the name kept for the Host header, SNI and
+      // the certificate's check.
+      lookups
+          .check(uri)
+          .whenComplete(
+              (address, error) -> {
+                addressed = true;
+                Throwable cause =
+                    error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause()
+                        : error;
+                if (cause == null) {
+                  request(address);
+                } else if (cause instanceof ProblemException
+                    || cause instanceof IllegalArgumentException) {
+                  end(null, null, refusal((RuntimeException) cause), true);
+                } else {
+                  fail(cause);
+                }
+              });
+    }
+
+    private void request(InetAddress address) {
+      if (ended.get()) {
+        return;
+      }
       long timestamp = at.getEpochSecond();
-      trace = tracing.start(c.eventType(), uri, c.traceparent(), c.tracestate());
-      request =
-          new RequestOptions()
-              .setMethod(HttpMethod.POST)
-              .setAbsoluteURI(uri.toURL())
-              .setFollowRedirects(false)
-              .setConnectTimeout(config.connectTimeout().toMillis())
-              // Time without a byte from the bank; the whole attempt is bounded below.
-              .setIdleTimeout(config.readTimeout().toMillis());
+      RequestOptions request;
+      try {
+        request =
+            new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(uri.toURL())
+                .setFollowRedirects(false)
+                .setConnectTimeout(config.connectTimeout().toMillis())
+                // Time without a byte from the bank; the whole attempt is bounded by the deadline.
+                .setIdleTimeout(config.readTimeout().toMillis());
+      } catch (IllegalArgumentException | MalformedURLException e) {
+        end(null, null, refusal(e), true);
+        return;
+      }
       if (address != null) {
         request.setServer(
             SocketAddress.inetSocketAddress(
@@ -165,66 +261,6 @@ class WebhookSender {
           .putHeader(
               WebhookSignature.HEADER_SIGNATURE,
               WebhookSignature.header(c.secrets(), c.webhookId(), timestamp, c.payload()));
-    } catch (ProblemException | IllegalArgumentException | MalformedURLException e) {
-      if (trace != null) {
-        trace.end(null, "refused");
-      }
-      done.accept(
-          result(
-              c, at, started, null, null, new IllegalStateException("refused: " + e.getMessage())));
-      return;
-    }
-    HttpClient http = client;
-    if (http == null) {
-      // The dispatcher stopped meanwhile: left to its lease, as the requests in flight are.
-      trace.end(null, "abandoned");
-      return;
-    }
-    new Attempt(http, c, at, started, trace, done).start(request);
-  }
-
-  /** One request in flight: ends once, by the bank's whole answer, an error or the deadline. */
-  private final class Attempt {
-    /** The client it went out on: one closed since (a stop) leaves the attempt unrecorded. */
-    private final HttpClient http;
-
-    private final ClaimedDelivery c;
-    private final Instant at;
-    private final long started;
-    private final WebhookTracing.Attempt trace;
-    private final Consumer<DeliveryOutcomes.Result> done;
-    private final AtomicBoolean ended = new AtomicBoolean();
-    private final int limit = config.responseBodyLimit();
-    private volatile HttpClientRequest sent;
-    private volatile long deadline;
-
-    Attempt(
-        HttpClient http,
-        ClaimedDelivery c,
-        Instant at,
-        long started,
-        WebhookTracing.Attempt trace,
-        Consumer<DeliveryOutcomes.Result> done) {
-      this.http = http;
-      this.c = c;
-      this.at = at;
-      this.started = started;
-      this.trace = trace;
-      this.done = done;
-    }
-
-    void start(RequestOptions request) {
-      long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
-      deadline =
-          vertx.setTimer(
-              deadlineMs,
-              id -> {
-                HttpClientRequest r = sent;
-                if (r != null) {
-                  r.reset(0, new TimeoutException());
-                }
-                fail(new TimeoutException("no answer in " + deadlineMs + " ms"));
-              });
       Buffer body = Buffer.buffer(c.payload(), StandardCharsets.UTF_8.name());
       http.request(request)
           .onSuccess(
@@ -268,17 +304,19 @@ class WebhookSender {
             String text = kept.toString(StandardCharsets.UTF_8);
             end(
                 response.statusCode(),
-                response.getHeader("Retry-After"),
-                text.length() > limit ? text.substring(0, limit) : text,
-                null);
+                new Answer(
+                    response.getHeader("Retry-After"),
+                    text.length() > limit ? text.substring(0, limit) : text),
+                null,
+                false);
           });
     }
 
     private void fail(Throwable error) {
-      end(null, null, null, error);
+      end(null, null, error, false);
     }
 
-    private void end(Integer status, String retryAfter, String body, Throwable error) {
+    private void end(Integer status, Answer answer, Throwable error, boolean refused) {
       if (!ended.compareAndSet(false, true)) {
         return;
       }
@@ -288,8 +326,8 @@ class WebhookSender {
         trace.end(null, "abandoned");
         return;
       }
-      trace.end(status, status == null ? describe(error) : null);
-      done.accept(result(c, at, started, status, new Answer(retryAfter, body), error));
+      trace.end(status, status != null ? null : refused ? "refused" : describe(error));
+      done.accept(result(c, at, started, status, answer, error));
     }
   }
 

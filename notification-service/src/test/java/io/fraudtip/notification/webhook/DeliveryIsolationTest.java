@@ -13,18 +13,23 @@ import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
-/** A dead bank must not slow a healthy one. */
+/** A dead bank, or one whose name is slow to resolve, must not slow a healthy one. */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class DeliveryIsolationTest {
@@ -94,5 +99,74 @@ class DeliveryIsolationTest {
         .isBetween(1L, (long) config.maxInFlightPerEndpoint());
     Webhooks.retire(db, dead);
     Webhooks.retire(db, healthy);
+  }
+
+  @Test
+  void aBankWhoseNameServersHangHoldsNoOtherBanksWebhooks() throws Exception {
+    String slowHost = "hooks.slow-dns.example";
+    CountDownLatch looking = new CountDownLatch(1);
+    CountDownLatch answer = new CountDownLatch(1);
+    AtomicBoolean hang = new AtomicBoolean();
+    InetAddress checked = InetAddress.getByName("203.0.113.20");
+    // Production's URL policy, local use allowed only for the demo bank's origin. The slow bank's
+    // name servers answer its registration, then hang, as name servers that time out do: the
+    // system's lookup blocks for as long.
+    QuarkusMock.installMockForType(
+        new EndpointUrlPolicy(
+            false,
+            List.of(bank.baseUrl()),
+            host -> {
+              if (host.equals(slowHost) && hang.get()) {
+                looking.countDown();
+                try {
+                  answer.await(60, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return new InetAddress[] {checked};
+            }),
+        EndpointUrlPolicy.class);
+    String slow = Webhooks.register(tokens, "422589", "https://" + slowHost + "/webhooks");
+    Webhooks.Endpoint healthy = Webhooks.register(tokens, bank, "458761");
+    try {
+      hang.set(true);
+      Webhooks.tip(kafka, "422589", "7000000094");
+      assertThat(looking.await(20, TimeUnit.SECONDS)).isTrue();
+
+      // While the slow bank's lookup hangs, the healthy bank gets its webhook.
+      Webhooks.tip(kafka, "458761", "7000000095");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !healthy.receiver().deliveries().isEmpty());
+      assertThat(healthy.receiver().deliveries().get(0).verified()).isTrue();
+      assertThat(looking.getCount()).isZero();
+      // The slow bank's attempt ends at its deadline, which bounds the lookup, with the reason.
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  db.queryLong(
+                          "SELECT count(*) FROM delivery_attempt a"
+                              + " JOIN delivery d ON d.id = a.delivery_id"
+                              + " WHERE d.endpoint_id = ?::uuid",
+                          slow)
+                      > 0);
+      Map<String, Object> first =
+          db.query(
+                  "SELECT a.status_code, a.error FROM delivery_attempt a"
+                      + " JOIN delivery d ON d.id = a.delivery_id"
+                      + " WHERE d.endpoint_id = ?::uuid ORDER BY a.id",
+                  slow)
+              .get(0);
+      assertThat(first).containsEntry("status_code", null);
+      long deadline = config.connectTimeout().plus(config.readTimeout()).toMillis();
+      assertThat((String) first.get("error"))
+          .isEqualTo("TimeoutException: no address for " + slowHost + " in " + deadline + " ms");
+    } finally {
+      db.update("UPDATE bank_endpoint SET active = false WHERE id = ?::uuid", slow);
+      answer.countDown();
+      Webhooks.retire(db, healthy);
+    }
   }
 }

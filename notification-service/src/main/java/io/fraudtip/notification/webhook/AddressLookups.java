@@ -1,0 +1,81 @@
+package io.fraudtip.notification.webhook;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Checks the addresses of a webhook's host ({@link EndpointUrlPolicy#checkAddresses}) off the
+ * dispatcher's thread. The system's lookup blocks, for as long as a bank's name servers take to
+ * answer or time out (seconds), and on the dispatcher's one thread it held every other bank's
+ * webhooks as long. One lookup per host at a time, on a thread of its own: the webhooks to a host
+ * whose name is slow to resolve share that lookup and wait for it, and no other host's do. Threads
+ * are made as lookups need them and end when idle, so there are at most as many as bank hosts being
+ * looked up together.
+ */
+@ApplicationScoped
+class AddressLookups {
+  private final EndpointUrlPolicy urls;
+  private final Map<String, CompletableFuture<InetAddress>> inFlight = new ConcurrentHashMap<>();
+  private final ExecutorService threads;
+
+  AddressLookups(EndpointUrlPolicy urls) {
+    this.urls = urls;
+    AtomicInteger count = new AtomicInteger();
+    this.threads =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread t = new Thread(task, "webhook-lookup-" + count.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * The checked address to connect to, {@code null} where nothing is checked (local use allowed),
+   * or the policy's refusal. Completes on the lookup's thread, or at once when nothing is checked.
+   */
+  CompletableFuture<InetAddress> check(URI uri) {
+    if (!urls.checksAddresses(uri)) {
+      return CompletableFuture.completedFuture(null);
+    }
+    String host = uri.getHost().toLowerCase(Locale.ROOT);
+    CompletableFuture<InetAddress> mine = new CompletableFuture<>();
+    CompletableFuture<InetAddress> running = inFlight.putIfAbsent(host, mine);
+    if (running != null) {
+      return running;
+    }
+    try {
+      threads.execute(
+          () -> {
+            try {
+              mine.complete(urls.checkAddresses(uri));
+            } catch (RuntimeException e) {
+              mine.completeExceptionally(e);
+            } finally {
+              // The next webhook to the host looks it up again (the JVM's own cache may answer).
+              inFlight.remove(host, mine);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      // Shutting down.
+      inFlight.remove(host, mine);
+      mine.completeExceptionally(e);
+    }
+    return mine;
+  }
+
+  @PreDestroy
+  void close() {
+    threads.shutdownNow();
+  }
+}
