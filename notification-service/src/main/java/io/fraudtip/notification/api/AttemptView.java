@@ -15,7 +15,8 @@ public record AttemptView(
     @Schema(description = "The start of the bank's answer") String responseBody,
     @Schema(
             description =
-                "Why no status came: no answer in time, no connection, or a failed TLS handshake"
+                "Why no status came: no answer in time, no address in time, no connection, a URL"
+                    + " refused (not public), or a failed TLS handshake"
                     + " with its reason",
             example = "TimeoutException: no answer in 15000 ms")
         String error) {}

@@ -72,7 +72,8 @@ public interface WebhookConfig {
    * banks certified by a private or national authority), and its key store, if it has one, is the
    * client certificate shown to banks that ask for one (mutual TLS). Unset: the JDK's authorities
    * and no client certificate. Banks' host names are checked against their certificates either way,
-   * and a configuration that trusts all certificates is refused.
+   * and a configuration that trusts all certificates is refused. A reload of the configuration
+   * ({@code quarkus.tls.<name>.reload-period}) applies to the next connections without a restart.
    */
   Optional<String> tlsConfigurationName();
 

@@ -4,6 +4,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -25,7 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 class AddressLookups {
   private final EndpointUrlPolicy urls;
-  private final Map<String, CompletableFuture<InetAddress>> inFlight = new ConcurrentHashMap<>();
+  private final Map<String, CompletableFuture<List<InetAddress>>> inFlight =
+      new ConcurrentHashMap<>();
   private final ExecutorService threads;
 
   AddressLookups(EndpointUrlPolicy urls) {
@@ -41,16 +43,16 @@ class AddressLookups {
   }
 
   /**
-   * The checked address to connect to, {@code null} where nothing is checked (local use allowed),
-   * or the policy's refusal. Completes on the lookup's thread, or at once when nothing is checked.
+   * The checked addresses to connect to, none where nothing is checked (local use allowed), or the
+   * policy's refusal. Completes on the lookup's thread, or at once when nothing is checked.
    */
-  CompletableFuture<InetAddress> check(URI uri) {
+  CompletableFuture<List<InetAddress>> check(URI uri) {
     if (!urls.checksAddresses(uri)) {
-      return CompletableFuture.completedFuture(null);
+      return CompletableFuture.completedFuture(List.of());
     }
     String host = uri.getHost().toLowerCase(Locale.ROOT);
-    CompletableFuture<InetAddress> mine = new CompletableFuture<>();
-    CompletableFuture<InetAddress> running = inFlight.putIfAbsent(host, mine);
+    CompletableFuture<List<InetAddress>> mine = new CompletableFuture<>();
+    CompletableFuture<List<InetAddress>> running = inFlight.putIfAbsent(host, mine);
     if (running != null) {
       return running;
     }

@@ -81,14 +81,14 @@ public class EndpointUrlPolicy {
    * use is allowed, or the URL is on an allowed local origin). Both answer the same code and text,
    * so that a caller cannot probe which internal names exist.
    *
-   * @return the checked address to connect to, so that the name is not looked up again between the
-   *     check and the connection (where a name that answers a public address to the check and a
-   *     private one to the connection would reach the platform's own network); {@code null} where
-   *     local use is allowed and nothing was checked
+   * @return the checked addresses to connect to, in the order of the lookup, so that the name is
+   *     not looked up again between the check and the connection (where a name that answers a
+   *     public address to the check and a private one to the connection would reach the platform's
+   *     own network); empty where local use is allowed and nothing was checked
    */
-  public InetAddress checkAddresses(URI uri) {
+  public List<InetAddress> checkAddresses(URI uri) {
     if (!checksAddresses(uri)) {
-      return null;
+      return List.of();
     }
     String host = uri.getHost();
     InetAddress[] addresses;
@@ -107,7 +107,7 @@ public class EndpointUrlPolicy {
     if (addresses.length == 0) {
       throw notPublic();
     }
-    return addresses[0];
+    return List.of(addresses);
   }
 
   /** Whether {@link #checkAddresses} looks the URL's host up: not where local use is allowed. */

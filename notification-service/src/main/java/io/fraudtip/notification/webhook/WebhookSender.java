@@ -4,6 +4,7 @@ import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.opentelemetry.api.OpenTelemetry;
+import io.quarkus.tls.CertificateUpdatedEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.vertx.core.Vertx;
@@ -14,20 +15,25 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SSLOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.jboss.logging.Logger;
 
 /**
  * Makes one attempt of a claimed delivery: a POST signed the Standard Webhooks way (webhook-id,
@@ -40,6 +46,8 @@ import java.util.function.Consumer;
  */
 @ApplicationScoped
 class WebhookSender {
+  private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+
   /**
    * Connections kept per bank host and port. Above what the endpoints of one host may have in
    * flight together, so that the pool never queues one endpoint's request behind another's dead
@@ -119,6 +127,42 @@ class WebhookSender {
               + ".trust-all is refused for banks: their certificates are checked");
     }
     return found;
+  }
+
+  /**
+   * Applies a renewed trust store or client certificate of the named TLS configuration (reloaded
+   * every {@code quarkus.tls.<name>.reload-period}, or by whoever reloads it and fires the event)
+   * to the next connections, without a restart. Connections already open keep theirs until they
+   * close (idle ones after the client's keep-alive timeout); where the renewed stores cannot be
+   * applied, the previous ones stay and the error is logged.
+   */
+  void onCertificateUpdated(@Observes CertificateUpdatedEvent updated) {
+    HttpClient c = client;
+    String name = updated.name();
+    if (c == null || !name.equals(config.tlsConfigurationName().orElse(null))) {
+      return;
+    }
+    SSLOptions renewed;
+    try {
+      renewed = clientOptions(config, tls).getSslOptions();
+    } catch (IllegalStateException e) {
+      LOG.errorf(
+          "Webhooks: TLS configuration %s reloaded but not applied: %s", name, e.getMessage());
+      return;
+    }
+    // Forced: the renewed stores' options may equal the old ones (the same file paths).
+    c.updateSSLOptions(renewed, true)
+        .onSuccess(
+            applied ->
+                LOG.infof(
+                    "Webhooks: TLS configuration %s reloaded; new connections to banks use it",
+                    name))
+        .onFailure(
+            e ->
+                LOG.errorf(
+                    "Webhooks: TLS configuration %s reloaded but not applied, the previous one"
+                        + " stays: %s",
+                    name, e.getMessage()));
   }
 
   /** Abandons the requests in flight: their rows come due again after the lease. */
@@ -206,19 +250,19 @@ class WebhookSender {
                             : "no address for " + uri.getHost() + " in " + deadlineMs + " ms"));
               });
       // Checked again at send time: a name may have been pointed at a private address since. The
-      // connection goes to the address checked, with the name kept for the Host header, SNI and
-      // the certificate's check.
+      // connection goes to an address checked, with the name kept for the Host header, SNI and the
+      // certificate's check.
       lookups
           .check(uri)
           .whenComplete(
-              (address, error) -> {
+              (addresses, error) -> {
                 addressed = true;
                 Throwable cause =
                     error instanceof CompletionException && error.getCause() != null
                         ? error.getCause()
                         : error;
                 if (cause == null) {
-                  request(address);
+                  request(addresses);
                 } else if (cause instanceof ProblemException
                     || cause instanceof IllegalArgumentException) {
                   end(null, null, refusal((RuntimeException) cause), true);
@@ -228,7 +272,7 @@ class WebhookSender {
               });
     }
 
-    private void request(InetAddress address) {
+    private void request(List<InetAddress> addresses) {
       if (ended.get()) {
         return;
       }
@@ -247,11 +291,6 @@ class WebhookSender {
         end(null, null, refusal(e), true);
         return;
       }
-      if (address != null) {
-        request.setServer(
-            SocketAddress.inetSocketAddress(
-                new InetSocketAddress(address, WebhookTracing.port(uri))));
-      }
       trace.headers().forEach(request::putHeader);
       request
           .putHeader("Content-Type", "application/json")
@@ -261,7 +300,22 @@ class WebhookSender {
           .putHeader(
               WebhookSignature.HEADER_SIGNATURE,
               WebhookSignature.header(c.secrets(), c.webhookId(), timestamp, c.payload()));
-      Buffer body = Buffer.buffer(c.payload(), StandardCharsets.UTF_8.name());
+      connect(request, addresses, 0, new ArrayList<>());
+    }
+
+    /**
+     * Sends the request to the {@code next} checked address (Vert.x looks the name up where none
+     * was checked). Where no connection is made there (refused, timed out, a failed handshake),
+     * nothing of the webhook left, so the next address is tried, within the same deadline: a bank
+     * with one address of several down still gets its webhooks.
+     */
+    private void connect(
+        RequestOptions request, List<InetAddress> addresses, int next, List<String> failed) {
+      if (!addresses.isEmpty()) {
+        request.setServer(
+            SocketAddress.inetSocketAddress(
+                new InetSocketAddress(addresses.get(next), WebhookTracing.port(uri))));
+      }
       http.request(request)
           .onSuccess(
               r -> {
@@ -275,7 +329,7 @@ class WebhookSender {
                 // before any of the answer is read. A listener added after the request future
                 // was chained here from the dispatcher's thread ran only after a short answer had
                 // ended, lost it, and the bank got the webhook again when the lease ran out.
-                r.send(body)
+                r.send(Buffer.buffer(c.payload(), StandardCharsets.UTF_8.name()))
                     .onComplete(
                         answer -> {
                           if (answer.succeeded()) {
@@ -285,7 +339,18 @@ class WebhookSender {
                           }
                         });
               })
-          .onFailure(this::fail);
+          .onFailure(
+              error -> {
+                if (next + 1 >= addresses.size()) {
+                  fail(
+                      next == 0
+                          ? error
+                          : new EveryAddressFailed(failed, addresses.get(next), error));
+                } else if (!ended.get()) {
+                  failed.add(tried(addresses.get(next), error));
+                  connect(request, addresses, next + 1, failed);
+                }
+              });
     }
 
     /** Keeps the first {@code limit} characters of the bank's answer and drops the rest. */
@@ -331,6 +396,21 @@ class WebhookSender {
     }
   }
 
+  /** No connection to any of a host's addresses: each one's reason, in the order tried. */
+  private static final class EveryAddressFailed extends Exception {
+    EveryAddressFailed(List<String> failed, InetAddress last, Throwable lastError) {
+      super(
+          "every address failed: " + String.join(", ", failed) + ", " + tried(last, lastError),
+          lastError,
+          false,
+          false);
+    }
+  }
+
+  private static String tried(InetAddress address, Throwable error) {
+    return address.getHostAddress() + " (" + describe(error) + ")";
+  }
+
   /** What the bank sent back besides its status. */
   private record Answer(String retryAfter, String body) {}
 
@@ -359,6 +439,9 @@ class WebhookSender {
    * validator's steps, less telling.
    */
   private static String describe(Throwable error) {
+    if (error instanceof EveryAddressFailed) {
+      return error.getMessage();
+    }
     Throwable cause = error.getCause();
     return cause == null ? named(error) : named(error) + " (" + named(cause) + ")";
   }

@@ -95,11 +95,21 @@ class EndpointUrlPolicyTest {
   }
 
   @Test
-  void theAddressCheckedIsTheOneToConnectTo() throws UnknownHostException {
+  void theAddressesCheckedAreTheOnesToConnectTo() throws UnknownHostException {
     assertThat(PRODUCTION.checkAddresses(URI.create("https://hooks.bank.example/fraudtip")))
-        .isEqualTo(InetAddress.getByName("203.113.131.1"));
+        .containsExactly(InetAddress.getByName("203.113.131.1"));
+    EndpointUrlPolicy twoAddresses =
+        new EndpointUrlPolicy(
+            false,
+            host ->
+                new InetAddress[] {
+                  InetAddress.getByName("203.113.131.2"), InetAddress.getByName("203.113.131.1")
+                });
+    assertThat(twoAddresses.checkAddresses(URI.create("https://hooks.bank.example/")))
+        .containsExactly(
+            InetAddress.getByName("203.113.131.2"), InetAddress.getByName("203.113.131.1"));
     EndpointUrlPolicy local = new EndpointUrlPolicy(true, InetAddress::getAllByName);
-    assertThat(local.checkAddresses(URI.create("http://127.0.0.1:9999/hooks/a"))).isNull();
+    assertThat(local.checkAddresses(URI.create("http://127.0.0.1:9999/hooks/a"))).isEmpty();
   }
 
   @Test
@@ -118,7 +128,7 @@ class EndpointUrlPolicyTest {
     EndpointUrlPolicy demoBank =
         new EndpointUrlPolicy(false, List.of("http://localhost:8090"), InetAddress::getAllByName);
     assertThat(demoBank.check("http://LOCALHOST:8090/banks/970436").getPort()).isEqualTo(8090);
-    assertThat(demoBank.checkAddresses(URI.create("http://localhost:8090/banks/970436"))).isNull();
+    assertThat(demoBank.checkAddresses(URI.create("http://localhost:8090/banks/970436"))).isEmpty();
     for (String url :
         List.of(
             "http://localhost:8091/banks/970436", // another port

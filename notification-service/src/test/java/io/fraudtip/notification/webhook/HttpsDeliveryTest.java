@@ -19,8 +19,15 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.tls.CertificateUpdatedEvent;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,6 +50,8 @@ class HttpsDeliveryTest {
   @InjectDatabase TestDatabase db;
   @InjectTokens Tokens tokens;
   @InjectHttpsBank DemoBank httpsBank;
+  @Inject TlsConfigurationRegistry registry;
+  @Inject Event<CertificateUpdatedEvent> certificateUpdated;
 
   @Test
   void aBankOnHttpsThatAsksForTheClientCertificateGetsItsWebhookSigned() {
@@ -139,6 +148,103 @@ class HttpsDeliveryTest {
     assertThat((String) first.get("error")).isNotBlank();
     assertThat(endpoint.receiver().deliveries()).isEmpty();
     Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void aBankWithOneAddressOfTwoDownGetsItsWebhookAtTheOtherInTheSameAttempt() throws Exception {
+    // The bank's name answers two addresses; nothing listens at the first (the https bank is on
+    // 127.0.0.1 only), as when one of a bank's servers is down.
+    QuarkusMock.installMockForType(
+        answering(InetAddress.getByName("127.0.0.2"), InetAddress.getLoopbackAddress()),
+        EndpointUrlPolicy.class);
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, httpsBank, "546034");
+
+    UUID tip = Webhooks.tip(kafka, "546034", "7000000096");
+
+    await().atMost(Duration.ofSeconds(20)).until(() -> !endpoint.receiver().deliveries().isEmpty());
+    assertThat(endpoint.receiver().deliveries().get(0).verified()).isTrue();
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    assertThat(attempts(endpoint.id()))
+        .singleElement()
+        .satisfies(a -> assertThat(a).containsEntry("status_code", 200));
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void whenEveryAddressOfABankFailsTheAttemptSaysWhyForEach() throws Exception {
+    QuarkusMock.installMockForType(
+        answering(InetAddress.getByName("127.0.0.2"), InetAddress.getByName("127.0.0.3")),
+        EndpointUrlPolicy.class);
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, httpsBank, "546035");
+
+    UUID tip = Webhooks.tip(kafka, "546035", "7000000097");
+
+    Webhooks.deliveryOf(db, tip);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(endpoint.id()).isEmpty());
+    Map<String, Object> first = attempts(endpoint.id()).get(0);
+    assertThat(first).containsEntry("status_code", null);
+    assertThat((String) first.get("error"))
+        .startsWith("every address failed: 127.0.0.2 (")
+        .contains(", 127.0.0.3 (")
+        .contains("Connection refused");
+    assertThat(endpoint.receiver().deliveries()).isEmpty();
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void aRenewedTrustStoreAppliesToTheNextConnectionsWithoutARestart(@TempDir Path dir)
+      throws Exception {
+    TestInfrastructure infra = TestInfrastructure.get();
+    TestCertificate renewed = TestCertificate.create(dir, "renewed-bank", "localhost");
+    Path trusted = infra.bankCertificate().pem();
+    String before = Files.readString(trusted);
+    try (DemoBank renewedBank =
+        DemoBank.startHttps(renewed.context(infra.platformCertificate()), "localhost", true)) {
+      Webhooks.Endpoint endpoint = Webhooks.register(tokens, renewedBank, "668888");
+      UUID untrusted = Webhooks.tip(kafka, "668888", "7000000098");
+      Webhooks.deliveryOf(db, untrusted);
+      await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(endpoint.id()).isEmpty());
+      assertThat((String) attempts(endpoint.id()).get(0).get("error")).contains("PKIX path");
+
+      // The bank's new certificate added to the file the configuration names, and the
+      // configuration reloaded, as quarkus.tls.<name>.reload-period does.
+      Files.writeString(trusted, before + "\n" + Files.readString(renewed.pem()));
+      reloadBanksTls();
+
+      UUID trustedNow = Webhooks.tip(kafka, "668888", "7000000099");
+      String webhookId = (String) Webhooks.deliveryOf(db, trustedNow).get("webhook_id");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !endpoint.receiver().deliveries(webhookId).isEmpty());
+      assertThat(endpoint.receiver().deliveries(webhookId).get(0).verified()).isTrue();
+      Webhooks.retire(db, endpoint);
+    } finally {
+      Files.writeString(trusted, before);
+      reloadBanksTls();
+    }
+  }
+
+  private void reloadBanksTls() {
+    TlsConfiguration banks = registry.get(HttpsBankTestResource.TLS_CONFIGURATION).orElseThrow();
+    assertThat(banks.reload()).isTrue();
+    certificateUpdated.fire(
+        new CertificateUpdatedEvent(HttpsBankTestResource.TLS_CONFIGURATION, banks));
+  }
+
+  /**
+   * Production's URL policy whose check of every name answers {@code addresses}, as a bank's name
+   * servers would; local ones too, since the bank in tests is on the loopback.
+   */
+  private static EndpointUrlPolicy answering(InetAddress... addresses) {
+    return new EndpointUrlPolicy(false, host -> addresses) {
+      @Override
+      public List<InetAddress> checkAddresses(URI uri) {
+        return List.of(addresses);
+      }
+    };
   }
 
   private List<Map<String, Object>> attempts(String endpointId) {
