@@ -139,9 +139,7 @@ class HttpsDeliveryTest {
 
     UUID tip = Webhooks.tip(kafka, "971025", "7000000093");
 
-    Webhooks.deliveryOf(db, tip);
-    await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(endpoint.id()).isEmpty());
-    Map<String, Object> first = attempts(endpoint.id()).get(0);
+    Map<String, Object> first = firstAttempt(endpoint, tip);
     assertThat(first).containsEntry("status_code", null);
     // Whatever answers at the checked address (nothing, or on this machine's network a TLS
     // server the platform does not trust), it is not the bank on the loopback.
@@ -182,9 +180,7 @@ class HttpsDeliveryTest {
 
     UUID tip = Webhooks.tip(kafka, "546035", "7000000097");
 
-    Webhooks.deliveryOf(db, tip);
-    await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(endpoint.id()).isEmpty());
-    Map<String, Object> first = attempts(endpoint.id()).get(0);
+    Map<String, Object> first = firstAttempt(endpoint, tip);
     assertThat(first).containsEntry("status_code", null);
     assertThat((String) first.get("error"))
         .startsWith("every address failed: 127.0.0.2 (")
@@ -205,9 +201,7 @@ class HttpsDeliveryTest {
         DemoBank.startHttps(renewed.context(infra.platformCertificate()), "localhost", true)) {
       Webhooks.Endpoint endpoint = Webhooks.register(tokens, renewedBank, "668888");
       UUID untrusted = Webhooks.tip(kafka, "668888", "7000000098");
-      Webhooks.deliveryOf(db, untrusted);
-      await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(endpoint.id()).isEmpty());
-      assertThat((String) attempts(endpoint.id()).get(0).get("error")).contains("PKIX path");
+      assertThat((String) firstAttempt(endpoint, untrusted).get("error")).contains("PKIX path");
 
       // The bank's new certificate added to the file the configuration names, and the
       // configuration reloaded, as quarkus.tls.<name>.reload-period does.
@@ -245,6 +239,13 @@ class HttpsDeliveryTest {
         return List.of(addresses);
       }
     };
+  }
+
+  /** The first attempt to the endpoint, once the tip's delivery has one. */
+  private Map<String, Object> firstAttempt(Webhooks.Endpoint endpoint, UUID tip) {
+    Webhooks.deliveryOf(db, tip);
+    await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(endpoint.id()).isEmpty());
+    return attempts(endpoint.id()).get(0);
   }
 
   private List<Map<String, Object>> attempts(String endpointId) {
