@@ -320,6 +320,9 @@ class WebhookSender {
           .onSuccess(
               r -> {
                 sent = r;
+                if (!addresses.isEmpty()) {
+                  lookups.connected(uri, addresses.get(next));
+                }
                 if (ended.get()) {
                   // The deadline passed while a connection was found: the bank never sees it.
                   r.reset();

@@ -50,6 +50,11 @@ class AddressLookupsTest {
                   if (host.endsWith(".internal")) {
                     throw new UnknownHostException(host);
                   }
+                  if (host.equals("two.bank.example")) {
+                    return new InetAddress[] {
+                      InetAddress.getByName("203.0.113.1"), InetAddress.getByName("203.0.113.2")
+                    };
+                  }
                   return new InetAddress[] {
                     InetAddress.getByName(host.startsWith("private") ? "10.0.0.7" : "203.0.113.9")
                   };
@@ -70,15 +75,33 @@ class AddressLookupsTest {
 
     assertThat(other).containsExactly(InetAddress.getByName("203.0.113.9"));
     assertThat(first).isNotDone();
-    assertThat(second).isSameAs(first);
+    assertThat(second).isNotDone();
     answer.countDown();
     assertThat(first.get(5, TimeUnit.SECONDS))
+        .containsExactly(InetAddress.getByName("203.0.113.9"));
+    assertThat(second.get(5, TimeUnit.SECONDS))
         .containsExactly(InetAddress.getByName("203.0.113.9"));
     assertThat(calls.get("slow.bank.example")).hasValue(1);
     // Done: the next webhook to the host looks it up again.
     assertThat(lookups.check(URI.create("https://slow.bank.example/a")).get(5, TimeUnit.SECONDS))
         .isNotEmpty();
     assertThat(calls.get("slow.bank.example")).hasValue(2);
+  }
+
+  @Test
+  void theAddressThatTookTheHostsLastConnectionIsTriedFirst() throws Exception {
+    AddressLookups lookups = lookups(List.of());
+    URI uri = URI.create("https://two.bank.example/hooks");
+    InetAddress first = InetAddress.getByName("203.0.113.1");
+    InetAddress second = InetAddress.getByName("203.0.113.2");
+    InetAddress gone = InetAddress.getByName("203.0.113.3");
+
+    assertThat(lookups.check(uri).get(5, TimeUnit.SECONDS)).containsExactly(first, second);
+    lookups.connected(uri, second);
+    assertThat(lookups.check(uri).get(5, TimeUnit.SECONDS)).containsExactly(second, first);
+    // An address the name no longer answers changes nothing.
+    lookups.connected(URI.create("https://TWO.bank.example:8443/other"), gone);
+    assertThat(lookups.check(uri).get(5, TimeUnit.SECONDS)).containsExactly(first, second);
   }
 
   @Test

@@ -25,7 +25,10 @@ import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +36,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -169,6 +173,48 @@ class HttpsDeliveryTest {
         .singleElement()
         .satisfies(a -> assertThat(a).containsEntry("status_code", 200));
     Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void anAddressThatTookNoConnectionIsTriedAfterTheOneThatDid() throws Exception {
+    // Something at the bank's first address takes each connection and drops it, as a server that
+    // is down behind its address does; the https bank is at the second.
+    int port = URI.create(httpsBank.baseUrl()).getPort();
+    AtomicInteger dropped = new AtomicInteger();
+    try (ServerSocket down = new ServerSocket(port, 50, InetAddress.getByName("127.0.0.2"))) {
+      Thread dropping =
+          new Thread(
+              () -> {
+                while (!down.isClosed()) {
+                  try (Socket connection = down.accept()) {
+                    dropped.incrementAndGet();
+                  } catch (IOException e) {
+                    return;
+                  }
+                }
+              });
+      dropping.setDaemon(true);
+      dropping.start();
+      QuarkusMock.installMockForType(
+          answering(InetAddress.getByName("127.0.0.2"), InetAddress.getLoopbackAddress()),
+          EndpointUrlPolicy.class);
+      Webhooks.Endpoint endpoint = Webhooks.register(tokens, httpsBank, "796500");
+
+      Webhooks.tip(kafka, "796500", "7000000100");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> endpoint.receiver().deliveries().size() == 1);
+      int droppedBefore = dropped.get();
+      Webhooks.tip(kafka, "796500", "7000000101");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> endpoint.receiver().deliveries().size() == 2);
+
+      // The second webhook went to the address that took the first one's connection.
+      assertThat(dropped.get()).isEqualTo(droppedBefore);
+      assertThat(endpoint.receiver().deliveries()).allMatch(DemoBank.Delivery::verified);
+      Webhooks.retire(db, endpoint);
+    }
   }
 
   @Test
