@@ -31,7 +31,7 @@ class AddressLookups {
       new ConcurrentHashMap<>();
   private final ExecutorService threads;
 
-  /** The address of each host that took its last connection (a few per bank at most). */
+  /** The address of each host and port that took its last connection (a few per bank at most). */
   private final Map<String, InetAddress> lastConnected = new ConcurrentHashMap<>();
 
   AddressLookups(EndpointUrlPolicy urls) {
@@ -55,27 +55,27 @@ class AddressLookups {
     if (!urls.checksAddresses(uri)) {
       return CompletableFuture.completedFuture(List.of());
     }
-    String host = host(uri);
-    return lookUp(uri, host).thenApply(addresses -> lastConnectedFirst(host, addresses));
+    return lookUp(uri, host(uri)).thenApply(addresses -> lastConnectedFirst(uri, addresses));
   }
 
   /**
-   * Notes the address that took a connection to the URL's host: the next attempts try it first, so
-   * that an address that does not answer (a bank's server down, its packets dropped) costs one
-   * connect timeout, not one for every webhook.
+   * Notes the address that took a connection to the URL's host and port: the next attempts try it
+   * first, so that an address that does not answer (a bank's server down, its packets dropped)
+   * costs one connect timeout, not one for every webhook.
    */
   void connected(URI uri, InetAddress address) {
-    lastConnected.put(host(uri), address);
+    lastConnected.put(server(uri), address);
   }
 
-  private List<InetAddress> lastConnectedFirst(String host, List<InetAddress> addresses) {
-    InetAddress last = lastConnected.get(host);
+  private List<InetAddress> lastConnectedFirst(URI uri, List<InetAddress> addresses) {
+    String server = server(uri);
+    InetAddress last = lastConnected.get(server);
     if (last == null || addresses.size() < 2 || addresses.get(0).equals(last)) {
       return addresses;
     }
     if (!addresses.contains(last)) {
       // The name points elsewhere now.
-      lastConnected.remove(host, last);
+      lastConnected.remove(server, last);
       return addresses;
     }
     List<InetAddress> ordered = new ArrayList<>(addresses.size());
@@ -86,6 +86,10 @@ class AddressLookups {
 
   private static String host(URI uri) {
     return uri.getHost().toLowerCase(Locale.ROOT);
+  }
+
+  private static String server(URI uri) {
+    return host(uri) + ":" + WebhookTracing.port(uri);
   }
 
   private CompletableFuture<List<InetAddress>> lookUp(URI uri, String host) {

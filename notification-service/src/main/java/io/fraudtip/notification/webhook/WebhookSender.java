@@ -320,7 +320,7 @@ class WebhookSender {
           .onSuccess(
               r -> {
                 sent = r;
-                if (!addresses.isEmpty()) {
+                if (addresses.size() > 1) {
                   lookups.connected(uri, addresses.get(next));
                 }
                 if (ended.get()) {

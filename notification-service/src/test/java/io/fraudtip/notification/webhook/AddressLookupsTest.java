@@ -99,8 +99,11 @@ class AddressLookupsTest {
     assertThat(lookups.check(uri).get(5, TimeUnit.SECONDS)).containsExactly(first, second);
     lookups.connected(uri, second);
     assertThat(lookups.check(uri).get(5, TimeUnit.SECONDS)).containsExactly(second, first);
-    // An address the name no longer answers changes nothing.
-    lookups.connected(URI.create("https://TWO.bank.example:8443/other"), gone);
+    // Another port of the host is another server; an address the name no longer answers changes
+    // nothing.
+    URI otherPort = URI.create("https://TWO.bank.example:8443/other");
+    assertThat(lookups.check(otherPort).get(5, TimeUnit.SECONDS)).containsExactly(first, second);
+    lookups.connected(URI.create("https://TWO.bank.example:443/other"), gone);
     assertThat(lookups.check(uri).get(5, TimeUnit.SECONDS)).containsExactly(first, second);
   }
 
