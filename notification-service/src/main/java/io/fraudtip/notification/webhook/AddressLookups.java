@@ -101,14 +101,18 @@ class AddressLookups {
     try {
       threads.execute(
           () -> {
+            List<InetAddress> found;
             try {
-              mine.complete(urls.checkAddresses(uri));
+              found = urls.checkAddresses(uri);
             } catch (RuntimeException e) {
-              mine.completeExceptionally(e);
-            } finally {
-              // The next webhook to the host looks it up again (the JVM's own cache may answer).
               inFlight.remove(host, mine);
+              mine.completeExceptionally(e);
+              return;
             }
+            // Out of the map before it completes: a webhook that comes after the answer looks the
+            // host up again (the JVM's own cache may answer), never takes this one.
+            inFlight.remove(host, mine);
+            mine.complete(found);
           });
     } catch (RejectedExecutionException e) {
       // Shutting down.

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -38,7 +39,9 @@ class AddressLookupsTest {
             new EndpointUrlPolicy(
                 false,
                 localOrigins,
-                host -> {
+                name -> {
+                  // Names are case-insensitive, as the system's lookup takes them.
+                  String host = name.toLowerCase(Locale.ROOT);
                   calls.computeIfAbsent(host, h -> new AtomicInteger()).incrementAndGet();
                   if (host.equals("slow.bank.example")) {
                     try {
