@@ -105,6 +105,21 @@ public final class Webhooks {
         .get(0);
   }
 
+  /** The attempts of deliveries to an endpoint, oldest first: their status code and error. */
+  public static List<java.util.Map<String, Object>> attempts(TestDatabase db, String endpointId) {
+    return db.query(
+        "SELECT a.status_code, a.error FROM delivery_attempt a"
+            + " JOIN delivery d ON d.id = a.delivery_id"
+            + " WHERE d.endpoint_id = ?::uuid ORDER BY a.id",
+        endpointId);
+  }
+
+  /** The first attempt of a delivery to an endpoint, once there is one. */
+  public static java.util.Map<String, Object> firstAttempt(TestDatabase db, String endpointId) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(db, endpointId).isEmpty());
+    return attempts(db, endpointId).get(0);
+  }
+
   /** Stops an endpoint so that its leftovers do not disturb other tests. */
   public static void retire(TestDatabase db, Endpoint endpoint) {
     db.update("UPDATE bank_endpoint SET active = false WHERE id = ?::uuid", endpoint.id());

@@ -30,6 +30,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,12 +110,15 @@ class HttpsDeliveryTest {
       Webhooks.deliveryOf(db, tip);
       await()
           .atMost(Duration.ofSeconds(20))
-          .until(() -> reasons.keySet().stream().noneMatch(e -> attempts(e.id()).isEmpty()));
+          .until(
+              () ->
+                  reasons.keySet().stream()
+                      .noneMatch(e -> Webhooks.attempts(db, e.id()).isEmpty()));
       reasons.forEach(
           (endpoint, reason) -> {
             // Refused before a byte of the webhook went out: no status, the delivery left to its
             // next attempt.
-            Map<String, Object> first = attempts(endpoint.id()).get(0);
+            Map<String, Object> first = Webhooks.attempts(db, endpoint.id()).get(0);
             assertThat(first).as(endpoint.receiver().url()).containsEntry("status_code", null);
             assertThat((String) first.get("error")).as(endpoint.receiver().url()).contains(reason);
             assertThat(endpoint.receiver().deliveries()).isEmpty();
@@ -169,7 +173,7 @@ class HttpsDeliveryTest {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
-    assertThat(attempts(endpoint.id()))
+    assertThat(Webhooks.attempts(db, endpoint.id()))
         .singleElement()
         .satisfies(a -> assertThat(a).containsEntry("status_code", 200));
     Webhooks.retire(db, endpoint);
@@ -279,7 +283,11 @@ class HttpsDeliveryTest {
    * servers would; local ones too, since the bank in tests is on the loopback.
    */
   private static EndpointUrlPolicy answering(InetAddress... addresses) {
-    return new EndpointUrlPolicy(false, host -> addresses) {
+    return new EndpointUrlPolicy(
+        false,
+        host -> {
+          throw new UnknownHostException("not consulted: the addresses are given");
+        }) {
       @Override
       public List<InetAddress> checkAddresses(URI uri) {
         return List.of(addresses);
@@ -290,16 +298,7 @@ class HttpsDeliveryTest {
   /** The first attempt to the endpoint, once the tip's delivery has one. */
   private Map<String, Object> firstAttempt(Webhooks.Endpoint endpoint, UUID tip) {
     Webhooks.deliveryOf(db, tip);
-    await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(endpoint.id()).isEmpty());
-    return attempts(endpoint.id()).get(0);
-  }
-
-  private List<Map<String, Object>> attempts(String endpointId) {
-    return db.query(
-        "SELECT a.status_code, a.error FROM delivery_attempt a"
-            + " JOIN delivery d ON d.id = a.delivery_id"
-            + " WHERE d.endpoint_id = ?::uuid ORDER BY a.id",
-        endpointId);
+    return Webhooks.firstAttempt(db, endpoint.id());
   }
 
   private Object state(Object deliveryId) {
