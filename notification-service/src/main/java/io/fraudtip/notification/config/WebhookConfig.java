@@ -73,7 +73,9 @@ public interface WebhookConfig {
    * client certificate shown to banks that ask for one (mutual TLS). Unset: the JDK's authorities
    * and no client certificate. Banks' host names are checked against their certificates either way,
    * and a configuration that trusts all certificates is refused. A reload of the configuration
-   * ({@code quarkus.tls.<name>.reload-period}) applies to the next connections without a restart.
+   * ({@code quarkus.tls.<name>.reload-period}) that changed a certificate applies without a
+   * restart: the webhooks after it go out on new connections, and the connections opened before it
+   * carry none and close once the attempts on them end.
    */
   Optional<String> tlsConfigurationName();
 

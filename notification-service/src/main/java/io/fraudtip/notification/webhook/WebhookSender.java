@@ -15,7 +15,6 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.net.SSLOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +24,18 @@ import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -61,7 +69,15 @@ class WebhookSender {
   private final Vertx vertx;
   private final TlsConfigurationRegistry tls;
 
-  private volatile HttpClient client;
+  /** The dispatcher's current run; null while it is stopped. */
+  private volatile Run run;
+
+  /**
+   * The certificates of the banks' TLS configuration the current client was made with: a reload
+   * that changed none of them (each {@code reload-period} fires one) keeps the client and its
+   * connections.
+   */
+  private String certificates;
 
   WebhookSender(
       WebhookConfig config,
@@ -77,8 +93,22 @@ class WebhookSender {
   }
 
   /** Opens a new HTTP client. */
-  void open() {
-    client = vertx.createHttpClient(clientOptions(config, tls));
+  synchronized void open() {
+    certificates = certificates();
+    run = new Run(vertx.createHttpClient(clientOptions(config, tls)));
+  }
+
+  /**
+   * One run of the dispatcher, from {@link #open} to {@link #close}: an attempt of a run that ended
+   * is left unrecorded, to its lease. Its client is replaced when the banks' TLS configuration is
+   * renewed.
+   */
+  private static final class Run {
+    private volatile HttpClient client;
+
+    Run(HttpClient client) {
+      this.client = client;
+    }
   }
 
   /** The client's options, with the named TLS configuration's trust and key stores. */
@@ -132,46 +162,113 @@ class WebhookSender {
   /**
    * Applies a renewed trust store or client certificate of the named TLS configuration (reloaded
    * every {@code quarkus.tls.<name>.reload-period}, or by whoever reloads it and fires the event)
-   * to the next connections, without a restart. Connections already open keep theirs until they
-   * close (idle ones after the client's keep-alive timeout); where the renewed stores cannot be
-   * applied, the previous ones stay and the error is logged.
+   * without a restart: the webhooks after it go out on a new client, with new connections. The
+   * connections open on the previous client are not used again, since their handshakes were checked
+   * against what the renewal may have dropped (an authority no longer trusted, a client certificate
+   * replaced), and a bank that gets webhooks all the time never lets them idle out; they close once
+   * the attempts on them have ended (one attempt's deadline). A reload that changed no certificate
+   * keeps the client and its connections; one whose stores cannot be applied keeps the previous
+   * ones, and the error is logged.
    */
-  void onCertificateUpdated(@Observes CertificateUpdatedEvent updated) {
-    HttpClient c = client;
+  synchronized void onCertificateUpdated(@Observes CertificateUpdatedEvent updated) {
     String name = updated.name();
-    if (c == null || !name.equals(config.tlsConfigurationName().orElse(null))) {
+    Run current = run;
+    if (current == null || !name.equals(config.tlsConfigurationName().orElse(null))) {
       return;
     }
-    SSLOptions renewed;
+    String renewed = certificates();
+    if (renewed != null && renewed.equals(certificates)) {
+      LOG.debugf("Webhooks: TLS configuration %s reloaded, no certificate changed", name);
+      return;
+    }
+    HttpClient fresh = null;
     try {
-      renewed = clientOptions(config, tls).getSslOptions();
-    } catch (IllegalStateException e) {
+      HttpClientOptions options = clientOptions(config, tls);
+      fresh = vertx.createHttpClient(options);
+      // Builds the TLS context now (the event comes on a worker thread), so that stores that
+      // cannot be used fail here, not at the next webhook.
+      fresh
+          .updateSSLOptions(options.getSslOptions(), true)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .join();
+    } catch (RuntimeException e) {
+      if (fresh != null) {
+        fresh.close();
+      }
       LOG.errorf(
-          "Webhooks: TLS configuration %s reloaded but not applied: %s", name, e.getMessage());
+          "Webhooks: TLS configuration %s reloaded but not applied, the previous one stays: %s",
+          name, e.getMessage());
       return;
     }
-    // Forced: the renewed stores' options may equal the old ones (the same file paths).
-    c.updateSSLOptions(renewed, true)
-        .onSuccess(
-            applied ->
-                LOG.infof(
-                    "Webhooks: TLS configuration %s reloaded; new connections to banks use it",
-                    name))
-        .onFailure(
-            e ->
-                LOG.errorf(
-                    "Webhooks: TLS configuration %s reloaded but not applied, the previous one"
-                        + " stays: %s",
-                    name, e.getMessage()));
+    HttpClient previous = current.client;
+    current.client = fresh;
+    certificates = renewed;
+    long deadlineMs = attemptDeadline().toMillis();
+    // The attempts already on the previous client end by their deadline; then its connections go.
+    vertx.setTimer(deadlineMs + 1_000, id -> previous.close());
+    LOG.infof(
+        "Webhooks: TLS configuration %s reloaded; webhooks go out on new connections, the previous"
+            + " ones close within %d ms",
+        name, deadlineMs + 1_000);
+  }
+
+  /**
+   * A digest of the certificates in the named TLS configuration's trust and key stores; null where
+   * none is named or they cannot be read (then any reload is applied).
+   */
+  private String certificates() {
+    Optional<TlsConfiguration> named = config.tlsConfigurationName().flatMap(name -> tls.get(name));
+    if (named.isEmpty()) {
+      return null;
+    }
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digestCertificates(digest, named.get().getTrustStore());
+      digestCertificates(digest, named.get().getKeyStore());
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (GeneralSecurityException e) {
+      return null;
+    }
+  }
+
+  private static void digestCertificates(MessageDigest digest, KeyStore store)
+      throws GeneralSecurityException {
+    if (store == null) {
+      digest.update((byte) 0);
+      return;
+    }
+    for (String alias : new TreeSet<>(Collections.list(store.aliases()))) {
+      digest.update(alias.getBytes(StandardCharsets.UTF_8));
+      Certificate[] chain = store.getCertificateChain(alias);
+      if (chain == null) {
+        Certificate single = store.getCertificate(alias);
+        chain = single == null ? new Certificate[0] : new Certificate[] {single};
+      }
+      for (Certificate certificate : chain) {
+        digest.update(certificate.getEncoded());
+      }
+    }
+  }
+
+  /** How long one attempt may take: its connection, its request and the bank's whole answer. */
+  private Duration attemptDeadline() {
+    return config.connectTimeout().plus(config.readTimeout());
   }
 
   /** Abandons the requests in flight: their rows come due again after the lease. */
-  void close() {
-    HttpClient c = client;
-    client = null;
-    if (c != null) {
-      c.close();
+  synchronized void close() {
+    Run ended = run;
+    run = null;
+    if (ended != null) {
+      ended.client.close();
     }
+  }
+
+  /** The client the next webhooks go out on; null while the dispatcher is stopped. */
+  HttpClient client() {
+    Run current = run;
+    return current == null ? null : current.client;
   }
 
   /** Sends the delivery; {@code done} gets the answer, or the error that left none. */
@@ -185,12 +282,12 @@ class WebhookSender {
       done.accept(result(c, at, started, null, null, refusal(e)));
       return;
     }
-    HttpClient http = client;
-    if (http == null) {
+    Run current = run;
+    if (current == null) {
       // The dispatcher stopped meanwhile: left to its lease, as the requests in flight are.
       return;
     }
-    new Attempt(http, c, uri, at, started, done).start();
+    new Attempt(current, c, uri, at, started, done).start();
   }
 
   private static IllegalStateException refusal(Exception e) {
@@ -202,8 +299,8 @@ class WebhookSender {
    * bounds the host's lookup too.
    */
   private final class Attempt {
-    /** The client it went out on: one closed since (a stop) leaves the attempt unrecorded. */
-    private final HttpClient http;
+    /** The run it belongs to: one ended since (a stop) leaves the attempt unrecorded. */
+    private final Run run;
 
     private final ClaimedDelivery c;
     private final URI uri;
@@ -218,13 +315,13 @@ class WebhookSender {
     private volatile long deadline;
 
     Attempt(
-        HttpClient http,
+        Run run,
         ClaimedDelivery c,
         URI uri,
         Instant at,
         long started,
         Consumer<DeliveryOutcomes.Result> done) {
-      this.http = http;
+      this.run = run;
       this.c = c;
       this.uri = uri;
       this.at = at;
@@ -234,7 +331,7 @@ class WebhookSender {
     }
 
     void start() {
-      long deadlineMs = config.connectTimeout().toMillis() + config.readTimeout().toMillis();
+      long deadlineMs = attemptDeadline().toMillis();
       deadline =
           vertx.setTimer(
               deadlineMs,
@@ -316,7 +413,9 @@ class WebhookSender {
             SocketAddress.inetSocketAddress(
                 new InetSocketAddress(addresses.get(next), WebhookTracing.port(uri))));
       }
-      http.request(request)
+      // The run's client at the time of connecting: the one of the TLS configuration in force.
+      run.client
+          .request(request)
           .onSuccess(
               r -> {
                 sent = r;
@@ -389,8 +488,8 @@ class WebhookSender {
         return;
       }
       vertx.cancelTimer(deadline);
-      if (client != http) {
-        // Abandoned when its client closed (the dispatcher stopped): left to its lease, unrecorded.
+      if (WebhookSender.this.run != run) {
+        // Abandoned when its run ended (the dispatcher stopped): left to its lease, unrecorded.
         trace.end(null, "abandoned");
         return;
       }

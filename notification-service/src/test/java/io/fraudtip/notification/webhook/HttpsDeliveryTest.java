@@ -23,6 +23,7 @@ import io.quarkus.tls.CertificateUpdatedEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.vertx.core.http.HttpClient;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -57,6 +58,7 @@ class HttpsDeliveryTest {
   @InjectHttpsBank DemoBank httpsBank;
   @Inject TlsConfigurationRegistry registry;
   @Inject Event<CertificateUpdatedEvent> certificateUpdated;
+  @Inject WebhookSender sender;
 
   @Test
   void aBankOnHttpsThatAsksForTheClientCertificateGetsItsWebhookSigned() {
@@ -267,6 +269,63 @@ class HttpsDeliveryTest {
       Webhooks.retire(db, endpoint);
     } finally {
       Files.writeString(trusted, before);
+      reloadBanksTls();
+    }
+  }
+
+  @Test
+  void anAuthorityDroppedFromTheTrustStoreCarriesNoWebhookOnTheConnectionsLeftOpen(
+      @TempDir Path dir) throws Exception {
+    TestInfrastructure infra = TestInfrastructure.get();
+    TestCertificate dropped = TestCertificate.create(dir, "dropped-bank", "localhost");
+    Path trusted = infra.bankCertificate().pem();
+    String before = Files.readString(trusted);
+    try (DemoBank droppedBank =
+        DemoBank.startHttps(dropped.context(infra.platformCertificate()), "localhost", true)) {
+      Files.writeString(trusted, before + "\n" + Files.readString(dropped.pem()));
+      reloadBanksTls();
+      Webhooks.Endpoint endpoint = Webhooks.register(tokens, droppedBank, "801011");
+      UUID whileTrusted = Webhooks.tip(kafka, "801011", "7000000100");
+      String webhookId = (String) Webhooks.deliveryOf(db, whileTrusted).get("webhook_id");
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> !endpoint.receiver().deliveries(webhookId).isEmpty());
+
+      // The authority dropped again, as after a compromise: the connection the first webhook
+      // left open (kept alive, both sides) must not carry the next one.
+      Files.writeString(trusted, before);
+      reloadBanksTls();
+      UUID afterDrop = Webhooks.tip(kafka, "801011", "7000000101");
+      Webhooks.deliveryOf(db, afterDrop);
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(() -> Webhooks.attempts(db, endpoint.id()).size() >= 2);
+      assertThat((String) Webhooks.attempts(db, endpoint.id()).get(1).get("error"))
+          .contains("PKIX path");
+      assertThat(endpoint.receiver().deliveries()).hasSize(1);
+      Webhooks.retire(db, endpoint);
+    } finally {
+      Files.writeString(trusted, before);
+      reloadBanksTls();
+    }
+  }
+
+  @Test
+  void aReloadThatChangedNoCertificateKeepsTheClientAndItsConnections(@TempDir Path dir)
+      throws Exception {
+    HttpClient before = sender.client();
+    reloadBanksTls();
+    assertThat(sender.client()).isSameAs(before);
+
+    TestCertificate added = TestCertificate.create(dir, "added-authority", "localhost");
+    Path trusted = TestInfrastructure.get().bankCertificate().pem();
+    String kept = Files.readString(trusted);
+    try {
+      Files.writeString(trusted, kept + "\n" + Files.readString(added.pem()));
+      reloadBanksTls();
+      assertThat(sender.client()).isNotSameAs(before).isNotNull();
+    } finally {
+      Files.writeString(trusted, kept);
       reloadBanksTls();
     }
   }
