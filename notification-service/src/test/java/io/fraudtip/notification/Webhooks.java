@@ -105,10 +105,12 @@ public final class Webhooks {
         .get(0);
   }
 
-  /** The attempts of deliveries to an endpoint, oldest first: their status code and error. */
+  /**
+   * The attempts of deliveries to an endpoint, oldest first: their status code, error and latency.
+   */
   public static List<java.util.Map<String, Object>> attempts(TestDatabase db, String endpointId) {
     return db.query(
-        "SELECT a.status_code, a.error FROM delivery_attempt a"
+        "SELECT a.status_code, a.error, a.latency_ms FROM delivery_attempt a"
             + " JOIN delivery d ON d.id = a.delivery_id"
             + " WHERE d.endpoint_id = ?::uuid ORDER BY a.id",
         endpointId);

@@ -7,6 +7,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.tls.CertificateUpdatedEvent;
 import io.quarkus.tls.TlsConfiguration;
 import io.quarkus.tls.TlsConfigurationRegistry;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -30,7 +31,6 @@ import java.security.MessageDigest;
 import java.security.cert.Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -62,6 +62,12 @@ class WebhookSender {
    * ones (a slow bank holds only its own slots, {@link EndpointSlots}).
    */
   private static final int CONNECTIONS_PER_HOST = 4096;
+
+  /**
+   * How long a bank's address has to make a connection before the next checked address is tried
+   * beside it: RFC 8305's recommended connection attempt delay.
+   */
+  static final long NEXT_ADDRESS_DELAY_MS = 250;
 
   private final WebhookConfig config;
   private final AddressLookups lookups;
@@ -397,62 +403,128 @@ class WebhookSender {
           .putHeader(
               WebhookSignature.HEADER_SIGNATURE,
               WebhookSignature.header(c.secrets(), c.webhookId(), timestamp, c.payload()));
-      connect(request, addresses, 0, new ArrayList<>());
+      new Connecting(request, addresses).next();
     }
 
     /**
-     * Sends the request to the {@code next} checked address (Vert.x looks the name up where none
-     * was checked). Where no connection is made there (refused, timed out, a failed handshake),
-     * nothing of the webhook left, so the next address is tried, within the same deadline: a bank
-     * with one address of several down still gets its webhooks.
+     * Connects to the checked addresses (Vert.x looks the name up where none was checked) the way
+     * RFC 8305 (Happy Eyeballs) does: an address that has made no connection after {@link
+     * #NEXT_ADDRESS_DELAY_MS} has the next one tried beside it, and one that fails (refused, timed
+     * out, a failed handshake) has it tried at once. The first connection made takes the webhook;
+     * any other is let go before a byte of it is written. So a bank with one address of several
+     * down gets its webhooks in the same attempt, and one whose address drops connection attempts
+     * without an answer does not make each webhook wait out the connect timeout there.
      */
-    private void connect(
-        RequestOptions request, List<InetAddress> addresses, int next, List<String> failed) {
-      if (!addresses.isEmpty()) {
-        request.setServer(
-            SocketAddress.inetSocketAddress(
-                new InetSocketAddress(addresses.get(next), WebhookTracing.port(uri))));
+    private final class Connecting {
+      private final RequestOptions request;
+      private final List<InetAddress> addresses;
+
+      /** Each address's reason, where it failed. */
+      private final String[] failures;
+
+      private int started;
+      private int failed;
+      private boolean connected;
+      private long delay = -1;
+
+      Connecting(RequestOptions request, List<InetAddress> addresses) {
+        this.request = request;
+        this.addresses = addresses;
+        this.failures = new String[count()];
       }
-      // The run's client at the time of connecting: the one of the TLS configuration in force.
-      run.client
-          .request(request)
-          .onSuccess(
-              r -> {
-                sent = r;
-                if (addresses.size() > 1) {
-                  lookups.connected(uri, addresses.get(next));
-                }
-                if (ended.get()) {
-                  // The deadline passed while a connection was found: the bank never sees it.
-                  r.reset();
-                  return;
-                }
-                // The answer's handlers are set in this same task on the request's event loop, so
-                // before any of the answer is read. A listener added after the request future
-                // was chained here from the dispatcher's thread ran only after a short answer had
-                // ended, lost it, and the bank got the webhook again when the lease ran out.
-                r.send(Buffer.buffer(c.payload(), StandardCharsets.UTF_8.name()))
-                    .onComplete(
-                        answer -> {
-                          if (answer.succeeded()) {
-                            read(answer.result());
-                          } else {
-                            fail(answer.cause());
-                          }
-                        });
-              })
-          .onFailure(
-              error -> {
-                if (next + 1 >= addresses.size()) {
-                  fail(
-                      next == 0
-                          ? error
-                          : new EveryAddressFailed(failed, addresses.get(next), error));
-                } else if (!ended.get()) {
-                  failed.add(tried(addresses.get(next), error));
-                  connect(request, addresses, next + 1, failed);
-                }
-              });
+
+      private int count() {
+        return Math.max(1, addresses.size());
+      }
+
+      /** Tries the next address, unless a connection was made or the attempt ended. */
+      void next() {
+        int index;
+        synchronized (this) {
+          if (connected || ended.get() || started >= count()) {
+            return;
+          }
+          index = started++;
+          cancelDelay();
+          if (started < count()) {
+            delay = vertx.setTimer(NEXT_ADDRESS_DELAY_MS, id -> next());
+          }
+        }
+        // Outside the lock: the client may complete the request at once, on this thread.
+        RequestOptions options = request;
+        if (!addresses.isEmpty()) {
+          options =
+              new RequestOptions(request)
+                  .setServer(
+                      SocketAddress.inetSocketAddress(
+                          new InetSocketAddress(addresses.get(index), WebhookTracing.port(uri))));
+        }
+        // The run's client at the time of connecting: the one of the TLS configuration in force.
+        run.client.request(options).onComplete(made -> settled(index, made));
+      }
+
+      private void cancelDelay() {
+        if (delay >= 0) {
+          vertx.cancelTimer(delay);
+          delay = -1;
+        }
+      }
+
+      private void settled(int index, AsyncResult<HttpClientRequest> made) {
+        if (made.failed()) {
+          failedAt(index, made.cause());
+          return;
+        }
+        HttpClientRequest r = made.result();
+        synchronized (this) {
+          if (connected) {
+            // Another address answered first: this connection carries nothing of the webhook.
+            r.reset();
+            return;
+          }
+          connected = true;
+          cancelDelay();
+        }
+        sent = r;
+        if (addresses.size() > 1) {
+          lookups.connected(uri, addresses.get(index));
+        }
+        if (ended.get()) {
+          // The deadline passed while a connection was found: the bank never sees it.
+          r.reset();
+          return;
+        }
+        // The answer's handlers are set in this same task on the request's event loop, so before
+        // any of the answer is read. A listener added after the request future was chained here
+        // from the dispatcher's thread ran only after a short answer had ended, lost it, and the
+        // bank got the webhook again when the lease ran out.
+        r.send(Buffer.buffer(c.payload(), StandardCharsets.UTF_8.name()))
+            .onComplete(
+                answer -> {
+                  if (answer.succeeded()) {
+                    read(answer.result());
+                  } else {
+                    fail(answer.cause());
+                  }
+                });
+      }
+
+      private void failedAt(int index, Throwable error) {
+        boolean all;
+        synchronized (this) {
+          if (!addresses.isEmpty()) {
+            failures[index] = tried(addresses.get(index), error);
+          }
+          failed++;
+          all = failed == count() && !connected;
+        }
+        if (all) {
+          fail(count() == 1 ? error : new EveryAddressFailed(List.of(failures), error));
+        } else {
+          // The next address, if any is left, goes now rather than after the delay.
+          next();
+        }
+      }
     }
 
     /** Keeps the first {@code limit} characters of the bank's answer and drops the rest. */
@@ -500,12 +572,8 @@ class WebhookSender {
 
   /** No connection to any of a host's addresses: each one's reason, in the order tried. */
   private static final class EveryAddressFailed extends Exception {
-    EveryAddressFailed(List<String> failed, InetAddress last, Throwable lastError) {
-      super(
-          "every address failed: " + String.join(", ", failed) + ", " + tried(last, lastError),
-          lastError,
-          false,
-          false);
+    EveryAddressFailed(List<String> reasons, Throwable last) {
+      super("every address failed: " + String.join(", ", reasons), last, false, false);
     }
   }
 

@@ -28,17 +28,21 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +63,9 @@ class HttpsDeliveryTest {
   @Inject TlsConfigurationRegistry registry;
   @Inject Event<CertificateUpdatedEvent> certificateUpdated;
   @Inject WebhookSender sender;
+
+  @ConfigProperty(name = "fraudtip.webhooks.connect-timeout")
+  Duration connectTimeout;
 
   @Test
   void aBankOnHttpsThatAsksForTheClientCertificateGetsItsWebhookSigned() {
@@ -220,6 +227,76 @@ class HttpsDeliveryTest {
       assertThat(dropped.get()).isEqualTo(droppedBefore);
       assertThat(endpoint.receiver().deliveries()).allMatch(DemoBank.Delivery::verified);
       Webhooks.retire(db, endpoint);
+    }
+  }
+
+  @Test
+  void anAddressThatDropsConnectionAttemptsDoesNotHoldTheWebhookForItsConnectTimeout()
+      throws Exception {
+    TestInfrastructure infra = TestInfrastructure.get();
+    // A bank of its own, so that no address of this host is remembered from another test.
+    try (DemoBank bank =
+        DemoBank.startHttps(
+            infra.bankCertificate().context(infra.platformCertificate()), "localhost", true)) {
+      int port = URI.create(bank.baseUrl()).getPort();
+      InetAddress dark = InetAddress.getByName("127.0.0.2");
+      // Nothing accepts at the first address and its queue is full, so the kernel drops the
+      // connection attempts there without an answer, as a server gone dark behind its address does.
+      try (ServerSocket full = new ServerSocket(port, 1, dark);
+          QueueFiller filler = QueueFiller.fill(dark, port)) {
+        // A first webhook while the name answers the loopback alone leaves a connection open
+        // there, so that the attempt below is timed by the order of addresses, not a handshake.
+        QuarkusMock.installMockForType(
+            answering(InetAddress.getLoopbackAddress()), EndpointUrlPolicy.class);
+        Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "546034");
+        Webhooks.tip(kafka, "546034", "7000000102");
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> Webhooks.attempts(db, endpoint.id()).size() == 1);
+
+        QuarkusMock.installMockForType(
+            answering(dark, InetAddress.getLoopbackAddress()), EndpointUrlPolicy.class);
+        Webhooks.tip(kafka, "546034", "7000000103");
+
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> Webhooks.attempts(db, endpoint.id()).size() == 2);
+        Map<String, Object> second = Webhooks.attempts(db, endpoint.id()).get(1);
+        assertThat(second).containsEntry("status_code", 200);
+        // Tried beside the dark address after the delay, not after its connect timeout (1 s in
+        // tests), which the old one-after-the-other order had to wait out.
+        assertThat((Long) second.get("latency_ms")).isLessThan(connectTimeout.toMillis());
+        assertThat(endpoint.receiver().deliveries())
+            .hasSize(2)
+            .allMatch(DemoBank.Delivery::verified);
+        Webhooks.retire(db, endpoint);
+      }
+    }
+  }
+
+  /** Connections that fill a listening socket's accept queue, which nothing takes from. */
+  private record QueueFiller(List<Socket> sockets) implements AutoCloseable {
+    static QueueFiller fill(InetAddress address, int port) throws IOException {
+      List<Socket> sockets = new ArrayList<>();
+      // Until one is not answered: then the queue is full (a backlog of 1 queues two or so).
+      for (int i = 0; i < 16; i++) {
+        Socket socket = new Socket();
+        sockets.add(socket);
+        try {
+          socket.connect(new InetSocketAddress(address, port), 200);
+        } catch (SocketTimeoutException e) {
+          return new QueueFiller(sockets);
+        }
+      }
+      throw new IllegalStateException(
+          "the accept queue at " + address + ":" + port + " never filled");
+    }
+
+    @Override
+    public void close() throws IOException {
+      for (Socket socket : sockets) {
+        socket.close();
+      }
     }
   }
 
