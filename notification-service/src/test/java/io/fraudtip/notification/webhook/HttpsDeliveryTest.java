@@ -324,18 +324,16 @@ class HttpsDeliveryTest {
       throws Exception {
     TestInfrastructure infra = TestInfrastructure.get();
     TestCertificate renewed = TestCertificate.create(dir, "renewed-bank", "localhost");
-    Path trusted = infra.bankCertificate().pem();
-    String before = Files.readString(trusted);
-    try (DemoBank renewedBank =
-        DemoBank.startHttps(renewed.context(infra.platformCertificate()), "localhost", true)) {
+    try (TrustFile trust = new TrustFile();
+        DemoBank renewedBank =
+            DemoBank.startHttps(renewed.context(infra.platformCertificate()), "localhost", true)) {
       Webhooks.Endpoint endpoint = Webhooks.register(tokens, renewedBank, "668888");
       UUID untrusted = Webhooks.tip(kafka, "668888", "7000000098");
       assertThat((String) firstAttempt(endpoint, untrusted).get("error")).contains("PKIX path");
 
       // The bank's new certificate added to the file the configuration names, and the
       // configuration reloaded, as quarkus.tls.<name>.reload-period does.
-      Files.writeString(trusted, before + "\n" + Files.readString(renewed.pem()));
-      reloadBanksTls();
+      trust.add(renewed);
 
       UUID trustedNow = Webhooks.tip(kafka, "668888", "7000000099");
       String webhookId = (String) Webhooks.deliveryOf(db, trustedNow).get("webhook_id");
@@ -344,9 +342,6 @@ class HttpsDeliveryTest {
           .until(() -> !endpoint.receiver().deliveries(webhookId).isEmpty());
       assertThat(endpoint.receiver().deliveries(webhookId).get(0).verified()).isTrue();
       Webhooks.retire(db, endpoint);
-    } finally {
-      Files.writeString(trusted, before);
-      reloadBanksTls();
     }
   }
 
@@ -355,12 +350,10 @@ class HttpsDeliveryTest {
       @TempDir Path dir) throws Exception {
     TestInfrastructure infra = TestInfrastructure.get();
     TestCertificate dropped = TestCertificate.create(dir, "dropped-bank", "localhost");
-    Path trusted = infra.bankCertificate().pem();
-    String before = Files.readString(trusted);
-    try (DemoBank droppedBank =
-        DemoBank.startHttps(dropped.context(infra.platformCertificate()), "localhost", true)) {
-      Files.writeString(trusted, before + "\n" + Files.readString(dropped.pem()));
-      reloadBanksTls();
+    try (TrustFile trust = new TrustFile();
+        DemoBank droppedBank =
+            DemoBank.startHttps(dropped.context(infra.platformCertificate()), "localhost", true)) {
+      trust.add(dropped);
       Webhooks.Endpoint endpoint = Webhooks.register(tokens, droppedBank, "801011");
       UUID whileTrusted = Webhooks.tip(kafka, "801011", "7000000100");
       String webhookId = (String) Webhooks.deliveryOf(db, whileTrusted).get("webhook_id");
@@ -370,8 +363,7 @@ class HttpsDeliveryTest {
 
       // The authority dropped again, as after a compromise: the connection the first webhook
       // left open (kept alive, both sides) must not carry the next one.
-      Files.writeString(trusted, before);
-      reloadBanksTls();
+      trust.restore();
       UUID afterDrop = Webhooks.tip(kafka, "801011", "7000000101");
       Webhooks.deliveryOf(db, afterDrop);
       await()
@@ -381,9 +373,6 @@ class HttpsDeliveryTest {
           .contains("PKIX path");
       assertThat(endpoint.receiver().deliveries()).hasSize(1);
       Webhooks.retire(db, endpoint);
-    } finally {
-      Files.writeString(trusted, before);
-      reloadBanksTls();
     }
   }
 
@@ -394,16 +383,39 @@ class HttpsDeliveryTest {
     reloadBanksTls();
     assertThat(sender.client()).isSameAs(before);
 
-    TestCertificate added = TestCertificate.create(dir, "added-authority", "localhost");
-    Path trusted = TestInfrastructure.get().bankCertificate().pem();
-    String kept = Files.readString(trusted);
-    try {
-      Files.writeString(trusted, kept + "\n" + Files.readString(added.pem()));
-      reloadBanksTls();
+    try (TrustFile trust = new TrustFile()) {
+      trust.add(TestCertificate.create(dir, "added-authority", "localhost"));
       assertThat(sender.client()).isNotSameAs(before).isNotNull();
-    } finally {
-      Files.writeString(trusted, kept);
+    }
+  }
+
+  /**
+   * The file of the banks' authorities that the test application's TLS configuration names: edited
+   * and reloaded (as {@code reload-period} would), and restored when closed.
+   */
+  private final class TrustFile implements AutoCloseable {
+    private final Path path = TestInfrastructure.get().bankCertificate().pem();
+    private final String original;
+
+    TrustFile() throws IOException {
+      original = Files.readString(path);
+    }
+
+    /** The certificate trusted beside the original authorities. */
+    void add(TestCertificate certificate) throws IOException {
+      Files.writeString(path, original + "\n" + Files.readString(certificate.pem()));
       reloadBanksTls();
+    }
+
+    /** The original authorities alone again. */
+    void restore() throws IOException {
+      Files.writeString(path, original);
+      reloadBanksTls();
+    }
+
+    @Override
+    public void close() throws IOException {
+      restore();
     }
   }
 
