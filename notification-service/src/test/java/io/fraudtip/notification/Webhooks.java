@@ -118,8 +118,14 @@ public final class Webhooks {
 
   /** The first attempt of a delivery to an endpoint, once there is one. */
   public static java.util.Map<String, Object> firstAttempt(TestDatabase db, String endpointId) {
-    await().atMost(Duration.ofSeconds(20)).until(() -> !attempts(db, endpointId).isEmpty());
-    return attempts(db, endpointId).get(0);
+    return attempt(db, endpointId, 0);
+  }
+
+  /** The attempt of that index (0 the oldest) among an endpoint's, once there is one. */
+  public static java.util.Map<String, Object> attempt(
+      TestDatabase db, String endpointId, int index) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> attempts(db, endpointId).size() > index);
+    return attempts(db, endpointId).get(index);
   }
 
   /** Stops an endpoint so that its leftovers do not disturb other tests. */

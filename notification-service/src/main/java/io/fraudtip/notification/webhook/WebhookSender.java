@@ -67,7 +67,7 @@ class WebhookSender {
    * How long a bank's address has to make a connection before the next checked address is tried
    * beside it: RFC 8305's recommended connection attempt delay.
    */
-  static final long NEXT_ADDRESS_DELAY_MS = 250;
+  private static final long NEXT_ADDRESS_DELAY_MS = 250;
 
   private final WebhookConfig config;
   private final AddressLookups lookups;
@@ -486,7 +486,8 @@ class WebhookSender {
           cancelDelay();
         }
         sent = r;
-        if (addresses.size() > 1) {
+        if (index > 0) {
+          // The first address is first anyway: only another one that took the connection is noted.
           lookups.connected(uri, addresses.get(index));
         }
         if (ended.get()) {
