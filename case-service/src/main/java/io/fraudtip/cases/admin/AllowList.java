@@ -11,12 +11,14 @@ import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.routing.RoutingTables;
+import io.fraudtip.cases.watchlist.ListingChanged;
 import io.fraudtip.cases.watchlist.Watchlist;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.IdentifierType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
@@ -40,18 +42,21 @@ public class AllowList {
   private final CaseEvents events;
   private final Clock clock;
   private final RoutingTables tables;
+  private final Event<ListingChanged> listingChanged;
 
   AllowList(
       EntityManager em,
       Identifiers identifiers,
       CaseEvents events,
       Clock clock,
-      RoutingTables tables) {
+      RoutingTables tables,
+      Event<ListingChanged> listingChanged) {
     this.em = em;
     this.identifiers = identifiers;
     this.events = events;
     this.clock = clock;
     this.tables = tables;
+    this.listingChanged = listingChanged;
   }
 
   @Transactional
@@ -137,6 +142,8 @@ public class AllowList {
       if (i.delistedAt == null) {
         i.delistedAt = now;
         byCase.computeIfAbsent(i.caseId, k -> new ArrayList<>()).add(i);
+        // Its cached watchlist answer still says listed; this instance's goes at commit.
+        listingChanged.fire(new ListingChanged(i.type, i.value));
       }
     }
     int count = 0;

@@ -8,10 +8,12 @@ import java.time.Duration;
 @ConfigMapping(prefix = "fraudtip.watchlist")
 public interface WatchlistConfig {
   /**
-   * How long an answer for one identifier (listed or not) is reused: a newly listed or delisted
-   * identifier shows at most this late. An answer asked again once half of what this leaves after
-   * one {@link #refreshInterval()} has passed is read again in the background by the next poll, so
-   * answers asked that often never expire on a request's path. {@code 0s} turns the cache off.
+   * How long an answer for one identifier (listed or not) is reused: a change made through this
+   * instance (a report, a closure, a dispute, an allow-listing) shows at its next check, one made
+   * through another instance at most this late. An answer asked again once half of what this leaves
+   * after one {@link #refreshInterval()} has passed is read again in the background by the next
+   * poll, so answers asked that often never expire on a request's path. {@code 0s} turns the cache
+   * off.
    */
   @WithDefault("2s")
   Duration cacheTtl();

@@ -161,8 +161,17 @@ public class Watchlist {
    * within the cache's time to live.
    */
   void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) EvidenceAdded added) {
+    forget(added.type(), added.value());
+  }
+
+  /** Forgets the cached answer of an identifier delisted with no evidence (an allow-listing). */
+  void forget(@Observes(during = TransactionPhase.AFTER_SUCCESS) ListingChanged changed) {
+    forget(changed.type(), changed.value());
+  }
+
+  private void forget(IdentifierType type, String value) {
     if (recent != null) {
-      recent.invalidate(added.type().name() + "|" + added.value());
+      recent.invalidate(type.name() + "|" + value);
     }
   }
 

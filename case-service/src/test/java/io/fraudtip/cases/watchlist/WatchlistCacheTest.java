@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 import io.fraudtip.cases.RouteAnswers;
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
+import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectTokens;
@@ -20,6 +21,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Collections;
 import java.util.Map;
@@ -71,6 +73,42 @@ class WatchlistCacheTest {
 
     // The new report committed: the cached "not listed" was forgotten.
     check(tokens.bank(TestTips.VCB), account).body("listed", equalTo(true));
+  }
+
+  @Test
+  void anAllowListingOnThisInstanceShowsAtOnce() {
+    String domain = "bank" + UUID.randomUUID().toString().substring(0, 8) + ".com.vn";
+    String url = "https://ebanking." + domain + "/login";
+    String account = TestTips.account();
+    cases.onTip(
+        UUID.randomUUID(),
+        tip()
+            .identifier(IdentifierType.DOMAIN, "ebanking." + domain)
+            .identifier(IdentifierType.URL, url)
+            .paid(account, 1_000_000)
+            .build());
+    String bank = tokens.bank(TestTips.VCB);
+    check(bank, "DOMAIN", "ebanking." + domain).body("listed", equalTo(true));
+    check(bank, "URL", url).body("listed", equalTo(true));
+
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops-cache"))
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"type\":\"DOMAIN\",\"value\":\""
+                + domain
+                + "\",\"reason\":\"Tên miền chính thức của ngân hàng\"}")
+        .post("/api/v1/admin/allow-list")
+        .then()
+        .statusCode(201)
+        .body("delistedIdentifiers", equalTo(2));
+
+    // Delisted with no evidence recorded: the cached "listed" answers were forgotten at commit.
+    check(bank, "DOMAIN", "ebanking." + domain).body("listed", equalTo(false));
+    check(bank, "URL", url).body("listed", equalTo(false));
+    // The case's account is not covered: its cached answer stands.
+    check(bank, account).body("listed", equalTo(true));
   }
 
   @Test
@@ -155,13 +193,18 @@ class WatchlistCacheTest {
   }
 
   static io.restassured.response.ValidatableResponse check(String token, String account) {
+    return check(token, "BANK_ACCOUNT", TestTips.VCB + ":" + account);
+  }
+
+  static io.restassured.response.ValidatableResponse check(
+      String token, String type, String value) {
     var request = given();
     if (token != null) {
       request = request.auth().oauth2(token);
     }
     return request
-        .queryParam("type", "BANK_ACCOUNT")
-        .queryParam("value", TestTips.VCB + ":" + account)
+        .queryParam("type", type)
+        .queryParam("value", value)
         .get("/api/v1/watchlist/check")
         .then()
         .statusCode(200);
