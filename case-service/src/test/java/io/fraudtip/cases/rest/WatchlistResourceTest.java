@@ -4,6 +4,7 @@ import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -157,5 +158,29 @@ class WatchlistResourceTest {
         .contentType("application/problem+json")
         .body("errors[0].field", equalTo("type"))
         .body("errors[0].message", org.hamcrest.Matchers.containsString("BANK_ACCOUNT"));
+  }
+
+  @Test
+  void aMissingOrBlankParameterIsNamedInTheError() {
+    given()
+        .get("/api/v1/watchlist/check?type=BANK_ACCOUNT")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("value"))
+        .body("errors.code", contains("NotBlank"));
+    given()
+        .queryParam("type", "PHONE")
+        .queryParam("value", " ")
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("value"));
+    given()
+        .get("/api/v1/watchlist/check?value=0912345678")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("type"))
+        .body("errors.code", contains("NotNull"));
   }
 }

@@ -3,6 +3,13 @@ package io.fraudtip.commons.problem;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
 
 /** JSON paths of bean-validation violations, as callers know their fields. */
 public final class FieldPaths {
@@ -10,12 +17,20 @@ public final class FieldPaths {
 
   /**
    * The JSON path of a violation, e.g. {@code transfers[0].amountVnd} or {@code scammer.phones[2]};
-   * the REST method and parameter names of an argument are left out.
+   * the REST method and parameter names of an argument are left out. An argument invalid in itself
+   * is named as the request names it: {@code value} for {@code @QueryParam("value") @NotBlank}.
    */
   public static String of(ConstraintViolation<?> violation) {
     StringBuilder path = new StringBuilder();
+    Path.MethodNode method = null;
+    Path.ParameterNode parameter = null;
     for (Path.Node node : violation.getPropertyPath()) {
       ElementKind kind = node.getKind();
+      if (kind == ElementKind.METHOD) {
+        method = node.as(Path.MethodNode.class);
+      } else if (kind == ElementKind.PARAMETER) {
+        parameter = node.as(Path.ParameterNode.class);
+      }
       if (kind == ElementKind.METHOD
           || kind == ElementKind.CONSTRUCTOR
           || kind == ElementKind.PARAMETER
@@ -38,7 +53,56 @@ public final class FieldPaths {
       }
       path.append(node.getName());
     }
+    if (path.isEmpty() && method != null && parameter != null) {
+      // The violation is the argument itself: a query, path or header parameter by its name.
+      return requestName(
+          violation.getRootBeanClass(),
+          method.getName(),
+          method.getParameterTypes(),
+          parameter.getParameterIndex());
+    }
     return path.toString();
+  }
+
+  /**
+   * The name a request gives a REST method's argument ({@code @QueryParam("type")} and the like),
+   * read from the first declaration in the resource's classes and interfaces that annotates it; an
+   * empty string for an argument that is none of them (the body).
+   */
+  static String requestName(Class<?> type, String method, List<Class<?>> types, int index) {
+    Class<?>[] signature = types.toArray(Class<?>[]::new);
+    for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+      List<Class<?>> declaring = new ArrayList<>();
+      declaring.add(c);
+      declaring.addAll(List.of(c.getInterfaces()));
+      for (Class<?> d : declaring) {
+        try {
+          String name =
+              name(d.getDeclaredMethod(method, signature).getParameterAnnotations()[index]);
+          if (name != null) {
+            return name;
+          }
+        } catch (NoSuchMethodException | IndexOutOfBoundsException e) {
+          // Not declared here: look further up.
+        }
+      }
+    }
+    return "";
+  }
+
+  private static String name(Annotation[] annotations) {
+    for (Annotation a : annotations) {
+      if (a instanceof QueryParam q) {
+        return q.value();
+      } else if (a instanceof PathParam p) {
+        return p.value();
+      } else if (a instanceof HeaderParam h) {
+        return h.value();
+      } else if (a instanceof FormParam f) {
+        return f.value();
+      }
+    }
+    return null;
   }
 
   /** The stable code of a violation: {@code NotNull}, {@code Size}, or a custom template key. */
