@@ -2,8 +2,10 @@ package io.fraudtip.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -273,6 +275,24 @@ class TipValidationTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("channel"))
+        .body("errors[0].code", equalTo("enum"))
+        .body("errors[0].message", startsWith("must be one of "))
+        .body("errors[0].message", containsString("MOBILE_APP"));
+    given()
+        .contentType(ContentType.JSON)
+        .header("Accept-Language", "vi")
+        .body(Tips.VALID.replace("\"MOBILE_APP\"", "\"PIGEON\""))
+        .post("/api/v1/tips")
+        .then()
+        .statusCode(400)
+        .body("errors[0].message", startsWith("phải là một trong các giá trị "))
+        .body("errors[0].message", containsString("MOBILE_APP"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Tips.VALID.replace("\"amountLostVnd\": 45000000", "\"amountLostVnd\": \"many\""))
+        .post("/api/v1/tips")
+        .then()
+        .statusCode(400)
         .body("errors[0].code", equalTo("field.type"));
     given()
         .contentType(ContentType.JSON)

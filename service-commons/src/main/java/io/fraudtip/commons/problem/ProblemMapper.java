@@ -19,10 +19,12 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -102,6 +104,18 @@ public class ProblemMapper {
       field = path(bad);
       code = CleanText.CODE;
       message = "The text holds control or bidi override characters";
+    } else if (e instanceof InvalidFormatException bad
+        && bad.getTargetType() != null
+        && bad.getTargetType().isEnum()) {
+      // As an unknown enum value in a query parameter is answered: the values it takes.
+      field = path(bad);
+      code = "enum";
+      String accepted =
+          Arrays.stream(bad.getTargetType().getEnumConstants())
+              .map(c -> ((Enum<?>) c).name())
+              .collect(Collectors.joining(", "));
+      message = "must be one of " + accepted;
+      args = Map.of("values", accepted);
     } else if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
       field = path(mapping);
       code = "field.type";
