@@ -31,6 +31,7 @@ import java.net.IDN;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -287,9 +288,34 @@ class TipValidationTest {
         .statusCode(400)
         .body("errors[0].message", startsWith("phải là một trong các giá trị "))
         .body("errors[0].message", containsString("MOBILE_APP"));
+    // A whole number of dong: text, a fraction (Jackson would truncate it) or one out of range is
+    // refused, and nothing is stored.
+    long before = db.queryLong("SELECT count(*) FROM tip");
+    for (String amount : List.of("\"many\"", "1.5", "45000000.0", "1e20", "99999999999999999999")) {
+      given()
+          .contentType(ContentType.JSON)
+          .body(Tips.VALID.replace("\"amountLostVnd\": 45000000", "\"amountLostVnd\": " + amount))
+          .post("/api/v1/tips")
+          .then()
+          .statusCode(400)
+          .body("errors[0].field", equalTo("amountLostVnd"))
+          .body("errors[0].code", equalTo("integer"))
+          .body("errors[0].message", equalTo("must be a whole number within range"));
+    }
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
     given()
         .contentType(ContentType.JSON)
-        .body(Tips.VALID.replace("\"amountLostVnd\": 45000000", "\"amountLostVnd\": \"many\""))
+        .header("Accept-Language", "vi")
+        .body(Tips.VALID.replace("2026-11-20T09:30:00+07:00", "2026-11-20T09:30:00"))
+        .post("/api/v1/tips")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("occurredAt"))
+        .body("errors[0].code", equalTo("instant"))
+        .body("errors[0].message", containsString("2026-07-01T08:00:00Z"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(Tips.VALID.replace("\"bank\": \"970436\"", "\"bank\": 970436"))
         .post("/api/v1/tips")
         .then()
         .statusCode(400)

@@ -76,6 +76,11 @@ public class CleanText implements ObjectMapperCustomizer {
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    // A fraction where a whole number is expected (an amount in dong) is refused: Jackson would
+    // truncate it, and 1.5 was stored as 1.
+    mapper
+        .coercionConfigFor(LogicalType.Integer)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
     mapper.registerModule(
         new SimpleModule("clean-text")
             .addDeserializer(String.class, new Strings())

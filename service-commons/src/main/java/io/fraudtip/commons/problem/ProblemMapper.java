@@ -2,6 +2,7 @@ package io.fraudtip.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -116,6 +118,17 @@ public class ProblemMapper {
               .collect(Collectors.joining(", "));
       message = "must be one of " + accepted;
       args = Map.of("values", accepted);
+    } else if (e instanceof JsonMappingException mapping
+        && !(e instanceof JsonParseException)
+        && wholeNumber(mapping)) {
+      field = path(mapping);
+      code = "integer";
+      message = "must be a whole number within range";
+    } else if (e instanceof MismatchedInputException mismatch
+        && mismatch.getTargetType() == Instant.class) {
+      field = path(mismatch);
+      code = "instant";
+      message = "must be a time with its offset, such as 2026-07-01T08:00:00Z";
     } else if (e instanceof JsonMappingException mapping && !(e instanceof JsonParseException)) {
       field = path(mapping);
       code = "field.type";
@@ -130,6 +143,25 @@ public class ProblemMapper {
             message,
             path(uri),
             List.of(new FieldError(field, code, message))));
+  }
+
+  /**
+   * Whether a whole number was expected: a fraction, text or a number out of range where the field
+   * is an integer type.
+   */
+  private static boolean wholeNumber(JsonMappingException e) {
+    Class<?> target =
+        e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+    if (target == null && e.getCause() instanceof InputCoercionException coercion) {
+      target = coercion.getTargetType();
+    }
+    return target == long.class
+        || target == Long.class
+        || target == int.class
+        || target == Integer.class
+        || target == short.class
+        || target == Short.class
+        || target == java.math.BigInteger.class;
   }
 
   /** No or a bad token on a protected endpoint: 401 with the bearer challenge. */
