@@ -291,6 +291,19 @@ class TipValidationTest {
     refused(Tips.VALID.replace("\"bank\": \"970436\"", "\"bank\": 970436"), "en")
         .body("errors[0].code", equalTo("field.type"));
     refused("", "en").body("errors[0].code", equalTo("body.required"));
+    // A name given twice would have its last value silently win: refused, at its path.
+    refused(Tips.VALID.replace("\"MOBILE_APP\"", "\"MOBILE_APP\", \"channel\": \"WEB\""), "en")
+        .body("errors[0].field", equalTo("channel"))
+        .body("errors[0].code", equalTo("field.duplicate"))
+        .body("errors[0].message", equalTo("The field 'channel' is given more than once"));
+    refused(
+            Tips.VALID.replace(
+                "\"bank\": \"970436\"", "\"bank\": \"970436\", \"bank\": \"970422\""),
+            "vi")
+        .body("errors[0].field", equalTo("transfers[0].bank"))
+        .body("errors[0].code", equalTo("field.duplicate"))
+        .body("errors[0].message", equalTo("Trường 'bank' xuất hiện nhiều lần"));
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
   }
 
   /** The 400 answer to a tip with this body, asked in this language. */

@@ -70,6 +70,9 @@ public class CleanText implements ObjectMapperCustomizer {
   public void customize(ObjectMapper mapper) {
     // "{...} }{" is not one JSON document: refuse what follows the value instead of ignoring it.
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    // A name given twice in one object is refused: the last value would silently win, and a
+    // proxy or client reading the first would see another request than the service.
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     // A number or a boolean where text is expected is a wrong type, not text.
     mapper
         .coercionConfigFor(LogicalType.Textual)

@@ -26,6 +26,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -36,6 +38,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMapper {
   private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+  /** Jackson's message for a name given twice in one object. */
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
   /** How soon a request that lost a race may be sent again. */
   private static final int RETRY_AFTER_RACE_SECONDS = 1;
@@ -94,7 +99,14 @@ public class ProblemMapper {
     String code = "json.malformed";
     String message = "The body is not valid JSON";
     Map<String, Object> args = Map.of();
-    if (e instanceof UnrecognizedPropertyException unknown) {
+    String duplicate = duplicateField(e);
+    if (duplicate != null) {
+      String within = e instanceof JsonMappingException mapping ? path(mapping) : "";
+      field = within.isEmpty() ? duplicate : within + "." + duplicate;
+      code = "field.duplicate";
+      message = "The field '" + duplicate + "' is given more than once";
+      args = Map.of("name", duplicate);
+    } else if (e instanceof UnrecognizedPropertyException unknown) {
       field = path(unknown);
       code = "field.unknown";
       message = "Unknown field '" + unknown.getPropertyName() + "'";
@@ -143,6 +155,21 @@ public class ProblemMapper {
             message,
             path(uri),
             List.of(new FieldError(field, code, message))));
+  }
+
+  /**
+   * The name given twice in one object, which the parser refuses (the last value would silently
+   * win); null for any other error.
+   */
+  private static String duplicateField(JsonProcessingException e) {
+    Throwable parse = e instanceof JsonParseException ? e : e.getCause();
+    if (parse instanceof JsonParseException p && p.getOriginalMessage() != null) {
+      Matcher m = DUPLICATE.matcher(p.getOriginalMessage());
+      if (m.matches()) {
+        return m.group(1);
+      }
+    }
+    return null;
   }
 
   /**
