@@ -2,6 +2,7 @@ package io.fraudtip.intake.rest;
 
 import io.fraudtip.commons.problem.ProblemMessages;
 import io.fraudtip.intake.api.TipTracking;
+import io.fraudtip.intake.service.IdempotencyKeys;
 import io.fraudtip.intake.service.TipService;
 import io.fraudtip.intake.service.TipTracker;
 import io.smallrye.mutiny.Uni;
@@ -42,6 +43,11 @@ public class TipResource implements TipsApi {
   public Uni<Response> submit(String body, String idempotencyKey, HttpHeaders headers, UriInfo uri)
       throws IOException {
     Locale locale = locale(headers);
+    if (idempotencyKey == null && headers.getRequestHeaders().containsKey(IdempotencyKeys.HEADER)) {
+      // Sent blank, which the REST layer hands on as none: a key the client meant to send, so
+      // refused as malformed rather than taken as no key (a retry would make a second tip).
+      idempotencyKey = "";
+    }
     TipReader.Read read = reader.read(body);
     URI tipsUri = uri.getBaseUriBuilder().path("api/v1/tips").build();
     return Uni.createFrom()

@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -107,6 +108,16 @@ class IdempotencyTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("Idempotency-Key"))
         .body("errors[0].code", equalTo("idempotency.key.invalid"));
+    // A key header sent blank is a key the client meant to send: refused, never taken as no key
+    // (a retry would then make a second tip).
+    long before = db.queryLong("SELECT count(*) FROM tip");
+    for (String blank : List.of("", " ", "\t")) {
+      post(blank, Tips.VALID)
+          .statusCode(400)
+          .body("errors[0].field", equalTo("Idempotency-Key"))
+          .body("errors[0].code", equalTo("idempotency.key.invalid"));
+    }
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
   }
 
   private static io.restassured.response.ValidatableResponse post(String key, String body) {
