@@ -258,6 +258,17 @@ class CaseSearchTest {
         .statusCode(400)
         .body("errors[0].field", equalTo("openedTo"))
         .body("errors[0].code", equalTo("time.range"));
+    // The page's own parameters, each named.
+    given()
+        .auth()
+        .oauth2(tokens.police("CAT-66"))
+        .queryParam("size", 0)
+        .queryParam("page", -1)
+        .get("/api/v1/cases")
+        .then()
+        .statusCode(400)
+        .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("page", "size"))
+        .body("errors.code", org.hamcrest.Matchers.everyItem(equalTo("Min")));
   }
 
   @Test
