@@ -4,9 +4,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.FormParam;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +67,7 @@ public final class FieldPaths {
    * read from the first declaration in the resource's classes and interfaces that annotates it; an
    * empty string for an argument that is none of them (the body).
    */
-  static String requestName(Class<?> type, String method, List<Class<?>> types, int index) {
+  private static String requestName(Class<?> type, String method, List<Class<?>> types, int index) {
     Class<?>[] signature = types.toArray(Class<?>[]::new);
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       List<Class<?>> declaring = new ArrayList<>();
@@ -91,18 +89,15 @@ public final class FieldPaths {
   }
 
   private static String name(Annotation[] annotations) {
-    for (Annotation a : annotations) {
-      if (a instanceof QueryParam q) {
-        return q.value();
-      } else if (a instanceof PathParam p) {
-        return p.value();
-      } else if (a instanceof HeaderParam h) {
-        return h.value();
-      } else if (a instanceof FormParam f) {
-        return f.value();
+    String name = QueryParams.parameterName(annotations);
+    for (int i = 0; name == null && i < annotations.length; i++) {
+      if (annotations[i] instanceof PathParam p) {
+        name = p.value();
+      } else if (annotations[i] instanceof FormParam f) {
+        name = f.value();
       }
     }
-    return null;
+    return name;
   }
 
   /** The stable code of a violation: {@code NotNull}, {@code Size}, or a custom template key. */

@@ -21,14 +21,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -124,10 +122,7 @@ public class ProblemMapper {
       // As an unknown enum value in a query parameter is answered: the values it takes.
       field = path(bad);
       code = "enum";
-      String accepted =
-          Arrays.stream(bad.getTargetType().getEnumConstants())
-              .map(c -> ((Enum<?>) c).name())
-              .collect(Collectors.joining(", "));
+      String accepted = QueryParams.accepted(bad.getTargetType());
       message = "must be one of " + accepted;
       args = Map.of("values", accepted);
     } else if (e instanceof JsonMappingException mapping

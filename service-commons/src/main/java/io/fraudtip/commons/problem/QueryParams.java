@@ -10,6 +10,8 @@ import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,24 +35,25 @@ public class QueryParams implements ParamConverterProvider {
     }
     if (rawType.isEnum()) {
       Class<? extends Enum> type = rawType.asSubclass(Enum.class);
-      String accepted =
-          Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
       return (ParamConverter<T>)
           new Converter<Enum>(
-              name, "enum", "must be one of " + accepted, v -> Enum.valueOf(type, v), Enum::name);
+              name,
+              "enum",
+              english("enum", Map.of("values", accepted(type))),
+              v -> Enum.valueOf(type, v),
+              Enum::name);
     }
     if (rawType == Integer.class || rawType == int.class) {
       return (ParamConverter<T>)
-          new Converter<>(name, "integer", "must be a whole number", Integer::valueOf, null);
+          new Converter<>(name, "integer", english("integer", Map.of()), Integer::valueOf, null);
     }
     if (rawType == Long.class || rawType == long.class) {
       return (ParamConverter<T>)
-          new Converter<>(name, "integer", "must be a whole number", Long::valueOf, null);
+          new Converter<>(name, "integer", english("integer", Map.of()), Long::valueOf, null);
     }
     if (rawType == Instant.class) {
       return (ParamConverter<T>)
-          new Converter<>(
-              name, "instant", "must be a time such as 2026-07-01T08:00:00Z", Instant::parse, null);
+          new Converter<>(name, "instant", english("instant", Map.of()), Instant::parse, null);
     }
     if (rawType == LocalDate.class) {
       return (ParamConverter<T>)
@@ -69,7 +72,20 @@ public class QueryParams implements ParamConverterProvider {
     return null;
   }
 
-  private static String parameterName(Annotation[] annotations) {
+  /** The values an enum takes, as a message lists them: {@code RED, GREEN}. */
+  static String accepted(Class<?> enumType) {
+    return Arrays.stream(enumType.getEnumConstants())
+        .map(c -> ((Enum<?>) c).name())
+        .collect(Collectors.joining(", "));
+  }
+
+  /** A code's message in English, the one a JSON body's same mistake gets (messages.properties). */
+  private static String english(String code, Map<String, ?> args) {
+    return ProblemMessages.message(Locale.ENGLISH, code, args, code);
+  }
+
+  /** The name of a query or header parameter; null for any other argument. */
+  static String parameterName(Annotation[] annotations) {
     for (Annotation a : annotations) {
       if (a instanceof QueryParam q) {
         return q.value();

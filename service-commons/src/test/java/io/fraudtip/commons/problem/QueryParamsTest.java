@@ -54,6 +54,19 @@ class QueryParamsTest {
         .isInstanceOf(ProblemException.class);
     assertThatThrownBy(() -> converter(UUID.class, "alertId").fromString("1"))
         .isInstanceOf(ProblemException.class);
+    // The same words as the same mistake in a JSON body (the platform's messages).
+    assertThatThrownBy(() -> converter(long.class, "n").fromString("1.5"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.errors().get(0).message())
+                    .isEqualTo("must be a whole number within range"));
+    assertThatThrownBy(() -> converter(Instant.class, "since").fromString("2026-07-01T08:00:00"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.errors().get(0).message())
+                    .isEqualTo("must be a time with its offset, such as 2026-07-01T08:00:00Z"));
   }
 
   @Test
