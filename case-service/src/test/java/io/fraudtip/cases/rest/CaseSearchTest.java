@@ -269,6 +269,18 @@ class CaseSearchTest {
         .statusCode(400)
         .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("page", "size"))
         .body("errors.code", org.hamcrest.Matchers.everyItem(equalTo("Min")));
+    // A filter given twice: a proxy could read the other value than the one searched by.
+    given()
+        .auth()
+        .oauth2(tokens.police("CAT-66"))
+        .header("Accept-Language", "vi")
+        .queryParam("province", "66", "56")
+        .get("/api/v1/cases")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("province"))
+        .body("errors[0].code", equalTo("parameter.repeated"))
+        .body("errors[0].message", equalTo("Tham số 'province' xuất hiện nhiều lần"));
   }
 
   @Test

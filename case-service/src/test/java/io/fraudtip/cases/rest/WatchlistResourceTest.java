@@ -183,4 +183,26 @@ class WatchlistResourceTest {
         .body("errors.field", contains("type"))
         .body("errors.code", contains("NotNull"));
   }
+
+  @Test
+  void aParameterGivenTwiceIsRefusedRatherThanOneOfItsValuesChecked() {
+    given()
+        .auth()
+        .oauth2(tokens.bank("970436"))
+        .get("/api/v1/watchlist/check?type=PHONE&value=0912345678&value=0987654321")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("instance", equalTo("/api/v1/watchlist/check"))
+        .body("errors.field", contains("value"))
+        .body("errors.code", contains("parameter.repeated"))
+        .body("errors[0].message", equalTo("The parameter 'value' is given more than once"));
+    given()
+        .auth()
+        .oauth2(tokens.bank("970436"))
+        .get("/api/v1/watchlist/check?type=PHONE&type=URL&value=0912345678")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("type"));
+  }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** JSON paths of bean-validation violations, as callers know their fields. */
 public final class FieldPaths {
@@ -68,24 +69,40 @@ public final class FieldPaths {
    * empty string for an argument that is none of them (the body).
    */
   private static String requestName(Class<?> type, String method, List<Class<?>> types, int index) {
-    Class<?>[] signature = types.toArray(Class<?>[]::new);
+    Annotation[] found =
+        declared(type, method, types.toArray(Class<?>[]::new), index, a -> name(a) != null);
+    String name = name(found);
+    return name == null ? "" : name;
+  }
+
+  /**
+   * A REST method argument's annotations, from the first declaration in the resource's classes and
+   * their interfaces that {@code wanted} accepts (Quarkus subclasses beans; an API may be declared
+   * on an interface); none when no declaration is accepted.
+   */
+  static Annotation[] declared(
+      Class<?> type,
+      String method,
+      Class<?>[] signature,
+      int index,
+      Predicate<Annotation[]> wanted) {
     for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
       List<Class<?>> declaring = new ArrayList<>();
       declaring.add(c);
       declaring.addAll(List.of(c.getInterfaces()));
       for (Class<?> d : declaring) {
         try {
-          String name =
-              name(d.getDeclaredMethod(method, signature).getParameterAnnotations()[index]);
-          if (name != null) {
-            return name;
+          Annotation[] found =
+              d.getDeclaredMethod(method, signature).getParameterAnnotations()[index];
+          if (wanted.test(found)) {
+            return found;
           }
         } catch (NoSuchMethodException | IndexOutOfBoundsException e) {
           // Not declared here: look further up.
         }
       }
     }
-    return "";
+    return new Annotation[0];
   }
 
   private static String name(Annotation[] annotations) {
