@@ -68,7 +68,7 @@ public interface TipsApi {
               + " stores nothing new; the same key with another body is refused (422); a repeat"
               + " while the first is still being processed is refused (409). Keys are remembered"
               + " for 24 hours (fraudtip.intake.idempotency.expiry). 1 to 100 visible ASCII"
-              + " characters, e.g. a UUID.",
+              + " characters, e.g. a UUID, in one header (two are refused, 400).",
       schema =
           @Schema(
               type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,

@@ -118,6 +118,17 @@ class IdempotencyTest {
           .body("errors[0].code", equalTo("idempotency.key.invalid"));
     }
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
+    // Two keys: the service would take the first, a proxy or a log may take the other.
+    given()
+        .contentType(ContentType.JSON)
+        .header("Idempotency-Key", "first-" + UUID.randomUUID(), "second-" + UUID.randomUUID())
+        .body(Tips.VALID)
+        .post("/api/v1/tips")
+        .then()
+        .statusCode(400)
+        .body("errors[0].field", equalTo("Idempotency-Key"))
+        .body("errors[0].code", equalTo("parameter.repeated"));
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
   }
 
   private static io.restassured.response.ValidatableResponse post(String key, String body) {

@@ -97,7 +97,8 @@ public class RepeatedParams implements DynamicFeature {
     }
   }
 
-  static ProblemException repeated(String name, Locale locale) {
+  /** The 400 answer for a parameter or a header given more than once, in {@code locale}. */
+  public static ProblemException repeated(String name, Locale locale) {
     String code = "parameter.repeated";
     Problem problem =
         ProblemMapper.validation(
