@@ -7,6 +7,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.FeatureContext;
+import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -24,7 +25,7 @@ import java.util.Set;
  * that take a list ({@code List}, {@code Set}, an array) may repeat. The names are read once per
  * resource method, at start.
  */
-// @Provider
+@Provider
 public class RepeatedParams implements DynamicFeature {
   @Override
   public void configure(ResourceInfo resource, FeatureContext context) {
