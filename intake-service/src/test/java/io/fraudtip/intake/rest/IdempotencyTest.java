@@ -50,6 +50,17 @@ class IdempotencyTest {
   }
 
   @Test
+  void aKeyWithACommaIsOneKeyNotTwo() {
+    // A comma is a visible character a key may hold; only a second header line is refused.
+    String key = "batch-7," + UUID.randomUUID();
+    String tipId = post(key, Tips.VALID).statusCode(202).extract().path("tipId");
+    post(key, Tips.VALID)
+        .statusCode(202)
+        .header("Idempotent-Replayed", "true")
+        .body("tipId", equalTo(tipId));
+  }
+
+  @Test
   void theSameKeyWithAnotherBodyIsRefused() {
     String key = UUID.randomUUID().toString();
     post(key, Tips.VALID).statusCode(202);
