@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,14 +55,21 @@ public class RepeatedParams implements DynamicFeature {
         if (a instanceof QueryParam q && !multiValued(params[i])) {
           names.add(q.value());
         } else if (a instanceof BeanParam) {
-          for (Class<?> c = params[i]; c != null && c != Object.class; c = c.getSuperclass()) {
-            for (Field f : c.getDeclaredFields()) {
-              QueryParam q = f.getAnnotation(QueryParam.class);
-              if (q != null && !multiValued(f.getType())) {
-                names.add(q.value());
-              }
-            }
-          }
+          names.addAll(singleValuedFields(params[i]));
+        }
+      }
+    }
+    return names;
+  }
+
+  /** The single-valued query parameters a {@code @BeanParam} class binds to its fields. */
+  private static List<String> singleValuedFields(Class<?> bean) {
+    List<String> names = new ArrayList<>();
+    for (Class<?> c = bean; c != null && c != Object.class; c = c.getSuperclass()) {
+      for (Field f : c.getDeclaredFields()) {
+        QueryParam q = f.getAnnotation(QueryParam.class);
+        if (q != null && !multiValued(f.getType())) {
+          names.add(q.value());
         }
       }
     }
@@ -92,29 +100,16 @@ public class RepeatedParams implements DynamicFeature {
       for (String name : names) {
         List<String> values = query.get(name);
         if (values != null && values.size() > 1) {
-          throw repeated(name, ProblemMessages.locale(request.getAcceptableLanguages()));
+          refuse(name, ProblemMessages.locale(request.getAcceptableLanguages()));
         }
       }
     }
   }
 
-  /** The 400 answer for a parameter or a header given more than once, in {@code locale}. */
-  public static ProblemException repeated(String name, Locale locale) {
-    String code = "parameter.repeated";
-    Problem problem =
-        ProblemMapper.validation(
-            locale,
-            "",
-            List.of(
-                new FieldError(
-                    name,
-                    code,
-                    ProblemMessages.message(
-                        locale,
-                        code,
-                        Map.of("name", name),
-                        "The parameter '" + name + "' is given more than once"))));
-    return new ProblemException(
-        400, problem.type(), problem.title(), problem.detail(), problem.errors());
+  /** Refuses a parameter or a header given more than once: a 400 naming it, in {@code locale}. */
+  public static void refuse(String name, Locale locale) {
+    Violations violations = new Violations(locale);
+    violations.add(name, "parameter.repeated", Map.of("name", name));
+    violations.throwIfAny();
   }
 }

@@ -1,12 +1,14 @@
 package io.fraudtip.commons.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -58,19 +60,27 @@ class RepeatedParamsTest {
 
   @Test
   void aRepeatedParameterIsA400NamingItInTheCallersLanguage() {
-    ProblemException english = RepeatedParams.repeated("value", java.util.Locale.ENGLISH);
-    assertThat(english.status()).isEqualTo(400);
-    assertThat(english.type()).isEqualTo("validation");
-    assertThat(english.errors())
-        .singleElement()
-        .satisfies(
+    assertThatThrownBy(() -> RepeatedParams.refuse("value", Locale.ENGLISH))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
             e -> {
-              assertThat(e.field()).isEqualTo("value");
-              assertThat(e.code()).isEqualTo("parameter.repeated");
-              assertThat(e.message()).isEqualTo("The parameter 'value' is given more than once");
+              assertThat(e.status()).isEqualTo(400);
+              assertThat(e.type()).isEqualTo("validation");
+              assertThat(e.errors())
+                  .singleElement()
+                  .satisfies(
+                      f -> {
+                        assertThat(f.field()).isEqualTo("value");
+                        assertThat(f.code()).isEqualTo("parameter.repeated");
+                        assertThat(f.message())
+                            .isEqualTo("The parameter 'value' is given more than once");
+                      });
             });
-    assertThat(
-            RepeatedParams.repeated("value", ProblemMessages.VIETNAMESE).errors().get(0).message())
-        .isEqualTo("Tham số 'value' xuất hiện nhiều lần");
+    assertThatThrownBy(() -> RepeatedParams.refuse("value", ProblemMessages.VIETNAMESE))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            e ->
+                assertThat(e.errors().get(0).message())
+                    .isEqualTo("Tham số 'value' xuất hiện nhiều lần"));
   }
 }
