@@ -15,9 +15,11 @@ import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.RawRequest;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -204,5 +206,29 @@ class WatchlistResourceTest {
         .then()
         .statusCode(400)
         .body("errors.field", contains("type"));
+  }
+
+  @Test
+  void aValueWithABadPercentEscapeIsAProblemNamingIt() throws Exception {
+    RawRequest bad =
+        RawRequest.get(
+            RestAssured.port,
+            "/api/v1/watchlist/check?type=PHONE&value=0912%zz5678",
+            Map.of("Authorization", "Bearer " + tokens.bank("970436"), "Accept-Language", "vi"));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.headers()).containsEntry("content-type", "application/problem+json");
+    JsonPath problem = JsonPath.from(bad.body());
+    assertThat(problem.getString("type")).isEqualTo("validation");
+    assertThat(problem.getList("errors.field")).containsExactly("value");
+    assertThat(problem.getList("errors.code")).containsExactly("uri.malformed");
+    assertThat(problem.getString("errors[0].message"))
+        .startsWith("URI không hợp lệ tại ký tự thứ 46:");
+    RawRequest bar =
+        RawRequest.get(
+            RestAssured.port,
+            "/api/v1/watchlist/check?type=PHONE&value=0912|5678",
+            Map.of("Authorization", "Bearer " + tokens.bank("970436")));
+    assertThat(bar.status()).isEqualTo(400);
+    assertThat(JsonPath.from(bar.body()).getList("errors.field")).containsExactly("value");
   }
 }

@@ -9,12 +9,14 @@ import io.fraudtip.testsupport.ChunkedPost;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.RawRequest;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Bearer tokens for another audience or too old, and chunked bodies over the limit. */
@@ -72,6 +74,32 @@ class RequestGuardsTest {
     // The same problem as a declared body over the limit, never a bare status.
     assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(answer.body()).contains("\"type\":\"payload-too-large\"");
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
+  }
+
+  @Test
+  void anAddressThatIsNotAUriIsAProblemNamingWhereItBreaks() throws Exception {
+    RawRequest path =
+        RawRequest.get(
+            tips.getPort(),
+            "/api/v1/tips/AAAA-%zz-CC",
+            Map.of("Authorization", "Bearer " + tokens.operator("ops")));
+    assertThat(path.status()).isEqualTo(400);
+    assertThat(path.headers()).containsEntry("content-type", "application/problem+json");
+    assertThat(path.body())
+        .contains("\"field\":\"uri\"", "\"code\":\"uri.malformed\"", "at character 19:")
+        .doesNotContain("instance");
+
+    long before = db.queryLong("SELECT count(*) FROM tip");
+    RawRequest post =
+        RawRequest.send(
+            tips.getPort(),
+            "POST",
+            "/api/v1/tips?source=a|b",
+            Map.of("Content-Type", "application/json"),
+            Tips.VALID);
+    assertThat(post.status()).isEqualTo(400);
+    assertThat(post.body()).contains("\"field\":\"source\"", "\"code\":\"uri.malformed\"");
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
   }
 }
