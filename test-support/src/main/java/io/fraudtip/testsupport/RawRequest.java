@@ -40,11 +40,19 @@ public record RawRequest(int status, Map<String, String> headers, String body) {
       request.append("Content-Length: ").append(content.length).append("\r\n");
     }
     request.append("\r\n");
+    return exchange(port, request.toString(), content);
+  }
+
+  /**
+   * Sends {@code head} (request line and headers, with the blank line that ends them) and {@code
+   * body} as they are, and reads the answer until the server closes the connection.
+   */
+  public static RawRequest exchange(int port, String head, byte[] body) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(30_000);
       var out = socket.getOutputStream();
-      out.write(request.toString().getBytes(StandardCharsets.UTF_8));
-      out.write(content);
+      out.write(head.getBytes(StandardCharsets.UTF_8));
+      out.write(body);
       return parse(socket.getInputStream().readAllBytes());
     }
   }

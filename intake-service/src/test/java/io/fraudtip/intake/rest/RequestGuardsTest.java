@@ -102,4 +102,25 @@ class RequestGuardsTest {
     assertThat(post.body()).contains("\"field\":\"source\"", "\"code\":\"uri.malformed\"");
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
   }
+
+  @Test
+  void aRequestRefusedBeforeAnyRouteIsStillAProblem() throws Exception {
+    int port = tips.getPort();
+    RawRequest noHost =
+        RawRequest.exchange(
+            port,
+            "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\nConnection: close\r\nAccept-Language: vi\r\n\r\n",
+            new byte[0]);
+    assertThat(noHost.status()).isEqualTo(400);
+    assertThat(noHost.headers()).containsEntry("content-type", "application/problem+json");
+    assertThat(noHost.body())
+        .contains("\"field\":\"Host\"", "\"code\":\"header.required\"", "Cần có header 'Host'");
+
+    RawRequest asterisk =
+        RawRequest.exchange(
+            port, "GET * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+    assertThat(asterisk.status()).isEqualTo(404);
+    assertThat(asterisk.headers()).containsEntry("content-type", "application/problem+json");
+    assertThat(asterisk.body()).contains("\"type\":\"not-found\"");
+  }
 }

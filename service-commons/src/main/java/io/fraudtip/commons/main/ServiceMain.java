@@ -10,7 +10,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  * (a bad {@code %}-escape, a {@code |} left unencoded) with a bare 400 and no body. That check is
  * read once, from the system property {@value #URI_VALIDATION_OFF}, when Quarkus's HTTP recorder is
  * first loaded, which is after this method starts it. With it off, {@code
- * io.fraudtip.commons.problem.MalformedUriRoute}, the first route of all, makes the same check and
+ * io.fraudtip.commons.problem.UnroutableRequests}, the first route of all, makes the same check and
  * answers problem+json naming the parameter. Tests set the property in the build's test plugins.
  */
 @QuarkusMain

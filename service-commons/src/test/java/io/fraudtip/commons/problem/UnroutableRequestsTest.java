@@ -4,19 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class MalformedUriRouteTest {
+class UnroutableRequestsTest {
   @Test
   void aValidAddressPassesWhateverItsEscapesDecodeTo() {
-    assertThat(MalformedUriRoute.problem("/api/v1/watchlist/check?type=PHONE&value=0912", null))
+    assertThat(UnroutableRequests.malformed("/api/v1/watchlist/check?type=PHONE&value=0912", null))
         .isNull();
     // Valid escapes, even of bytes that are not UTF-8, are the REST layer's to judge.
-    assertThat(MalformedUriRoute.problem("/api/v1/tips/%C0%AF?q=a%20b&r=%E2%9C%93", null)).isNull();
+    assertThat(UnroutableRequests.malformed("/api/v1/tips/%C0%AF?q=a%20b&r=%E2%9C%93", null))
+        .isNull();
   }
 
   @Test
   void aBadEscapeInAValueNamesItsParameter() {
     Problem problem =
-        MalformedUriRoute.problem("/api/v1/watchlist/check?type=PHONE&value=09%zz", null);
+        UnroutableRequests.malformed("/api/v1/watchlist/check?type=PHONE&value=09%zz", null);
     assertThat(problem.status()).isEqualTo(400);
     assertThat(problem.type()).isEqualTo("validation");
     assertThat(problem.instance()).isNull();
@@ -28,26 +29,28 @@ class MalformedUriRouteTest {
               assertThat(e.code()).isEqualTo("uri.malformed");
               assertThat(e.message()).startsWith("Not a valid URI at character 44:");
             });
-    assertThat(MalformedUriRoute.problem("/a?x=1&value=a|b", null).errors().get(0).field())
+    assertThat(UnroutableRequests.malformed("/a?x=1&value=a|b", null).errors().get(0).field())
         .isEqualTo("value");
-    assertThat(MalformedUriRoute.problem("/a?value=%E0%A4%A", null).errors().get(0).field())
+    assertThat(UnroutableRequests.malformed("/a?value=%E0%A4%A", null).errors().get(0).field())
         .isEqualTo("value");
   }
 
   @Test
   void aBadCharacterInThePathOrInAParameterNameIsTheAddresss() {
-    assertThat(MalformedUriRoute.problem("/api/v1/tips/%zz", null).errors().get(0).field())
+    assertThat(UnroutableRequests.malformed("/api/v1/tips/%zz", null).errors().get(0).field())
         .isEqualTo("uri");
-    assertThat(MalformedUriRoute.problem("/a?ty%zzpe=PHONE&value=1", null).errors().get(0).field())
+    assertThat(
+            UnroutableRequests.malformed("/a?ty%zzpe=PHONE&value=1", null).errors().get(0).field())
         .isEqualTo("uri");
-    assertThat(MalformedUriRoute.problem("/a?%zz", null).errors().get(0).field()).isEqualTo("uri");
-    assertThat(MalformedUriRoute.problem("/a|b?x=1", null).errors().get(0).field())
+    assertThat(UnroutableRequests.malformed("/a?%zz", null).errors().get(0).field())
+        .isEqualTo("uri");
+    assertThat(UnroutableRequests.malformed("/a|b?x=1", null).errors().get(0).field())
         .isEqualTo("uri");
   }
 
   @Test
   void theMessageIsInTheCallersLanguage() {
-    Problem problem = MalformedUriRoute.problem("/a?value=%zz", "vi");
+    Problem problem = UnroutableRequests.malformed("/a?value=%zz", "vi");
     assertThat(problem.title()).isEqualTo("Yêu cầu không hợp lệ");
     assertThat(problem.errors().get(0).message()).startsWith("URI không hợp lệ tại ký tự thứ 10:");
   }

@@ -3,6 +3,7 @@ package io.fraudtip.commons.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -15,46 +16,92 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Answers a request whose address is not a valid URI (a {@code %} not followed by two hexadecimal
- * digits, a {@code |} or {@code "} left unencoded) with a problem+json 400 that names the query
- * parameter holding it. It is Quarkus's own check, {@code new URI(uri)}, which Quarkus answers with
- * a bare 400 and no body; {@link io.fraudtip.commons.main.ServiceMain} turns Quarkus's off, and
- * this route, first of all, makes it instead, so nothing after it sees such an address. Where
- * Quarkus's check is still on (a service started without that main), Quarkus answers first, as
- * before.
+ * Answers with problem+json the requests refused before any route or resource could judge them,
+ * which Quarkus and Vert.x answer with a bare status or with a JSON error id and an error log:
+ *
+ * <ul>
+ *   <li>an address that is not a valid URI (a {@code %} not followed by two hexadecimal digits, a
+ *       {@code |} or {@code "} left unencoded): 400 naming the query parameter that holds it. It is
+ *       Quarkus's own check, {@code new URI(uri)}, answered by Quarkus with a bare 400; {@link
+ *       io.fraudtip.commons.main.ServiceMain} turns Quarkus's off and the first route of all makes
+ *       it here instead, so nothing after it sees such an address (where Quarkus's is still on, in
+ *       a service started without that main, Quarkus answers first, as before);
+ *   <li>an HTTP/1.1 request without {@code Host}: 400 naming the header (Vert.x fails it before any
+ *       route, and Quarkus logged each one as an error);
+ *   <li>a target with no path ({@code http://host}): 400; one that is not a path ({@code *}, {@code
+ *       api/v1/tips}): 404.
+ * </ul>
  */
 @ApplicationScoped
-public class MalformedUriRoute {
+public class UnroutableRequests {
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
   private final ObjectMapper mapper;
 
-  MalformedUriRoute(ObjectMapper mapper) {
+  UnroutableRequests(ObjectMapper mapper) {
     this.mapper = mapper;
   }
 
   void install(@Observes Router router) {
     router.route().order(Integer.MIN_VALUE).handler(this::check);
+    router.route().failureHandler(this::onFailure);
   }
 
   void check(RoutingContext context) {
-    String uri = context.request().uri();
-    Problem problem = problem(uri, context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    Problem problem =
+        malformed(
+            context.request().uri(), context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     if (problem == null) {
       context.next();
-      return;
+    } else {
+      answer(context, problem);
     }
+  }
+
+  void onFailure(RoutingContext context) {
+    Problem problem = context.response().ended() ? null : beforeRouting(context);
+    if (problem == null) {
+      context.next();
+    } else {
+      answer(context, problem);
+    }
+  }
+
+  /** The problem of a request Vert.x failed before any route, else null. */
+  private static Problem beforeRouting(RoutingContext context) {
+    HttpServerRequest request = context.request();
+    var locale = ProblemMessages.locale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    String path = request.path();
+    if (context.statusCode() == 400
+        && request.version() == HttpVersion.HTTP_1_1
+        && request.getHeader(HttpHeaders.HOST) == null) {
+      var error =
+          new FieldError(
+              "Host",
+              "header.required",
+              ProblemMessages.message(
+                  locale, "header.required", Map.of("name", "Host"), "header.required"));
+      return ProblemMapper.validation(locale, null, List.of(error));
+    }
+    if (context.statusCode() == 404 && (path == null || !path.startsWith("/"))) {
+      String title = ProblemMessages.message(locale, "problem.not-found.title");
+      return new Problem("not-found", title, 404, title, null, List.of());
+    }
+    return null;
+  }
+
+  private void answer(RoutingContext context, Problem problem) {
     String body;
     try {
       body = mapper.writeValueAsString(problem);
     } catch (JsonProcessingException e) {
-      context.fail(400);
+      context.next();
       return;
     }
     var response =
         context
             .response()
-            .setStatusCode(400)
+            .setStatusCode(problem.status())
             .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
     if (context.request().version() != HttpVersion.HTTP_2 && !context.request().isEnded()) {
       // Quarkus paused the request before any route: its body, or its end, is never read here;
@@ -65,7 +112,7 @@ public class MalformedUriRoute {
   }
 
   /** The 400 for an address that is not a valid URI, else null. */
-  static Problem problem(String uri, String acceptLanguage) {
+  static Problem malformed(String uri, String acceptLanguage) {
     int index;
     if (uri == null) {
       index = 0;
