@@ -116,6 +116,24 @@ class RequestGuardsTest {
     assertThat(noHost.body())
         .contains("\"field\":\"Host\"", "\"code\":\"header.required\"", "Cần có header 'Host'");
 
+    RawRequest badHost =
+        RawRequest.exchange(
+            port,
+            "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n",
+            new byte[0]);
+    assertThat(badHost.status()).isEqualTo(400);
+    assertThat(badHost.body()).contains("\"field\":\"Host\"", "\"code\":\"header.invalid\"");
+
+    // RFC 9112: two Host lines are a 400, not the first one taken.
+    RawRequest twoHosts =
+        RawRequest.exchange(
+            port,
+            "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n"
+                + "Connection: close\r\n\r\n",
+            new byte[0]);
+    assertThat(twoHosts.status()).isEqualTo(400);
+    assertThat(twoHosts.body()).contains("\"field\":\"Host\"", "\"code\":\"header.repeated\"");
+
     RawRequest asterisk =
         RawRequest.exchange(
             port, "GET * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);

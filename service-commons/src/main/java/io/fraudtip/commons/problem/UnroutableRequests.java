@@ -48,9 +48,15 @@ public class UnroutableRequests {
   }
 
   void check(RoutingContext context) {
-    Problem problem =
-        malformed(
-            context.request().uri(), context.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+    HttpServerRequest request = context.request();
+    String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+    Problem problem = malformed(request.uri(), language);
+    if (problem == null
+        && request.version() != HttpVersion.HTTP_2
+        && request.headers().getAll(HttpHeaders.HOST).size() > 1) {
+      // RFC 9112 3.2: a 400. A proxy in front may have routed or checked the other one.
+      problem = hostProblem(language, "header.repeated");
+    }
     if (problem == null) {
       context.next();
     } else {
@@ -74,20 +80,25 @@ public class UnroutableRequests {
     String path = request.path();
     if (context.statusCode() == 400
         && request.version() == HttpVersion.HTTP_1_1
-        && request.getHeader(HttpHeaders.HOST) == null) {
-      var error =
-          new FieldError(
-              "Host",
-              "header.required",
-              ProblemMessages.message(
-                  locale, "header.required", Map.of("name", "Host"), "header.required"));
-      return ProblemMapper.validation(locale, null, List.of(error));
+        && request.authority() == null) {
+      return hostProblem(
+          request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+          request.getHeader(HttpHeaders.HOST) == null ? "header.required" : "header.invalid");
     }
     if (context.statusCode() == 404 && (path == null || !path.startsWith("/"))) {
       String title = ProblemMessages.message(locale, "problem.not-found.title");
       return new Problem("not-found", title, 404, title, null, List.of());
     }
     return null;
+  }
+
+  /** A 400 naming the Host header. */
+  private static Problem hostProblem(String acceptLanguage, String code) {
+    var locale = ProblemMessages.locale(acceptLanguage);
+    var error =
+        new FieldError(
+            "Host", code, ProblemMessages.message(locale, code, Map.of("name", "Host"), code));
+    return ProblemMapper.validation(locale, null, List.of(error));
   }
 
   private void answer(RoutingContext context, Problem problem) {
