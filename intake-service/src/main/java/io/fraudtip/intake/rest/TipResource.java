@@ -48,7 +48,7 @@ public class TipResource implements TipsApi {
     List<String> keys = headers.getRequestHeader(IdempotencyKeys.HEADER);
     if (keys != null && keys.size() > 1) {
       // The REST layer takes the first; a proxy or a log may take another. Which tip is this?
-      RepeatedParams.refuse(IdempotencyKeys.HEADER, locale);
+      RepeatedParams.refuseHeader(IdempotencyKeys.HEADER, locale);
     }
     if (idempotencyKey == null && headers.getRequestHeaders().containsKey(IdempotencyKeys.HEADER)) {
       // Sent blank, which the REST layer hands on as none: a key the client meant to send, so

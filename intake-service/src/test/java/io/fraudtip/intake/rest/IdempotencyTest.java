@@ -138,7 +138,8 @@ class IdempotencyTest {
         .then()
         .statusCode(400)
         .body("errors[0].field", equalTo("Idempotency-Key"))
-        .body("errors[0].code", equalTo("parameter.repeated"));
+        .body("errors[0].code", equalTo("header.repeated"))
+        .body("errors[0].message", equalTo("The header 'Idempotency-Key' is given more than once"));
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
   }
 
