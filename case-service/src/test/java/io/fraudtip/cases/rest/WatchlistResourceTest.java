@@ -231,4 +231,21 @@ class WatchlistResourceTest {
     assertThat(bar.status()).isEqualTo(400);
     assertThat(JsonPath.from(bar.body()).getList("errors.field")).containsExactly("value");
   }
+
+  @Test
+  void twoBearerTokensAreRefusedRatherThanTheFirstTaken() throws Exception {
+    RawRequest twoTokens =
+        RawRequest.exchange(
+            RestAssured.port,
+            "GET /api/v1/watchlist/check?type=PHONE&value=0912345678 HTTP/1.1\r\nHost: localhost\r\n"
+                + "Authorization: Bearer "
+                + tokens.bank("970436")
+                + "\r\nAuthorization: Bearer "
+                + tokens.police("PA05-66")
+                + "\r\nConnection: close\r\n\r\n",
+            new byte[0]);
+    assertThat(twoTokens.status()).isEqualTo(400);
+    assertThat(JsonPath.from(twoTokens.body()).getList("errors.field"))
+        .containsExactly("Authorization");
+  }
 }

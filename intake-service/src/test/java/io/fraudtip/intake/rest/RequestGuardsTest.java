@@ -134,6 +134,30 @@ class RequestGuardsTest {
     assertThat(twoHosts.status()).isEqualTo(400);
     assertThat(twoHosts.body()).contains("\"field\":\"Host\"", "\"code\":\"header.repeated\"");
 
+    // Authorization and Content-Type hold one value: a gateway in front may read the other line.
+    RawRequest twoTokens =
+        RawRequest.exchange(
+            port,
+            "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                + tokens.operator("ops")
+                + "\r\nAuthorization: Bearer not-a-token\r\nConnection: close\r\n\r\n",
+            new byte[0]);
+    assertThat(twoTokens.status()).isEqualTo(400);
+    assertThat(twoTokens.body())
+        .contains("\"field\":\"Authorization\"", "\"code\":\"header.repeated\"");
+    long before = db.queryLong("SELECT count(*) FROM tip");
+    RawRequest twoTypes =
+        RawRequest.send(
+            port,
+            "POST",
+            "/api/v1/tips",
+            Map.of("Content-Type", "application/json", "content-type", "text/plain"),
+            Tips.VALID);
+    assertThat(twoTypes.status()).isEqualTo(400);
+    assertThat(twoTypes.body())
+        .contains("\"field\":\"Content-Type\"", "\"code\":\"header.repeated\"");
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
+
     RawRequest asterisk =
         RawRequest.exchange(
             port, "GET * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Answers with problem+json the requests refused before any route or resource could judge them,
- * which Quarkus and Vert.x answer with a bare status or with a JSON error id and an error log:
+ * which Quarkus and Vert.x answer with a bare status or with a JSON error id and an error log, or
+ * do not refuse at all:
  *
  * <ul>
  *   <li>an address that is not a valid URI (a {@code %} not followed by two hexadecimal digits, a
@@ -26,14 +27,19 @@ import java.util.regex.Pattern;
  *       io.fraudtip.commons.main.ServiceMain} turns Quarkus's off and the first route of all makes
  *       it here instead, so nothing after it sees such an address (where Quarkus's is still on, in
  *       a service started without that main, Quarkus answers first, as before);
- *   <li>an HTTP/1.1 request without {@code Host}: 400 naming the header (Vert.x fails it before any
- *       route, and Quarkus logged each one as an error);
- *   <li>a target with no path ({@code http://host}): 400; one that is not a path ({@code *}, {@code
- *       api/v1/tips}): 404.
+ *   <li>two lines of {@code Host} (RFC 9112 asks for a 400), {@code Authorization} or {@code
+ *       Content-Type}: 400 naming the header, where Vert.x and Quarkus took the first line;
+ *   <li>an HTTP/1.1 request without {@code Host}, or with an invalid one: 400 naming the header
+ *       (Vert.x fails it before any route, and Quarkus logged each one as an error);
+ *   <li>a target that is not a path ({@code *}, {@code api/v1/tips}): 404.
  * </ul>
  */
 @ApplicationScoped
 public class UnroutableRequests {
+  /** Headers that hold one value; a second line of one is refused. */
+  private static final List<String> SINGLE_HEADERS =
+      List.of("Host", "Authorization", "Content-Type");
+
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
   private final ObjectMapper mapper;
@@ -51,17 +57,31 @@ public class UnroutableRequests {
     HttpServerRequest request = context.request();
     String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
     Problem problem = malformed(request.uri(), language);
-    if (problem == null
-        && request.version() != HttpVersion.HTTP_2
-        && request.headers().getAll(HttpHeaders.HOST).size() > 1) {
-      // RFC 9112 3.2: a 400. A proxy in front may have routed or checked the other one.
-      problem = hostProblem(language, "header.repeated");
+    if (problem == null) {
+      problem = repeatedHeader(request, language);
     }
     if (problem == null) {
       context.next();
     } else {
       answer(context, problem);
     }
+  }
+
+  /**
+   * The 400 for a header that holds one value (RFC 9110) sent on two lines, else null. Vert.x and
+   * Quarkus take the first line; a proxy, a gateway or a log in front may take the other, and then
+   * checks or records a token, a host or a body type this service does not act on.
+   */
+  static Problem repeatedHeader(HttpServerRequest request, String language) {
+    for (String name : SINGLE_HEADERS) {
+      if (name.equals("Host") && request.version() == HttpVersion.HTTP_2) {
+        continue; // HTTP/2 names its host in :authority
+      }
+      if (request.headers().getAll(name).size() > 1) {
+        return headerProblem(language, name, "header.repeated");
+      }
+    }
+    return null;
   }
 
   void onFailure(RoutingContext context) {
@@ -81,8 +101,9 @@ public class UnroutableRequests {
     if (context.statusCode() == 400
         && request.version() == HttpVersion.HTTP_1_1
         && request.authority() == null) {
-      return hostProblem(
+      return headerProblem(
           request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+          "Host",
           request.getHeader(HttpHeaders.HOST) == null ? "header.required" : "header.invalid");
     }
     if (context.statusCode() == 404 && (path == null || !path.startsWith("/"))) {
@@ -92,12 +113,12 @@ public class UnroutableRequests {
     return null;
   }
 
-  /** A 400 naming the Host header. */
-  private static Problem hostProblem(String acceptLanguage, String code) {
+  /** A 400 naming a header. */
+  private static Problem headerProblem(String acceptLanguage, String name, String code) {
     var locale = ProblemMessages.locale(acceptLanguage);
     var error =
         new FieldError(
-            "Host", code, ProblemMessages.message(locale, code, Map.of("name", "Host"), code));
+            name, code, ProblemMessages.message(locale, code, Map.of("name", name), code));
     return ProblemMapper.validation(locale, null, List.of(error));
   }
 
