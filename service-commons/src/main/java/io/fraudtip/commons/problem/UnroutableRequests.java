@@ -96,7 +96,6 @@ public class UnroutableRequests {
   /** The problem of a request Vert.x failed before any route, else null. */
   private static Problem beforeRouting(RoutingContext context) {
     HttpServerRequest request = context.request();
-    var locale = ProblemMessages.locale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     String path = request.path();
     if (context.statusCode() == 400
         && request.version() == HttpVersion.HTTP_1_1
@@ -107,6 +106,7 @@ public class UnroutableRequests {
           request.getHeader(HttpHeaders.HOST) == null ? "header.required" : "header.invalid");
     }
     if (context.statusCode() == 404 && (path == null || !path.startsWith("/"))) {
+      var locale = ProblemMessages.locale(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
       String title = ProblemMessages.message(locale, "problem.not-found.title");
       return new Problem("not-found", title, 404, title, null, List.of());
     }
@@ -127,7 +127,12 @@ public class UnroutableRequests {
     try {
       body = mapper.writeValueAsString(problem);
     } catch (JsonProcessingException e) {
-      context.next();
+      // Never let a refused request on: fail it with the same status, answered by Quarkus.
+      if (context.failed()) {
+        context.next();
+      } else {
+        context.fail(problem.status());
+      }
       return;
     }
     var response =
