@@ -105,64 +105,54 @@ class RequestGuardsTest {
 
   @Test
   void aRequestRefusedBeforeAnyRouteIsStillAProblem() throws Exception {
-    int port = tips.getPort();
-    RawRequest noHost =
-        RawRequest.exchange(
-            port,
-            "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\nConnection: close\r\nAccept-Language: vi\r\n\r\n",
-            new byte[0]);
-    assertThat(noHost.status()).isEqualTo(400);
+    RawRequest noHost = getTip("Accept-Language: vi\r\n");
+    assertHeaderProblem(noHost, "Host", "header.required");
     assertThat(noHost.headers()).containsEntry("content-type", "application/problem+json");
-    assertThat(noHost.body())
-        .contains("\"field\":\"Host\"", "\"code\":\"header.required\"", "Cần có header 'Host'");
-
-    RawRequest badHost =
-        RawRequest.exchange(
-            port,
-            "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n",
-            new byte[0]);
-    assertThat(badHost.status()).isEqualTo(400);
-    assertThat(badHost.body()).contains("\"field\":\"Host\"", "\"code\":\"header.invalid\"");
-
+    assertThat(noHost.body()).contains("Cần có header 'Host'");
+    assertHeaderProblem(getTip("Host: a b\r\n"), "Host", "header.invalid");
     // RFC 9112: two Host lines are a 400, not the first one taken.
-    RawRequest twoHosts =
-        RawRequest.exchange(
-            port,
-            "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\n"
-                + "Connection: close\r\n\r\n",
-            new byte[0]);
-    assertThat(twoHosts.status()).isEqualTo(400);
-    assertThat(twoHosts.body()).contains("\"field\":\"Host\"", "\"code\":\"header.repeated\"");
-
+    assertHeaderProblem(
+        getTip("Host: localhost\r\nHost: evil.example\r\n"), "Host", "header.repeated");
     // Authorization and Content-Type hold one value: a gateway in front may read the other line.
-    RawRequest twoTokens =
-        RawRequest.exchange(
-            port,
-            "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+    assertHeaderProblem(
+        getTip(
+            "Host: localhost\r\nAuthorization: Bearer "
                 + tokens.operator("ops")
-                + "\r\nAuthorization: Bearer not-a-token\r\nConnection: close\r\n\r\n",
-            new byte[0]);
-    assertThat(twoTokens.status()).isEqualTo(400);
-    assertThat(twoTokens.body())
-        .contains("\"field\":\"Authorization\"", "\"code\":\"header.repeated\"");
+                + "\r\nAuthorization: Bearer not-a-token\r\n"),
+        "Authorization",
+        "header.repeated");
     long before = db.queryLong("SELECT count(*) FROM tip");
-    RawRequest twoTypes =
+    assertHeaderProblem(
         RawRequest.send(
-            port,
+            tips.getPort(),
             "POST",
             "/api/v1/tips",
             Map.of("Content-Type", "application/json", "content-type", "text/plain"),
-            Tips.VALID);
-    assertThat(twoTypes.status()).isEqualTo(400);
-    assertThat(twoTypes.body())
-        .contains("\"field\":\"Content-Type\"", "\"code\":\"header.repeated\"");
+            Tips.VALID),
+        "Content-Type",
+        "header.repeated");
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
 
     RawRequest asterisk =
         RawRequest.exchange(
-            port, "GET * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n", new byte[0]);
+            tips.getPort(),
+            "GET * HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+            new byte[0]);
     assertThat(asterisk.status()).isEqualTo(404);
     assertThat(asterisk.headers()).containsEntry("content-type", "application/problem+json");
     assertThat(asterisk.body()).contains("\"type\":\"not-found\"");
+  }
+
+  /** A tip's status asked with these header lines (each ending in CRLF) and nothing else. */
+  private RawRequest getTip(String headerLines) throws Exception {
+    return RawRequest.exchange(
+        tips.getPort(),
+        "GET /api/v1/tips/AAAA-BBBB-CC HTTP/1.1\r\n" + headerLines + "Connection: close\r\n\r\n",
+        new byte[0]);
+  }
+
+  private static void assertHeaderProblem(RawRequest answer, String header, String code) {
+    assertThat(answer.status()).isEqualTo(400);
+    assertThat(answer.body()).contains("\"field\":\"" + header + "\"", "\"code\":\"" + code + "\"");
   }
 }
