@@ -1,7 +1,6 @@
 package io.fraudtip.intake.rest;
 
 import io.fraudtip.commons.problem.ProblemMessages;
-import io.fraudtip.commons.problem.RepeatedParams;
 import io.fraudtip.intake.api.TipTracking;
 import io.fraudtip.intake.service.IdempotencyKeys;
 import io.fraudtip.intake.service.TipService;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -45,11 +43,6 @@ public class TipResource implements TipsApi {
   public Uni<Response> submit(String body, String idempotencyKey, HttpHeaders headers, UriInfo uri)
       throws IOException {
     Locale locale = locale(headers);
-    List<String> keys = headers.getRequestHeader(IdempotencyKeys.HEADER);
-    if (keys != null && keys.size() > 1) {
-      // The REST layer takes the first; a proxy or a log may take another. Which tip is this?
-      RepeatedParams.refuseHeader(IdempotencyKeys.HEADER, locale);
-    }
     if (idempotencyKey == null && headers.getRequestHeaders().containsKey(IdempotencyKeys.HEADER)) {
       // Sent blank, which the REST layer hands on as none: a key the client meant to send, so
       // refused as malformed rather than taken as no key (a retry would make a second tip).

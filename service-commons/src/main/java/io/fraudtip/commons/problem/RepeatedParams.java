@@ -108,17 +108,8 @@ public class RepeatedParams implements DynamicFeature {
 
   /** Refuses a query parameter given more than once: a 400 naming it, in {@code locale}. */
   public static void refuse(String name, Locale locale) {
-    refuse(name, "parameter.repeated", locale);
-  }
-
-  /** Refuses a header that takes one value, sent on more than one line. */
-  public static void refuseHeader(String name, Locale locale) {
-    refuse(name, "header.repeated", locale);
-  }
-
-  private static void refuse(String name, String code, Locale locale) {
     Violations violations = new Violations(locale);
-    violations.add(name, code, Map.of("name", name));
+    violations.add(name, "parameter.repeated", Map.of("name", name));
     violations.throwIfAny();
   }
 }

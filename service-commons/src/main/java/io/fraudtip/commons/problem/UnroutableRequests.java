@@ -36,9 +36,12 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class UnroutableRequests {
-  /** Headers that hold one value; a second line of one is refused. */
+  /**
+   * Headers that hold one value; a second line of one is refused. {@code Idempotency-Key} is
+   * intake's (a tip under two keys: which one would a retry name?); no other service reads it.
+   */
   private static final List<String> SINGLE_HEADERS =
-      List.of("Host", "Authorization", "Content-Type");
+      List.of("Host", "Authorization", "Content-Type", "Idempotency-Key");
 
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
 
@@ -115,11 +118,9 @@ public class UnroutableRequests {
 
   /** A 400 naming a header. */
   private static Problem headerProblem(String acceptLanguage, String name, String code) {
-    var locale = ProblemMessages.locale(acceptLanguage);
-    var error =
-        new FieldError(
-            name, code, ProblemMessages.message(locale, code, Map.of("name", name), code));
-    return ProblemMapper.validation(locale, null, List.of(error));
+    Violations violations = new Violations(ProblemMessages.locale(acceptLanguage));
+    violations.add(name, code, Map.of("name", name));
+    return violations.problem();
   }
 
   private void answer(RoutingContext context, Problem problem) {
@@ -161,15 +162,10 @@ public class UnroutableRequests {
         index = Math.max(e.getIndex(), 0);
       }
     }
-    var locale = ProblemMessages.locale(acceptLanguage);
-    String code = "uri.malformed";
-    var error =
-        new FieldError(
-            field(uri, index),
-            code,
-            ProblemMessages.message(locale, code, Map.of("position", index + 1), code));
+    Violations violations = new Violations(ProblemMessages.locale(acceptLanguage));
+    violations.add(field(uri, index), "uri.malformed", Map.of("position", index + 1));
     // No instance: the path is the malformed part, or holds it.
-    return ProblemMapper.validation(locale, null, List.of(error));
+    return violations.problem();
   }
 
   /**

@@ -50,16 +50,26 @@ public final class Violations {
 
   /** Throws the one 400 answer listing every bad field, if there is any. */
   public void throwIfAny() {
+    Problem problem = problem();
+    if (problem != null) {
+      throw new ProblemException(
+          problem.status(), problem.type(), problem.title(), problem.detail(), problem.errors());
+    }
+  }
+
+  /**
+   * The one 400 answer listing every bad field, without an instance, or null if there is none: for
+   * code that answers outside the REST layer, where nothing maps an exception.
+   */
+  public Problem problem() {
     if (errors.isEmpty()) {
-      return;
+      return null;
     }
     List<FieldError> sorted =
         errors.stream()
             .sorted(Comparator.comparing(FieldError::field).thenComparing(FieldError::code))
             .toList();
-    var problem = ProblemMapper.validation(locale, null, sorted);
-    throw new ProblemException(
-        problem.status(), problem.type(), problem.title(), problem.detail(), problem.errors());
+    return ProblemMapper.validation(locale, null, sorted);
   }
 
   @Override
