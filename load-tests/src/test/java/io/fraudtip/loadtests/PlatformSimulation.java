@@ -67,8 +67,8 @@ public class PlatformSimulation extends Simulation {
 
   /**
    * At most this many warm-up rounds before the tip scenarios (twelve minutes): on fresh services
-   * at 200 tips/s the compilers still took 12 % of the machine after ten minutes, 2 % after
-   * fourteen.
+   * at 200 tips/s the compilers still took 12 % of the machine after eleven minutes, 2 % after
+   * sixteen.
    */
   static final int WARM_UP_ROUNDS = 24;
 
