@@ -297,6 +297,11 @@ final class Report {
     if (r.warmUp != null) {
       b.append(r.warmUp).append("\n\n");
     }
+    String speed =
+        machineSpeed(r.cpu, trivial, webhookSteps, Runtime.getRuntime().availableProcessors());
+    if (speed != null) {
+      b.append(speed).append("\n\n");
+    }
     ladders(b);
     ReportTables.cpu(b, r.cpu);
     ReportTables.gc(b, r.gc);
@@ -365,6 +370,66 @@ final class Report {
                                 + " / "
                                 + number(s.webhook.percentileMillis(99)))));
     b.append('\n');
+  }
+
+  /** The trivial endpoint's rate at which the machine's speed is read. */
+  static final int SPEED_RATE = 15000;
+
+  /**
+   * How fast the machine was, from the CPU wrk used per request at the trivial endpoint's {@link
+   * #SPEED_RATE}: wrk is native code doing the same work per request in every run, so its cost
+   * moves only with the machine (13–17 µs in the runs of 2026-12-04 from 00:36 to 18:55, 29–35 µs
+   * in those from its 22:52 run on, read from their CPU tables). Null when that step or its CPU
+   * sample is missing.
+   */
+  static String machineSpeed(
+      Map<String, Map<String, Double>> cpu, List<Step> trivial, List<Step> tips, int cores) {
+    Step step = byRate(trivial, SPEED_RATE);
+    Map<String, Double> shares = step == null ? null : cpu.get(step.name);
+    double wrkMicros =
+        shares == null ? Double.NaN : microsEach(shares, CpuSampler.GENERATOR, step, cores);
+    if (Double.isNaN(wrkMicros)) {
+      return null;
+    }
+    StringBuilder b =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "How fast this machine was in this run: wrk, native code whose work per request is"
+                    + " the same in every run, used %.1f µs of CPU a request at the trivial"
+                    + " endpoint's %,d/s, and intake-service %.1f µs to answer one.",
+                wrkMicros,
+                SPEED_RATE,
+                microsEach(shares, Service.INTAKE.module(), step, cores)));
+    Step tip = tips.isEmpty() ? null : tips.get(0);
+    Map<String, Double> tipShares = tip == null ? null : cpu.get(tip.name);
+    double tipMicros =
+        tipShares == null ? Double.NaN : microsEach(tipShares, CpuSampler.MACHINE, tip, cores);
+    if (!Double.isNaN(tipMicros)) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              " Tip → webhook at %d tips/s cost the whole machine %.1f ms of CPU a tip, as much as"
+                  + " %,.0f of wrk's requests.",
+              tip.offeredPerSecond,
+              tipMicros / 1000,
+              tipMicros / wrkMicros));
+    }
+    b.append(
+        " The same code costs more on a slower machine: read runs on different days against each"
+            + " other through these figures.");
+    return b.toString();
+  }
+
+  /** Microseconds of CPU each answered request of a step cost one process (a share in %). */
+  private static double microsEach(
+      Map<String, Double> shares, String process, Step step, int cores) {
+    Double share = shares.get(process);
+    double rate = step.throughput();
+    if (share == null || share.isNaN() || rate <= 0) {
+      return Double.NaN;
+    }
+    return share / 100.0 * cores * 1e6 / rate;
   }
 
   /** A step's p99 beside the trivial endpoint's at the same offered rate. */

@@ -155,6 +155,28 @@ class ReportTest {
   }
 
   @Test
+  void theMachinesSpeedIsWrksCpuARequestAtTheTrivialEndpointAndATipIsReadAgainstIt() {
+    Step trivial = wrk(new Step("trivial", Report.SPEED_RATE, 10), 150_000, 0, 1_000);
+    Step tips = wrk(new Step("tip to webhook", 200, 10), 2_000, 0, 9_000);
+    Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
+    cpu.put(trivial.name, Map.of(CpuSampler.GENERATOR, 23.0, "intake-service", 24.0));
+    cpu.put(tips.name, Map.of(CpuSampler.MACHINE, 95.0));
+
+    String speed = Report.machineSpeed(cpu, List.of(trivial), List.of(tips), 2);
+
+    assertThat(speed)
+        .contains("used 30.7 µs of CPU a request at the trivial endpoint's 15,000/s")
+        .contains("intake-service 32.0 µs to answer one")
+        .contains("at 200 tips/s cost the whole machine 9.5 ms of CPU a tip, as much as 310 of");
+    cpu.remove(tips.name);
+    assertThat(Report.machineSpeed(cpu, List.of(trivial), List.of(tips), 2))
+        .contains("32.0 µs")
+        .doesNotContain("a tip");
+    assertThat(Report.machineSpeed(Map.of(), List.of(trivial), List.of(tips), 2)).isNull();
+    assertThat(Report.machineSpeed(cpu, List.of(), List.of(tips), 2)).isNull();
+  }
+
+  @Test
   void wrksResultLineAndItsCpuAreRead() {
     String out =
         """
