@@ -71,6 +71,48 @@ final class Report {
     }
   }
 
+  /** The machine's {@code /proc/cpuinfo}, empty where it cannot be read. */
+  static String cpuInfo() {
+    try {
+      return Files.readString(Path.of("/proc/cpuinfo"));
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
+   * The first processor's model and clock from {@code /proc/cpuinfo}, as {@code " (model, clock
+   * MHz)"}, or empty: a virtual machine moved to other hardware says so here.
+   */
+  static String processor(String cpuInfo) {
+    String model = null;
+    String mhz = null;
+    for (String line : cpuInfo.split("\n")) {
+      int colon = line.indexOf(':');
+      if (colon < 0) {
+        continue;
+      }
+      String key = line.substring(0, colon).trim();
+      String value = line.substring(colon + 1).trim();
+      if (model == null && key.equals("model name")) {
+        model = value;
+      } else if (mhz == null && key.equals("cpu MHz")) {
+        mhz = value;
+      }
+    }
+    if (model == null) {
+      return "";
+    }
+    if (mhz == null) {
+      return " (" + model + ")";
+    }
+    try {
+      return String.format(Locale.ROOT, " (%s, %,.0f MHz)", model, Double.parseDouble(mhz));
+    } catch (NumberFormatException e) {
+      return " (" + model + ")";
+    }
+  }
+
   /** Highest throughput of a step that passes {@code test}, 0 when none does. */
   static double sustained(List<Step> steps, Predicate<Step> test) {
     return steps.stream().filter(test).mapToDouble(Step::throughput).max().orElse(0);
@@ -139,13 +181,14 @@ final class Report {
     b.append(
         String.format(
             Locale.ROOT,
-            "Run of %s, services on %s (the benchmark on %s), %d cores, load average %s at the"
+            "Run of %s, services on %s (the benchmark on %s), %d cores%s, load average %s at the"
                 + " start and %s at the end (1/5/15 min); ladder steps of %d s, scale %.2f; took"
                 + " %s.%n%n",
             r.startedAt.truncatedTo(ChronoUnit.SECONDS),
             r.jvm,
             System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
             Runtime.getRuntime().availableProcessors(),
+            processor(cpuInfo()),
             r.loadAtStart,
             r.loadAtEnd,
             r.stepSeconds,

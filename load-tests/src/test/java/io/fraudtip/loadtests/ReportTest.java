@@ -177,6 +177,24 @@ class ReportTest {
   }
 
   @Test
+  void theProcessorsModelAndClockAreReadFromCpuinfo() {
+    String cpuInfo =
+        """
+        processor	: 0
+        vendor_id	: AuthenticAMD
+        model name	: AMD EPYC
+        cpu MHz		: 2095.999
+        processor	: 1
+        model name	: AMD EPYC
+        cpu MHz		: 2000.000
+        """;
+
+    assertThat(Report.processor(cpuInfo)).isEqualTo(" (AMD EPYC, 2,096 MHz)");
+    assertThat(Report.processor("model name\t: Some CPU\n")).isEqualTo(" (Some CPU)");
+    assertThat(Report.processor("")).isEmpty();
+  }
+
+  @Test
   void wrksResultLineAndItsCpuAreRead() {
     String out =
         """
