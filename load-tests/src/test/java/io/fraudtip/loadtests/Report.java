@@ -440,10 +440,15 @@ final class Report {
                 Locale.ROOT,
                 "How fast this machine was in this run: wrk, native code whose work per request is"
                     + " the same in every run, used %.1f µs of CPU a request at the trivial"
-                    + " endpoint's %,d/s, and intake-service %.1f µs to answer one.",
+                    + " endpoint's %,d/s",
                 wrkMicros,
-                SPEED_RATE,
-                microsEach(shares, Service.INTAKE.module(), step, cores)));
+                SPEED_RATE));
+    double intakeMicros = microsEach(shares, Service.INTAKE.module(), step, cores);
+    if (!Double.isNaN(intakeMicros)) {
+      b.append(
+          String.format(Locale.ROOT, ", and intake-service %.1f µs to answer one", intakeMicros));
+    }
+    b.append('.');
     Step tip = tips.isEmpty() ? null : tips.get(0);
     Map<String, Double> tipShares = tip == null ? null : cpu.get(tip.name);
     double tipMicros =
@@ -460,7 +465,8 @@ final class Report {
     }
     b.append(
         " The same code costs more on a slower machine: read runs on different days against each"
-            + " other through these figures.");
+            + " other through these figures (a tip's is a gauge, not a conversion: a busier machine"
+            + " makes larger batches, which cost less a tip).");
     return b.toString();
   }
 

@@ -171,7 +171,11 @@ class ReportTest {
     cpu.remove(tips.name);
     assertThat(Report.machineSpeed(cpu, List.of(trivial), List.of(tips), 2))
         .contains("32.0 µs")
-        .doesNotContain("a tip");
+        .doesNotContain("Tip → webhook");
+    cpu.put(trivial.name, Map.of(CpuSampler.GENERATOR, 23.0));
+    assertThat(Report.machineSpeed(cpu, List.of(trivial), List.of(tips), 2))
+        .contains("at the trivial endpoint's 15,000/s. The same code")
+        .doesNotContain("NaN");
     assertThat(Report.machineSpeed(Map.of(), List.of(trivial), List.of(tips), 2)).isNull();
     assertThat(Report.machineSpeed(cpu, List.of(), List.of(tips), 2)).isNull();
   }
