@@ -103,14 +103,13 @@ final class Report {
     if (model == null) {
       return "";
     }
-    if (mhz == null) {
-      return " (" + model + ")";
-    }
+    String clock = "";
     try {
-      return String.format(Locale.ROOT, " (%s, %,.0f MHz)", model, Double.parseDouble(mhz));
+      clock = mhz == null ? "" : String.format(Locale.ROOT, ", %,.0f MHz", Double.parseDouble(mhz));
     } catch (NumberFormatException e) {
-      return " (" + model + ")";
+      // an unreadable clock is left out
     }
+    return " (" + model + clock + ")";
   }
 
   /** Highest throughput of a step that passes {@code test}, 0 when none does. */

@@ -195,6 +195,7 @@ class ReportTest {
 
     assertThat(Report.processor(cpuInfo)).isEqualTo(" (AMD EPYC, 2,096 MHz)");
     assertThat(Report.processor("model name\t: Some CPU\n")).isEqualTo(" (Some CPU)");
+    assertThat(Report.processor("model name\t: Some CPU\ncpu MHz\t: ?\n")).isEqualTo(" (Some CPU)");
     assertThat(Report.processor("")).isEmpty();
   }
 
