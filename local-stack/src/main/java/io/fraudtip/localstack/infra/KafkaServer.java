@@ -76,6 +76,9 @@ public final class KafkaServer implements KafkaBroker {
             .withDeleteLogDirsOnClose(false)
             .withAdditionalProperties(
                 props -> {
+                  // Both keys: with log.dir unset the companion makes an empty temporary
+                  // directory of its own that nothing uses or deletes (one a broker start).
+                  props.put("log.dir", logDirectory.toAbsolutePath().toString());
                   props.put("log.dirs", logDirectory.toAbsolutePath().toString());
                   props.put("num.partitions", Integer.toString(partitions));
                   props.put("auto.create.topics.enable", "true");

@@ -2,6 +2,8 @@ package io.fraudtip.localstack.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,7 +12,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -86,6 +91,26 @@ class EmbeddedServersTest {
         assertThat(rs.getString(1)).isEqualTo("B,D,Z,a,Đ");
         assertThat(rs.getString(2)).isEqualTo("đà nẵng");
       }
+    }
+  }
+
+  @Test
+  void kafkaWritesOnlyInItsLogDirectory() throws IOException {
+    Set<Path> before = companionTempDirectories();
+    try (KafkaServer kafka = KafkaServer.start(home.resolve("only"), FreePorts.pick(), 1)) {
+      kafka.ensureTopics(List.of("only.v1"), 1);
+    }
+    // The companion broker made an empty one of these at every start, never removed: hundreds in
+    // /tmp after a few builds.
+    assertThat(companionTempDirectories()).isSubsetOf(before);
+    assertThat(home.resolve("only")).isNotEmptyDirectory();
+  }
+
+  private static Set<Path> companionTempDirectories() throws IOException {
+    try (Stream<Path> entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return entries
+          .filter(p -> p.getFileName().toString().startsWith("companion-embedded-kafka-"))
+          .collect(Collectors.toSet());
     }
   }
 
