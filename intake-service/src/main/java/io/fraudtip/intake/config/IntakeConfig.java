@@ -76,8 +76,8 @@ public interface IntakeConfig {
 
   /**
    * Group commit of accepted tips: a batch closes when it holds {@code max-tips} tips or {@code
-   * max-wait} after its first tip arrived, whichever comes first, and is written in one
-   * transaction.
+   * max-wait} after its first tip arrived, whichever comes first (at once when that tip came alone,
+   * {@code alone-after}), and is written in one transaction.
    */
   interface GroupCommit {
     /** Most tips written in one transaction. */
@@ -90,6 +90,13 @@ public interface IntakeConfig {
      */
     @WithDefault("5ms")
     Duration maxWait();
+
+    /**
+     * A tip that comes longer than this after the one before it does not wait for others: at a few
+     * tips a second none would come within {@code max-wait}, and the wait would only delay it.
+     */
+    @WithDefault("10ms")
+    Duration aloneAfter();
 
     /**
      * Most checked tips waiting for their batch; beyond it a tip is refused with 503 at once rather

@@ -128,6 +128,17 @@ public interface TipsApi {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "Not stored: the service is stopping, too many tips are waiting for their commit, or"
+              + " another change to the same records won a race; send the same request (with its"
+              + " Idempotency-Key) again after Retry-After",
+      headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   Uni<Response> submit(
       String body,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,

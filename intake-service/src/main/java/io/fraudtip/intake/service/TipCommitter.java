@@ -26,11 +26,12 @@ import org.jboss.logging.Logger;
 
 /**
  * Group commit of accepted tips: one thread takes the checked tips in micro-batches ({@code
- * fraudtip.intake.group-commit.*}: N tips or a few milliseconds, whichever first) and writes each
- * batch in one transaction with one durable commit, so that tips under load share the commit's
- * flush to disk. A request is answered only once its batch committed. A batch the database refuses
- * as a whole is written again tip by tip, so that one bad tip fails alone. On shutdown the tips
- * already taken are committed; later ones are refused with 503, none is dropped unanswered.
+ * fraudtip.intake.group-commit.*}: N tips or a few milliseconds, whichever first; at once for a tip
+ * that came alone) and writes each batch in one transaction with one durable commit, so that tips
+ * under load share the commit's flush to disk. A request is answered only once its batch committed.
+ * A batch the database refuses as a whole is written again tip by tip, so that one bad tip fails
+ * alone. On shutdown the tips already taken are committed; later ones are refused with 503, none is
+ * dropped unanswered.
  */
 @ApplicationScoped
 public class TipCommitter {
@@ -43,6 +44,7 @@ public class TipCommitter {
   private final IntakeConfig.GroupCommit config;
   private final BlockingQueue<PendingTip> queue;
   private final Set<String> committing = ConcurrentHashMap.newKeySet();
+  private final CompanyWait companyWait;
   private final Counter batches;
   private final DistributionSummary batchSizes;
   private volatile boolean closing;
@@ -54,6 +56,9 @@ public class TipCommitter {
     this.metrics = metrics;
     this.config = config.groupCommit();
     this.queue = new ArrayBlockingQueue<>(this.config.maxPending());
+    this.companyWait =
+        new CompanyWait(
+            this.config.maxWait().toNanos(), this.config.aloneAfter().toNanos(), System.nanoTime());
     this.batches =
         Counter.builder("tips.commit.batches")
             .description("Transactions that wrote accepted tips (a batch, or one tip of a retry)")
@@ -121,7 +126,10 @@ public class TipCommitter {
     }
   }
 
-  /** The next batch: waits for a first tip, then for more until the batch is full or due. */
+  /**
+   * The next batch: waits for a first tip, then for more until the batch is full or due; a first
+   * tip that came alone takes only those already queued.
+   */
   private List<PendingTip> nextBatch() throws InterruptedException {
     List<PendingTip> batch = new ArrayList<>();
     PendingTip first = queue.poll(IDLE_POLL_MS, TimeUnit.MILLISECONDS);
@@ -129,7 +137,8 @@ public class TipCommitter {
       return batch;
     }
     batch.add(first);
-    long due = System.nanoTime() + config.maxWait().toNanos();
+    long taken = System.nanoTime();
+    long due = taken + companyWait.forFirstTip(taken);
     while (batch.size() < config.maxTips()) {
       queue.drainTo(batch, config.maxTips() - batch.size());
       long left = due - System.nanoTime();
@@ -141,6 +150,9 @@ public class TipCommitter {
         break;
       }
       batch.add(next);
+    }
+    if (batch.size() > 1) {
+      companyWait.tookTip(System.nanoTime());
     }
     return batch;
   }

@@ -54,7 +54,10 @@ class GroupCommitTest {
           "fraudtip.intake.group-commit.max-tips",
           String.valueOf(BATCH),
           "fraudtip.intake.group-commit.max-wait",
-          "60s");
+          "60s",
+          // Every first tip waits for its burst, however long after the last burst it comes.
+          "fraudtip.intake.group-commit.alone-after",
+          "1h");
     }
   }
 

@@ -40,13 +40,21 @@ public class ProblemMapper {
   /** Jackson's message for a name given twice in one object. */
   private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
 
-  /** How soon a request that lost a race may be sent again. */
-  private static final int RETRY_AFTER_RACE_SECONDS = 1;
+  /**
+   * How soon a request answered 503 (a lost race, a full or closing queue, a peer service away) may
+   * be sent again: nothing of it was stored, and these conditions pass in about a second.
+   */
+  private static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 1;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
-    return answer(
-        new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    Response answer =
+        answer(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    if (e.status() == 503) {
+      // A client told when to come back retries instead of giving up or hammering.
+      answer.getHeaders().putSingle("Retry-After", RETRY_AFTER_UNAVAILABLE_SECONDS);
+    }
+    return answer;
   }
 
   @ServerExceptionMapper
@@ -302,7 +310,7 @@ public class ProblemMapper {
                       + " changed. Send the request again.",
                   path(uri),
                   List.of()));
-      busy.getHeaders().putSingle("Retry-After", RETRY_AFTER_RACE_SECONDS);
+      busy.getHeaders().putSingle("Retry-After", RETRY_AFTER_UNAVAILABLE_SECONDS);
       return busy;
     }
     String id = UUID.randomUUID().toString();
