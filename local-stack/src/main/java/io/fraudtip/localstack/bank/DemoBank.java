@@ -37,9 +37,9 @@ import javax.net.ssl.SSLParameters;
  * A demo bank that receives the platform's webhooks: a JDK HTTP server on a free loopback port with
  * any number of receivers ({@code /hooks/<name>}), each of which verifies every delivery's Standard
  * Webhooks signature with the endpoint's secret, records it, and answers {@code 200} unless told
- * otherwise (a status k times, {@code 410}, a redirect, {@code 429} with {@code Retry-After}, or no
- * answer at all). Tests inject it; the local stack runs it as the demo bank. It can also listen on
- * https, as a real bank does ({@link #startHttps}).
+ * otherwise (a status k times, {@code 410}, a redirect, {@code 429} with {@code Retry-After}, a
+ * connection closed without an answer, or no answer at all). Tests inject it; the local stack runs
+ * it as the demo bank. It can also listen on https, as a real bank does ({@link #startHttps}).
  */
 public final class DemoBank implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DemoBank.class.getName());
@@ -213,6 +213,9 @@ public final class DemoBank implements AutoCloseable {
 
   /** A scripted answer; its body is the default one for its status when null. */
   private record Answer(int status, Map<String, String> headers, boolean hang, String body) {
+    /** Not a status: the connection is closed without an answer. */
+    static final int DROP = -1;
+
     Answer(int status, Map<String, String> headers, boolean hang) {
       this(status, headers, hang, null);
     }
@@ -282,6 +285,15 @@ public final class DemoBank implements AutoCloseable {
     /** Answers a redirect to {@code location} to the next {@code times} deliveries. */
     public synchronized Receiver redirect(int status, String location, int times) {
       return enqueue(new Answer(status, Map.of("Location", location), false), times);
+    }
+
+    /**
+     * Closes the connection without an answer to the next {@code times} deliveries (recorded as
+     * answered {@code 0}), as a server does that times out a kept-alive connection just as a
+     * request arrives on it.
+     */
+    public synchronized Receiver dropConnection(int times) {
+      return enqueue(new Answer(Answer.DROP, Map.of(), false), times);
     }
 
     /** Answers {@code status} to every delivery once the script is used up. */
@@ -421,8 +433,12 @@ public final class DemoBank implements AutoCloseable {
               body,
               at,
               true,
-              answer.hang() ? 0 : answer.status(),
+              answer.hang() || answer.status() == Answer.DROP ? 0 : answer.status(),
               traceparent));
+      if (answer.status() == Answer.DROP) {
+        // No answer begun: closing the exchange closes the connection (the caller's handle()).
+        return;
+      }
       if (answer.hang()) {
         try {
           held.await(HOLD.toMillis(), TimeUnit.MILLISECONDS);

@@ -14,12 +14,14 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.tracing.TracingPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.MalformedURLException;
@@ -41,13 +43,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
 import org.jboss.logging.Logger;
 
 /**
  * Makes one attempt of a claimed delivery: a POST signed the Standard Webhooks way (webhook-id,
  * timestamp, a signature per secret in force), sent asynchronously with the configured timeouts.
- * Redirects are not followed. Each attempt is a CLIENT span in the trace stored with its alert,
- * sent along as a W3C {@code traceparent}.
+ * Redirects are not followed. A connection that closes before any answer (a kept-alive one the
+ * bank's server timed out just then) has the webhook sent again at once, once, within the attempt.
+ * Each attempt is a CLIENT span in the trace stored with its alert, sent along as a W3C {@code
+ * traceparent}.
  *
  * <p>The client is Vert.x's, on the service's event loops: the JDK's client spent a fifth of the
  * service's CPU on its selector thread, its futures and the hand-offs between them (2026-12-05).
@@ -315,6 +320,10 @@ class WebhookSender {
     private final WebhookTracing.Attempt trace;
     private final Consumer<DeliveryOutcomes.Result> done;
     private final AtomicBoolean ended = new AtomicBoolean();
+
+    /** Whether the webhook went out again after a connection closed before its answer. */
+    private final AtomicBoolean resent = new AtomicBoolean();
+
     private final int limit = config.responseBodyLimit();
     private volatile boolean addressed;
     private volatile HttpClientRequest sent;
@@ -504,6 +513,14 @@ class WebhookSender {
                 answer -> {
                   if (answer.succeeded()) {
                     read(answer.result());
+                  } else if (closedBeforeAnswer(answer.cause())
+                      && resent.compareAndSet(false, true)) {
+                    // A kept-alive connection the bank closed as the webhook went out (its idle
+                    // timeout), or any connection closed before a byte of answer: sent again at
+                    // once, once, on another connection, rather than after the schedule's wait.
+                    // The bank drops a repeat by its webhook-id, as Standard Webhooks asks.
+                    sent = null;
+                    new Connecting(request, addresses).next();
                   } else {
                     fail(answer.cause());
                   }
@@ -569,6 +586,15 @@ class WebhookSender {
       trace.end(status, status != null ? null : refused ? "refused" : describe(error));
       done.accept(result(c, at, started, status, answer, error));
     }
+  }
+
+  /**
+   * Whether the request failed because its connection closed (or was reset) before any answer, not
+   * for a timeout or a TLS failure.
+   */
+  static boolean closedBeforeAnswer(Throwable error) {
+    return error instanceof HttpClosedException
+        || (error instanceof IOException && !(error instanceof SSLException));
   }
 
   /** No connection to any of a host's addresses: each one's reason, in the order tried. */

@@ -344,6 +344,65 @@ class WebhookDeliveryTest {
   }
 
   @Test
+  void aKeptAliveConnectionTheBankClosesAsTheWebhookArrivesIsTriedAgainAtOnceInTheSameAttempt() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970412");
+    // A first webhook leaves a kept-alive connection to the bank.
+    UUID first = Webhooks.tip(kafka, "970412", "7000000201");
+    Map<String, Object> firstDelivery = Webhooks.deliveryOf(db, first);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "SUCCEEDED".equals(state(firstDelivery.get("id"))));
+    // The bank's server closes the next connection the webhook comes on, as one whose idle
+    // timeout ends just then does.
+    endpoint.receiver().dropConnection(1);
+
+    UUID tip = Webhooks.tip(kafka, "970412", "7000000202");
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    // One attempt, answered: not a failed one and another after the schedule's wait.
+    assertThat(
+            db.query(
+                "SELECT status_code, outcome FROM delivery_attempt WHERE delivery_id = ?",
+                delivery.get("id")))
+        .extracting(r -> r.get("status_code") + " " + r.get("outcome"))
+        .containsExactly("200 SUCCESS");
+    // The bank saw the same message twice: dropped, then answered.
+    assertThat(endpoint.receiver().deliveries(delivery.get("webhook_id").toString()))
+        .extracting(DemoBank.Delivery::answered)
+        .containsExactly(0, 200);
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
+  void aBankThatClosesEveryConnectionGetsTheWebhookTwiceAnAttemptAndTheAttemptFails() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970412");
+    endpoint.receiver().dropConnection(2);
+
+    UUID tip = Webhooks.tip(kafka, "970412", "7000000203");
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    List<Map<String, Object>> attempts =
+        db.query(
+            "SELECT status_code, outcome, error FROM delivery_attempt WHERE delivery_id = ?"
+                + " ORDER BY attempt",
+            delivery.get("id"));
+    // Sent again once within the first attempt, not more: that attempt failed, the next delivered.
+    assertThat(attempts).extracting(r -> r.get("outcome")).containsExactly("RETRY", "SUCCESS");
+    assertThat(attempts.get(0).get("status_code")).isNull();
+    assertThat((String) attempts.get(0).get("error")).contains("closed");
+    assertThat(endpoint.receiver().deliveries(delivery.get("webhook_id").toString()))
+        .extracting(DemoBank.Delivery::answered)
+        .containsExactly(0, 0, 200);
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
   void aLongAnswerIsKeptUpToTheLimitAndTheAttemptStillCounts() {
     Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970462");
     // Two bytes a character in UTF-8: a cut by bytes alone would split one.
