@@ -85,8 +85,9 @@ public interface IntakeConfig {
     int maxTips();
 
     /**
-     * Longest time the first tip of a batch waits for others before the batch is written: the
-     * latency a lone tip pays so that tips under load share one commit.
+     * Longest time the first tip of a batch waits for others before the batch is written, when tips
+     * come close together ({@code alone-after}): the latency it pays so that tips under load share
+     * one commit.
      */
     @WithDefault("5ms")
     Duration maxWait();
