@@ -90,6 +90,32 @@ class HttpsDeliveryTest {
   }
 
   @Test
+  void aKeptAliveHttpsConnectionTheBankClosesAsTheWebhookArrivesIsTriedAgainAtOnce() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, httpsBank, "963369");
+    UUID first = Webhooks.tip(kafka, "963369", "7000000211");
+    Map<String, Object> firstDelivery = Webhooks.deliveryOf(db, first);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "SUCCEEDED".equals(state(firstDelivery.get("id"))));
+    // The bank's server closes the kept-alive connection the next webhook comes on.
+    endpoint.receiver().dropConnection(1);
+
+    UUID tip = Webhooks.tip(kafka, "963369", "7000000212");
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    assertThat(Webhooks.attempts(db, endpoint.id()))
+        .extracting(a -> a.get("status_code"))
+        .containsExactly(200, 200);
+    assertThat(endpoint.receiver().deliveries(delivery.get("webhook_id").toString()))
+        .extracting(DemoBank.Delivery::answered)
+        .containsExactly(0, 200);
+    Webhooks.retire(db, endpoint);
+  }
+
+  @Test
   void aBankWhoseConnectionFailsItsChecksGetsNothingAndEachAttemptSaysWhy(@TempDir Path dir) {
     TestInfrastructure infra = TestInfrastructure.get();
     TestCertificate stranger = TestCertificate.create(dir, "stranger", "localhost");
