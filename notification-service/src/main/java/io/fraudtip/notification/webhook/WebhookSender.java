@@ -519,6 +519,10 @@ class WebhookSender {
                     // timeout), or any connection closed before a byte of answer: sent again at
                     // once, once, on another connection, rather than after the schedule's wait.
                     // The bank drops a repeat by its webhook-id, as Standard Webhooks asks.
+                    LOG.debugf(
+                        "Webhook %s resent at once: its connection to %s closed before any answer"
+                            + " (%s)",
+                        c.webhookId(), uri.getHost(), describe(answer.cause()));
                     sent = null;
                     new Connecting(request, addresses).next();
                   } else {
