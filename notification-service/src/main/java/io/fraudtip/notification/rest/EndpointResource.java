@@ -54,7 +54,10 @@ public class EndpointResource {
       summary = "Register an endpoint",
       description =
           "The answer holds the signing secret, shown only this once. The URL must be https and"
-              + " resolve to public addresses only.")
+              + " resolve to public addresses only. Each webhook is signed the Standard Webhooks"
+              + " way and may arrive more than once under one webhook-id (a retry, a replay, or a"
+              + " resend at once when the connection closed before the answer): answer 2xx and"
+              + " drop repeats by the webhook-id.")
   @APIResponse(
       responseCode = "201",
       description = "Registered",
