@@ -1,5 +1,6 @@
 package io.fraudtip.notification.webhook;
 
+import io.fraudtip.commons.metrics.PlatformMetrics;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.webhooks.WebhookSignature;
 import io.fraudtip.notification.config.WebhookConfig;
@@ -79,6 +80,7 @@ class WebhookSender {
   private final WebhookTracing tracing;
   private final Vertx vertx;
   private final TlsConfigurationRegistry tls;
+  private final PlatformMetrics metrics;
 
   /** The dispatcher's current run; null while it is stopped. */
   private volatile Run run;
@@ -95,12 +97,14 @@ class WebhookSender {
       AddressLookups lookups,
       OpenTelemetry telemetry,
       Vertx vertx,
-      TlsConfigurationRegistry tls) {
+      TlsConfigurationRegistry tls,
+      PlatformMetrics metrics) {
     this.tracing = new WebhookTracing(telemetry.getTracer("io.fraudtip.notification.webhooks"));
     this.config = config;
     this.lookups = lookups;
     this.vertx = vertx;
     this.tls = tls;
+    this.metrics = metrics;
   }
 
   /** Opens a new HTTP client. */
@@ -523,6 +527,7 @@ class WebhookSender {
                         "Webhook %s resent at once: its connection to %s closed before any answer"
                             + " (%s)",
                         c.webhookId(), uri.getHost(), describe(answer.cause()));
+                    metrics.webhookResent();
                     sent = null;
                     new Connecting(request, addresses).next();
                   } else {

@@ -355,6 +355,7 @@ class WebhookDeliveryTest {
     // The bank's server closes the next connection the webhook comes on, as one whose idle
     // timeout ends just then does.
     endpoint.receiver().dropConnection(1);
+    double resendsBefore = resends();
 
     UUID tip = Webhooks.tip(kafka, "970412", "7000000202");
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
@@ -369,10 +370,11 @@ class WebhookDeliveryTest {
                 delivery.get("id")))
         .extracting(r -> r.get("status_code") + " " + r.get("outcome"))
         .containsExactly("200 SUCCESS");
-    // The bank saw the same message twice: dropped, then answered.
+    // The bank saw the same message twice: dropped, then answered; the operators see it counted.
     assertThat(endpoint.receiver().deliveries(delivery.get("webhook_id").toString()))
         .extracting(DemoBank.Delivery::answered)
         .containsExactly(0, 200);
+    assertThat(resends() - resendsBefore).isEqualTo(1.0);
     Webhooks.retire(db, endpoint);
   }
 
@@ -466,6 +468,17 @@ class WebhookDeliveryTest {
         .hasSize(alerts)
         .doesNotHaveDuplicates();
     Webhooks.retire(db, endpoint);
+  }
+
+  /** The webhooks resent so far, from the service's metrics. */
+  private static double resends() {
+    return io.restassured.RestAssured.get("/q/metrics")
+        .asString()
+        .lines()
+        .filter(l -> l.startsWith("webhook_resends_total "))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.indexOf(' ') + 1)))
+        .findFirst()
+        .orElse(0);
   }
 
   private String state(Object deliveryId) {

@@ -16,6 +16,9 @@ import java.time.Instant;
  *       tips_accepted_total}];
  *   <li>{@link #deliveryAttempted} (notification, once per webhook attempt): {@code
  *       webhook.deliveries} counter by {@code outcome} [{@code webhook_deliveries_total}];
+ *   <li>{@link #webhookResent} (notification, when a webhook's connection closed before any answer
+ *       and it went out again at once, within its attempt): {@code webhook.resends} counter [{@code
+ *       webhook_resends_total}];
  *   <li>{@link #tipToAlert} (notification, when a bank's webhook answers 2xx to the first alert of
  *       a tip): {@code fraudtip.tip.to.alert} timer from the tip's {@code receivedAt} [{@code
  *       fraudtip_tip_to_alert_seconds}, with median and p99].
@@ -53,6 +56,18 @@ public class PlatformMetrics {
     Counter.builder("webhook.deliveries")
         .description("Webhook delivery attempts to banks, by outcome")
         .tag("outcome", outcome)
+        .register(registry)
+        .increment();
+  }
+
+  /**
+   * Counts a webhook sent again at once because its connection closed before any answer (often a
+   * kept-alive connection the bank's server timed out just then): many point at a bank whose idle
+   * timeout is short.
+   */
+  public void webhookResent() {
+    Counter.builder("webhook.resends")
+        .description("Webhooks sent again at once, their connection closed before any answer")
         .register(registry)
         .increment();
   }
