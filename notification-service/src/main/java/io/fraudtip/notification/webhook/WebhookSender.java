@@ -601,7 +601,7 @@ class WebhookSender {
    * Whether the request failed because its connection closed (or was reset) before any answer, not
    * for a timeout or a TLS failure.
    */
-  static boolean closedBeforeAnswer(Throwable error) {
+  private static boolean closedBeforeAnswer(Throwable error) {
     return error instanceof HttpClosedException
         || (error instanceof IOException && !(error instanceof SSLException));
   }
