@@ -47,9 +47,12 @@ public class EvidenceService {
   @Transactional
   public EvidenceFileView attach(String trackingCode, String name, byte[] bytes) {
     EvidenceFiles.Checked checked = EvidenceFiles.check(bytes, name, limits.maxBytes());
-    UUID tipId = tipOf(trackingCode).id;
-    // The tip's row is locked so that concurrent uploads cannot pass the count together.
-    Tip.findById(tipId, LockModeType.PESSIMISTIC_WRITE);
+    Tip tip = tipOf(trackingCode);
+    UUID tipId = tip.id;
+    // The tip's row is locked so that concurrent uploads cannot pass the count together. Read again
+    // under the lock, not locked as read: its case may have been set meanwhile (a case event), and
+    // locking the copy read before checked its version and answered a citizen's upload 503.
+    Tip.getEntityManager().refresh(tip, LockModeType.PESSIMISTIC_WRITE);
     long count = EvidenceFile.count("tipId", tipId);
     if (count >= limits.maxFiles()) {
       throw ProblemException.conflict(
