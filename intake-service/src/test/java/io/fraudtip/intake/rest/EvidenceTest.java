@@ -2,6 +2,7 @@ package io.fraudtip.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -18,8 +19,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -177,6 +183,43 @@ class EvidenceTest {
         .statusCode(409)
         .body("type", containsString("evidence-count"));
     assertThat(stored(tip.tipId())).isEqualTo(10);
+  }
+
+  /**
+   * The case event that sets a tip's case (intake's case follower) may commit between the upload
+   * reading the tip and locking it; the upload goes on with the tip as it is then. Made to happen
+   * every time: another transaction changes the tip the way the follower does and commits only once
+   * the upload waits for its row.
+   */
+  @Test
+  void aCaseSetOnTheTipWhileTheFileArrivesDoesNotFailTheUpload() throws Exception {
+    Submitted tip = submit();
+    try (Connection follower = db.connect()) {
+      follower.setAutoCommit(false);
+      try (PreparedStatement s =
+          follower.prepareStatement(
+              "UPDATE tip SET case_reference = 'VN-79B14337', version = version + 1"
+                  + " WHERE id = ?")) {
+        s.setObject(1, tip.tipId());
+        assertThat(s.executeUpdate()).isOne();
+      }
+      CompletableFuture<Response> uploaded =
+          CompletableFuture.supplyAsync(
+              () ->
+                  upload(tip.trackingCode(), "bien-lai.png", "image/png", EvidenceSamples.png(40)));
+      // The upload has read the tip (reads do not wait) and waits for the follower's row lock.
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  db.queryLong(
+                          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                              + " AND datname = current_database()")
+                      > 0);
+      follower.commit();
+      uploaded.get(30, TimeUnit.SECONDS).then().statusCode(201);
+    }
+    assertThat(stored(tip.tipId())).isOne();
   }
 
   @Test
