@@ -214,7 +214,7 @@ class EvidenceTest {
               () ->
                   db.queryLong(
                           "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                              + " AND datname = current_database()")
+                              + " AND datname = current_database() AND query ILIKE '%from tip %'")
                       > 0);
       follower.commit();
       uploaded.get(30, TimeUnit.SECONDS).then().statusCode(201);
