@@ -9,6 +9,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -71,6 +72,11 @@ public class Tip extends PanacheEntityBase {
   @Version public long version;
 
   public static Optional<Tip> findByTrackingCode(String code) {
-    return find("trackingCode", code).firstResultOptional();
+    return findByTrackingCode(code, LockModeType.NONE);
+  }
+
+  /** The tip of a canonical tracking code, its row locked as asked. */
+  public static Optional<Tip> findByTrackingCode(String code, LockModeType lock) {
+    return find("trackingCode", code).withLock(lock).firstResultOptional();
   }
 }

@@ -47,12 +47,9 @@ public class EvidenceService {
   @Transactional
   public EvidenceFileView attach(String trackingCode, String name, byte[] bytes) {
     EvidenceFiles.Checked checked = EvidenceFiles.check(bytes, name, limits.maxBytes());
-    Tip tip = tipOf(trackingCode);
-    UUID tipId = tip.id;
-    // The tip's row is locked so that concurrent uploads cannot pass the count together. Read again
-    // under the lock, not locked as read: its case may have been set meanwhile (a case event), and
-    // locking the copy read before checked its version and answered a citizen's upload 503.
-    Tip.getEntityManager().refresh(tip, LockModeType.PESSIMISTIC_WRITE);
+    // Read under its row lock, so that concurrent uploads cannot pass the count together; read and
+    // locked in one statement, so that a case event committed between the two cannot fail it.
+    UUID tipId = tipOf(trackingCode, LockModeType.PESSIMISTIC_WRITE).id;
     long count = EvidenceFile.count("tipId", tipId);
     if (count >= limits.maxFiles()) {
       throw ProblemException.conflict(
@@ -78,7 +75,7 @@ public class EvidenceService {
   /** The files of the tip of a tracking code, for its reporter (404 for an unknown code). */
   @Transactional
   public List<EvidenceFileView> ofTrackingCode(String trackingCode) {
-    return list(tipOf(trackingCode).id);
+    return list(tipOf(trackingCode, LockModeType.NONE).id);
   }
 
   /** The files of a tip, for case-service's signed call. */
@@ -122,8 +119,8 @@ public class EvidenceService {
     }
   }
 
-  private static Tip tipOf(String trackingCode) {
-    return Tip.findByTrackingCode(TrackingCodes.canonical(trackingCode))
+  private static Tip tipOf(String trackingCode, LockModeType lock) {
+    return Tip.findByTrackingCode(TrackingCodes.canonical(trackingCode), lock)
         .orElseThrow(() -> ProblemException.notFound("Tip " + trackingCode));
   }
 

@@ -186,10 +186,10 @@ class EvidenceTest {
   }
 
   /**
-   * The case event that sets a tip's case (intake's case follower) may commit between the upload
-   * reading the tip and locking it; the upload goes on with the tip as it is then. Made to happen
-   * every time: another transaction changes the tip the way the follower does and commits only once
-   * the upload waits for its row.
+   * The case event that sets a tip's case (intake's case follower) may commit while an upload is
+   * under way; the upload goes on with the tip as it is then. Made to happen every time: another
+   * transaction changes the tip the way the follower does and commits only once the upload waits
+   * for its row.
    */
   @Test
   void aCaseSetOnTheTipWhileTheFileArrivesDoesNotFailTheUpload() throws Exception {
@@ -207,7 +207,7 @@ class EvidenceTest {
           CompletableFuture.supplyAsync(
               () ->
                   upload(tip.trackingCode(), "bien-lai.png", "image/png", EvidenceSamples.png(40)));
-      // The upload has read the tip (reads do not wait) and waits for the follower's row lock.
+      // The upload waits for the follower's row lock (before, it had read the tip and then waited).
       await()
           .atMost(Duration.ofSeconds(20))
           .until(
