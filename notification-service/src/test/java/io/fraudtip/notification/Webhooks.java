@@ -88,6 +88,17 @@ public final class Webhooks {
         Tips.paying(tipId, bin, account, 5_000_000));
   }
 
+  /** A delivery's state now. */
+  public static String state(TestDatabase db, Object deliveryId) {
+    return (String)
+        db.query("SELECT state FROM delivery WHERE id = ?", deliveryId).get(0).get("state");
+  }
+
+  /** Waits, at most {@code within}, until a delivery is in {@code state}. */
+  public static void awaitState(TestDatabase db, Object deliveryId, String state, Duration within) {
+    await().atMost(within).until(() -> state.equals(state(db, deliveryId)));
+  }
+
   /** The delivery of a tip's alert, once it exists. */
   public static java.util.Map<String, Object> deliveryOf(TestDatabase db, UUID tipId) {
     await()

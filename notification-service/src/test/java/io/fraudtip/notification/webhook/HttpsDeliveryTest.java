@@ -82,9 +82,7 @@ class HttpsDeliveryTest {
     assertThat(got.get(0).verified()).isTrue();
     assertThat(got.get(0).answered()).isEqualTo(200);
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "SUCCEEDED", Duration.ofSeconds(10));
     assertThat(got.get(0).webhookId()).isEqualTo(delivery.get("webhook_id"));
     Webhooks.retire(db, endpoint);
   }
@@ -94,18 +92,14 @@ class HttpsDeliveryTest {
     Webhooks.Endpoint endpoint = Webhooks.register(tokens, httpsBank, "963369");
     UUID first = Webhooks.tip(kafka, "963369", "7000000211");
     Map<String, Object> firstDelivery = Webhooks.deliveryOf(db, first);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "SUCCEEDED".equals(state(firstDelivery.get("id"))));
+    Webhooks.awaitState(db, firstDelivery.get("id"), "SUCCEEDED", Duration.ofSeconds(20));
     // The bank's server closes the kept-alive connection the next webhook comes on.
     endpoint.receiver().dropConnection(1);
 
     UUID tip = Webhooks.tip(kafka, "963369", "7000000212");
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "SUCCEEDED", Duration.ofSeconds(20));
     assertThat(Webhooks.attempts(db, endpoint.id()))
         .extracting(a -> a.get("status_code"))
         .containsExactly(200, 200);
@@ -205,9 +199,7 @@ class HttpsDeliveryTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> !endpoint.receiver().deliveries().isEmpty());
     assertThat(endpoint.receiver().deliveries().get(0).verified()).isTrue();
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "SUCCEEDED", Duration.ofSeconds(10));
     assertThat(Webhooks.attempts(db, endpoint.id()))
         .singleElement()
         .satisfies(a -> assertThat(a).containsEntry("status_code", 200));
@@ -465,9 +457,5 @@ class HttpsDeliveryTest {
   private Map<String, Object> firstAttempt(Webhooks.Endpoint endpoint, UUID tip) {
     Webhooks.deliveryOf(db, tip);
     return Webhooks.firstAttempt(db, endpoint.id());
-  }
-
-  private Object state(Object deliveryId) {
-    return db.query("SELECT state FROM delivery WHERE id = ?", deliveryId).get(0).get("state");
   }
 }

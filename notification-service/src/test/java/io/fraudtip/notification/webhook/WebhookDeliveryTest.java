@@ -107,7 +107,7 @@ class WebhookDeliveryTest {
     UUID tip = Webhooks.tip(kafka, "970405", "7000000002");
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "FAILED", Duration.ofSeconds(20));
     sleep(Duration.ofMillis(1500)); // any extra attempt would come within this
     assertThat(endpoint.receiver().deliveries()).hasSize(SCHEDULED_ATTEMPTS);
     assertThat(endpoint.receiver().deliveries()).allMatch(DemoBank.Delivery::verified);
@@ -132,7 +132,7 @@ class WebhookDeliveryTest {
     UUID tip = Webhooks.tip(kafka, "970407", "7000000003");
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "FAILED", Duration.ofSeconds(20));
     Map<String, Object> row =
         db.query(
                 "SELECT active, disabled_reason FROM bank_endpoint WHERE id = ?::uuid",
@@ -165,7 +165,7 @@ class WebhookDeliveryTest {
     UUID tip = Webhooks.tip(kafka, "970408", "7000000005");
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
 
-    await().atMost(Duration.ofSeconds(20)).until(() -> "FAILED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "FAILED", Duration.ofSeconds(20));
     assertThat(endpoint.receiver().deliveries()).hasSize(SCHEDULED_ATTEMPTS);
     assertThat(target.deliveries()).isEmpty();
     assertThat(
@@ -333,13 +333,11 @@ class WebhookDeliveryTest {
     assertThat((String) first.get("error")).containsIgnoringCase("timeout");
     assertThat(((Number) first.get("latency_ms")).longValue())
         .isGreaterThanOrEqualTo(config.readTimeout().toMillis());
-    assertThat(state(delivery.get("id"))).isNotEqualTo("SUCCEEDED");
+    assertThat(Webhooks.state(db, delivery.get("id"))).isNotEqualTo("SUCCEEDED");
 
     // The bank answers again: the next scheduled attempt delivers the same message.
     endpoint.receiver().reset();
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "SUCCEEDED", Duration.ofSeconds(20));
     assertThat(endpoint.receiver().deliveries())
         .extracting(DemoBank.Delivery::answered)
         .contains(200);
@@ -352,9 +350,7 @@ class WebhookDeliveryTest {
     // A first webhook leaves a kept-alive connection to the bank.
     UUID first = Webhooks.tip(kafka, "970412", "7000000201");
     Map<String, Object> firstDelivery = Webhooks.deliveryOf(db, first);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "SUCCEEDED".equals(state(firstDelivery.get("id"))));
+    Webhooks.awaitState(db, firstDelivery.get("id"), "SUCCEEDED", Duration.ofSeconds(20));
     // The bank's server closes the next connection the webhook comes on, as one whose idle
     // timeout ends just then does.
     endpoint.receiver().dropConnection(1);
@@ -363,9 +359,7 @@ class WebhookDeliveryTest {
     UUID tip = Webhooks.tip(kafka, "970412", "7000000202");
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "SUCCEEDED", Duration.ofSeconds(20));
     // One attempt, answered: not a failed one and another after the schedule's wait.
     assertThat(
             db.query(
@@ -389,9 +383,7 @@ class WebhookDeliveryTest {
     UUID tip = Webhooks.tip(kafka, "970412", "7000000203");
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "SUCCEEDED", Duration.ofSeconds(20));
     List<Map<String, Object>> attempts =
         db.query(
             "SELECT status_code, outcome, error FROM delivery_attempt WHERE delivery_id = ?"
@@ -417,9 +409,7 @@ class WebhookDeliveryTest {
     UUID tip = Webhooks.tip(kafka, "970462", "7000000042");
     Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
 
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "SUCCEEDED".equals(state(delivery.get("id"))));
+    Webhooks.awaitState(db, delivery.get("id"), "SUCCEEDED", Duration.ofSeconds(20));
     List<Map<String, Object>> attempts =
         db.query(
             "SELECT status_code, response_body FROM delivery_attempt WHERE delivery_id = ?"
@@ -477,11 +467,6 @@ class WebhookDeliveryTest {
   private double resends() {
     Counter resent = registry.find("webhook.resends").counter();
     return resent == null ? 0 : resent.count();
-  }
-
-  private String state(Object deliveryId) {
-    return (String)
-        db.query("SELECT state FROM delivery WHERE id = ?", deliveryId).get(0).get("state");
   }
 
   static void sleep(Duration d) {
