@@ -15,9 +15,18 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A scammer identifier held by exactly one case; what links tips and what the watchlist lists. */
+/**
+ * A scammer identifier held by exactly one case; what links tips and what the watchlist lists.
+ *
+ * <p>Its writers hold its case's lock or its own (advisory) lock, not always both, and some read
+ * the row before they take the other: an update writes only the columns its transaction changed, so
+ * that a copy read before another's merge, closure or dispute never writes back the case, the
+ * retirement or the delisting it had.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "case_identifier")
 public class CaseIdentifier extends PanacheEntityBase {
   // Pooled ids (blocks of 50, V1.15.0): a batch's rows go to the database as JDBC batches.

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The identifiers that link tips into cases: collected from a tip, filtered through the allow-list,
@@ -191,6 +192,49 @@ public class Identifiers {
   }
 
   /**
+   * The cases that hold the candidates' live rows now, read without loading the rows: a batch locks
+   * these cases before it reads the rows (see {@link TipLinking#onTips}).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public List<UUID> caseIdsOf(Collection<Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    Arrays arrays = Arrays.of(candidates);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT case_id, type, value FROM case_identifier"
+                    + " WHERE type = ANY (CAST(:types AS text[]))"
+                    + " AND value = ANY (CAST(:values AS text[])) AND retired_at IS NULL")
+            .setParameter("types", PgArrays.of(arrays.types()))
+            .setParameter("values", PgArrays.of(arrays.values()))
+            .getResultList();
+    return rows.stream()
+        .filter(
+            r ->
+                arrays
+                    .wanted()
+                    .contains(Candidate.key(IdentifierType.valueOf((String) r[1]), (String) r[2])))
+        .map(r -> (UUID) r[0])
+        .distinct()
+        .toList();
+  }
+
+  /** The candidates as the two lists the lookups take ({@code = ANY}), and their keys. */
+  private record Arrays(Set<IdentifierType> types, Set<String> values, Set<String> wanted) {
+    static Arrays of(Collection<Candidate> candidates) {
+      Arrays a = new Arrays(new HashSet<>(), new HashSet<>(), new HashSet<>());
+      for (Candidate c : candidates) {
+        a.types().add(c.type());
+        a.values().add(c.value());
+        a.wanted().add(c.key());
+      }
+      return a;
+    }
+  }
+
+  /**
    * The rows of the candidates, in one statement for all (both lists as {@code = ANY}, which the
    * (type, value) index takes), with the condition or order {@code more} adds.
    */
@@ -198,14 +242,7 @@ public class Identifiers {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    Set<IdentifierType> types = new HashSet<>();
-    Set<String> values = new HashSet<>();
-    Set<String> wanted = new HashSet<>();
-    for (Candidate c : candidates) {
-      types.add(c.type());
-      values.add(c.value());
-      wanted.add(c.key());
-    }
+    Arrays arrays = Arrays.of(candidates);
     @SuppressWarnings("unchecked")
     List<CaseIdentifier> rows =
         CaseIdentifier.getEntityManager()
@@ -214,10 +251,10 @@ public class Identifiers {
                     + " AND value = ANY (CAST(:values AS text[])) "
                     + more,
                 CaseIdentifier.class)
-            .setParameter("types", PgArrays.of(types))
-            .setParameter("values", PgArrays.of(values))
+            .setParameter("types", PgArrays.of(arrays.types()))
+            .setParameter("values", PgArrays.of(arrays.values()))
             .getResultList();
-    return rows.stream().filter(r -> wanted.contains(key(r))).toList();
+    return rows.stream().filter(r -> arrays.wanted().contains(key(r))).toList();
   }
 
   private static String key(CaseIdentifier row) {

@@ -30,11 +30,6 @@ final class LinkingView {
     lockedCases.forEach(c -> cases.put(c.id, c));
   }
 
-  /** The case ids the live rows name (to lock before the view is made). */
-  static List<UUID> caseIds(Map<String, CaseIdentifier> live) {
-    return live.values().stream().map(i -> i.caseId).distinct().toList();
-  }
-
   /** A tip's (allow-list-filtered) candidates with the live rows that hold them now. */
   Linkable linkable(List<Candidate> candidates) {
     Map<String, CaseIdentifier> existing = new HashMap<>();

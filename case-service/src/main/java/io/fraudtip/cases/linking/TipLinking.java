@@ -131,8 +131,11 @@ public class TipLinking {
     byTip.keySet().removeAll(inCases(byTip.keySet()));
     Set<String> allowList = identifiers.allowList();
     List<Candidate> linking = Identifiers.without(List.copyOf(all), allowList);
+    // The cases before their rows: a merge, a closure or a dispute changes a case's rows under
+    // the case's lock alone, and a row read before that lock could be written back as it was
+    // (a merged case's identifier moved back to it with the tip's count).
+    List<FraudCase> locked = merger.lock(identifiers.caseIdsOf(linking));
     Identifiers.Rows rows = identifiers.rows(linking);
-    List<FraudCase> locked = merger.lock(LinkingView.caseIds(rows.live()));
     LinkingView view = new LinkingView(rows.live(), rows.retired(), locked);
     Instant now = clock.now();
     // Each tip adds a line to its case's timeline: the cases' counts of such lines in one query.

@@ -22,10 +22,15 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Tips taken in batches: one transaction for many tips, as correct as one tip at a time. */
@@ -218,6 +223,78 @@ class TipBatchTest {
         .extracting(row -> row.get("payload"))
         .isEqualTo(received)
         .isNotEqualTo(Json.write(tip));
+  }
+
+  /**
+   * A merge by another transaction moves a case's identifiers without their locks (it holds the
+   * cases'); a batch naming one of them waits for the case and must then write the row as the merge
+   * left it. Made to happen every time: the merge commits only once the batch waits for the case
+   * (before, the batch had read the row first and wrote its old case back with its count).
+   */
+  @Test
+  void aCaseMergedWhileTheBatchWaitsForItKeepsItsIdentifiersInTheSurvivor() throws Exception {
+    String phone = TestTips.phone();
+    TipReceivedV1 absorbedTip = tip().paid(TestTips.account(), 1_000_000).phone(phone).build();
+    TipReceivedV1 survivorTip = tip().paid(TestTips.account(), 1_000_000).build();
+    cases.onTips(List.of(event(absorbedTip)));
+    cases.onTips(List.of(event(survivorTip)));
+    Object absorbed = caseOf(db, absorbedTip.tipId()).get("id");
+    Object survivor = caseOf(db, survivorTip.tipId()).get("id");
+    TipReceivedV1 late = tip().phone(phone).lost(1_000_000).build();
+
+    try (Connection merge = db.connect()) {
+      merge.setAutoCommit(false);
+      try (PreparedStatement s =
+          merge.prepareStatement(
+              "SELECT id FROM fraud_case WHERE id IN (?, ?) ORDER BY id FOR UPDATE")) {
+        s.setObject(1, absorbed);
+        s.setObject(2, survivor);
+        s.executeQuery().close();
+      }
+      update(merge, "UPDATE case_tip SET case_id = ? WHERE case_id = ?", survivor, absorbed);
+      update(merge, "UPDATE case_identifier SET case_id = ? WHERE case_id = ?", survivor, absorbed);
+      update(
+          merge,
+          "UPDATE fraud_case SET stage = 'MERGED', merged_into = ?, version = version + 1"
+              + " WHERE id = ?",
+          survivor,
+          absorbed);
+      CompletableFuture<Void> linked =
+          CompletableFuture.runAsync(() -> cases.onTips(List.of(event(late))));
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .until(
+              () ->
+                  db.queryLong(
+                          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                              + " AND datname = current_database()"
+                              + " AND query ILIKE '%from fraud_case%'")
+                      > 0);
+      merge.commit();
+      linked.get(30, TimeUnit.SECONDS);
+    }
+
+    assertThat(caseOf(db, late.tipId()).get("id")).isEqualTo(survivor);
+    assertThat(
+            db.query(
+                "SELECT case_id, report_count FROM case_identifier WHERE type = 'PHONE'"
+                    + " AND value = ?",
+                phone))
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("case_id")).isEqualTo(survivor);
+              assertThat(row.get("report_count")).isEqualTo(2);
+            });
+  }
+
+  private static void update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setObject(i + 1, args[i]);
+      }
+      s.executeUpdate();
+    }
   }
 
   private static TipEvent event(TipReceivedV1 tip) {
