@@ -129,11 +129,12 @@ public class AlertResponses {
     }
     List<OnwardTransferV1> transfers =
         r.onwardTransfers() == null ? List.of() : r.onwardTransfers();
+    // Before the trail is followed: the holds it asks for count the current answers' traces only.
+    BankResponse.supersede(row);
     if (r.outcome().onwardTransfers() != Onward.NONE && !transfers.isEmpty()) {
-      c = follow(c, r.bankBin(), transfers, layer, at, now, detail);
+      c = follow(c, r.bankBin(), r.responseId(), transfers, layer, at, now, detail);
       row.caseId = c.id;
     }
-    BankResponse.supersede(row);
     row.persist();
     long[] totals = BankResponse.currentTotals(c.id);
     c.frozenVnd = totals[0];
@@ -153,6 +154,7 @@ public class AlertResponses {
   private FraudCase follow(
       FraudCase c,
       String tracedByBin,
+      UUID responseId,
       List<OnwardTransferV1> transfers,
       int layer,
       Instant at,
@@ -173,11 +175,18 @@ public class AlertResponses {
       CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, m.getKey());
       if (id != null && id.caseId.equals(c.id) && id.delistedAt == null) {
         traced.add(new Freezes.Traced(id.bankBin, id.accountNumber(), id.layer, m.getValue()));
-        evidence.traced(id.value, tracedByBin, id.layer, c.id, at);
       }
     }
     detail.append(", on to ").append(traced.size()).append(" account(s)");
-    freezes.traced(c, tracedByBin, traced, now);
+    // An account this bank traced in the case before is evidence once.
+    for (Freezes.Traced t : freezes.traced(c, tracedByBin, responseId, traced, now)) {
+      evidence.traced(
+          new BankAccount(t.bankBin(), t.accountNumber()).value(),
+          tracedByBin,
+          t.layer(),
+          c.id,
+          at);
+    }
     return c;
   }
 

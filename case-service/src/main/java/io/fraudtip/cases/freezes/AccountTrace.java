@@ -37,4 +37,8 @@ public class AccountTrace extends PanacheEntityBase {
 
   @Column(name = "traced_at", nullable = false)
   public Instant tracedAt;
+
+  /** The bank's answer that traced it; a superseded answer's traces no longer count. */
+  @Column(name = "response_id")
+  public UUID responseId;
 }

@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Freezes come from police only (SPEC §10): a unit's freeze request names accounts of the case, and
@@ -101,16 +103,27 @@ public class Freezes {
   }
 
   /**
-   * Accounts a bank's answer traced: kept with their amounts, announced to their banks as an
-   * advisory naming the tracing bank, and asked to freeze where a standing order of the open case
-   * covers their layer.
+   * Accounts a bank's answer traced: kept with their amounts under the answer, announced to their
+   * banks as an advisory naming the tracing bank, and asked to freeze where a standing order of the
+   * open case covers their layer. An account the bank traced in the case before (an answer sent
+   * again or corrected) is kept with its new amount but not announced again.
+   *
+   * @return the accounts new to the case's traces by this bank
    */
   @Transactional(Transactional.TxType.MANDATORY)
-  public void traced(FraudCase c, String tracedByBin, List<Traced> traced, Instant now) {
+  public List<Traced> traced(
+      FraudCase c, String tracedByBin, UUID responseId, List<Traced> traced, Instant now) {
     if (traced.isEmpty()) {
-      return;
+      return List.of();
     }
+    Set<String> before =
+        AccountTrace.<AccountTrace>list("caseId = ?1 and tracedByBin = ?2", c.id, tracedByBin)
+            .stream()
+            .map(t -> t.bankBin + ":" + t.accountNumber)
+            .collect(Collectors.toSet());
+    List<Traced> fresh = new ArrayList<>();
     List<AccountRefV1> accounts = new ArrayList<>();
+    List<AccountRefV1> announced = new ArrayList<>();
     for (Traced t : traced) {
       AccountTrace row = new AccountTrace();
       row.id = Ids.next();
@@ -121,22 +134,29 @@ public class Freezes {
       row.tracedByBin = tracedByBin;
       row.amountVnd = Math.max(0, t.amountVnd());
       row.tracedAt = now;
+      row.responseId = responseId;
       row.persist();
       AccountRefV1 ref = new AccountRefV1(t.bankBin(), t.accountNumber(), t.layer());
       if (!accounts.contains(ref)) {
         accounts.add(ref);
+        if (!before.contains(t.bankBin() + ":" + t.accountNumber())) {
+          announced.add(ref);
+          fresh.add(t);
+        }
       }
     }
     c.updatedAt = now;
-    events.publish(
-        c,
-        CaseEventKind.ACCOUNT_TRACED,
-        CaseEvents.Extra.traced(
-            accounts,
-            tracedByBin,
-            "Traced by bank " + tracedByBin + "; advisory until the police unit asks to freeze"));
+    if (!announced.isEmpty()) {
+      events.publish(
+          c,
+          CaseEventKind.ACCOUNT_TRACED,
+          CaseEvents.Extra.traced(
+              announced,
+              tracedByBin,
+              "Traced by bank " + tracedByBin + "; advisory until the police unit asks to freeze"));
+    }
     if (!c.stage.isOpen()) {
-      return;
+      return fresh;
     }
     Map<FreezeRequest, List<AccountRefV1>> byOrder = new LinkedHashMap<>();
     for (AccountRefV1 a : accounts) {
@@ -170,6 +190,7 @@ public class Freezes {
                   authorisation(order, true),
                   "Freeze requested by the standing order of " + order.unitCode));
         });
+    return fresh;
   }
 
   /** The accounts the request names, each a listed bank account of the case (else an error). */

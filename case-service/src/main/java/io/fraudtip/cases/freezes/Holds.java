@@ -46,13 +46,22 @@ class Holds {
         }
       }
     }
-    for (AccountTrace trace :
-        AccountTrace.<AccountTrace>list(
-            "caseId = ?1 and bankBin = ?2 and accountNumber = ?3",
-            caseId,
-            bankBin,
-            accountNumber)) {
-      sum += trace.amountVnd;
+    // The traces of the banks' current answers only: an answer sent again, or corrected,
+    // supersedes the earlier one, whose traces would count its money twice.
+    Object[] traced =
+        (Object[])
+            AccountTrace.getEntityManager()
+                .createNativeQuery(
+                    "SELECT coalesce(sum(t.amount_vnd), 0), count(*) FROM account_trace t"
+                        + " WHERE t.case_id = ?1 AND t.bank_bin = ?2 AND t.account_number = ?3"
+                        + " AND NOT EXISTS (SELECT 1 FROM bank_response b"
+                        + " WHERE b.response_id = t.response_id AND b.superseded_at IS NOT NULL)")
+                .setParameter(1, caseId)
+                .setParameter(2, bankBin)
+                .setParameter(3, accountNumber)
+                .getSingleResult();
+    if (((Number) traced[1]).longValue() > 0) {
+      sum += ((Number) traced[0]).longValue();
       known = true;
     }
     return known ? sum : null;

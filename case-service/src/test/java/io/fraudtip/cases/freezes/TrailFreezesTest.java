@@ -87,10 +87,23 @@ class TrailFreezesTest {
 
   /** A bank's MOVED_ON answer on an account of the case at a layer, naming one onward account. */
   private void movedOn(Case c, String bankBin, String account, int layer, String toBin, String to) {
+    movedOn(c, bankBin, account, layer, toBin, to, UUID.randomUUID(), 30_000_000);
+  }
+
+  /** The same, as an answer to the alert {@code alertId} saying {@code amount} moved on. */
+  private void movedOn(
+      Case c,
+      String bankBin,
+      String account,
+      int layer,
+      String toBin,
+      String to,
+      UUID alertId,
+      long amount) {
     AlertResponseV1 r =
         new AlertResponseV1(
             UUID.randomUUID(),
-            UUID.randomUUID(),
+            alertId,
             c.id(),
             c.tipId(),
             bankBin,
@@ -99,7 +112,7 @@ class TrailFreezesTest {
             AlertOutcome.MOVED_ON,
             0,
             0,
-            List.of(new OnwardTransferV1(toBin, to, 30_000_000, Instant.now().minusSeconds(60))),
+            List.of(new OnwardTransferV1(toBin, to, amount, Instant.now().minusSeconds(60))),
             "Tiền đã chuyển đi",
             Instant.now());
     kafka
@@ -173,6 +186,42 @@ class TrailFreezesTest {
         .statusCode(200)
         .body("riskLevel", equalTo("HIGH"))
         .body("reasons.text", hasItem("confirmed by " + UNIT));
+  }
+
+  /**
+   * An answer sent again under a new response id, then corrected, supersedes the one before (SPEC
+   * §10): the onward account is announced to its bank once, and a freeze holds what the current
+   * answer says reached it, not the sum of every answer.
+   */
+  @Test
+  void anAnswerSentAgainTracesOnceAndItsCorrectionSetsTheHold() {
+    Case c = aCase();
+    String b = TestTips.account();
+    UUID alert = UUID.randomUUID();
+    movedOn(c, TestTips.VCB, c.account(), 1, BANK_B, b, alert, 30_000_000);
+    await(c.id(), CaseEventKind.ACCOUNT_TRACED, b);
+    movedOn(c, TestTips.VCB, c.account(), 1, BANK_B, b, alert, 30_000_000);
+    movedOn(c, TestTips.VCB, c.account(), 1, BANK_B, b, alert, 20_000_000);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM bank_response WHERE alert_id = ?", alert) == 3);
+
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM outbox_event WHERE record_key = ? AND event_type = ?",
+                c.id().toString(),
+                CaseEventKind.ACCOUNT_TRACED.cloudEventType()))
+        .isOne();
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM identifier_evidence WHERE value = ? AND kind = 'TRACED'",
+                BANK_B + ":" + b))
+        .isOne();
+    freeze(c.id(), BANK_B, b, "")
+        .statusCode(200)
+        .body("freezeRequests[0].accounts[0].holdAmountVnd", equalTo(20_000_000));
   }
 
   @Test
