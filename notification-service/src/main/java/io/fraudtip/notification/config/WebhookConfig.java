@@ -136,7 +136,7 @@ public interface WebhookConfig {
   @WithDefault("72h")
   Duration backlogWindow();
 
-  /** Characters of a bank's answer kept in the delivery log. */
+  /** Characters of a bank's answer kept in the delivery log (at most 1,000, its column's size). */
   @WithDefault("1000")
   int responseBodyLimit();
 

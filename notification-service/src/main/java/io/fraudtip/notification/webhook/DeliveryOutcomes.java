@@ -41,6 +41,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 @ApplicationScoped
 public class DeliveryOutcomes {
+  /** The sizes of the log's columns of a bank's answer and an attempt's error (V1.1.0). */
+  private static final int BODY_COLUMN = 1000;
+
+  private static final int ERROR_COLUMN = 500;
+
   /**
    * The result of one attempt.
    *
@@ -137,7 +142,7 @@ public class DeliveryOutcomes {
   /** What an answer does to its delivery; returns its line in the log. */
   private DeliveryRows.Attempt recordOne(Result r, DeliveryRows.Row d, Instant now) {
     Instant attemptedAt = Timestamps.micros(r.at());
-    String error = truncate(r.error(), 500);
+    String error = storable(r.error(), ERROR_COLUMN);
     d.attempts++;
     d.totalAttempts++;
     d.lastAttemptAt = attemptedAt;
@@ -186,7 +191,7 @@ public class DeliveryOutcomes {
         r.latencyMs(),
         r.status(),
         outcome,
-        truncate(r.body(), config.responseBodyLimit()),
+        storable(r.body(), Math.min(config.responseBodyLimit(), BODY_COLUMN)),
         error);
   }
 
@@ -310,7 +315,16 @@ public class DeliveryOutcomes {
     return wait.plusMillis(extra);
   }
 
-  private static String truncate(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
+  /**
+   * A bank's text as the log can hold it: without NUL characters, which PostgreSQL refuses in text
+   * (a binary answer would otherwise fail its attempt's record every time, and the attempt would be
+   * made again at each lease, never counted), and cut to its column.
+   */
+  static String storable(String s, int max) {
+    if (s == null) {
+      return null;
+    }
+    String text = s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
+    return text.length() <= max ? text : text.substring(0, max);
   }
 }

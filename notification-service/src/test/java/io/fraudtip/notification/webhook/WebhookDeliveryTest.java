@@ -421,6 +421,29 @@ class WebhookDeliveryTest {
     Webhooks.retire(db, endpoint);
   }
 
+  /**
+   * PostgreSQL refuses a NUL in text: a bank answering binary bytes once made its attempt's record
+   * fail every time, and the webhook went out again at each lease, never counted nor delivered.
+   */
+  @Test
+  void anAnswerWithNulBytesIsRecordedAndTheAttemptCounts() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970463");
+    endpoint.receiver().answerWithBody(503, "busy\0\0retry", 1);
+
+    UUID tip = Webhooks.tip(kafka, "970463", "7000000043");
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tip);
+
+    Webhooks.awaitState(db, delivery.get("id"), "SUCCEEDED", Duration.ofSeconds(20));
+    List<Map<String, Object>> attempts =
+        db.query(
+            "SELECT status_code, response_body FROM delivery_attempt WHERE delivery_id = ?"
+                + " ORDER BY attempt",
+            delivery.get("id"));
+    assertThat(attempts).extracting(a -> a.get("status_code")).containsExactly(503, 200);
+    assertThat(attempts.get(0).get("response_body")).isEqualTo("busy\uFFFD\uFFFDretry");
+    Webhooks.retire(db, endpoint);
+  }
+
   @Test
   void everyAnswerOfAQuickBankIsRecordedOnceWithItsBodyAndTheBankGetsEachWebhookOnce() {
     Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970400");
