@@ -81,4 +81,34 @@ class TracePropagationTest {
     assertThat(producer.getKind()).isEqualTo(SpanKind.PRODUCER);
     assertThat(producer.getName()).contains(Topics.TIPS_V1);
   }
+
+  /**
+   * A caller's trace state may be longer than the outbox keeps (the propagator bounds only each
+   * member): it is cut as W3C says, never a failed tip (it was a 500, and its batch rewritten one
+   * tip at a time).
+   */
+  @Test
+  void aLongTraceStateFromTheCallerIsCutNotAFailedTip() {
+    String state =
+        String.join(",", "a=" + "1".repeat(250), "b=" + "2".repeat(250), "c=" + "3".repeat(250));
+    String tipId =
+        given()
+            .contentType(ContentType.JSON)
+            .header("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")
+            .header("tracestate", state)
+            .body(Tips.VALID)
+            .post("/api/v1/tips")
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("tipId");
+
+    ConsumerRecord<String, String> record =
+        CloudEventRecords.awaitFirst(
+            kafka, Topics.TIPS_V1, r -> tipId.equals(r.key()), Duration.ofSeconds(20));
+    assertThat(CloudEventRecords.header(record, "traceparent"))
+        .contains("0af7651916cd43dd8448eb211c80319c");
+    assertThat(CloudEventRecords.header(record, "tracestate"))
+        .isEqualTo("a=" + "1".repeat(250) + ",b=" + "2".repeat(250));
+  }
 }

@@ -1,5 +1,7 @@
 package io.fraudtip.notification.service;
 
+import io.fraudtip.commons.tracing.TraceContexts;
+
 /**
  * The W3C trace context an alert continues: the {@code traceparent} and {@code tracestate} of the
  * Kafka record that raised it, kept as received (null fields when the record carried none).
@@ -12,21 +14,18 @@ public record TraceParent(String traceparent, String tracestate) {
   public static final TraceParent NONE = new TraceParent(null, null);
 
   private static final int MAX_TRACEPARENT = 128;
-  private static final int MAX_TRACESTATE = 512;
 
   /**
-   * The context of the given header values; an oversized value is dropped (W3C lets a hop drop
-   * {@code tracestate}, and a {@code traceparent} that long is not one), a tracestate without a
-   * traceparent means nothing.
+   * The context of the given header values; an oversized {@code traceparent} is dropped (one that
+   * long is not one), a {@code tracestate} cut as W3C says ({@link TraceContexts#bounded}), and a
+   * tracestate without a traceparent means nothing.
    */
   public static TraceParent of(String traceparent, String tracestate) {
     if (traceparent == null || traceparent.isBlank() || traceparent.length() > MAX_TRACEPARENT) {
       return NONE;
     }
     String state =
-        tracestate == null || tracestate.isBlank() || tracestate.length() > MAX_TRACESTATE
-            ? null
-            : tracestate;
+        tracestate == null || tracestate.isBlank() ? null : TraceContexts.bounded(tracestate);
     return new TraceParent(traceparent.trim(), state);
   }
 }
