@@ -41,8 +41,12 @@ public class TipReader {
         body == null || body.isBlank()
             ? null
             : reader.withAttribute(UNKNOWN, unknown).readValue(body);
-    // Hashed as sent: a retry with the same Idempotency-Key must repeat the body.
-    return new Read(tip, List.copyOf(unknown), Hashes.sha256(body == null ? "" : body));
+    return new Read(tip, List.copyOf(unknown), hash(body));
+  }
+
+  /** A body's hash, as sent: a retry with the same Idempotency-Key must repeat the body. */
+  public static String hash(String body) {
+    return Hashes.sha256(body == null ? "" : body);
   }
 
   private static final class CollectUnknown extends DeserializationProblemHandler {

@@ -48,8 +48,19 @@ public class TipResource implements TipsApi {
       // refused as malformed rather than taken as no key (a retry would make a second tip).
       idempotencyKey = "";
     }
-    TipReader.Read read = reader.read(body);
     URI tipsUri = uri.getBaseUriBuilder().path("api/v1/tips").build();
+    TipReader.Read read;
+    try {
+      read = reader.read(body);
+    } catch (IOException unreadable) {
+      if (idempotencyKey == null) {
+        throw unreadable;
+      }
+      return Uni.createFrom()
+          .completionStage(
+              tips.unreadable(unreadable, TipReader.hash(body), idempotencyKey, locale))
+          .map(out -> accepted(out, tipsUri));
+    }
     return Uni.createFrom()
         .completionStage(
             tips.submit(

@@ -52,6 +52,49 @@ public class TipService {
   public record Submitted(TipReceipt receipt, boolean replayed) {}
 
   /**
+   * A body that could not be read (not JSON, or not of a tip's shape) under an Idempotency-Key: the
+   * key answers first, as for a tip with bad fields (the first answer, 409, or 422 for a key used
+   * with another body); a key not used yet leaves the body's own 400.
+   *
+   * @param unreadable why the body could not be read (answered when the key does not decide)
+   */
+  public CompletableFuture<Submitted> unreadable(
+      Exception unreadable, String bodyHash, String idempotencyKey, Locale locale) {
+    IdempotencyKeys.check(idempotencyKey, locale);
+    if (committer.isCommitting(idempotencyKey)) {
+      throw IdempotencyKeys.inFlight(locale);
+    }
+    return answeredByKey(unreadable, bodyHash, idempotencyKey, Timestamps.now(), locale);
+  }
+
+  /**
+   * As before batching: a key already used answers (first answer, 409, 422) before a refused body.
+   * The only read of the database on a tip's way in: on a worker, as the request may be on the
+   * event loop.
+   */
+  private CompletableFuture<Submitted> answeredByKey(
+      Exception refused, String bodyHash, String idempotencyKey, Instant now, Locale locale) {
+    CompletableFuture<Submitted> answer = new CompletableFuture<>();
+    Infrastructure.getDefaultWorkerPool()
+        .execute(
+            () -> {
+              try {
+                Optional<TipReceipt> first =
+                    QuarkusTransaction.requiringNew()
+                        .call(() -> idempotency.begin(idempotencyKey, bodyHash, now, locale));
+                if (first.isPresent()) {
+                  answer.complete(new Submitted(first.get(), true));
+                } else {
+                  answer.completeExceptionally(refused);
+                }
+              } catch (RuntimeException e) {
+                answer.completeExceptionally(e);
+              }
+            });
+    return answer;
+  }
+
+  /**
    * Checks and normalises a tip at once, then hands it to the group committer, which stores it, its
    * tips.v1 event (outbox) and the answer to its Idempotency-Key in its batch's transaction.
    * Nothing is stored for a refused tip.
@@ -82,17 +125,7 @@ public class TipService {
       if (idempotencyKey == null) {
         throw invalid;
       }
-      // As before batching: a key already used answers (first answer, 409, 422) before the body.
-      // The only read of the database on a tip's way in: on a worker, as the request may be on
-      // the event loop.
-      return CompletableFuture.supplyAsync(
-          () -> {
-            Optional<TipReceipt> first =
-                QuarkusTransaction.requiringNew()
-                    .call(() -> idempotency.begin(idempotencyKey, bodyHash, now, locale));
-            return new Submitted(first.orElseThrow(() -> invalid), true);
-          },
-          Infrastructure.getDefaultWorkerPool());
+      return answeredByKey(invalid, bodyHash, idempotencyKey, now, locale);
     }
     Tip tip = new Tip();
     tip.id = Ids.next();

@@ -137,6 +137,11 @@ class GroupCommitTest {
     ExtractableResponse<Response> fresh = post(UUID.randomUUID().toString(), invalid);
     assertThat(fresh.statusCode()).isEqualTo(400);
     assertThat(fresh.<String>path("errors[0].code")).isEqualTo("province.unknown");
+    // A body that is not even JSON, or not a tip's shape, is another body too.
+    for (String unreadable : List.of("{\"description\": ", "[1, 2]")) {
+      assertThat(post(used, unreadable).statusCode()).isEqualTo(422);
+      assertThat(post(UUID.randomUUID().toString(), unreadable).statusCode()).isEqualTo(400);
+    }
   }
 
   @Test
