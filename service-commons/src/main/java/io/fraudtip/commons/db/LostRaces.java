@@ -63,6 +63,9 @@ public final class LostRaces {
     return t instanceof OptimisticLockException
         || t instanceof PessimisticLockException
         || t instanceof org.hibernate.StaleStateException
-        || (t instanceof SQLException sql && states.contains(sql.getSQLState()));
+        // A pool's own SQLException (no connection in time) has no state; Set.of refuses null.
+        || (t instanceof SQLException sql
+            && sql.getSQLState() != null
+            && states.contains(sql.getSQLState()));
   }
 }

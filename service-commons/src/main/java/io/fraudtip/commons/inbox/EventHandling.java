@@ -1,14 +1,12 @@
 package io.fraudtip.commons.inbox;
 
-import io.fraudtip.commons.failure.Causes;
+import io.fraudtip.commons.failure.Outages;
 import io.fraudtip.contracts.Json;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import java.net.SocketException;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,34 +205,10 @@ public final class EventHandling {
   }
 
   /**
-   * Whether a failure is the infrastructure's, not the record's: a lost or refused database
-   * connection (SQL states 08xxx, 57P0x, 53300), a connection pool that found none in time, a
-   * socket error, or the persistence unit closed by a shutdown.
+   * Whether a failure is the infrastructure's, not the record's ({@link Outages#isOutage}): run
+   * again, the same record may succeed.
    */
   public static boolean isTransient(Throwable failure) {
-    return Causes.anyMatch(failure, EventHandling::transientHere);
-  }
-
-  private static boolean transientHere(Throwable t) {
-    if (t instanceof SQLException sql) {
-      String state = sql.getSQLState();
-      if (state != null
-          && (state.startsWith("08") || state.startsWith("57P") || state.equals("53300"))) {
-        return true;
-      }
-      String message = sql.getMessage();
-      if (message != null && message.contains("Acquisition timeout")) {
-        return true;
-      }
-    }
-    if (t instanceof SocketException) {
-      return true;
-    }
-    // An instance shutting down closes its persistence unit under a record being handled: the
-    // record is not at fault, and left unacknowledged it goes to another instance.
-    return t instanceof IllegalStateException
-        && t.getMessage() != null
-        && (t.getMessage().contains("EntityManagerFactory is closed")
-            || t.getMessage().contains("Session/EntityManager is closed"));
+    return Outages.isOutage(failure);
   }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.fraudtip.commons.db.LostRaces;
 import io.fraudtip.commons.failure.Causes;
+import io.fraudtip.commons.failure.Outages;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -45,6 +46,9 @@ public class ProblemMapper {
    * be sent again: nothing of it was stored, and these conditions pass in about a second.
    */
   private static final int RETRY_AFTER_UNAVAILABLE_SECONDS = 1;
+
+  /** A database restart takes seconds: callers are asked to wait that long, not to hammer it. */
+  private static final int RETRY_AFTER_OUTAGE_SECONDS = 5;
 
   @ServerExceptionMapper
   public Response problem(ProblemException e, UriInfo uri) {
@@ -312,6 +316,21 @@ public class ProblemMapper {
                   List.of()));
       busy.getHeaders().putSingle("Retry-After", RETRY_AFTER_UNAVAILABLE_SECONDS);
       return busy;
+    }
+    if (Outages.isOutage(e)) {
+      LOG.warnf("The database was out of reach on %s, answered 503: %s", path(uri), e.getMessage());
+      Response away =
+          answer(
+              new Problem(
+                  "unavailable",
+                  "Service Unavailable",
+                  503,
+                  "The service cannot reach its database for the moment; nothing was stored."
+                      + " Send the request again shortly.",
+                  path(uri),
+                  List.of()));
+      away.getHeaders().putSingle("Retry-After", RETRY_AFTER_OUTAGE_SECONDS);
+      return away;
     }
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
