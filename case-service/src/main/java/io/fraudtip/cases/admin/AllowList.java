@@ -70,9 +70,22 @@ public class AllowList {
     return rows.stream().map(AllowList::entry).toList();
   }
 
+  /**
+   * An entry's stored value: canonical as the watchlist reads it, and a domain without a leading
+   * {@code www.}, which names the same site (tips name it by its registrable domain, which an entry
+   * for {@code www.} alone would not cover). No other label is dropped: a platform's sub-domain
+   * (sites.google.com) must not cover the platform.
+   */
+  static String entryValue(IdentifierType type, String typed) {
+    String value = Watchlist.canonical(type, typed);
+    return type == IdentifierType.DOMAIN && value.startsWith("www.") && value.indexOf('.', 4) > 0
+        ? value.substring(4)
+        : value;
+  }
+
   @Transactional
   public Added add(Request r, String actor) {
-    String value = Watchlist.canonical(r.type(), r.value());
+    String value = entryValue(r.type(), r.value());
     Candidate key = new Candidate(r.type(), value, null, false, 1);
     // The same lock a tip takes on its identifiers before it reads the allow-list: a tip linking
     // this identifier right now either commits first (and is delisted below) or sees the entry.
@@ -101,7 +114,7 @@ public class AllowList {
 
   @Transactional
   public void remove(IdentifierType type, String raw) {
-    String value = Watchlist.canonical(type, raw);
+    String value = entryValue(type, raw);
     tables.changed();
     int deleted =
         em.createNativeQuery(

@@ -116,6 +116,31 @@ class AllowListTest {
     check("PHONE", hotline).body("listed", equalTo(true)).body("reportCount", equalTo(2));
   }
 
+  /**
+   * An operator typing the bank's site as www.… means the bank's domain: tips name a site by its
+   * registrable domain too, and the entry covers it (it covered only the www. host before).
+   */
+  @Test
+  void aDomainEnteredWithWwwCoversTheSitesDomain() {
+    String bank = "bank" + UUID.randomUUID().toString().substring(0, 8) + ".com.vn";
+    add("DOMAIN", "https://www." + bank + "/", "Trang chính thức")
+        .statusCode(201)
+        .body("entry.value", equalTo(bank));
+    TipReceivedV1 a =
+        tip()
+            .identifier(io.fraudtip.contracts.tips.IdentifierType.DOMAIN, bank)
+            .paid(TestTips.account(), 1_000_000)
+            .build();
+    TipReceivedV1 b =
+        tip()
+            .identifier(io.fraudtip.contracts.tips.IdentifierType.DOMAIN, bank)
+            .paid(TestTips.account(), 1_000_000)
+            .build();
+    assertThat(caseOfNew(a)).isNotEqualTo(caseOfNew(b));
+    check("DOMAIN", bank).body("listed", equalTo(false));
+    remove("DOMAIN", "www." + bank).statusCode(204);
+  }
+
   @Test
   void allowListingADomainDelistsItsSubDomainsHeldByCasesAndRetractsThem() {
     String bank = "bank" + UUID.randomUUID().toString().substring(0, 8) + ".com.vn";
