@@ -211,6 +211,7 @@ final class BadInputCases {
           {"value of 401 chars", "?type=PHONE&value=" + "9".repeat(401)},
           {"value with NUL", "?type=PHONE&value=0912%00345678"},
           {"account with right-to-left override", "?type=BANK_ACCOUNT&value=970436:12%E2%80%AE34"},
+          {"account without its bank", "?type=BANK_ACCOUNT&value=0123456789"},
         }) {
       add(Probe.of(CASES, "GET", check + q[1]).named(q[0]).expectFieldErrors());
     }
@@ -221,6 +222,10 @@ final class BadInputCases {
     field(batch, "items null", "{\"items\": null}");
     field(batch, "1001 items", items(1001));
     field(batch, "item type unknown", "{\"items\": [{\"type\": \"SPACESHIP\", \"value\": \"1\"}]}");
+    field(
+        batch,
+        "account without its bank",
+        "{\"items\": [{\"type\": \"BANK_ACCOUNT\", \"value\": \"0123456789\"}]}");
     field(
         batch,
         "item value with NUL",

@@ -88,7 +88,9 @@ public class WatchlistResource {
                     value = WatchlistViews.EXAMPLE_URL_BY_DOMAIN),
                 @ExampleObject(name = "not listed", value = WatchlistViews.EXAMPLE_NOT_LISTED)
               }))
-  @APIResponse(responseCode = "400", description = "Missing type or value")
+  @APIResponse(
+      responseCode = "400",
+      description = "Missing type or value, or a bank account without its bank (BIN:account)")
   public Uni<Result> check(
       @Parameter(
               example = "URL",
@@ -108,7 +110,9 @@ public class WatchlistResource {
           @Size(max = MAX_VALUE)
           @Pattern(regexp = CleanText.REGEX, message = "{" + CleanText.CODE + "}")
           String value) {
-    return answer(List.of(new Item(type, value))).map(results -> results.get(0));
+    List<Item> items = List.of(new Item(type, value));
+    Watchlist.requireBanks(items, true);
+    return answer(items).map(results -> results.get(0));
   }
 
   // On a worker thread: canonicalising up to 1,000 values (phone numbers are parsed) is too long a
@@ -127,7 +131,10 @@ public class WatchlistResource {
               schema = @Schema(implementation = BatchResult.class),
               examples =
                   @ExampleObject(name = "screening", value = WatchlistViews.EXAMPLE_BATCH_RESULT)))
-  @APIResponse(responseCode = "400", description = "Empty, too many or invalid identifiers")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Empty, too many or invalid identifiers, or a bank account without its bank (BIN:account)")
   public BatchResult checkBatch(
       @RequestBody(
               content =
@@ -139,6 +146,7 @@ public class WatchlistResource {
           @Valid
           @NotNull
           Batch batch) {
+    Watchlist.requireBanks(batch.items(), false);
     return new BatchResult(watchlist.check(batch.items(), privileged()));
   }
 

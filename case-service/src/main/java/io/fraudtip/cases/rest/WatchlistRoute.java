@@ -327,7 +327,9 @@ public class WatchlistRoute {
       return Optional.empty();
     }
     try {
-      return Optional.of(new Item(IdentifierType.valueOf(type), value));
+      IdentifierType t = IdentifierType.valueOf(type);
+      // Refused by the resource (a bare account number is no check).
+      return Watchlist.withoutBank(t, value) ? Optional.empty() : Optional.of(new Item(t, value));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

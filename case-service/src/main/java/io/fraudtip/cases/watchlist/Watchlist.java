@@ -14,6 +14,8 @@ import io.fraudtip.cases.trust.Fact;
 import io.fraudtip.cases.trust.TrustModel;
 import io.fraudtip.cases.trust.TrustModel.Assessment;
 import io.fraudtip.commons.identifiers.IdentifierNormaliser;
+import io.fraudtip.commons.problem.FieldError;
+import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -451,6 +453,36 @@ public class Watchlist {
   private static Result notListed(IdentifierType type, String value) {
     return new Result(
         type, value, false, 0, null, RiskLevel.NONE, null, null, null, null, null, null);
+  }
+
+  /**
+   * Refuses a bank account checked without its bank (a bare account number): accounts are listed at
+   * their bank, so such a check would be answered "not listed" whatever the account, a false
+   * all-clear before a transfer.
+   *
+   * @param single whether the items are the single check's (its field is {@code value})
+   * @throws ProblemException 400 naming each such item, {@code account.bank-required}
+   */
+  public static void requireBanks(List<Item> items, boolean single) {
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (withoutBank(items.get(i).type(), items.get(i).value())) {
+        errors.add(
+            new FieldError(
+                single ? "value" : "items[" + i + "].value",
+                "account.bank-required",
+                "Cần ghi ngân hàng trước số tài khoản / name the bank before the account number:"
+                    + " BIN or bank code, then ':' (970436:0123456789, VCB:0123456789)"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw ProblemException.invalid(errors);
+    }
+  }
+
+  /** Whether a value typed as a bank account names no bank (see {@link #requireBanks}). */
+  public static boolean withoutBank(IdentifierType type, String value) {
+    return type == IdentifierType.BANK_ACCOUNT && value != null && value.indexOf(':') < 0;
   }
 
   /**

@@ -151,6 +151,42 @@ class WatchlistResourceTest {
         .statusCode(400);
   }
 
+  /**
+   * Accounts are listed at their bank: a bare account number was answered "not listed" whatever the
+   * account, a false all-clear before a transfer. It is refused, naming the field.
+   */
+  @Test
+  void aBankAccountWithoutItsBankIsRefusedNotAnsweredNotListed() {
+    given()
+        .queryParam("type", "BANK_ACCOUNT")
+        .queryParam("value", "0123456789")
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("value"))
+        .body("errors.code", contains("account.bank-required"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "items",
+                List.of(
+                    Map.of("type", "BANK_ACCOUNT", "value", "VCB:0123456789"),
+                    Map.of("type", "BANK_ACCOUNT", "value", "0123 456 789"))))
+        .post("/api/v1/watchlist/check")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("items[1].value"))
+        .body("errors.code", contains("account.bank-required"));
+    given()
+        .queryParam("type", "BANK_ACCOUNT")
+        .queryParam("value", "VCB:0123456789")
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200);
+  }
+
   @Test
   void anUnknownTypeIsA400NamingTheParameterNotA404() {
     given()
