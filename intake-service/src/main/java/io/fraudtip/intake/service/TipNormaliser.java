@@ -238,7 +238,8 @@ public class TipNormaliser {
     }
     for (int i = 0; i < list.size(); i++) {
       String at = field + "[" + i + "]";
-      if (list.get(i) != null && !v.has(at)) {
+      // An element with a bad field (a null platform, a blank handle) was refused as it was read.
+      if (list.get(i) != null && !v.hasWithin(at)) {
         action.accept(at, list.get(i));
       }
     }

@@ -162,6 +162,25 @@ class TipValidationTest {
     assertThat(db.queryLong("SELECT count(*) FROM outbox_event")).isEqualTo(outbox);
   }
 
+  /** A social account without its network or handle was a 500 (read past its own errors). */
+  @Test
+  void aSocialAccountWithoutItsNetworkOrHandleIsListedNotAFailure() {
+    ObjectNode tip = tip();
+    ArrayNode social = tip.putObject("scammer").putArray("socialAccounts");
+    social.addObject().put("handle", "abc");
+    social.addObject().put("platform", "ZALO");
+    social.addObject().put("platform", "ZALO").putNull("handle");
+
+    refuse(tip, "en")
+        .body(
+            "errors.collect { it.field + ' ' + it.code }",
+            hasItems(
+                "scammer.socialAccounts[0].platform NotNull",
+                "scammer.socialAccounts[1].handle NotBlank",
+                "scammer.socialAccounts[2].handle NotBlank"))
+        .body("errors.size()", equalTo(3));
+  }
+
   @Test
   void aCommuneMustBelongToItsProvince() {
     ObjectNode tip = tip();

@@ -71,6 +71,12 @@ public class PhoneNormaliser {
       throw new InvalidValue("phone.invalid");
     }
     String compact = SEPARATORS.matcher(typed.strip()).replaceAll("");
+    // libphonenumber reads letters as keypad digits: a masked "09123xxxxx" would become
+    // +84912399999,
+    // someone else's number.
+    if (compact.chars().anyMatch(Character::isLetter)) {
+      throw new InvalidValue("phone.invalid");
+    }
     String number = convertOldMobile(compact);
     try {
       PhoneNumber parsed = util.parse(number, HOME_REGION);

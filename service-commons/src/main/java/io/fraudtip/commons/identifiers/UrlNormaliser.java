@@ -37,7 +37,9 @@ public class UrlNormaliser {
     if (typed == null || typed.isBlank()) {
       throw new InvalidValue("url.invalid");
     }
-    String s = typed.strip();
+    // A browser reads a backslash in an http(s) URL as a slash (WHATWG URL): evil.com\@bank.vn
+    // opens evil.com, and must not be taken for bank.vn with user info.
+    String s = typed.strip().replace('\\', '/');
     if (s.chars().anyMatch(Character::isWhitespace)) {
       throw new InvalidValue("url.invalid");
     }
@@ -76,7 +78,7 @@ public class UrlNormaliser {
           || (scheme.equals("http") && port.equals("80"))
           || (scheme.equals("https") && port.equals("443"))) {
         port = null;
-      } else if (!PORT.matcher(port).matches()) {
+      } else if (!PORT.matcher(port).matches() || Integer.parseInt(port) > 65_535) {
         throw new InvalidValue("url.host");
       }
     }

@@ -40,6 +40,19 @@ public final class Violations {
     return fields.contains(field);
   }
 
+  /** Whether the field or any field inside it ({@code field.x}, {@code field[0]}) has an error. */
+  public boolean hasWithin(String field) {
+    for (String f : fields) {
+      if (f.startsWith(field)
+          && (f.length() == field.length()
+              || f.charAt(field.length()) == '.'
+              || f.charAt(field.length()) == '[')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   public boolean isEmpty() {
     return errors.isEmpty();
   }

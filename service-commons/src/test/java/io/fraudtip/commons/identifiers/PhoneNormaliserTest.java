@@ -51,7 +51,19 @@ class PhoneNormaliserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"12345", "abc", "", "0869", "+84 123", "0000000000"})
+  // Letters were read as keypad digits: a masked number became someone else's.
+  @ValueSource(
+      strings = {
+        "12345",
+        "abc",
+        "",
+        "0869",
+        "+84 123",
+        "0000000000",
+        "09123xxxxx",
+        "0912 XXX XXX",
+        "0912ABCDEF"
+      })
   void anInvalidNumberIsRefused(String typed) {
     assertThatThrownBy(() -> phones.normalise(typed))
         .isInstanceOf(InvalidValue.class)

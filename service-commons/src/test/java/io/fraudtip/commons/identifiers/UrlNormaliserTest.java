@@ -23,6 +23,9 @@ class UrlNormaliserTest {
     "https://user:secret@evil.example.com./x, https://evil.example.com/x, example.com",
     "https://abc.github.io/p, https://abc.github.io/p, abc.github.io",
     "http://192.168.1.10/admin, http://192.168.1.10/admin, ",
+    // A browser opens evil.com: the backslash is a slash, not the end of user info.
+    "https://evil.com\\@vietcombank.com.vn/login, https://evil.com/@vietcombank.com.vn/login,"
+        + " evil.com",
   })
   void urlsAreNormalisedWithTheirRegistrableDomain(String typed, String url, String domain) {
     UrlNormaliser.Site site = urls.normalise(typed);
@@ -57,6 +60,7 @@ class UrlNormaliserTest {
     "https:///nohost, url.host",
     "https://bad_host!.com/, url.host",
     "https://example.com:99x/, url.host",
+    "https://example.com:70000/, url.host",
   })
   void badUrlsAreRefusedWithTheirRule(String typed, String code) {
     assertThatThrownBy(() -> urls.normalise(typed))
