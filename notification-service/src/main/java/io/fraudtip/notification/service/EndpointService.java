@@ -69,15 +69,7 @@ public class EndpointService {
       throw ProblemException.invalid(
           "bankBin", "bank.unknown", "No bank with this BIN in the directory");
     }
-    if (BankEndpoint.count("bankBin", bin) >= config.maxEndpointsPerBank()) {
-      throw ProblemException.conflict(
-          "endpoint-limit",
-          "Bank "
-              + bin
-              + " already has the "
-              + config.maxEndpointsPerBank()
-              + " endpoints it may register; delete one first");
-    }
+    requireRoom(bin);
     Instant now = Timestamps.now();
     BankEndpoint e = new BankEndpoint();
     e.id = Ids.next();
@@ -124,6 +116,7 @@ public class EndpointService {
     boolean enabled = false;
     if (update.active() != null) {
       if (update.active() && !e.active) {
+        requireRoom(e.bankBin);
         // Re-enabled: the failure clock starts again.
         e.disabledReason = null;
         e.disabledAt = null;
@@ -155,6 +148,22 @@ public class EndpointService {
     } else {
       e.active = false;
       e.updatedAt = Timestamps.now();
+    }
+  }
+
+  /**
+   * Room for one more active endpoint of the bank. Only active ones count: one deleted after it
+   * delivered stays, inactive, for its log, and must not hold a place.
+   */
+  private void requireRoom(String bin) {
+    if (BankEndpoint.count("bankBin = ?1 and active = true", bin) >= config.maxEndpointsPerBank()) {
+      throw ProblemException.conflict(
+          "endpoint-limit",
+          "Bank "
+              + bin
+              + " already has the "
+              + config.maxEndpointsPerBank()
+              + " active endpoints it may have; delete or pause one first");
     }
   }
 

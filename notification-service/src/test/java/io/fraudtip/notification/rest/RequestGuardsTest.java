@@ -83,6 +83,26 @@ class RequestGuardsTest {
         .body("type", equalTo("endpoint-limit"));
     // Another bank is not affected.
     register(tokens.bank("970448"), "http://127.0.0.1:1/hooks/x").then().statusCode(201);
+
+    // An inactive endpoint (paused, or deleted after it delivered and kept for its log) holds no
+    // place: another may be registered, and the inactive one comes back only when there is room.
+    String first =
+        given().auth().oauth2(bank).get("/api/v1/endpoints").then().extract().path("[0].id");
+    patch(bank, first, "{\"active\":false}").then().statusCode(200);
+    register(bank, "http://127.0.0.1:1/hooks/3").then().statusCode(201);
+    patch(bank, first, "{\"active\":true}")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("endpoint-limit"));
+  }
+
+  private static io.restassured.response.Response patch(String token, String id, String body) {
+    return given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .patch("/api/v1/endpoints/" + id);
   }
 
   private static io.restassured.response.Response register(String token, String url) {
