@@ -72,6 +72,10 @@ public class EndpointUrlPolicy {
     if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
       throw refused("url.malformed", "The URL needs a host, and no user name or fragment");
     }
+    // URI takes any number as a port; a connection to one above 65535 fails at every attempt.
+    if (uri.getPort() > 65_535) {
+      throw refused("url.malformed", "The port must be at most 65535");
+    }
     checkAddresses(uri);
     return uri;
   }

@@ -53,6 +53,7 @@ class EndpointUrlPolicyTest {
         "https://rebind.bank.example/hooks",
         "ftp://hooks.bank.example/x",
         "https://user:pw@hooks.bank.example/x",
+        "https://203.113.131.1:70000/hooks",
         "not a url"
       })
   void refusesLocalAndNonHttpsUrls(String url) {
