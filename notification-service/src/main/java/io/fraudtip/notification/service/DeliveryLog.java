@@ -1,6 +1,7 @@
 package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.commons.tx.Snapshot;
 import io.fraudtip.notification.api.AttemptView;
 import io.fraudtip.notification.api.DeliveryDetail;
@@ -115,7 +116,7 @@ public class DeliveryLog {
                     + " AND d.state = 'FAILED' AND d.completed_at >= :since"
                     + " AND (CAST(:bank AS varchar) IS NULL OR d.bank_bin = CAST(:bank AS varchar))"
                     + " AND (CAST(:endpoint AS uuid) IS NULL OR d.endpoint_id = CAST(:endpoint AS uuid))")
-            .setParameter("since", since)
+            .setParameter("since", Timestamps.asFilterBound(since))
             .setParameter("bank", bankScope.orElse(null))
             .setParameter("endpoint", endpointId.map(UUID::toString).orElse(null))
             .executeUpdate();
@@ -132,7 +133,7 @@ public class DeliveryLog {
             .map(
                 s ->
                     OperatorNotice.<OperatorNotice>list(
-                        "createdAt >= ?1 order by createdAt desc", s))
+                        "createdAt >= ?1 order by createdAt desc", Timestamps.asFilterBound(s)))
             .orElseGet(() -> OperatorNotice.list("order by createdAt desc"));
     return notices.stream()
         .map(n -> new NoticeView(n.id, n.kind, n.bankBin, n.endpointId, n.message, n.createdAt))

@@ -2,6 +2,7 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.banks.AccountNumbers;
 import io.quarkus.panache.common.Parameters;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ public record ListQuery(
         if (p.length != 3 || !VERSION.equals(p[0])) {
           throw new IllegalArgumentException(cursor);
         }
-        return new Cursor(Instant.parse(p[1]), UUID.fromString(p[2]));
+        return new Cursor(Timestamps.asFilterBound(Instant.parse(p[1])), UUID.fromString(p[2]));
       } catch (IllegalArgumentException | DateTimeParseException e) {
         return null;
       }
@@ -94,7 +95,7 @@ public record ListQuery(
     Instant from = null;
     if (since != null) {
       try {
-        from = Instant.parse(since);
+        from = Timestamps.asFilterBound(Instant.parse(since));
       } catch (DateTimeParseException e) {
         errors.add(
             new FieldError(

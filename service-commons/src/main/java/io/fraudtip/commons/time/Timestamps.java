@@ -17,6 +17,20 @@ public final class Timestamps {
     return micros(Instant.now());
   }
 
+  /** The earliest and latest instants a filter passes to the database (timestamptz holds more). */
+  static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+  static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  /**
+   * A caller's bound of a time filter ("since") as the database can take it: PostgreSQL refuses an
+   * instant outside its range (a 500), while nothing stored is older than year 1 or newer than year
+   * 9999, so the clamped bound selects the same rows.
+   */
+  public static Instant asFilterBound(Instant instant) {
+    return instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+  }
+
   /** The instant to the microsecond, as it will read back from the database. */
   public static Instant micros(Instant instant) {
     return instant.truncatedTo(ChronoUnit.MICROS);
