@@ -117,19 +117,7 @@ public class Disputes {
     if (d.status != DisputeViews.Status.OPEN) {
       throw ProblemException.conflict("dispute-decided", "The dispute is " + d.status);
     }
-    PoliceUnit decider = d.decider(c);
-    if (!scope.unit().map(me -> me.covers(decider)).orElse(false)) {
-      // A unit below the deciding one sees the case, not the decision: it escalated past it.
-      throw new ProblemException(
-          403,
-          "not-deciding-unit",
-          "Forbidden",
-          "Dispute "
-              + id
-              + " is for "
-              + (decider == null ? "another unit" : decider.code)
-              + " to decide: it was not decided in time and escalated");
-    }
+    requireDecider(d, c);
     Instant now = clock.now();
     d.status = decision.upheld() ? DisputeViews.Status.UPHELD : DisputeViews.Status.REJECTED;
     d.decidedAt = now;
@@ -168,6 +156,23 @@ public class Disputes {
     return flushed(c, d, now);
   }
 
+  /** The caller's unit is the dispute's deciding unit or above it (else 403). */
+  private void requireDecider(Dispute d, FraudCase c) {
+    PoliceUnit decider = d.decider(c);
+    if (!scope.unit().map(me -> me.covers(decider)).orElse(false)) {
+      // A unit below the deciding one sees the case, not the decision: it escalated past it.
+      throw new ProblemException(
+          403,
+          "not-deciding-unit",
+          "Forbidden",
+          "Dispute "
+              + d.id
+              + " is for "
+              + (decider == null ? "another unit" : decider.code)
+              + " to decide: it was not decided in time and escalated");
+    }
+  }
+
   /**
    * Ends the review an independent report asked for after an upheld dispute: confirmed, the
    * identifier is listed again (a police confirmation); dismissed, it stays off.
@@ -183,6 +188,9 @@ public class Disputes {
     if (d.status != DisputeViews.Status.UPHELD || identifier.reviewRequestedAt == null) {
       throw ProblemException.conflict("no-review", "No review is open on this dispute");
     }
+    // The review is the deciding unit's, as the decision was (SPEC §10): a unit below it must not
+    // undo its parent's decision.
+    requireDecider(d, c);
     Instant now = clock.now();
     String unit = deciding(c);
     identifier.reviewRequestedAt = null;

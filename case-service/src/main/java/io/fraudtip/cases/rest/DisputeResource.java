@@ -113,6 +113,9 @@ public class DisputeResource {
               + " independent source asks the deciding unit to review it. Confirming is a police"
               + " confirmation (listed again, HIGH); dismissing keeps it off.")
   @APIResponse(responseCode = "200", description = "Reviewed")
+  @APIResponse(
+      responseCode = "403",
+      description = "The dispute escalated past my unit: the deciding unit reviews it")
   @APIResponse(responseCode = "404", description = "No such dispute in my unit's tree")
   @APIResponse(responseCode = "409", description = "No review open on this dispute")
   public DisputeViews.View review(

@@ -112,6 +112,50 @@ class DisputeEscalationTest {
     given().get("/api/v1/disputes/" + disputeId).then().body("decideBy", equalTo(null));
   }
 
+  /**
+   * The review a later independent report asks for is the deciding unit's, as the decision was: the
+   * unit below, which the dispute escalated past, cannot relist what its parent delisted.
+   */
+  @Test
+  void theReviewOfAnEscalatedDisputeIsTheDecidingUnitsNotTheUnitBelow() {
+    UUID caseId = commune66Case();
+    String disputeId = fileDispute(caseId);
+    pastDeadline(disputeId);
+    deadlines.escalateOverdue(clock.now());
+    given()
+        .auth()
+        .oauth2(tokens.police("CAT-66"))
+        .contentType(ContentType.JSON)
+        .body("{\"upheld\":true,\"note\":\"Tài khoản bị mạo danh\"}")
+        .post("/api/v1/disputes/" + disputeId + "/decision")
+        .then()
+        .statusCode(200);
+    // An independent report asked for a review.
+    db.update(
+        "UPDATE case_identifier SET review_requested_at = now()"
+            + " WHERE id = (SELECT identifier_id FROM dispute WHERE id = ?)",
+        UUID.fromString(disputeId));
+
+    review(disputeId, "CAX-24133").statusCode(403).body("type", equalTo("not-deciding-unit"));
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_identifier WHERE delisted_at IS NOT NULL"
+                    + " AND id = (SELECT identifier_id FROM dispute WHERE id = ?)",
+                UUID.fromString(disputeId)))
+        .isOne();
+    review(disputeId, "CAT-66").statusCode(200);
+  }
+
+  private io.restassured.response.ValidatableResponse review(String disputeId, String unit) {
+    return given()
+        .auth()
+        .oauth2(tokens.police(unit))
+        .contentType(ContentType.JSON)
+        .body("{\"confirm\":true,\"note\":\"Ba nạn nhân độc lập\"}")
+        .post("/api/v1/disputes/" + disputeId + "/review")
+        .then();
+  }
+
   @Test
   void atTheTopUnitAnOverdueDisputeStaysFlaggedOverdue() {
     UUID caseId = commune66Case();
