@@ -1,14 +1,12 @@
 package io.fraudtip.intake.service;
 
+import io.fraudtip.commons.ratelimit.SourceNetworks;
 import io.fraudtip.contracts.tips.TipSourceV1;
 import io.fraudtip.intake.config.IntakeConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -53,7 +51,7 @@ public class SourceKeys {
     return new TipSourceV1(
         reporterKey,
         keyOf("client", origin.client()),
-        keyOf("address", network(origin.address())),
+        keyOf("address", SourceNetworks.of(origin.address())),
         verified);
   }
 
@@ -69,33 +67,6 @@ public class SourceKeys {
       return "id:" + r.nationalId();
     }
     return r.name() == null ? null : "name:" + r.name().strip().toLowerCase(Locale.ROOT);
-  }
-
-  /**
-   * The network a source address stands for: an IPv4 address itself, an IPv6 address its /64 (one
-   * subscriber's prefix, which hands out addresses at will).
-   */
-  static String network(String address) {
-    if (address == null || address.isBlank()) {
-      return null;
-    }
-    String literal = address.strip();
-    if (literal.startsWith("[") && literal.endsWith("]")) {
-      literal = literal.substring(1, literal.length() - 1);
-    }
-    if (!literal.contains(":")) {
-      return literal;
-    }
-    try {
-      // A literal: no name lookup happens.
-      byte[] bytes = InetAddress.getByName(literal).getAddress();
-      if (bytes.length == 16) {
-        return HexFormat.of().formatHex(Arrays.copyOf(bytes, 8)) + "/64";
-      }
-      return InetAddress.getByAddress(bytes).getHostAddress();
-    } catch (UnknownHostException e) {
-      return literal;
-    }
   }
 
   private String keyOf(String kind, String value) {

@@ -25,10 +25,13 @@ public final class TooManyRequests {
 
   private TooManyRequests() {}
 
-  /** The request's source address. */
+  /**
+   * The request's source address as limits count it: an IPv6 address by its /64 ({@link
+   * SourceNetworks}), whose subscriber would otherwise get a fresh limit with every address.
+   */
   public static String address(HttpServerRequest request) {
     SocketAddress remote = request.remoteAddress();
-    return remote == null ? "unknown" : remote.hostAddress();
+    return remote == null ? "unknown" : SourceNetworks.of(remote.hostAddress());
   }
 
   /**
