@@ -7,6 +7,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who sent the tip being submitted: source address, client and the token's roles. The address is
@@ -28,7 +29,13 @@ public class TipOrigins {
     String address = remote == null ? null : remote.hostAddress();
     boolean anonymous = identity == null || identity.isAnonymous();
     String client = null;
-    if (!anonymous && identity.getPrincipal() != null) {
+    boolean police = !anonymous && identity.hasRole(Roles.POLICE);
+    if (police
+        && identity.getPrincipal() instanceof JsonWebToken jwt
+        && jwt.getClaim("unit") != null) {
+      // A unit is one source, whichever of its officers sends (as its entries by hand are).
+      client = "unit:" + jwt.getClaim("unit").toString().replace("\"", "");
+    } else if (!anonymous && identity.getPrincipal() != null) {
       client = "sub:" + identity.getPrincipal().getName();
     } else {
       String key = request.getHeader(RateLimitFilter.API_KEY);
@@ -37,9 +44,6 @@ public class TipOrigins {
       }
     }
     return new TipOrigin(
-        address,
-        client,
-        !anonymous && identity.hasRole(Roles.REPORTER_CLIENT),
-        !anonymous && identity.hasRole(Roles.POLICE));
+        address, client, !anonymous && identity.hasRole(Roles.REPORTER_CLIENT), police);
   }
 }

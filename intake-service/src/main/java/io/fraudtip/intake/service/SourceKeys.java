@@ -46,7 +46,12 @@ public class SourceKeys {
    * @param reporter the reporter's normalised data, or null for an anonymous tip
    */
   public TipSourceV1 of(TipOrigin origin, ReporterData reporter) {
-    String reporterKey = reporter == null ? null : keyOf("reporter", contact(reporter));
+    // A police tip naming no reporter is the unit's own report: one reporter however many it
+    // sends, so that its tips never count as independent sources of one another (SPEC §10).
+    String reporterKey =
+        reporter != null
+            ? keyOf("reporter", contact(reporter))
+            : origin.police() ? keyOf("reporter", "police:" + origin.client()) : null;
     boolean verified = origin.police() || (origin.reporterClient() && reporterKey != null);
     return new TipSourceV1(
         reporterKey,

@@ -95,6 +95,35 @@ class TipSourceTest {
     assertThat(operator.client()).isNotEqualTo(verified.client());
   }
 
+  /**
+   * A unit's tips naming no reporter are one reporter's, whichever officer sends them: three such
+   * tips must not count as three independent verified sources (they made an identifier HIGH).
+   */
+  @Test
+  void aUnitsOwnTipsAreOneReporterWhicheverOfficerSendsThem() throws Exception {
+    TipSourceV1 first =
+        Json.events()
+            .readValue(
+                published(given().auth().oauth2(tokens.police("PA05-66")), Tips.VALID).value(),
+                TipReceivedV1.class)
+            .source();
+    TipSourceV1 second =
+        Json.events()
+            .readValue(
+                published(given().auth().oauth2(tokens.police("PA05-66")), Tips.VALID).value(),
+                TipReceivedV1.class)
+            .source();
+    TipSourceV1 otherUnit =
+        Json.events()
+            .readValue(
+                published(given().auth().oauth2(tokens.police("PA05-79")), Tips.VALID).value(),
+                TipReceivedV1.class)
+            .source();
+    assertThat(first.verified()).isTrue();
+    assertThat(first.reporter()).isNotNull().isEqualTo(second.reporter());
+    assertThat(otherUnit.reporter()).isNotNull().isNotEqualTo(first.reporter());
+  }
+
   private ConsumerRecord<String, String> published(RequestSpecification request, String body) {
     String tipId =
         request
