@@ -162,7 +162,8 @@ public class AlertResource {
       description =
           "case-closed: the alert's case was closed (confirmed or unfounded); alert-retracted: the"
               + " account was delisted and its alerts retracted. The detail names the case or"
-              + " account and when",
+              + " account and when; alert-takes-no-answer: the alert is a notice about an"
+              + " endpoint, not an account",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

@@ -73,6 +73,15 @@ public class AlertResponses {
         return earlier.get().id;
       }
     }
+    if (alert.accountNumber == null) {
+      // A notice about an endpoint: no case would take the answer (it was accepted, then
+      // dead-lettered by case-service).
+      throw ProblemException.conflict(
+          "alert-takes-no-answer",
+          "Alert "
+              + alertId
+              + " is a notice about an endpoint, not an account: it takes no answer");
+    }
     caseStates.refuseIfClosed(alert);
     Instant now = Timestamps.now();
     List<AlertResponse> current = AlertResponse.current(alertId);

@@ -135,6 +135,22 @@ class EndpointLifecycleTest {
     assertThat(told.get("bankBin").asText()).isEqualTo(bin);
     assertThat(told.has("accountNumber")).isFalse();
     assertThat(paused.receiver().deliveries()).isEmpty();
+    // A notice takes no answer: no case would ever receive it.
+    Object notice =
+        db.query(
+                "SELECT id FROM alert WHERE event_type = 'endpoint.disabled' AND bank_bin = ?", bin)
+            .get(0)
+            .get("id");
+    given()
+        .auth()
+        .oauth2(tokens.bank(bin))
+        .contentType(ContentType.JSON)
+        .body("{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 1}")
+        .post("/api/v1/alerts/{id}/responses", notice)
+        .then()
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", org.hamcrest.Matchers.equalTo("alert-takes-no-answer"));
 
     // The failure rule disables another: the one still active hears of it, the operators too.
     db.update(
