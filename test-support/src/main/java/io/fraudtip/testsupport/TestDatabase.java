@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,31 @@ public final class TestDatabase {
    */
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, password);
+  }
+
+  /**
+   * Waits until a statement on this database waits for a lock and reads {@code from} (a table as
+   * its SQL names it, e.g. {@code "from tip "}): the moment a race a test stages is under way.
+   *
+   * @throws IllegalStateException when none does within {@code within}
+   */
+  public void awaitLockWait(String from, Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (queryLong(
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND datname = current_database() AND query ILIKE ?",
+            "%" + from + "%")
+        == 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("No statement waited for a lock on " + from);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
   }
 
   private static PreparedStatement prepare(Connection c, String sql, Object... args)

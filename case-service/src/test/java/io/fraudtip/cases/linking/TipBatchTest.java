@@ -261,15 +261,7 @@ class TipBatchTest {
           absorbed);
       CompletableFuture<Void> linked =
           CompletableFuture.runAsync(() -> cases.onTips(List.of(event(late))));
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () ->
-                  db.queryLong(
-                          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                              + " AND datname = current_database()"
-                              + " AND query ILIKE '%from fraud_case%'")
-                      > 0);
+      db.awaitLockWait("from fraud_case", Duration.ofSeconds(20));
       merge.commit();
       linked.get(30, TimeUnit.SECONDS);
     }

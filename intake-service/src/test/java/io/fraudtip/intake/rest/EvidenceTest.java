@@ -2,7 +2,6 @@ package io.fraudtip.intake.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -208,14 +207,7 @@ class EvidenceTest {
               () ->
                   upload(tip.trackingCode(), "bien-lai.png", "image/png", EvidenceSamples.png(40)));
       // The upload waits for the follower's row lock (before, it had read the tip and then waited).
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(
-              () ->
-                  db.queryLong(
-                          "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
-                              + " AND datname = current_database() AND query ILIKE '%from tip %'")
-                      > 0);
+      db.awaitLockWait("from tip ", Duration.ofSeconds(20));
       follower.commit();
       uploaded.get(30, TimeUnit.SECONDS).then().statusCode(201);
     }
