@@ -8,6 +8,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
@@ -81,7 +84,32 @@ public final class EvidenceFiles {
               + " (read from its bytes, whatever its name or Content-Type say): only images"
               + " (JPEG, PNG, WebP, HEIC) and PDF are accepted; nothing was stored");
     }
-    return new Checked(cleanName, type, bytes.length, sha256(bytes));
+    return new Checked(named(cleanName, type), type, bytes.length, sha256(bytes));
+  }
+
+  /** The extensions a kept type may carry; the first is the one a mismatched name is given. */
+  private static final Map<String, List<String>> EXTENSIONS =
+      Map.of(
+          "image/jpeg", List.of("jpg", "jpeg", "jfif"),
+          "image/png", List.of("png"),
+          "image/webp", List.of("webp"),
+          "image/heic", List.of("heic", "heif"),
+          "image/heif", List.of("heif", "heic"),
+          "application/pdf", List.of("pdf"));
+
+  /**
+   * The name with an extension of its detected type: a PDF named {@code .hta} is downloaded by a
+   * unit as {@code .hta.pdf}, which opens as what it is. Cut from the front to {@link #MAX_NAME}.
+   */
+  static String named(String name, String type) {
+    List<String> extensions = EXTENSIONS.getOrDefault(type, List.of());
+    int dot = name.lastIndexOf('.');
+    String extension = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    String n =
+        extensions.isEmpty() || extensions.contains(extension)
+            ? name
+            : name + "." + extensions.get(0);
+    return n.length() > MAX_NAME ? n.substring(n.length() - MAX_NAME) : n;
   }
 
   /** The type Tika's magic signatures give the bytes ({@code application/octet-stream} if none). */
@@ -104,13 +132,14 @@ public final class EvidenceFiles {
   }
 
   /**
-   * The name as kept: its last path segment, without control characters, at most {@link #MAX_NAME}
-   * characters; required (400).
+   * The name as kept: its last path segment, without control or format characters (a right-to-left
+   * override would show {@code fdp.hta} as {@code ath.pdf}), at most {@link #MAX_NAME} characters;
+   * required (400).
    */
   public static String cleanName(String name) {
     String n = name == null ? "" : name;
     n = n.substring(Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\')) + 1);
-    n = n.replaceAll("[\\p{Cntrl}\"]", "").strip();
+    n = n.replaceAll("[\\p{Cntrl}\\p{Cf}\"]", "").strip();
     if (n.isEmpty() || n.equals(".") || n.equals("..")) {
       throw ProblemException.invalid("name", "required", "Give the file's name (?name=…)");
     }
