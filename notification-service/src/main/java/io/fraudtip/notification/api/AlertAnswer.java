@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -61,7 +62,8 @@ public record AlertAnswer(
                       + " case, as for tips; then 4 to 30 digits and letters",
               example = "0987 654 321")
           String accountNumber,
-      @PositiveOrZero @Max(MAX_VND) @Schema(example = "12000000") long amountVnd,
+      // Money that moved on: an onward account named with nothing sent to it is no trail.
+      @Positive @Max(MAX_VND) @Schema(example = "12000000") long amountVnd,
       @NotNull
           @Schema(
               description =

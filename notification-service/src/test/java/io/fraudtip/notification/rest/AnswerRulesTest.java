@@ -91,6 +91,17 @@ class AnswerRulesTest {
                 "time.future",
                 "account.invalid",
                 "amount.exceeds-moved"));
+    // An onward account with nothing sent to it is no trail (fifty of them made fifty accounts of
+    // the next layer).
+    answer(
+            a,
+            """
+            {"outcome": "MOVED_ON", "onwardTransfers": [
+              {"bankBin": "970422", "accountNumber": "0987654321", "amountVnd": 0, "at": "%s"}]}
+            """
+                .formatted(now.minusSeconds(60)))
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("onwardTransfers[0].amountVnd"));
 
     // Within every bound, and the onward account spelt as a person types it: normalised.
     String id =
