@@ -11,6 +11,7 @@ import io.fraudtip.notification.service.EndpointService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,7 +81,12 @@ public class EndpointResource {
   @GET
   @Operation(summary = "My bank's endpoints (operators: all, or one bank's)")
   @APIResponse(responseCode = "200", description = "The endpoints, without secrets")
-  public List<EndpointView> list(@QueryParam("bankBin") String bankBin) {
+  @APIResponse(responseCode = "400", description = "bankBin is not a BIN (digits)")
+  public List<EndpointView> list(
+      @Parameter(description = "Operators: one bank's, by its NAPAS BIN", example = "970436")
+          @QueryParam("bankBin")
+          @Pattern(regexp = "[0-9]{1,8}")
+          String bankBin) {
     return endpoints.list(scope(), Optional.ofNullable(bankBin));
   }
 

@@ -158,6 +158,15 @@ class BankListsTest {
 
   @Test
   void badFiltersAreRefusedNamingEachField() {
+    // An operator's bank filter with a NUL reached PostgreSQL, which refused it (a 500).
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops@lists"))
+        .queryParam("bankBin", "9704\u0000")
+        .get("/api/v1/endpoints")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
     String token = tokens.bank("970443");
     for (String path : List.of("/api/v1/alerts", "/api/v1/deliveries")) {
       given()
