@@ -301,36 +301,33 @@ public class ProblemMapper {
     return failure(e, uri);
   }
 
+  /** A 503 whose request may be sent again after {@code retryAfterSeconds}. */
+  private static Response unavailable(
+      String type, String detail, int retryAfterSeconds, UriInfo uri) {
+    Response busy =
+        answer(new Problem(type, "Service Unavailable", 503, detail, path(uri), List.of()));
+    busy.getHeaders().putSingle("Retry-After", retryAfterSeconds);
+    return busy;
+  }
+
   static Response failure(Throwable e, UriInfo uri) {
     if (LostRaces.isLockRace(e)) {
       LOG.warnf("Lost a race on %s, answered 503: %s", path(uri), e.getMessage());
-      Response busy =
-          answer(
-              new Problem(
-                  "contention",
-                  "Service Unavailable",
-                  503,
-                  "Another change to the same records was made at the same moment; nothing was"
-                      + " changed. Send the request again.",
-                  path(uri),
-                  List.of()));
-      busy.getHeaders().putSingle("Retry-After", RETRY_AFTER_UNAVAILABLE_SECONDS);
-      return busy;
+      return unavailable(
+          "contention",
+          "Another change to the same records was made at the same moment; nothing was changed."
+              + " Send the request again.",
+          RETRY_AFTER_UNAVAILABLE_SECONDS,
+          uri);
     }
     if (Outages.isOutage(e)) {
       LOG.warnf("The database was out of reach on %s, answered 503: %s", path(uri), e.getMessage());
-      Response away =
-          answer(
-              new Problem(
-                  "unavailable",
-                  "Service Unavailable",
-                  503,
-                  "The service cannot reach its database for the moment; nothing was stored."
-                      + " Send the request again shortly.",
-                  path(uri),
-                  List.of()));
-      away.getHeaders().putSingle("Retry-After", RETRY_AFTER_OUTAGE_SECONDS);
-      return away;
+      return unavailable(
+          "unavailable",
+          "The service cannot reach its database for the moment; nothing was stored. Send the"
+              + " request again shortly.",
+          RETRY_AFTER_OUTAGE_SECONDS,
+          uri);
     }
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
