@@ -200,20 +200,20 @@ public class Identifiers {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    Arrays arrays = Arrays.of(candidates);
+    Lookup lookup = Lookup.of(candidates);
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT case_id, type, value FROM case_identifier"
                     + " WHERE type = ANY (CAST(:types AS text[]))"
                     + " AND value = ANY (CAST(:values AS text[])) AND retired_at IS NULL")
-            .setParameter("types", PgArrays.of(arrays.types()))
-            .setParameter("values", PgArrays.of(arrays.values()))
+            .setParameter("types", PgArrays.of(lookup.types()))
+            .setParameter("values", PgArrays.of(lookup.values()))
             .getResultList();
     return rows.stream()
         .filter(
             r ->
-                arrays
+                lookup
                     .wanted()
                     .contains(Candidate.key(IdentifierType.valueOf((String) r[1]), (String) r[2])))
         .map(r -> (UUID) r[0])
@@ -222,9 +222,9 @@ public class Identifiers {
   }
 
   /** The candidates as the two lists the lookups take ({@code = ANY}), and their keys. */
-  private record Arrays(Set<IdentifierType> types, Set<String> values, Set<String> wanted) {
-    static Arrays of(Collection<Candidate> candidates) {
-      Arrays a = new Arrays(new HashSet<>(), new HashSet<>(), new HashSet<>());
+  private record Lookup(Set<IdentifierType> types, Set<String> values, Set<String> wanted) {
+    static Lookup of(Collection<Candidate> candidates) {
+      Lookup a = new Lookup(new HashSet<>(), new HashSet<>(), new HashSet<>());
       for (Candidate c : candidates) {
         a.types().add(c.type());
         a.values().add(c.value());
@@ -242,7 +242,7 @@ public class Identifiers {
     if (candidates.isEmpty()) {
       return List.of();
     }
-    Arrays arrays = Arrays.of(candidates);
+    Lookup lookup = Lookup.of(candidates);
     @SuppressWarnings("unchecked")
     List<CaseIdentifier> rows =
         CaseIdentifier.getEntityManager()
@@ -251,10 +251,10 @@ public class Identifiers {
                     + " AND value = ANY (CAST(:values AS text[])) "
                     + more,
                 CaseIdentifier.class)
-            .setParameter("types", PgArrays.of(arrays.types()))
-            .setParameter("values", PgArrays.of(arrays.values()))
+            .setParameter("types", PgArrays.of(lookup.types()))
+            .setParameter("values", PgArrays.of(lookup.values()))
             .getResultList();
-    return rows.stream().filter(r -> arrays.wanted().contains(key(r))).toList();
+    return rows.stream().filter(r -> lookup.wanted().contains(key(r))).toList();
   }
 
   private static String key(CaseIdentifier row) {
