@@ -123,7 +123,6 @@ public class Freezes {
             .collect(Collectors.toSet());
     List<Traced> fresh = new ArrayList<>();
     List<AccountRefV1> accounts = new ArrayList<>();
-    List<AccountRefV1> announced = new ArrayList<>();
     for (Traced t : traced) {
       AccountTrace row = new AccountTrace();
       row.id = Ids.next();
@@ -140,18 +139,19 @@ public class Freezes {
       if (!accounts.contains(ref)) {
         accounts.add(ref);
         if (!before.contains(t.bankBin() + ":" + t.accountNumber())) {
-          announced.add(ref);
           fresh.add(t);
         }
       }
     }
     c.updatedAt = now;
-    if (!announced.isEmpty()) {
+    if (!fresh.isEmpty()) {
       events.publish(
           c,
           CaseEventKind.ACCOUNT_TRACED,
           CaseEvents.Extra.traced(
-              announced,
+              fresh.stream()
+                  .map(t -> new AccountRefV1(t.bankBin(), t.accountNumber(), t.layer()))
+                  .toList(),
               tracedByBin,
               "Traced by bank " + tracedByBin + "; advisory until the police unit asks to freeze"));
     }
