@@ -66,31 +66,18 @@ class TipSourceTest {
   void aReporterClientTokenNamingTheReporterMakesTheTipVerifiedAndTheClientKnown()
       throws Exception {
     String token = tokens.reporterClient("national-app");
-    TipSourceV1 verified =
-        Json.events()
-            .readValue(
-                published(given().auth().oauth2(token), REPORTED).value(), TipReceivedV1.class)
-            .source();
+    TipSourceV1 verified = sourceOf(given().auth().oauth2(token), REPORTED);
     assertThat(verified.verified()).isTrue();
     assertThat(verified.client()).matches("[0-9a-f]{32}");
     assertThat(verified.reporter()).isNotNull();
 
     // Without a named reporter there is nobody to vouch for.
-    TipSourceV1 anonymous =
-        Json.events()
-            .readValue(
-                published(given().auth().oauth2(token), Tips.VALID).value(), TipReceivedV1.class)
-            .source();
+    TipSourceV1 anonymous = sourceOf(given().auth().oauth2(token), Tips.VALID);
     assertThat(anonymous.verified()).isFalse();
     assertThat(anonymous.client()).isEqualTo(verified.client());
 
     // An operator's token is a client, not a verifier.
-    TipSourceV1 operator =
-        Json.events()
-            .readValue(
-                published(given().auth().oauth2(tokens.operator("chatbot-9")), REPORTED).value(),
-                TipReceivedV1.class)
-            .source();
+    TipSourceV1 operator = sourceOf(given().auth().oauth2(tokens.operator("chatbot-9")), REPORTED);
     assertThat(operator.verified()).isFalse();
     assertThat(operator.client()).isNotEqualTo(verified.client());
   }
@@ -101,27 +88,17 @@ class TipSourceTest {
    */
   @Test
   void aUnitsOwnTipsAreOneReporterWhicheverOfficerSendsThem() throws Exception {
-    TipSourceV1 first =
-        Json.events()
-            .readValue(
-                published(given().auth().oauth2(tokens.police("PA05-66")), Tips.VALID).value(),
-                TipReceivedV1.class)
-            .source();
-    TipSourceV1 second =
-        Json.events()
-            .readValue(
-                published(given().auth().oauth2(tokens.police("PA05-66")), Tips.VALID).value(),
-                TipReceivedV1.class)
-            .source();
-    TipSourceV1 otherUnit =
-        Json.events()
-            .readValue(
-                published(given().auth().oauth2(tokens.police("PA05-79")), Tips.VALID).value(),
-                TipReceivedV1.class)
-            .source();
+    TipSourceV1 first = sourceOf(given().auth().oauth2(tokens.police("PA05-66")), Tips.VALID);
+    TipSourceV1 second = sourceOf(given().auth().oauth2(tokens.police("PA05-66")), Tips.VALID);
+    TipSourceV1 otherUnit = sourceOf(given().auth().oauth2(tokens.police("PA05-79")), Tips.VALID);
     assertThat(first.verified()).isTrue();
     assertThat(first.reporter()).isNotNull().isEqualTo(second.reporter());
     assertThat(otherUnit.reporter()).isNotNull().isNotEqualTo(first.reporter());
+  }
+
+  /** The source on the tips.v1 event of a tip the request sends. */
+  private TipSourceV1 sourceOf(RequestSpecification request, String body) throws Exception {
+    return Json.events().readValue(published(request, body).value(), TipReceivedV1.class).source();
   }
 
   private ConsumerRecord<String, String> published(RequestSpecification request, String body) {
