@@ -10,11 +10,12 @@ import java.util.List;
 /**
  * What a bank's answer to an alert is bounded by (SPEC §10): a bank cannot hold more than reached
  * the account, return more than it holds, nor send on money that never moved or before it arrived.
- * An alert raised from a case event (a freeze request, a traced account) gives no amounts: then
- * only the bounds that need none apply (restored, onward times not in the future, onward accounts).
+ * A freeze request or a hold names the amount to hold, what reached the account as far as the case
+ * knows; other alerts raised from a case event (a traced account) give no amounts: then only the
+ * bounds that need none apply (restored, onward times not in the future, onward accounts).
  *
- * @param reachedVnd what the alert says reached the account (the sum of the tip's transfers to it),
- *     or null when the alert gives no amount
+ * @param reachedVnd what the alert says reached the account (the sum of the tip's transfers to it,
+ *     or the amount a freeze or hold names), or null when the alert gives no amount
  * @param firstTransferAt the earliest of those transfers, or null when none has a time
  * @param heldVnd what the bank's current answer to the alert holds (0 when it holds nothing): the
  *     ceiling of a RESTORED answer

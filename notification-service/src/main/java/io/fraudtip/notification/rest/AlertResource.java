@@ -143,7 +143,8 @@ public class AlertResource {
       description =
           "Every broken rule, one per field with a stable code: amount.required,"
               + " transfers.required, transfers.unexpected, amount.exceeds-reached (frozen above"
-              + " what the alert says reached the account), amount.exceeds-frozen (restored above"
+              + " what the alert says reached the account: its transfers, or the amount a freeze"
+              + " or hold names), amount.exceeds-frozen (restored above"
               + " what the current answer holds), time.before-transfer-in, time.future,"
               + " amount.exceeds-moved, account.invalid, bank.unknown",
       content =

@@ -86,20 +86,23 @@ class AnswerChecks {
   }
 
   /**
-   * The bounds from the alert's webhook body: the tip's transfers to the account (none for an alert
-   * raised from a case event, whose amount is then unknown) and what the bank holds now.
+   * The bounds from the alert's webhook body: the tip's transfers to the account, or else the
+   * amount a freeze or hold names (what reached the account as far as the case knows; unknown for
+   * other alerts raised from a case event), and what the bank holds now.
    */
   private AnswerBounds bounds(Alert alert, AlertResponse currentHold, Instant now) {
-    List<WebhookPayload.Transfer> in;
+    WebhookPayload.Data data;
     try {
-      WebhookPayload payload = Json.events().readValue(alert.payload, WebhookPayload.class);
-      in = payload.data() == null ? List.of() : Alerts.nullSafe(payload.data().transfers());
+      data = Json.events().readValue(alert.payload, WebhookPayload.class).data();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    List<WebhookPayload.Transfer> in = data == null ? List.of() : Alerts.nullSafe(data.transfers());
     boolean amountsKnown = !in.isEmpty() && in.stream().allMatch(t -> t.amountVnd() > 0);
     Long reached =
-        amountsKnown ? in.stream().mapToLong(WebhookPayload.Transfer::amountVnd).sum() : null;
+        amountsKnown
+            ? Long.valueOf(in.stream().mapToLong(WebhookPayload.Transfer::amountVnd).sum())
+            : holdAmount(data);
     Instant first =
         in.stream()
             .map(WebhookPayload.Transfer::at)
@@ -109,5 +112,15 @@ class AnswerChecks {
     long held =
         currentHold != null && currentHold.outcome.holdsMoney() ? currentHold.frozenAmountVnd : 0;
     return new AnswerBounds(reached, first, held, now.plus(config.clockSkew()));
+  }
+
+  /**
+   * The amount a freeze request or hold alert names, when it names one: an answer to a police order
+   * holds no more than the order says reached the account (SPEC §10 "Holds are bounded").
+   */
+  private static Long holdAmount(WebhookPayload.Data data) {
+    return data == null || data.holdAmountVnd() == null || data.holdAmountVnd() <= 0
+        ? null
+        : data.holdAmountVnd();
   }
 }

@@ -64,6 +64,44 @@ class AnswerRulesTest {
   }
 
   @Test
+  void anAnswerToAFreezeRequestHoldsNoMoreThanTheAmountTheRequestNames() {
+    UUID caseId = UUID.randomUUID();
+    String account = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
+    UUID eventId =
+        caseEvent(
+            caseId,
+            UUID.randomUUID(),
+            CaseEventKind.FREEZE_REQUESTED,
+            CaseStatus.IN_PROGRESS,
+            null,
+            new AccountRefV1(BIN, account, 2, 7_000_000L, Instant.now().plus(Duration.ofDays(90))));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM alert WHERE source_event_id = ?", eventId) == 1);
+    UUID id =
+        (UUID) db.query("SELECT id FROM alert WHERE source_event_id = ?", eventId).get(0).get("id");
+    Alert order = new Alert(id, null, account, null);
+
+    answer(order, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 7000001}")
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("frozenAmountVnd"))
+        .body("errors.code", containsInAnyOrder("amount.exceeds-reached"));
+    answer(
+            order,
+            """
+            {"outcome": "PARTLY_FROZEN", "frozenAmountVnd": 5000000, "onwardTransfers": [
+              {"bankBin": "970422", "accountNumber": "0987654321", "amountVnd": 3000000,
+               "at": "%s"}]}
+            """
+                .formatted(Instant.now().minusSeconds(60)))
+        .statusCode(400)
+        .body("errors.code", containsInAnyOrder("amount.exceeds-moved"));
+    answer(order, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 7000000}").statusCode(202);
+  }
+
+  @Test
   void onwardTransfersAreBoundedByWhenTheMoneyArrivedNowAndWhatMoved() {
     Alert a = paidAlert();
     Instant now = Instant.now();
@@ -244,7 +282,7 @@ class AnswerRulesTest {
         .then();
   }
 
-  private void caseEvent(
+  private UUID caseEvent(
       UUID caseId,
       UUID tipId,
       CaseEventKind kind,
@@ -277,6 +315,7 @@ class AnswerRulesTest {
                 kind.cloudEventType(),
                 Json.write(event)))
         .awaitCompletion(Duration.ofSeconds(10));
+    return eventId;
   }
 
   private AlertResponseV1 published(UUID alertId, String responseId) {
