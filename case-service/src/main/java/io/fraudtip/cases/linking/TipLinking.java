@@ -187,7 +187,8 @@ public class TipLinking {
       BatchRows held,
       Instant now) {
     TipReceivedV1 tip = e.tip();
-    List<FraudCase> cases = view.casesOf(linkable);
+    List<FraudCase> holding = view.casesOf(linkable);
+    List<FraudCase> cases = joining(holding);
     FraudCase refersTo = view.retiredCase(linkable).orElse(null);
     FraudCase target;
     if (cases.isEmpty()) {
@@ -218,7 +219,45 @@ public class TipLinking {
     }
     countReports(tip, linkable, target, caseTip, view, held);
     addToTimeline(tip, closed && !reopened, refersTo, target, now);
+    for (FraudCase left : holding) {
+      if (!cases.contains(left)) {
+        leftClosed(tip, left, target, now);
+      }
+    }
     return target;
+  }
+
+  /**
+   * The cases a tip joins among those that hold its identifiers: the open ones, merged; else the
+   * first closed one, alone. A case closed as confirmed is reopened by its unit only (SPEC §10), so
+   * a tip never merges it into another case (under another unit, perhaps) nor another into it: its
+   * identifiers stay with it and count the tip.
+   */
+  private static List<FraudCase> joining(List<FraudCase> holding) {
+    List<FraudCase> open = holding.stream().filter(c -> c.stage.isOpen()).toList();
+    return !open.isEmpty() || holding.isEmpty() ? open : List.of(holding.get(0));
+  }
+
+  /** Both timelines say that a tip naming a closed case's identifiers joined another case. */
+  private void leftClosed(TipReceivedV1 tip, FraudCase closed, FraudCase target, Instant now) {
+    events.record(
+        closed,
+        TimelineKind.NOTE,
+        CaseEvents.SYSTEM,
+        null,
+        "Tip "
+            + tip.tipId()
+            + " names identifiers of this closed case and joined "
+            + target.reference
+            + "; this case stays closed until its unit reopens it",
+        now);
+    events.record(
+        target,
+        TimelineKind.REFERS_TO,
+        CaseEvents.SYSTEM,
+        null,
+        "Names identifiers of " + closed.reference + ", closed as " + closed.closure,
+        now);
   }
 
   /**

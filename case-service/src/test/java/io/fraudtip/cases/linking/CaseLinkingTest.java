@@ -10,9 +10,11 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.TipReceivedV1;
+import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.InjectTokens;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
 import io.quarkus.test.common.WithTestResource;
@@ -36,6 +38,7 @@ class CaseLinkingTest {
   @Inject TipLinking cases;
   @InjectDatabase TestDatabase db;
   @InjectKafka KafkaCompanion kafka;
+  @InjectTokens Tokens tokens;
 
   @Test
   void tipsNamingOneAccountMakeOneCaseWithTotalsAndAFourthMergesAnotherCase() {
@@ -97,6 +100,50 @@ class CaseLinkingTest {
     assertThat(event.mergedCaseIds()).containsExactly(absorbed);
     assertThat(event.tipIds())
         .containsExactlyInAnyOrder(a.tipId(), b.tipId(), c.tipId(), other.tipId(), linking.tipId());
+  }
+
+  @Test
+  void aTipNamingAConfirmedCaseAndAnOpenOneJoinsTheOpenOneAndLeavesTheClosedOneAsItIs() {
+    String account = TestTips.account();
+    TipReceivedV1 first = tip().paid(account, 10_000_000).build();
+    cases.onTip(UUID.randomUUID(), first);
+    UUID closed = (UUID) caseOf(db, first.tipId()).get("id");
+    TestTips.close(tokens, closed, "PA05-66", "CONFIRMED");
+    String phone = TestTips.phone();
+    TipReceivedV1 other = tip().in("56", null).phone(phone).lost(1_000_000).build();
+    cases.onTip(UUID.randomUUID(), other);
+    UUID open = (UUID) caseOf(db, other.tipId()).get("id");
+
+    // An anonymous tip naming both: it must not pull the confirmed case into another unit's.
+    TipReceivedV1 both = tip().in("56", null).paid(account, 5_000_000).phone(phone).build();
+    cases.onTip(UUID.randomUUID(), both);
+
+    assertThat(caseOf(db, both.tipId()).get("id")).isEqualTo(open);
+    assertThat(caseOf(db, first.tipId()).get("id")).isEqualTo(closed);
+    assertThat(db.query("SELECT * FROM fraud_case WHERE id = ?", closed).get(0))
+        .containsEntry("stage", "CLOSED")
+        .containsEntry("closure", "CONFIRMED")
+        .containsEntry("merged_into", null);
+    // The account stays with its case and counts the tip.
+    assertThat(
+            db.query(
+                    "SELECT case_id, report_count FROM case_identifier WHERE type = 'BANK_ACCOUNT'"
+                        + " AND value = ? AND retired_at IS NULL",
+                    TestTips.VCB + ":" + account)
+                .get(0))
+        .containsEntry("case_id", closed)
+        .containsEntry("report_count", 2);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'REFERS_TO'",
+                open))
+        .isEqualTo(1);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'NOTE'"
+                    + " AND detail LIKE '%' || ? || '%'",
+                closed, both.tipId().toString()))
+        .isEqualTo(1);
   }
 
   @Test
