@@ -132,6 +132,8 @@ public class IdentifierEntries {
       if (!locked.stream().allMatch(work::covers)) {
         throw outsideScope(what);
       }
+      // As a merge by hand: a closed case is reopened by its unit before it takes more work.
+      locked.forEach(CaseWork::requireOpen);
       CaseMerger.Merge merge =
           merger.merge(locked, now, work.actor(), "(" + what + " entered by " + unit + ")");
       target = merge.survivor();

@@ -77,6 +77,8 @@ public class CaseWorkResource {
               + " duplicate is 409, not an idempotent 200. An identifier held by a case outside my"
               + " unit's tree is refused (409 identifier-outside-scope, naming no case): a unit"
               + " never merges a case it cannot see into its own; a unit above both cases can."
+              + " Nor is a closed case merged: one that holds it is reopened first (409"
+              + " case-closed)."
               + " It counts as evidence on the identifier, not as one of the case's independent"
               + " sources (those are the reporters of its tips).")
   @RequestBody(
@@ -110,8 +112,9 @@ public class CaseWorkResource {
       responseCode = "409",
       description =
           "The case holds it already (identifier-present), it is on the allow-list (allow-listed),"
-              + " a case outside my unit's tree holds it (identifier-outside-scope), or the case is"
-              + " closed (case-closed)",
+              + " a case outside my unit's tree holds it (identifier-outside-scope), or the case,"
+              + " or a closed case that holds it, is closed (case-closed: its unit reopens it"
+              + " first)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

@@ -323,7 +323,8 @@ class CaseWorkTest {
 
   @Test
   void aClosedCaseTakesNoWorkByHand() {
-    TipReceivedV1 t = tip().paid(TestTips.account(), 30_000_000).build();
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().paid(account, 30_000_000).build();
     UUID id = caseOf(t);
     UUID open = caseOf(tip().paid(TestTips.account(), 30_000_000).build());
     TestTips.close(tokens, id, UNIT, "CONFIRMED");
@@ -350,6 +351,22 @@ class CaseWorkTest {
         .then()
         .statusCode(409)
         .body("type", equalTo("case-closed"));
+    // Nor is it merged into another case by an identifier of its entered there.
+    post(
+            UNIT,
+            open,
+            "identifiers",
+            etag(UNIT, open),
+            "{\"type\":\"BANK_ACCOUNT\",\"bank\":\""
+                + TestTips.VCB
+                + "\",\"accountNumber\":\""
+                + account
+                + "\",\"reason\":\"x\"}")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("case-closed"));
+    assertThat(db.query("SELECT stage FROM fraud_case WHERE id = ?", id).get(0))
+        .containsEntry("stage", "CLOSED");
   }
 
   private UUID caseOf(TipReceivedV1 t) {
