@@ -23,6 +23,8 @@ public final class LostRaces {
       Stream.concat(LOCK_STATES.stream(), Stream.of("23505"))
           .collect(Collectors.toUnmodifiableSet());
 
+  private static final Set<String> KEY_TAKEN = Set.of("23505");
+
   /** How deep failures suppressed within suppressed ones are followed (an end to a loop). */
   private static final int MAX_SUPPRESSED_DEPTH = 8;
 
@@ -44,6 +46,27 @@ public final class LostRaces {
    */
   public static boolean isLockRace(Throwable e) {
     return matches(e, LOCK_STATES, 0);
+  }
+
+  /**
+   * A unique key another transaction took first (two requests creating the same record at once):
+   * the request that lost may be told so, as it would have been a moment later.
+   */
+  public static boolean isKeyTaken(Throwable e) {
+    return matches(e, KEY_TAKEN, 0);
+  }
+
+  /**
+   * A value the database refuses (class 22, data exception: too long for its column, a NUL in text,
+   * out of range): the request's own, which no retry mends.
+   */
+  public static boolean isRefusedValue(Throwable e) {
+    return Causes.anyMatch(
+        e,
+        t ->
+            t instanceof SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22"));
   }
 
   /**

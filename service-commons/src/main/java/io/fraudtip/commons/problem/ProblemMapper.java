@@ -329,6 +329,30 @@ public class ProblemMapper {
           RETRY_AFTER_OUTAGE_SECONDS,
           uri);
     }
+    if (LostRaces.isKeyTaken(e)) {
+      LOG.warnf("A key was taken meanwhile on %s, answered 409: %s", path(uri), e.getMessage());
+      return answer(
+          new Problem(
+              "conflict",
+              "Conflict",
+              409,
+              "A record with the same key was stored at the same moment; nothing was changed.",
+              path(uri),
+              List.of()));
+    }
+    if (LostRaces.isRefusedValue(e)) {
+      // A check missing on our side (a length, a character): logged whole to be mended.
+      LOG.warnf(e, "A value was refused by the database on %s, answered 400", path(uri));
+      return answer(
+          new Problem(
+              "invalid-value",
+              "Bad Request",
+              400,
+              "A value in the request cannot be stored (too long, out of range, or a character"
+                  + " such as NUL); nothing was changed.",
+              path(uri),
+              List.of()));
+    }
     String id = UUID.randomUUID().toString();
     LOG.errorf(e, "Unexpected failure %s on %s", id, path(uri));
     return answer(

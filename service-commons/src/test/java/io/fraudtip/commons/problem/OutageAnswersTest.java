@@ -9,9 +9,10 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /**
- * A request that failed because the database was out of reach (restarting, a lost connection, a
- * pool with none to give) is answered 503 with Retry-After, not 500: nothing was stored and the
- * same request will succeed once it is back.
+ * How a request that failed in the database is answered. Out of reach (restarting, a lost
+ * connection, a pool with none to give): 503 with Retry-After, not 500, since nothing was stored
+ * and the same request will succeed once it is back. A value it refuses: 400. A key another request
+ * took at the same moment: 409. Anything else: 500.
  */
 class OutageAnswersTest {
   @Test
@@ -35,10 +36,29 @@ class OutageAnswersTest {
   }
 
   @Test
-  void aFailureOfTheWorkItselfStaysA500() {
+  void aValueTheDatabaseRefusesIsA400AndAKeyTakenMeanwhileA409() {
     var tooLong = new SQLException("value too long for type character varying(512)", "22001");
+    var nul = new SQLException("invalid byte sequence for encoding \"UTF8\": 0x00", "22021");
+    var taken = new SQLException("duplicate key value violates unique constraint", "23505");
 
-    assertThat(ProblemMapper.failure(new RuntimeException(tooLong), null).getStatus())
+    for (SQLException refused : new SQLException[] {tooLong, nul}) {
+      Response answer =
+          ProblemMapper.failure(new RuntimeException(new PersistenceException(refused)), null);
+      assertThat(answer.getStatus()).isEqualTo(400);
+      assertThat(((Problem) answer.getEntity()).type()).isEqualTo("invalid-value");
+    }
+    Response conflict = ProblemMapper.failure(new PersistenceException(taken), null);
+    assertThat(conflict.getStatus()).isEqualTo(409);
+    assertThat(((Problem) conflict.getEntity()).type()).isEqualTo("conflict");
+  }
+
+  @Test
+  void aFailureOfTheWorkItselfStaysA500() {
+    var broken = new SQLException("relation \"gone\" does not exist", "42P01");
+
+    assertThat(ProblemMapper.failure(new RuntimeException(broken), null).getStatus())
+        .isEqualTo(500);
+    assertThat(ProblemMapper.failure(new IllegalStateException("bug"), null).getStatus())
         .isEqualTo(500);
   }
 }
