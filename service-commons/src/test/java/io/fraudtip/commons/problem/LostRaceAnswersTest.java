@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A transaction that lost a race on locks (a deadlock, a serialization failure) is answered 503
  * with Retry-After, not 500: nothing was committed and the same request may succeed. A unique key
- * taken is not such a race at the REST boundary (it may be the request's own duplicate).
+ * taken is not such a race at the REST boundary (it may be the request's own duplicate): a 409.
  */
 class LostRaceAnswersTest {
   @Test
@@ -34,10 +34,11 @@ class LostRaceAnswersTest {
   }
 
   @Test
-  void aUniqueKeyTakenOrAnyOtherFailureStaysA500() {
+  void aUniqueKeyTakenIsA409AndAnyOtherFailureA500() {
     var duplicate = new RuntimeException(new SQLException("duplicate key", "23505"));
 
-    assertThat(ProblemMapper.failure(duplicate, null).getStatus()).isEqualTo(500);
+    assertThat(ProblemMapper.failure(duplicate, null).getStatus()).isEqualTo(409);
+    assertThat(ProblemMapper.failure(duplicate, null).getHeaderString("Retry-After")).isNull();
     assertThat(ProblemMapper.failure(new NullPointerException(), null).getStatus()).isEqualTo(500);
   }
 }
