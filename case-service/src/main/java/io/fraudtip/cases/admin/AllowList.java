@@ -13,7 +13,10 @@ import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.routing.RoutingTables;
 import io.fraudtip.cases.watchlist.ListingChanged;
 import io.fraudtip.cases.watchlist.Watchlist;
+import io.fraudtip.commons.identifiers.IdentifierNormaliser;
+import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.problem.Violations;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -27,8 +30,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Operators' allow-list: official numbers and banks' own domains never link cases. Adding one takes
@@ -83,9 +88,50 @@ public class AllowList {
         : value;
   }
 
+  /**
+   * {@link #entryValue} of a new entry, which must be a valid one of its type: an entry covers
+   * every identifier below it, so a public suffix ({@code com.vn}, which the leniency of a lookup
+   * would keep as typed) would take a whole country's sites off the watchlist. A bank account names
+   * its bank (tips' accounts are stored at theirs); a phone is a number or an official short code.
+   *
+   * @throws ProblemException 400 naming {@code value}
+   */
+  static String newEntryValue(IdentifierType type, String typed) {
+    IdentifierNormaliser normaliser = IdentifierNormaliser.standard();
+    String value = typed.strip();
+    try {
+      switch (type) {
+        case DOMAIN -> normaliser.domains(value);
+        case URL -> normaliser.site(value);
+        case PHONE -> {
+          if (!SHORT_CODE.matcher(value).matches()) {
+            normaliser.phone(value);
+          }
+        }
+        case BANK_ACCOUNT -> {
+          if (Watchlist.withoutBank(type, value)) {
+            throw new InvalidValue("account.bank-required");
+          }
+          normaliser.bankAccount(value);
+        }
+        case SOCIAL_ACCOUNT, CRYPTO_WALLET, APP_PACKAGE -> {
+          // Kept as typed: no form of their own to check.
+        }
+      }
+    } catch (InvalidValue e) {
+      Violations v = new Violations(Locale.ROOT);
+      v.add("value", e);
+      v.throwIfAny();
+    }
+    return entryValue(type, value);
+  }
+
+  /** An official short code (113, 1900 numbers are numbers): digits only, 3 to 6 of them. */
+  private static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,6}");
+
   @Transactional
   public Added add(Request r, String actor) {
-    String value = entryValue(r.type(), r.value());
+    String value = newEntryValue(r.type(), r.value());
     Candidate key = new Candidate(r.type(), value, null, false, 1);
     // The same lock a tip takes on its identifiers before it reads the allow-list: a tip linking
     // this identifier right now either commits first (and is delisted below) or sees the entry.

@@ -95,7 +95,14 @@ public class AdminResource {
                 @ExampleObject(name = "bank domain", value = Examples.ALLOW_LIST_BANK_DOMAIN)
               }))
   @APIResponse(responseCode = "201", description = "Added; how many case identifiers it delisted")
-  @APIResponse(responseCode = "400", description = "Missing type, value or reason")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "Missing type, value or reason, or a value that is not one of its type: a public suffix"
+              + " (com.vn, gov.vn: it would cover every site under it) or a bad host (url.domain,"
+              + " url.host), a bank account without its bank (account.bank-required) or at an"
+              + " unknown one (bank.unknown), a phone that is neither a number nor a short code of"
+              + " 3 to 6 digits (phone.invalid)")
   @APIResponse(responseCode = "409", description = "On the allow-list already")
   public Response addToAllowList(@Valid @NotNull AllowListViews.Request request) {
     return Response.status(Response.Status.CREATED)

@@ -4,6 +4,7 @@ import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -195,5 +196,41 @@ class AllowListTest {
         .then()
         .statusCode(403);
     add("PHONE", "", "x").statusCode(400);
+  }
+
+  /**
+   * An entry covers what lies below it: a public suffix would take every site under it off the
+   * watchlist, and a value that is not one of its type covers nothing. Both are refused, naming the
+   * field, and nothing is delisted.
+   */
+  @Test
+  void aPublicSuffixOrAValueNotOfItsTypeIsRefusedAndDelistsNothing() {
+    String site = "shop" + UUID.randomUUID().toString().substring(0, 8) + ".com.vn";
+    caseOfNew(
+        tip()
+            .identifier(io.fraudtip.contracts.tips.IdentifierType.DOMAIN, site)
+            .paid(TestTips.account(), 1_000_000)
+            .build());
+    check("DOMAIN", site).body("listed", equalTo(true));
+
+    add("DOMAIN", "com.vn", "x")
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("errors.field", contains("value"))
+        .body("errors.code", contains("url.domain"));
+    add("URL", "https://gov.vn/", "x").statusCode(400).body("errors.code", contains("url.domain"));
+    add("BANK_ACCOUNT", "0123456789", "x")
+        .statusCode(400)
+        .body("errors.code", contains("account.bank-required"));
+    add("BANK_ACCOUNT", "NOBANK:0123456789", "x")
+        .statusCode(400)
+        .body("errors.code", contains("bank.unknown"));
+    add("PHONE", "abc", "x").statusCode(400).body("errors.code", contains("phone.invalid"));
+    check("DOMAIN", site).body("listed", equalTo(true));
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM allow_listed_identifier WHERE value IN"
+                    + " ('com.vn', 'https://gov.vn/', '0123456789', 'abc')"))
+        .isZero();
   }
 }
