@@ -195,9 +195,11 @@ public class CaseWorkflow {
           }
           c.closure = null;
           c.closedAt = null;
+          PoliceUnit unit = PoliceUnit.findById(c.unitCode);
+          PoliceUnit active = unit == null ? null : unit.activeOrAbove();
           routing.assign(
               c,
-              PoliceUnit.findById(c.unitCode),
+              active != null ? active : unit,
               c.ruleId,
               Assignment.Reason.REOPENED,
               scope.actor(),

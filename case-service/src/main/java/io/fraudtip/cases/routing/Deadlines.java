@@ -66,8 +66,9 @@ public class Deadlines {
             .getResultList();
     for (FraudCase c : due) {
       PoliceUnit unit = c.unitCode == null ? null : PoliceUnit.findById(c.unitCode);
-      PoliceUnit parent =
+      PoliceUnit above =
           unit == null || unit.parentCode == null ? null : PoliceUnit.findById(unit.parentCode);
+      PoliceUnit parent = above == null ? null : above.activeOrAbove();
       if (parent == null) {
         // The top of the tree: nobody to escalate to; the clock stops, the timeline says so.
         c.ackDueAt = null;

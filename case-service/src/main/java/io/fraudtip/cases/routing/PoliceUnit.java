@@ -44,4 +44,19 @@ public class PoliceUnit extends PanacheEntityBase {
   public boolean covers(PoliceUnit other) {
     return other != null && other.path.startsWith(path);
   }
+
+  /**
+   * This unit when active, else the nearest active unit above it (a deactivated unit's tokens are
+   * refused, so a case handed to it would wait there unseen); null when none is.
+   */
+  public PoliceUnit activeOrAbove() {
+    PoliceUnit u = this;
+    for (int hops = 0; u != null && !u.active && hops < MAX_DEPTH; hops++) {
+      u = u.parentCode == null ? null : findById(u.parentCode);
+    }
+    return u != null && u.active ? u : null;
+  }
+
+  /** Deeper than any unit tree (ministry, province, division, commune): a loop's end. */
+  private static final int MAX_DEPTH = 64;
 }

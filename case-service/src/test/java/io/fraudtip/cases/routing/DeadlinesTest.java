@@ -77,4 +77,38 @@ class DeadlinesTest {
     assertThat(event.unitCode()).isEqualTo("CAT-66");
     assertThat(event.tipIds()).containsExactly(t.tipId());
   }
+
+  /**
+   * A deactivated unit's tokens are refused: a case escalated to it would wait there unseen for
+   * another deadline. It goes to the nearest active unit above.
+   */
+  @Test
+  void anEscalationPassesOverADeactivatedParent() {
+    TipReceivedV1 t = tip().in("66", "24133").paid(TestTips.account(), 2_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID id = (UUID) caseOf(db, t.tipId()).get("id");
+    String suffix = String.valueOf(Math.abs(id.hashCode() % 100_000));
+    String closedDown = "PX-" + suffix;
+    String commune = "CX-" + suffix;
+    db.update(
+        "INSERT INTO police_unit (code, name, level, parent_code, path, province_code, active)"
+            + " VALUES (?, 'Closed down', 'PROVINCE', 'CAT-66', '/BCA/CAT-66/' || ? || '/', '66',"
+            + " false)",
+        closedDown,
+        closedDown);
+    db.update(
+        "INSERT INTO police_unit (code, name, level, parent_code, path, province_code, active)"
+            + " VALUES (?, 'Commune', 'COMMUNE', ?, '/BCA/CAT-66/' || ? || '/' || ? || '/', '66',"
+            + " true)",
+        commune,
+        closedDown,
+        closedDown,
+        commune);
+    db.update("UPDATE fraud_case SET unit_code = ? WHERE id = ?", commune, id);
+
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> !commune.equals(caseOf(db, t.tipId()).get("unit_code")));
+    assertThat(caseOf(db, t.tipId())).containsEntry("unit_code", "CAT-66");
+  }
 }
