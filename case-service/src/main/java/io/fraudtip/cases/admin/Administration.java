@@ -118,15 +118,63 @@ public class Administration {
         throw ProblemException.invalid(
             "parentCode", "unit.cycle", "A unit cannot be placed below itself");
       }
+      if (r.level().isAbove(parent.level)) {
+        // Routing moves cases up by level: a ministry-level unit below a commune would draw cases
+        // into the commune's tree.
+        throw ProblemException.invalid(
+            "level",
+            "unit.level",
+            "A " + r.level() + " unit cannot be placed below a " + parent.level + " unit");
+      }
+    } else if (u.path == null || u.parentCode != null) {
+      // One tree, one root (the ministry): a unit without a parent would take its subtree out of
+      // every unit above's sight and stop its deadlines escalating.
+      throw ProblemException.invalid(
+          "parentCode",
+          "unit.parent-required",
+          "A unit is placed below its parent; only the root of the tree has none");
+    }
+    if (u.path != null) {
+      for (PoliceUnit below : PoliceUnit.<PoliceUnit>list("parentCode", u.code)) {
+        if (below.level.isAbove(r.level())) {
+          throw ProblemException.invalid(
+              "level",
+              "unit.level",
+              "Unit " + below.code + " below it is " + below.level + ", above " + r.level());
+        }
+      }
+    }
+    String path = (parent == null ? "/" : parent.path) + u.code + "/";
+    if (u.path != null && deepestBelow(u.path) - u.path.length() + path.length() > MAX_PATH) {
+      throw ProblemException.invalid(
+          "parentCode", "unit.too-deep", "The tree would be too deep below " + r.parentCode());
+    }
+    if (path.length() > MAX_PATH) {
+      throw ProblemException.invalid("parentCode", "unit.too-deep", "The tree would be too deep");
     }
     u.name = r.name();
     u.level = r.level();
     u.parentCode = r.parentCode();
     u.provinceCode = r.provinceCode();
     u.communeCode = r.communeCode();
-    u.active = r.active() == null || r.active();
-    u.path = (parent == null ? "/" : parent.path) + u.code + "/";
+    // Left out, a unit stays as it is (a deactivated unit is not brought back by a rename).
+    u.active = r.active() != null ? r.active() : u.path == null || u.active;
+    u.path = path;
   }
+
+  /** The length of the longest path in the subtree at {@code path}. */
+  private static int deepestBelow(String path) {
+    Number longest =
+        PoliceUnit.getEntityManager()
+            .createQuery(
+                "select max(length(u.path)) from PoliceUnit u where u.path like :p", Number.class)
+            .setParameter("p", path + "%")
+            .getSingleResult();
+    return longest == null ? path.length() : longest.intValue();
+  }
+
+  /** What {@code police_unit.path} holds. */
+  private static final int MAX_PATH = 400;
 
   private static void apply(RoutingRule rule, Rules.Request r) {
     String target = r.targetUnit();
@@ -136,6 +184,12 @@ public class Administration {
     if (target.replace("{province}", "").replace("{commune}", "").contains("{")) {
       throw ProblemException.invalid(
           "targetUnit", "target.template", "Only {province} and {commune} can be filled in");
+    }
+    if (r.minTotalLossVnd() != null
+        && r.maxTotalLossVnd() != null
+        && r.minTotalLossVnd() > r.maxTotalLossVnd()) {
+      throw ProblemException.invalid(
+          "maxTotalLossVnd", "loss.range", "The most is below the least: no case would match");
     }
     rule.position = r.position();
     rule.description = r.description();

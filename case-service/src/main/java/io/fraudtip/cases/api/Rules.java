@@ -30,7 +30,7 @@ public final class Rules {
       @Schema(example = "25") @NotNull @Min(0) Integer position,
       @Schema(example = "Romance scams: the ministry's criminal police") @NotBlank @Size(max = 300)
           String description,
-      @Size(max = 20) List<ScamType> scamTypes,
+      @Size(max = 20) List<@NotNull ScamType> scamTypes,
       @PositiveOrZero Long minTotalLossVnd,
       @PositiveOrZero Long maxTotalLossVnd,
       @Schema(example = "3", description = MIN_VICTIMS) @Min(1) Integer minVictims,

@@ -48,6 +48,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AdminResource {
+  private static final String RULE_400 =
+      "A bad field, named: an unknown target unit (unit.unknown) or template placeholder"
+          + " (target.template), an empty scam type, a loss range whose most is below its least"
+          + " (loss.range)";
+
   private final Administration admin;
   private final AllowList allowList;
   private final Caller caller;
@@ -148,7 +153,12 @@ public class AdminResource {
   @Path("/units")
   @Operation(summary = "Add a police unit below its parent")
   @APIResponse(responseCode = "201", description = "Created")
-  @APIResponse(responseCode = "400", description = "Invalid unit")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "A bad field, named: no parent (unit.parent-required: only the root has none), an unknown"
+              + " parent (unit.unknown), a level above its parent's (unit.level), a tree too deep"
+              + " (unit.too-deep)")
   @APIResponse(responseCode = "409", description = "The code is taken")
   public Response createUnit(@Valid @NotNull UnitRequest request) {
     UnitView unit = admin.createUnit(request);
@@ -159,6 +169,13 @@ public class AdminResource {
   @Path("/units/{code}")
   @Operation(summary = "Change a police unit (name, parent, active)")
   @APIResponse(responseCode = "200", description = "The unit as changed")
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "A bad field, named: no parent (unit.parent-required: only the root has none), an unknown"
+              + " parent (unit.unknown) or one below itself (unit.cycle), a level above its"
+              + " parent's or below one of its units (unit.level), a tree too deep (unit.too-deep)."
+              + " Left out, active keeps its value")
   @APIResponse(responseCode = "404", description = "No such unit")
   public UnitView updateUnit(@PathParam("code") String code, @Valid @NotNull UnitRequest request) {
     return admin.updateUnit(code, request);
@@ -185,7 +202,7 @@ public class AdminResource {
   @Path("/rules")
   @Operation(summary = "Add a routing rule")
   @APIResponse(responseCode = "201", description = "Created")
-  @APIResponse(responseCode = "400", description = "Invalid rule")
+  @APIResponse(responseCode = "400", description = RULE_400)
   @APIResponse(responseCode = "409", description = "The id is taken")
   public Response createRule(@Valid @NotNull Rules.Request request) {
     Rules.View rule = admin.createRule(request);
@@ -196,6 +213,7 @@ public class AdminResource {
   @Path("/rules/{id}")
   @Operation(summary = "Change a routing rule")
   @APIResponse(responseCode = "200", description = "The rule as changed")
+  @APIResponse(responseCode = "400", description = RULE_400)
   @APIResponse(responseCode = "404", description = "No such rule")
   public Rules.View updateRule(@PathParam("id") String id, @Valid @NotNull Rules.Request request) {
     return admin.updateRule(id, request);

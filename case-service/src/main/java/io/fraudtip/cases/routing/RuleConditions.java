@@ -89,7 +89,7 @@ public class RuleConditions {
     when.scamTypes =
         r.scamTypes() == null || r.scamTypes().isEmpty()
             ? null
-            : r.scamTypes().stream().map(Enum::name).collect(Collectors.joining(","));
+            : r.scamTypes().stream().map(Enum::name).distinct().collect(Collectors.joining(","));
     when.minTotalLossVnd = r.minTotalLossVnd();
     when.maxTotalLossVnd = r.maxTotalLossVnd();
     when.minVictims = r.minVictims();

@@ -153,4 +153,71 @@ class AdminResourceTest {
         .then()
         .statusCode(403);
   }
+
+  /**
+   * The tree stays one tree and rules stay satisfiable: a unit is not cut loose from its parent by
+   * a PUT that leaves the parent out, nor placed below a lower level; a rule's list of scam types
+   * takes no empty item (a 500 before) and no range that matches nothing.
+   */
+  @Test
+  void editsThatWouldBreakTheTreeOrARuleAreRefusedNamingTheField() {
+    admin("PUT", "/api/v1/admin/units/CAT-66", "{\"name\":\"Công an tỉnh\",\"level\":\"PROVINCE\"}")
+        .statusCode(400)
+        .body("errors[0].field", equalTo("parentCode"))
+        .body("errors[0].code", equalTo("unit.parent-required"));
+    admin(
+            "POST",
+            "/api/v1/admin/units",
+            "{\"code\":\"CAX-24198\",\"name\":\"Công an xã\",\"level\":\"COMMUNE\"}")
+        .statusCode(400)
+        .body("errors[0].code", equalTo("unit.parent-required"));
+    admin(
+            "POST",
+            "/api/v1/admin/units",
+            "{\"code\":\"X-MIN\",\"name\":\"Cục\",\"level\":\"MINISTRY\","
+                + "\"parentCode\":\"CAX-24133\"}")
+        .statusCode(400)
+        .body("errors[0].field", equalTo("level"));
+    assertThat(db.queryLong("SELECT count(*) FROM police_unit WHERE parent_code = 'BCA'"))
+        .isGreaterThan(2);
+    assertThat(db.query("SELECT parent_code FROM police_unit WHERE code = 'CAT-66'").get(0))
+        .containsEntry("parent_code", "BCA");
+
+    admin(
+            "POST",
+            "/api/v1/admin/rules",
+            "{\"id\":\"R-NULL\",\"position\":1,\"description\":\"x\",\"targetUnit\":\"A05\","
+                + "\"scamTypes\":[null]}")
+        .statusCode(400);
+    admin(
+            "POST",
+            "/api/v1/admin/rules",
+            "{\"id\":\"R-RANGE\",\"position\":1,\"description\":\"x\",\"targetUnit\":\"A05\","
+                + "\"minTotalLossVnd\":10,\"maxTotalLossVnd\":5}")
+        .statusCode(400)
+        .body("errors[0].field", equalTo("maxTotalLossVnd"));
+    String many = String.join(",", java.util.Collections.nCopies(20, "\"INVESTMENT_CRYPTO\""));
+    admin(
+            "POST",
+            "/api/v1/admin/rules",
+            "{\"id\":\"R-DUP\",\"position\":999,\"description\":\"x\",\"targetUnit\":\"A05\","
+                + "\"active\":false,\"scamTypes\":["
+                + many
+                + "]}")
+        .statusCode(201)
+        .body("scamTypes", equalTo(java.util.List.of("INVESTMENT_CRYPTO")));
+    assertThat(db.queryLong("SELECT count(*) FROM routing_rule WHERE id IN ('R-NULL', 'R-RANGE')"))
+        .isZero();
+  }
+
+  private io.restassured.response.ValidatableResponse admin(
+      String method, String path, String body) {
+    return given()
+        .auth()
+        .oauth2(tokens.operator("ops"))
+        .contentType(ContentType.JSON)
+        .body(body)
+        .request(method, path)
+        .then();
+  }
 }
