@@ -79,8 +79,11 @@ public class CaseQueries {
     }
     q.append(" order by priority, openedAt, id");
     PanacheQuery<FraudCase> query = FraudCase.find(q.toString(), params);
+    // Past the rows an int offset reaches (Panache's), a page is empty: there are no such rows.
     List<CaseSummary> items =
-        query.page(Page.of(page, size)).list().stream().map(CaseQueries::summary).toList();
+        (long) page * size > Integer.MAX_VALUE - size
+            ? List.of()
+            : query.page(Page.of(page, size)).list().stream().map(CaseQueries::summary).toList();
     return new CasePage(items, page, size, query.count());
   }
 

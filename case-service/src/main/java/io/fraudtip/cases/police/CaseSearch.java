@@ -7,6 +7,7 @@ import io.fraudtip.commons.identifiers.TrackingCodeFormat;
 import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemMessages;
 import io.fraudtip.commons.problem.Violations;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.banks.BankDirectory;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.IdentifierV1;
@@ -14,6 +15,7 @@ import io.fraudtip.contracts.tips.ScamType;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -246,12 +248,16 @@ public class CaseSearch {
       return null;
     }
     try {
-      return OffsetDateTime.parse(s).toInstant();
+      // Within what PostgreSQL's timestamptz holds: a bound beyond it selects what it means.
+      return Timestamps.asFilterBound(OffsetDateTime.parse(s).toInstant());
     } catch (DateTimeParseException notAnInstant) {
       try {
         LocalDate day = LocalDate.parse(s);
-        return (upper ? day.plusDays(1) : day).atStartOfDay(VIETNAM).toInstant();
-      } catch (DateTimeParseException notADate) {
+        return Timestamps.asFilterBound(
+            (upper && day.isBefore(LocalDate.MAX) ? day.plusDays(1) : day)
+                .atStartOfDay(VIETNAM)
+                .toInstant());
+      } catch (DateTimeException notADate) {
         v.add(field, "time.format", Map.of());
         return null;
       }

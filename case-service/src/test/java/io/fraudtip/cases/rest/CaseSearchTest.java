@@ -269,6 +269,18 @@ class CaseSearchTest {
         .statusCode(400)
         .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("page", "size"))
         .body("errors.code", org.hamcrest.Matchers.everyItem(equalTo("Min")));
+    // Far beyond anything stored, or beyond what the database's times hold: nothing, not a 500.
+    for (Map<String, Object> far :
+        List.<Map<String, Object>>of(
+            Map.of("page", 42_949_673),
+            Map.of("page", Integer.MAX_VALUE, "size", 2),
+            Map.of("openedFrom", "+300000-01-01T00:00:00Z"),
+            Map.of("openedTo", "-5000-01-01T00:00:00Z"),
+            Map.of("openedFrom", "2020-01-01", "openedTo", "+999999999-12-31"))) {
+      assertThat(search("CAT-66", far).getInt("total")).as(far.toString()).isNotNegative();
+    }
+    assertThat(found("CAT-66", Map.of("page", 42_949_673))).isEmpty();
+    assertThat(found("CAT-66", Map.of("openedFrom", "+300000-01-01T00:00:00Z"))).isEmpty();
     // A filter given twice: a proxy could read the other value than the one searched by.
     given()
         .auth()
