@@ -66,17 +66,25 @@ public class CaseChanges {
           "Precondition Required",
           "Send the case's ETag in If-Match to change it");
     }
-    String tag = ifMatch.trim();
-    if (tag.equals("*")) {
+    if (ifMatch.trim().equals("*")) {
       return;
     }
-    if (tag.startsWith("W/")) {
-      tag = tag.substring(2);
+    // A list of tags, any of which may match (RFC 9110 §13.1.1); the comparison is strong, as
+    // If-Match's is, but a weak tag of this version is taken for it (clients and proxies add W/).
+    String current = Long.toString(c.version);
+    for (String listed : ifMatch.split(",")) {
+      String tag = listed.trim();
+      if (tag.startsWith("W/")) {
+        tag = tag.substring(2);
+      }
+      if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+        tag = tag.substring(1, tag.length() - 1);
+      }
+      if (tag.equals(current)) {
+        return;
+      }
     }
-    tag = tag.replace("\"", "");
-    if (!tag.equals(Long.toString(c.version))) {
-      throw stale();
-    }
+    throw stale();
   }
 
   private static ProblemException stale() {

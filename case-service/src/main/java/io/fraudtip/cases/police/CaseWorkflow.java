@@ -100,7 +100,21 @@ public class CaseWorkflow {
     return changes.apply(
         id,
         ifMatch,
-        (c, now) -> events.record(c, TimelineKind.NOTE, scope.actor(), null, request.text(), now));
+        (c, now) -> {
+          // A closed case takes notes (what came of it); a merged one lives on in its survivor,
+          // where those who work the case read them.
+          if (c.stage == CaseStage.MERGED) {
+            FraudCase survivor = c.mergedInto == null ? null : FraudCase.findById(c.mergedInto);
+            throw ProblemException.conflict(
+                "case-closed",
+                "Case "
+                    + c.reference
+                    + " is MERGED"
+                    + (survivor == null ? "" : " into " + survivor.reference)
+                    + ": write the note there");
+          }
+          events.record(c, TimelineKind.NOTE, scope.actor(), null, request.text(), now);
+        });
   }
 
   @Transactional

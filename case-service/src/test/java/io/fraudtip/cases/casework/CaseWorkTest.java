@@ -228,6 +228,17 @@ class CaseWorkTest {
         .then()
         .statusCode(409)
         .body("type", equalTo("case-closed"));
+    // A note too: it would lie on a case nobody works; the answer names where to write it.
+    String reference =
+        (String)
+            db.query("SELECT reference FROM fraud_case WHERE id = ?", first)
+                .get(0)
+                .get("reference");
+    post(UNIT, second, "notes", etag(UNIT, second), "{\"text\":\"Đã gọi ngân hàng\"}")
+        .then()
+        .statusCode(409)
+        .body("type", equalTo("case-closed"))
+        .body("detail", org.hamcrest.Matchers.containsString(reference));
   }
 
   @Test

@@ -124,8 +124,9 @@ class CaseResourceTest {
         .body("type", equalTo("illegal-transition"));
     post(unit, id, "close", etag, "{\"closure\":\"CONFIRMED\"}").then().statusCode(409);
 
+    // A list of tags matches when one of them does (RFC 9110).
     String acked =
-        post(unit, id, "acknowledge", etag, null)
+        post(unit, id, "acknowledge", "\"998\", " + etag, null)
             .then()
             .statusCode(200)
             .body("stage", equalTo("ACKNOWLEDGED"))
