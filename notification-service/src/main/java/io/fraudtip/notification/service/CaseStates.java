@@ -131,8 +131,8 @@ public class CaseStates {
   }
 
   /**
-   * Refuses (409) an answer on an alert of a closed case ({@code case-closed}) or on a retracted
-   * account ({@code alert-retracted}).
+   * Refuses (409) an answer on an alert of a closed case ({@code case-closed}) or on an account
+   * retracted since the alert was raised ({@code alert-retracted}).
    */
   void refuseIfClosed(Alert alert) {
     List<UUID> cases = casesOf(alert);
@@ -162,10 +162,13 @@ public class CaseStates {
     List<Object> retracted =
         em.createNativeQuery(
                 "SELECT min(retracted_at) FROM retracted_account WHERE case_id IN (?1)"
-                    + " AND bank_bin = ?2 AND account_number = ?3")
+                    + " AND bank_bin = ?2 AND account_number = ?3 AND retracted_at >= ?4")
             .setParameter(1, cases)
             .setParameter(2, alert.bankBin)
             .setParameter(3, alert.accountNumber)
+            // A retraction takes back the alerts raised before it: one raised after (a freeze
+            // the unit asked for once a review listed the account again) stands.
+            .setParameter(4, alert.triggeredAt != null ? alert.triggeredAt : alert.createdAt)
             .getResultList();
     if (!retracted.isEmpty() && retracted.get(0) != null) {
       throw ProblemException.conflict(

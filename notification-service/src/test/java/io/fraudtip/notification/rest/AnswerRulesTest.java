@@ -245,6 +245,25 @@ class AnswerRulesTest {
         .statusCode(409)
         .body("type", endsWith("alert-retracted"))
         .body("detail", containsString(BIN + ":" + a.account));
+
+    // A review lists it again and the unit asks for a freeze: that order takes its answer.
+    UUID freeze =
+        caseEvent(
+            caseId,
+            a.tipId,
+            CaseEventKind.FREEZE_REQUESTED,
+            CaseStatus.IN_PROGRESS,
+            null,
+            new AccountRefV1(BIN, a.account, 1, PAID, Instant.now().plus(Duration.ofDays(90))));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM alert WHERE source_event_id = ?", freeze) == 1);
+    UUID order =
+        (UUID) db.query("SELECT id FROM alert WHERE source_event_id = ?", freeze).get(0).get("id");
+    answer(new Alert(order, null, a.account, null), "{\"outcome\": \"NO_FUNDS\"}").statusCode(202);
+    answer(a, "{\"outcome\": \"NO_FUNDS\"}").statusCode(409);
   }
 
   private long currentSum(Alert a, String column) {
