@@ -84,8 +84,9 @@ public class DisputeDeadlines {
   private void escalate(Dispute d, Instant now) {
     FraudCase c = FraudCase.findById(d.caseId);
     PoliceUnit from = d.decider(c);
-    PoliceUnit parent =
+    PoliceUnit above =
         from == null || from.parentCode == null ? null : PoliceUnit.findById(from.parentCode);
+    PoliceUnit parent = above == null ? null : above.activeOrAbove();
     if (parent == null) {
       // The top of the tree: nobody to escalate to; it stays, and says it is overdue.
       d.overdueAt = now;

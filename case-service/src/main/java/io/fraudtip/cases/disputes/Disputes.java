@@ -1,6 +1,7 @@
 package io.fraudtip.cases.disputes;
 
 import io.fraudtip.cases.api.DisputeViews;
+import io.fraudtip.cases.api.WatchlistViews.Item;
 import io.fraudtip.cases.config.CaseConfig;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
@@ -48,6 +49,7 @@ public class Disputes {
   private final CaseConfig config;
   // Field-injected so that this hook stays apart from the constructor other changes touch.
   @Inject HoldChanges holds;
+  @Inject Watchlist watchlist;
 
   Disputes(
       Caller caller,
@@ -77,6 +79,12 @@ public class Disputes {
         || identifier.delistedAt != null
         || c == null
         || c.closure == Closure.UNFOUNDED) {
+      throw ProblemException.notFound("A listing of this identifier");
+    }
+    if (!watchlist.check(List.of(new Item(request.type(), value)), false).get(0).listed()) {
+      // Held by a case, yet not listed (not corroborated since an unfounded closure, or a LOW
+      // listing aged out): there is nothing to contest, and an upheld decision would retract
+      // alerts of an identifier nobody was told of.
       throw ProblemException.notFound("A listing of this identifier");
     }
     String bank = caller.isBank() ? caller.bank().orElse(null) : null;
@@ -113,7 +121,7 @@ public class Disputes {
     if (d == null) {
       throw ProblemException.notFound("Dispute " + id);
     }
-    FraudCase c = scope.visible(d.caseId);
+    FraudCase c = locked(scope.visible(d.caseId));
     if (d.status != DisputeViews.Status.OPEN) {
       throw ProblemException.conflict("dispute-decided", "The dispute is " + d.status);
     }
@@ -123,7 +131,12 @@ public class Disputes {
     d.decidedAt = now;
     d.decidedBy = scope.actor();
     d.decisionNote = decision.note();
+    // Kept: the review a later report asks for is this unit's, as the decision was (SPEC §10).
+    d.decidingUnit = deciding(c);
     CaseIdentifier identifier = CaseIdentifier.findById(d.identifierId);
+    if (decision.upheld()) {
+      decidedWith(d, now);
+    }
     events.record(c, d.status.timelineKind(), scope.actor(), null, decision.note(), now);
     if (decision.upheld()) {
       identifier.delistedAt = now;
@@ -156,6 +169,35 @@ public class Disputes {
     return flushed(c, d, now);
   }
 
+  /**
+   * The other open disputes of an identifier just delisted end with it, upheld: nothing is left to
+   * contest, and each decided again would retract its alerts again.
+   */
+  private void decidedWith(Dispute upheld, Instant now) {
+    List<Dispute> open =
+        Dispute.list(
+            "identifierId = ?1 and status = ?2 and id <> ?3",
+            upheld.identifierId,
+            DisputeViews.Status.OPEN,
+            upheld.id);
+    for (Dispute other : open) {
+      other.status = DisputeViews.Status.UPHELD;
+      other.decidedAt = now;
+      other.decidedBy = upheld.decidedBy;
+      other.decidingUnit = upheld.decidingUnit;
+      other.decisionNote = "Decided with dispute " + upheld.id;
+    }
+  }
+
+  /**
+   * The case, locked and read again: a tip joining it meanwhile waits for the decision instead of
+   * failing it on the case's version (the caller sent no ETag to be stale).
+   */
+  private FraudCase locked(FraudCase c) {
+    em.refresh(c, LockModeType.PESSIMISTIC_WRITE);
+    return c;
+  }
+
   /** The caller's unit is the dispute's deciding unit or above it (else 403). */
   private void requireDecider(Dispute d, FraudCase c) {
     PoliceUnit decider = d.decider(c);
@@ -183,7 +225,7 @@ public class Disputes {
     if (d == null) {
       throw ProblemException.notFound("Dispute " + id);
     }
-    FraudCase c = scope.visible(d.caseId);
+    FraudCase c = locked(scope.visible(d.caseId));
     CaseIdentifier identifier = CaseIdentifier.findById(d.identifierId);
     if (d.status != DisputeViews.Status.UPHELD || identifier.reviewRequestedAt == null) {
       throw ProblemException.conflict("no-review", "No review is open on this dispute");

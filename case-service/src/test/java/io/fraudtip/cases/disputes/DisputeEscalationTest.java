@@ -146,6 +146,90 @@ class DisputeEscalationTest {
     review(disputeId, "CAT-66").statusCode(200);
   }
 
+  /**
+   * A parent that decides a dispute of a case below it before any escalation is the deciding unit
+   * too: the unit below cannot undo that decision in the review a later report asks for.
+   */
+  @Test
+  void theReviewOfADisputeAParentDecidedIsTheParents() {
+    UUID caseId = commune66Case();
+    String disputeId = fileDispute(caseId);
+    given()
+        .auth()
+        .oauth2(tokens.police("CAT-66"))
+        .contentType(ContentType.JSON)
+        .body("{\"upheld\":true,\"note\":\"Tài khoản bị mạo danh\"}")
+        .post("/api/v1/disputes/" + disputeId + "/decision")
+        .then()
+        .statusCode(200)
+        .body("decidingUnit", equalTo("CAT-66"));
+    db.update(
+        "UPDATE case_identifier SET review_requested_at = now()"
+            + " WHERE id = (SELECT identifier_id FROM dispute WHERE id = ?)",
+        UUID.fromString(disputeId));
+
+    review(disputeId, "CAX-24133").statusCode(403).body("type", equalTo("not-deciding-unit"));
+    review(disputeId, "CAT-66").statusCode(200);
+  }
+
+  /**
+   * Two disputes of one identifier: upholding one delists it, and the other ends with it instead of
+   * escalating for weeks and, decided again, retracting the alerts a second time.
+   */
+  @Test
+  void upholdingOneDisputeEndsTheOthersOnTheSameIdentifier() {
+    UUID caseId = commune66Case();
+    String first = fileDispute(caseId);
+    String second = fileDispute(caseId);
+    given()
+        .auth()
+        .oauth2(tokens.police("CAX-24133"))
+        .contentType(ContentType.JSON)
+        .body("{\"upheld\":true}")
+        .post("/api/v1/disputes/" + first + "/decision")
+        .then()
+        .statusCode(200);
+
+    assertThat(dispute(second)).containsEntry("status", "UPHELD");
+    assertThat((String) dispute(second).get("decision_note")).contains(first);
+    decide(second, "CAX-24133").statusCode(409).body("type", equalTo("dispute-decided"));
+    assertThat(timeline(caseId, "IDENTIFIER_DELISTED")).isOne();
+    pastDeadline(second);
+    deadlines.escalateOverdue(clock.now());
+    assertThat(dispute(second)).containsEntry("escalations", 0);
+  }
+
+  /**
+   * Only a listed identifier can be contested: a case closed as unfounded delists its account, and
+   * the case a new tip opens on it lists nothing until corroborated anew (SPEC §10).
+   */
+  @Test
+  void anIdentifierTheWatchlistDoesNotListCannotBeDisputed() {
+    String account = TestTips.account();
+    TipReceivedV1 first = tip().in("66", "24133").paid(account, 1_000_000).build();
+    cases.onTip(UUID.randomUUID(), first);
+    TestTips.close(tokens, (UUID) caseOf(db, first.tipId()).get("id"), "CAX-24133", "UNFOUNDED");
+    cases.onTip(UUID.randomUUID(), tip().in("66", "24133").paid(account, 1_000_000).build());
+    String value = TestTips.VCB + ":" + account;
+    given()
+        .queryParam("type", "BANK_ACCOUNT")
+        .queryParam("value", value)
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200)
+        .body("listed", equalTo(false));
+
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"type\":\"BANK_ACCOUNT\",\"value\":\""
+                + value
+                + "\",\"reason\":\"Tài khoản của tôi\"}")
+        .post("/api/v1/disputes")
+        .then()
+        .statusCode(404);
+  }
+
   private io.restassured.response.ValidatableResponse review(String disputeId, String unit) {
     return given()
         .auth()
