@@ -9,6 +9,7 @@ import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.contracts.Ids;
+import io.fraudtip.contracts.banks.AccountNumbers;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -198,7 +199,11 @@ public class Freezes {
       FraudCase c, List<CaseRequests.Account> requested, List<FieldError> errors) {
     List<AccountRefV1> accounts = new ArrayList<>();
     for (int i = 0; i < requested.size(); i++) {
-      CaseRequests.Account a = requested.get(i);
+      CaseRequests.Account typed = requested.get(i);
+      // Spelt as people type it (dots, dashes, spaces, lower case): the case holds it normalised.
+      CaseRequests.Account a =
+          new CaseRequests.Account(
+              typed.bankBin().strip(), AccountNumbers.normalise(typed.accountNumber()));
       CaseIdentifier row =
           CaseIdentifier.byValue(
               IdentifierType.BANK_ACCOUNT, new BankAccount(a.bankBin(), a.accountNumber()).value());

@@ -42,12 +42,18 @@ final class TestHolds {
             "{\"accounts\":[{\"bankBin\":\""
                 + TestTips.VCB
                 + "\",\"accountNumber\":\""
-                + account
-                + "\"}]}")
+                // As a unit types it from a statement: the case holds it normalised.
+                + account.substring(0, 4)
+                + "."
+                + account.substring(4, 7)
+                + "-"
+                + account.substring(7)
+                + " \"}]}")
         .post("/api/v1/cases/" + caseId + "/freeze-requests")
         .then()
         .statusCode(200)
-        .body("freezeRequests[0].accounts[0].state", equalTo("HELD"));
+        .body("freezeRequests[0].accounts[0].state", equalTo("HELD"))
+        .body("freezeRequests[0].accounts[0].accountNumber", equalTo(account));
     return new Frozen(caseId, account);
   }
 
