@@ -3,6 +3,7 @@ package io.fraudtip.cases.freezes;
 import io.fraudtip.cases.api.CaseViews.FreezeRequestView;
 import io.fraudtip.cases.api.CaseViews.FrozenAccountView;
 import io.fraudtip.cases.api.CaseViews.HoldExtensionView;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +16,8 @@ public final class FreezeViews {
   /** The case's freeze requests, oldest first, each with the accounts it authorised. */
   public static List<FreezeRequestView> ofCase(UUID caseId) {
     List<AccountFreeze> holds = AccountFreeze.ofCase(caseId);
+    // A hold past its expiry has ended, whether or not the expiry job (every minute) marked it.
+    Instant now = Instant.now();
     Map<UUID, List<HoldExtensionView>> extensions =
         HoldExtension.ofHolds(holds.stream().map(f -> f.id).toList()).stream()
             .collect(
@@ -46,9 +49,9 @@ public final class FreezeViews {
                                 f.holdAmountVnd,
                                 f.holdExpiresAt,
                                 f.requestedAt,
-                                f.state,
+                                lapsed(f, now) ? HoldState.EXPIRED : f.state,
                                 extensions.getOrDefault(f.id, List.of()),
-                                f.endedAt,
+                                lapsed(f, now) ? f.holdExpiresAt : f.endedAt,
                                 f.endedBy,
                                 f.endReason),
                         Collectors.toList())));
@@ -66,5 +69,9 @@ public final class FreezeViews {
                     r.trailUntil,
                     accounts.getOrDefault(r.id, List.of())))
         .toList();
+  }
+
+  private static boolean lapsed(AccountFreeze f, Instant now) {
+    return f.state == HoldState.HELD && !f.runsAt(now);
   }
 }

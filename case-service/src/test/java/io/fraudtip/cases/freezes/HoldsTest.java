@@ -207,6 +207,26 @@ class HoldsTest {
     assertThat(event.authorisation().unitCode()).isEqualTo(UNIT);
   }
 
+  /** A hold past its expiry reads as ended at once, not HELD until the expiry job's next run. */
+  @Test
+  void aHoldPastItsExpiryReadsExpiredBeforeTheJobMarksIt() {
+    Held h = aHold();
+    Instant lapsed = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MICROS);
+    db.update(
+        "UPDATE account_freeze SET hold_expires_at = ? WHERE id = ?",
+        java.sql.Timestamp.from(lapsed),
+        h.holdId());
+
+    given()
+        .auth()
+        .oauth2(tokens.police(UNIT))
+        .get("/api/v1/cases/" + h.caseId())
+        .then()
+        .statusCode(200)
+        .body("freezeRequests[0].accounts[0].state", equalTo("EXPIRED"))
+        .body("freezeRequests[0].accounts[0].endedAt", equalTo(lapsed.toString()));
+  }
+
   @Test
   void theUnitLiftsAHoldWithAReasonOnceAndItCannotBeExtendedAfter() {
     Held h = aHold();
