@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * How a hold ends or lasts longer (SPEC §10, "Holds are bounded"): the unit extends it with a
@@ -132,32 +133,45 @@ public class HoldChanges {
   @Transactional(Transactional.TxType.MANDATORY)
   public void liftAll(FraudCase c, String reason, Instant now) {
     liftRunning(
-        c, AccountFreeze.find("caseId = ?1 and state = ?2", c.id, HoldState.HELD), reason, now);
-  }
-
-  /** Lifts the running holds of one account of the case (an upheld dispute delisted it). */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void liftAccount(
-      FraudCase c, String bankBin, String accountNumber, String reason, Instant now) {
-    liftRunning(
         c,
-        AccountFreeze.find(
-            "caseId = ?1 and state = ?2 and bankBin = ?3 and accountNumber = ?4",
-            c.id,
-            HoldState.HELD,
-            bankBin,
-            accountNumber),
+        locked(AccountFreeze.find("caseId = ?1 and state = ?2", c.id, HoldState.HELD)),
         reason,
         now);
   }
 
-  private void liftRunning(
-      FraudCase c, PanacheQuery<AccountFreeze> held, String reason, Instant now) {
+  /**
+   * Lifts the running holds of one account (an upheld dispute delisted it): the case's, and those
+   * left in a case it was split from (a split leaves the holds where they were asked), each
+   * announced by its own case.
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void liftAccount(
+      FraudCase c, String bankBin, String accountNumber, String reason, Instant now) {
+    Map<UUID, List<AccountFreeze>> byCase =
+        locked(
+                AccountFreeze.find(
+                    "state = ?1 and bankBin = ?2 and accountNumber = ?3 order by caseId",
+                    HoldState.HELD,
+                    bankBin,
+                    accountNumber))
+            .stream()
+            .collect(Collectors.groupingBy(h -> h.caseId, LinkedHashMap::new, Collectors.toList()));
+    byCase.forEach(
+        (caseId, holds) -> {
+          FraudCase owner = caseId.equals(c.id) ? c : FraudCase.findById(caseId);
+          if (owner != null) {
+            liftRunning(owner, holds, reason, now);
+          }
+        });
+  }
+
+  private static List<AccountFreeze> locked(PanacheQuery<AccountFreeze> held) {
+    return held.withLock(LockModeType.PESSIMISTIC_WRITE).list();
+  }
+
+  private void liftRunning(FraudCase c, List<AccountFreeze> held, String reason, Instant now) {
     // A hold past its expiry but not yet marked is the expiry job's: it ends once, as EXPIRED.
-    List<AccountFreeze> lifted =
-        held.withLock(LockModeType.PESSIMISTIC_WRITE).list().stream()
-            .filter(h -> h.runsAt(now))
-            .toList();
+    List<AccountFreeze> lifted = held.stream().filter(h -> h.runsAt(now)).toList();
     if (lifted.isEmpty()) {
       return;
     }

@@ -315,4 +315,70 @@ class HoldsTest {
             org.assertj.core.groups.Tuple.tuple(h.account(), HoldChanges.DISPUTE_REASON));
     assertThat(events(h.caseId(), CaseEventKind.IDENTIFIER_DELISTED)).isEqualTo(1);
   }
+
+  /**
+   * A split leaves the holds in the case they were asked in while the account moves to the new
+   * case: an upheld dispute there lifts them all the same (the holder's way out, SPEC §10).
+   */
+  @Test
+  void anUpheldDisputeLiftsTheHoldLeftInTheCaseItsAccountWasSplitFrom() {
+    String account = TestTips.account();
+    String phone = TestTips.phone();
+    var paying = TestTips.tip().in("66", "24121").paid(account, 50_000_000).phone(phone).build();
+    var calling = TestTips.tip().in("66", "24121").phone(phone).lost(1_000_000).build();
+    cases.onTip(UUID.randomUUID(), paying);
+    cases.onTip(UUID.randomUUID(), calling);
+    UUID caseId = (UUID) TestTips.caseOf(db, paying.tipId()).get("id");
+    given()
+        .auth()
+        .oauth2(tokens.police(UNIT))
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag(caseId))
+        .body(
+            "{\"accounts\":[{\"bankBin\":\""
+                + TestTips.VCB
+                + "\",\"accountNumber\":\""
+                + account
+                + "\"}]}")
+        .post("/api/v1/cases/" + caseId + "/freeze-requests")
+        .then()
+        .statusCode(200);
+    given()
+        .auth()
+        .oauth2(tokens.police(UNIT))
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag(caseId))
+        .body("{\"tipIds\":[\"" + paying.tipId() + "\"],\"reason\":\"Hai vụ khác nhau\"}")
+        .post("/api/v1/cases/" + caseId + "/split")
+        .then()
+        .statusCode(200);
+    Map<String, Object> split = TestTips.caseOf(db, paying.tipId());
+    assertThat(split.get("id")).isNotEqualTo(caseId);
+    String disputeId =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                "{\"type\":\"BANK_ACCOUNT\",\"value\":\""
+                    + TestTips.VCB
+                    + ":"
+                    + account
+                    + "\",\"reason\":\"Chủ tài khoản bị mạo danh\"}")
+            .post("/api/v1/disputes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    given()
+        .auth()
+        .oauth2(tokens.police((String) split.get("unit_code")))
+        .contentType(ContentType.JSON)
+        .body("{\"upheld\":true}")
+        .post("/api/v1/disputes/" + disputeId + "/decision")
+        .then()
+        .statusCode(200);
+
+    assertThat(db.query("SELECT state FROM account_freeze WHERE case_id = ?", caseId).get(0))
+        .containsEntry("state", "LIFTED");
+    assertThat(events(caseId, CaseEventKind.HOLD_LIFTED)).isEqualTo(1);
+  }
 }
