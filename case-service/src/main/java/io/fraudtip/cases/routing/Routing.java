@@ -85,7 +85,7 @@ public class Routing {
       events.publish(c, CaseEventKind.ASSIGNED, CaseEvents.Extra.rule(d.rule().id));
       return true;
     }
-    if (!d.unit().level.isAbove(current.level)) {
+    if (!d.unit().level.isAbove(current.level) || !grownPast(c, d)) {
       return false;
     }
     assign(c, d.unit(), d.rule().id, Assignment.Reason.REROUTED_UP, CaseEvents.SYSTEM, now);
@@ -99,6 +99,22 @@ public class Routing {
             null,
             "Re-routed from " + current.code + " by rule " + d.rule().id));
     return true;
+  }
+
+  /**
+   * Whether the rule that decides now is not the one that last placed the case: a case a unit
+   * placed by hand (a transfer down to a commune's police) goes back up only when it grows past
+   * another rule's threshold, not on every tip the rule it was moved from still matches.
+   */
+  private static boolean grownPast(FraudCase c, Decision d) {
+    if (c.ruleId != null) {
+      return true;
+    }
+    Assignment lastByRule =
+        Assignment.<Assignment>find(
+                "caseId = ?1 and ruleId is not null order by assignedAt desc, id desc", c.id)
+            .firstResult();
+    return lastByRule == null || !lastByRule.ruleId.equals(d.rule().id);
   }
 
   /**

@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -235,6 +236,40 @@ class CaseResourceTest {
         .body("assignments[1].actor", equalTo("officer@CAX-24305"));
     read("CAX-24305", id).then().statusCode(404);
     read("PC02-66", id).then().statusCode(200);
+  }
+
+  /**
+   * A unit that moves a case down by hand is not overruled by the next tip the same rule still
+   * matches; only growth past another rule's threshold (victims in a second province) moves it up.
+   */
+  @Test
+  void aCaseTransferredDownStaysThereUntilItGrowsPastAnotherRule() {
+    String account = TestTips.account();
+    UUID id = caseIn("66", "24305", account, 30_000_000); // R-PROVINCE: PA05-66
+    assertThat(caseRow(id)).containsEntry("unit_code", "PA05-66");
+    post(
+            "PA05-66",
+            id,
+            "transfer",
+            read("PA05-66", id).header("ETag"),
+            "{\"unitCode\":\"CAX-24305\",\"reason\":\"Đối tượng ở địa phương\"}")
+        .then()
+        .statusCode(200);
+    post("CAX-24305", id, "acknowledge", read("CAX-24305", id).header("ETag"), null)
+        .then()
+        .statusCode(200);
+
+    caseIn("66", "24305", account, 5_000_000);
+    assertThat(caseRow(id))
+        .containsEntry("unit_code", "CAX-24305")
+        .containsEntry("stage", "ACKNOWLEDGED");
+
+    caseIn("56", null, account, 5_000_000); // a second province: R-MULTI-PROVINCE
+    assertThat(caseRow(id)).containsEntry("unit_code", "A05");
+  }
+
+  private Map<String, Object> caseRow(UUID id) {
+    return db.query("SELECT * FROM fraud_case WHERE id = ?", id).get(0);
   }
 
   @Test
