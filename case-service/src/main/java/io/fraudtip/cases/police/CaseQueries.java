@@ -118,7 +118,8 @@ public class CaseQueries {
                     c.stage,
                     c.openedAt,
                     c.legalDueAt,
-                    Math.floorDiv(Duration.between(now, c.legalDueAt).toHours(), 24),
+                    // Whole days left, rounded down: 30 minutes past the deadline is -1, overdue.
+                    Math.floorDiv(Duration.between(now, c.legalDueAt).toSeconds(), 86_400L),
                     c.legalDueAt.isBefore(now),
                     c.complexAt != null,
                     c.legalExtendedAt != null))

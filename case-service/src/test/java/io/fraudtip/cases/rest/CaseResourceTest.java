@@ -345,5 +345,22 @@ class CaseResourceTest {
         .doesNotContain(caseOf(db, fresh.tipId()).get("id").toString());
     int pastIndex = ids.indexOf(caseOf(db, past.tipId()).get("id").toString());
     assertThat(list.getBoolean("[" + pastIndex + "].overdue")).isTrue();
+
+    // Half an hour past its deadline a case is overdue, and its days left say so.
+    UUID late = (UUID) caseOf(db, fresh.tipId()).get("id");
+    db.update(
+        "UPDATE fraud_case SET legal_due_at = now() - interval '30 minutes' WHERE id = ?", late);
+    var again =
+        given()
+            .auth()
+            .oauth2(tokens.police("CAX-24373"))
+            .get("/api/v1/cases/legal-clock")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    int lateIndex = again.getList("id").indexOf(late.toString());
+    assertThat(again.getBoolean("[" + lateIndex + "].overdue")).isTrue();
+    assertThat(again.getLong("[" + lateIndex + "].daysLeft")).isEqualTo(-1);
   }
 }
