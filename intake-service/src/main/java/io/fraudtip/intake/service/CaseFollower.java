@@ -55,7 +55,8 @@ public class CaseFollower {
    * events applied in order in memory, and the changed tips and their new history steps written in
    * one statement each (per-event round trips and Hibernate's per-entity work were most of this
    * consumer's cost). A status never moves backwards (events of one case may arrive late after a
-   * merge or a redelivery); an event already processed has no second effect.
+   * merge or a redelivery), but for a closed case reopened after its closure; an event already
+   * processed has no second effect.
    */
   @Transactional
   public void onCaseEvents(List<CaseEvent> events) {
@@ -85,12 +86,16 @@ public class CaseFollower {
     // Locked in id order, so that two instances following merged cases cannot deadlock.
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT id, status, case_reference FROM tip WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            "SELECT id, status, case_reference, updated_at FROM tip WHERE id = ANY(?)"
+                + " ORDER BY id FOR UPDATE")) {
       s.setArray(1, c.createArrayOf("uuid", tipIds.toArray()));
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           UUID id = rs.getObject(1, UUID.class);
-          tips.put(id, new TipUpdate(id, TipStatus.valueOf(rs.getString(2)), rs.getString(3)));
+          TipUpdate tip = new TipUpdate(id, TipStatus.valueOf(rs.getString(2)), rs.getString(3));
+          java.sql.Timestamp at = rs.getTimestamp(4);
+          tip.updatedAt = at == null ? null : at.toInstant();
+          tips.put(id, tip);
         }
       }
     }
@@ -119,7 +124,12 @@ public class CaseFollower {
             continue;
           }
         }
-        if (status != null && status.compareTo(tip.status) > 0) {
+        if (reopens(tip, event, status)) {
+          tip.status = status;
+          tip.updatedAt = event.occurredAt();
+          changed.put(tipId, tip);
+          history.add(new TipRows.HistoryStep(tipId, status, event.occurredAt(), REOPENED));
+        } else if (status != null && status.compareTo(tip.status) > 0) {
           tip.status = status;
           tip.updatedAt = event.occurredAt();
           changed.put(tipId, tip);
@@ -134,6 +144,24 @@ public class CaseFollower {
     if (!history.isEmpty()) {
       TipRows.insertHistory(c, history);
     }
+  }
+
+  /** The public note of a tip whose closed case was reopened. */
+  static final String REOPENED = "Case reopened";
+
+  /**
+   * Whether the event reopens the tip's closed case: the one way a status moves back. Only a status
+   * change of the tip's own case, newer than the closure (an event of before the closure, delivered
+   * late, does not undo it).
+   */
+  private static boolean reopens(TipUpdate tip, CaseEventV1 event, TipStatus status) {
+    return tip.status == TipStatus.CLOSED
+        && status != null
+        && status != TipStatus.CLOSED
+        && event.kind() == CaseEventKind.STATUS_CHANGED
+        && Objects.equals(tip.caseReference, event.caseReference())
+        && event.occurredAt() != null
+        && (tip.updatedAt == null || event.occurredAt().isAfter(tip.updatedAt));
   }
 
   private static void updateTips(Connection c, Collection<TipUpdate> tips) throws SQLException {

@@ -93,6 +93,59 @@ class CaseEventsConsumerTest {
                     == 1);
   }
 
+  /**
+   * A case closed as confirmed may be reopened by its unit: the tip follows it back (its one way
+   * back), while a status change from before the closure, delivered late, does not undo it.
+   */
+  @Test
+  void aTipFollowsItsCaseBackWhenItIsReopenedAndNotOnALateEvent() throws Exception {
+    Posted tip = postTip();
+    UUID caseId = UUID.randomUUID();
+    Instant closedAt = Instant.now();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            record(caseId, UUID.randomUUID(), at(caseId, tip.id(), CaseStatus.CLOSED, closedAt)),
+            record(
+                caseId,
+                UUID.randomUUID(),
+                at(caseId, tip.id(), IN_PROGRESS, closedAt.minusSeconds(60))))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "CLOSED".equals(status(tip)));
+    // The late one, behind the closure on the case's partition, is read before the reopening.
+    kafka
+        .produceStrings()
+        .fromRecords(
+            record(
+                caseId, UUID.randomUUID(), at(caseId, tip.id(), ASSIGNED, closedAt.plusSeconds(5))))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "ASSIGNED".equals(status(tip)));
+    given()
+        .get("/api/v1/tips/{code}", tip.code())
+        .then()
+        .body("history[-1].note", equalTo("Case reopened"));
+  }
+
+  private static String at(UUID caseId, UUID tipId, CaseStatus status, Instant when)
+      throws Exception {
+    return Json.events()
+        .writeValueAsString(
+            new CaseEventV1(
+                UUID.randomUUID(),
+                caseId,
+                "CASE-REOPENED",
+                CaseEventKind.STATUS_CHANGED,
+                when,
+                status,
+                "PA05-66",
+                "rule-1",
+                List.of(tipId),
+                List.of(),
+                List.of(),
+                status == CaseStatus.CLOSED ? io.fraudtip.contracts.cases.Closure.CONFIRMED : null,
+                null));
+  }
+
   @Test
   void aPoisonRecordInABatchGoesAloneToTheDeadLetterTopicAndTheOthersTakeEffect() throws Exception {
     Posted first = postTip();
