@@ -1,5 +1,6 @@
 package io.fraudtip.intake.domain;
 
+import io.fraudtip.commons.identifiers.TrackingCodeFormat;
 import io.fraudtip.contracts.tips.Channel;
 import io.fraudtip.contracts.tips.ScamType;
 import io.fraudtip.contracts.tips.TrustLevel;
@@ -75,8 +76,14 @@ public class Tip extends PanacheEntityBase {
     return findByTrackingCode(code, LockModeType.NONE);
   }
 
-  /** The tip of a canonical tracking code, its row locked as asked. */
+  /**
+   * The tip of a canonical tracking code, its row locked as asked; none for a value that is not a
+   * code's form (never sent to the database, which refuses a NUL: a miss is a miss).
+   */
   public static Optional<Tip> findByTrackingCode(String code, LockModeType lock) {
+    if (code == null || !TrackingCodeFormat.valid(code)) {
+      return Optional.empty();
+    }
     return find("trackingCode", code).withLock(lock).firstResultOptional();
   }
 }

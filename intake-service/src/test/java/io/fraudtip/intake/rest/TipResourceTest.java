@@ -53,7 +53,17 @@ class TipResourceTest {
         .statusCode(200)
         .body("trackingCode", equalTo(code))
         .body("status", equalTo("RECEIVED"))
-        .body("history[0].status", equalTo("RECEIVED"));
+        .body("history[0].status", equalTo("RECEIVED"))
+        // Reached by the secret in its URL: neither sniffed nor kept by a browser or a cache.
+        .header("X-Content-Type-Options", "nosniff")
+        .header("Cache-Control", "no-store");
+    // Not a code's form (a NUL in it): a miss like any other, not a database error.
+    given()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/tips/ABCD%00EFGH")
+        .then()
+        .statusCode(404)
+        .contentType("application/problem+json");
   }
 
   @Test
