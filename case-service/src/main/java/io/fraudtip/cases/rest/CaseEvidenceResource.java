@@ -73,6 +73,11 @@ public class CaseEvidenceResource {
               schema = @Schema(implementation = EvidenceEntry.class),
               examples = @ExampleObject(name = "stored", value = EvidenceExamples.STORED)))
   @APIResponse(
+      responseCode = "503",
+      description =
+          "Too many files are being uploaded at this moment (uploads-busy), answered before the"
+              + " body is read; nothing was stored: send it again after Retry-After")
+  @APIResponse(
       responseCode = "404",
       description = "No such case in my unit's tree",
       content = @Content(mediaType = Problem.MEDIA_TYPE))

@@ -98,6 +98,13 @@ public class EvidenceResource {
       description = "Too many requests from this client or address; retry after Retry-After",
       headers = @Header(name = "Retry-After", description = "Seconds to wait"),
       content = @Content(mediaType = Problem.MEDIA_TYPE))
+  @APIResponse(
+      responseCode = "503",
+      description =
+          "Too many files are being uploaded at this moment (uploads-busy), answered before the"
+              + " body is read; nothing was stored: send it again after Retry-After",
+      headers = @Header(name = "Retry-After", description = "Seconds to wait"),
+      content = @Content(mediaType = Problem.MEDIA_TYPE))
   public Response attach(
       @Parameter(description = "The tip's tracking code", example = "K7QM-4XRT-9P")
           @PathParam("trackingCode")

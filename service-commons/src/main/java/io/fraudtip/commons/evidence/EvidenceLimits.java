@@ -16,4 +16,12 @@ public interface EvidenceLimits {
   /** Most files attached to one tip (by its reporter) or to one case (by its unit). */
   @WithDefault("10")
   int maxFiles();
+
+  /**
+   * Most bytes of uploads a service holds in memory at once (each is read whole before it is
+   * stored): one past it is answered 503 with Retry-After, before its body is read. One upload
+   * alone is always taken.
+   */
+  @WithDefault("25165824")
+  long inFlightBytes();
 }
