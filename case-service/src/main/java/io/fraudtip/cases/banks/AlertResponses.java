@@ -12,6 +12,7 @@ import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.cases.trust.Evidence;
+import io.fraudtip.commons.failure.NotYetKnown;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.contracts.alerts.AlertOutcome.Onward;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
@@ -81,6 +82,12 @@ public class AlertResponses {
       return;
     }
     FraudCase c = caseOf(r);
+    if (c == null && r.tipId() != null && CaseTip.findById(r.tipId()) == null) {
+      // The alert's tip is on its way through tips.v1 (this service lagging or starting): the
+      // consumer tries again for a while, then the dead-letter topic keeps it.
+      throw new NotYetKnown(
+          "no case yet for the answer to alert " + r.alertId() + ": tip " + r.tipId());
+    }
     if (c == null) {
       // Never dropped silently: the dead-letter topic keeps it with this reason.
       throw new IllegalStateException("no case for the answer to alert " + r.alertId());

@@ -307,10 +307,33 @@ class AlertResponsesConsumerTest {
         .isZero();
   }
 
+  /**
+   * The bank answered the alert of a tip before this service linked the tip (lagging, or starting):
+   * the answer waits for the tip's case instead of going to the dead-letter topic for good.
+   */
+  @Test
+  void anAnswerThatComesBeforeItsTipWaitsForTheTipsCase() throws Exception {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().in("66", "24133").paid(account, 50_000_000).build();
+    // Through the fast path the alert names no case, and the account is in none yet.
+    send(answer(null, t.tipId(), account, AlertOutcome.FROZEN, 20_000_000, 0, List.of()));
+    Thread.sleep(1_500);
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
+    assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 20_000_000L);
+  }
+
   @Test
   void anAnswerForNoKnownCaseGoesToTheDeadLetterTopic() {
+    // Naming no tip either: nothing is on its way that could bring its case.
     AlertResponseV1 orphan =
-        answer(UUID.randomUUID(), UUID.randomUUID(), "1", AlertOutcome.FROZEN, 1, 0, List.of());
+        answer(UUID.randomUUID(), null, "1", AlertOutcome.FROZEN, 1, 0, List.of());
     send(orphan);
     var dead =
         CloudEventRecords.awaitFirst(

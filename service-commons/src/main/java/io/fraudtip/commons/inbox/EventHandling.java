@@ -1,5 +1,7 @@
 package io.fraudtip.commons.inbox;
 
+import io.fraudtip.commons.failure.Causes;
+import io.fraudtip.commons.failure.NotYetKnown;
 import io.fraudtip.commons.failure.Outages;
 import io.fraudtip.contracts.Json;
 import io.opentelemetry.context.Context;
@@ -205,10 +207,11 @@ public final class EventHandling {
   }
 
   /**
-   * Whether a failure is the infrastructure's, not the record's ({@link Outages#isOutage}): run
-   * again, the same record may succeed.
+   * Whether a failure is the infrastructure's, not the record's ({@link Outages#isOutage}), or
+   * names what another topic is about to bring ({@link NotYetKnown}): run again, the same record
+   * may succeed.
    */
   public static boolean isTransient(Throwable failure) {
-    return Outages.isOutage(failure);
+    return Outages.isOutage(failure) || Causes.include(failure, NotYetKnown.class);
   }
 }
