@@ -24,6 +24,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -274,6 +275,19 @@ public class TipLinking {
     ids.addAll(linkable.caseIds());
     FraudCase target = into;
     if (ids.size() > 1) {
+      // As for a tip: a closed case is reopened by its unit only, never merged away by a trail;
+      // the account it holds stays with it, and both timelines say where the money went.
+      List<FraudCase> locked = new ArrayList<>(merger.lock(ids));
+      List<FraudCase> closed =
+          locked.stream().filter(k -> !k.stage.isOpen() && !k.id.equals(into.id)).toList();
+      locked.removeAll(closed);
+      closed.forEach(k -> tracedInto(into, k, now));
+      ids.removeIf(id -> closed.stream().anyMatch(k -> k.id.equals(id)));
+      if (locked.size() < 2) {
+        ids.clear();
+      }
+    }
+    if (ids.size() > 1) {
       Merge merge = merger.merge(merger.lock(ids), now);
       target = merge.survivor();
       List<UUID> tipIds = totals.recompute(List.of(target), now).get(target.id);
@@ -290,6 +304,27 @@ public class TipLinking {
       }
     }
     return target;
+  }
+
+  /** Both timelines say that money of an open case was traced to a closed case's account. */
+  private void tracedInto(FraudCase open, FraudCase closed, Instant now) {
+    events.record(
+        open,
+        TimelineKind.REFERS_TO,
+        CaseEvents.SYSTEM,
+        null,
+        "Money traced to an account of " + closed.reference + ", closed as " + closed.closure,
+        now);
+    events.record(
+        closed,
+        TimelineKind.NOTE,
+        CaseEvents.SYSTEM,
+        null,
+        "Money of "
+            + open.reference
+            + " was traced to an account of this closed case; it stays closed until its unit"
+            + " reopens it",
+        now);
   }
 
   /**

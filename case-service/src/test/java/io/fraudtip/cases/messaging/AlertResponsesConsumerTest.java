@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -327,6 +328,49 @@ class AlertResponsesConsumerTest {
             () ->
                 db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 20_000_000L);
+  }
+
+  /**
+   * Money traced to an account of a case closed as confirmed: that case is reopened by its unit
+   * only, so the trail does not merge it into the open one; both timelines say where it went.
+   */
+  @Test
+  void aTrailIntoAConfirmedCasesAccountLeavesThatCaseClosed() {
+    String mule = TestTips.account();
+    TipReceivedV1 earlier = tip().in("66", "24133").paid(mule, 10_000_000).build();
+    cases.onTip(UUID.randomUUID(), earlier);
+    Map<String, Object> closed = caseOf(db, earlier.tipId());
+    TestTips.close(tokens, (UUID) closed.get("id"), (String) closed.get("unit_code"), "CONFIRMED");
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().in("66", "24133").paid(account, 50_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+
+    send(
+        answer(
+            caseId,
+            t.tipId(),
+            account,
+            AlertOutcome.MOVED_ON,
+            0,
+            0,
+            List.of(new OnwardTransferV1(TestTips.VCB, mule, 30_000_000, Instant.now()))));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
+
+    assertThat(db.query("SELECT * FROM fraud_case WHERE id = ?", closed.get("id")).get(0))
+        .containsEntry("stage", "CLOSED")
+        .containsEntry("closure", "CONFIRMED")
+        .containsEntry("merged_into", null);
+    assertThat(caseOf(db, t.tipId()).get("id")).isEqualTo(caseId);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = 'REFERS_TO'",
+                caseId))
+        .isEqualTo(1);
   }
 
   @Test
