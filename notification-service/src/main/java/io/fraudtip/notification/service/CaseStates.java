@@ -114,6 +114,17 @@ public class CaseStates {
           .setParameter(3, at)
           .executeUpdate();
     }
+    if (e.kind() == CaseEventKind.MERGED) {
+      for (UUID absorbed : Alerts.nullSafe(e.mergedCaseIds())) {
+        em.createNativeQuery(
+                "INSERT INTO case_merged (case_id, merged_into, merged_at) VALUES (?1, ?2, ?3)"
+                    + " ON CONFLICT DO NOTHING")
+            .setParameter(1, absorbed)
+            .setParameter(2, e.caseId())
+            .setParameter(3, at)
+            .executeUpdate();
+      }
+    }
     if (delisted) {
       for (AccountRefV1 a : Alerts.nullSafe(e.accounts())) {
         if (a.bankBin() != null && a.accountNumber() != null) {
@@ -181,7 +192,11 @@ public class CaseStates {
     }
   }
 
-  /** The case the alert names, and the case its tip was last seen in. */
+  /**
+   * The case the alert names, the case its tip was last seen in, and the cases those were merged
+   * into (the one that carries on decides: an answer on an absorbed case's alert after its survivor
+   * closed is refused).
+   */
   private List<UUID> casesOf(Alert alert) {
     Set<UUID> cases = new LinkedHashSet<>();
     if (alert.caseId != null) {
@@ -194,8 +209,23 @@ public class CaseStates {
                   .setParameter(1, alert.tipId));
       cases.addAll(byTip);
     }
+    List<UUID> round = new ArrayList<>(cases);
+    for (int hops = 0; !round.isEmpty() && hops < MAX_MERGE_HOPS; hops++) {
+      round =
+          ScalarRows.uuids(
+                  em.createNativeQuery(
+                          "SELECT merged_into FROM case_merged"
+                              + " WHERE case_id = ANY (CAST(?1 AS uuid[]))")
+                      .setParameter(1, PgArrays.of(round)))
+              .stream()
+              .filter(cases::add)
+              .toList();
+    }
     return new ArrayList<>(cases);
   }
+
+  /** More merge hops than any chain has: past it the chain is taken for a cycle. */
+  private static final int MAX_MERGE_HOPS = 20;
 
   private static Object instant(Object o) {
     return o instanceof java.sql.Timestamp t ? t.toInstant() : o;

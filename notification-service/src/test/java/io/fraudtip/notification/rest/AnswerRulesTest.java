@@ -224,6 +224,79 @@ class AnswerRulesTest {
     answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 1000000}").statusCode(202);
   }
 
+  /**
+   * An order raised in a case that was merged since: the case that carries on decides, and once it
+   * is closed the order takes no more answers.
+   */
+  @Test
+  void anAnswerOnAnAlertOfACaseMergedIntoOneClosedSinceIsRefused() {
+    UUID absorbed = UUID.randomUUID();
+    UUID survivor = UUID.randomUUID();
+    String account = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
+    UUID freeze =
+        caseEvent(
+            absorbed,
+            UUID.randomUUID(),
+            CaseEventKind.FREEZE_REQUESTED,
+            CaseStatus.IN_PROGRESS,
+            null,
+            new AccountRefV1(BIN, account, 1, PAID, Instant.now().plus(Duration.ofDays(90))));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM alert WHERE source_event_id = ?", freeze) == 1);
+    UUID id =
+        (UUID) db.query("SELECT id FROM alert WHERE source_event_id = ?", freeze).get(0).get("id");
+    Alert order = new Alert(id, null, account, null);
+
+    UUID merged = UUID.randomUUID();
+    CaseEventV1 merge =
+        new CaseEventV1(
+            merged,
+            survivor,
+            "VV-2026-000778",
+            CaseEventKind.MERGED,
+            Instant.now(),
+            CaseStatus.IN_PROGRESS,
+            "PA05-56",
+            null,
+            List.of(),
+            List.of(absorbed),
+            List.of(),
+            null,
+            null);
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.CASES_V1,
+                survivor.toString(),
+                merged,
+                CaseEventKind.MERGED.cloudEventType(),
+                Json.write(merge)))
+        .awaitCompletion(Duration.ofSeconds(10));
+    caseEvent(
+        survivor,
+        UUID.randomUUID(),
+        CaseEventKind.CLOSED,
+        CaseStatus.CLOSED,
+        Closure.CONFIRMED,
+        null);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS NOT NULL",
+                        survivor)
+                    == 1);
+
+    answer(order, "{\"outcome\": \"NO_FUNDS\"}")
+        .statusCode(409)
+        .body("type", endsWith("case-closed"));
+  }
+
   @Test
   void anAnswerOnARetractedAccountIsRefused() {
     Alert a = paidAlert();
