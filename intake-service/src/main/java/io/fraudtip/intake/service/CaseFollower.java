@@ -86,7 +86,8 @@ public class CaseFollower {
     // Locked in id order, so that two instances following merged cases cannot deadlock.
     try (PreparedStatement s =
         c.prepareStatement(
-            "SELECT id, status, case_reference, updated_at FROM tip WHERE id = ANY(?)"
+            "SELECT id, status, case_reference, updated_at, case_placed_at FROM tip"
+                + " WHERE id = ANY(?)"
                 + " ORDER BY id FOR UPDATE")) {
       s.setArray(1, c.createArrayOf("uuid", tipIds.toArray()));
       try (ResultSet rs = s.executeQuery()) {
@@ -95,6 +96,8 @@ public class CaseFollower {
           TipUpdate tip = new TipUpdate(id, TipStatus.valueOf(rs.getString(2)), rs.getString(3));
           java.sql.Timestamp at = rs.getTimestamp(4);
           tip.updatedAt = at == null ? null : at.toInstant();
+          java.sql.Timestamp placed = rs.getTimestamp(5);
+          tip.placedAt = placed == null ? null : placed.toInstant();
           tips.put(id, tip);
         }
       }
@@ -110,8 +113,14 @@ public class CaseFollower {
           continue;
         }
         if (!Objects.equals(tip.caseReference, event.caseReference())) {
+          if (olderThanPlacement(tip, event)) {
+            // Another case's event from before the tip was placed where it is (a merged case's,
+            // delivered late from its own partition): it says nothing of the tip now.
+            continue;
+          }
           boolean moved = tip.caseReference != null && movedNote != null;
           tip.caseReference = event.caseReference();
+          tip.placedAt = event.occurredAt();
           changed.put(tipId, tip);
           if (moved) {
             // The citizen sees the move: a step at the status the tip has now or the new case's,
@@ -146,6 +155,12 @@ public class CaseFollower {
     }
   }
 
+  private static boolean olderThanPlacement(TipUpdate tip, CaseEventV1 event) {
+    return tip.placedAt != null
+        && event.occurredAt() != null
+        && event.occurredAt().isBefore(tip.placedAt);
+  }
+
   /** The public note of a tip whose closed case was reopened. */
   static final String REOPENED = "Case reopened";
 
@@ -168,14 +183,17 @@ public class CaseFollower {
     ArrayRows.execute(
         c,
         "UPDATE tip SET status = v.status, case_reference = v.case_reference,"
-            + " updated_at = COALESCE(v.updated_at, tip.updated_at), version = tip.version + 1"
-            + " FROM unnest(?, ?, ?, CAST(? AS timestamptz[]))"
-            + " AS v(id, status, case_reference, updated_at) WHERE tip.id = v.id",
+            + " updated_at = COALESCE(v.updated_at, tip.updated_at),"
+            + " case_placed_at = COALESCE(v.placed_at, tip.case_placed_at),"
+            + " version = tip.version + 1"
+            + " FROM unnest(?, ?, ?, CAST(? AS timestamptz[]), CAST(? AS timestamptz[]))"
+            + " AS v(id, status, case_reference, updated_at, placed_at) WHERE tip.id = v.id",
         List.copyOf(tips),
         column("uuid", (TipUpdate t) -> t.id),
         column("text", (TipUpdate t) -> t.status.name()),
         column("text", (TipUpdate t) -> t.caseReference),
-        instant((TipUpdate t) -> t.updatedAt));
+        instant((TipUpdate t) -> t.updatedAt),
+        instant((TipUpdate t) -> t.placedAt));
   }
 
   /** A tip's case-following state while a batch is applied. */
@@ -184,6 +202,9 @@ public class CaseFollower {
     TipStatus status;
     String caseReference;
     Instant updatedAt;
+
+    /** When the event that placed it in its case happened (null before this was kept). */
+    Instant placedAt;
 
     TipUpdate(UUID id, TipStatus status, String caseReference) {
       this.id = id;

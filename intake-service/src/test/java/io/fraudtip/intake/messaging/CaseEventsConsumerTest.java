@@ -94,6 +94,70 @@ class CaseEventsConsumerTest {
   }
 
   /**
+   * Events of two cases come from two partitions, in no order between them: after a merge, an event
+   * of the absorbed case from before the merge, read late, leaves the tip in the survivor.
+   */
+  @Test
+  void aLateEventOfAMergedCaseDoesNotPullTheTipBack() throws Exception {
+    Posted tip = postTip();
+    UUID absorbed = UUID.randomUUID();
+    UUID survivor = UUID.randomUUID();
+    Instant opened = Instant.now().minusSeconds(30);
+    Instant merged = Instant.now();
+    kafka
+        .produceStrings()
+        .fromRecords(
+            record(
+                survivor,
+                UUID.randomUUID(),
+                placing(survivor, "CASE-SURVIVOR", CaseEventKind.MERGED, tip.id(), merged)))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await().atMost(Duration.ofSeconds(20)).until(() -> "CASE-SURVIVOR".equals(caseReference(tip)));
+    kafka
+        .produceStrings()
+        .fromRecords(
+            record(
+                absorbed,
+                UUID.randomUUID(),
+                placing(absorbed, "CASE-ABSORBED", CaseEventKind.OPENED, tip.id(), opened)),
+            record(
+                survivor,
+                UUID.randomUUID(),
+                placing(survivor, "CASE-SURVIVOR", CaseEventKind.ACKNOWLEDGED, tip.id(), merged)))
+        .awaitCompletion(Duration.ofSeconds(10));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM tip_history WHERE tip_id = ? AND status = 'IN_PROGRESS'",
+                        tip.id())
+                    == 1);
+    assertThat(caseReference(tip)).isEqualTo("CASE-SURVIVOR");
+  }
+
+  private static String placing(
+      UUID caseId, String reference, CaseEventKind kind, UUID tipId, Instant when)
+      throws Exception {
+    return Json.events()
+        .writeValueAsString(
+            new CaseEventV1(
+                UUID.randomUUID(),
+                caseId,
+                reference,
+                kind,
+                when,
+                kind == CaseEventKind.ACKNOWLEDGED ? IN_PROGRESS : ASSIGNED,
+                "PA05-66",
+                "rule-1",
+                List.of(tipId),
+                List.of(),
+                List.of(),
+                null,
+                null));
+  }
+
+  /**
    * A case closed as confirmed may be reopened by its unit: the tip follows it back (its one way
    * back), while a status change from before the closure, delivered late, does not undo it.
    */
