@@ -74,7 +74,10 @@ public class RequestQuotas {
     };
   }
 
-  /** Takes one dispute filing from the address's daily allowance (applies to everyone). */
+  /**
+   * Takes one dispute filing from the address's daily allowance (everyone but banks, whose filings
+   * their token's quota bounds).
+   */
   public Optional<Duration> fileDispute(String address) {
     return disputesPerAddress.take(address);
   }

@@ -164,6 +164,18 @@ class QuotaTest {
         .statusCode(429)
         .body("type", equalTo("dispute-quota"))
         .header("Retry-After", Integer::parseInt, greaterThan(0));
+    // A bank files for its customers from its servers' one address: its token's quota bounds it.
+    String bank = tokens.bank("970422");
+    for (int i = 0; i < 4; i++) {
+      from("192.0.2.80")
+          .auth()
+          .oauth2(bank)
+          .contentType(ContentType.JSON)
+          .body("{\"type\":\"PHONE\",\"value\":\"0900000" + (200 + i) + "\",\"reason\":\"x\"}")
+          .post("/api/v1/disputes")
+          .then()
+          .statusCode(404);
+    }
   }
 
   private static RequestSpecification from(String address) {
