@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -125,7 +126,11 @@ public class CaseResource {
   @GET
   @Path("/{id}")
   @Operation(summary = "One case with its tips, identifiers, assignments and timeline")
-  @APIResponse(responseCode = "200", description = "The case; ETag holds its version")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case; ETag holds its version",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   public Response read(@PathParam("id") UUID id) {
     return withTag(queries.detail(id));
@@ -143,7 +148,11 @@ public class CaseResource {
   @POST
   @Path("/{id}/acknowledge")
   @Operation(summary = "Acknowledge the case (stops the acknowledgement clock)")
-  @APIResponse(responseCode = "200", description = "The case as changed, with its new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case as changed, with its new ETag",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(responseCode = "409", description = "Not allowed in the case's stage")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
@@ -157,9 +166,15 @@ public class CaseResource {
   @POST
   @Path("/{id}/transitions")
   @Operation(summary = "Move the case to INVESTIGATING or SUSPENDED")
-  @APIResponse(responseCode = "200", description = "The case as changed, with its new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case as changed, with its new ETag",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(responseCode = "409", description = "Not allowed from the case's stage")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
   public Response transition(
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
@@ -170,8 +185,14 @@ public class CaseResource {
   @POST
   @Path("/{id}/notes")
   @Operation(summary = "Add a note to the case's timeline")
-  @APIResponse(responseCode = "200", description = "The case as changed, with its new ETag")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case as changed, with its new ETag",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
   public Response note(
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
@@ -182,9 +203,15 @@ public class CaseResource {
   @POST
   @Path("/{id}/transfer")
   @Operation(summary = "Transfer the case to another unit, which must acknowledge it")
-  @APIResponse(responseCode = "200", description = "The case as changed")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case as changed",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(responseCode = "400", description = "No such unit")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
   public Response transfer(
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
@@ -201,11 +228,17 @@ public class CaseResource {
               + " this request and a bounded hold. With followTrail, also a standing order: accounts"
               + " banks' answers trace later, up to maxLayer and until the time given, are asked to"
               + " freeze under it (without it they get only the account.traced advisory)")
-  @APIResponse(responseCode = "200", description = "Requested; the case as changed")
+  @APIResponse(
+      responseCode = "200",
+      description = "Requested; the case as changed",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(
       responseCode = "400",
       description = "An account is not one of the case's, or the standing order is out of bounds")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
   public Response freeze(
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
@@ -218,10 +251,15 @@ public class CaseResource {
   @Operation(
       summary = "Mark the case complex: two months from receipt to decide (CPC 2015 art. 147)",
       description = "Recorded in the timeline with the reason; published as LEGAL_DEADLINE_CHANGED")
-  @APIResponse(responseCode = "200", description = "The case with its new legal deadline")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case with its new legal deadline",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(responseCode = "409", description = "Already complex, or the case is closed")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
   public Response markComplex(
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
@@ -234,12 +272,17 @@ public class CaseResource {
   @Operation(
       summary = "Extend the legal deadline of a complex case by two months, once",
       description = "Recorded in the timeline with the reason; published as LEGAL_DEADLINE_CHANGED")
-  @APIResponse(responseCode = "200", description = "The case with its new legal deadline")
+  @APIResponse(
+      responseCode = "200",
+      description = "The case with its new legal deadline",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(
       responseCode = "409",
       description = "Not marked complex, extended already, or the case is closed")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
   public Response extendLegalDeadline(
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
@@ -250,9 +293,15 @@ public class CaseResource {
   @POST
   @Path("/{id}/close")
   @Operation(summary = "Close the case as CONFIRMED or UNFOUNDED")
-  @APIResponse(responseCode = "200", description = "Closed; the case as changed")
+  @APIResponse(
+      responseCode = "200",
+      description = "Closed; the case as changed",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(responseCode = "409", description = "Not allowed from the case's stage")
+  @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
   public Response close(
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
@@ -268,10 +317,15 @@ public class CaseResource {
           "Its unit (or one above) takes it back to ASSIGNED, with the reason in the timeline;"
               + " published as STATUS_CHANGED. New tips never reopen a case; a case closed as"
               + " UNFOUNDED stays closed (new tips open a new case that refers to it).")
-  @APIResponse(responseCode = "200", description = "Reopened; the case as changed")
+  @APIResponse(
+      responseCode = "200",
+      description = "Reopened; the case as changed",
+      headers = @Header(name = "ETag", description = "The case's version, to send in If-Match"),
+      content = @Content(schema = @Schema(implementation = CaseDetail.class)))
   @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
   @APIResponse(responseCode = "409", description = "Not closed as CONFIRMED")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
+  @APIResponse(responseCode = "428", description = "No If-Match")
   public Response reopen(
       @PathParam("id") UUID id,
       @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,

@@ -34,4 +34,31 @@ class OpenApiTest {
         .body(containsString("split-all-tips"))
         .body(containsString("medianSecondsToBankAnswer"));
   }
+
+  /** The police API's changes answer the case and its new ETag: documented as such, each one. */
+  @Test
+  void everyChangeOfACaseDocumentsTheCaseItAnswersAndItsETag() {
+    var api = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    for (String change :
+        java.util.List.of(
+            "acknowledge",
+            "transitions",
+            "notes",
+            "transfer",
+            "freeze-requests",
+            "close",
+            "reopen")) {
+      String at = "paths.'/api/v1/cases/{id}/" + change + "'.post.responses";
+      org.assertj.core.api.Assertions.assertThat(
+              api.getString(at + ".'200'.content.'application/json'.schema.$ref"))
+          .as(change)
+          .endsWith("/CaseDetail");
+      org.assertj.core.api.Assertions.assertThat(api.getMap(at + ".'200'.headers"))
+          .as(change)
+          .containsKey("ETag");
+      org.assertj.core.api.Assertions.assertThat(api.getMap(at))
+          .as(change)
+          .containsKeys("404", "412", "428");
+    }
+  }
 }
