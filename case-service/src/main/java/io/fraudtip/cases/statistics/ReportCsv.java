@@ -19,9 +19,9 @@ public final class ReportCsv {
                 + "median_seconds_to_bank_answer,p90_seconds_to_bank_answer,"
                 + "max_seconds_to_bank_answer\r\n");
     for (Row r : report.rows()) {
-      csv.append(r.period())
+      csv.append(cell(r.period()))
           .append(',')
-          .append(r.group())
+          .append(cell(r.group()))
           .append(',')
           .append(r.tips())
           .append(',')
@@ -58,6 +58,25 @@ public final class ReportCsv {
           .append("\r\n");
     }
     return csv.toString();
+  }
+
+  /**
+   * A text cell as RFC 4180 writes one (quoted when it holds a comma, a quote or a line end), and
+   * never read as a formula by a spreadsheet (OWASP's CSV injection: a leading =, +, -, @, tab or
+   * carriage return is escaped with a quote). Group values are data operators write (unit codes).
+   */
+  static String cell(Object value) {
+    if (value == null) {
+      return "";
+    }
+    String text = value.toString();
+    if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+      text = "'" + text;
+    }
+    if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+      text = '"' + text.replace("\"", "\"\"") + '"';
+    }
+    return text;
   }
 
   private static String blankIfNull(Long value) {
