@@ -60,7 +60,9 @@ class Announcements {
       publishMerged(change, tipIds);
       return;
     }
-    boolean published = publishMerged(change, tipIds) || change.reopened;
+    // A reopening was published when the first of the batch's tips reopened the case, with the
+    // tips written by then: the others still need an event that names them.
+    boolean published = publishMerged(change, tipIds);
     // Publishes when it moves the case (reading the tip ids again): rare, so not worth a variant.
     published |= routing.rerouteUpwards(target, now);
     if (!published) {

@@ -207,6 +207,59 @@ class TrustRulesTest {
         .statusCode(409);
   }
 
+  /**
+   * Two independent reports in one batch after an upheld dispute on a confirmed case: the first
+   * reopens the case (its event names the tips written by then); the second must be announced too,
+   * or its citizen's status and its banks never hear of its case.
+   */
+  @Test
+  void aTipOfTheBatchThatReopenedItsCaseIsAnnouncedToo() {
+    String account = TestTips.account();
+    String value = TestTips.VCB + ":" + account;
+    TipReceivedV1 first =
+        tip()
+            .paid(account, 1_000_000)
+            .source(new TipSourceV1("accuser", null, "f1", false))
+            .build();
+    cases.onTip(UUID.randomUUID(), first);
+    Map<String, Object> c = caseOf(db, first.tipId());
+    UUID caseId = (UUID) c.get("id");
+    String unit = (String) c.get("unit_code");
+    String disputeId =
+        given()
+            .contentType(ContentType.JSON)
+            .body(Map.of("type", "BANK_ACCOUNT", "value", value, "reason", "Không phải tôi"))
+            .post("/api/v1/disputes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    police(unit)
+        .body("{\"upheld\":true}")
+        .post("/api/v1/disputes/" + disputeId + "/decision")
+        .then()
+        .statusCode(200);
+    close(caseId, unit, "CONFIRMED");
+
+    TipReceivedV1 a = tip().paid(account, 1_000_000).from("g1-" + account).build();
+    TipReceivedV1 b = tip().paid(account, 1_000_000).from("g2-" + account).build();
+    cases.onTips(
+        java.util.List.of(
+            io.fraudtip.cases.linking.TipEvent.of(UUID.randomUUID(), a),
+            io.fraudtip.cases.linking.TipEvent.of(UUID.randomUUID(), b)));
+
+    assertThat(caseOf(db, b.tipId()).get("id")).isEqualTo(caseId);
+    assertThat(
+            db
+                .query(
+                    "SELECT payload FROM outbox_event WHERE topic = ? AND record_key = ?",
+                    io.fraudtip.contracts.Topics.CASES_V1,
+                    caseId.toString())
+                .stream()
+                .map(r -> (String) r.get("payload")))
+        .anyMatch(p -> p.contains(b.tipId().toString()));
+  }
+
   private Object review(String unit, UUID caseId) {
     return given()
         .auth()
