@@ -145,30 +145,10 @@ class TrustRulesTest {
   @Test
   void anIndependentReportAfterAnUpheldDisputeLinksAndAsksForAReviewInsteadOfListing() {
     String account = TestTips.account();
-    String value = TestTips.VCB + ":" + account;
-    TipReceivedV1 first =
-        tip()
-            .paid(account, 1_000_000)
-            .source(new TipSourceV1("accuser", null, "d1", false))
-            .build();
-    cases.onTip(UUID.randomUUID(), first);
-    Map<String, Object> c = caseOf(db, first.tipId());
-    UUID caseId = (UUID) c.get("id");
-    String unit = (String) c.get("unit_code");
-    String disputeId =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("type", "BANK_ACCOUNT", "value", value, "reason", "Không phải tôi"))
-            .post("/api/v1/disputes")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    police(unit)
-        .body("{\"upheld\":true}")
-        .post("/api/v1/disputes/" + disputeId + "/decision")
-        .then()
-        .statusCode(200);
+    Upheld upheld = upheldDisputeOn(account, "d1");
+    UUID caseId = upheld.caseId();
+    String unit = upheld.unit();
+    String disputeId = upheld.disputeId();
 
     // The same accuser again: joins the case, no review, not listed.
     TipReceivedV1 sameAccuser =
@@ -215,30 +195,9 @@ class TrustRulesTest {
   @Test
   void aTipOfTheBatchThatReopenedItsCaseIsAnnouncedToo() {
     String account = TestTips.account();
-    String value = TestTips.VCB + ":" + account;
-    TipReceivedV1 first =
-        tip()
-            .paid(account, 1_000_000)
-            .source(new TipSourceV1("accuser", null, "f1", false))
-            .build();
-    cases.onTip(UUID.randomUUID(), first);
-    Map<String, Object> c = caseOf(db, first.tipId());
-    UUID caseId = (UUID) c.get("id");
-    String unit = (String) c.get("unit_code");
-    String disputeId =
-        given()
-            .contentType(ContentType.JSON)
-            .body(Map.of("type", "BANK_ACCOUNT", "value", value, "reason", "Không phải tôi"))
-            .post("/api/v1/disputes")
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("id");
-    police(unit)
-        .body("{\"upheld\":true}")
-        .post("/api/v1/disputes/" + disputeId + "/decision")
-        .then()
-        .statusCode(200);
+    Upheld upheld = upheldDisputeOn(account, "f1");
+    UUID caseId = upheld.caseId();
+    String unit = upheld.unit();
     close(caseId, unit, "CONFIRMED");
 
     TipReceivedV1 a = tip().paid(account, 1_000_000).from("g1-" + account).build();
@@ -258,6 +217,44 @@ class TrustRulesTest {
                 .stream()
                 .map(r -> (String) r.get("payload")))
         .anyMatch(p -> p.contains(b.tipId().toString()));
+  }
+
+  private record Upheld(UUID caseId, String unit, String disputeId) {}
+
+  /**
+   * A case opened by one accuser's tip paying the account, whose holder's dispute its unit upheld.
+   */
+  private Upheld upheldDisputeOn(String account, String device) {
+    TipReceivedV1 first =
+        tip()
+            .paid(account, 1_000_000)
+            .source(new TipSourceV1("accuser", null, device, false))
+            .build();
+    cases.onTip(UUID.randomUUID(), first);
+    Map<String, Object> c = caseOf(db, first.tipId());
+    String unit = (String) c.get("unit_code");
+    String disputeId =
+        given()
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "type",
+                    "BANK_ACCOUNT",
+                    "value",
+                    TestTips.VCB + ":" + account,
+                    "reason",
+                    "Không phải tôi"))
+            .post("/api/v1/disputes")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    police(unit)
+        .body("{\"upheld\":true}")
+        .post("/api/v1/disputes/" + disputeId + "/decision")
+        .then()
+        .statusCode(200);
+    return new Upheld((UUID) c.get("id"), unit, disputeId);
   }
 
   private Object review(String unit, UUID caseId) {

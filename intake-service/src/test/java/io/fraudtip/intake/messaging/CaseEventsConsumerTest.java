@@ -139,22 +139,8 @@ class CaseEventsConsumerTest {
   private static String placing(
       UUID caseId, String reference, CaseEventKind kind, UUID tipId, Instant when)
       throws Exception {
-    return Json.events()
-        .writeValueAsString(
-            new CaseEventV1(
-                UUID.randomUUID(),
-                caseId,
-                reference,
-                kind,
-                when,
-                kind == CaseEventKind.ACKNOWLEDGED ? IN_PROGRESS : ASSIGNED,
-                "PA05-66",
-                "rule-1",
-                List.of(tipId),
-                List.of(),
-                List.of(),
-                null,
-                null));
+    CaseStatus status = kind == CaseEventKind.ACKNOWLEDGED ? IN_PROGRESS : ASSIGNED;
+    return json(UUID.randomUUID(), caseId, reference, kind, when, status, tipId);
   }
 
   /**
@@ -192,22 +178,14 @@ class CaseEventsConsumerTest {
 
   private static String at(UUID caseId, UUID tipId, CaseStatus status, Instant when)
       throws Exception {
-    return Json.events()
-        .writeValueAsString(
-            new CaseEventV1(
-                UUID.randomUUID(),
-                caseId,
-                "CASE-REOPENED",
-                CaseEventKind.STATUS_CHANGED,
-                when,
-                status,
-                "PA05-66",
-                "rule-1",
-                List.of(tipId),
-                List.of(),
-                List.of(),
-                status == CaseStatus.CLOSED ? io.fraudtip.contracts.cases.Closure.CONFIRMED : null,
-                null));
+    return json(
+        UUID.randomUUID(),
+        caseId,
+        "CASE-REOPENED",
+        CaseEventKind.STATUS_CHANGED,
+        when,
+        status,
+        tipId);
   }
 
   @Test
@@ -393,42 +371,47 @@ class CaseEventsConsumerTest {
 
   private static String event(UUID caseId, String reference, UUID tipId, CaseStatus status)
       throws Exception {
-    return Json.events()
-        .writeValueAsString(
-            new CaseEventV1(
-                UUID.randomUUID(),
-                caseId,
-                reference,
-                CaseEventKind.STATUS_CHANGED,
-                Instant.now(),
-                status,
-                "PA05-66",
-                "rule-1",
-                List.of(tipId),
-                List.of(),
-                List.of(),
-                null,
-                null));
+    return json(
+        UUID.randomUUID(),
+        caseId,
+        reference,
+        CaseEventKind.STATUS_CHANGED,
+        Instant.now(),
+        status,
+        tipId);
   }
 
   private static String caseEvent(
       UUID eventId, UUID caseId, UUID tipId, CaseEventKind kind, CaseStatus status)
+      throws Exception {
+    return json(eventId, caseId, "CASE-TEST", kind, Instant.now(), status, tipId);
+  }
+
+  /** A case event of PA05-66 naming one tip (a closure is CONFIRMED). */
+  private static String json(
+      UUID eventId,
+      UUID caseId,
+      String reference,
+      CaseEventKind kind,
+      Instant when,
+      CaseStatus status,
+      UUID tipId)
       throws Exception {
     return Json.events()
         .writeValueAsString(
             new CaseEventV1(
                 eventId,
                 caseId,
-                "CASE-TEST",
+                reference,
                 kind,
-                Instant.now(),
+                when,
                 status,
                 "PA05-66",
                 "rule-1",
                 List.of(tipId),
                 List.of(),
                 List.of(),
-                null,
+                status == CaseStatus.CLOSED ? io.fraudtip.contracts.cases.Closure.CONFIRMED : null,
                 null));
   }
 

@@ -67,22 +67,7 @@ class AnswerRulesTest {
   void anAnswerToAFreezeRequestHoldsNoMoreThanTheAmountTheRequestNames() {
     UUID caseId = UUID.randomUUID();
     String account = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
-    UUID eventId =
-        caseEvent(
-            caseId,
-            UUID.randomUUID(),
-            CaseEventKind.FREEZE_REQUESTED,
-            CaseStatus.IN_PROGRESS,
-            null,
-            new AccountRefV1(BIN, account, 2, 7_000_000L, Instant.now().plus(Duration.ofDays(90))));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM alert WHERE source_event_id = ?", eventId) == 1);
-    UUID id =
-        (UUID) db.query("SELECT id FROM alert WHERE source_event_id = ?", eventId).get(0).get("id");
-    Alert order = new Alert(id, null, account, null);
+    Alert order = freezeOrder(caseId, UUID.randomUUID(), account, 2, 7_000_000L);
 
     answer(order, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 7000001}")
         .statusCode(400)
@@ -233,22 +218,7 @@ class AnswerRulesTest {
     UUID absorbed = UUID.randomUUID();
     UUID survivor = UUID.randomUUID();
     String account = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
-    UUID freeze =
-        caseEvent(
-            absorbed,
-            UUID.randomUUID(),
-            CaseEventKind.FREEZE_REQUESTED,
-            CaseStatus.IN_PROGRESS,
-            null,
-            new AccountRefV1(BIN, account, 1, PAID, Instant.now().plus(Duration.ofDays(90))));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM alert WHERE source_event_id = ?", freeze) == 1);
-    UUID id =
-        (UUID) db.query("SELECT id FROM alert WHERE source_event_id = ?", freeze).get(0).get("id");
-    Alert order = new Alert(id, null, account, null);
+    Alert order = freezeOrder(absorbed, UUID.randomUUID(), account, 1, PAID);
 
     UUID merged = UUID.randomUUID();
     CaseEventV1 merge =
@@ -320,22 +290,8 @@ class AnswerRulesTest {
         .body("detail", containsString(BIN + ":" + a.account));
 
     // A review lists it again and the unit asks for a freeze: that order takes its answer.
-    UUID freeze =
-        caseEvent(
-            caseId,
-            a.tipId,
-            CaseEventKind.FREEZE_REQUESTED,
-            CaseStatus.IN_PROGRESS,
-            null,
-            new AccountRefV1(BIN, a.account, 1, PAID, Instant.now().plus(Duration.ofDays(90))));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM alert WHERE source_event_id = ?", freeze) == 1);
-    UUID order =
-        (UUID) db.query("SELECT id FROM alert WHERE source_event_id = ?", freeze).get(0).get("id");
-    answer(new Alert(order, null, a.account, null), "{\"outcome\": \"NO_FUNDS\"}").statusCode(202);
+    Alert order = freezeOrder(caseId, a.tipId, a.account, 1, PAID);
+    answer(order, "{\"outcome\": \"NO_FUNDS\"}").statusCode(202);
     answer(a, "{\"outcome\": \"NO_FUNDS\"}").statusCode(409);
   }
 
@@ -362,6 +318,26 @@ class AnswerRulesTest {
         .until(() -> db.queryLong("SELECT count(*) FROM alert WHERE tip_id = ?", tipId) > 0);
     UUID id = (UUID) db.query("SELECT id FROM alert WHERE tip_id = ?", tipId).get(0).get("id");
     return new Alert(id, tipId, account, received.minusSeconds(300)); // Tips.paying's transfer
+  }
+
+  /** The alert a unit's freeze request raised for one account of its case, holding this amount. */
+  private Alert freezeOrder(UUID caseId, UUID tipId, String account, int layer, long amount) {
+    UUID eventId =
+        caseEvent(
+            caseId,
+            tipId,
+            CaseEventKind.FREEZE_REQUESTED,
+            CaseStatus.IN_PROGRESS,
+            null,
+            new AccountRefV1(BIN, account, layer, amount, Instant.now().plus(Duration.ofDays(90))));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM alert WHERE source_event_id = ?", eventId) == 1);
+    UUID id =
+        (UUID) db.query("SELECT id FROM alert WHERE source_event_id = ?", eventId).get(0).get("id");
+    return new Alert(id, null, account, null);
   }
 
   private ValidatableResponse answer(Alert a, String body) {
