@@ -122,19 +122,8 @@ class DisputeEscalationTest {
     String disputeId = fileDispute(caseId);
     pastDeadline(disputeId);
     deadlines.escalateOverdue(clock.now());
-    given()
-        .auth()
-        .oauth2(tokens.police("CAT-66"))
-        .contentType(ContentType.JSON)
-        .body("{\"upheld\":true,\"note\":\"Tài khoản bị mạo danh\"}")
-        .post("/api/v1/disputes/" + disputeId + "/decision")
-        .then()
-        .statusCode(200);
-    // An independent report asked for a review.
-    db.update(
-        "UPDATE case_identifier SET review_requested_at = now()"
-            + " WHERE id = (SELECT identifier_id FROM dispute WHERE id = ?)",
-        UUID.fromString(disputeId));
+    uphold(disputeId, "CAT-66").statusCode(200);
+    reviewAsked(disputeId);
 
     review(disputeId, "CAX-24133").statusCode(403).body("type", equalTo("not-deciding-unit"));
     assertThat(
@@ -154,19 +143,8 @@ class DisputeEscalationTest {
   void theReviewOfADisputeAParentDecidedIsTheParents() {
     UUID caseId = commune66Case();
     String disputeId = fileDispute(caseId);
-    given()
-        .auth()
-        .oauth2(tokens.police("CAT-66"))
-        .contentType(ContentType.JSON)
-        .body("{\"upheld\":true,\"note\":\"Tài khoản bị mạo danh\"}")
-        .post("/api/v1/disputes/" + disputeId + "/decision")
-        .then()
-        .statusCode(200)
-        .body("decidingUnit", equalTo("CAT-66"));
-    db.update(
-        "UPDATE case_identifier SET review_requested_at = now()"
-            + " WHERE id = (SELECT identifier_id FROM dispute WHERE id = ?)",
-        UUID.fromString(disputeId));
+    uphold(disputeId, "CAT-66").statusCode(200).body("decidingUnit", equalTo("CAT-66"));
+    reviewAsked(disputeId);
 
     review(disputeId, "CAX-24133").statusCode(403).body("type", equalTo("not-deciding-unit"));
     review(disputeId, "CAT-66").statusCode(200);
@@ -181,14 +159,7 @@ class DisputeEscalationTest {
     UUID caseId = commune66Case();
     String first = fileDispute(caseId);
     String second = fileDispute(caseId);
-    given()
-        .auth()
-        .oauth2(tokens.police("CAX-24133"))
-        .contentType(ContentType.JSON)
-        .body("{\"upheld\":true}")
-        .post("/api/v1/disputes/" + first + "/decision")
-        .then()
-        .statusCode(200);
+    uphold(first, "CAX-24133").statusCode(200);
 
     assertThat(dispute(second)).containsEntry("status", "UPHELD");
     assertThat((String) dispute(second).get("decision_note")).contains(first);
@@ -317,6 +288,24 @@ class DisputeEscalationTest {
   private long timeline(UUID caseId, String kind) {
     return db.queryLong(
         "SELECT count(*) FROM case_timeline WHERE case_id = ? AND kind = ?", caseId, kind);
+  }
+
+  private io.restassured.response.ValidatableResponse uphold(String disputeId, String unit) {
+    return given()
+        .auth()
+        .oauth2(tokens.police(unit))
+        .contentType(ContentType.JSON)
+        .body("{\"upheld\":true,\"note\":\"Tài khoản bị mạo danh\"}")
+        .post("/api/v1/disputes/" + disputeId + "/decision")
+        .then();
+  }
+
+  /** An independent report asked for a review of the upheld dispute's identifier. */
+  private void reviewAsked(String disputeId) {
+    db.update(
+        "UPDATE case_identifier SET review_requested_at = now()"
+            + " WHERE id = (SELECT identifier_id FROM dispute WHERE id = ?)",
+        UUID.fromString(disputeId));
   }
 
   private io.restassured.response.ValidatableResponse decide(String disputeId, String unit) {

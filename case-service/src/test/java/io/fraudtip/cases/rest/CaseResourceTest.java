@@ -328,15 +328,7 @@ class CaseResourceTest {
     for (TipReceivedV1 t : List.of(near, past, fresh)) {
       cases.onTip(UUID.randomUUID(), t);
     }
-    var list =
-        given()
-            .auth()
-            .oauth2(tokens.police("CAX-24373"))
-            .get("/api/v1/cases/legal-clock")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    var list = legalClock("CAX-24373");
     List<String> ids = list.getList("id");
     assertThat(ids)
         .contains(
@@ -350,17 +342,20 @@ class CaseResourceTest {
     UUID late = (UUID) caseOf(db, fresh.tipId()).get("id");
     db.update(
         "UPDATE fraud_case SET legal_due_at = now() - interval '30 minutes' WHERE id = ?", late);
-    var again =
-        given()
-            .auth()
-            .oauth2(tokens.police("CAX-24373"))
-            .get("/api/v1/cases/legal-clock")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    var again = legalClock("CAX-24373");
     int lateIndex = again.getList("id").indexOf(late.toString());
     assertThat(again.getBoolean("[" + lateIndex + "].overdue")).isTrue();
     assertThat(again.getLong("[" + lateIndex + "].daysLeft")).isEqualTo(-1);
+  }
+
+  private io.restassured.path.json.JsonPath legalClock(String unit) {
+    return given()
+        .auth()
+        .oauth2(tokens.police(unit))
+        .get("/api/v1/cases/legal-clock")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
   }
 }
