@@ -137,7 +137,20 @@ public class Disputes {
     if (decision.upheld()) {
       decidedWith(d, now);
     }
-    events.record(c, d.status.timelineKind(), scope.actor(), null, decision.note(), now);
+    // Which dispute and which identifier: a case may have several of each.
+    events.record(
+        c,
+        d.status.timelineKind(),
+        scope.actor(),
+        null,
+        "Dispute "
+            + d.id
+            + " on "
+            + identifier.type
+            + " "
+            + identifier.value
+            + (decision.note() == null ? "" : ": " + decision.note()),
+        now);
     if (decision.upheld()) {
       identifier.delistedAt = now;
       // The decision is kept as evidence: later reports are judged against it (SPEC §10).

@@ -165,6 +165,15 @@ class DisputeEscalationTest {
     assertThat((String) dispute(second).get("decision_note")).contains(first);
     decide(second, "CAX-24133").statusCode(409).body("type", equalTo("dispute-decided"));
     assertThat(timeline(caseId, "IDENTIFIER_DELISTED")).isOne();
+    // The decision's line says which dispute, and on what.
+    assertThat(
+            db.query(
+                "SELECT detail FROM case_timeline WHERE case_id = ? AND kind = 'DISPUTE_UPHELD'",
+                caseId))
+        .singleElement()
+        .satisfies(
+            line ->
+                assertThat((String) line.get("detail")).contains(first).contains("BANK_ACCOUNT"));
     pastDeadline(second);
     deadlines.escalateOverdue(clock.now());
     assertThat(dispute(second)).containsEntry("escalations", 0);
