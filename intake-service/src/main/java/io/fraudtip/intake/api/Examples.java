@@ -43,4 +43,60 @@ public final class Examples {
          {"field": "transfers[0].bank", "code": "bank.unknown",
           "message": "Không tìm thấy ngân hàng 'ABC': hãy nhập mã BIN NAPAS, mã hoặc tên ngân hàng"}]}
       """;
+
+  /** 409: the key's first request is still being committed. */
+  public static final String IN_FLIGHT =
+      """
+      {"type": "idempotency-in-flight", "title": "Conflict", "status": 409,
+       "detail": "A request with this Idempotency-Key is still being processed; retry shortly",
+       "instance": "/api/v1/tips"}
+      """;
+
+  /** 413: a declared body over the limit, refused before it is read. */
+  public static final String TOO_LARGE =
+      """
+      {"type": "payload-too-large", "title": "Payload Too Large", "status": 413,
+       "detail": "The request body is larger than this service accepts",
+       "instance": "/api/v1/tips"}
+      """;
+
+  /** 422: the key was used with another body. */
+  public static final String KEY_MISMATCH =
+      """
+      {"type": "idempotency-mismatch", "title": "Unprocessable Content", "status": 422,
+       "detail": "This Idempotency-Key was used with another body", "instance": "/api/v1/tips"}
+      """;
+
+  /** 429: past the address's or the client's limit. */
+  public static final String TOO_MANY =
+      """
+      {"type": "too-many-requests", "title": "Too Many Requests", "status": 429,
+       "detail": "Too many requests; try again in 12 second(s)", "instance": "/api/v1/tips"}
+      """;
+
+  /** 503: not stored; the same request may be sent again. */
+  public static final String UNAVAILABLE =
+      """
+      {"type": "unavailable", "title": "Service Unavailable", "status": 503,
+       "detail": "The service cannot take tips right now (it is stopping or overloaded); retry\
+       shortly", "instance": "/api/v1/tips"}
+      """;
+
+  /** 200: a tip's public view, once its case was assigned. */
+  public static final String TRACKING =
+      """
+      {"trackingCode": "K7QM-4XRT-9P", "status": "ASSIGNED",
+       "receivedAt": "2026-11-28T02:14:05Z", "updatedAt": "2026-11-28T02:14:06Z",
+       "history": [
+         {"status": "RECEIVED", "at": "2026-11-28T02:14:05Z", "note": "Tip received"},
+         {"status": "ASSIGNED", "at": "2026-11-28T02:14:06Z",
+          "note": "Assigned to a police unit"}]}
+      """;
+
+  /** 404: no tip has the code (the same answer whatever the code looks like). */
+  public static final String NO_TIP =
+      """
+      {"type": "not-found", "title": "Not Found", "status": 404,
+       "detail": "Tip K7QM-4XRT-9Q was not found", "instance": "/api/v1/tips/K7QM-4XRT-9Q"}
+      """;
 }

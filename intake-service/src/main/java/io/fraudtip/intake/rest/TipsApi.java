@@ -109,17 +109,24 @@ public interface TipsApi {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "in-flight", value = Examples.IN_FLIGHT)))
   @APIResponse(
       responseCode = "413",
-      description = "The body is larger than the limit (quarkus.http.limits.max-body-size)")
+      description = "The body is larger than the limit (fraudtip.http.max-body-bytes)",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "too-large", value = Examples.TOO_LARGE)))
   @APIResponse(
       responseCode = "422",
       description = "The Idempotency-Key was already used with another body",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "mismatch", value = Examples.KEY_MISMATCH)))
   @APIResponse(
       responseCode = "429",
       description = "Too many requests from this client or address; retry after Retry-After",
@@ -127,7 +134,8 @@ public interface TipsApi {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "too-many", value = Examples.TOO_MANY)))
   @APIResponse(
       responseCode = "503",
       description =
@@ -138,7 +146,8 @@ public interface TipsApi {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unavailable", value = Examples.UNAVAILABLE)))
   Uni<Response> submit(
       String body,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
@@ -157,14 +166,18 @@ public interface TipsApi {
   @APIResponse(
       responseCode = "200",
       description = "The tip's status and public history",
-      content = @Content(schema = @Schema(implementation = TipTracking.class)))
+      content =
+          @Content(
+              schema = @Schema(implementation = TipTracking.class),
+              examples = @ExampleObject(name = "assigned", value = Examples.TRACKING)))
   @APIResponse(
       responseCode = "404",
       description = "No tip has this code",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "unknown-code", value = Examples.NO_TIP)))
   @APIResponse(
       responseCode = "429",
       description = "Too many requests from this client or address; retry after Retry-After",
@@ -172,7 +185,8 @@ public interface TipsApi {
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
-              schema = @Schema(implementation = Problem.class)))
+              schema = @Schema(implementation = Problem.class),
+              examples = @ExampleObject(name = "too-many", value = Examples.TOO_MANY)))
   TipTracking track(
       @Parameter(
               description = "The tracking code given when the tip was accepted",

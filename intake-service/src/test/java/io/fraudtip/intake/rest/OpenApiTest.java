@@ -82,6 +82,15 @@ class OpenApiTest {
     assertThat(post.at("/responses/400/content/application~1problem+json/schema/$ref").asText())
         .endsWith("/Problem");
     assertThat(post.at("/responses/429/headers/Retry-After").isMissingNode()).isFalse();
+    // Every error answer shows what it looks like.
+    for (String status : List.of("400", "409", "413", "422", "429", "503")) {
+      assertThat(post.at("/responses/" + status + "/content/application~1problem+json/examples"))
+          .as(status)
+          .isNotEmpty();
+    }
+    JsonNode track = openApi().at("/paths/~1api~1v1~1tips~1{trackingCode}/get/responses");
+    assertThat(track.at("/200/content/application~1json/examples")).isNotEmpty();
+    assertThat(track.at("/404/content/application~1problem+json/examples")).isNotEmpty();
     assertThat(text(post.path("parameters").findValues("name")))
         .contains("Idempotency-Key", "Accept-Language");
     JsonNode example =
