@@ -61,10 +61,13 @@ class TracePropagationTest {
                     spans.getFinishedSpanItems().stream()
                         .filter(s -> s.getKind() == SpanKind.SERVER)
                         .filter(s -> s.getName().equals("POST /api/v1/tips"))
+                        // Spans are exported after their requests end: another test's request
+                        // may land after the reset. The record's trace picks this one.
+                        .filter(s -> s.getTraceId().equals(recordTraceId))
                         .toList(),
                 l -> l.size() == 1)
             .get(0);
-    assertThat(recordTraceId).isEqualTo(server.getTraceId());
+    assertThat(server.getParentSpanContext().isValid()).isFalse();
 
     // The header names the relay's producer span, a descendant of the request's span.
     List<SpanData> trace =
