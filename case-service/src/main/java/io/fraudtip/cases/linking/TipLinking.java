@@ -276,33 +276,39 @@ public class TipLinking {
     FraudCase target = into;
     if (ids.size() > 1) {
       // As for a tip: a closed case is reopened by its unit only, never merged away by a trail;
-      // the account it holds stays with it, and both timelines say where the money went.
-      List<FraudCase> locked = new ArrayList<>(merger.lock(ids));
-      List<FraudCase> closed =
-          locked.stream().filter(k -> !k.stage.isOpen() && !k.id.equals(into.id)).toList();
-      locked.removeAll(closed);
-      closed.forEach(k -> tracedInto(into, k, now));
-      ids.removeIf(id -> closed.stream().anyMatch(k -> k.id.equals(id)));
-      if (locked.size() < 2) {
-        ids.clear();
+      // the account it holds stays with it, and both timelines say where the money went. Locked
+      // once: the live cases, split into those that merge and those that stay closed.
+      List<FraudCase> merging = new ArrayList<>();
+      for (FraudCase k : merger.lock(ids)) {
+        if (k.stage.isOpen() || k.id.equals(into.id)) {
+          merging.add(k);
+        } else {
+          tracedInto(into, k, now);
+        }
       }
-    }
-    if (ids.size() > 1) {
-      Merge merge = merger.merge(merger.lock(ids), now);
-      target = merge.survivor();
-      List<UUID> tipIds = totals.recompute(List.of(target), now).get(target.id);
-      events.publish(
-          target,
-          CaseEventKind.MERGED,
-          CaseEvents.Extra.merged(merge.absorbed(), "Cases merged by a money trail"),
-          tipIds);
-      routing.rerouteUpwards(target, now);
+      if (merging.size() > 1) {
+        target = mergedByTrail(merging, now);
+      }
     }
     for (Candidate c : linkable.candidates()) {
       if (!linkable.existing().containsKey(c.key())) {
         TipRows.addIdentifier(target, c, reportedAt, 0, 0);
       }
     }
+    return target;
+  }
+
+  /** Merges the open cases a money trail spans and announces the survivor. */
+  private FraudCase mergedByTrail(List<FraudCase> merging, Instant now) {
+    Merge merge = merger.merge(merging, now);
+    FraudCase target = merge.survivor();
+    List<UUID> tipIds = totals.recompute(List.of(target), now).get(target.id);
+    events.publish(
+        target,
+        CaseEventKind.MERGED,
+        CaseEvents.Extra.merged(merge.absorbed(), "Cases merged by a money trail"),
+        tipIds);
+    routing.rerouteUpwards(target, now);
     return target;
   }
 

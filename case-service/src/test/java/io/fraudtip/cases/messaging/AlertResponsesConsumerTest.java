@@ -101,11 +101,7 @@ class AlertResponsesConsumerTest {
             0,
             List.of(new OnwardTransferV1("970422", onward, 30_000_000, Instant.now()))));
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 3);
+    awaitAnswers(caseId, 3);
     assertThat(caseOf(db, t.tipId()))
         .containsEntry("frozen_vnd", 20_000_000L)
         .containsEntry("restored_vnd", 5_000_000L);
@@ -131,11 +127,7 @@ class AlertResponsesConsumerTest {
             0,
             List.of(new OnwardTransferV1("970422", onward, 30_000_000, Instant.now()))));
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
+    awaitAnswers(caseId, 1);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 20_000_000L);
     assertFollowedToLayerTwo(caseId, onward);
   }
@@ -218,11 +210,7 @@ class AlertResponsesConsumerTest {
     send(first);
     send(again(first, AlertOutcome.FROZEN, 5_000_000));
     send(again(again(first, AlertOutcome.FROZEN, 5_000_000), AlertOutcome.FROZEN, 5_000_000));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 3);
+    awaitAnswers(caseId, 3);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 5_000_000L);
     assertThat(heldIn2011Q1()).isEqualTo(5_000_000);
     // The timeline keeps every answer.
@@ -233,11 +221,7 @@ class AlertResponsesConsumerTest {
         .isEqualTo(3);
 
     send(again(first, AlertOutcome.PARTLY_FROZEN, 2_000_000));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 4);
+    awaitAnswers(caseId, 4);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 2_000_000L);
     assertThat(heldIn2011Q1()).isEqualTo(2_000_000);
   }
@@ -322,11 +306,7 @@ class AlertResponsesConsumerTest {
     cases.onTip(UUID.randomUUID(), t);
     UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
 
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
+    awaitAnswers(caseId, 1);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 20_000_000L);
   }
 
@@ -355,11 +335,7 @@ class AlertResponsesConsumerTest {
             0,
             0,
             List.of(new OnwardTransferV1(TestTips.VCB, mule, 30_000_000, Instant.now()))));
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId) == 1);
+    awaitAnswers(caseId, 1);
 
     assertThat(db.query("SELECT * FROM fraud_case WHERE id = ?", closed.get("id")).get(0))
         .containsEntry("stage", "CLOSED")
@@ -422,5 +398,15 @@ class AlertResponsesConsumerTest {
         .isZero();
     assertThat(db.queryLong("SELECT count(*) FROM bank_response WHERE alert_id = ?", r.alertId()))
         .isZero();
+  }
+
+  /** Waits until the case holds this many bank answers. */
+  private void awaitAnswers(UUID caseId, long count) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                db.queryLong("SELECT count(*) FROM bank_response WHERE case_id = ?", caseId)
+                    == count);
   }
 }
