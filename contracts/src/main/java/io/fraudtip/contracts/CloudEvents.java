@@ -34,5 +34,8 @@ public final class CloudEvents {
   /** Type of the single event on {@link Topics#ALERT_DELIVERIES_V1}. */
   public static final String TYPE_ALERT_DELIVERED = "io.fraudtip.alert.delivered.v1";
 
+  /** Type of the single event on {@link Topics#ALLOW_LIST_V1}. */
+  public static final String TYPE_ALLOW_LIST_CHANGED = "io.fraudtip.allow-list.changed.v1";
+
   private CloudEvents() {}
 }

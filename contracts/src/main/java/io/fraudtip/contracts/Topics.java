@@ -20,6 +20,12 @@ public final class Topics {
    */
   public static final String ALERT_DELIVERIES_V1 = "alert-deliveries.v1";
 
+  /**
+   * Changes of the operators' allow-list, keyed by {@code TYPE|value}. Produced by case-service,
+   * consumed by notification-service (no alert for an allow-listed account).
+   */
+  public static final String ALLOW_LIST_V1 = "allow-list.v1";
+
   /** Suffix of the dead-letter topic each consumer group writes poison records to. */
   public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

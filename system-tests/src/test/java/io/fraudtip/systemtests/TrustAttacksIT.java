@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fraudtip.localstack.demo.Api;
 import io.fraudtip.localstack.demo.Platform;
+import io.fraudtip.localstack.infra.PostgresServer;
 import io.fraudtip.localstack.stack.Service;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,6 +192,86 @@ class TrustAttacksIT {
     assertThat(c.path("independentSources").asInt()).isEqualTo(1);
     assertThat(c.path("assignments").findValuesAsText("reason")).containsExactly("ROUTED");
     assertThat(c.path("timeline").findValuesAsText("kind")).doesNotContain("REROUTED_UP");
+  }
+
+  /**
+   * SPEC §5: an identifier on the allow-list is never alerted. A charity's collection account an
+   * operator allow-listed is named by a tip beside a scammer's account: the bank hears of the
+   * scammer's account at once (notification-service's fast path, which does not wait for
+   * case-service) and never of the charity's.
+   */
+  @Test
+  void anAllowListedAccountNamedInATipAlertsNoBank() throws Exception {
+    String charity = Platform.newAccountNumber();
+    String scammer = Platform.newAccountNumber();
+    platform
+        .api()
+        .post(
+            platform.url(Service.CASES, "/api/v1/admin/allow-list"),
+            platform.operator(),
+            Map.of(),
+            Map.of(
+                "type",
+                "BANK_ACCOUNT",
+                "value",
+                BANK + ":" + charity,
+                "reason",
+                "Tài khoản quỹ từ thiện tiếp nhận ủng hộ"))
+        .expect(201, "allow-list the charity's account");
+    // It reaches notification-service over allow-list.v1: wait for that, not for a while.
+    awaitAllowListedInNotification(charity);
+
+    Map<String, Object> tip = tip(scammer, null);
+    List<Object> transfers = new ArrayList<>((List<?>) tip.get("transfers"));
+    transfers.add(
+        Map.of(
+            "bank",
+            BANK,
+            "accountNumber",
+            charity,
+            "amountVnd",
+            500_000,
+            "at",
+            Instant.now().minus(1, ChronoUnit.HOURS).toString()));
+    tip.put("transfers", transfers);
+    submit(tip, newAddress(), null);
+
+    platform.awaitWebhook(BANK, "account.reported", scammer);
+    // Both accounts' alerts would have been raised in one transaction: none for the charity's.
+    assertThat(
+            platform
+                .api()
+                .get(
+                    platform.url(Service.NOTIFICATION, "/api/v1/alerts?account=" + charity), bank())
+                .expect(200, "the bank's alerts about the charity's account")
+                .json())
+        .isEmpty();
+  }
+
+  /** Waits until notification-service holds the account as allow-listed (its database). */
+  private static void awaitAllowListedInNotification(String account) throws Exception {
+    var postgres = PlatformStack.get().postgres();
+    try (Connection c =
+            DriverManager.getConnection(
+                postgres.jdbcUrl(Service.NOTIFICATION.database()),
+                PostgresServer.USER,
+                PostgresServer.PASSWORD);
+        PreparedStatement q =
+            c.prepareStatement(
+                "SELECT listed FROM allow_listed_account WHERE bank_bin = ? AND account_number"
+                    + " = ?")) {
+      q.setString(1, BANK);
+      q.setString(2, account);
+      Platform.await(
+          account + " allow-listed in notification-service",
+          () -> {
+            try (ResultSet rs = q.executeQuery()) {
+              return rs.next() && rs.getBoolean(1) ? Optional.of(true) : Optional.empty();
+            } catch (SQLException e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
   }
 
   // --- the attacker's and the citizens' requests --------------------------------------------

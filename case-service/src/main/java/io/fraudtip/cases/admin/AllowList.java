@@ -14,9 +14,14 @@ import io.fraudtip.cases.routing.RoutingTables;
 import io.fraudtip.cases.watchlist.ListingChanged;
 import io.fraudtip.cases.watchlist.Watchlist;
 import io.fraudtip.commons.identifiers.IdentifierNormaliser;
+import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.problem.Violations;
+import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Ids;
+import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.allowlist.AllowListChangedV1;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -38,7 +43,9 @@ import java.util.regex.Pattern;
 /**
  * Operators' allow-list: official numbers and banks' own domains never link cases. Adding one takes
  * it (and, for a domain, its sub-domains and URLs on them) off the watchlist where cases already
- * hold it, and retracts their alerts. Removing one affects the tips that come after.
+ * hold it, and retracts their alerts. Removing one affects the tips that come after. Every change
+ * goes out on allow-list.v1, so that notification-service alerts no bank about an allow-listed
+ * account a tip names (its fast path does not wait for this service).
  */
 @ApplicationScoped
 public class AllowList {
@@ -48,6 +55,7 @@ public class AllowList {
   private final Clock clock;
   private final RoutingTables tables;
   private final Event<ListingChanged> listingChanged;
+  private final Outbox outbox;
 
   AllowList(
       EntityManager em,
@@ -55,13 +63,15 @@ public class AllowList {
       CaseEvents events,
       Clock clock,
       RoutingTables tables,
-      Event<ListingChanged> listingChanged) {
+      Event<ListingChanged> listingChanged,
+      Outbox outbox) {
     this.em = em;
     this.identifiers = identifiers;
     this.events = events;
     this.clock = clock;
     this.tables = tables;
     this.listingChanged = listingChanged;
+    this.outbox = outbox;
   }
 
   @Transactional
@@ -154,6 +164,7 @@ public class AllowList {
       throw ProblemException.conflict(
           "allow-listed", r.type() + " " + value + " is on the allow-list already");
     }
+    announce(r.type(), value, true, now);
     int delisted = delistCovered(r.type(), value, actor, now);
     return new Added(new Entry(r.type(), value, r.reason(), actor, now), delisted);
   }
@@ -171,6 +182,18 @@ public class AllowList {
     if (deleted == 0) {
       throw ProblemException.notFound(type + " " + value + " on the allow-list");
     }
+    announce(type, value, false, clock.now());
+  }
+
+  /** Publishes a change of the list (allow-list.v1) in this transaction. */
+  private void announce(IdentifierType type, String value, boolean listed, Instant at) {
+    UUID eventId = Ids.next();
+    outbox.publish(
+        Topics.ALLOW_LIST_V1,
+        AllowListChangedV1.key(type, value),
+        CloudEvents.TYPE_ALLOW_LIST_CHANGED,
+        eventId,
+        new AllowListChangedV1(eventId, type, value, listed, at));
   }
 
   /** Delists the case identifiers the new entry covers, one event per case. */

@@ -11,8 +11,12 @@ import static org.hamcrest.Matchers.not;
 
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
+import io.fraudtip.contracts.CloudEvents;
+import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
+import io.fraudtip.contracts.allowlist.AllowListChangedV1;
 import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.CloudEventRecords;
@@ -232,5 +236,60 @@ class AllowListTest {
                 "SELECT count(*) FROM allow_listed_identifier WHERE value IN"
                     + " ('com.vn', 'https://gov.vn/', '0123456789', 'abc')"))
         .isZero();
+  }
+
+  /**
+   * notification-service alerts banks straight from tips, without case-service: it learns the list
+   * from allow-list.v1, where every change goes, and where the migration that made the topic
+   * announced the entries made before it (the seed's among them).
+   */
+  @Test
+  void everyChangeOfTheListGoesOutOnItsTopicAndTheEntriesMadeBeforeWereAnnouncedOnce() {
+    String value = "970436:" + TestTips.account();
+    add("BANK_ACCOUNT", value, "Charity fund's collection account").statusCode(201);
+    AllowListChangedV1 added =
+        change(AllowListChangedV1.key(IdentifierType.BANK_ACCOUNT, value), true);
+    assertThat(added.type()).isEqualTo(IdentifierType.BANK_ACCOUNT);
+    assertThat(added.value()).isEqualTo(value);
+
+    remove("BANK_ACCOUNT", value).statusCode(204);
+    AllowListChangedV1 removed =
+        change(AllowListChangedV1.key(IdentifierType.BANK_ACCOUNT, value), false);
+    assertThat(removed.changedAt()).isAfterOrEqualTo(added.changedAt());
+
+    AllowListChangedV1 seed = change("PHONE|113", true);
+    assertThat(seed.value()).isEqualTo("113");
+    assertThat(seed.changedAt()).isNotNull();
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM outbox_event WHERE topic = ? AND record_key = 'PHONE|113'",
+                Topics.ALLOW_LIST_V1))
+        .isOne();
+  }
+
+  /**
+   * The first change of the key on allow-list.v1 that says {@code listed}, read as the contract.
+   */
+  private AllowListChangedV1 change(String key, boolean listed) {
+    var record =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.ALLOW_LIST_V1,
+            r -> key.equals(r.key()) && read(r.value()).listed() == listed,
+            Duration.ofSeconds(20));
+    assertThat(CloudEventRecords.header(record, CloudEvents.HEADER_TYPE))
+        .isEqualTo(CloudEvents.TYPE_ALLOW_LIST_CHANGED);
+    AllowListChangedV1 change = read(record.value());
+    assertThat(CloudEventRecords.header(record, CloudEvents.HEADER_ID))
+        .isEqualTo(change.eventId().toString());
+    return change;
+  }
+
+  private static AllowListChangedV1 read(String json) {
+    try {
+      return Json.events().readValue(json, AllowListChangedV1.class);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("not an AllowListChangedV1: " + json, e);
+    }
   }
 }

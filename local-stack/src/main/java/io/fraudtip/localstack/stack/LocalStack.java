@@ -221,12 +221,14 @@ public final class LocalStack implements AutoCloseable {
     topics.add(Topics.CASES_V1);
     topics.add(Topics.ALERT_RESPONSES_V1);
     topics.add(Topics.ALERT_DELIVERIES_V1);
+    topics.add(Topics.ALLOW_LIST_V1);
     topics.add(Topics.deadLetter(Topics.TIPS_V1, "case-service"));
     topics.add(Topics.deadLetter(Topics.TIPS_V1, "notification-service"));
     topics.add(Topics.deadLetter(Topics.CASES_V1, "intake-service"));
     topics.add(Topics.deadLetter(Topics.CASES_V1, "notification-service"));
     topics.add(Topics.deadLetter(Topics.ALERT_RESPONSES_V1, "case-service"));
     topics.add(Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"));
+    topics.add(Topics.deadLetter(Topics.ALLOW_LIST_V1, "notification-service"));
     return topics;
   }
 

@@ -29,7 +29,8 @@ import java.util.UUID;
  * that are not advisories; it names the request that authorised it and the bounded hold), an
  * account another bank's answer traced (an advisory naming that bank), a case confirmed, a
  * retraction when a case is closed as unfounded or an identifier delisted, and the end or extension
- * of a hold (hold.extended, hold.lifted, hold.expired), each to the bank holding the account.
+ * of a hold (hold.extended, hold.lifted, hold.expired), each to the bank holding the account. An
+ * account on the operators' allow-list is never reported or traced ({@link AllowListedAccounts}).
  *
  * <p>A closure as unfounded or an upheld dispute on a held account sends both {@code
  * alert.retracted} (the listing is withdrawn, for every account of the case) and {@code
@@ -49,14 +50,24 @@ public class AlertsFromCases {
   private static final Set<String> ORDERS_TO_HOLD =
       Set.of(Alert.FREEZE_REQUESTED, Alert.HOLD_EXTENDED);
 
+  /** The advisories that report an account: never about one on the allow-list. */
+  private static final Set<String> ADVISORIES =
+      Set.of(Alert.ACCOUNT_REPORTED, Alert.ACCOUNT_TRACED);
+
   private final ProcessedEvents processed;
   private final AccountCounters accounts;
   private final Alerts alerts;
+  private final AllowListedAccounts allowListed;
 
-  AlertsFromCases(ProcessedEvents processed, AccountCounters accounts, Alerts alerts) {
+  AlertsFromCases(
+      ProcessedEvents processed,
+      AccountCounters accounts,
+      Alerts alerts,
+      AllowListedAccounts allowListed) {
     this.processed = processed;
     this.accounts = accounts;
     this.alerts = alerts;
+    this.allowListed = allowListed;
   }
 
   /** Alerts the banks of the accounts a case event names, if banks are told about it. */
@@ -88,6 +99,7 @@ public class AlertsFromCases {
         raising.add(new Raised(c, type, refs));
       }
     }
+    raising = withoutAllowListed(raising);
     if (raising.isEmpty()) {
       return;
     }
@@ -119,6 +131,42 @@ public class AlertsFromCases {
 
   /** A case event banks are told about, and the accounts its alerts name. */
   private record Raised(CaseEventEffects.CaseEvent event, String type, List<AccountRefV1> refs) {}
+
+  /**
+   * The advisories without the accounts on the operators' allow-list ({@link AllowListedAccounts}),
+   * read in one statement: an account a unit entered or a bank's answer traced is never reported to
+   * its bank once allow-listed. The police's orders and what follows them name their accounts as
+   * they are.
+   */
+  private List<Raised> withoutAllowListed(List<Raised> raising) {
+    List<BankAccount> advised =
+        raising.stream()
+            .filter(r -> ADVISORIES.contains(r.type()))
+            .flatMap(r -> r.refs().stream())
+            .map(ref -> new BankAccount(ref.bankBin(), ref.accountNumber()))
+            .toList();
+    if (advised.isEmpty()) {
+      return raising;
+    }
+    Set<BankAccount> exempt = allowListed.among(advised);
+    if (exempt.isEmpty()) {
+      return raising;
+    }
+    List<Raised> kept = new ArrayList<>();
+    for (Raised r : raising) {
+      List<AccountRefV1> refs =
+          ADVISORIES.contains(r.type())
+              ? r.refs().stream()
+                  .filter(
+                      ref -> !exempt.contains(new BankAccount(ref.bankBin(), ref.accountNumber())))
+                  .toList()
+              : r.refs();
+      if (!refs.isEmpty()) {
+        kept.add(new Raised(r.event(), r.type(), refs));
+      }
+    }
+    return kept;
+  }
 
   private void raise(Raised r, Map<BankAccount, Deque<Counters>> counters, Alerts.Batch batch) {
     CaseEventV1 event = r.event().event();

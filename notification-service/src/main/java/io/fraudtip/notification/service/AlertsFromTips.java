@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * The fast path: every bank account in a tip (transfer destination or identifier) alerts its bank
- * at once, without waiting for the police. An advisory, not a freeze order.
+ * at once, without waiting for the police. An advisory, not a freeze order. An account on the
+ * operators' allow-list alerts nobody ({@link AllowListedAccounts}).
  */
 @ApplicationScoped
 public class AlertsFromTips {
@@ -32,13 +33,19 @@ public class AlertsFromTips {
   private final AccountCounters accounts;
   private final Alerts alerts;
   private final CaseLinks cases;
+  private final AllowListedAccounts allowListed;
 
   AlertsFromTips(
-      ProcessedEvents processed, AccountCounters accounts, Alerts alerts, CaseLinks cases) {
+      ProcessedEvents processed,
+      AccountCounters accounts,
+      Alerts alerts,
+      CaseLinks cases,
+      AllowListedAccounts allowListed) {
     this.processed = processed;
     this.accounts = accounts;
     this.alerts = alerts;
     this.cases = cases;
+    this.allowListed = allowListed;
   }
 
   /**
@@ -61,8 +68,9 @@ public class AlertsFromTips {
    */
   @Transactional
   public void onTips(List<TipEvent> tips) {
-    // A few statements for the whole batch, whatever its size: the dedupe, the tips' cases, the
-    // accounts' counters (with the banks' locks) and the banks' endpoints; then the alerts and
+    // A few statements for the whole batch, whatever its size: the dedupe, the allow-listed
+    // accounts, the tips' cases, the accounts' counters (with the banks' locks) and the banks'
+    // endpoints; then the alerts and
     // deliveries as batched inserts at the flush.
     Set<UUID> fresh =
         processed.firstTimes(tips.stream().map(TipEvent::eventId).toList(), TIPS_CONSUMER);
@@ -79,6 +87,14 @@ public class AlertsFromTips {
     }
     if (named.isEmpty()) {
       return;
+    }
+    Set<BankAccount> exempt = allowListed.among(named);
+    if (!exempt.isEmpty()) {
+      accountsOfTip.forEach(a -> a.keySet().removeAll(exempt));
+      named.removeIf(exempt::contains);
+      if (named.isEmpty()) {
+        return;
+      }
     }
     // A tip case-service has put in a case already names it (a consumer running behind).
     Map<UUID, CaseLinks.CaseRef> caseOf =
