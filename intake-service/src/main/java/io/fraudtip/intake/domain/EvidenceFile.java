@@ -42,6 +42,14 @@ public class EvidenceFile extends PanacheEntityBase {
   @Column(name = "uploaded_at", nullable = false)
   public Instant uploadedAt;
 
+  /**
+   * The file's bytes: sealed ({@code PersonalDataCipher#sealFile}) when {@link #sealed}, as
+   * uploaded in rows stored before files were sealed.
+   */
   @Column(nullable = false)
   public byte[] content;
+
+  /** Whether {@link #content} is sealed. */
+  @Column(nullable = false)
+  public boolean sealed;
 }

@@ -4,7 +4,6 @@ import io.fraudtip.commons.evidence.EvidenceFiles;
 import io.fraudtip.commons.security.ServiceSignatures;
 import io.fraudtip.intake.api.EvidenceExamples;
 import io.fraudtip.intake.api.EvidenceViews.EvidenceFileView;
-import io.fraudtip.intake.domain.EvidenceFile;
 import io.fraudtip.intake.service.EvidenceService;
 import io.fraudtip.intake.service.EvidenceService.Signed;
 import jakarta.annotation.security.PermitAll;
@@ -87,12 +86,12 @@ public class EvidenceInternalResource {
       @HeaderParam(ServiceSignatures.TIMESTAMP) String timestamp,
       @HeaderParam(ServiceSignatures.SIGNATURE) String signature,
       @Context UriInfo uri) {
-    EvidenceFile f =
+    EvidenceService.Download f =
         evidence.file(
             tipId, fileId, new Signed(timestamp, signature, uri.getRequestUri().getPath()));
-    return Response.ok(f.content, f.contentType)
-        .header("Repr-Digest", EvidenceFiles.Checked.reprDigest(f.sha256))
-        .header("Content-Disposition", EvidenceFiles.contentDisposition(f.name))
+    return Response.ok(f.bytes(), f.contentType())
+        .header("Repr-Digest", EvidenceFiles.Checked.reprDigest(f.sha256()))
+        .header("Content-Disposition", EvidenceFiles.contentDisposition(f.name()))
         .build();
   }
 }

@@ -31,10 +31,12 @@ public class EvidenceService {
   private final EvidenceLimits limits;
   private final IntakeConfig config;
   private final Optional<ServiceSignatures> signatures;
+  private final PersonalDataCipher cipher;
 
-  EvidenceService(EvidenceLimits limits, IntakeConfig config) {
+  EvidenceService(EvidenceLimits limits, IntakeConfig config, PersonalDataCipher cipher) {
     this.limits = limits;
     this.config = config;
+    this.cipher = cipher;
     this.signatures =
         config
             .contactReads()
@@ -65,7 +67,9 @@ public class EvidenceService {
     f.sha256 = checked.sha256();
     f.uploader = Uploader.CITIZEN;
     f.uploadedAt = Instant.now();
-    f.content = bytes;
+    // Personal data: sealed at rest, as the reporter's contact is (SPEC §4).
+    f.content = cipher.sealFile(f.id, bytes);
+    f.sealed = true;
     f.persist();
     LOG.infof(
         "Stored evidence %s (%s, %d bytes) on tip %s", f.id, f.contentType, f.sizeBytes, tipId);
@@ -85,15 +89,45 @@ public class EvidenceService {
     return list(tipId);
   }
 
-  /** One file with its bytes, for case-service's signed call. */
+  /** A file's bytes as uploaded, with what a download names. */
+  public record Download(String name, String contentType, String sha256, byte[] bytes) {}
+
+  /** One file with its bytes, opened, for case-service's signed call. */
   @Transactional
-  public EvidenceFile file(UUID tipId, UUID fileId, Signed call) {
+  public Download file(UUID tipId, UUID fileId, Signed call) {
     verify(call);
     EvidenceFile f = EvidenceFile.findById(fileId);
     if (f == null || !f.tipId.equals(tipId)) {
       throw ProblemException.notFound("Evidence file " + fileId + " of tip " + tipId);
     }
-    return f;
+    // Opened into a copy: the entity keeps its sealed bytes (a change to it would be written back).
+    byte[] bytes = f.sealed ? cipher.openFile(f.id, f.content) : f.content;
+    return new Download(f.name, f.contentType, f.sha256, bytes);
+  }
+
+  /**
+   * Seals up to {@code limit} files stored before files were sealed, in the caller's transaction;
+   * rows another instance is sealing are skipped.
+   *
+   * @return how many were sealed
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public int sealStored(int limit) {
+    @SuppressWarnings("unchecked")
+    List<UUID> ids =
+        EvidenceFile.getEntityManager()
+            .createNativeQuery(
+                "SELECT id FROM evidence_file WHERE NOT sealed ORDER BY id LIMIT :limit"
+                    + " FOR UPDATE SKIP LOCKED",
+                UUID.class)
+            .setParameter("limit", limit)
+            .getResultList();
+    for (UUID id : ids) {
+      EvidenceFile f = EvidenceFile.findById(id);
+      f.content = cipher.sealFile(f.id, f.content);
+      f.sealed = true;
+    }
+    return ids.size();
   }
 
   /** A signed internal read: its headers and the path it was made on. */

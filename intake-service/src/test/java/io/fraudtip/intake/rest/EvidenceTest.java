@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.fraudtip.commons.evidence.EvidenceFiles;
 import io.fraudtip.commons.security.ServiceSignatures;
 import io.fraudtip.intake.Tips;
+import io.fraudtip.intake.service.EvidenceSealing;
 import io.fraudtip.testsupport.EvidenceSamples;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.PlatformTestResource;
@@ -18,6 +19,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -38,6 +41,7 @@ class EvidenceTest {
       new ServiceSignatures("dGVzdC1vbmx5LXNlcnZpY2UtY2FsbC1rZXktZm9yLWNvbnRhY3Q=", "test");
 
   @InjectDatabase TestDatabase db;
+  @Inject EvidenceSealing sealing;
 
   private record Submitted(UUID tipId, String trackingCode) {}
 
@@ -104,8 +108,10 @@ class EvidenceTest {
         .containsEntry("sha256", sha)
         .containsEntry("content_type", "image/png")
         .containsEntry("size_bytes", (long) png.length)
-        .containsEntry("uploader", "CITIZEN");
-    assertThat((byte[]) row.get("content")).isEqualTo(png);
+        .containsEntry("uploader", "CITIZEN")
+        .containsEntry("sealed", true);
+    // Stored sealed (personal data), read as uploaded.
+    assertThat(read(tip.tipId(), fileId)).isEqualTo(png);
     given()
         .get("/api/v1/tips/" + tip.trackingCode() + "/evidence")
         .then()
@@ -248,6 +254,76 @@ class EvidenceTest {
     // Unsigned, or signed for another path: refused.
     given().get(one).then().statusCode(401);
     signed(list).get(one).then().statusCode(401);
+  }
+
+  /**
+   * A reporter's screenshot is personal data (SPEC §4, §7): the stored bytes are sealed, not the
+   * file, and case-service still reads the file as uploaded.
+   */
+  @Test
+  void aReportersFileIsSealedAtRestAndReadBackAsUploaded() {
+    Submitted tip = submit();
+    byte[] png = EvidenceSamples.png(6);
+    String fileId =
+        upload(tip.trackingCode(), "chat.png", "image/png", png)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("fileId");
+
+    var row =
+        db.query("SELECT sealed, content FROM evidence_file WHERE id = ?", UUID.fromString(fileId))
+            .get(0);
+    assertThat(row.get("sealed")).isEqualTo(true);
+    assertThat(plainIn((byte[]) row.get("content"), png)).isFalse();
+    assertThat(read(tip.tipId(), fileId)).isEqualTo(png);
+  }
+
+  /** A file stored before files were sealed is sealed by the sealing run, and reads the same. */
+  @Test
+  void aFileStoredUnsealedIsSealedAndStillReadsAsUploaded() {
+    Submitted tip = submit();
+    byte[] png = EvidenceSamples.png(7);
+    String fileId =
+        upload(tip.trackingCode(), "old.png", "image/png", png)
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("fileId");
+    // As a row written before sealing was.
+    db.update(
+        "UPDATE evidence_file SET content = ?, sealed = false WHERE id = ?",
+        png,
+        UUID.fromString(fileId));
+    assertThat(read(tip.tipId(), fileId)).isEqualTo(png);
+
+    assertThat(sealing.sealStored()).isPositive();
+
+    var row =
+        db.query("SELECT sealed, content FROM evidence_file WHERE id = ?", UUID.fromString(fileId))
+            .get(0);
+    assertThat(row.get("sealed")).isEqualTo(true);
+    assertThat(plainIn((byte[]) row.get("content"), png)).isFalse();
+    assertThat(read(tip.tipId(), fileId)).isEqualTo(png);
+    assertThat(db.queryLong("SELECT count(*) FROM evidence_file WHERE NOT sealed")).isZero();
+  }
+
+  /** The bytes of one file, read as case-service reads them. */
+  private static byte[] read(UUID tipId, String fileId) {
+    String path = "/internal/v1/tips/" + tipId + "/evidence/" + fileId;
+    return signed(path).get(path).then().statusCode(200).extract().asByteArray();
+  }
+
+  /** Whether any 16 bytes of the file stand as they are in the stored bytes. */
+  private static boolean plainIn(byte[] stored, byte[] file) {
+    String haystack = new String(stored, StandardCharsets.ISO_8859_1);
+    for (int i = 0; i + 16 <= file.length; i += 16) {
+      String piece = new String(file, i, 16, StandardCharsets.ISO_8859_1);
+      if (haystack.contains(piece)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Test

@@ -42,6 +42,23 @@ class PersonalDataCipherTest {
   }
 
   @Test
+  void aSealedFileOpensOnlyUnderItsOwnIdAndNotAsReporterData() {
+    UUID file = UUID.randomUUID();
+    byte[] bytes = "chat screenshot: Nguyễn Thị Hoa 0912345678".getBytes(StandardCharsets.UTF_8);
+    byte[] sealed = cipher.sealFile(file, bytes);
+    assertThat(new String(sealed, StandardCharsets.UTF_8)).doesNotContain("Hoa", "0912345678");
+    assertThat(cipher.openFile(file, sealed)).isEqualTo(bytes);
+    assertThat(cipher.openFile(file, cipher.sealFile(file, new byte[0]))).isEmpty();
+    assertThatThrownBy(() -> cipher.openFile(UUID.randomUUID(), sealed))
+        .isInstanceOf(IllegalStateException.class);
+    // The formats are apart: a file is not reporter data, nor the other way round.
+    assertThatThrownBy(() -> cipher.open(file, sealed)).isInstanceOf(IllegalStateException.class);
+    UUID tip = UUID.randomUUID();
+    assertThatThrownBy(() -> cipher.openFile(tip, cipher.seal(tip, data)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
   void aKeyOfTheWrongSizeIsRefused() {
     assertThatThrownBy(() -> new PersonalDataCipher("c2hvcnQ="))
         .isInstanceOf(IllegalStateException.class)

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import javax.crypto.Cipher;
@@ -52,15 +53,36 @@ public final class AesGcm {
     return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
   }
 
+  /**
+   * {@link #seal} written after {@code header} in one array: a large value (a file) is not copied
+   * again to put a header before it.
+   */
+  public byte[] seal(UUID boundTo, byte[] plain, byte[] header) throws GeneralSecurityException {
+    byte[] nonce = new byte[NONCE_BYTES];
+    random.nextBytes(nonce);
+    Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, boundTo);
+    int start = header.length + NONCE_BYTES;
+    byte[] out = new byte[start + cipher.getOutputSize(plain.length)];
+    System.arraycopy(header, 0, out, 0, header.length);
+    System.arraycopy(nonce, 0, out, header.length, NONCE_BYTES);
+    int written = cipher.doFinal(plain, 0, plain.length, out, start);
+    return start + written == out.length ? out : Arrays.copyOf(out, start + written);
+  }
+
   /** The plain bytes of a value {@link #seal} made for the same id; fails on any other. */
   public byte[] open(UUID boundTo, byte[] sealed) throws GeneralSecurityException {
-    if (sealed.length < NONCE_BYTES) {
+    return open(boundTo, sealed, 0);
+  }
+
+  /** {@link #open} of the sealed value that starts at {@code offset} (after a header). */
+  public byte[] open(UUID boundTo, byte[] sealed, int offset) throws GeneralSecurityException {
+    if (sealed.length - offset < NONCE_BYTES) {
       throw new GeneralSecurityException("sealed value too short");
     }
     byte[] nonce = new byte[NONCE_BYTES];
-    System.arraycopy(sealed, 0, nonce, 0, NONCE_BYTES);
+    System.arraycopy(sealed, offset, nonce, 0, NONCE_BYTES);
     return cipher(Cipher.DECRYPT_MODE, nonce, boundTo)
-        .doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+        .doFinal(sealed, offset + NONCE_BYTES, sealed.length - offset - NONCE_BYTES);
   }
 
   private Cipher cipher(int mode, byte[] nonce, UUID boundTo) throws GeneralSecurityException {

@@ -27,6 +27,26 @@ class AesGcmTest {
   }
 
   @Test
+  void aValueSealedAfterAHeaderKeepsTheHeaderAndOpensFromItsOffset()
+      throws GeneralSecurityException {
+    UUID row = UUID.randomUUID();
+    byte[] plain = new byte[100_000];
+    new java.util.Random(7).nextBytes(plain);
+    byte[] sealed = aes.seal(row, plain, new byte[] {9, 8});
+
+    assertThat(sealed[0]).isEqualTo((byte) 9);
+    assertThat(sealed[1]).isEqualTo((byte) 8);
+    // Header, 12-byte nonce, ciphertext and 16-byte tag: nothing more.
+    assertThat(sealed).hasSize(2 + 12 + plain.length + 16);
+    assertThat(aes.open(row, sealed, 2)).isEqualTo(plain);
+    // The same as a seal without a header, after it.
+    assertThat(aes.open(row, java.util.Arrays.copyOfRange(sealed, 2, sealed.length)))
+        .isEqualTo(plain);
+    assertThatThrownBy(() -> aes.open(UUID.randomUUID(), sealed, 2))
+        .isInstanceOf(GeneralSecurityException.class);
+  }
+
+  @Test
   void twoSealsOfOneValueDiffer() throws GeneralSecurityException {
     UUID row = UUID.randomUUID();
     assertThat(aes.seal(row, new byte[] {1, 2})).isNotEqualTo(aes.seal(row, new byte[] {1, 2}));
