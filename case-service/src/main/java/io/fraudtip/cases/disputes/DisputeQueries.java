@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -120,6 +121,18 @@ public class DisputeQueries {
         d.escalations,
         d.escalatedFrom,
         d.overdue(now),
-        d.status == DisputeViews.Status.UPHELD ? i.reviewRequestedAt : null);
+        d.status == DisputeViews.Status.UPHELD ? reviewRequestedAt(d, i) : null);
+  }
+
+  /** When a review of the decision was asked, for the identifier disputed or its site. */
+  private static Instant reviewRequestedAt(Dispute d, CaseIdentifier disputed) {
+    if (disputed.reviewRequestedAt != null || disputed.delistedAt == null) {
+      return disputed.reviewRequestedAt;
+    }
+    return Disputes.decidedBy(d, disputed).stream()
+        .map(i -> i.reviewRequestedAt)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -29,6 +29,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -134,8 +135,13 @@ public class Disputes {
     // Kept: the review a later report asks for is this unit's, as the decision was (SPEC §10).
     d.decidingUnit = deciding(c);
     CaseIdentifier identifier = CaseIdentifier.findById(d.identifierId);
+    // The rest of its site goes with a domain or page (Sites): the holder's site must not stay
+    // listed by the other form after the decision.
+    List<CaseIdentifier> covered =
+        decision.upheld() ? Sites.coveredBy(identifier, CaseIdentifier.ofCase(c.id)) : List.of();
     if (decision.upheld()) {
-      decidedWith(d, now);
+      decidedWith(d, identifier.id, now);
+      covered.forEach(i -> decidedWith(d, i.id, now));
     }
     // Which dispute and which identifier: a case may have several of each.
     events.record(
@@ -152,10 +158,18 @@ public class Disputes {
             + (decision.note() == null ? "" : ": " + decision.note()),
         now);
     if (decision.upheld()) {
-      identifier.delistedAt = now;
       // The decision is kept as evidence: later reports are judged against it (SPEC §10).
-      evidence.rejected(
-          identifier.type, identifier.value, deciding(c), Fact.DISPUTE_UPHELD, c.id, now);
+      delist(identifier, d, c, now);
+      for (CaseIdentifier i : covered) {
+        delist(i, d, c, now);
+        events.record(
+            c,
+            TimelineKind.IDENTIFIER_DELISTED,
+            scope.actor(),
+            null,
+            i.type + " " + i.value + " delisted with its site's " + identifier.type,
+            now);
+      }
       List<AccountRefV1> accounts =
           identifier.type == IdentifierType.BANK_ACCOUNT
               ? List.of(
@@ -173,7 +187,12 @@ public class Disputes {
       events.publish(
           c,
           CaseEventKind.IDENTIFIER_DELISTED,
-          CaseEvents.Extra.accounts(accounts, "Dispute upheld: " + identifier.type + " delisted"));
+          CaseEvents.Extra.accounts(
+              accounts,
+              "Dispute upheld: "
+                  + identifier.type
+                  + " delisted"
+                  + (covered.isEmpty() ? "" : ", with " + covered.size() + " more of its site")));
       if (identifier.type == IdentifierType.BANK_ACCOUNT) {
         holds.liftAccount(
             c, identifier.bankBin, identifier.accountNumber(), HoldChanges.DISPUTE_REASON, now);
@@ -182,15 +201,22 @@ public class Disputes {
     return flushed(c, d, now);
   }
 
+  /** Takes an identifier off the watchlist by an upheld dispute, kept as evidence. */
+  private void delist(CaseIdentifier i, Dispute d, FraudCase c, Instant now) {
+    i.delistedAt = now;
+    i.delistedBy = d.id;
+    evidence.rejected(i.type, i.value, deciding(c), Fact.DISPUTE_UPHELD, c.id, now);
+  }
+
   /**
-   * The other open disputes of an identifier just delisted end with it, upheld: nothing is left to
-   * contest, and each decided again would retract its alerts again.
+   * The other open disputes of an identifier the upheld one delisted end with it, upheld: nothing
+   * is left to contest, and each decided again would retract its alerts again.
    */
-  private void decidedWith(Dispute upheld, Instant now) {
+  private void decidedWith(Dispute upheld, Long identifierId, Instant now) {
     List<Dispute> open =
         Dispute.list(
             "identifierId = ?1 and status = ?2 and id <> ?3",
-            upheld.identifierId,
+            identifierId,
             DisputeViews.Status.OPEN,
             upheld.id);
     for (Dispute other : open) {
@@ -240,7 +266,9 @@ public class Disputes {
     }
     FraudCase c = locked(scope.visible(d.caseId));
     CaseIdentifier identifier = CaseIdentifier.findById(d.identifierId);
-    if (d.status != DisputeViews.Status.UPHELD || identifier.reviewRequestedAt == null) {
+    List<CaseIdentifier> decided = decidedBy(d, identifier);
+    if (d.status != DisputeViews.Status.UPHELD
+        || decided.stream().allMatch(i -> i.reviewRequestedAt == null)) {
       throw ProblemException.conflict("no-review", "No review is open on this dispute");
     }
     // The review is the deciding unit's, as the decision was (SPEC §10): a unit below it must not
@@ -248,13 +276,16 @@ public class Disputes {
     requireDecider(d, c);
     Instant now = clock.now();
     String unit = deciding(c);
-    identifier.reviewRequestedAt = null;
-    if (review.confirm()) {
-      identifier.delistedAt = null;
-      evidence.policeConfirmed(identifier.type, identifier.value, unit, c.id, now);
-    } else {
-      evidence.review(
-          identifier.type, identifier.value, EvidenceKind.REVIEW_DISMISSED, unit, c.id, now);
+    // The review ends for everything the decision took off (a site's domain and pages).
+    for (CaseIdentifier i : decided) {
+      boolean asked = i.reviewRequestedAt != null;
+      i.reviewRequestedAt = null;
+      if (review.confirm()) {
+        i.delistedAt = null;
+        evidence.policeConfirmed(i.type, i.value, unit, c.id, now);
+      } else if (asked) {
+        evidence.review(i.type, i.value, EvidenceKind.REVIEW_DISMISSED, unit, c.id, now);
+      }
     }
     events.record(
         c,
@@ -264,6 +295,19 @@ public class Disputes {
         identifier.type + (review.note() == null ? "" : ": " + review.note()),
         now);
     return flushed(c, d, now);
+  }
+
+  /**
+   * What an upheld dispute took off the watchlist and has not been listed again since: the
+   * identifier disputed (also when delisted before this was kept), and the rest of its site.
+   */
+  static List<CaseIdentifier> decidedBy(Dispute d, CaseIdentifier disputed) {
+    List<CaseIdentifier> decided = new ArrayList<>();
+    decided.add(disputed);
+    CaseIdentifier.<CaseIdentifier>list("delistedBy = ?1 and delistedAt is not null", d.id).stream()
+        .filter(i -> !i.id.equals(disputed.id))
+        .forEach(decided::add);
+    return decided;
   }
 
   /** The unit that decides: the caller's, else the case's. */

@@ -76,6 +76,13 @@ public class CaseIdentifier extends PanacheEntityBase {
   public Instant delistedAt;
 
   /**
+   * The upheld dispute that took it off: the one about it, or one about its site (a page's domain,
+   * a domain's page); null otherwise.
+   */
+  @Column(name = "delisted_by")
+  public UUID delistedBy;
+
+  /**
    * Set when its case was closed as unfounded: the row stays in that case and links nothing any
    * more (a new tip naming the identifier opens a new case that refers to it).
    */

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
+import io.fraudtip.commons.identifiers.IdentifierNormaliser;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventV1;
@@ -146,5 +147,133 @@ class DisputeResourceTest {
         .post("/api/v1/disputes")
         .then()
         .statusCode(404);
+  }
+
+  /**
+   * A site is its domain and its pages: a check of a page also answers by its domain. An upheld
+   * dispute of the site's only reported page takes the site off the watchlist, page and domain; an
+   * upheld dispute of the domain takes its pages off with it. Otherwise the holder's dispute is
+   * upheld and the page still reads listed.
+   */
+  @Test
+  void anUpheldDisputeOfASitesOnlyReportedPageTakesTheSiteOff() {
+    String site = "shop" + UUID.randomUUID().toString().substring(0, 8) + ".vn";
+    String page = "https://" + site + "/thanh-toan";
+    UUID caseId = caseOfSite(page, "p1");
+    assertThat(listed("URL", page)).isTrue();
+
+    String unit = unitOf(caseId);
+    decide(dispute("URL", page), unit, true);
+
+    assertThat(listed("URL", page)).isFalse();
+    assertThat(listed("DOMAIN", site)).isFalse();
+    assertThat(listed("URL", "https://" + site + "/khac")).isFalse();
+  }
+
+  @Test
+  void anUpheldDisputeOfAPageLeavesTheSiteListedWhileOtherPagesOfItAreReported() {
+    String site = "shop" + UUID.randomUUID().toString().substring(0, 8) + ".vn";
+    String page = "https://" + site + "/thanh-toan";
+    String other = "https://" + site + "/nap-tien";
+    UUID caseId = caseOfSite(page, "q1");
+    cases.onTip(UUID.randomUUID(), siteTip(other, "q2"));
+
+    decide(dispute("URL", page), unitOf(caseId), true);
+
+    // The page is decided; the site's other reported page still lists the site.
+    assertThat(listed("URL", other)).isTrue();
+    assertThat(listed("DOMAIN", site)).isTrue();
+  }
+
+  @Test
+  void anUpheldDisputeOfADomainTakesItsPagesOffAndAReviewConfirmedListsThemAgain() {
+    String site = "shop" + UUID.randomUUID().toString().substring(0, 8) + ".vn";
+    String page = "https://" + site + "/thanh-toan";
+    String other = "https://pay." + site + "/nap-tien";
+    UUID caseId = caseOfSite(page, "r1");
+    cases.onTip(UUID.randomUUID(), siteTip(other, "r2"));
+    String unit = unitOf(caseId);
+
+    String disputeId = dispute("DOMAIN", site);
+    decide(disputeId, unit, true);
+
+    assertThat(listed("DOMAIN", site)).isFalse();
+    assertThat(listed("URL", page)).isFalse();
+    assertThat(listed("URL", other)).isFalse();
+    assertThat(listed("DOMAIN", "pay." + site)).isFalse();
+
+    // A new, independent victim names a page of it: the deciding unit reviews the decision, and
+    // confirming it lists the site again, pages and all.
+    cases.onTip(UUID.randomUUID(), siteTip(page, "r3"));
+    given()
+        .auth()
+        .oauth2(tokens.police(unit))
+        .get("/api/v1/cases/" + caseId + "/disputes")
+        .then()
+        .statusCode(200)
+        .body("[0].reviewRequestedAt", notNullValue());
+    given()
+        .auth()
+        .oauth2(tokens.police(unit))
+        .contentType(ContentType.JSON)
+        .body("{\"confirm\":true}")
+        .post("/api/v1/disputes/" + disputeId + "/review")
+        .then()
+        .statusCode(200);
+    assertThat(listed("DOMAIN", site)).isTrue();
+    assertThat(listed("URL", page)).isTrue();
+    assertThat(listed("URL", other)).isTrue();
+  }
+
+  /** A tip naming a page as intake stores it: the URL and the site's domain(s) beside it. */
+  private static TipReceivedV1 siteTip(String url, String source) {
+    TestTips.Builder b = tip().paid(TestTips.account(), 1_000_000).from(source + url);
+    IdentifierNormaliser.standard().site(url).forEach(i -> b.identifier(i.type(), i.value()));
+    return b.build();
+  }
+
+  private UUID caseOfSite(String url, String source) {
+    TipReceivedV1 t = siteTip(url, source);
+    cases.onTip(UUID.randomUUID(), t);
+    return (UUID) caseOf(db, t.tipId()).get("id");
+  }
+
+  private String unitOf(UUID caseId) {
+    return (String)
+        db.query("SELECT unit_code FROM fraud_case WHERE id = ?", caseId).get(0).get("unit_code");
+  }
+
+  private static boolean listed(String type, String value) {
+    return given()
+        .queryParam("type", type)
+        .queryParam("value", value)
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200)
+        .extract()
+        .path("listed");
+  }
+
+  private static String dispute(String type, String value) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(
+            "{\"type\":\"" + type + "\",\"value\":\"" + value + "\",\"reason\":\"Trang của tôi\"}")
+        .post("/api/v1/disputes")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  private void decide(String disputeId, String unit, boolean upheld) {
+    given()
+        .auth()
+        .oauth2(tokens.police(unit))
+        .contentType(ContentType.JSON)
+        .body("{\"upheld\":" + upheld + "}")
+        .post("/api/v1/disputes/" + disputeId + "/decision")
+        .then()
+        .statusCode(200);
   }
 }
