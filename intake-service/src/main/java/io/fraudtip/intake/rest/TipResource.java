@@ -3,6 +3,7 @@ package io.fraudtip.intake.rest;
 import io.fraudtip.commons.problem.ProblemMessages;
 import io.fraudtip.intake.api.TipTracking;
 import io.fraudtip.intake.service.IdempotencyKeys;
+import io.fraudtip.intake.service.TipOrigin;
 import io.fraudtip.intake.service.TipService;
 import io.fraudtip.intake.service.TipTracker;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +50,7 @@ public class TipResource implements TipsApi {
       idempotencyKey = "";
     }
     URI tipsUri = uri.getBaseUriBuilder().path("api/v1/tips").build();
+    TipOrigin origin = origins.current();
     TipReader.Read read;
     try {
       read = reader.read(body);
@@ -58,18 +60,13 @@ public class TipResource implements TipsApi {
       }
       return Uni.createFrom()
           .completionStage(
-              tips.unreadable(unreadable, TipReader.hash(body), idempotencyKey, locale))
+              tips.unreadable(unreadable, TipReader.hash(body), idempotencyKey, origin, locale))
           .map(out -> accepted(out, tipsUri));
     }
     return Uni.createFrom()
         .completionStage(
             tips.submit(
-                read.tip(),
-                read.unknownFields(),
-                read.bodyHash(),
-                idempotencyKey,
-                origins.current(),
-                locale))
+                read.tip(), read.unknownFields(), read.bodyHash(), idempotencyKey, origin, locale))
         .map(out -> accepted(out, tipsUri));
   }
 

@@ -67,8 +67,10 @@ public interface TipsApi {
           "Makes a retry safe: a repeat with the same key and body gets the first answer and"
               + " stores nothing new; the same key with another body is refused (422); a repeat"
               + " while the first is still being processed is refused (409). Keys are remembered"
-              + " for 24 hours (fraudtip.intake.idempotency.expiry). 1 to 100 visible ASCII"
-              + " characters, e.g. a UUID, in one header (two are refused, 400).",
+              + " for 24 hours (fraudtip.intake.idempotency.expiry), per client: a client that"
+              + " names itself (bearer token or X-Api-Key) never meets another client's keys;"
+              + " anonymous callers share one space, so send a UUID. 1 to 100 visible ASCII"
+              + " characters in one header (two are refused, 400).",
       schema =
           @Schema(
               type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,

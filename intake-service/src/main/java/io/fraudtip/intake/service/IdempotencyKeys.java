@@ -1,5 +1,6 @@
 package io.fraudtip.intake.service;
 
+import io.fraudtip.commons.crypto.Hashes;
 import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.problem.ProblemMessages;
@@ -48,6 +49,22 @@ public class IdempotencyKeys {
   IdempotencyKeys(EntityManager em, IntakeConfig config) {
     this.em = em;
     this.config = config;
+  }
+
+  /**
+   * The key as stored: a client's keys are its own (two apps that both count their requests from 1
+   * must not answer each other's tips, nor refuse them as "another body"), so a named client's key
+   * is stored as a digest of the client and the key. An anonymous caller's key is taken as sent:
+   * its address may change between a request and its retry.
+   *
+   * @param key a key {@link #check} accepted, or null
+   * @param client the caller's client ({@code TipOrigin#client}), or null when anonymous
+   */
+  public static String scoped(String key, String client) {
+    if (key == null || client == null) {
+      return key;
+    }
+    return "c:" + Hashes.sha256(client + " " + key);
   }
 
   /** Refuses a malformed key (400). */

@@ -59,8 +59,9 @@ public class TipService {
    * @param unreadable why the body could not be read (answered when the key does not decide)
    */
   public CompletableFuture<Submitted> unreadable(
-      Exception unreadable, String bodyHash, String idempotencyKey, Locale locale) {
-    IdempotencyKeys.check(idempotencyKey, locale);
+      Exception unreadable, String bodyHash, String sentKey, TipOrigin origin, Locale locale) {
+    IdempotencyKeys.check(sentKey, locale);
+    String idempotencyKey = IdempotencyKeys.scoped(sentKey, origin.client());
     if (committer.isCommitting(idempotencyKey)) {
       throw IdempotencyKeys.inFlight(locale);
     }
@@ -99,7 +100,8 @@ public class TipService {
    * tips.v1 event (outbox) and the answer to its Idempotency-Key in its batch's transaction.
    * Nothing is stored for a refused tip.
    *
-   * @param idempotencyKey the client's key, or null
+   * @param sentKey the Idempotency-Key sent, or null (a client's keys are its own: {@link
+   *     IdempotencyKeys#scoped})
    * @param origin who sent it: becomes the event's pseudonymous source (SPEC §10)
    * @return completes once the tip's batch has committed (or with the tip's own failure: 409/422
    *     for a key in flight or used with another body, 503 while the service stops)
@@ -110,11 +112,12 @@ public class TipService {
       TipSubmission submission,
       List<String> unknownFields,
       String bodyHash,
-      String idempotencyKey,
+      String sentKey,
       TipOrigin origin,
       Locale locale) {
     Instant now = Timestamps.now();
-    IdempotencyKeys.check(idempotencyKey, locale);
+    IdempotencyKeys.check(sentKey, locale);
+    String idempotencyKey = IdempotencyKeys.scoped(sentKey, origin.client());
     if (idempotencyKey != null && committer.isCommitting(idempotencyKey)) {
       throw IdempotencyKeys.inFlight(locale);
     }

@@ -49,6 +49,45 @@ class IdempotencyTest {
     assertThat(db.queryLong("SELECT count(*) FROM outbox_event")).isEqualTo(outbox);
   }
 
+  /**
+   * Two apps that both number their requests: the same key from two clients is two keys, and
+   * neither answers nor refuses the other's tip; each client's retry still gets its own answer.
+   */
+  @Test
+  void aClientsKeysAreItsOwn() {
+    String key = "req-" + UUID.randomUUID().toString().substring(0, 6);
+    String app = "app-a-" + UUID.randomUUID();
+    String other = "app-b-" + UUID.randomUUID();
+    String first = postAs(app, key, Tips.VALID).statusCode(202).extract().path("tipId");
+    String second =
+        postAs(other, key, Tips.VALID.replace("45000000", "46000000"))
+            .statusCode(202)
+            .header("Idempotent-Replayed", (String) null)
+            .extract()
+            .path("tipId");
+    assertThat(second).isNotEqualTo(first);
+    postAs(app, key, Tips.VALID)
+        .statusCode(202)
+        .header("Idempotent-Replayed", "true")
+        .body("tipId", equalTo(first));
+    postAs(other, key, Tips.VALID).statusCode(422).body("type", equalTo("idempotency-mismatch"));
+    // Anonymous callers share one space: the key is free there, and then taken.
+    String anonymous = post(key, Tips.VALID).statusCode(202).extract().path("tipId");
+    assertThat(anonymous).isNotIn(first, second);
+    post(key, Tips.VALID).statusCode(202).body("tipId", equalTo(anonymous));
+  }
+
+  private static io.restassured.response.ValidatableResponse postAs(
+      String apiKey, String key, String body) {
+    return given()
+        .header("X-Api-Key", apiKey)
+        .header("Idempotency-Key", key)
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/tips")
+        .then();
+  }
+
   @Test
   void aKeyWithACommaIsOneKeyNotTwo() {
     // A comma is a visible character a key may hold; only a second header line is refused.
