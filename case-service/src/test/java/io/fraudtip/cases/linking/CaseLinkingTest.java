@@ -102,6 +102,42 @@ class CaseLinkingTest {
         .containsExactlyInAnyOrder(a.tipId(), b.tipId(), c.tipId(), other.tipId(), linking.tipId());
   }
 
+  /**
+   * Two victims scammed through two different Facebook pages: two cases, and a third page is not
+   * listed. A page on a shared platform is its own identifier (intake stores no domain beside it),
+   * or every tip naming a Facebook page would join one case and list all of Facebook.
+   */
+  @Test
+  void tipsNamingTwoPagesOfASharedPlatformAreTwoCasesAndThePlatformIsNotListed() {
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    TipReceivedV1 first = pageTip("https://www.facebook.com/dautu.vang." + run);
+    TipReceivedV1 second = pageTip("https://www.facebook.com/profile.php?id=" + run.hashCode());
+    cases.onTip(UUID.randomUUID(), first);
+    cases.onTip(UUID.randomUUID(), second);
+
+    assertThat(caseOf(db, first.tipId()).get("id"))
+        .isNotEqualTo(caseOf(db, second.tipId()).get("id"));
+    assertThat(
+            io.restassured.RestAssured.given()
+                .queryParam("type", "URL")
+                .queryParam("value", "https://www.facebook.com/VTV24")
+                .get("/api/v1/watchlist/check")
+                .then()
+                .statusCode(200)
+                .extract()
+                .<Boolean>path("listed"))
+        .isFalse();
+  }
+
+  /** A tip naming a page as intake stores it. */
+  private static TipReceivedV1 pageTip(String url) {
+    TestTips.Builder b = tip().paid(TestTips.account(), 1_000_000);
+    io.fraudtip.commons.identifiers.IdentifierNormaliser.standard()
+        .site(url)
+        .forEach(i -> b.identifier(i.type(), i.value()));
+    return b.build();
+  }
+
   @Test
   void aTipNamingAConfirmedCaseAndAnOpenOneJoinsTheOpenOneAndLeavesTheClosedOneAsItIs() {
     String account = TestTips.account();

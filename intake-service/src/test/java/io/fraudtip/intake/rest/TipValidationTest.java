@@ -125,7 +125,11 @@ class TipValidationTest {
         .put("shoeSize", 42);
     ObjectNode scammer = tip.putObject("scammer");
     scammer.putArray("phones").add("0869123456").add("12345");
-    scammer.putArray("urls").add("ftp://files.example.com").add("https://com.vn/");
+    scammer
+        .putArray("urls")
+        .add("ftp://files.example.com")
+        .add("https://com.vn/")
+        .add("https://www.facebook.com/");
     scammer
         .putArray("bankAccounts")
         .addObject()
@@ -152,12 +156,13 @@ class TipValidationTest {
                 "scammer.phones[1] phone.invalid",
                 "scammer.urls[0] url.scheme",
                 "scammer.urls[1] url.domain",
+                "scammer.urls[2] url.shared-platform",
                 "scammer.bankAccounts[0].bank bank.unknown",
                 "scammer.bankAccounts[0].accountNumber account.invalid",
                 "scammer.cryptoWallets[0] wallet.invalid",
                 "scammer.appPackages[0] package.invalid"))
-        .body("errors.size()", equalTo(16))
-        .body("detail", equalTo("The request has 16 invalid field(s)"));
+        .body("errors.size()", equalTo(17))
+        .body("detail", equalTo("The request has 17 invalid field(s)"));
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(tips);
     assertThat(db.queryLong("SELECT count(*) FROM outbox_event")).isEqualTo(outbox);
   }

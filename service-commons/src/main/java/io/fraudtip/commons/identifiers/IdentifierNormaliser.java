@@ -59,21 +59,34 @@ public class IdentifierNormaliser {
 
   /**
    * A URL and its registrable domain, or only the domain (a bare registrable domain typed), or only
-   * the URL (an IP address has no domain); the URL first.
+   * the URL (an IP address has no domain; a shared platform's domain identifies no one, {@link
+   * UrlNormaliser#isSharedPlatform}); the URL first.
    *
    * @throws InvalidValue {@code url.invalid}, {@code url.scheme}, {@code url.host}, {@code
-   *     url.domain}
+   *     url.domain}, {@code url.shared-platform} for a shared platform's domain or home page alone
    */
   public List<IdentifierV1> site(String typed) {
     UrlNormaliser.Site site = urls.normalise(typed);
+    boolean shared = UrlNormaliser.isSharedPlatform(site.domain());
+    if (shared && (site.url() == null || isHomePage(site.url()))) {
+      // A shared platform named alone (facebook.com, https://www.facebook.com/): no one's.
+      throw new InvalidValue("url.shared-platform");
+    }
     List<IdentifierV1> forms = new ArrayList<>(2);
     if (site.url() != null) {
       forms.add(new IdentifierV1(IdentifierType.URL, site.url(), null, null, false));
     }
-    if (site.domain() != null) {
+    // A page on a shared platform is its own: its domain would link and list everybody's pages.
+    if (site.domain() != null && !shared) {
       forms.add(new IdentifierV1(IdentifierType.DOMAIN, site.domain(), null, null, false));
     }
     return forms;
+  }
+
+  /** Whether a normalised URL is a host's home page: no path but "/", no query. */
+  private static boolean isHomePage(String url) {
+    int path = url.indexOf('/', url.indexOf("://") + 3);
+    return path < 0 || url.substring(path).equals("/");
   }
 
   /**

@@ -3,10 +3,16 @@ package io.fraudtip.commons.identifiers;
 import com.google.common.net.InetAddresses;
 import com.google.common.net.InternetDomainName;
 import io.fraudtip.commons.problem.InvalidValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.IDN;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * URLs and domains the way scammers' sites are compared: scheme and host in lower case, an
@@ -26,6 +32,31 @@ public class UrlNormaliser {
    * @param domain the registrable domain, or null when the host is an IP address
    */
   public record Site(String url, String domain) {}
+
+  private static final Set<String> SHARED_PLATFORMS = sharedPlatforms();
+
+  /**
+   * Whether a registrable domain is a shared platform ({@code shared-platforms.txt}): its pages
+   * belong to unrelated people, so the domain identifies no one.
+   */
+  public static boolean isSharedPlatform(String domain) {
+    return domain != null && SHARED_PLATFORMS.contains(domain);
+  }
+
+  private static Set<String> sharedPlatforms() {
+    try (InputStream in = UrlNormaliser.class.getResourceAsStream("shared-platforms.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("shared-platforms.txt is missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .collect(Collectors.toUnmodifiableSet());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /**
    * Normalises a URL, or a bare domain or host.

@@ -64,6 +64,33 @@ class IdentifierNormaliserTest {
             id(IdentifierType.DOMAIN, "bocongan-xacminh.com"));
   }
 
+  /**
+   * A page on a platform many people publish on is its own identifier: its domain would list the
+   * whole platform and link every tip naming another page of it.
+   */
+  @Test
+  void aPageOnASharedPlatformIsOnlyItselfAndThePlatformAloneIsNoOne() {
+    assertThat(ids.site("https://www.facebook.com/profile.php?id=1000123"))
+        .containsExactly(id(IdentifierType.URL, "https://www.facebook.com/profile.php?id=1000123"));
+    assertThat(ids.site("zalo.me/g/abcxyz"))
+        .containsExactly(id(IdentifierType.URL, "http://zalo.me/g/abcxyz"));
+    assertThat(ids.site("https://sites.google.com/view/dau-tu-vang"))
+        .containsExactly(id(IdentifierType.URL, "https://sites.google.com/view/dau-tu-vang"));
+    for (String alone :
+        new String[] {"facebook.com", "https://www.facebook.com/", "WWW.FACEBOOK.COM", "t.me"}) {
+      assertThatThrownBy(() -> ids.site(alone))
+          .as(alone)
+          .isInstanceOf(InvalidValue.class)
+          .hasMessageContaining("url.shared-platform");
+    }
+    // Not a look-alike of one: a scam site named after it keeps its domain.
+    assertThat(ids.site("https://facebook-xacminh.com/login"))
+        .contains(id(IdentifierType.DOMAIN, "facebook-xacminh.com"));
+    assertThat(UrlNormaliser.isSharedPlatform("facebook.com")).isTrue();
+    assertThat(UrlNormaliser.isSharedPlatform("facebook-xacminh.com")).isFalse();
+    assertThat(UrlNormaliser.isSharedPlatform(null)).isFalse();
+  }
+
   @ParameterizedTest
   @CsvSource({"bocongan-xacminh.com", "BoCongAn-XacMinh.COM.", "https://BOCONGAN-XACMINH.com/x"})
   void aDomainCheckIsTheRegistrableDomain(String typed) {
