@@ -110,7 +110,7 @@ public class WatchlistResource {
           @Size(max = MAX_VALUE)
           @Pattern(regexp = CleanText.REGEX, message = "{" + CleanText.CODE + "}")
           String value) {
-    List<Item> items = List.of(new Item(type, value));
+    List<Item> items = List.of(new Item(type, Watchlist.queryValue(type, value)));
     Watchlist.requireBanks(items, true);
     return answer(items).map(results -> results.get(0));
   }
@@ -134,7 +134,8 @@ public class WatchlistResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "Empty, too many or invalid identifiers, or a bank account without its bank (BIN:account)")
+          "Empty, too many or invalid identifiers, or a bank account without its bank (BIN:account)"
+              + " or at a bank the directory does not know")
   public BatchResult checkBatch(
       @RequestBody(
               content =

@@ -328,8 +328,11 @@ public class WatchlistRoute {
     }
     try {
       IdentifierType t = IdentifierType.valueOf(type);
-      // Refused by the resource (a bare account number is no check).
-      return Watchlist.withoutBank(t, value) ? Optional.empty() : Optional.of(new Item(t, value));
+      String meant = Watchlist.queryValue(t, value);
+      // Refused by the resource (a bare account number, or an unknown bank, is no check).
+      return Watchlist.accountError(t, meant) != null
+          ? Optional.empty()
+          : Optional.of(new Item(t, meant));
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

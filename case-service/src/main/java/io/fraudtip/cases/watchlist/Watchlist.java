@@ -15,6 +15,7 @@ import io.fraudtip.cases.trust.TrustModel;
 import io.fraudtip.cases.trust.TrustModel.Assessment;
 import io.fraudtip.commons.identifiers.IdentifierNormaliser;
 import io.fraudtip.commons.problem.FieldError;
+import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.cases.CaseStatus;
@@ -466,18 +467,64 @@ public class Watchlist {
   public static void requireBanks(List<Item> items, boolean single) {
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      if (withoutBank(items.get(i).type(), items.get(i).value())) {
+      String code = accountError(items.get(i).type(), items.get(i).value());
+      if (code != null) {
         errors.add(
             new FieldError(
-                single ? "value" : "items[" + i + "].value",
-                "account.bank-required",
-                "Cần ghi ngân hàng trước số tài khoản / name the bank before the account number:"
-                    + " BIN or bank code, then ':' (970436:0123456789, VCB:0123456789)"));
+                single ? "value" : "items[" + i + "].value", code, ACCOUNT_ERRORS.get(code)));
       }
     }
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+  }
+
+  private static final Map<String, String> ACCOUNT_ERRORS =
+      Map.of(
+          "account.bank-required",
+          "Cần ghi ngân hàng trước số tài khoản / name the bank before the account number:"
+              + " BIN or bank code, then ':' (970436:0123456789, VCB:0123456789)",
+          "bank.unknown",
+          "Không có ngân hàng với tên, mã hoặc BIN này / no bank in the directory has this name,"
+              + " code or BIN",
+          "account.invalid",
+          "Số tài khoản không hợp lệ / not an account number");
+
+  /**
+   * Why a value typed as a bank account cannot be checked, or null when it can (or is not an
+   * account): no bank, a bank the directory does not know (a typo, the parts swapped), or no
+   * account number. Looked up as typed, such a value would be answered "not listed" whatever the
+   * account: a false all-clear before a transfer.
+   */
+  public static String accountError(IdentifierType type, String value) {
+    if (type != IdentifierType.BANK_ACCOUNT || value == null) {
+      return null;
+    }
+    if (withoutBank(type, value)) {
+      return "account.bank-required";
+    }
+    try {
+      IdentifierNormaliser.standard().bankAccount(value);
+      return null;
+    } catch (InvalidValue e) {
+      return ACCOUNT_ERRORS.containsKey(e.code()) ? e.code() : "account.invalid";
+    }
+  }
+
+  /**
+   * A query's value as the caller meant it: a phone number's leading {@code +} sent unencoded in a
+   * query string reads as a space ({@code ?value=+85512345678}), and a foreign number without it
+   * would be read as a Vietnamese one and never match.
+   */
+  public static String queryValue(IdentifierType type, String value) {
+    if (type == IdentifierType.PHONE
+        && value != null
+        && value.length() > 1
+        && value.charAt(0) == ' '
+        && Character.isDigit(value.charAt(1))) {
+      return "+" + value.substring(1);
+    }
+    return value;
   }
 
   /** Whether a value typed as a bank account names no bank (see {@link #requireBanks}). */

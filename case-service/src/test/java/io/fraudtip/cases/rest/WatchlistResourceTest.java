@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -185,6 +186,63 @@ class WatchlistResourceTest {
         .get("/api/v1/watchlist/check")
         .then()
         .statusCode(200);
+  }
+
+  /**
+   * An account at a bank the directory does not know (a typo, the two parts swapped) was looked up
+   * as typed and answered "not listed" whatever the account: it is refused too, naming the field.
+   */
+  @Test
+  void anAccountAtABankNobodyKnowsIsRefusedNotAnsweredNotListed() {
+    for (String typed : new String[] {"Đông Á Bank X:0123456789", "0123456789:VCB"}) {
+      given()
+          .queryParam("type", "BANK_ACCOUNT")
+          .queryParam("value", typed)
+          .get("/api/v1/watchlist/check")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", contains("value"))
+          .body("errors.code", contains("bank.unknown"));
+    }
+    given()
+        .queryParam("type", "BANK_ACCOUNT")
+        .queryParam("value", "VCB:")
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(400)
+        .body("errors.code", contains("account.invalid"));
+    given()
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "items",
+                List.of(
+                    Map.of("type", "BANK_ACCOUNT", "value", "VCB:0123456789"),
+                    Map.of("type", "BANK_ACCOUNT", "value", "Ngân hàng Ma:0123456789"))))
+        .post("/api/v1/watchlist/check")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("items[1].value"))
+        .body("errors.code", contains("bank.unknown"));
+  }
+
+  /**
+   * A foreign number's {@code +} typed into a query string unencoded reads as a space: the check
+   * takes it as the {@code +} it was, as the batch (a JSON body) does.
+   */
+  @Test
+  void aForeignNumbersPlusSentUnencodedIsStillAPlus() {
+    String number = "+85512" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
+    cases.onTip(
+        UUID.randomUUID(),
+        tip().foreignPhone(number, "KH").paid(TestTips.account(), 1_000_000).build());
+    given()
+        .urlEncodingEnabled(false)
+        .get("/api/v1/watchlist/check?type=PHONE&value=" + number)
+        .then()
+        .statusCode(200)
+        .body("listed", equalTo(true));
   }
 
   @Test
