@@ -112,7 +112,7 @@ public final class WatchlistViews {
                       + " or a sub-domain possibly its registrable domain (then level, counts and"
                       + " case are the domain's)")
           Match matchedOn) {
-    /** The same answer without case references (what citizens see). */
+    /** The same answer without case references or banks' names (what citizens see). */
     public Result withoutCases() {
       return new Result(
           type,
@@ -187,8 +187,17 @@ public final class WatchlistViews {
       Instant at,
       @Schema(example = "VN-1A2B3C4D", description = "Banks and police only")
           String caseReference) {
+    /**
+     * The reason as citizens see it (SPEC §10: the level and the reasons' kinds): no case, and no
+     * bank's name or what it did, which would tell the holder of a mule account which bank froze or
+     * traced the money.
+     */
     Reason withoutCase() {
-      return new Reason(kind, text, by, at, null);
+      return switch (kind) {
+        case "BANK_CONFIRMED" -> new Reason(kind, "confirmed by a bank", null, at, null);
+        case "TRACED" -> new Reason(kind, "traced by a bank", null, at, null);
+        default -> new Reason(kind, text, by, at, null);
+      };
     }
   }
 

@@ -30,6 +30,7 @@ class TrustRulesTest {
   @InjectTokens Tokens tokens;
   @InjectDatabase TestDatabase db;
   @Inject TipLinking cases;
+  @Inject io.fraudtip.cases.banks.AlertResponses responses;
 
   @Test
   void threeTipsFromOneAddressAreOneLowSourceAndThreeIndependentOnesAreHigh() {
@@ -270,6 +271,43 @@ class TrustRulesTest {
 
   private io.restassured.specification.RequestSpecification police(String unit) {
     return given().auth().oauth2(tokens.police(unit)).contentType(ContentType.JSON);
+  }
+
+  /**
+   * A bank froze the money: the bank sees which bank and what it did; a citizen (or the holder of
+   * the mule account) sees that a bank confirmed the report, not which bank nor that it froze.
+   */
+  @Test
+  void aCitizenSeesThatABankConfirmedNotWhichBankNorWhatItDid() {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().paid(account, 5_000_000).from("z1-" + account).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    responses.onResponse(
+        UUID.randomUUID(),
+        new io.fraudtip.contracts.alerts.AlertResponseV1(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            caseId,
+            t.tipId(),
+            TestTips.VCB,
+            account,
+            1,
+            io.fraudtip.contracts.alerts.AlertOutcome.FROZEN,
+            5_000_000L,
+            0L,
+            java.util.List.of(),
+            null,
+            java.time.Instant.now()));
+
+    JsonPath bank = check(tokens.bank(TestTips.VCB), account);
+    assertThat(bank.getList("reasons.text")).contains("frozen by bank " + TestTips.VCB);
+    JsonPath citizen = check(null, account);
+    assertThat(citizen.getList("reasons.kind")).contains("BANK_CONFIRMED");
+    assertThat(citizen.getList("reasons.text")).contains("confirmed by a bank");
+    assertThat(citizen.getList("reasons").toString())
+        .doesNotContain(TestTips.VCB)
+        .doesNotContain("frozen");
   }
 
   private JsonPath check(String token, String account) {
