@@ -69,12 +69,16 @@ public class EndpointService {
       throw ProblemException.invalid(
           "bankBin", "bank.unknown", "No bank with this BIN in the directory");
     }
+    // Checked before the first statement: the check looks the host up, and a name server that
+    // never answers must not hold one of the pool's connections (the transaction takes one at its
+    // first statement) while every bank's calls and the dispatcher wait for one.
+    String url = urls.check(request.url()).toString();
     requireRoom(bin);
     Instant now = Timestamps.now();
     BankEndpoint e = new BankEndpoint();
     e.id = Ids.next();
     e.bankBin = bin;
-    e.url = urls.check(request.url()).toString();
+    e.url = url;
     e.eventTypes = String.join(",", eventTypes(request.eventTypes()));
     e.description = request.description();
     e.active = true;
@@ -103,9 +107,11 @@ public class EndpointService {
 
   @Transactional
   public EndpointView update(Optional<String> bankScope, UUID id, EndpointUpdate update) {
+    // Looked up before the first statement, as in create.
+    String url = update.url() == null ? null : urls.check(update.url()).toString();
     BankEndpoint e = find(bankScope, id);
-    if (update.url() != null) {
-      e.url = urls.check(update.url()).toString();
+    if (url != null) {
+      e.url = url;
     }
     if (update.eventTypes() != null) {
       e.eventTypes = String.join(",", eventTypes(update.eventTypes()));

@@ -25,6 +25,8 @@ public final class LostRaces {
 
   private static final Set<String> KEY_TAKEN = Set.of("23505");
 
+  private static final Set<String> REFERENCE_GONE = Set.of("23503");
+
   /** How deep failures suppressed within suppressed ones are followed (an end to a loop). */
   private static final int MAX_SUPPRESSED_DEPTH = 8;
 
@@ -54,6 +56,15 @@ public final class LostRaces {
    */
   public static boolean isKeyTaken(Throwable e) {
     return matches(e, KEY_TAKEN, 0);
+  }
+
+  /**
+   * A foreign key broken by another transaction at the same moment (a row deleted while this one
+   * referred to it, or referred to while this one deleted it): the request that lost may be told
+   * so, and the same request a moment later gets its own answer.
+   */
+  public static boolean isReferenceRace(Throwable e) {
+    return matches(e, REFERENCE_GONE, 0);
   }
 
   /**

@@ -340,6 +340,18 @@ public class ProblemMapper {
               path(uri),
               List.of()));
     }
+    if (LostRaces.isReferenceRace(e)) {
+      LOG.warnf("A reference changed meanwhile on %s, answered 409: %s", path(uri), e.getMessage());
+      return answer(
+          new Problem(
+              "conflict",
+              "Conflict",
+              409,
+              "A record this request refers to, or one that refers to it, changed at the same"
+                  + " moment; nothing was changed. Read it again and retry.",
+              path(uri),
+              List.of()));
+    }
     if (LostRaces.isRefusedValue(e)) {
       // A check missing on our side (a length, a character): logged whole to be mended.
       LOG.warnf(e, "A value was refused by the database on %s, answered 400", path(uri));

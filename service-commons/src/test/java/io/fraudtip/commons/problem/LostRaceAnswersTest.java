@@ -41,4 +41,17 @@ class LostRaceAnswersTest {
     assertThat(ProblemMapper.failure(duplicate, null).getHeaderString("Retry-After")).isNull();
     assertThat(ProblemMapper.failure(new NullPointerException(), null).getStatus()).isEqualTo(500);
   }
+
+  /** An endpoint deleted while a delivery to it was being written: a 409, not a 500. */
+  @Test
+  void aForeignKeyBrokenAtTheSameMomentIsA409() {
+    var gone =
+        new RuntimeException(
+            new PersistenceException(new SQLException("violates foreign key constraint", "23503")));
+
+    Response answer = ProblemMapper.failure(gone, null);
+
+    assertThat(answer.getStatus()).isEqualTo(409);
+    assertThat(((Problem) answer.getEntity()).type()).isEqualTo("conflict");
+  }
 }
