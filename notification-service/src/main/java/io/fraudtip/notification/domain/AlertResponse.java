@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A bank's answer to an alert. One answer per alert is current in each line of {@link
- * AlertOutcome#supersedes} (what the bank did with the money; what it returned): a new answer
- * supersedes the current one of its line, which stays as history.
+ * A bank's answer to an alert. One answer per account is current in each line of {@link
+ * AlertOutcome#supersedes} (what the bank did with the money; what it returned), whichever of the
+ * account's alerts it answered: a new answer supersedes the current one of its line, which stays as
+ * history.
  */
 @Entity
 @Table(name = "alert_response")
@@ -57,6 +58,22 @@ public class AlertResponse extends PanacheEntityBase {
   /** When it was replaced; null while this one is current. */
   @Column(name = "superseded_at")
   public Instant supersededAt;
+
+  /**
+   * The current answers about an account, to any of its alerts: an answer says what the bank did
+   * with the account's money, whichever alert it answers, so the latest of each line stands for the
+   * account (two answers of 30M to an advisory and to the freeze order are 30M held, not 60M).
+   */
+  public static List<AlertResponse> currentOfAccount(String bankBin, String accountNumber) {
+    return getEntityManager()
+        .createQuery(
+            "select r from AlertResponse r, Alert a where r.alertId = a.id and a.bankBin = ?1"
+                + " and a.accountNumber = ?2 and r.supersededAt is null",
+            AlertResponse.class)
+        .setParameter(1, bankBin)
+        .setParameter(2, accountNumber)
+        .getResultList();
+  }
 
   /** The current answers to an alert: at most one per line. */
   public static List<AlertResponse> current(UUID alertId) {

@@ -41,9 +41,10 @@ public class AlertResponses {
    * Records a bank's answer and publishes it, in one transaction. With an {@code idempotencyKey}, a
    * retry of the same answer gets the first one's id and records nothing; the same key with another
    * answer is refused (422), so that a retry can never change what the bank said. Otherwise the
-   * answer supersedes the bank's current answer of its line ({@link AlertOutcome#supersedes}), so
-   * that the same answer sent again counts once. Refused on an alert of a closed case or a
-   * retracted account (409), and when it breaks a rule or a bound (400).
+   * answer supersedes the bank's current answer of its line about the account, to this alert or
+   * another of the account's ({@link AlertOutcome#supersedes}), so that the same answer sent again,
+   * or sent to the advisory and then to the freeze order, counts once. Refused on an alert of a
+   * closed case or a retracted account (409), and when it breaks a rule or a bound (400).
    */
   @Transactional
   public UUID answer(
@@ -54,10 +55,15 @@ public class AlertResponses {
       String idempotencyKey) {
     Alert alert =
         Alert.visibleTo(alertId, bankBin).orElseThrow(() -> ProblemException.notFound("Alert"));
-    // One answer at a time per alert: the current answer read below is still current at commit,
-    // and two retries racing each other find each other.
+    // One answer at a time per account (answers to any of its alerts replace each other): the
+    // current answer read below is still current at commit, and two retries racing each other
+    // find each other.
     em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-        .setParameter(1, alertId.toString())
+        .setParameter(
+            1,
+            alert.accountNumber == null
+                ? alertId.toString()
+                : "answer|" + alert.bankBin + ":" + alert.accountNumber)
         .getSingleResult();
     String hash = Hashes.sha256(Json.write(answer));
     if (idempotencyKey != null) {
@@ -84,7 +90,8 @@ public class AlertResponses {
     }
     caseStates.refuseIfClosed(alert);
     Instant now = Timestamps.now();
-    List<AlertResponse> current = AlertResponse.current(alertId);
+    List<AlertResponse> current =
+        AlertResponse.currentOfAccount(alert.bankBin, alert.accountNumber);
     AlertResponse currentHold =
         current.stream().filter(r -> !r.outcome.restoresMoney()).findFirst().orElse(null);
     List<OnwardTransferV1> onward = AnswerChecks.onward(answer);

@@ -2,7 +2,6 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
-import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.alerts.AnswerBounds;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.contracts.banks.AccountNumbers;
@@ -11,14 +10,13 @@ import io.fraudtip.notification.api.AlertAnswer;
 import io.fraudtip.notification.config.AnswerConfig;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.AlertResponse;
-import io.fraudtip.notification.webhook.WebhookPayload;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import jakarta.persistence.EntityManager;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * The rules of SPEC §6 and §10 that bean validation cannot state, all answered in one 400: the
@@ -30,11 +28,30 @@ import java.util.Objects;
 class AnswerChecks {
   private final BankDirectory banks;
   private final AnswerConfig config;
+  private final EntityManager em;
 
-  AnswerChecks(BankDirectory banks, AnswerConfig config) {
+  AnswerChecks(BankDirectory banks, AnswerConfig config, EntityManager em) {
     this.banks = banks;
     this.config = config;
+    this.em = em;
   }
+
+  /**
+   * What the account's alerts say reached it, in one statement: the tips' transfers to it (their
+   * sum, and whether every one gave its amount; the earliest), and the largest amount a freeze
+   * order or hold on it names.
+   */
+  private static final String REACHED =
+      "WITH a AS (SELECT event_type, CAST(payload AS jsonb) -> 'data' AS data FROM alert"
+          + " WHERE bank_bin = ?1 AND account_number = ?2"
+          + " AND event_type IN ('account.reported', 'freeze.requested', 'hold.extended')),"
+          + " t AS (SELECT x FROM a, jsonb_array_elements(coalesce(a.data -> 'transfers',"
+          + " CAST('[]' AS jsonb))) AS x WHERE a.event_type = 'account.reported')"
+          + " SELECT (SELECT bool_and(coalesce(CAST(x ->> 'amountVnd' AS bigint), 0) > 0) FROM t),"
+          + " (SELECT sum(CAST(x ->> 'amountVnd' AS bigint)) FROM t),"
+          + " (SELECT min(CAST(x ->> 'at' AS timestamptz)) FROM t),"
+          + " (SELECT max(CAST(data ->> 'holdAmountVnd' AS bigint)) FROM a"
+          + " WHERE event_type IN ('freeze.requested', 'hold.extended'))";
 
   /** The answer's onward transfers, their accounts normalised as intake normalises a tip's. */
   static List<OnwardTransferV1> onward(AlertAnswer answer) {
@@ -86,41 +103,43 @@ class AnswerChecks {
   }
 
   /**
-   * The bounds from the alert's webhook body: the tip's transfers to the account, or else the
-   * amount a freeze or hold names (what reached the account as far as the case knows; unknown for
-   * other alerts raised from a case event), and what the bank holds now.
+   * The bounds of an answer about the account, from all its alerts (an answer says what the bank
+   * did with the account's money, whichever alert it answers): what the tips' transfers to it add
+   * up to when every one gave its amount, or else the largest amount a freeze order or hold on it
+   * names (unknown when neither is); the earliest transfer into it; and what the bank holds now.
    */
   private AnswerBounds bounds(Alert alert, AlertResponse currentHold, Instant now) {
-    WebhookPayload.Data data;
-    try {
-      data = Json.events().readValue(alert.payload, WebhookPayload.class).data();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    Object[] row =
+        (Object[])
+            em.createNativeQuery(REACHED)
+                .setParameter(1, alert.bankBin)
+                .setParameter(2, alert.accountNumber)
+                .getSingleResult();
+    boolean amountsKnown = Boolean.TRUE.equals(row[0]);
+    long transferred = row[1] == null ? 0 : ((Number) row[1]).longValue();
+    Long holdAmount = row[3] == null ? null : ((Number) row[3]).longValue();
+    Long reached;
+    if (amountsKnown && transferred > 0) {
+      reached = holdAmount == null ? transferred : Math.max(transferred, holdAmount);
+    } else {
+      reached = holdAmount == null || holdAmount <= 0 ? null : holdAmount;
     }
-    List<WebhookPayload.Transfer> in = data == null ? List.of() : Alerts.nullSafe(data.transfers());
-    boolean amountsKnown = !in.isEmpty() && in.stream().allMatch(t -> t.amountVnd() > 0);
-    Long reached =
-        amountsKnown
-            ? Long.valueOf(in.stream().mapToLong(WebhookPayload.Transfer::amountVnd).sum())
-            : holdAmount(data);
-    Instant first =
-        in.stream()
-            .map(WebhookPayload.Transfer::at)
-            .filter(Objects::nonNull)
-            .min(Instant::compareTo)
-            .orElse(null);
+    Instant first = instantOf(row[2]);
     long held =
         currentHold != null && currentHold.outcome.holdsMoney() ? currentHold.frozenAmountVnd : 0;
     return new AnswerBounds(reached, first, held, now.plus(config.clockSkew()));
   }
 
-  /**
-   * The amount a freeze request or hold alert names, when it names one: an answer to a police order
-   * holds no more than the order says reached the account (SPEC §10 "Holds are bounded").
-   */
-  private static Long holdAmount(WebhookPayload.Data data) {
-    return data == null || data.holdAmountVnd() == null || data.holdAmountVnd() <= 0
-        ? null
-        : data.holdAmountVnd();
+  private static Instant instantOf(Object value) {
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    return null;
   }
 }

@@ -174,6 +174,69 @@ class AnswerRulesTest {
     assertThat(currentSum(a, "restored_amount_vnd")).isEqualTo(5_000_000);
   }
 
+  /**
+   * An answer says what the bank did with the account's money, whichever of its alerts it answers:
+   * the same 20M held, told on the advisory and again on the freeze order, is 20M held (one current
+   * answer), and the money returned may be told on either.
+   */
+  @Test
+  void answersAboutOneAccountReplaceEachOtherWhicheverAlertTheyAnswer() {
+    Alert advisory = paidAlert();
+    Alert order = freezeOrder(UUID.randomUUID(), advisory.tipId(), advisory.account(), 1, PAID);
+    answer(advisory, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 20000000}").statusCode(202);
+    answer(order, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 20000000}").statusCode(202);
+    assertThat(accountSum(advisory.account(), "frozen_amount_vnd")).isEqualTo(PAID);
+
+    // Held on the order only; the restitution told on the advisory.
+    Alert other = paidAlert();
+    Alert otherOrder = freezeOrder(UUID.randomUUID(), other.tipId(), other.account(), 1, PAID);
+    answer(otherOrder, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 15000000}").statusCode(202);
+    answer(other, "{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 15000000}").statusCode(202);
+    assertThat(accountSum(other.account(), "restored_amount_vnd")).isEqualTo(15_000_000);
+  }
+
+  /**
+   * The bound is what reached the account as far as all its alerts tell: two victims' 20M each make
+   * 40M, which one answer may hold; an alert that names no amount (an account a unit entered) is
+   * bounded by the same, not unbounded.
+   */
+  @Test
+  void whatReachedTheAccountIsWhatAllItsAlertsTell() {
+    Alert first = paidAlert();
+    paidAlert(first.account());
+    answer(first, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 40000000}").statusCode(202);
+
+    UUID entered =
+        caseEvent(
+            UUID.randomUUID(),
+            first.tipId(),
+            CaseEventKind.IDENTIFIER_ADDED,
+            CaseStatus.IN_PROGRESS,
+            null,
+            new AccountRefV1(BIN, first.account(), 1));
+    // The event's own alert (naming a tip with an alert, it also raises that alert's case.linked).
+    String own =
+        "SELECT id FROM alert WHERE source_event_id = ? AND event_type = 'account.reported'";
+    await().atMost(Duration.ofSeconds(20)).until(() -> db.query(own, entered).size() == 1);
+    UUID id = (UUID) db.query(own, entered).get(0).get("id");
+    answer(
+            new Alert(id, null, first.account(), null),
+            "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 10000000000000}")
+        .statusCode(400)
+        .body("errors.code", containsInAnyOrder("amount.exceeds-reached"));
+  }
+
+  /** The current answers' sum of a column over all the account's alerts. */
+  private long accountSum(String account, String column) {
+    return db.queryLong(
+        "SELECT coalesce(sum(r."
+            + column
+            + "), 0) FROM alert_response r JOIN alert a ON a.id = r.alert_id"
+            + " WHERE a.bank_bin = ? AND a.account_number = ? AND r.superseded_at IS NULL",
+        BIN,
+        account);
+  }
+
   @Test
   void anAnswerOnAnAlertOfAConfirmedCaseIsRefusedUntilItsUnitReopensIt() {
     Alert a = paidAlert();
@@ -308,8 +371,12 @@ class AnswerRulesTest {
 
   /** An alert for an account a tip says 20,000,000 VND reached. */
   private Alert paidAlert() {
+    return paidAlert(String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L)));
+  }
+
+  /** An alert for {@code account}, which one more tip says 20,000,000 VND reached. */
+  private Alert paidAlert(String account) {
     UUID tipId = UUID.randomUUID();
-    String account = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
     Instant received = Instant.now();
     Webhooks.sendTip(
         kafka, tipId, UUID.randomUUID(), Tips.paying(tipId, BIN, account, PAID, received));
@@ -330,13 +397,11 @@ class AnswerRulesTest {
             CaseStatus.IN_PROGRESS,
             null,
             new AccountRefV1(BIN, account, layer, amount, Instant.now().plus(Duration.ofDays(90))));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                db.queryLong("SELECT count(*) FROM alert WHERE source_event_id = ?", eventId) == 1);
-    UUID id =
-        (UUID) db.query("SELECT id FROM alert WHERE source_event_id = ?", eventId).get(0).get("id");
+    // The event's own alert (naming a tip with an alert, it also raises that alert's case.linked).
+    String own =
+        "SELECT id FROM alert WHERE source_event_id = ? AND event_type = 'freeze.requested'";
+    await().atMost(Duration.ofSeconds(20)).until(() -> db.query(own, eventId).size() == 1);
+    UUID id = (UUID) db.query(own, eventId).get(0).get("id");
     return new Alert(id, null, account, null);
   }
 
