@@ -14,6 +14,7 @@ import io.fraudtip.cases.linking.TipLinking;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.failure.NotYetKnown;
 import io.fraudtip.commons.inbox.ProcessedEvents;
+import io.fraudtip.commons.tx.MixedWrites;
 import io.fraudtip.contracts.alerts.AlertOutcome.Onward;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
@@ -149,6 +150,7 @@ public class AlertResponses {
     c.updatedAt = now;
     events.record(
         c, TimelineKind.BANK_RESPONSE, "bank:" + r.bankBin(), null, detail.toString(), now);
+    MixedWrites.flush(BankResponse.getEntityManager());
   }
 
   /**

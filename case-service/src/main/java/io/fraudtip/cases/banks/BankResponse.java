@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * A bank's answer to an alert about one of the case's accounts. One answer per alert is current in
  * each line of {@link AlertOutcome#supersedes}; a later one supersedes it and it stays as history.
- * The case's held and restored totals are the sums over its current answers.
+ * The case's held and restored totals count each account once ({@link #currentTotals}).
  */
 @Entity
 @Table(name = "bank_response")
@@ -74,16 +74,25 @@ public class BankResponse extends PanacheEntityBase {
             });
   }
 
-  /** The sums of the held and restored amounts of a case's current answers. */
+  /**
+   * The case's held and restored totals: per account, the largest held and the largest restored
+   * amount among the current answers to its alerts, summed over the accounts. An answer tells what
+   * the account holds, whichever of its alerts it answers: the same 30M told on the advisory and
+   * again on the freeze order is 30M held, not 60M (each alert keeps its own current answer, SPEC
+   * §10). An answer that names no account counts on its own.
+   */
   static long[] currentTotals(UUID caseId) {
     Object[] sums =
-        getEntityManager()
-            .createQuery(
-                "select coalesce(sum(b.frozenVnd), 0), coalesce(sum(b.restoredVnd), 0)"
-                    + " from BankResponse b where b.caseId = :c and b.supersededAt is null",
-                Object[].class)
-            .setParameter("c", caseId)
-            .getSingleResult();
+        (Object[])
+            getEntityManager()
+                .createNativeQuery(
+                    "SELECT coalesce(sum(f), 0), coalesce(sum(r), 0) FROM (SELECT"
+                        + " max(frozen_vnd) AS f, max(restored_vnd) AS r FROM bank_response"
+                        + " WHERE case_id = :c AND superseded_at IS NULL"
+                        + " GROUP BY coalesce(bank_bin || ':' || account_number,"
+                        + " CAST(response_id AS text))) AS per_account")
+                .setParameter("c", caseId)
+                .getSingleResult();
     return new long[] {((Number) sums[0]).longValue(), ((Number) sums[1]).longValue()};
   }
 }

@@ -15,6 +15,7 @@ import io.fraudtip.cases.routing.Routing;
 import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.commons.sql.PgArrays;
+import io.fraudtip.commons.tx.MixedWrites;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.contracts.tips.TrustLevel;
@@ -163,6 +164,7 @@ public class TipLinking {
     // them by a plain column, checked at commit (V1.15.0), and nothing in the batch reads a new
     // case's row: the batch holds them (LinkingView, TouchedCases).
     touched.openedCases().forEach(c -> c.persist());
+    MixedWrites.flush(em);
   }
 
   /** Ids among these of tips in a case already (a tip delivered again under a new event id). */

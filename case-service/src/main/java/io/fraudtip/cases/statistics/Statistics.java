@@ -123,17 +123,21 @@ public class Statistics {
     }
     for (Object[] r :
         rows(
-            "SELECT to_char(date_trunc(:unit, b.responded_at AT TIME ZONE '"
+            // Current answers only: an answer sent again, or replaced, counts once; and an
+            // account once per case, whichever of its alerts the answers were given to (the
+            // case's own totals count the same way: BankResponse.currentTotals).
+            "SELECT period, grp, coalesce(sum(f), 0), coalesce(sum(r), 0) FROM (SELECT"
+                + " to_char(date_trunc(:unit, b.responded_at AT TIME ZONE '"
                 + ZONE
-                + "'), :format), "
+                + "'), :format) AS period, "
                 + caseGroup
-                + ", coalesce(sum(b.frozen_vnd), 0), coalesce(sum(b.restored_vnd), 0)"
+                + " AS grp, max(b.frozen_vnd) AS f, max(b.restored_vnd) AS r"
                 + " FROM bank_response b JOIN fraud_case c ON c.id = b.case_id"
-                // Current answers only: an answer sent again, or replaced, counts once.
                 + " WHERE b.superseded_at IS NULL"
                 + " AND b.responded_at >= :from AND b.responded_at < :to"
                 + inScope
-                + " GROUP BY 1, 2",
+                + " GROUP BY 1, 2, b.case_id, coalesce(b.bank_bin || ':' || b.account_number,"
+                + " CAST(b.response_id AS text))) AS per_account GROUP BY 1, 2",
             unitPath,
             unit,
             format,

@@ -226,6 +226,59 @@ class AlertResponsesConsumerTest {
     assertThat(heldIn2011Q1()).isEqualTo(2_000_000);
   }
 
+  /**
+   * An answer says what the bank did with the account's money, whichever alert it answers: 30M
+   * held, told on the advisory and again on the freeze order, is 30M held. Answers to different
+   * alerts travel on different partitions: an older one arriving last does not replace the newer.
+   */
+  @Test
+  void answersAboutOneAccountToTwoAlertsAreOneHeldAmount() {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().in("66", "24133").paid(account, 50_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    AlertResponseV1 advisory =
+        answer(caseId, t.tipId(), account, AlertOutcome.FROZEN, 30_000_000, 0, List.of());
+    AlertResponseV1 onOrder =
+        new AlertResponseV1(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            caseId,
+            null,
+            TestTips.VCB,
+            account,
+            1,
+            AlertOutcome.FROZEN,
+            30_000_000,
+            0,
+            List.of(),
+            "Phong tỏa theo yêu cầu",
+            advisory.respondedAt().plusSeconds(60));
+    send(advisory);
+    send(onOrder);
+    awaitAnswers(caseId, 2);
+    assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 30_000_000L);
+
+    AlertResponseV1 older =
+        new AlertResponseV1(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            caseId,
+            null,
+            TestTips.VCB,
+            account,
+            1,
+            AlertOutcome.PARTLY_FROZEN,
+            10_000_000,
+            0,
+            List.of(),
+            "Trả lời về một cảnh báo khác",
+            advisory.respondedAt().minusSeconds(60));
+    send(older);
+    awaitAnswers(caseId, 3);
+    assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 30_000_000L);
+  }
+
   /** What the statistics API shows an operator (who sees every unit) as held in 2011 Q1. */
   private long heldIn2011Q1() {
     List<Number> held =

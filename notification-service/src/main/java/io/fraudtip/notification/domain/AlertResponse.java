@@ -14,10 +14,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A bank's answer to an alert. One answer per account is current in each line of {@link
- * AlertOutcome#supersedes} (what the bank did with the money; what it returned), whichever of the
- * account's alerts it answered: a new answer supersedes the current one of its line, which stays as
- * history.
+ * A bank's answer to an alert. One answer per alert is current in each line of {@link
+ * AlertOutcome#supersedes} (what the bank did with the money; what it returned): a new answer
+ * supersedes the current one of its line, which stays as history.
  */
 @Entity
 @Table(name = "alert_response")
@@ -60,9 +59,8 @@ public class AlertResponse extends PanacheEntityBase {
   public Instant supersededAt;
 
   /**
-   * The current answers about an account, to any of its alerts: an answer says what the bank did
-   * with the account's money, whichever alert it answers, so the latest of each line stands for the
-   * account (two answers of 30M to an advisory and to the freeze order are 30M held, not 60M).
+   * The current answers about an account, to any of its alerts: what the account holds may be told
+   * on the advisory or on the freeze order.
    */
   public static List<AlertResponse> currentOfAccount(String bankBin, String accountNumber) {
     return getEntityManager()

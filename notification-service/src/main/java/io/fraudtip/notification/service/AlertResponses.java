@@ -41,10 +41,10 @@ public class AlertResponses {
    * Records a bank's answer and publishes it, in one transaction. With an {@code idempotencyKey}, a
    * retry of the same answer gets the first one's id and records nothing; the same key with another
    * answer is refused (422), so that a retry can never change what the bank said. Otherwise the
-   * answer supersedes the bank's current answer of its line about the account, to this alert or
-   * another of the account's ({@link AlertOutcome#supersedes}), so that the same answer sent again,
-   * or sent to the advisory and then to the freeze order, counts once. Refused on an alert of a
-   * closed case or a retracted account (409), and when it breaks a rule or a bound (400).
+   * answer supersedes the bank's current answer of its line to the alert ({@link
+   * AlertOutcome#supersedes}), so that the same answer sent again counts once (and case-service
+   * counts an account once across its alerts). Refused on an alert of a closed case or a retracted
+   * account (409), and when it breaks a rule or a bound (400).
    */
   @Transactional
   public UUID answer(
@@ -55,9 +55,8 @@ public class AlertResponses {
       String idempotencyKey) {
     Alert alert =
         Alert.visibleTo(alertId, bankBin).orElseThrow(() -> ProblemException.notFound("Alert"));
-    // One answer at a time per account (answers to any of its alerts replace each other): the
-    // current answer read below is still current at commit, and two retries racing each other
-    // find each other.
+    // One answer at a time per account (the bounds read the answers to all its alerts): what is
+    // read below is still current at commit, and two retries racing each other find each other.
     em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
         .setParameter(
             1,
@@ -90,10 +89,14 @@ public class AlertResponses {
     }
     caseStates.refuseIfClosed(alert);
     Instant now = Timestamps.now();
-    List<AlertResponse> current =
-        AlertResponse.currentOfAccount(alert.bankBin, alert.accountNumber);
+    // One current answer per alert (SPEC §10); what the account holds is told on any of its
+    // alerts (the advisory, the freeze order), so a restitution is bounded by the most held on it.
+    List<AlertResponse> current = AlertResponse.current(alertId);
     AlertResponse currentHold =
-        current.stream().filter(r -> !r.outcome.restoresMoney()).findFirst().orElse(null);
+        AlertResponse.currentOfAccount(alert.bankBin, alert.accountNumber).stream()
+            .filter(r -> r.outcome.holdsMoney())
+            .max(java.util.Comparator.comparingLong(r -> r.frozenAmountVnd))
+            .orElse(null);
     List<OnwardTransferV1> onward = AnswerChecks.onward(answer);
     checks.check(alert, answer, onward, currentHold, now);
 

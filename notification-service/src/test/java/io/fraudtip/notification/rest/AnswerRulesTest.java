@@ -175,17 +175,18 @@ class AnswerRulesTest {
   }
 
   /**
-   * An answer says what the bank did with the account's money, whichever of its alerts it answers:
-   * the same 20M held, told on the advisory and again on the freeze order, is 20M held (one current
-   * answer), and the money returned may be told on either.
+   * What the account holds may be told on the advisory or on the freeze order: each alert keeps its
+   * own current answer (SPEC §10), and the money returned, told on either, is bounded by the most
+   * held on the account.
    */
   @Test
-  void answersAboutOneAccountReplaceEachOtherWhicheverAlertTheyAnswer() {
+  void theMoneyHeldOnAnAccountMayBeReturnedOnAnyOfItsAlerts() {
     Alert advisory = paidAlert();
     Alert order = freezeOrder(UUID.randomUUID(), advisory.tipId(), advisory.account(), 1, PAID);
     answer(advisory, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 20000000}").statusCode(202);
     answer(order, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 20000000}").statusCode(202);
-    assertThat(accountSum(advisory.account(), "frozen_amount_vnd")).isEqualTo(PAID);
+    assertThat(currentSum(advisory, "frozen_amount_vnd")).isEqualTo(PAID);
+    assertThat(currentSum(order, "frozen_amount_vnd")).isEqualTo(PAID);
 
     // Held on the order only; the restitution told on the advisory.
     Alert other = paidAlert();
