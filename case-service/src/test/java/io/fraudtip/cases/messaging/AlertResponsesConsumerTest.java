@@ -239,41 +239,16 @@ class AlertResponsesConsumerTest {
     UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
     AlertResponseV1 advisory =
         answer(caseId, t.tipId(), account, AlertOutcome.FROZEN, 30_000_000, 0, List.of());
+    // Another alert of the same account (the freeze order's): answer() gives each its own id.
     AlertResponseV1 onOrder =
-        new AlertResponseV1(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
-            caseId,
-            null,
-            TestTips.VCB,
-            account,
-            1,
-            AlertOutcome.FROZEN,
-            30_000_000,
-            0,
-            List.of(),
-            "Phong tỏa theo yêu cầu",
-            advisory.respondedAt().plusSeconds(60));
+        answer(caseId, null, account, AlertOutcome.FROZEN, 30_000_000, 0, List.of());
     send(advisory);
     send(onOrder);
     awaitAnswers(caseId, 2);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 30_000_000L);
 
     AlertResponseV1 older =
-        new AlertResponseV1(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
-            caseId,
-            null,
-            TestTips.VCB,
-            account,
-            1,
-            AlertOutcome.PARTLY_FROZEN,
-            10_000_000,
-            0,
-            List.of(),
-            "Trả lời về một cảnh báo khác",
-            advisory.respondedAt().minusSeconds(60));
+        answer(caseId, null, account, AlertOutcome.PARTLY_FROZEN, 10_000_000, 0, List.of());
     send(older);
     awaitAnswers(caseId, 3);
     assertThat(caseOf(db, t.tipId())).containsEntry("frozen_vnd", 30_000_000L);

@@ -264,19 +264,9 @@ class EvidenceTest {
   void aReportersFileIsSealedAtRestAndReadBackAsUploaded() {
     Submitted tip = submit();
     byte[] png = EvidenceSamples.png(6);
-    String fileId =
-        upload(tip.trackingCode(), "chat.png", "image/png", png)
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("fileId");
+    String fileId = uploaded(tip, "chat.png", png);
 
-    var row =
-        db.query("SELECT sealed, content FROM evidence_file WHERE id = ?", UUID.fromString(fileId))
-            .get(0);
-    assertThat(row.get("sealed")).isEqualTo(true);
-    assertThat(plainIn((byte[]) row.get("content"), png)).isFalse();
-    assertThat(read(tip.tipId(), fileId)).isEqualTo(png);
+    assertSealedAndReadAsUploaded(tip, fileId, png);
   }
 
   /** A file stored before files were sealed is sealed by the sealing run, and reads the same. */
@@ -284,12 +274,7 @@ class EvidenceTest {
   void aFileStoredUnsealedIsSealedAndStillReadsAsUploaded() {
     Submitted tip = submit();
     byte[] png = EvidenceSamples.png(7);
-    String fileId =
-        upload(tip.trackingCode(), "old.png", "image/png", png)
-            .then()
-            .statusCode(201)
-            .extract()
-            .path("fileId");
+    String fileId = uploaded(tip, "old.png", png);
     // As a row written before sealing was.
     db.update(
         "UPDATE evidence_file SET content = ?, sealed = false WHERE id = ?",
@@ -299,13 +284,26 @@ class EvidenceTest {
 
     assertThat(sealing.sealStored()).isPositive();
 
+    assertSealedAndReadAsUploaded(tip, fileId, png);
+    assertThat(db.queryLong("SELECT count(*) FROM evidence_file WHERE NOT sealed")).isZero();
+  }
+
+  private static String uploaded(Submitted tip, String name, byte[] png) {
+    return upload(tip.trackingCode(), name, "image/png", png)
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("fileId");
+  }
+
+  /** The stored bytes are sealed (no 16 bytes of the file in them), the file reads as uploaded. */
+  private void assertSealedAndReadAsUploaded(Submitted tip, String fileId, byte[] png) {
     var row =
         db.query("SELECT sealed, content FROM evidence_file WHERE id = ?", UUID.fromString(fileId))
             .get(0);
     assertThat(row.get("sealed")).isEqualTo(true);
     assertThat(plainIn((byte[]) row.get("content"), png)).isFalse();
     assertThat(read(tip.tipId(), fileId)).isEqualTo(png);
-    assertThat(db.queryLong("SELECT count(*) FROM evidence_file WHERE NOT sealed")).isZero();
   }
 
   /** The bytes of one file, read as case-service reads them. */
