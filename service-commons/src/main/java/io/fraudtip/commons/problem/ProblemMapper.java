@@ -331,26 +331,15 @@ public class ProblemMapper {
     }
     if (LostRaces.isKeyTaken(e)) {
       LOG.warnf("A key was taken meanwhile on %s, answered 409: %s", path(uri), e.getMessage());
-      return answer(
-          new Problem(
-              "conflict",
-              "Conflict",
-              409,
-              "A record with the same key was stored at the same moment; nothing was changed.",
-              path(uri),
-              List.of()));
+      return conflict(
+          "A record with the same key was stored at the same moment; nothing was changed.", uri);
     }
     if (LostRaces.isReferenceRace(e)) {
       LOG.warnf("A reference changed meanwhile on %s, answered 409: %s", path(uri), e.getMessage());
-      return answer(
-          new Problem(
-              "conflict",
-              "Conflict",
-              409,
-              "A record this request refers to, or one that refers to it, changed at the same"
-                  + " moment; nothing was changed. Read it again and retry.",
-              path(uri),
-              List.of()));
+      return conflict(
+          "A record this request refers to, or one that refers to it, changed at the same"
+              + " moment; nothing was changed. Read it again and retry.",
+          uri);
     }
     if (LostRaces.isRefusedValue(e)) {
       // A check missing on our side (a length, a character): logged whole to be mended.
@@ -429,5 +418,10 @@ public class ProblemMapper {
 
   private static String path(UriInfo uri) {
     return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+  }
+
+  /** A 409 for a race another transaction won at the same moment. */
+  private static Response conflict(String detail, UriInfo uri) {
+    return answer(new Problem("conflict", "Conflict", 409, detail, path(uri), List.of()));
   }
 }
