@@ -110,6 +110,12 @@ public final class TestTips {
       return this;
     }
 
+    /** A page as intake stores it: the URL, and its site's domain unless a shared platform's. */
+    public Builder site(String url) {
+      identifiers.addAll(io.fraudtip.commons.identifiers.IdentifierNormaliser.standard().site(url));
+      return this;
+    }
+
     /** The tip's source keys (null, the default, reads as an old event: a source of its own). */
     public Builder source(TipSourceV1 source) {
       this.source = source;

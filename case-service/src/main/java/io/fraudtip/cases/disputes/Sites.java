@@ -1,8 +1,8 @@
 package io.fraudtip.cases.disputes;
 
 import io.fraudtip.cases.linking.CaseIdentifier;
+import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.contracts.tips.IdentifierType;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,17 +51,11 @@ final class Sites {
   static String hostOf(CaseIdentifier i) {
     return switch (i.type) {
       case DOMAIN -> i.value;
-      case URL -> host(i.value);
+      case URL -> {
+        String host = Identifiers.host(i.value);
+        yield host == null ? null : host.toLowerCase(Locale.ROOT);
+      }
       case PHONE, BANK_ACCOUNT, SOCIAL_ACCOUNT, CRYPTO_WALLET, APP_PACKAGE -> null;
     };
-  }
-
-  private static String host(String url) {
-    try {
-      String host = URI.create(url.contains("://") ? url : "https://" + url).getHost();
-      return host == null ? null : host.toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
   }
 }

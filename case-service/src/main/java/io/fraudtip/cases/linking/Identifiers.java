@@ -281,7 +281,8 @@ public class Identifiers {
     return keys;
   }
 
-  private static String host(String url) {
+  /** The host of a stored URL value (a scheme assumed when none); null when it has none. */
+  public static String host(String url) {
     try {
       String host = URI.create(url.contains("://") ? url : "https://" + url).getHost();
       return host;

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
-import io.fraudtip.commons.identifiers.IdentifierNormaliser;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventV1;
@@ -227,9 +226,7 @@ class DisputeResourceTest {
 
   /** A tip naming a page as intake stores it: the URL and the site's domain(s) beside it. */
   private static TipReceivedV1 siteTip(String url, String source) {
-    TestTips.Builder b = tip().paid(TestTips.account(), 1_000_000).from(source + url);
-    IdentifierNormaliser.standard().site(url).forEach(i -> b.identifier(i.type(), i.value()));
-    return b.build();
+    return tip().paid(TestTips.account(), 1_000_000).from(source + url).site(url).build();
   }
 
   private UUID caseOfSite(String url, String source) {
