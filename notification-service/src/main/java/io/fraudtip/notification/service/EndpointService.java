@@ -18,6 +18,8 @@ import io.fraudtip.notification.webhook.EndpointUrlPolicy;
 import io.fraudtip.notification.webhook.SigningSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,6 +40,7 @@ public class EndpointService {
   private final SigningSecrets secrets;
   private final AlertBacklog backlog;
   private final Event<EndpointDisabled> disabled;
+  private final EntityManager em;
 
   EndpointService(
       WebhookConfig config,
@@ -45,8 +48,10 @@ public class EndpointService {
       BankDirectory banks,
       SigningSecrets secrets,
       AlertBacklog backlog,
-      Event<EndpointDisabled> disabled) {
+      Event<EndpointDisabled> disabled,
+      EntityManager em) {
     this.config = config;
+    this.em = em;
     this.urls = urls;
     this.banks = banks;
     this.secrets = secrets;
@@ -73,6 +78,8 @@ public class EndpointService {
     // never answers must not hold one of the pool's connections (the transaction takes one at its
     // first statement) while every bank's calls and the dispatcher wait for one.
     String url = urls.check(request.url()).toString();
+    // Two creations at once must not both find the last place free.
+    BankLocks.exclusive(em, bin);
     requireRoom(bin);
     Instant now = Timestamps.now();
     BankEndpoint e = new BankEndpoint();
@@ -109,7 +116,7 @@ public class EndpointService {
   public EndpointView update(Optional<String> bankScope, UUID id, EndpointUpdate update) {
     // Looked up before the first statement, as in create.
     String url = update.url() == null ? null : urls.check(update.url()).toString();
-    BankEndpoint e = find(bankScope, id);
+    BankEndpoint e = findForWrite(bankScope, id);
     if (url != null) {
       e.url = url;
     }
@@ -122,6 +129,7 @@ public class EndpointService {
     boolean enabled = false;
     if (update.active() != null) {
       if (update.active() && !e.active) {
+        BankLocks.exclusive(em, e.bankBin);
         requireRoom(e.bankBin);
         // Re-enabled: the failure clock starts again.
         e.disabledReason = null;
@@ -142,7 +150,7 @@ public class EndpointService {
 
   @Transactional
   public void delete(Optional<String> bankScope, UUID id) {
-    BankEndpoint e = find(bankScope, id);
+    BankEndpoint e = findForWrite(bankScope, id);
     // Deliveries keep their log: the endpoint is disabled and forgotten by listings only when it
     // has none; otherwise it stays, inactive, so that its log can still be read.
     long deliveries = io.fraudtip.notification.domain.Delivery.count("endpointId", e.id);
@@ -187,19 +195,40 @@ public class EndpointService {
 
   /**
    * A new secret signs from now on; the previous one also signs until the grace period ends, so
-   * that the bank can switch its verification without losing a delivery.
+   * that the bank can switch its verification without losing a delivery. A rotation during the
+   * grace of another keeps the secret that signed before the first.
    */
   @Transactional
   public EndpointSecret rotate(Optional<String> bankScope, UUID id) {
-    BankEndpoint e = find(bankScope, id);
+    BankEndpoint e = findForWrite(bankScope, id);
     Instant now = Timestamps.now();
-    // Sealed for this endpoint already: the previous one moves over as it is.
-    e.previousSecretSealed = e.secretSealed;
+    // A rotation during another's grace keeps the older secret, the one the bank may still verify
+    // with (the last rotation's answer lost, or its secret not deployed yet), and drops the one
+    // issued in between: a second rotation must not cut off every webhook at once.
+    if (e.previousSecretSealed == null
+        || e.previousSecretUntil == null
+        || !e.previousSecretUntil.isAfter(now)) {
+      // Sealed for this endpoint already: the current one moves over as it is.
+      e.previousSecretSealed = e.secretSealed;
+    }
     e.previousSecretUntil = now.plus(config.rotationGrace());
     String secret = WebhookSignature.newSecret(config.secretBytes());
     e.secretSealed = secrets.seal(e.id, secret);
     e.updatedAt = now;
     return new EndpointSecret(view(e), secret);
+  }
+
+  /**
+   * The endpoint locked until the transaction ends: the dispatcher disables and marks endpoints
+   * with statements of its own (no version bump), and a change written from a copy read before them
+   * would undo them (an endpoint the dispatcher disabled enabled again by a change of description).
+   */
+  private BankEndpoint findForWrite(Optional<String> bankScope, UUID id) {
+    BankEndpoint e = em.find(BankEndpoint.class, id, LockModeType.PESSIMISTIC_WRITE);
+    if (e == null || bankScope.isPresent() && !bankScope.get().equals(e.bankBin)) {
+      throw ProblemException.notFound("Endpoint");
+    }
+    return e;
   }
 
   BankEndpoint find(Optional<String> bankScope, UUID id) {

@@ -20,8 +20,13 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -216,6 +221,67 @@ class EndpointResourceTest {
     assertThat(signingSecrets.open(endpointId, (String) row.get("previous_secret_sealed")))
         .isEqualTo(first);
     assertThat(WebhookSignature.key(second)).hasSize(32);
+
+    // Rotated again within the grace (the answer above lost, say): the bank may still verify with
+    // the first, which keeps signing beside the third; the second, never put in use, goes.
+    String third =
+        given()
+            .auth()
+            .oauth2(tokens.bank("970418"))
+            .post("/api/v1/endpoints/{id}/secret/rotate", id)
+            .then()
+            .statusCode(200)
+            .body("endpoint.previousSecretValidUntil", not(nullValue()))
+            .extract()
+            .path("secret");
+    row =
+        db.query(
+                "SELECT secret_sealed, previous_secret_sealed FROM bank_endpoint WHERE id = ?::uuid",
+                id)
+            .get(0);
+    assertThat(signingSecrets.open(endpointId, (String) row.get("secret_sealed"))).isEqualTo(third);
+    assertThat(signingSecrets.open(endpointId, (String) row.get("previous_secret_sealed")))
+        .isEqualTo(first);
+  }
+
+  @Test
+  void aChangeMadeWhileTheDispatcherDisablesTheEndpointKeepsItDisabled() throws Exception {
+    String token = tokens.bank("970423");
+    String id = create(token, null);
+    // The dispatcher disables the endpoint (a 410, five days failing) in a transaction still open
+    // when the bank's change of description arrives.
+    try (Connection c = db.connect()) {
+      c.setAutoCommit(false);
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE bank_endpoint SET active = false, disabled_reason = 'GONE',"
+                  + " disabled_at = now() WHERE id = ?::uuid")) {
+        s.setString(1, id);
+        s.executeUpdate();
+      }
+      CompletableFuture<Integer> change =
+          CompletableFuture.supplyAsync(
+              () ->
+                  given()
+                      .auth()
+                      .oauth2(token)
+                      .contentType(ContentType.JSON)
+                      .body("{\"description\": \"Core banking, site B\"}")
+                      .patch("/api/v1/endpoints/{id}", id)
+                      .statusCode());
+      db.awaitLockWait("bank_endpoint", Duration.ofSeconds(10));
+      c.commit();
+      assertThat(change.get(20, TimeUnit.SECONDS)).isEqualTo(200);
+    }
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/endpoints/{id}", id)
+        .then()
+        .statusCode(200)
+        .body("description", equalTo("Core banking, site B"))
+        .body("active", equalTo(false))
+        .body("disabledReason", equalTo("GONE"));
   }
 
   @Test
