@@ -143,19 +143,36 @@ public class DeliveryOutcomes {
   private DeliveryRows.Attempt recordOne(Result r, DeliveryRows.Row d, Instant now) {
     Instant attemptedAt = Timestamps.micros(r.at());
     String error = storable(r.error(), ERROR_COLUMN);
+    int status = r.status() == null ? 0 : r.status();
+    boolean success = status >= 200 && status < 300;
     d.attempts++;
     d.totalAttempts++;
+    if (!success && d.state != DeliveryState.PENDING) {
+      // A late answer to a delivery already over: an attempt whose lease ran out and was sent
+      // again meanwhile, or one in flight when a replay sent it again. Its failure goes in the log
+      // but neither reopens a delivery the bank has (SUCCEEDED) nor one that was given up (FAILED).
+      return new DeliveryRows.Attempt(
+          d.id,
+          d.totalAttempts,
+          attemptedAt,
+          r.latencyMs(),
+          r.status(),
+          status == 410 ? DeliveryAttempt.GONE : DeliveryAttempt.FAILED,
+          storable(r.body(), Math.min(config.responseBodyLimit(), BODY_COLUMN)),
+          error);
+    }
     d.lastAttemptAt = attemptedAt;
     d.lastStatus = r.status();
     d.lastError = error != null ? error : r.status() == null ? null : "HTTP " + r.status();
-    int status = r.status() == null ? 0 : r.status();
     String outcome;
-    if (status >= 200 && status < 300) {
+    if (success) {
       outcome = DeliveryAttempt.SUCCESS;
-      d.state = DeliveryState.SUCCEEDED;
       d.lastError = null;
       d.nextAttemptAt = null;
-      d.completedAt = now;
+      // A second success (a replay, a resend) keeps when the bank first had it.
+      d.completedAt =
+          d.state == DeliveryState.SUCCEEDED && d.completedAt != null ? d.completedAt : now;
+      d.state = DeliveryState.SUCCEEDED;
       registry
           .timer("webhook.delivery.delay", "type", d.eventType)
           .record(Duration.between(d.createdAt, now));

@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,14 +87,14 @@ class DeliveryRows {
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "SELECT id, alert_id, event_type, created_at, state, attempts, total_attempts"
+                  "SELECT id, alert_id, event_type, created_at, state, attempts, total_attempts,"
+                      + " next_attempt_at, last_attempt_at, last_status, last_error, completed_at"
                       + " FROM delivery WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
             s.setArray(1, c.createArrayOf("uuid", ids.stream().distinct().toArray()));
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
                 UUID id = rs.getObject(1, UUID.class);
-                rows.put(
-                    id,
+                Row row =
                     new Row(
                         id,
                         rs.getObject(2, UUID.class),
@@ -101,7 +102,14 @@ class DeliveryRows {
                         rs.getTimestamp(4).toInstant(),
                         DeliveryState.valueOf(rs.getString(5)),
                         rs.getInt(6),
-                        rs.getInt(7)));
+                        rs.getInt(7));
+                // Written back as they are when an answer leaves them (a late one).
+                row.nextAttemptAt = at(rs, 8);
+                row.lastAttemptAt = at(rs, 9);
+                row.lastStatus = rs.getObject(10, Integer.class);
+                row.lastError = rs.getString(11);
+                row.completedAt = at(rs, 12);
+                rows.put(id, row);
               }
             }
           }
@@ -149,6 +157,11 @@ class DeliveryRows {
               column("text", (Row r) -> r.lastError),
               instant((Row r) -> r.completedAt));
         });
+  }
+
+  private static Instant at(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+    return t == null ? null : t.toInstant();
   }
 
   private interface Work {

@@ -1,0 +1,83 @@
+package io.fraudtip.notification.webhook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fraudtip.localstack.bank.DemoBank;
+import io.fraudtip.localstack.security.Tokens;
+import io.fraudtip.notification.Webhooks;
+import io.fraudtip.testsupport.InjectDatabase;
+import io.fraudtip.testsupport.InjectDemoBank;
+import io.fraudtip.testsupport.InjectKafka;
+import io.fraudtip.testsupport.InjectTokens;
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.fraudtip.testsupport.TestDatabase;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An attempt's answer recorded after its delivery was over: the attempt's lease ran out and another
+ * sent it meanwhile, or a replay sent it again while it was in flight.
+ */
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class LateAnswersTest {
+  private static final String BIN = "970443";
+
+  @InjectKafka KafkaCompanion kafka;
+  @InjectDatabase TestDatabase db;
+  @InjectTokens Tokens tokens;
+  @InjectDemoBank DemoBank bank;
+  @Inject DeliveryOutcomes outcomes;
+
+  @Test
+  void aLateFailureIsLoggedButDoesNotReopenADeliveryTheBankHas() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, BIN);
+    UUID tipId = Webhooks.tip(kafka, BIN, "7710000043");
+    Map<String, Object> delivery = Webhooks.deliveryOf(db, tipId);
+    UUID deliveryId = (UUID) delivery.get("id");
+    Webhooks.awaitState(db, deliveryId, "SUCCEEDED", Duration.ofSeconds(20));
+    Map<String, Object> before = row(deliveryId);
+
+    outcomes.recordAll(
+        List.of(
+            new DeliveryOutcomes.Result(
+                deliveryId,
+                UUID.fromString(endpoint.id()),
+                Instant.now().minusSeconds(20),
+                20_000,
+                null,
+                null,
+                null,
+                "Read timed out")));
+
+    Map<String, Object> after = row(deliveryId);
+    assertThat(after.get("state")).isEqualTo("SUCCEEDED");
+    assertThat(after.get("next_attempt_at")).isNull();
+    assertThat(after.get("completed_at")).isEqualTo(before.get("completed_at"));
+    assertThat(after.get("last_status")).isEqualTo(200);
+    assertThat(after.get("last_error")).isNull();
+    assertThat(
+            db.query(
+                "SELECT outcome, error FROM delivery_attempt WHERE delivery_id = ? ORDER BY id",
+                deliveryId))
+        .extracting(a -> a.get("outcome") + " " + a.get("error"))
+        .containsExactly("SUCCESS null", "FAILED Read timed out");
+    Webhooks.retire(db, endpoint);
+  }
+
+  private Map<String, Object> row(UUID deliveryId) {
+    return db.query(
+            "SELECT state, next_attempt_at, completed_at, last_status, last_error FROM delivery"
+                + " WHERE id = ?",
+            deliveryId)
+        .get(0);
+  }
+}
