@@ -2,11 +2,11 @@ package io.fraudtip.cases.quotas;
 
 import io.fraudtip.cases.config.QuotaConfig;
 import io.fraudtip.commons.ratelimit.Buckets;
-import io.fraudtip.commons.security.Roles;
+import io.fraudtip.commons.ratelimit.TokenQuotas;
+import io.fraudtip.commons.ratelimit.TokenQuotas.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * The request buckets of case-service, in this instance's memory: anonymous callers per address and
@@ -14,33 +14,10 @@ import java.util.function.Predicate;
  */
 @ApplicationScoped
 public class RequestQuotas {
-  /** Who is calling, as far as quotas go. */
-  public enum Kind {
-    BANK,
-    POLICE,
-    /** Anyone else: anonymous, a reporter client, an API key. */
-    OTHER;
-
-    /**
-     * The kind of an authenticated caller from its roles (an operator's requests are not limited as
-     * a bank's or a unit's).
-     */
-    public static Kind of(Predicate<String> hasRole) {
-      if (hasRole.test(Roles.OPERATOR)) {
-        return OTHER;
-      }
-      if (hasRole.test(Roles.BANK)) {
-        return BANK;
-      }
-      return hasRole.test(Roles.POLICE) ? POLICE : OTHER;
-    }
-  }
-
   private final boolean enabled;
   private final Buckets addresses;
   private final Buckets clients;
-  private final Buckets banks;
-  private final Buckets police;
+  private final TokenQuotas tokens;
   private final Buckets disputesPerAddress;
 
   RequestQuotas(QuotaConfig config) {
@@ -48,8 +25,13 @@ public class RequestQuotas {
     this.enabled = config.enabled();
     this.addresses = new Buckets(config.perAddressCapacity(), config.period(), tracked);
     this.clients = new Buckets(config.perClientCapacity(), config.period(), tracked);
-    this.banks = new Buckets(config.perBankCapacity(), config.period(), tracked);
-    this.police = new Buckets(config.perPoliceCapacity(), config.period(), tracked);
+    this.tokens =
+        new TokenQuotas(
+            config.enabled(),
+            config.perBankCapacity(),
+            config.perPoliceCapacity(),
+            config.period(),
+            tracked);
     this.disputesPerAddress =
         new Buckets(config.disputes().perAddressPerDay(), Duration.ofDays(1), tracked);
   }
@@ -65,8 +47,7 @@ public class RequestQuotas {
       return Optional.empty();
     }
     return switch (kind) {
-      case BANK -> banks.take(client);
-      case POLICE -> police.take(client);
+      case BANK, POLICE -> tokens.take(kind, client);
       case OTHER -> {
         Optional<Duration> wait = addresses.take(address);
         yield wait.isEmpty() && client != null ? clients.take(client) : wait;

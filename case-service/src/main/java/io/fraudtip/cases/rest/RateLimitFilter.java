@@ -1,13 +1,12 @@
 package io.fraudtip.cases.rest;
 
 import io.fraudtip.cases.quotas.RequestQuotas;
-import io.fraudtip.cases.quotas.RequestQuotas.Kind;
+import io.fraudtip.commons.ratelimit.TokenQuotas.Kind;
 import io.fraudtip.commons.ratelimit.TooManyRequests;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -31,7 +30,7 @@ public class RateLimitFilter {
   @ServerRequestFilter
   public Optional<Response> limit(ContainerRequestContext context, HttpServerRequest request) {
     String path = context.getUriInfo().getPath();
-    Kind kind = kind(context.getSecurityContext());
+    Kind kind = Kind.of(context.getSecurityContext());
     boolean anonymousEndpoint = path.startsWith(WATCHLIST) || path.startsWith(DISPUTES);
     if (kind == Kind.OTHER && !anonymousEndpoint) {
       // Operators and unauthenticated calls to protected endpoints (401/403 anyway).
@@ -62,11 +61,5 @@ public class RateLimitFilter {
   private static boolean isFiling(ContainerRequestContext context, String path) {
     return HttpMethod.POST.equals(context.getMethod())
         && (path.equals(DISPUTES) || path.equals(DISPUTES + "/"));
-  }
-
-  private static Kind kind(SecurityContext security) {
-    return security == null || security.getUserPrincipal() == null
-        ? Kind.OTHER
-        : Kind.of(security::isUserInRole);
   }
 }

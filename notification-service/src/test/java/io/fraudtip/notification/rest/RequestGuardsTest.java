@@ -3,6 +3,8 @@ package io.fraudtip.notification.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.ChunkedPost;
@@ -17,6 +19,7 @@ import io.restassured.http.ContentType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,13 +27,18 @@ import org.junit.jupiter.api.Test;
  * bank's endpoints (two here).
  */
 @QuarkusTest
-@TestProfile(RequestGuardsTest.TwoEndpointsPerBank.class)
+@TestProfile(RequestGuardsTest.SmallBounds.class)
 @WithTestResource(PlatformTestResource.class)
 class RequestGuardsTest {
-  public static class TwoEndpointsPerBank implements QuarkusTestProfile {
+  /** Two endpoints per bank; twelve requests per bank token and three per police token an hour. */
+  public static class SmallBounds implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-      return Map.of("fraudtip.webhooks.max-endpoints-per-bank", "2");
+      return Map.of(
+          "fraudtip.webhooks.max-endpoints-per-bank", "2",
+          "fraudtip.quotas.per-bank-capacity", "12",
+          "fraudtip.quotas.per-police-capacity", "3",
+          "fraudtip.quotas.period", "1h");
     }
   }
 
@@ -94,6 +102,39 @@ class RequestGuardsTest {
         .then()
         .statusCode(409)
         .body("type", equalTo("endpoint-limit"));
+  }
+
+  @Test
+  void banksAndPoliceHaveTheirQuotaByTokenThen429WithRetryAfter() {
+    String bank = tokens.bank("970409");
+    for (int i = 0; i < 12; i++) {
+      given().auth().oauth2(bank).get("/api/v1/alerts").then().statusCode(200);
+    }
+    // Every endpoint counts: a rotation, a replay or an answer as much as a read.
+    given()
+        .auth()
+        .oauth2(bank)
+        .header("Accept-Language", "vi")
+        .post("/api/v1/endpoints/{id}/secret/rotate", UUID.randomUUID())
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", Integer::parseInt, greaterThan(0))
+        .header("Retry-After", Integer::parseInt, lessThanOrEqualTo(3600))
+        .body("status", equalTo(429))
+        .body("title", equalTo("Quá nhiều yêu cầu"));
+    // Another bank, and operators, are not affected.
+    given().auth().oauth2(tokens.bank("970410")).get("/api/v1/alerts").then().statusCode(200);
+    String operator = tokens.operator("ops-quota");
+    for (int i = 0; i < 15; i++) {
+      given().auth().oauth2(operator).get("/api/v1/alerts").then().statusCode(200);
+    }
+
+    String unit = tokens.police("C06-quota");
+    for (int i = 0; i < 3; i++) {
+      given().auth().oauth2(unit).get("/api/v1/banks/970436").then().statusCode(200);
+    }
+    given().auth().oauth2(unit).get("/api/v1/banks/970436").then().statusCode(429);
   }
 
   private static io.restassured.response.Response patch(String token, String id, String body) {
