@@ -61,4 +61,22 @@ class OpenApiTest {
           .containsKeys("404", "412", "428");
     }
   }
+
+  /** Quotas and the body limit apply to every operation: each documents them (SPEC §10). */
+  @Test
+  void everyOperationDocumentsItsQuotaAndEveryBodyItsLimit() {
+    var api = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    String check = "paths.'/api/v1/watchlist/check'";
+    org.assertj.core.api.Assertions.assertThat(api.getMap(check + ".get.responses"))
+        .containsKeys("200", "400", "429");
+    org.assertj.core.api.Assertions.assertThat(
+            api.getString(check + ".get.responses.'429'.headers.'Retry-After'.description"))
+        .isNotBlank();
+    org.assertj.core.api.Assertions.assertThat(api.getMap(check + ".post.responses"))
+        .containsKeys("200", "400", "413", "429");
+    org.assertj.core.api.Assertions.assertThat(
+            api.getString(
+                check + ".post.responses.'413'.content.'application/problem+json'.schema.$ref"))
+        .endsWith("/Problem");
+  }
 }

@@ -29,7 +29,8 @@ public final class ListParams {
       "The Next-Cursor header of the previous page, unchanged, with the same filters: the page"
           + " after it. Pages follow a stable order, newest first by (createdAt, id), so rows"
           + " written meanwhile never shift a page. A cursor this list did not give is a 400";
-  public static final String CURSOR_EXAMPLE = "MXwyMDI2LTExLTI5VDA4OjE0OjEzLjEyMzQ1Nlp8M2YxYzlm";
+  public static final String CURSOR_EXAMPLE =
+      "MXwyMDI2LTExLTI5VDA4OjE0OjEzLjEyMzQ1Nlp8MDE5M2YxYzktN2UyYS03YzNiLTlhNDEtNWYwZThkMmM2YjEx";
 
   public static final String LIMIT = "Rows per page, 1 to 1000";
 

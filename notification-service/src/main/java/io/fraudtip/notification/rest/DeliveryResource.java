@@ -126,7 +126,11 @@ public class DeliveryResource {
 
   @POST
   @Path("{id}/replay")
-  @Operation(summary = "Send one message again now, with the same webhook-id")
+  @Operation(
+      summary = "Send one message again now, with the same webhook-id",
+      description =
+          "Starts a new round of the retry schedule. An attempt already in flight still counts:"
+              + " its success is kept, and its failure never reopens a delivery the bank has.")
   @APIResponse(responseCode = "202", description = "Scheduled")
   @APIResponse(
       responseCode = "404",
@@ -150,7 +154,28 @@ public class DeliveryResource {
   @Path("replay")
   @Consumes(MediaType.APPLICATION_JSON)
   @Operation(summary = "Send again every delivery that failed since a time")
-  @APIResponse(responseCode = "202", description = "How many were scheduled")
+  @APIResponse(
+      responseCode = "202",
+      description = "How many were scheduled",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              example = "{\"replayed\": 12}",
+              schema = @Schema(implementation = Map.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "No since, or a since in the future",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No such endpoint for this bank",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response replayFailed(@Valid @NotNull ReplayRequest request) {
     int count =
         log.replayFailed(scope(), Optional.ofNullable(request.endpointId()), request.since());

@@ -71,6 +71,15 @@ public class EndpointResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "endpoint-limit: the bank has the active endpoints it may have; delete or pause one"
+              + " first",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public Response create(@Valid @NotNull EndpointRequest request) {
     EndpointSecret created = endpoints.create(scope(), request);
     return Response.created(URI.create("/api/v1/endpoints/" + created.endpoint().id()))
@@ -117,6 +126,22 @@ public class EndpointResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "Invalid or refused URL, unknown event type",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "endpoint-limit (re-enabling): the bank has the active endpoints it may have; delete or pause one"
+              + " first",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
   public EndpointView update(@PathParam("id") UUID id, @Valid @NotNull EndpointUpdate update) {
     return endpoints.update(scope(), id, update);
   }
@@ -143,7 +168,9 @@ public class EndpointResource {
       summary = "Rotate the signing secret",
       description =
           "The new secret is shown only this once. Until previousSecretValidUntil every delivery"
-              + " carries both signatures, so the bank can switch without losing one.")
+              + " carries both signatures, so the bank can switch without losing one. Rotating"
+              + " again within that time keeps the secret that signed before the first rotation"
+              + " and drops the one in between.")
   @APIResponse(
       responseCode = "200",
       description = "The new secret",

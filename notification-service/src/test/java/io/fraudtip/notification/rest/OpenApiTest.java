@@ -1,0 +1,48 @@
+package io.fraudtip.notification.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fraudtip.testsupport.PlatformTestResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(PlatformTestResource.class)
+class OpenApiTest {
+  @Test
+  void everyOperationDocumentsTheQuotaOfItsCallersToken() {
+    JsonPath api =
+        given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
+    int operations = 0;
+    for (var path : paths.entrySet()) {
+      if (!path.getKey().startsWith("/api/")) {
+        continue;
+      }
+      for (var operation : path.getValue().entrySet()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> responses =
+            (Map<String, Object>) ((Map<String, Object>) operation.getValue()).get("responses");
+        assertThat(responses).as(operation.getKey() + " " + path.getKey()).containsKey("429");
+        operations++;
+      }
+    }
+    assertThat(operations).isGreaterThan(10);
+  }
+
+  @Test
+  void theEndpointLimitAndTheBodyLimitAreDocumented() {
+    JsonPath api =
+        given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+    assertThat(api.getMap("paths.'/api/v1/endpoints'.post.responses"))
+        .containsKeys("201", "400", "409", "413", "429");
+    assertThat(api.getMap("paths.'/api/v1/endpoints/{id}'.patch.responses"))
+        .containsKeys("200", "400", "404", "409", "413");
+    assertThat(api.getMap("paths.'/api/v1/deliveries/replay'.post.responses"))
+        .containsKeys("202", "400", "404");
+  }
+}
