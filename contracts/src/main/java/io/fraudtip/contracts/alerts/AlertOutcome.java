@@ -113,13 +113,29 @@ public enum AlertOutcome {
 
   /**
    * The rules an answer with this outcome breaks (empty when it keeps them all): an amount held
-   * where money is held, an amount restored for RESTORED, onward transfers where required and only
-   * where they go.
+   * where money is held and only there, an amount restored for RESTORED and only there, onward
+   * transfers where required and only where they go.
    */
   public List<Violation> check(long frozenAmountVnd, long restoredAmountVnd, int onwardCount) {
     List<Violation> broken = new ArrayList<>();
     if (holdsMoney() && frozenAmountVnd <= 0) {
       broken.add(new Violation("frozenAmountVnd", "amount.required", "Give the amount frozen"));
+    }
+    // An amount the outcome does not count would be stored and shown beside the answer (NO_FUNDS
+    // "holding" 30M) while the case's totals ignore it: refused rather than kept half-read.
+    if (!holdsMoney() && frozenAmountVnd > 0) {
+      broken.add(
+          new Violation(
+              "frozenAmountVnd",
+              "amount.unexpected",
+              "An amount frozen goes with " + where(AlertOutcome::holdsMoney)));
+    }
+    if (!restoresMoney() && restoredAmountVnd > 0) {
+      broken.add(
+          new Violation(
+              "restoredAmountVnd",
+              "amount.unexpected",
+              "An amount restored goes with " + where(AlertOutcome::restoresMoney)));
     }
     if (onwardTransfers() == Onward.REQUIRED && onwardCount == 0) {
       broken.add(
@@ -137,6 +153,17 @@ public enum AlertOutcome {
       broken.add(new Violation("restoredAmountVnd", "amount.required", "Give the amount restored"));
     }
     return broken;
+  }
+
+  /** The outcomes a rule holds for: {@code FROZEN or PARTLY_FROZEN}. */
+  private static String where(java.util.function.Predicate<AlertOutcome> rule) {
+    List<String> names = new ArrayList<>();
+    for (AlertOutcome o : values()) {
+      if (rule.test(o)) {
+        names.add(o.name());
+      }
+    }
+    return String.join(" or ", names);
   }
 
   /** The outcomes that may list onward transfers, those that must first: {@code MOVED_ON or …}. */

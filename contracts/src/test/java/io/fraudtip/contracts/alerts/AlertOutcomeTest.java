@@ -32,6 +32,26 @@ class AlertOutcomeTest {
   }
 
   @Test
+  void anAmountGoesOnlyWithTheOutcomesThatCountIt() {
+    assertThat(AlertOutcome.NO_FUNDS.check(30_000_000, 0, 0))
+        .extracting(Violation::field, Violation::code, Violation::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "frozenAmountVnd",
+                "amount.unexpected",
+                "An amount frozen goes with FROZEN or PARTLY_FROZEN"));
+    assertThat(AlertOutcome.MOVED_ON.check(0, 5_000_000, 1))
+        .extracting(Violation::field, Violation::message)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                "restoredAmountVnd", "An amount restored goes with RESTORED"));
+    // Held and restored are two lines: a return names what it returned, not what stays held.
+    assertThat(AlertOutcome.RESTORED.check(10_000_000, 5_000_000, 0))
+        .extracting(Violation::field)
+        .containsExactly("frozenAmountVnd");
+  }
+
+  @Test
   void everyOutcomeThatMayNameOnwardAccountsHasThemFollowed() {
     // PARTLY_FROZEN with onward transfers was once accepted by one service and dropped by the
     // other.

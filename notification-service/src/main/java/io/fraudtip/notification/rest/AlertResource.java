@@ -142,7 +142,8 @@ public class AlertResource {
       responseCode = "400",
       description =
           "Every broken rule, one per field with a stable code: amount.required,"
-              + " transfers.required, transfers.unexpected, amount.exceeds-reached (frozen above"
+              + " amount.unexpected (an amount the outcome does not carry: frozen but for FROZEN"
+              + " and PARTLY_FROZEN, restored but for RESTORED), transfers.required, transfers.unexpected, amount.exceeds-reached (frozen above"
               + " what the alert says reached the account: its transfers, or the amount a freeze"
               + " or hold names), amount.exceeds-frozen (restored above"
               + " what the current answer holds), time.before-transfer-in, time.future,"

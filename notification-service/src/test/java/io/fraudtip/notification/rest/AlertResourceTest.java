@@ -191,6 +191,18 @@ class AlertResourceTest {
             contains("frozenAmountVnd", "onwardTransfers", "onwardTransfers[0].bankBin"))
         .body("errors.code", contains("amount.required", "transfers.unexpected", "bank.unknown"))
         .body("errors[1].message", equalTo("Onward transfers go with MOVED_ON or PARTLY_FROZEN"));
+
+    // An amount the outcome does not count is refused, not stored beside it.
+    given()
+        .auth()
+        .oauth2(tokens.bank("970432"))
+        .contentType(ContentType.JSON)
+        .body("{\"outcome\": \"NO_FUNDS\", \"frozenAmountVnd\": 30000000}")
+        .post("/api/v1/alerts/{id}/responses", alertId)
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("frozenAmountVnd"))
+        .body("errors.code", contains("amount.unexpected"));
   }
 
   @Test
