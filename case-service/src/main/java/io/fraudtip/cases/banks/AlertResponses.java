@@ -15,6 +15,7 @@ import io.fraudtip.cases.trust.Evidence;
 import io.fraudtip.commons.failure.NotYetKnown;
 import io.fraudtip.commons.inbox.ProcessedEvents;
 import io.fraudtip.commons.tx.MixedWrites;
+import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.alerts.AlertOutcome.Onward;
 import io.fraudtip.contracts.alerts.AlertResponseV1;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
@@ -128,6 +129,12 @@ public class AlertResponses {
 
     if (r.outcome().confirmsAccount() && r.bankBin() != null && r.accountNumber() != null) {
       evidence.bankConfirmed(account, r.bankBin(), r.outcome().name(), c.id, at);
+    } else if (r.outcome() == AlertOutcome.NO_SUCH_ACCOUNT
+        && r.bankBin() != null
+        && r.accountNumber() != null) {
+      // A correction (a freeze first answered on the wrong account): the bank's word that the
+      // account took the money no longer makes it HIGH.
+      evidence.bankRetracted(account, r.bankBin(), c.id, at);
     }
     if (r.outcome().holdsMoney()) {
       detail.append(", held ").append(row.frozenVnd).append(" VND");

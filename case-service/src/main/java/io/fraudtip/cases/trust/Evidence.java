@@ -119,6 +119,18 @@ public class Evidence {
     e.persist();
   }
 
+  /**
+   * The bank answered that it holds no such account: the confirmations it gave on the account
+   * before stop counting (a later confirmation counts again).
+   */
+  @Transactional(Transactional.TxType.MANDATORY)
+  public void bankRetracted(String account, String bankBin, UUID caseId, Instant at) {
+    IdentifierEvidence e =
+        row(IdentifierType.BANK_ACCOUNT, account, EvidenceKind.BANK_RETRACTED, caseId, at);
+    e.actor = bankBin;
+    e.persist();
+  }
+
   /** A bank's answer traced the money on to this account. */
   @Transactional(Transactional.TxType.MANDATORY)
   public void traced(String account, String tracingBankBin, int layer, UUID caseId, Instant at) {

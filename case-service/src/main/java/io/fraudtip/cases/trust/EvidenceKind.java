@@ -17,5 +17,10 @@ public enum EvidenceKind {
   /** A new independent report after an upheld dispute: the deciding unit must review it. */
   REVIEW_REQUESTED,
   /** The deciding unit dismissed the review: the identifier stays off the watchlist. */
-  REVIEW_DISMISSED
+  REVIEW_DISMISSED,
+  /**
+   * The bank that confirmed the account answered later that it holds no such account (a freeze
+   * answered on the wrong account, corrected): its confirmations before stop counting.
+   */
+  BANK_RETRACTED
 }

@@ -10,11 +10,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * SPEC §10 as one pure function: an identifier's evidence, the time and the thresholds in, its
@@ -179,12 +182,33 @@ public final class TrustModel {
         && after(since, asked).stream().noneMatch(f -> f.kind() == EvidenceKind.REVIEW_DISMISSED);
   }
 
+  /**
+   * The evidence within the longest window, oldest first, without the bank confirmations their bank
+   * retracted later ({@link EvidenceKind#BANK_RETRACTED}) and the retractions themselves.
+   */
   private static List<Fact> live(List<Fact> evidence, Instant now, TrustConfig config) {
     Instant oldest = now.minus(config.maxAge());
-    return evidence.stream()
-        .filter(f -> f.at().isAfter(oldest))
-        .sorted(Comparator.comparing(Fact::at))
-        .toList();
+    List<Fact> sorted =
+        evidence.stream()
+            .filter(f -> f.at().isAfter(oldest))
+            .sorted(Comparator.comparing(Fact::at))
+            .toList();
+    if (sorted.stream().noneMatch(f -> f.kind() == EvidenceKind.BANK_RETRACTED)) {
+      return sorted;
+    }
+    // Walking back from the newest: a bank's retraction voids its confirmations before it.
+    Set<String> retracted = new HashSet<>();
+    List<Fact> kept = new ArrayList<>();
+    for (int i = sorted.size() - 1; i >= 0; i--) {
+      Fact f = sorted.get(i);
+      if (f.kind() == EvidenceKind.BANK_RETRACTED) {
+        retracted.add(f.actor());
+      } else if (f.kind() != EvidenceKind.BANK_CONFIRMED || !retracted.contains(f.actor())) {
+        kept.add(f);
+      }
+    }
+    Collections.reverse(kept);
+    return kept;
   }
 
   private static Window window(List<Fact> live, Fact rejection, Instant from) {
@@ -208,7 +232,7 @@ public final class TrustModel {
           }
         }
         case POLICE_CONFIRMED, BANK_CONFIRMED -> confirmed += voided ? 0 : 1;
-        case TRACED, REJECTED, REVIEW_REQUESTED, REVIEW_DISMISSED -> {}
+        case TRACED, REJECTED, REVIEW_REQUESTED, REVIEW_DISMISSED, BANK_RETRACTED -> {}
       }
     }
     return new Window(reported, confirmed, rejected);

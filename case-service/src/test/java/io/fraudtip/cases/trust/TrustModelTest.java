@@ -205,6 +205,26 @@ class TrustModelTest {
   }
 
   @Test
+  void aBankThatSaysItHoldsNoSuchAccountRetractsItsConfirmationUntilItConfirmsAgain() {
+    Fact report = anonymous(ago(Duration.ofDays(2)), "a", true);
+    Fact frozen =
+        Fact.of(EvidenceKind.BANK_CONFIRMED, ago(Duration.ofHours(3)), "970422", "FROZEN");
+    Fact retracted = Fact.of(EvidenceKind.BANK_RETRACTED, ago(Duration.ofHours(2)), "970422", null);
+    Fact otherBank =
+        Fact.of(EvidenceKind.BANK_CONFIRMED, ago(Duration.ofHours(4)), "970436", "MOVED_ON");
+
+    Assessment corrected = assess(report, frozen, retracted);
+    assertThat(corrected.level()).isEqualTo(RiskLevel.LOW);
+    assertThat(corrected.reasons()).extracting(Reason::kind).doesNotContain("BANK_CONFIRMED");
+    assertThat(corrected.counts().days90().confirmed()).isZero();
+
+    // Another bank's confirmation stands; the same bank's later one counts again.
+    assertThat(assess(report, otherBank, frozen, retracted).level()).isEqualTo(RiskLevel.HIGH);
+    Fact again = Fact.of(EvidenceKind.BANK_CONFIRMED, ago(Duration.ofHours(1)), "970422", "FROZEN");
+    assertThat(assess(report, frozen, retracted, again).counts().days90().confirmed()).isEqualTo(1);
+  }
+
+  @Test
   void afterAnUnfoundedClosureOnlyNewEvidenceCountsAndOneSourceDoesNotList() {
     List<Fact> facts = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

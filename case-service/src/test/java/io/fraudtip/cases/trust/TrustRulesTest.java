@@ -283,22 +283,7 @@ class TrustRulesTest {
     TipReceivedV1 t = tip().paid(account, 5_000_000).from("z1-" + account).build();
     cases.onTip(UUID.randomUUID(), t);
     UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
-    responses.onResponse(
-        UUID.randomUUID(),
-        new io.fraudtip.contracts.alerts.AlertResponseV1(
-            UUID.randomUUID(),
-            UUID.randomUUID(),
-            caseId,
-            t.tipId(),
-            TestTips.VCB,
-            account,
-            1,
-            io.fraudtip.contracts.alerts.AlertOutcome.FROZEN,
-            5_000_000L,
-            0L,
-            java.util.List.of(),
-            null,
-            java.time.Instant.now()));
+    answer(caseId, t, account, io.fraudtip.contracts.alerts.AlertOutcome.FROZEN, 5_000_000L);
 
     JsonPath bank = check(tokens.bank(TestTips.VCB), account);
     assertThat(bank.getList("reasons.text")).contains("frozen by bank " + TestTips.VCB);
@@ -308,6 +293,60 @@ class TrustRulesTest {
     assertThat(citizen.getList("reasons").toString())
         .doesNotContain(TestTips.VCB)
         .doesNotContain("frozen");
+  }
+
+  /** A freeze answered on the wrong account, corrected by the bank: the account is not HIGH. */
+  @Test
+  void aBanksCorrectionThatItHoldsNoSuchAccountTakesItsConfirmationBack() {
+    String account = TestTips.account();
+    TipReceivedV1 t = tip().paid(account, 5_000_000).from("z2-" + account).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    UUID alertId =
+        answer(caseId, t, account, io.fraudtip.contracts.alerts.AlertOutcome.FROZEN, 5_000_000L);
+    assertThat(check(tokens.bank(TestTips.VCB), account).getString("riskLevel")).isEqualTo("HIGH");
+
+    answer(
+        caseId, t, account, alertId, io.fraudtip.contracts.alerts.AlertOutcome.NO_SUCH_ACCOUNT, 0L);
+    JsonPath corrected = check(tokens.bank(TestTips.VCB), account);
+    assertThat(corrected.getString("riskLevel")).isEqualTo("LOW");
+    assertThat(corrected.getList("reasons.kind")).doesNotContain("BANK_CONFIRMED");
+  }
+
+  /** A bank's answer on a new alert about the tip's account; returns the alert's id. */
+  private UUID answer(
+      UUID caseId,
+      TipReceivedV1 t,
+      String account,
+      io.fraudtip.contracts.alerts.AlertOutcome outcome,
+      long frozen) {
+    return answer(caseId, t, account, UUID.randomUUID(), outcome, frozen);
+  }
+
+  private UUID answer(
+      UUID caseId,
+      TipReceivedV1 t,
+      String account,
+      UUID alertId,
+      io.fraudtip.contracts.alerts.AlertOutcome outcome,
+      long frozen) {
+    responses.onResponse(
+        UUID.randomUUID(),
+        new io.fraudtip.contracts.alerts.AlertResponseV1(
+            UUID.randomUUID(),
+            alertId,
+            caseId,
+            t.tipId(),
+            TestTips.VCB,
+            account,
+            1,
+            outcome,
+            frozen,
+            0L,
+            java.util.List.of(),
+            null,
+            java.time.Instant.now()));
+    return alertId;
   }
 
   private JsonPath check(String token, String account) {
