@@ -3,10 +3,12 @@ package io.fraudtip.cases.admin;
 import io.fraudtip.cases.api.AllowListViews.Added;
 import io.fraudtip.cases.api.AllowListViews.Entry;
 import io.fraudtip.cases.api.AllowListViews.Request;
+import io.fraudtip.cases.api.DisputeViews;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
+import io.fraudtip.cases.disputes.Dispute;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
@@ -43,9 +45,10 @@ import java.util.regex.Pattern;
 /**
  * Operators' allow-list: official numbers and banks' own domains never link cases. Adding one takes
  * it (and, for a domain, its sub-domains and URLs on them) off the watchlist where cases already
- * hold it, and retracts their alerts. Removing one affects the tips that come after. Every change
- * goes out on allow-list.v1, so that notification-service alerts no bank about an allow-listed
- * account a tip names (its fast path does not wait for this service).
+ * hold it, and retracts their alerts. Removing one lists again what it took off (unless another
+ * entry or an upheld dispute keeps it off) and affects the tips that come after. Every change goes
+ * out on allow-list.v1, so that notification-service alerts no bank about an allow-listed account a
+ * tip names (its fast path does not wait for this service).
  */
 @ApplicationScoped
 public class AllowList {
@@ -170,7 +173,7 @@ public class AllowList {
   }
 
   @Transactional
-  public void remove(IdentifierType type, String raw) {
+  public void remove(IdentifierType type, String raw, String actor) {
     String value = entryValue(type, raw);
     tables.changed();
     int deleted =
@@ -182,7 +185,9 @@ public class AllowList {
     if (deleted == 0) {
       throw ProblemException.notFound(type + " " + value + " on the allow-list");
     }
-    announce(type, value, false, clock.now());
+    Instant now = clock.now();
+    announce(type, value, false, now);
+    relistCovered(type, value, actor, now);
   }
 
   /** Publishes a change of the list (allow-list.v1) in this transaction. */
@@ -196,15 +201,45 @@ public class AllowList {
         new AllowListChangedV1(eventId, type, value, listed, at));
   }
 
-  /** Delists the case identifiers the new entry covers, one event per case. */
-  private int delistCovered(IdentifierType type, String value, String actor, Instant now) {
-    List<CaseIdentifier> rows = new ArrayList<>();
-    CaseIdentifier exact = CaseIdentifier.byValue(type, value);
-    if (exact != null) {
-      rows.add(exact);
+  /**
+   * Lists again, in their cases, the identifiers the removed entry had taken off: those it covers,
+   * delisted by no dispute (whose decision stands), in a case not closed as unfounded, and covered
+   * by no other entry. The watchlist answers for them again; their banks are not alerted anew.
+   */
+  private void relistCovered(IdentifierType type, String value, String actor, Instant now) {
+    for (CaseIdentifier i : covered(type, value)) {
+      Candidate c = candidate(i);
+      if (i.delistedAt == null
+          || i.delistedBy != null
+          || i.retiredAt != null
+          || identifiers.isAllowListed(c)
+          || Dispute.count("identifierId = ?1 and status = ?2", i.id, DisputeViews.Status.UPHELD)
+              > 0) {
+        continue;
+      }
+      i.delistedAt = null;
+      listingChanged.fire(new ListingChanged(i.type, i.value));
+      FraudCase fc = FraudCase.findById(i.caseId);
+      events.record(
+          fc,
+          TimelineKind.ALLOW_LIST_REMOVED,
+          actor,
+          null,
+          i.type + " " + i.value + " is listed again: its allow-list entry was removed",
+          now);
+      fc.updatedAt = now;
     }
+  }
+
+  /**
+   * The case identifiers the entry covers: the identifier itself and, for a domain, its sub-domains
+   * and the URLs on them (narrowed in SQL, decided by the allow-list's own rule).
+   */
+  private static List<CaseIdentifier> covered(IdentifierType type, String value) {
+    List<CaseIdentifier> rows =
+        new ArrayList<>(
+            CaseIdentifier.list("type = ?1 and value = ?2 and retiredAt is null", type, value));
     if (type == IdentifierType.DOMAIN) {
-      // Sub-domains and URLs on the domain: narrowed in SQL, decided by the allow-list's own rule.
       List<CaseIdentifier> near =
           CaseIdentifier.list(
               "(type = ?1 and value like ?2) or (type = ?3 and lower(value) like ?4)",
@@ -213,12 +248,21 @@ public class AllowList {
               IdentifierType.URL,
               "%" + value + "%");
       for (CaseIdentifier i : near) {
-        Candidate c = new Candidate(i.type, i.value, i.bankBin, i.foreignNumber, i.layer);
-        if (identifiers.isAllowListed(c)) {
+        if (Identifiers.coveredBy(candidate(i), type, value)) {
           rows.add(i);
         }
       }
     }
+    return rows;
+  }
+
+  private static Candidate candidate(CaseIdentifier i) {
+    return new Candidate(i.type, i.value, i.bankBin, i.foreignNumber, i.layer);
+  }
+
+  /** Delists the case identifiers the new entry covers, one event per case. */
+  private int delistCovered(IdentifierType type, String value, String actor, Instant now) {
+    List<CaseIdentifier> rows = covered(type, value);
     Map<UUID, List<CaseIdentifier>> byCase = new LinkedHashMap<>();
     for (CaseIdentifier i : rows) {
       if (i.delistedAt == null) {

@@ -40,6 +40,8 @@ public enum TimelineKind {
   IDENTIFIER_DELISTED,
   /** An identifier of the case was put on the allow-list. */
   ALLOW_LISTED,
+  /** An identifier the allow-list had delisted is listed again: its entry was removed. */
+  ALLOW_LIST_REMOVED,
   /** A holder or bank disputed a listing of the case. */
   DISPUTE_FILED,
   /** A dispute was upheld. */

@@ -261,6 +261,11 @@ public class Identifiers {
     return Candidate.key(row.type, row.value);
   }
 
+  /** Whether the allow-list entry {@code type value} covers the identifier. */
+  public static boolean coveredBy(Candidate c, IdentifierType type, String value) {
+    return allowListKeys(c).contains(Candidate.key(type, value));
+  }
+
   private static Set<String> allowListKeys(Candidate c) {
     Set<String> keys = new HashSet<>();
     keys.add(c.key());

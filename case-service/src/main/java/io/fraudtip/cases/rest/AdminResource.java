@@ -120,8 +120,10 @@ public class AdminResource {
   @Operation(
       summary = "Take an identifier off the allow-list",
       description =
-          "Tips that come after link cases through it again. Case identifiers delisted while it"
-              + " was allowed stay delisted.")
+          "Tips that come after link cases through it again, and the case identifiers it took off"
+              + " the watchlist are listed again (a line in each case's timeline), unless another"
+              + " entry still covers them or an upheld dispute took them off too. Their banks are"
+              + " not alerted anew.")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(responseCode = "404", description = "Not on the allow-list")
   public void removeFromAllowList(
@@ -129,7 +131,7 @@ public class AdminResource {
           IdentifierType type,
       @Parameter(example = "+841900545413", required = true) @QueryParam("value") @NotBlank
           String value) {
-    allowList.remove(type, value);
+    allowList.remove(type, value, caller.subject());
   }
 
   @GET

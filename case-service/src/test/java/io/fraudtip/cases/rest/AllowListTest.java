@@ -202,6 +202,38 @@ class AllowListTest {
     add("PHONE", "", "x").statusCode(400);
   }
 
+  @Test
+  void removingAnEntryListsAgainWhatItTookOffUnlessAnotherEntryStillCoversIt() {
+    String bank = "bank" + UUID.randomUUID().toString().substring(0, 8) + ".com.vn";
+    String site = "ebanking." + bank;
+    UUID caseId =
+        caseOfNew(
+            tip()
+                .identifier(io.fraudtip.contracts.tips.IdentifierType.DOMAIN, site)
+                .paid(TestTips.account(), 1_000_000)
+                .build());
+    add("DOMAIN", site, "Cổng ngân hàng điện tử")
+        .statusCode(201)
+        .body("delistedIdentifiers", equalTo(1));
+    add("DOMAIN", bank, "Tên miền của ngân hàng")
+        .statusCode(201)
+        .body("delistedIdentifiers", equalTo(0));
+
+    remove("DOMAIN", site).statusCode(204);
+    check("DOMAIN", site).body("listed", equalTo(false));
+
+    remove("DOMAIN", bank).statusCode(204);
+    check("DOMAIN", site).body("listed", equalTo(true));
+    assertThat(
+            db.query(
+                "SELECT actor, detail FROM case_timeline WHERE case_id = ?"
+                    + " AND kind = 'ALLOW_LIST_REMOVED'",
+                caseId))
+        .extracting(r -> r.get("actor") + ": " + r.get("detail"))
+        .containsExactly(
+            "ops-allow: DOMAIN " + site + " is listed again: its allow-list entry was removed");
+  }
+
   /**
    * An entry covers what lies below it: a public suffix would take every site under it off the
    * watchlist, and a value that is not one of its type covers nothing. Both are refused, naming the
