@@ -31,8 +31,9 @@ public interface WebhookConfig {
   String secretKey();
 
   /**
-   * Endpoints one bank may have registered at once (active or not); one more is 409. Bounds what a
-   * bank's token can make the platform call.
+   * Active endpoints one bank may have at once (a paused one, or one deleted and kept for its log,
+   * holds no place); one more, or re-enabling one past it, is 409. Bounds what a bank's token can
+   * make the platform call.
    */
   @WithDefault("10")
   int maxEndpointsPerBank();

@@ -54,6 +54,13 @@ public class BankEndpoint extends PanacheEntityBase {
   @Column(name = "previous_secret_until")
   public Instant previousSecretUntil;
 
+  /** The secret before the previous, while its own grace lasts (two rotations within one). */
+  @Column(name = "older_secret_sealed")
+  public String olderSecretSealed;
+
+  @Column(name = "older_secret_until")
+  public Instant olderSecretUntil;
+
   @Column(name = "failing_since")
   public Instant failingSince;
 

@@ -169,8 +169,8 @@ public class EndpointResource {
       description =
           "The new secret is shown only this once. Until previousSecretValidUntil every delivery"
               + " carries both signatures, so the bank can switch without losing one. Rotating"
-              + " again within that time keeps the secret that signed before the first rotation"
-              + " and drops the one in between.")
+              + " again within that time keeps the earlier secret signing too, until its own grace"
+              + " ends (three signatures at most).")
   @APIResponse(
       responseCode = "200",
       description = "The new secret",

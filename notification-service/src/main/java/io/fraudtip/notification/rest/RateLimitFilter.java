@@ -24,8 +24,8 @@ public class RateLimitFilter {
     this.quotas =
         new TokenQuotas(
             config.enabled(),
-            config.perBankCapacity(),
-            config.perPoliceCapacity(),
+            config.notification().perBankCapacity(),
+            config.notification().perPoliceCapacity(),
             config.period(),
             config.maxTrackedCallers());
   }

@@ -151,6 +151,9 @@ public class EndpointService {
   @Transactional
   public void delete(Optional<String> bankScope, UUID id) {
     BankEndpoint e = findForWrite(bankScope, id);
+    // Alerts raised now write their deliveries under the bank's lock, held shared: a delivery to
+    // this endpoint is either counted below or never written.
+    BankLocks.exclusive(em, e.bankBin);
     // Deliveries keep their log: the endpoint is disabled and forgotten by listings only when it
     // has none; otherwise it stays, inactive, so that its log can still be read.
     long deliveries = io.fraudtip.notification.domain.Delivery.count("endpointId", e.id);
@@ -196,21 +199,23 @@ public class EndpointService {
   /**
    * A new secret signs from now on; the previous one also signs until the grace period ends, so
    * that the bank can switch its verification without losing a delivery. A rotation during the
-   * grace of another keeps the secret that signed before the first.
+   * grace of another keeps the earlier one signing too, until its own grace ends.
    */
   @Transactional
   public EndpointSecret rotate(Optional<String> bankScope, UUID id) {
     BankEndpoint e = findForWrite(bankScope, id);
     Instant now = Timestamps.now();
-    // A rotation during another's grace keeps the older secret, the one the bank may still verify
-    // with (the last rotation's answer lost, or its secret not deployed yet), and drops the one
-    // issued in between: a second rotation must not cut off every webhook at once.
-    if (e.previousSecretSealed == null
-        || e.previousSecretUntil == null
-        || !e.previousSecretUntil.isAfter(now)) {
-      // Sealed for this endpoint already: the current one moves over as it is.
-      e.previousSecretSealed = e.secretSealed;
-    }
+    // A rotation during another's grace keeps both earlier secrets signing, each until its own
+    // grace ends: the bank may still verify with either (the first rotation's secret deployed, or
+    // its answer lost). A third within the grace drops the oldest.
+    boolean previousInForce =
+        e.previousSecretSealed != null
+            && e.previousSecretUntil != null
+            && e.previousSecretUntil.isAfter(now);
+    e.olderSecretSealed = previousInForce ? e.previousSecretSealed : null;
+    e.olderSecretUntil = previousInForce ? e.previousSecretUntil : null;
+    // Sealed for this endpoint already: the current one moves over as it is.
+    e.previousSecretSealed = e.secretSealed;
     e.previousSecretUntil = now.plus(config.rotationGrace());
     String secret = WebhookSignature.newSecret(config.secretBytes());
     e.secretSealed = secrets.seal(e.id, secret);

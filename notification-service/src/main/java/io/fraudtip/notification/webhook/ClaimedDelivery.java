@@ -10,8 +10,8 @@ import java.util.UUID;
  * @param webhookId its webhook-id, the same on every attempt and replay
  * @param endpointId the endpoint it goes to
  * @param url the endpoint's URL
- * @param secrets the signing secrets in force: the current one, and the previous one during a
- *     rotation's grace period
+ * @param secrets the signing secrets in force: the current one, and the earlier ones whose
+ *     rotation's grace has not ended
  * @param payload the body, written when the alert was raised
  * @param eventType the alert's type
  * @param traceparent the trace context stored with the alert, or null

@@ -70,7 +70,7 @@ class DeliveryClaims {
                 "SELECT d.id, d.webhook_id, d.endpoint_id, e.url, e.secret_sealed,"
                     + " e.previous_secret_sealed,"
                     + " e.previous_secret_until, a.payload, a.event_type, a.traceparent,"
-                    + " a.tracestate"
+                    + " a.tracestate, e.older_secret_sealed, e.older_secret_until"
                     + " FROM bank_endpoint e"
                     + " CROSS JOIN LATERAL (SELECT x.id, x.webhook_id, x.endpoint_id, x.alert_id,"
                     + " x.next_attempt_at FROM delivery x"
@@ -98,7 +98,14 @@ class DeliveryClaims {
       }
       taken.merge(endpointId, 1, Integer::sum);
       List<String> secrets =
-          secretsOf(endpointId, (String) r[4], (String) r[5], toInstant(r[6]), now);
+          secretsOf(
+              endpointId,
+              (String) r[4],
+              (String) r[5],
+              toInstant(r[6]),
+              (String) r[11],
+              toInstant(r[12]),
+              now);
       chosen.add(
           new ClaimedDelivery(
               (UUID) r[0],
@@ -202,16 +209,36 @@ class DeliveryClaims {
    */
   record Admitted(List<ClaimedDelivery> send, boolean claim) {}
 
-  /** The signing secrets in force on an endpoint: its own, and the previous during a rotation. */
+  /**
+   * The signing secrets in force on an endpoint: its own, and the earlier ones whose rotation's
+   * grace has not ended.
+   */
   List<String> secretsOf(BankEndpoint e, Instant now) {
-    return secretsOf(e.id, e.secretSealed, e.previousSecretSealed, e.previousSecretUntil, now);
+    return secretsOf(
+        e.id,
+        e.secretSealed,
+        e.previousSecretSealed,
+        e.previousSecretUntil,
+        e.olderSecretSealed,
+        e.olderSecretUntil,
+        now);
   }
 
   private List<String> secretsOf(
-      UUID endpointId, String sealed, String previousSealed, Instant previousUntil, Instant now) {
-    List<String> secrets = new ArrayList<>(List.of(signing.open(endpointId, sealed)));
+      UUID endpointId,
+      String sealed,
+      String previousSealed,
+      Instant previousUntil,
+      String olderSealed,
+      Instant olderUntil,
+      Instant now) {
+    List<String> secrets = new ArrayList<>(3);
+    secrets.add(signing.open(endpointId, sealed));
     if (previousSealed != null && previousUntil != null && previousUntil.isAfter(now)) {
       secrets.add(signing.open(endpointId, previousSealed));
+    }
+    if (olderSealed != null && olderUntil != null && olderUntil.isAfter(now)) {
+      secrets.add(signing.open(endpointId, olderSealed));
     }
     return secrets;
   }

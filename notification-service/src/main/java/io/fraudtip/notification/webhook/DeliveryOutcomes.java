@@ -121,10 +121,16 @@ public class DeliveryOutcomes {
       if (d == null) {
         continue;
       }
+      boolean over = d.state != DeliveryState.PENDING;
       DeliveryRows.Attempt attempt = recordOne(r, d, now);
       attempts.add(attempt);
-      answers.add(r.endpointId(), attempt.outcome());
-      if (DeliveryAttempt.SUCCESS.equals(attempt.outcome())) {
+      boolean success = DeliveryAttempt.SUCCESS.equals(attempt.outcome());
+      // A late failure (a timeout after another attempt succeeded, a 410 after a success) says
+      // nothing of the endpoint now: it neither starts the failure clock nor disables it.
+      if (!over || success) {
+        answers.add(r.endpointId(), attempt.outcome());
+      }
+      if (success) {
         successes.putIfAbsent(
             d.alertId,
             new FirstSuccess(

@@ -222,8 +222,8 @@ class EndpointResourceTest {
         .isEqualTo(first);
     assertThat(WebhookSignature.key(second)).hasSize(32);
 
-    // Rotated again within the grace (the answer above lost, say): the bank may still verify with
-    // the first, which keeps signing beside the third; the second, never put in use, goes.
+    // Rotated again within the grace: the bank may verify with the first (the answer above lost)
+    // or the second (deployed at once); both keep signing beside the third.
     String third =
         given()
             .auth()
@@ -236,17 +236,22 @@ class EndpointResourceTest {
             .path("secret");
     row =
         db.query(
-                "SELECT secret_sealed, previous_secret_sealed FROM bank_endpoint WHERE id = ?::uuid",
+                "SELECT secret_sealed, previous_secret_sealed, older_secret_sealed,"
+                    + " older_secret_until > now() AS older_in_force FROM bank_endpoint"
+                    + " WHERE id = ?::uuid",
                 id)
             .get(0);
     assertThat(signingSecrets.open(endpointId, (String) row.get("secret_sealed"))).isEqualTo(third);
     assertThat(signingSecrets.open(endpointId, (String) row.get("previous_secret_sealed")))
+        .isEqualTo(second);
+    assertThat(signingSecrets.open(endpointId, (String) row.get("older_secret_sealed")))
         .isEqualTo(first);
+    assertThat(row.get("older_in_force")).isEqualTo(true);
   }
 
   @Test
   void aChangeMadeWhileTheDispatcherDisablesTheEndpointKeepsItDisabled() throws Exception {
-    String token = tokens.bank("970423");
+    String token = tokens.bank("963369");
     String id = create(token, null);
     // The dispatcher disables the endpoint (a 410, five days failing) in a transaction still open
     // when the bank's change of description arrives.

@@ -36,8 +36,8 @@ class RequestGuardsTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of(
           "fraudtip.webhooks.max-endpoints-per-bank", "2",
-          "fraudtip.quotas.per-bank-capacity", "12",
-          "fraudtip.quotas.per-police-capacity", "3",
+          "fraudtip.quotas.notification.per-bank-capacity", "12",
+          "fraudtip.quotas.notification.per-police-capacity", "3",
           "fraudtip.quotas.period", "1h");
     }
   }

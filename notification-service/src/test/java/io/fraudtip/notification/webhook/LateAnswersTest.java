@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class LateAnswersTest {
-  private static final String BIN = "970443";
+  private static final String BIN = "963388";
 
   @InjectKafka KafkaCompanion kafka;
   @InjectDatabase TestDatabase db;
@@ -70,6 +70,28 @@ class LateAnswersTest {
                 deliveryId))
         .extracting(a -> a.get("outcome") + " " + a.get("error"))
         .containsExactly("SUCCESS null", "FAILED Read timed out");
+
+    // Nor does it say anything of the endpoint now: no failure clock, and a late 410 (gone)
+    // disables nothing.
+    outcomes.recordAll(
+        List.of(
+            new DeliveryOutcomes.Result(
+                deliveryId,
+                UUID.fromString(endpoint.id()),
+                Instant.now().minusSeconds(10),
+                5,
+                410,
+                null,
+                "Gone",
+                null)));
+    assertThat(row(deliveryId).get("state")).isEqualTo("SUCCEEDED");
+    assertThat(
+            db.query(
+                    "SELECT active, failing_since FROM bank_endpoint WHERE id = ?::uuid",
+                    endpoint.id())
+                .get(0))
+        .containsEntry("active", true)
+        .containsEntry("failing_since", null);
     Webhooks.retire(db, endpoint);
   }
 
