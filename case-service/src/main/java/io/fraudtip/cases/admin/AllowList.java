@@ -3,12 +3,10 @@ package io.fraudtip.cases.admin;
 import io.fraudtip.cases.api.AllowListViews.Added;
 import io.fraudtip.cases.api.AllowListViews.Entry;
 import io.fraudtip.cases.api.AllowListViews.Request;
-import io.fraudtip.cases.api.DisputeViews;
 import io.fraudtip.cases.core.CaseEvents;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
-import io.fraudtip.cases.disputes.Dispute;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers;
 import io.fraudtip.cases.linking.Identifiers.Candidate;
@@ -128,7 +126,7 @@ public class AllowList {
           normaliser.bankAccount(value);
         }
         case SOCIAL_ACCOUNT, CRYPTO_WALLET, APP_PACKAGE -> {
-          // Kept as typed: no form of their own to check.
+          // Nothing to refuse: a handle, wallet or package is whatever was typed, in its one form.
         }
       }
     } catch (InvalidValue e) {
@@ -202,22 +200,20 @@ public class AllowList {
   }
 
   /**
-   * Lists again, in their cases, the identifiers the removed entry had taken off: those it covers,
-   * delisted by no dispute (whose decision stands), in a case not closed as unfounded, and covered
-   * by no other entry. The watchlist answers for them again; their banks are not alerted anew.
+   * Lists again, in their cases, the identifiers the allow-list had taken off that the removed
+   * entry covers, unless another entry still covers them. The watchlist answers for them again;
+   * their banks are not alerted anew.
    */
   private void relistCovered(IdentifierType type, String value, String actor, Instant now) {
     for (CaseIdentifier i : covered(type, value)) {
-      Candidate c = candidate(i);
       if (i.delistedAt == null
-          || i.delistedBy != null
+          || !CaseIdentifier.DELISTED_BY_ALLOW_LIST.equals(i.delistedBy)
           || i.retiredAt != null
-          || identifiers.isAllowListed(c)
-          || Dispute.count("identifierId = ?1 and status = ?2", i.id, DisputeViews.Status.UPHELD)
-              > 0) {
+          || identifiers.isAllowListed(candidate(i))) {
         continue;
       }
       i.delistedAt = null;
+      i.delistedBy = null;
       listingChanged.fire(new ListingChanged(i.type, i.value));
       FraudCase fc = FraudCase.findById(i.caseId);
       events.record(
@@ -267,6 +263,8 @@ public class AllowList {
     for (CaseIdentifier i : rows) {
       if (i.delistedAt == null) {
         i.delistedAt = now;
+        // The allow-listing is its cause now (a dispute's overturned decision no longer is).
+        i.delistedBy = CaseIdentifier.DELISTED_BY_ALLOW_LIST;
         byCase.computeIfAbsent(i.caseId, k -> new ArrayList<>()).add(i);
         // Its cached watchlist answer still says listed; this instance's goes at commit.
         listingChanged.fire(new ListingChanged(i.type, i.value));

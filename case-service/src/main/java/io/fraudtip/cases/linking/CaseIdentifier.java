@@ -82,6 +82,9 @@ public class CaseIdentifier extends PanacheEntityBase {
   @Column(name = "delisted_by")
   public UUID delistedBy;
 
+  /** {@link #delistedBy} of an identifier the allow-list took off (no dispute has this id). */
+  public static final UUID DELISTED_BY_ALLOW_LIST = new UUID(0, 1);
+
   /**
    * Set when its case was closed as unfounded: the row stays in that case and links nothing any
    * more (a new tip naming the identifier opens a new case that refers to it).
