@@ -87,7 +87,8 @@ class EnteredIdentifiers {
         yield domains;
       }
       case SOCIAL_ACCOUNT -> normaliser.normalise(type, typed);
-      case CRYPTO_WALLET -> List.of(checked(type, typed, WALLET, "wallet.invalid"));
+      case CRYPTO_WALLET ->
+          List.of(normaliser.wallet(checked(type, typed, WALLET, "wallet.invalid").value()));
       case APP_PACKAGE -> List.of(checked(type, typed, PACKAGE, "package.invalid"));
       case BANK_ACCOUNT -> throw new IllegalArgumentException("a bank account has its own fields");
     };

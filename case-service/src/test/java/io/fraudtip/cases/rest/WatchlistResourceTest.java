@@ -138,6 +138,55 @@ class WatchlistResourceTest {
         .body("listed", equalTo(false));
   }
 
+  /**
+   * A bank checks a scammer's Zalo account and wallet as its customer typed them: the forms intake
+   * stored (E.164, lower case) are found, and so are the ones stored as typed before they had one.
+   */
+  @Test
+  void socialAccountsAndWalletsAreFoundHoweverTheyAreTyped() {
+    String digits = TestTips.phone().substring(3);
+    String wallet = "0x" + UUID.randomUUID().toString().replace("-", "") + "abcdef12";
+    String handle = "legacy" + UUID.randomUUID().toString().substring(0, 8);
+    cases.onTip(
+        UUID.randomUUID(),
+        tip()
+            .identifier(
+                io.fraudtip.contracts.tips.IdentifierType.SOCIAL_ACCOUNT, "ZALO:+84" + digits)
+            .identifier(io.fraudtip.contracts.tips.IdentifierType.CRYPTO_WALLET, wallet)
+            .identifier(
+                io.fraudtip.contracts.tips.IdentifierType.SOCIAL_ACCOUNT, "TELEGRAM:@" + handle)
+            .lost(1_000)
+            .build());
+    JsonPath answers =
+        given()
+            .auth()
+            .oauth2(tokens.bank(TestTips.VCB))
+            .contentType(ContentType.JSON)
+            .body(
+                Map.of(
+                    "items",
+                    List.of(
+                        Map.of(
+                            "type",
+                            "SOCIAL_ACCOUNT",
+                            "value",
+                            "zalo: 0" + digits.substring(0, 3) + " " + digits.substring(3)),
+                        Map.of(
+                            "type",
+                            "CRYPTO_WALLET",
+                            "value",
+                            wallet.toUpperCase().replace("0X", "0x")),
+                        Map.of("type", "SOCIAL_ACCOUNT", "value", "TELEGRAM:@" + handle))))
+            .post("/api/v1/watchlist/check")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(answers.getList("results.listed", Boolean.class)).containsExactly(true, true, true);
+    assertThat(answers.getList("results.value", String.class))
+        .containsExactly("ZALO:+84" + digits, wallet, "TELEGRAM:" + handle);
+  }
+
   @Test
   void aBatchAboveAThousandIsRefused() {
     List<Map<String, String>> items = new ArrayList<>();

@@ -179,7 +179,9 @@ public record TipSubmission(
           List<@Valid @NotNull SocialAccount> socialAccounts,
       @Size(max = TipSubmission.MAX_ITEMS)
           @Schema(
-              description = "Crypto wallet addresses",
+              description =
+                  "Crypto wallet addresses. An Ethereum-style (0x…) or bech32 (bc1…) address is"
+                      + " stored in lower case (its case is only a checksum); any other as typed",
               example = "[\"TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE\"]")
           List<
                   @NotBlank
@@ -224,7 +226,12 @@ public record TipSubmission(
       @NotBlank
           @Size(max = 200)
           @Schema(
-              description = "Handle, profile URL or the phone number the account is on",
+              description =
+                  "Handle, profile URL or the phone number the account is on. Stored in one form so"
+                      + " that two victims typing it two ways name one account: a Zalo, Viber or"
+                      + " WhatsApp number (and a Telegram one) in E.164, a username without @ and in"
+                      + " lower case (Facebook's without dots), the name out of a profile link; an"
+                      + " OTHER network's handle as typed",
               example = "0869123456",
               required = true)
           String handle) {}

@@ -162,8 +162,7 @@ public class TipNormaliser {
         sc.cryptoWallets(),
         "scammer.cryptoWallets",
         v,
-        (field, w) ->
-            put(out, new IdentifierV1(IdentifierType.CRYPTO_WALLET, w.strip(), null, null, false)));
+        (field, w) -> put(out, identifiers.wallet(w)));
     forEach(
         sc.appPackages(),
         "scammer.appPackages",

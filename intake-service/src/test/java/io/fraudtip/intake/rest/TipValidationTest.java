@@ -79,7 +79,7 @@ class TipValidationTest {
             new IdentifierV1(
                 IdentifierType.URL, "https://dichvucong-bocongan.com/cai-dat", null, null, false),
             new IdentifierV1(IdentifierType.DOMAIN, "dichvucong-bocongan.com", null, null, false),
-            new IdentifierV1(IdentifierType.SOCIAL_ACCOUNT, "ZALO:0869123456", null, null, false),
+            new IdentifierV1(IdentifierType.SOCIAL_ACCOUNT, "ZALO:+84869123456", null, null, false),
             new IdentifierV1(IdentifierType.APP_PACKAGE, "com.dichvucong.gov", null, null, false));
     // The reporter's personal data never leaves intake.
     assertThat(record.value())

@@ -165,14 +165,33 @@ public class IdentifierNormaliser {
     return bankAccount(bin, accountNumber(typed.substring(colon + 1)));
   }
 
-  /** A social-network account as {@code PLATFORM:handle}. */
+  /**
+   * A social-network account as {@code PLATFORM:handle}, the handle in its one form ({@link
+   * SocialHandles}): a messenger's phone number in E.164, a username without {@code @} and in lower
+   * case, the name out of a profile link.
+   */
   public IdentifierV1 socialAccount(String platform, String handle) {
+    String p = platform.strip().toUpperCase(Locale.ROOT);
     return new IdentifierV1(
         IdentifierType.SOCIAL_ACCOUNT,
-        platform.strip().toUpperCase(Locale.ROOT) + ":" + handle.strip(),
+        p + ":" + SocialHandles.handle(p, handle, this::e164OrNull),
         null,
         null,
         false);
+  }
+
+  /** A wallet address in its one form ({@link SocialHandles#wallet}). */
+  public IdentifierV1 wallet(String typed) {
+    return new IdentifierV1(
+        IdentifierType.CRYPTO_WALLET, SocialHandles.wallet(typed), null, null, false);
+  }
+
+  private String e164OrNull(String typed) {
+    try {
+      return phones.normalise(typed).e164();
+    } catch (InvalidValue e) {
+      return null;
+    }
   }
 
   /**
@@ -198,18 +217,28 @@ public class IdentifierNormaliser {
                 ? plain(type, typed)
                 : socialAccount(typed.substring(0, colon), typed.substring(colon + 1)));
       }
-      case CRYPTO_WALLET, APP_PACKAGE -> List.of(plain(type, typed));
+      case CRYPTO_WALLET -> List.of(wallet(typed));
+      case APP_PACKAGE -> List.of(plain(type, typed));
     };
   }
 
   /**
-   * The forms to look an identifier up by, leniently: its {@link #normalise normal forms}, or the
-   * value as typed (trimmed) when it is not a valid one of its type, since a lookup of a value that
-   * was never stored simply finds nothing.
+   * The forms to look an identifier up by, leniently: its {@link #normalise normal forms} (and, for
+   * a social account or wallet, the form stored before they had one), or the value as typed
+   * (trimmed) when it is not a valid one of its type, since a lookup of a value that was never
+   * stored simply finds nothing.
    */
   public List<IdentifierV1> lookupForms(IdentifierType type, String typed) {
     try {
-      return normalise(type, typed);
+      List<IdentifierV1> forms = normalise(type, typed);
+      if (type == IdentifierType.SOCIAL_ACCOUNT || type == IdentifierType.CRYPTO_WALLET) {
+        // Stored before handles and wallets had one form, as typed (the platform upper case).
+        IdentifierV1 asStored = asStoredBefore(type, typed);
+        if (!forms.contains(asStored)) {
+          return List.of(forms.get(0), asStored);
+        }
+      }
+      return forms;
     } catch (InvalidValue e) {
       String value = typed == null ? "" : typed.strip();
       return List.of(
@@ -246,7 +275,7 @@ public class IdentifierNormaliser {
     if (s.contains(".") || s.contains("://")) {
       attempt(readings, () -> site(s));
     }
-    readings.add(plain(IdentifierType.CRYPTO_WALLET, s));
+    readings.add(wallet(s));
     readings.add(plain(IdentifierType.APP_PACKAGE, s));
     if (s.indexOf(':') <= 0) {
       readings.add(plain(IdentifierType.SOCIAL_ACCOUNT, s));
@@ -265,6 +294,19 @@ public class IdentifierNormaliser {
     } catch (InvalidValue e) {
       // Not a value of this type: other readings remain.
     }
+  }
+
+  /** A social account or wallet as it was stored before they had one form. */
+  private static IdentifierV1 asStoredBefore(IdentifierType type, String typed) {
+    int colon = typed.indexOf(':');
+    if (type == IdentifierType.SOCIAL_ACCOUNT && colon > 0) {
+      return plain(
+          type,
+          typed.substring(0, colon).strip().toUpperCase(Locale.ROOT)
+              + ":"
+              + typed.substring(colon + 1).strip());
+    }
+    return plain(type, typed);
   }
 
   private static IdentifierV1 plain(IdentifierType type, String typed) {

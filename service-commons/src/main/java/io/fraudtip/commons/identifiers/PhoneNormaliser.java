@@ -93,17 +93,27 @@ public class PhoneNormaliser {
     }
   }
 
-  /** An old 11-digit Vietnamese mobile number in today's 10-digit national form; else as given. */
+  /**
+   * An old 11-digit Vietnamese mobile number in today's 10-digit national form; a Vietnamese number
+   * written with its trunk 0 after the country code ({@code +84 0869…}, {@code +84 01688…}, as
+   * people copy a local number behind +84) in its national form; else as given.
+   */
   String convertOldMobile(String compact) {
     String national;
     if (compact.startsWith("+84")) {
       national = "0" + compact.substring(3);
     } else if (compact.startsWith("0084")) {
       national = "0" + compact.substring(4);
-    } else if (compact.startsWith("84") && compact.length() == 12) {
+    } else if (compact.startsWith("84")
+        && (compact.length() == 12 || compact.length() == 13 && compact.charAt(2) == '0')) {
       national = "0" + compact.substring(2);
     } else {
       national = compact;
+    }
+    boolean trunkDropped = false;
+    if (national != compact && national.startsWith("00")) {
+      national = national.substring(1);
+      trunkDropped = true;
     }
     if (national.length() == 11
         && national.startsWith("01")
@@ -113,6 +123,6 @@ public class PhoneNormaliser {
         return newPrefix + national.substring(4);
       }
     }
-    return compact;
+    return trunkDropped ? national : compact;
   }
 }

@@ -35,7 +35,17 @@ public final class Buckets {
    * @return how long to wait when the bucket is empty; empty when the request may go on
    */
   public Optional<Duration> take(String key) {
-    ConsumptionProbe probe = buckets.get(key, k -> bucket()).tryConsumeAndReturnRemaining(1);
+    return take(key, 1);
+  }
+
+  /**
+   * Takes {@code tokens} from the key's bucket at once (bytes of an upload, say): all or none.
+   *
+   * @return how long to wait until the bucket holds them; empty when they were taken
+   */
+  public Optional<Duration> take(String key, long tokens) {
+    ConsumptionProbe probe =
+        buckets.get(key, k -> bucket()).tryConsumeAndReturnRemaining(Math.min(tokens, capacity));
     return probe.isConsumed()
         ? Optional.empty()
         : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));

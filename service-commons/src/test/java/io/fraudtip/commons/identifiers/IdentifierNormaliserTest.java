@@ -120,7 +120,67 @@ class IdentifierNormaliserTest {
   @Test
   void aSocialAccountIsPlatformAndHandle() {
     assertThat(ids.normalise(IdentifierType.SOCIAL_ACCOUNT, "zalo: 0912345678"))
-        .containsExactly(id(IdentifierType.SOCIAL_ACCOUNT, "ZALO:0912345678"));
+        .containsExactly(id(IdentifierType.SOCIAL_ACCOUNT, "ZALO:+84912345678"));
+  }
+
+  /**
+   * Two victims, or a victim and a bank, typing one scammer's account two ways name one account.
+   */
+  @Test
+  void aSocialAccountTypedAnyWayIsOneAccount() {
+    assertThat(
+            java.util.stream.Stream.of(
+                    "ZALO:0869 123 456",
+                    "zalo:+84 869 123 456",
+                    "ZALO:84869123456",
+                    "ZALO:(+84) 869.123.456",
+                    "ZALO:zalo.me/0869123456")
+                .map(v -> ids.canonical(IdentifierType.SOCIAL_ACCOUNT, v))
+                .distinct())
+        .containsExactly("ZALO:+84869123456");
+    assertThat(
+            java.util.stream.Stream.of(
+                    "TELEGRAM:@HoTroVayVon",
+                    "telegram:hotrovayvon",
+                    "TELEGRAM:https://t.me/HoTroVayVon")
+                .map(v -> ids.canonical(IdentifierType.SOCIAL_ACCOUNT, v))
+                .distinct())
+        .containsExactly("TELEGRAM:hotrovayvon");
+    assertThat(
+            java.util.stream.Stream.of(
+                    "FACEBOOK:Nguyen.Van.A",
+                    "FACEBOOK:https://www.facebook.com/nguyenvana?ref=share",
+                    "FACEBOOK:m.facebook.com/nguyen.vana")
+                .map(v -> ids.canonical(IdentifierType.SOCIAL_ACCOUNT, v))
+                .distinct())
+        .containsExactly("FACEBOOK:nguyenvana");
+    assertThat(
+            ids.canonical(
+                IdentifierType.SOCIAL_ACCOUNT, "FACEBOOK:facebook.com/profile.php?id=100012345"))
+        .isEqualTo("FACEBOOK:100012345");
+    // A platform this code does not know keeps the handle as typed.
+    assertThat(ids.canonical(IdentifierType.SOCIAL_ACCOUNT, "other: @Mixed.Case "))
+        .isEqualTo("OTHER:@Mixed.Case");
+    // Looked up also as stored before handles had one form.
+    assertThat(ids.lookupForms(IdentifierType.SOCIAL_ACCOUNT, "ZALO:0869123456"))
+        .containsExactly(
+            id(IdentifierType.SOCIAL_ACCOUNT, "ZALO:+84869123456"),
+            id(IdentifierType.SOCIAL_ACCOUNT, "ZALO:0869123456"));
+  }
+
+  @Test
+  void aWalletWhoseCaseIsOnlyAChecksumIsInLowerCaseAndAnyOtherAsTyped() {
+    String evm = "0x52908400098527886E0F7030069857D2E4169EE7";
+    assertThat(ids.canonical(IdentifierType.CRYPTO_WALLET, evm))
+        .isEqualTo(ids.canonical(IdentifierType.CRYPTO_WALLET, evm.toLowerCase()))
+        .isEqualTo("0x52908400098527886e0f7030069857d2e4169ee7");
+    assertThat(
+            ids.canonical(
+                IdentifierType.CRYPTO_WALLET, "BC1QAR0SRRR7XFKVY5L643LYDNW9RE59GTZZWF5MDQ"))
+        .isEqualTo("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+    // Base58 (Tron, Bitcoin's 1… and 3…): the case is the address.
+    assertThat(ids.canonical(IdentifierType.CRYPTO_WALLET, " TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE "))
+        .isEqualTo("TQn9Y2khEsLJW1ChVWFMSMeRDow5KcbLSE");
   }
 
   @Test
