@@ -69,6 +69,13 @@ public interface IntakeConfig {
     /** Requests of one client (bearer-token subject or API key), when the caller names one. */
     RateLimit perClient();
 
+    /**
+     * Bytes of evidence files one source address may upload (the capacity) per period: what a tip's
+     * request limit leaves (ten files of the largest size to each of 120 tips a minute) would fill
+     * the disk. A file whose length is not announced counts as one of the largest size.
+     */
+    RateLimit evidenceBytesPerAddress();
+
     /** Most client and address buckets kept in memory at once (least recently used go first). */
     @WithDefault("100000")
     long maxTrackedCallers();

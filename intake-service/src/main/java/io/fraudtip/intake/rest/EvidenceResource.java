@@ -95,7 +95,10 @@ public class EvidenceResource {
               examples = @ExampleObject(name = "disguised", value = EvidenceExamples.DISGUISED)))
   @APIResponse(
       responseCode = "429",
-      description = "Too many requests from this client or address; retry after Retry-After",
+      description =
+          "Too many requests from this client or address, or this address has uploaded its"
+              + " allowance of evidence bytes (upload-quota, 256 MiB a day by default); retry after"
+              + " Retry-After",
       headers = @Header(name = "Retry-After", description = "Seconds to wait"),
       content = @Content(mediaType = Problem.MEDIA_TYPE))
   @APIResponse(

@@ -15,12 +15,23 @@ public class RateLimits {
   private final boolean enabled;
   private final Buckets addresses;
   private final Buckets clients;
+  private final Buckets evidenceBytes;
 
   RateLimits(IntakeConfig config) {
     IntakeConfig.RateLimits limits = config.rateLimits();
     this.enabled = limits.enabled();
     this.addresses = new Buckets(limits.perAddress(), limits.maxTrackedCallers());
     this.clients = new Buckets(limits.perClient(), limits.maxTrackedCallers());
+    this.evidenceBytes = new Buckets(limits.evidenceBytesPerAddress(), limits.maxTrackedCallers());
+  }
+
+  /**
+   * Takes an upload's bytes from the address's allowance of evidence bytes.
+   *
+   * @return how long to wait when the allowance is spent; empty when the upload may go on
+   */
+  public Optional<Duration> takeEvidenceBytes(String address, long bytes) {
+    return enabled ? evidenceBytes.take(address, bytes) : Optional.empty();
   }
 
   /**

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 @TestProfile(RateLimitTest.LowLimits.class)
 @WithTestResource(PlatformTestResource.class)
 class RateLimitTest {
-  /** Five requests per address and three per client per hour; the local proxy is trusted. */
+  /**
+   * Five requests per address and three per client per hour, 3,000 bytes of evidence per address;
+   * the local proxy is trusted.
+   */
   public static class LowLimits implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -33,6 +36,8 @@ class RateLimitTest {
           "fraudtip.intake.rate-limits.per-address.period", "1h",
           "fraudtip.intake.rate-limits.per-client.capacity", "3",
           "fraudtip.intake.rate-limits.per-client.period", "1h",
+          "fraudtip.intake.rate-limits.evidence-bytes-per-address.capacity", "3000",
+          "fraudtip.intake.rate-limits.evidence-bytes-per-address.period", "1h",
           "quarkus.http.proxy.proxy-address-forwarding", "true",
           "quarkus.http.proxy.allow-x-forwarded", "true",
           "quarkus.http.proxy.trusted-proxies", "127.0.0.1,localhost");
@@ -64,6 +69,49 @@ class RateLimitTest {
         .then()
         .statusCode(429);
     from("203.0.113.11").get("/api/v1/tips/AAAA-BBBB-CC").then().statusCode(404);
+  }
+
+  /** Files fill a disk long before their requests reach the address's limit. */
+  @Test
+  void anAddressUploadsItsAllowanceOfEvidenceBytesThen429() {
+    byte[] file = png(2000);
+    String upload = "/api/v1/tips/AAAA-BBBB-CC/evidence?name=a.png";
+    from("203.0.113.30")
+        .contentType("application/octet-stream")
+        .body(file)
+        .post(upload)
+        .then()
+        .statusCode(404);
+    from("203.0.113.30")
+        .contentType("application/octet-stream")
+        .body(file)
+        .post(upload)
+        .then()
+        .statusCode(429)
+        .contentType("application/problem+json")
+        .header("Retry-After", Integer::parseInt, greaterThan(0))
+        .body("type", org.hamcrest.Matchers.endsWith("upload-quota"));
+    // A small file still fits; another address has its own allowance.
+    from("203.0.113.30")
+        .contentType("application/octet-stream")
+        .body(png(500))
+        .post(upload)
+        .then()
+        .statusCode(404);
+    from("203.0.113.31")
+        .contentType("application/octet-stream")
+        .body(file)
+        .post(upload)
+        .then()
+        .statusCode(404);
+  }
+
+  /** Bytes that read as a PNG image: the upload is refused only for its unknown tip. */
+  private static byte[] png(int length) {
+    byte[] bytes = new byte[length];
+    byte[] signature = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    System.arraycopy(signature, 0, bytes, 0, signature.length);
+    return bytes;
   }
 
   @Test
