@@ -60,6 +60,8 @@ public class RateLimitFilter {
   }
 
   private static boolean isUpload(ContainerRequestContext context, String path) {
-    return HttpMethod.POST.equals(context.getMethod()) && path.endsWith(EVIDENCE);
+    // The resource answers with or without a trailing slash.
+    return HttpMethod.POST.equals(context.getMethod())
+        && (path.endsWith(EVIDENCE) || path.endsWith(EVIDENCE + "/"));
   }
 }

@@ -91,13 +91,20 @@ class RateLimitTest {
         .contentType("application/problem+json")
         .header("Retry-After", Integer::parseInt, greaterThan(0))
         .body("type", org.hamcrest.Matchers.endsWith("upload-quota"));
-    // A small file still fits; another address has its own allowance.
+    // A small file still fits, and the path with a trailing slash counts the same.
     from("203.0.113.30")
         .contentType("application/octet-stream")
         .body(png(500))
-        .post(upload)
+        .post(upload.replace("/evidence", "/evidence/"))
         .then()
         .statusCode(404);
+    from("203.0.113.30")
+        .contentType("application/octet-stream")
+        .body(png(600))
+        .post(upload.replace("/evidence", "/evidence/"))
+        .then()
+        .statusCode(429);
+    // Another address has its own allowance.
     from("203.0.113.31")
         .contentType("application/octet-stream")
         .body(file)

@@ -125,9 +125,10 @@ public class DeliveryOutcomes {
       DeliveryRows.Attempt attempt = recordOne(r, d, now);
       attempts.add(attempt);
       boolean success = DeliveryAttempt.SUCCESS.equals(attempt.outcome());
-      // A late failure (a timeout after another attempt succeeded, a 410 after a success) says
-      // nothing of the endpoint now: it neither starts the failure clock nor disables it.
-      if (!over || success) {
+      // A late failure (a timeout or a 5xx after another attempt succeeded) says nothing of the
+      // endpoint now: it does not start the failure clock. A 410 is news of now: the endpoint is
+      // gone, whatever became of this delivery.
+      if (!over || success || DeliveryAttempt.GONE.equals(attempt.outcome())) {
         answers.add(r.endpointId(), attempt.outcome());
       }
       if (success) {

@@ -71,8 +71,12 @@ class LateAnswersTest {
         .extracting(a -> a.get("outcome") + " " + a.get("error"))
         .containsExactly("SUCCESS null", "FAILED Read timed out");
 
-    // Nor does it say anything of the endpoint now: no failure clock, and a late 410 (gone)
-    // disables nothing.
+    // Nor does it say anything of the endpoint now: no failure clock.
+    assertThat(
+            db.query("SELECT failing_since FROM bank_endpoint WHERE id = ?::uuid", endpoint.id())
+                .get(0))
+        .containsEntry("failing_since", null);
+    // A 410, late or not, is the bank's word that the endpoint is gone now.
     outcomes.recordAll(
         List.of(
             new DeliveryOutcomes.Result(
@@ -87,11 +91,11 @@ class LateAnswersTest {
     assertThat(row(deliveryId).get("state")).isEqualTo("SUCCEEDED");
     assertThat(
             db.query(
-                    "SELECT active, failing_since FROM bank_endpoint WHERE id = ?::uuid",
+                    "SELECT active, disabled_reason FROM bank_endpoint WHERE id = ?::uuid",
                     endpoint.id())
                 .get(0))
-        .containsEntry("active", true)
-        .containsEntry("failing_since", null);
+        .containsEntry("active", false)
+        .containsEntry("disabled_reason", "GONE");
     Webhooks.retire(db, endpoint);
   }
 

@@ -1,6 +1,8 @@
 package io.fraudtip.commons.identifiers;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -35,10 +37,10 @@ final class SocialHandles {
   /** Facebook ignores dots in usernames ({@code nguyen.van.a} is {@code nguyenvana}). */
   private static final Set<String> DOTLESS = Set.of("FACEBOOK", "MESSENGER");
 
-  /** The hosts of each platform's profile links, without {@code www.} or {@code m.}. */
+  /** The hosts of each platform's profile links, without {@code www.}, {@code m.} and the like. */
   private static final Map<String, Set<String>> HOSTS =
       Map.of(
-          "FACEBOOK", Set.of("facebook.com", "fb.com", "fb.me"),
+          "FACEBOOK", Set.of("facebook.com", "fb.com"),
           "MESSENGER", Set.of("m.me", "messenger.com", "facebook.com"),
           "TELEGRAM", Set.of("t.me", "telegram.me"),
           "TIKTOK", Set.of("tiktok.com"),
@@ -46,6 +48,61 @@ final class SocialHandles {
           "X", Set.of("x.com", "twitter.com"),
           "ZALO", Set.of("zalo.me"),
           "WHATSAPP", Set.of("wa.me"));
+
+  /**
+   * First path segments of the platforms' links that name no account (shares, groups, posts,
+   * invitations): such a link is kept as typed rather than read as an account called "share".
+   */
+  private static final Set<String> NOT_ACCOUNTS =
+      Set.of(
+          "share",
+          "sharer",
+          "sharer.php",
+          "groups",
+          "people",
+          "pages",
+          "pg",
+          "reel",
+          "reels",
+          "watch",
+          "video",
+          "videos",
+          "photo",
+          "photo.php",
+          "photos",
+          "posts",
+          "permalink.php",
+          "story.php",
+          "stories",
+          "events",
+          "marketplace",
+          "hashtag",
+          "login",
+          "messages",
+          "dialog",
+          "plugins",
+          "l.php",
+          "home.php",
+          "joinchat",
+          "addstickers",
+          "proxy",
+          "s",
+          "c",
+          "g",
+          "p",
+          "i",
+          "tv",
+          "explore",
+          "search",
+          "intent",
+          "home",
+          "tag",
+          "discover",
+          "t",
+          "send");
+
+  /** What a username is made of on these platforms (TikTok's shown with its {@code @}). */
+  private static final Pattern USERNAME = Pattern.compile("@?[\\p{L}\\p{N}._-]{1,100}");
 
   private static final Pattern PHONE_LIKE = Pattern.compile("\\(?\\+?[0-9][0-9\\s.()\\-]{5,}");
   private static final Pattern EVM = Pattern.compile("0[xX][0-9a-fA-F]{40}");
@@ -65,11 +122,19 @@ final class SocialHandles {
     if (!HOSTS.containsKey(platform) && !CASELESS.contains(platform)) {
       return h;
     }
-    h = fromProfileLink(platform, h);
+    if (h.contains("/")) {
+      String account = fromProfileLink(platform, h);
+      if (account == null) {
+        // A link that names no account this code can read (a share, a group, a post, a link on
+        // a host it does not know): kept as typed, its case and dots meaningful.
+        return h;
+      }
+      h = account;
+    }
     if (h.length() > 1 && h.startsWith("@")) {
       h = h.substring(1);
     }
-    if (BY_PHONE.contains(platform) && PHONE_LIKE.matcher(h).matches()) {
+    if (BY_PHONE.contains(platform) && PHONE_LIKE.matcher(h).matches() && isPhone(platform, h)) {
       String e164 = phone.apply(h);
       if (e164 != null) {
         return e164;
@@ -78,7 +143,7 @@ final class SocialHandles {
     if (CASELESS.contains(platform)) {
       h = h.toLowerCase(Locale.ROOT);
     }
-    if (DOTLESS.contains(platform) && !h.isEmpty() && h.chars().anyMatch(Character::isLetter)) {
+    if (DOTLESS.contains(platform) && h.chars().anyMatch(Character::isLetter)) {
       String dotless = h.replace(".", "");
       h = dotless.isEmpty() ? h : dotless;
     }
@@ -86,48 +151,88 @@ final class SocialHandles {
   }
 
   /**
+   * Whether digits name a phone: on Telegram only written as one ({@code +84…}, {@code 0…}), since
+   * its numeric user ids are digits too; on the other messengers always.
+   */
+  private static boolean isPhone(String platform, String digits) {
+    if (!"TELEGRAM".equals(platform)) {
+      return true;
+    }
+    String d = digits.startsWith("(") ? digits.substring(1) : digits;
+    return d.startsWith("+") || d.startsWith("0");
+  }
+
+  /**
    * The account a profile link names ({@code https://www.facebook.com/nguyen.van.a}, {@code
-   * t.me/scammer}, {@code facebook.com/profile.php?id=1000}), or the handle unchanged when it is no
-   * link of the platform.
+   * t.me/scammer}, {@code facebook.com/profile.php?id=1000}, {@code
+   * facebook.com/people/Name/1000}), or null when it is no profile link of the platform.
    */
   private static String fromProfileLink(String platform, String h) {
     Set<String> hosts = HOSTS.get(platform);
-    if (hosts == null || !(h.contains("://") || h.contains("/"))) {
-      return h;
+    if (hosts == null) {
+      return null;
     }
+    URI uri;
     try {
-      URI uri = URI.create(h.contains("://") ? h : "https://" + h);
-      String host = uri.getHost();
-      if (host == null) {
-        return h;
-      }
-      host = host.toLowerCase(Locale.ROOT);
-      for (String prefix : new String[] {"www.", "m.", "mobile.", "web."}) {
-        if (host.startsWith(prefix) && hosts.contains(host.substring(prefix.length()))) {
-          host = host.substring(prefix.length());
-        }
-      }
-      if (!hosts.contains(host)) {
-        return h;
-      }
-      String path = uri.getPath() == null ? "" : uri.getPath();
-      String query = uri.getQuery();
-      if (path.equals("/profile.php") && query != null) {
-        for (String pair : query.split("&")) {
-          if (pair.startsWith("id=") && pair.length() > 3) {
-            return pair.substring(3);
-          }
-        }
-      }
-      for (String segment : path.split("/")) {
-        if (!segment.isEmpty()) {
-          return segment;
-        }
-      }
-      return h;
+      uri = URI.create(h.contains("://") ? h : "https://" + h);
     } catch (IllegalArgumentException e) {
-      return h;
+      return null;
     }
+    String host = uri.getHost() == null ? null : profileHost(uri.getHost(), hosts);
+    if (host == null) {
+      return null;
+    }
+    String path = uri.getPath() == null ? "" : uri.getPath();
+    List<String> segments = new ArrayList<>();
+    for (String segment : path.split("/")) {
+      if (!segment.isEmpty()) {
+        segments.add(segment);
+      }
+    }
+    if (segments.equals(List.of("profile.php")) && uri.getQuery() != null) {
+      for (String pair : uri.getQuery().split("&")) {
+        if (pair.startsWith("id=") && pair.substring(3).matches("[0-9]{1,30}")) {
+          return pair.substring(3);
+        }
+      }
+      return null;
+    }
+    if (segments.size() == 3
+        && segments.get(0).equals("people")
+        && segments.get(2).matches("[0-9]{1,30}")) {
+      return segments.get(2);
+    }
+    if (segments.size() != 1) {
+      return null;
+    }
+    String account = segments.get(0);
+    return NOT_ACCOUNTS.contains(account.toLowerCase(Locale.ROOT))
+            || !USERNAME.matcher(account).matches()
+        ? null
+        : account;
+  }
+
+  /**
+   * The platform's host a link is on, past a {@code www.}, {@code m.}, {@code mbasic.}, {@code
+   * web.} or, on Facebook, language ({@code vi-vn.}) prefix; null when it is on another host.
+   */
+  private static String profileHost(String typedHost, Set<String> hosts) {
+    String host = typedHost.toLowerCase(Locale.ROOT);
+    if (hosts.contains(host)) {
+      return host;
+    }
+    int dot = host.indexOf('.');
+    if (dot > 0) {
+      String prefix = host.substring(0, dot);
+      String rest = host.substring(dot + 1);
+      if (hosts.contains(rest)
+          && (Set.of("www", "m", "mbasic", "mobile", "web", "touch").contains(prefix)
+              // Facebook's language hosts (vi-vn.facebook.com); vm.tiktok.com is a short link.
+              || rest.equals("facebook.com") && prefix.matches("[a-z]{2}(-[a-z]{2})?"))) {
+        return rest;
+      }
+    }
+    return null;
   }
 
   /**

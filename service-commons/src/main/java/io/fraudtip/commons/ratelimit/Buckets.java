@@ -44,6 +44,9 @@ public final class Buckets {
    * @return how long to wait until the bucket holds them; empty when they were taken
    */
   public Optional<Duration> take(String key, long tokens) {
+    if (tokens <= 0) {
+      return Optional.empty(); // nothing to take (an empty upload is refused on its own)
+    }
     ConsumptionProbe probe =
         buckets.get(key, k -> bucket()).tryConsumeAndReturnRemaining(Math.min(tokens, capacity));
     return probe.isConsumed()

@@ -158,6 +158,31 @@ class IdentifierNormaliserTest {
             ids.canonical(
                 IdentifierType.SOCIAL_ACCOUNT, "FACEBOOK:facebook.com/profile.php?id=100012345"))
         .isEqualTo("FACEBOOK:100012345");
+    assertThat(
+            ids.canonical(
+                IdentifierType.SOCIAL_ACCOUNT,
+                "FACEBOOK:https://vi-vn.facebook.com/people/Nguyen-Van-A/100012345/"))
+        .isEqualTo("FACEBOOK:100012345");
+    assertThat(
+            ids.canonical(
+                IdentifierType.SOCIAL_ACCOUNT, "FACEBOOK:vi-vn.facebook.com/Nguyen.Van.A"))
+        .isEqualTo("FACEBOOK:nguyenvana");
+    // A link that names no account (a share, a group, an invitation) is kept as typed: read as an
+    // account called "share", it would join every scammer's shared post into one.
+    for (String link :
+        java.util.List.of(
+            "FACEBOOK:https://www.facebook.com/share/1AbC2dEf/",
+            "FACEBOOK:https://www.facebook.com/groups/VayTienNhanh",
+            "ZALO:https://zalo.me/g/AbCdEf",
+            "TELEGRAM:https://t.me/joinchat/AbCdEf",
+            "TIKTOK:https://vm.tiktok.com/ZSxAbC/")) {
+      assertThat(ids.canonical(IdentifierType.SOCIAL_ACCOUNT, link)).isEqualTo(link);
+    }
+    // Telegram's numeric user ids are digits too: only a number written as one is a phone.
+    assertThat(ids.canonical(IdentifierType.SOCIAL_ACCOUNT, "TELEGRAM:912345678"))
+        .isEqualTo("TELEGRAM:912345678");
+    assertThat(ids.canonical(IdentifierType.SOCIAL_ACCOUNT, "TELEGRAM:0912 345 678"))
+        .isEqualTo("TELEGRAM:+84912345678");
     // A platform this code does not know keeps the handle as typed.
     assertThat(ids.canonical(IdentifierType.SOCIAL_ACCOUNT, "other: @Mixed.Case "))
         .isEqualTo("OTHER:@Mixed.Case");
