@@ -72,7 +72,11 @@ public final class WatchlistViews {
           String value) {}
 
   /** A batch of identifiers, for banks screening transfers. */
-  @Schema(description = "Up to 1,000 identifiers")
+  @Schema(
+      description =
+          "Up to 1,000 identifiers, in a body of at most 128 KiB (fraudtip.http.max-body-bytes;"
+              + " more is 413): a thousand accounts or phone numbers fit many times over, a"
+              + " thousand long URLs may need two batches")
   public record Batch(@NotNull @Size(min = 1, max = 1000) List<@Valid @NotNull Item> items) {}
 
   /** The answer for one identifier. Case references only for banks and police. */

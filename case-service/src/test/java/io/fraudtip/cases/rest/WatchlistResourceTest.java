@@ -187,25 +187,6 @@ class WatchlistResourceTest {
         .containsExactly("ZALO:+84" + digits, wallet, "TELEGRAM:" + handle);
   }
 
-  /** A batch within the documented bounds (1,000 items of up to 400 characters) is answered. */
-  @Test
-  void aBatchOfAThousandOfTheLongestValuesIsAnswered() {
-    List<Map<String, String>> items = new ArrayList<>();
-    for (int i = 0; i < 1000; i++) {
-      String page = "https://lua-dao-" + i + ".example.vn/";
-      items.add(Map.of("type", "URL", "value", page + "a".repeat(400 - page.length())));
-    }
-    given()
-        .auth()
-        .oauth2(tokens.bank(TestTips.VCB))
-        .contentType(ContentType.JSON)
-        .body(Map.of("items", items))
-        .post("/api/v1/watchlist/check")
-        .then()
-        .statusCode(200)
-        .body("results.size()", equalTo(1000));
-  }
-
   @Test
   void aBatchAboveAThousandIsRefused() {
     List<Map<String, String>> items = new ArrayList<>();
