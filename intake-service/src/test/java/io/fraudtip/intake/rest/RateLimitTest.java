@@ -12,6 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -74,43 +75,28 @@ class RateLimitTest {
   /** Files fill a disk long before their requests reach the address's limit. */
   @Test
   void anAddressUploadsItsAllowanceOfEvidenceBytesThen429() {
-    byte[] file = png(2000);
-    String upload = "/api/v1/tips/AAAA-BBBB-CC/evidence?name=a.png";
-    from("203.0.113.30")
-        .contentType("application/octet-stream")
-        .body(file)
-        .post(upload)
-        .then()
-        .statusCode(404);
-    from("203.0.113.30")
-        .contentType("application/octet-stream")
-        .body(file)
-        .post(upload)
-        .then()
+    String upload = "/api/v1/tips/AAAA-BBBB-CC/evidence";
+    upload("203.0.113.30", upload, 2000).statusCode(404);
+    upload("203.0.113.30", upload, 2000)
         .statusCode(429)
         .contentType("application/problem+json")
         .header("Retry-After", Integer::parseInt, greaterThan(0))
         .body("type", org.hamcrest.Matchers.endsWith("upload-quota"));
     // A small file still fits, and the path with a trailing slash counts the same.
-    from("203.0.113.30")
-        .contentType("application/octet-stream")
-        .body(png(500))
-        .post(upload.replace("/evidence", "/evidence/"))
-        .then()
-        .statusCode(404);
-    from("203.0.113.30")
-        .contentType("application/octet-stream")
-        .body(png(600))
-        .post(upload.replace("/evidence", "/evidence/"))
-        .then()
-        .statusCode(429);
+    upload("203.0.113.30", upload + "/", 500).statusCode(404);
+    upload("203.0.113.30", upload + "/", 600).statusCode(429);
     // Another address has its own allowance.
-    from("203.0.113.31")
+    upload("203.0.113.31", upload, 2000).statusCode(404);
+  }
+
+  /** Uploads a PNG of {@code bytes} bytes from the address: refused only for its unknown tip. */
+  private ValidatableResponse upload(String address, String path, int bytes) {
+    return from(address)
         .contentType("application/octet-stream")
-        .body(file)
-        .post(upload)
-        .then()
-        .statusCode(404);
+        .queryParam("name", "a.png")
+        .body(png(bytes))
+        .post(path)
+        .then();
   }
 
   /** Bytes that read as a PNG image: the upload is refused only for its unknown tip. */

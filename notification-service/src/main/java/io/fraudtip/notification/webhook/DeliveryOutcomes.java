@@ -158,15 +158,8 @@ public class DeliveryOutcomes {
       // A late answer to a delivery already over: an attempt whose lease ran out and was sent
       // again meanwhile, or one in flight when a replay sent it again. Its failure goes in the log
       // but neither reopens a delivery the bank has (SUCCEEDED) nor one that was given up (FAILED).
-      return new DeliveryRows.Attempt(
-          d.id,
-          d.totalAttempts,
-          attemptedAt,
-          r.latencyMs(),
-          r.status(),
-          status == 410 ? DeliveryAttempt.GONE : DeliveryAttempt.FAILED,
-          storable(r.body(), Math.min(config.responseBodyLimit(), BODY_COLUMN)),
-          error);
+      return line(
+          r, d, attemptedAt, status == 410 ? DeliveryAttempt.GONE : DeliveryAttempt.FAILED, error);
     }
     d.lastAttemptAt = attemptedAt;
     d.lastStatus = r.status();
@@ -208,6 +201,12 @@ public class DeliveryOutcomes {
         d.nextAttemptAt = now.plus(wait);
       }
     }
+    return line(r, d, attemptedAt, outcome, error);
+  }
+
+  /** The attempt's line in the delivery log. */
+  private DeliveryRows.Attempt line(
+      Result r, DeliveryRows.Row d, Instant attemptedAt, String outcome, String error) {
     return new DeliveryRows.Attempt(
         d.id,
         d.totalAttempts,

@@ -46,17 +46,7 @@ class LateAnswersTest {
     Webhooks.awaitState(db, deliveryId, "SUCCEEDED", Duration.ofSeconds(20));
     Map<String, Object> before = row(deliveryId);
 
-    outcomes.recordAll(
-        List.of(
-            new DeliveryOutcomes.Result(
-                deliveryId,
-                UUID.fromString(endpoint.id()),
-                Instant.now().minusSeconds(20),
-                20_000,
-                null,
-                null,
-                null,
-                "Read timed out")));
+    late(deliveryId, endpoint, null, "Read timed out");
 
     Map<String, Object> after = row(deliveryId);
     assertThat(after.get("state")).isEqualTo("SUCCEEDED");
@@ -77,17 +67,7 @@ class LateAnswersTest {
                 .get(0))
         .containsEntry("failing_since", null);
     // A 410, late or not, is the bank's word that the endpoint is gone now.
-    outcomes.recordAll(
-        List.of(
-            new DeliveryOutcomes.Result(
-                deliveryId,
-                UUID.fromString(endpoint.id()),
-                Instant.now().minusSeconds(10),
-                5,
-                410,
-                null,
-                "Gone",
-                null)));
+    late(deliveryId, endpoint, 410, null);
     assertThat(row(deliveryId).get("state")).isEqualTo("SUCCEEDED");
     assertThat(
             db.query(
@@ -97,6 +77,21 @@ class LateAnswersTest {
         .containsEntry("active", false)
         .containsEntry("disabled_reason", "GONE");
     Webhooks.retire(db, endpoint);
+  }
+
+  /** Records the answer of an attempt made 20 s ago: a status, or an error without one. */
+  private void late(UUID deliveryId, Webhooks.Endpoint endpoint, Integer status, String error) {
+    outcomes.recordAll(
+        List.of(
+            new DeliveryOutcomes.Result(
+                deliveryId,
+                UUID.fromString(endpoint.id()),
+                Instant.now().minusSeconds(20),
+                20_000,
+                status,
+                null,
+                null,
+                error)));
   }
 
   private Map<String, Object> row(UUID deliveryId) {

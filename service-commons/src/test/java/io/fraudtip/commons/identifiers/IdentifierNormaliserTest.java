@@ -129,30 +129,24 @@ class IdentifierNormaliserTest {
   @Test
   void aSocialAccountTypedAnyWayIsOneAccount() {
     assertThat(
-            java.util.stream.Stream.of(
-                    "ZALO:0869 123 456",
-                    "zalo:+84 869 123 456",
-                    "ZALO:84869123456",
-                    "ZALO:(+84) 869.123.456",
-                    "ZALO:zalo.me/0869123456")
-                .map(v -> ids.canonical(IdentifierType.SOCIAL_ACCOUNT, v))
-                .distinct())
+            socialForms(
+                "ZALO:0869 123 456",
+                "zalo:+84 869 123 456",
+                "ZALO:84869123456",
+                "ZALO:(+84) 869.123.456",
+                "ZALO:zalo.me/0869123456"))
         .containsExactly("ZALO:+84869123456");
     assertThat(
-            java.util.stream.Stream.of(
-                    "TELEGRAM:@HoTroVayVon",
-                    "telegram:hotrovayvon",
-                    "TELEGRAM:https://t.me/HoTroVayVon")
-                .map(v -> ids.canonical(IdentifierType.SOCIAL_ACCOUNT, v))
-                .distinct())
+            socialForms(
+                "TELEGRAM:@HoTroVayVon",
+                "telegram:hotrovayvon",
+                "TELEGRAM:https://t.me/HoTroVayVon"))
         .containsExactly("TELEGRAM:hotrovayvon");
     assertThat(
-            java.util.stream.Stream.of(
-                    "FACEBOOK:Nguyen.Van.A",
-                    "FACEBOOK:https://www.facebook.com/nguyenvana?ref=share",
-                    "FACEBOOK:m.facebook.com/nguyen.vana")
-                .map(v -> ids.canonical(IdentifierType.SOCIAL_ACCOUNT, v))
-                .distinct())
+            socialForms(
+                "FACEBOOK:Nguyen.Van.A",
+                "FACEBOOK:https://www.facebook.com/nguyenvana?ref=share",
+                "FACEBOOK:m.facebook.com/nguyen.vana"))
         .containsExactly("FACEBOOK:nguyenvana");
     assertThat(
             ids.canonical(
@@ -191,6 +185,14 @@ class IdentifierNormaliserTest {
         .containsExactly(
             id(IdentifierType.SOCIAL_ACCOUNT, "ZALO:+84869123456"),
             id(IdentifierType.SOCIAL_ACCOUNT, "ZALO:0869123456"));
+  }
+
+  /** The distinct forms the values take as social accounts. */
+  private java.util.List<String> socialForms(String... values) {
+    return java.util.Arrays.stream(values)
+        .map(v -> ids.canonical(IdentifierType.SOCIAL_ACCOUNT, v))
+        .distinct()
+        .toList();
   }
 
   @Test
