@@ -100,6 +100,7 @@ public class PhoneNormaliser {
    */
   String convertOldMobile(String compact) {
     String national;
+    boolean withCountryCode = true;
     if (compact.startsWith("+84")) {
       national = "0" + compact.substring(3);
     } else if (compact.startsWith("0084")) {
@@ -109,9 +110,10 @@ public class PhoneNormaliser {
       national = "0" + compact.substring(2);
     } else {
       national = compact;
+      withCountryCode = false;
     }
     boolean trunkDropped = false;
-    if (national != compact && national.startsWith("00")) {
+    if (withCountryCode && national.startsWith("00")) {
       national = national.substring(1);
       trunkDropped = true;
     }

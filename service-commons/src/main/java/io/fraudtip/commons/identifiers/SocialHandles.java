@@ -20,8 +20,11 @@ final class SocialHandles {
   /** Platforms whose accounts are phone numbers (Zalo, Viber, WhatsApp; Telegram may be). */
   private static final Set<String> BY_PHONE = Set.of("ZALO", "VIBER", "WHATSAPP", "TELEGRAM");
 
-  /** Platforms whose usernames ignore case. */
-  private static final Set<String> CASELESS =
+  /**
+   * The platforms this code knows, whose usernames all ignore case; any other ({@code OTHER}) keeps
+   * its handle as typed.
+   */
+  private static final Set<String> KNOWN =
       Set.of(
           "ZALO",
           "FACEBOOK",
@@ -104,7 +107,6 @@ final class SocialHandles {
   /** What a username is made of on these platforms (TikTok's shown with its {@code @}). */
   private static final Pattern USERNAME = Pattern.compile("@?[\\p{L}\\p{N}._-]{1,100}");
 
-  private static final Pattern PHONE_LIKE = Pattern.compile("\\(?\\+?[0-9][0-9\\s.()\\-]{5,}");
   private static final Pattern EVM = Pattern.compile("0[xX][0-9a-fA-F]{40}");
   private static final Pattern BECH32 = Pattern.compile("(?i)(bc1|tb1|ltc1)[ac-hj-np-z02-9]{6,87}");
   private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -119,7 +121,7 @@ final class SocialHandles {
    */
   static String handle(String platform, String typed, UnaryOperator<String> phone) {
     String h = typed.strip();
-    if (!HOSTS.containsKey(platform) && !CASELESS.contains(platform)) {
+    if (!KNOWN.contains(platform)) {
       return h;
     }
     if (h.contains("/")) {
@@ -134,15 +136,14 @@ final class SocialHandles {
     if (h.length() > 1 && h.startsWith("@")) {
       h = h.substring(1);
     }
-    if (BY_PHONE.contains(platform) && PHONE_LIKE.matcher(h).matches() && isPhone(platform, h)) {
+    // The phone normaliser refuses what is no number (a username's letters among them).
+    if (BY_PHONE.contains(platform) && isPhone(platform, h)) {
       String e164 = phone.apply(h);
       if (e164 != null) {
         return e164;
       }
     }
-    if (CASELESS.contains(platform)) {
-      h = h.toLowerCase(Locale.ROOT);
-    }
+    h = h.toLowerCase(Locale.ROOT);
     if (DOTLESS.contains(platform) && h.chars().anyMatch(Character::isLetter)) {
       String dotless = h.replace(".", "");
       h = dotless.isEmpty() ? h : dotless;
