@@ -18,6 +18,7 @@ import io.fraudtip.commons.outbox.Outbox;
 import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.problem.Violations;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Ids;
 import io.fraudtip.contracts.Topics;
@@ -29,9 +30,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -299,15 +298,11 @@ public class AllowList {
   }
 
   private static Entry entry(Object[] r) {
-    Instant at = null;
-    if (r[4] instanceof Instant i) {
-      at = i;
-    } else if (r[4] instanceof OffsetDateTime o) {
-      at = o.toInstant();
-    } else if (r[4] instanceof Timestamp t) {
-      at = t.toInstant();
-    }
     return new Entry(
-        IdentifierType.valueOf((String) r[0]), (String) r[1], (String) r[2], (String) r[3], at);
+        IdentifierType.valueOf((String) r[0]),
+        (String) r[1],
+        (String) r[2],
+        (String) r[3],
+        Timestamps.fromColumn(r[4]));
   }
 }

@@ -2,6 +2,7 @@ package io.fraudtip.notification.service;
 
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.alerts.AnswerBounds;
 import io.fraudtip.contracts.alerts.OnwardTransferV1;
 import io.fraudtip.contracts.banks.AccountNumbers;
@@ -12,9 +13,7 @@ import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.AlertResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -124,22 +123,9 @@ class AnswerChecks {
     } else {
       reached = holdAmount == null || holdAmount <= 0 ? null : holdAmount;
     }
-    Instant first = instantOf(row[2]);
+    Instant first = Timestamps.fromColumn(row[2]);
     long held =
         currentHold != null && currentHold.outcome.holdsMoney() ? currentHold.frozenAmountVnd : 0;
     return new AnswerBounds(reached, first, held, now.plus(config.clockSkew()));
-  }
-
-  private static Instant instantOf(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof Timestamp t) {
-      return t.toInstant();
-    }
-    return null;
   }
 }

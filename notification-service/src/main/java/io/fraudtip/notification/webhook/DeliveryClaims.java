@@ -1,13 +1,13 @@
 package io.fraudtip.notification.webhook;
 
 import io.fraudtip.commons.sql.PgArrays;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -102,9 +102,9 @@ class DeliveryClaims {
               endpointId,
               (String) r[4],
               (String) r[5],
-              toInstant(r[6]),
+              Timestamps.fromColumn(r[6]),
               (String) r[11],
-              toInstant(r[12]),
+              Timestamps.fromColumn(r[12]),
               now);
       chosen.add(
           new ClaimedDelivery(
@@ -241,22 +241,5 @@ class DeliveryClaims {
       secrets.add(signing.open(endpointId, olderSealed));
     }
     return secrets;
-  }
-
-  /** A timestamptz as the driver hands it to a native query (also {@link DeliveryOutcomes}). */
-  static Instant toInstant(Object value) {
-    if (value == null) {
-      return null;
-    }
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("unexpected time type " + value.getClass());
   }
 }

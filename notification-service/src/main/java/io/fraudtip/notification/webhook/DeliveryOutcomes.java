@@ -268,7 +268,7 @@ public class DeliveryOutcomes {
       UUID alertId = (UUID) row[0];
       String type = (String) row[1];
       FirstSuccess s = byAlert.get(alertId);
-      Instant triggeredAt = DeliveryClaims.toInstant(row[7]);
+      Instant triggeredAt = Timestamps.fromColumn(row[7]);
       UUID eventId = deliveredEventId(alertId);
       if (!Boolean.TRUE.equals(row[9])) {
         delivered.add(

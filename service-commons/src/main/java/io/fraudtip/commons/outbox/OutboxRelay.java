@@ -1,6 +1,7 @@
 package io.fraudtip.commons.outbox;
 
 import io.fraudtip.commons.failure.Causes;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.commons.tracing.TraceContexts;
 import io.fraudtip.contracts.CloudEvents;
 import io.micrometer.core.instrument.Gauge;
@@ -338,7 +339,7 @@ public class OutboxRelay {
                     "SELECT count(*), min(created_at) FROM outbox_event WHERE published_at IS NULL")
                 .getSingleResult();
     backlog.set(((Number) row[0]).longValue());
-    oldestUnsentEpochMs.set(row[1] == null ? 0 : toInstant(row[1]).toEpochMilli());
+    oldestUnsentEpochMs.set(row[1] == null ? 0 : Timestamps.fromColumn(row[1]).toEpochMilli());
   }
 
   /**
@@ -351,19 +352,6 @@ public class OutboxRelay {
     return em.createQuery("DELETE FROM OutboxEvent e WHERE e.publishedAt < :before")
         .setParameter("before", Instant.now().minus(config.retention()))
         .executeUpdate();
-  }
-
-  private static Instant toInstant(Object value) {
-    if (value instanceof Instant i) {
-      return i;
-    }
-    if (value instanceof java.time.OffsetDateTime o) {
-      return o.toInstant();
-    }
-    if (value instanceof java.sql.Timestamp t) {
-      return t.toInstant();
-    }
-    throw new IllegalStateException("unexpected time type " + value.getClass());
   }
 
   private static String rootMessage(Throwable e) {

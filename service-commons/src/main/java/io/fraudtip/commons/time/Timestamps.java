@@ -1,6 +1,8 @@
 package io.fraudtip.commons.time;
 
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
@@ -29,6 +31,26 @@ public final class Timestamps {
    */
   public static Instant asFilterBound(Instant instant) {
     return instant.isBefore(EARLIEST) ? EARLIEST : instant.isAfter(LATEST) ? LATEST : instant;
+  }
+
+  /**
+   * A {@code timestamptz} column as a native query hands it over (the driver's and Hibernate's
+   * versions differ: an Instant, an OffsetDateTime or a Timestamp); null stays null.
+   */
+  public static Instant fromColumn(Object value) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof Instant i) {
+      return i;
+    }
+    if (value instanceof OffsetDateTime o) {
+      return o.toInstant();
+    }
+    if (value instanceof Timestamp t) {
+      return t.toInstant();
+    }
+    throw new IllegalStateException("unexpected time type " + value.getClass());
   }
 
   /** The instant to the microsecond, as it will read back from the database. */
