@@ -65,6 +65,14 @@ public class Delivery extends PanacheEntityBase {
   @Column(name = "completed_at")
   public Instant completedAt;
 
+  /** The lease of the delivery's latest attempt: each claim or hand-off takes the next. */
+  @Column(nullable = false)
+  public int lease;
+
+  /** Whether an attempt under {@link #lease} is awaiting its answer. */
+  @Column(nullable = false)
+  public boolean leased;
+
   /** The webhook-id of a delivery: {@code msg_} and its id without dashes. */
   public static String webhookIdOf(UUID id) {
     return "msg_" + id.toString().replace("-", "");

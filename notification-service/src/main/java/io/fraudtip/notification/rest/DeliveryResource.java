@@ -129,8 +129,10 @@ public class DeliveryResource {
   @Operation(
       summary = "Send one message again now, with the same webhook-id",
       description =
-          "Starts a new round of the retry schedule. An attempt already in flight still counts:"
-              + " its success is kept, and its failure never reopens a delivery the bank has.")
+          "Starts a new round of the retry schedule. While an attempt is in flight nothing more"
+              + " is sent: that attempt's answer is the new round's first. An attempt sent before"
+              + " still counts if it succeeds; its failure never reopens a delivery the bank has"
+              + " nor changes the new round's schedule.")
   @APIResponse(responseCode = "202", description = "Scheduled")
   @APIResponse(
       responseCode = "404",

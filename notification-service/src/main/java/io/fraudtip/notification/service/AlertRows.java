@@ -29,12 +29,13 @@ final class AlertRows {
 
   private static final String INSERT_DELIVERIES =
       "INSERT INTO delivery (id, webhook_id, alert_id, endpoint_id, bank_bin, event_type, state,"
-          + " attempts, total_attempts, next_attempt_at, created_at)"
+          + " attempts, total_attempts, next_attempt_at, created_at, lease, leased)"
           + " SELECT id, webhook_id, alert_id, endpoint_id, bank_bin, event_type, state, attempts,"
-          + " total_attempts, next_attempt_at, created_at"
+          + " total_attempts, next_attempt_at, created_at, lease, leased"
           + " FROM unnest(?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS timestamptz[]),"
-          + " CAST(? AS timestamptz[])) AS d(id, webhook_id, alert_id, endpoint_id, bank_bin,"
-          + " event_type, state, attempts, total_attempts, next_attempt_at, created_at)";
+          + " CAST(? AS timestamptz[]), ?, ?) AS d(id, webhook_id, alert_id, endpoint_id, bank_bin,"
+          + " event_type, state, attempts, total_attempts, next_attempt_at, created_at, lease,"
+          + " leased)";
 
   private AlertRows() {}
 
@@ -74,6 +75,8 @@ final class AlertRows {
         column("int4", (Delivery d) -> d.attempts),
         column("int4", (Delivery d) -> d.totalAttempts),
         instant((Delivery d) -> d.nextAttemptAt),
-        instant((Delivery d) -> d.createdAt));
+        instant((Delivery d) -> d.createdAt),
+        column("int4", (Delivery d) -> d.lease),
+        column("bool", (Delivery d) -> d.leased));
   }
 }

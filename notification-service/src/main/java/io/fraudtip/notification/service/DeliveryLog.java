@@ -16,6 +16,7 @@ import io.fraudtip.notification.webhook.DeliveryWakeUp;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +26,9 @@ import java.util.UUID;
 
 /**
  * The delivery log, read by the bank (its own deliveries only) and operators, and replays: a replay
- * sends the same message again, with the same webhook-id, starting a new round of the schedule.
+ * sends the same message again, with the same webhook-id, starting a new round of the schedule. A
+ * replay of a delivery whose attempt is in flight sends nothing more: that attempt's answer starts
+ * the new round.
  */
 @ApplicationScoped
 public class DeliveryLog {
@@ -87,7 +90,11 @@ public class DeliveryLog {
     return new DeliveryDetail(view(d), attempts);
   }
 
-  /** Sends one message again, now, with the same webhook-id. */
+  /**
+   * Sends one message again, now, with the same webhook-id; or, while an attempt is in flight,
+   * counts that attempt as the new round's first (sending it twice at once would only reach the
+   * bank twice, and the first answer would then be taken for the second's).
+   */
   @Transactional
   public DeliveryView replay(Optional<String> bankScope, UUID id) {
     Delivery d = find(bankScope, id);
@@ -96,7 +103,17 @@ public class DeliveryLog {
       throw ProblemException.conflict(
           "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
     }
-    restart(d);
+    // Locked against the recorder and the claim, which change the lease and the round.
+    em.refresh(d, LockModeType.PESSIMISTIC_WRITE);
+    Instant now = Instant.now();
+    if (d.state == DeliveryState.PENDING
+        && d.leased
+        && d.nextAttemptAt != null
+        && d.nextAttemptAt.isAfter(now)) {
+      d.attempts = 0;
+      return view(d);
+    }
+    restart(d, now);
     wakeUp.wakeAfterCommit();
     return view(d);
   }
@@ -111,7 +128,7 @@ public class DeliveryLog {
     int count =
         em.createNativeQuery(
                 "UPDATE delivery d SET state = 'PENDING', attempts = 0, next_attempt_at = now(),"
-                    + " completed_at = NULL"
+                    + " completed_at = NULL, lease = d.lease + 1, leased = false"
                     + " FROM bank_endpoint e WHERE e.id = d.endpoint_id AND e.active"
                     + " AND d.state = 'FAILED' AND d.completed_at >= :since"
                     + " AND (CAST(:bank AS varchar) IS NULL OR d.bank_bin = CAST(:bank AS varchar))"
@@ -140,11 +157,17 @@ public class DeliveryLog {
         .toList();
   }
 
-  private static void restart(Delivery d) {
+  /**
+   * A new round, due now. The next lease, so that the answer of an attempt whose own lease ran out
+   * and is still somewhere on its way counts in no round.
+   */
+  private static void restart(Delivery d, Instant now) {
     d.state = DeliveryState.PENDING;
     d.attempts = 0;
-    d.nextAttemptAt = Instant.now();
+    d.nextAttemptAt = now;
     d.completedAt = null;
+    d.lease++;
+    d.leased = false;
   }
 
   private static Delivery find(Optional<String> bankScope, UUID id) {

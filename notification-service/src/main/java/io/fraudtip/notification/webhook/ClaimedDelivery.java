@@ -19,6 +19,8 @@ import java.util.UUID;
  * @param leasedUntilMs when the lease of a delivery handed over in memory ends (epoch millis): one
  *     that waited for a slot is sent only while its lease outlasts the request; 0 for a claimed
  *     one, sent at once
+ * @param lease the lease the attempt holds the row under ({@code delivery.lease}): its answer
+ *     changes the delivery's round only while the row's lease is still this one
  */
 record ClaimedDelivery(
     UUID deliveryId,
@@ -30,4 +32,5 @@ record ClaimedDelivery(
     String eventType,
     String traceparent,
     String tracestate,
-    long leasedUntilMs) {}
+    long leasedUntilMs,
+    int lease) {}

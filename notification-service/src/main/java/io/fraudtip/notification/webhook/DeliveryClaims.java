@@ -70,10 +70,10 @@ class DeliveryClaims {
                 "SELECT d.id, d.webhook_id, d.endpoint_id, e.url, e.secret_sealed,"
                     + " e.previous_secret_sealed,"
                     + " e.previous_secret_until, a.payload, a.event_type, a.traceparent,"
-                    + " a.tracestate, e.older_secret_sealed, e.older_secret_until"
+                    + " a.tracestate, e.older_secret_sealed, e.older_secret_until, d.lease"
                     + " FROM bank_endpoint e"
                     + " CROSS JOIN LATERAL (SELECT x.id, x.webhook_id, x.endpoint_id, x.alert_id,"
-                    + " x.next_attempt_at FROM delivery x"
+                    + " x.next_attempt_at, x.lease FROM delivery x"
                     + " WHERE x.endpoint_id = e.id AND x.state = 'PENDING'"
                     + " AND x.next_attempt_at <= now()"
                     + " ORDER BY x.next_attempt_at LIMIT :slots FOR UPDATE SKIP LOCKED) d"
@@ -117,11 +117,13 @@ class DeliveryClaims {
               (String) r[8],
               (String) r[9],
               (String) r[10],
-              0));
+              0,
+              // Locked, so the row's next lease is this one.
+              ((Number) r[13]).intValue() + 1));
     }
     em.createNativeQuery(
-            "UPDATE delivery SET next_attempt_at = now() + CAST(:lease AS interval)"
-                + " WHERE id = ANY (CAST(:ids AS uuid[]))")
+            "UPDATE delivery SET next_attempt_at = now() + CAST(:lease AS interval),"
+                + " lease = lease + 1, leased = true WHERE id = ANY (CAST(:ids AS uuid[]))")
         .setParameter("lease", leaseMs() + " milliseconds")
         .setParameter("ids", PgArrays.of(chosen.stream().map(ClaimedDelivery::deliveryId).toList()))
         .executeUpdate();
@@ -171,8 +173,8 @@ class DeliveryClaims {
 
   /**
    * Makes deliveries that waited too long in memory due at once, each only while it still holds the
-   * hand-off's lease (its row's time to the millisecond): one whose lease has ended may have been
-   * claimed and be in flight elsewhere. If this fails, the leases end on their own.
+   * hand-off's lease: one whose lease has ended may have been claimed (the next lease) and be in
+   * flight elsewhere. If this fails, the leases end on their own.
    */
   private void giveUp(List<ClaimedDelivery> late) {
     try {
@@ -180,18 +182,16 @@ class DeliveryClaims {
           .run(
               () ->
                   em.createNativeQuery(
-                          "UPDATE delivery d SET next_attempt_at = now()"
-                              + " FROM unnest(CAST(:ids AS uuid[]), CAST(:until AS int8[]))"
-                              + " AS v(id, until)"
-                              + " WHERE d.id = v.id AND d.state = 'PENDING'"
-                              + " AND d.last_attempt_at IS NULL"
-                              + " AND floor(EXTRACT(EPOCH FROM d.next_attempt_at) * 1000) = v.until")
+                          "UPDATE delivery d SET next_attempt_at = now(), leased = false"
+                              + " FROM unnest(CAST(:ids AS uuid[]), CAST(:leases AS int4[]))"
+                              + " AS v(id, lease)"
+                              + " WHERE d.id = v.id AND d.state = 'PENDING' AND d.leased"
+                              + " AND d.lease = v.lease")
                       .setParameter(
                           "ids",
                           PgArrays.of(late.stream().map(ClaimedDelivery::deliveryId).toList()))
                       .setParameter(
-                          "until",
-                          PgArrays.of(late.stream().map(ClaimedDelivery::leasedUntilMs).toList()))
+                          "leases", PgArrays.of(late.stream().map(ClaimedDelivery::lease).toList()))
                       .executeUpdate());
     } catch (RuntimeException e) {
       LOG.warnf(

@@ -86,7 +86,8 @@ public class DeliveryHandOff {
               alert.eventType,
               alert.traceparent,
               alert.tracestate,
-              leaseEnd.toEpochMilli());
+              leaseEnd.toEpochMilli(),
+              1);
       if (!slots.reserve(endpoint.id)) {
         // Every slot of the endpoint and every place in its line is taken: due at once, claimed
         // when the line has emptied and an answer frees a slot (it wakes the dispatcher) or at the
@@ -95,6 +96,8 @@ public class DeliveryHandOff {
         return;
       }
       d.nextAttemptAt = leaseEnd;
+      d.lease = 1;
+      d.leased = true;
       leased.add(leasedDelivery);
     }
 

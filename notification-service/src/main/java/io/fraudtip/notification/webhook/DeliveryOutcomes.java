@@ -51,6 +51,7 @@ public class DeliveryOutcomes {
    *
    * @param deliveryId the delivery
    * @param endpointId its endpoint
+   * @param lease the lease the attempt was sent under ({@link ClaimedDelivery#lease()})
    * @param at when the request started
    * @param latencyMs time to the answer or the failure
    * @param status the HTTP status, null when no answer came
@@ -61,6 +62,7 @@ public class DeliveryOutcomes {
   public record Result(
       UUID deliveryId,
       UUID endpointId,
+      int lease,
       Instant at,
       long latencyMs,
       Integer status,
@@ -121,14 +123,14 @@ public class DeliveryOutcomes {
       if (d == null) {
         continue;
       }
-      boolean over = d.state != DeliveryState.PENDING;
-      DeliveryRows.Attempt attempt = recordOne(r, d, now);
+      boolean current = current(r, d);
+      DeliveryRows.Attempt attempt = recordOne(r, d, current, now);
       attempts.add(attempt);
       boolean success = DeliveryAttempt.SUCCESS.equals(attempt.outcome());
       // A late failure (a timeout or a 5xx after another attempt succeeded) says nothing of the
       // endpoint now: it does not start the failure clock. A 410 is news of now: the endpoint is
       // gone, whatever became of this delivery.
-      if (!over || success || DeliveryAttempt.GONE.equals(attempt.outcome())) {
+      if (current || success || DeliveryAttempt.GONE.equals(attempt.outcome())) {
         answers.add(r.endpointId(), attempt.outcome());
       }
       if (success) {
@@ -146,21 +148,33 @@ public class DeliveryOutcomes {
     attempts.forEach(a -> metrics.deliveryAttempted(a.outcome()));
   }
 
+  /**
+   * Whether the answer is the one the delivery's round awaits: the delivery is still pending and no
+   * other attempt took its row since this one was sent (a claim after its lease ran out, a replay).
+   */
+  private static boolean current(Result r, DeliveryRows.Row d) {
+    return d.state == DeliveryState.PENDING && d.lease == r.lease();
+  }
+
   /** What an answer does to its delivery; returns its line in the log. */
-  private DeliveryRows.Attempt recordOne(Result r, DeliveryRows.Row d, Instant now) {
+  private DeliveryRows.Attempt recordOne(
+      Result r, DeliveryRows.Row d, boolean current, Instant now) {
     Instant attemptedAt = Timestamps.micros(r.at());
     String error = storable(r.error(), ERROR_COLUMN);
     int status = r.status() == null ? 0 : r.status();
     boolean success = status >= 200 && status < 300;
-    d.attempts++;
     d.totalAttempts++;
-    if (!success && d.state != DeliveryState.PENDING) {
-      // A late answer to a delivery already over: an attempt whose lease ran out and was sent
-      // again meanwhile, or one in flight when a replay sent it again. Its failure goes in the log
-      // but neither reopens a delivery the bank has (SUCCEEDED) nor one that was given up (FAILED).
+    if (!success && !current) {
+      // A late answer: the delivery is over (the bank has it, or it was given up), or it was
+      // taken again since (this attempt's lease ran out and another attempt holds it, or a replay
+      // started a new round). Its failure goes in the log but neither reopens the delivery nor
+      // counts in, or reschedules, the round another attempt is running.
       return line(
           r, d, attemptedAt, status == 410 ? DeliveryAttempt.GONE : DeliveryAttempt.FAILED, error);
     }
+    // A success counts whatever attempt brought it: the bank has the message.
+    d.attempts++;
+    d.leased = false;
     d.lastAttemptAt = attemptedAt;
     d.lastStatus = r.status();
     d.lastError = error != null ? error : r.status() == null ? null : "HTTP " + r.status();

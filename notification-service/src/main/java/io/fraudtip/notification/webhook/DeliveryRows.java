@@ -47,6 +47,8 @@ class DeliveryRows {
     Integer lastStatus;
     String lastError;
     Instant completedAt;
+    int lease;
+    boolean leased;
 
     Row(
         UUID id,
@@ -88,8 +90,8 @@ class DeliveryRows {
           try (PreparedStatement s =
               c.prepareStatement(
                   "SELECT id, alert_id, event_type, created_at, state, attempts, total_attempts,"
-                      + " next_attempt_at, last_attempt_at, last_status, last_error, completed_at"
-                      + " FROM delivery WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
+                      + " next_attempt_at, last_attempt_at, last_status, last_error, completed_at,"
+                      + " lease, leased FROM delivery WHERE id = ANY (?) ORDER BY id FOR UPDATE")) {
             s.setArray(1, c.createArrayOf("uuid", ids.stream().distinct().toArray()));
             try (ResultSet rs = s.executeQuery()) {
               while (rs.next()) {
@@ -109,6 +111,8 @@ class DeliveryRows {
                 row.lastStatus = rs.getObject(10, Integer.class);
                 row.lastError = rs.getString(11);
                 row.completedAt = at(rs, 12);
+                row.lease = rs.getInt(13);
+                row.leased = rs.getBoolean(14);
                 rows.put(id, row);
               }
             }
@@ -141,10 +145,11 @@ class DeliveryRows {
               c,
               "UPDATE delivery SET state = v.state, attempts = v.attempts,"
                   + " total_attempts = v.total, next_attempt_at = v.next, last_attempt_at = v.last,"
-                  + " last_status = v.status, last_error = v.error, completed_at = v.completed"
+                  + " last_status = v.status, last_error = v.error, completed_at = v.completed,"
+                  + " leased = v.leased"
                   + " FROM unnest(?, ?, ?, ?, CAST(? AS timestamptz[]), CAST(? AS timestamptz[]),"
-                  + " ?, ?, CAST(? AS timestamptz[]))"
-                  + " AS v(id, state, attempts, total, next, last, status, error, completed)"
+                  + " ?, ?, CAST(? AS timestamptz[]), ?)"
+                  + " AS v(id, state, attempts, total, next, last, status, error, completed, leased)"
                   + " WHERE delivery.id = v.id",
               List.copyOf(deliveries),
               column("uuid", (Row r) -> r.id),
@@ -155,7 +160,8 @@ class DeliveryRows {
               instant((Row r) -> r.lastAttemptAt),
               column("int4", (Row r) -> r.lastStatus),
               column("text", (Row r) -> r.lastError),
-              instant((Row r) -> r.completedAt));
+              instant((Row r) -> r.completedAt),
+              column("bool", (Row r) -> r.leased));
         });
   }
 

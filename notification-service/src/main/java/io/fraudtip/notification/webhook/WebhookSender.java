@@ -627,6 +627,7 @@ class WebhookSender {
       return new DeliveryOutcomes.Result(
           c.deliveryId(),
           c.endpointId(),
+          c.lease(),
           at,
           latencyMs,
           status,
@@ -635,7 +636,15 @@ class WebhookSender {
           null);
     }
     return new DeliveryOutcomes.Result(
-        c.deliveryId(), c.endpointId(), at, latencyMs, null, null, null, describe(error));
+        c.deliveryId(),
+        c.endpointId(),
+        c.lease(),
+        at,
+        latencyMs,
+        null,
+        null,
+        null,
+        describe(error));
   }
 
   /**

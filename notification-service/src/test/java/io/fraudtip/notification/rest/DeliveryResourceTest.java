@@ -119,6 +119,48 @@ class DeliveryResourceTest {
   }
 
   @Test
+  void aReplayWhileAnAttemptIsInFlightSendsNothingMoreAndThatAttemptOpensTheNewRound() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "963388");
+    endpoint.receiver().neverAnswer();
+    try {
+      UUID tip = Webhooks.tip(kafka, "963388", "7710000051");
+      String id = Webhooks.deliveryOf(db, tip).get("id").toString();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> endpoint.receiver().deliveries().size() == 1);
+
+      given()
+          .auth()
+          .oauth2(tokens.bank("963388"))
+          .post("/api/v1/deliveries/{id}/replay", id)
+          .then()
+          .statusCode(202)
+          .body("state", equalTo("PENDING"))
+          .body("attempts", equalTo(0));
+
+      // The attempt in flight is the replay's: the bank gets nothing more while it lasts (the
+      // read timeout is 5 s here).
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(3))
+          .until(() -> endpoint.receiver().deliveries().size() == 1);
+      // Its answer (none: a timeout) is the new round's first attempt.
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  db.queryLong("SELECT total_attempts FROM delivery WHERE id = ?::uuid", id) == 1);
+      assertThat(db.query("SELECT state, attempts FROM delivery WHERE id = ?::uuid", id).get(0))
+          .containsEntry("state", "PENDING")
+          .containsEntry("attempts", 1);
+      endpoint.receiver().reset().secrets(endpoint.secret());
+      Webhooks.awaitState(db, UUID.fromString(id), "SUCCEEDED", Duration.ofSeconds(15));
+    } finally {
+      Webhooks.retire(db, endpoint);
+    }
+  }
+
+  @Test
   void allFailedSinceATimeAreReplayed() {
     Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "970423");
     endpoint.receiver().answerAlways(500);

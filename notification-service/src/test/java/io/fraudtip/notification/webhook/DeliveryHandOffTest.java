@@ -225,12 +225,14 @@ class DeliveryHandOffTest {
     UUID late = delivery(alert("970456"), endpointId, "970456");
     UUID claimedElsewhere = delivery(alert("970456"), endpointId, "970456");
     String lease =
-        "UPDATE delivery SET next_attempt_at = now() + CAST(? AS interval) WHERE id = ?"
+        "UPDATE delivery SET next_attempt_at = now() + CAST(? AS interval), lease = 1,"
+            + " leased = true WHERE id = ?"
             + " RETURNING floor(EXTRACT(EPOCH FROM next_attempt_at) * 1000)::bigint AS ms";
     long lateUntil = (Long) db.query(lease, "1 second", late).get(0).get("ms");
     long handOffUntil = (Long) db.query(lease, "1 second", claimedElsewhere).get(0).get("ms");
     db.update(
-        "UPDATE delivery SET next_attempt_at = now() + interval '45 seconds' WHERE id = ?",
+        "UPDATE delivery SET next_attempt_at = now() + interval '45 seconds', lease = 2"
+            + " WHERE id = ?",
         claimedElsewhere);
     // The dispatcher stops meanwhile: admitting is its thread's work, never two threads at once.
     dispatcher.stop();
@@ -269,7 +271,8 @@ class DeliveryHandOffTest {
         "account.reported",
         null,
         null,
-        until);
+        until,
+        1);
   }
 
   @Test
@@ -453,7 +456,7 @@ class DeliveryHandOffTest {
 
   private static DeliveryOutcomes.Result result(
       UUID delivery, UUID endpoint, Instant at, int status) {
-    return new DeliveryOutcomes.Result(delivery, endpoint, at, 12, status, null, "ok", null);
+    return new DeliveryOutcomes.Result(delivery, endpoint, 0, at, 12, status, null, "ok", null);
   }
 
   @SafeVarargs

@@ -65,7 +65,7 @@ class DeliveryPlansTest {
 
   private static DeliveryOutcomes.Result unknown() {
     return new DeliveryOutcomes.Result(
-        UUID.randomUUID(), UUID.randomUUID(), Instant.now(), 5, 200, null, "", null);
+        UUID.randomUUID(), UUID.randomUUID(), 0, Instant.now(), 5, 200, null, "", null);
   }
 
   /** Generic plans used and custom plans made for the recorder's lock statement, so far. */

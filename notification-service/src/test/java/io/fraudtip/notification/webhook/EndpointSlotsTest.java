@@ -110,7 +110,8 @@ class EndpointSlotsTest {
         "alert.created",
         null,
         null,
-        Long.MAX_VALUE);
+        Long.MAX_VALUE,
+        1);
   }
 
   /**

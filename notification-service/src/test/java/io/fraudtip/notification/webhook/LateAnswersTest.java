@@ -1,6 +1,7 @@
 package io.fraudtip.notification.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.localstack.bank.DemoBank;
 import io.fraudtip.localstack.security.Tokens;
@@ -79,17 +80,76 @@ class LateAnswersTest {
     Webhooks.retire(db, endpoint);
   }
 
+  @Test
+  void aStaleAttemptsFailureNeitherCountsInNorReschedulesTheRoundAnotherAttemptHolds() {
+    Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, BIN);
+    endpoint.receiver().neverAnswer();
+    try {
+      UUID tipId = Webhooks.tip(kafka, BIN, "7710000044");
+      UUID deliveryId = (UUID) Webhooks.deliveryOf(db, tipId).get("id");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> endpoint.receiver().deliveries().size() == 1);
+      Map<String, Object> before = leaseOf(deliveryId);
+      assertThat(before).containsEntry("leased", true).containsEntry("attempts", 0);
+      int lease = (Integer) before.get("lease");
+
+      // The answer of an attempt sent under the lease before this one (its lease ran out and the
+      // row was taken again), asking for ten minutes.
+      late(deliveryId, endpoint, lease - 1, 503, "600", null);
+
+      assertThat(leaseOf(deliveryId)).isEqualTo(before);
+      assertThat(
+              db.query(
+                  "SELECT outcome, status_code FROM delivery_attempt WHERE delivery_id = ?",
+                  deliveryId))
+          .extracting(a -> a.get("outcome") + " " + a.get("status_code"))
+          .containsExactly("FAILED 503");
+      assertThat(
+              db.query("SELECT failing_since FROM bank_endpoint WHERE id = ?::uuid", endpoint.id())
+                  .get(0))
+          .containsEntry("failing_since", null);
+
+      // The answer of the attempt holding the row counts: the round's first, rescheduled.
+      late(deliveryId, endpoint, lease, 503, null, null);
+      assertThat(leaseOf(deliveryId))
+          .containsEntry("state", "PENDING")
+          .containsEntry("leased", false)
+          .containsEntry("attempts", 1);
+    } finally {
+      Webhooks.retire(db, endpoint);
+    }
+  }
+
+  private Map<String, Object> leaseOf(UUID deliveryId) {
+    return db.query(
+            "SELECT state, lease, leased, attempts, next_attempt_at FROM delivery WHERE id = ?",
+            deliveryId)
+        .get(0);
+  }
+
   /** Records the answer of an attempt made 20 s ago: a status, or an error without one. */
   private void late(UUID deliveryId, Webhooks.Endpoint endpoint, Integer status, String error) {
+    late(deliveryId, endpoint, 0, status, null, error);
+  }
+
+  private void late(
+      UUID deliveryId,
+      Webhooks.Endpoint endpoint,
+      int lease,
+      Integer status,
+      String retryAfter,
+      String error) {
     outcomes.recordAll(
         List.of(
             new DeliveryOutcomes.Result(
                 deliveryId,
                 UUID.fromString(endpoint.id()),
+                lease,
                 Instant.now().minusSeconds(20),
                 20_000,
                 status,
-                null,
+                retryAfter,
                 null,
                 error)));
   }
