@@ -12,6 +12,7 @@ import io.fraudtip.notification.domain.Delivery;
 import io.fraudtip.notification.domain.DeliveryAttempt;
 import io.fraudtip.notification.domain.DeliveryState;
 import io.fraudtip.notification.domain.OperatorNotice;
+import io.fraudtip.notification.webhook.DeliveryClaims;
 import io.fraudtip.notification.webhook.DeliveryWakeUp;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,10 +35,12 @@ import java.util.UUID;
 public class DeliveryLog {
   private final EntityManager em;
   private final DeliveryWakeUp wakeUp;
+  private final DeliveryClaims claims;
 
-  DeliveryLog(EntityManager em, DeliveryWakeUp wakeUp) {
+  DeliveryLog(EntityManager em, DeliveryWakeUp wakeUp, DeliveryClaims claims) {
     this.em = em;
     this.wakeUp = wakeUp;
+    this.claims = claims;
   }
 
   /** A page of deliveries, newest first: the bank's own, or any bank's for operators. */
@@ -92,8 +95,8 @@ public class DeliveryLog {
 
   /**
    * Sends one message again, now, with the same webhook-id; or, while an attempt is in flight,
-   * counts that attempt as the new round's first (sending it twice at once would only reach the
-   * bank twice, and the first answer would then be taken for the second's).
+   * counts that attempt as the new round's first (sending it again beside it would only reach the
+   * bank twice at once).
    */
   @Transactional
   public DeliveryView replay(Optional<String> bankScope, UUID id) {
@@ -106,10 +109,7 @@ public class DeliveryLog {
     // Locked against the recorder and the claim, which change the lease and the round.
     em.refresh(d, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
-    if (d.state == DeliveryState.PENDING
-        && d.leased
-        && d.nextAttemptAt != null
-        && d.nextAttemptAt.isAfter(now)) {
+    if (claims.inFlight(d, now)) {
       d.attempts = 0;
       return view(d);
     }
@@ -128,7 +128,7 @@ public class DeliveryLog {
     int count =
         em.createNativeQuery(
                 "UPDATE delivery d SET state = 'PENDING', attempts = 0, next_attempt_at = now(),"
-                    + " completed_at = NULL, lease = d.lease + 1, leased = false"
+                    + " completed_at = NULL, leased = false"
                     + " FROM bank_endpoint e WHERE e.id = d.endpoint_id AND e.active"
                     + " AND d.state = 'FAILED' AND d.completed_at >= :since"
                     + " AND (CAST(:bank AS varchar) IS NULL OR d.bank_bin = CAST(:bank AS varchar))"
@@ -158,15 +158,14 @@ public class DeliveryLog {
   }
 
   /**
-   * A new round, due now. The next lease, so that the answer of an attempt whose own lease ran out
-   * and is still somewhere on its way counts in no round.
+   * A new round, due now, that no attempt holds yet: the failure of one whose lease ran out and is
+   * still somewhere on its way counts in no round (a success still counts: the bank has it).
    */
   private static void restart(Delivery d, Instant now) {
     d.state = DeliveryState.PENDING;
     d.attempts = 0;
     d.nextAttemptAt = now;
     d.completedAt = null;
-    d.lease++;
     d.leased = false;
   }
 

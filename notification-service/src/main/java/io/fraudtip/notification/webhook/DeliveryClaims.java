@@ -4,6 +4,8 @@ import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.notification.config.WebhookConfig;
 import io.fraudtip.notification.domain.BankEndpoint;
+import io.fraudtip.notification.domain.Delivery;
+import io.fraudtip.notification.domain.DeliveryState;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -23,7 +25,7 @@ import org.jboss.logging.Logger;
  * bank holds only its own slots and never delays another.
  */
 @ApplicationScoped
-class DeliveryClaims {
+public class DeliveryClaims {
   private static final long LEASE_MARGIN_MS = 30_000;
 
   /**
@@ -133,6 +135,19 @@ class DeliveryClaims {
   /** How long a claimed attempt keeps its row: past the request's timeouts, with a margin. */
   long leaseMs() {
     return requestMs() + LEASE_MARGIN_MS;
+  }
+
+  /**
+   * Whether an attempt of the delivery is under way: leased, and the lease running, at most a
+   * lease's length ahead (a retry's time is not a lease, even on a row whose lease was never
+   * answered: its instance stopped, or the endpoint's line was dropped).
+   */
+  public boolean inFlight(Delivery d, Instant now) {
+    return d.state == DeliveryState.PENDING
+        && d.leased
+        && d.nextAttemptAt != null
+        && d.nextAttemptAt.isAfter(now)
+        && !d.nextAttemptAt.isAfter(now.plusMillis(leaseMs()));
   }
 
   /** The longest a request may take: connecting, then waiting for the answer. */

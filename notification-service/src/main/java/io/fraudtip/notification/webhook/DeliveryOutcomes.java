@@ -102,8 +102,8 @@ public class DeliveryOutcomes {
    * Records attempts' results in one transaction (one commit for many under load), set-based: the
    * deliveries locked and read at once, the attempts and the deliveries' new state written in one
    * statement each ({@link DeliveryRows}), the endpoints' health per endpoint, the alerts' first
-   * successes in one statement. Results are applied in order, so a delivery that comes twice counts
-   * both attempts.
+   * successes in one statement. Results are applied in order: of two answers to one delivery, the
+   * second finds the first's effect (the round moved on, the lease answered).
    */
   @Transactional
   public void recordAll(List<Result> results) {
@@ -127,9 +127,9 @@ public class DeliveryOutcomes {
       DeliveryRows.Attempt attempt = recordOne(r, d, current, now);
       attempts.add(attempt);
       boolean success = DeliveryAttempt.SUCCESS.equals(attempt.outcome());
-      // A late failure (a timeout or a 5xx after another attempt succeeded) says nothing of the
-      // endpoint now: it does not start the failure clock. A 410 is news of now: the endpoint is
-      // gone, whatever became of this delivery.
+      // A late failure (a timeout or a 5xx after another attempt succeeded or took the delivery
+      // over) says nothing of the endpoint now: it does not start the failure clock. A 410 is news
+      // of now: the endpoint is gone, whatever became of this delivery.
       if (current || success || DeliveryAttempt.GONE.equals(attempt.outcome())) {
         answers.add(r.endpointId(), attempt.outcome());
       }
@@ -149,11 +149,17 @@ public class DeliveryOutcomes {
   }
 
   /**
-   * Whether the answer is the one the delivery's round awaits: the delivery is still pending and no
-   * other attempt took its row since this one was sent (a claim after its lease ran out, a replay).
+   * Whether the answer is the one the delivery's round awaits: the delivery is still pending, no
+   * other attempt took its row since this one was sent (a claim after its lease ran out, a replay),
+   * and no answer under this lease was recorded yet (a batch recorded again one by one).
+   *
+   * <p>Recording that lags a lease behind (more than the lease's margin under load) makes every
+   * answer late: a failing delivery is then sent once a lease, not by its schedule, until the
+   * recorder catches up; before leases, such an answer overwrote the lease of the attempt in
+   * flight.
    */
   private static boolean current(Result r, DeliveryRows.Row d) {
-    return d.state == DeliveryState.PENDING && d.lease == r.lease();
+    return d.state == DeliveryState.PENDING && d.leased && d.lease == r.lease();
   }
 
   /** What an answer does to its delivery; returns its line in the log. */

@@ -121,13 +121,14 @@ class DeliveryResourceTest {
   @Test
   void aReplayWhileAnAttemptIsInFlightSendsNothingMoreAndThatAttemptOpensTheNewRound() {
     Webhooks.Endpoint endpoint = Webhooks.register(tokens, bank, "963388");
-    endpoint.receiver().neverAnswer();
+    // The first attempt fails; the retry is held open, in flight.
+    endpoint.receiver().answer(500, 1).neverAnswer();
     try {
       UUID tip = Webhooks.tip(kafka, "963388", "7710000051");
       String id = Webhooks.deliveryOf(db, tip).get("id").toString();
       await()
           .atMost(Duration.ofSeconds(10))
-          .until(() -> endpoint.receiver().deliveries().size() == 1);
+          .until(() -> endpoint.receiver().deliveries().size() == 2);
 
       given()
           .auth()
@@ -143,13 +144,13 @@ class DeliveryResourceTest {
       await()
           .during(Duration.ofSeconds(2))
           .atMost(Duration.ofSeconds(3))
-          .until(() -> endpoint.receiver().deliveries().size() == 1);
+          .until(() -> endpoint.receiver().deliveries().size() == 2);
       // Its answer (none: a timeout) is the new round's first attempt.
       await()
           .atMost(Duration.ofSeconds(10))
           .until(
               () ->
-                  db.queryLong("SELECT total_attempts FROM delivery WHERE id = ?::uuid", id) == 1);
+                  db.queryLong("SELECT total_attempts FROM delivery WHERE id = ?::uuid", id) == 2);
       assertThat(db.query("SELECT state, attempts FROM delivery WHERE id = ?::uuid", id).get(0))
           .containsEntry("state", "PENDING")
           .containsEntry("attempts", 1);

@@ -24,8 +24,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * An attempt's answer recorded after its delivery was over: the attempt's lease ran out and another
- * sent it meanwhile, or a replay sent it again while it was in flight.
+ * An attempt's answer recorded late: after its delivery was over, or after another attempt took the
+ * delivery over (its lease ran out and the row was claimed again, or a replay started a new round).
  */
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
