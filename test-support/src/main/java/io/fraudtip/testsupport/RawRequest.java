@@ -48,16 +48,32 @@ public record RawRequest(int status, Map<String, String> headers, String body) {
    * body} as they are, and reads the answer until the server closes the connection.
    */
   public static RawRequest exchange(int port, String head, byte[] body) throws IOException {
+    return exchange(port, head, body, body.length, () -> {});
+  }
+
+  /**
+   * As {@link #exchange(int, String, byte[])}, but runs {@code midway} once {@code pauseAt} bytes
+   * of the body are sent: a request under way, its head read and its body not yet whole.
+   */
+  public static RawRequest exchange(
+      int port, String head, byte[] body, int pauseAt, Runnable midway) throws IOException {
     try (Socket socket = new Socket("localhost", port)) {
       socket.setSoTimeout(30_000);
       var out = socket.getOutputStream();
       out.write(head.getBytes(StandardCharsets.UTF_8));
-      out.write(body);
+      out.write(body, 0, pauseAt);
+      out.flush();
+      midway.run();
+      out.write(body, pauseAt, body.length - pauseAt);
       return parse(socket.getInputStream().readAllBytes());
     }
   }
 
+  /** The answer; status 0 when the connection closed without one. */
   private static RawRequest parse(byte[] answer) {
+    if (answer.length == 0) {
+      return new RawRequest(0, Map.of(), "");
+    }
     String text = new String(answer, StandardCharsets.UTF_8);
     int end = text.indexOf("\r\n\r\n");
     String head = end < 0 ? text : text.substring(0, end);
