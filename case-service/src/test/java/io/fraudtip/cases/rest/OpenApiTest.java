@@ -1,16 +1,33 @@
 package io.fraudtip.cases.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import io.fraudtip.testsupport.OpenApiChecks;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class OpenApiTest {
+  /** Every error answer an operation names is documented as the problem+json it is sent as. */
+  @Test
+  void everyErrorAnswerIsDocumentedAsAProblem() {
+    Map<String, Object> api =
+        given()
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+    assertThat(OpenApiChecks.errorAnswersNotProblems(api)).isEmpty();
+  }
+
   @Test
   void everyPublicEndpointIsDocumented() {
     given()

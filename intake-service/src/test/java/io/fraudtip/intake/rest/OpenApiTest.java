@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.tips.ScamType;
+import io.fraudtip.testsupport.OpenApiChecks;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The published API document: every field described, enums listed, errors and a real example. */
@@ -31,6 +33,20 @@ class OpenApiTest {
           "TipStep",
           "Problem",
           "FieldError");
+
+  /** Every error answer an operation names is documented as the problem+json it is sent as. */
+  @Test
+  void everyErrorAnswerIsDocumentedAsAProblem() {
+    Map<String, Object> api =
+        given()
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+    assertThat(OpenApiChecks.errorAnswersNotProblems(api)).isEmpty();
+  }
 
   @Test
   void everyFieldOfTheTipApiIsDescribed() throws Exception {

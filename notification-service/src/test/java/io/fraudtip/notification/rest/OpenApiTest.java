@@ -3,6 +3,7 @@ package io.fraudtip.notification.rest;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fraudtip.testsupport.OpenApiChecks;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -13,6 +14,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class OpenApiTest {
+  /** Every error answer an operation names is documented as the problem+json it is sent as. */
+  @Test
+  void everyErrorAnswerIsDocumentedAsAProblem() {
+    Map<String, Object> api =
+        given()
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+    assertThat(OpenApiChecks.errorAnswersNotProblems(api)).isEmpty();
+  }
+
   @Test
   void everyOperationDocumentsTheQuotaOfItsCallersToken() {
     JsonPath api =
