@@ -9,10 +9,13 @@ import io.fraudtip.localstack.stack.LocalStack;
 import io.fraudtip.localstack.stack.Service;
 import io.fraudtip.localstack.stack.ServiceProcess;
 import io.fraudtip.testsupport.RawRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,9 @@ import org.junit.jupiter.api.condition.OS;
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM is Unix's")
 class GracefulStopIT {
+  /** What Quarkus logs when a SIGTERM finds requests under way (quarkus.shutdown.timeout). */
+  private static final String WAITING = "Waiting for HTTP requests to complete";
+
   private static final Pattern TRACKING_CODE =
       Pattern.compile("\"trackingCode\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -34,25 +40,21 @@ class GracefulStopIT {
     LocalStack stack = PlatformStack.get();
     RawRequest answer;
     try (ServiceProcess intake = stack.startInstance(Service.INTAKE, FreePorts.pick(), Map.of())) {
-      byte[] body = tip().getBytes(StandardCharsets.UTF_8);
-      boolean[] waited = new boolean[1];
+      // A first tip, so that the one under way at the stop is not also the first this JVM runs.
+      assertThat(post(intake, tip(), body -> body.length, () -> {}).status()).isEqualTo(202);
       answer =
-          RawRequest.exchange(
-              intake.port(),
-              "POST /api/v1/tips HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
-                  + "Content-Type: application/json\r\nContent-Length: "
-                  + body.length
-                  + "\r\n\r\n",
-              body,
-              body.length / 2,
+          post(
+              intake,
+              tip(),
+              body -> body.length / 2,
               () -> {
-                pause(Duration.ofMillis(500)); // its head read, half its body
                 ProcessHandle.of(intake.pid()).orElseThrow().destroy(); // SIGTERM
-                pause(Duration.ofSeconds(1));
-                waited[0] = intake.isAlive();
+                // Intake has begun to stop and waits for the request under way.
+                await().atMost(Duration.ofSeconds(10)).until(() -> logOf(intake).contains(WAITING));
               });
-      assertThat(waited[0]).as("intake waits for the request under way").isTrue();
-      assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+      assertThat(answer.status())
+          .as("the answer to the tip under way; intake's log ends:%n%s", tail(logOf(intake)))
+          .isEqualTo(202);
       // It exits once it has answered.
       await().atMost(Duration.ofSeconds(15)).until(() -> !intake.isAlive());
     }
@@ -65,12 +67,32 @@ class GracefulStopIT {
         .statusCode(200);
   }
 
-  private static void pause(Duration d) {
+  /** Posts a tip, running {@code midway} once the part of its body {@code pauseAt} says is sent. */
+  private static RawRequest post(
+      ServiceProcess intake, String tip, ToIntFunction<byte[]> pauseAt, Runnable midway)
+      throws IOException {
+    byte[] body = tip.getBytes(StandardCharsets.UTF_8);
+    return RawRequest.exchange(
+        intake.port(),
+        "POST /api/v1/tips HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+            + "Content-Type: application/json\r\nContent-Length: "
+            + body.length
+            + "\r\n\r\n",
+        body,
+        pauseAt.applyAsInt(body),
+        midway);
+  }
+
+  private static String logOf(ServiceProcess process) {
     try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return new String(Files.readAllBytes(process.log()), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
     }
+  }
+
+  private static String tail(String log) {
+    return log.substring(Math.max(0, log.length() - 3_000));
   }
 
   private static String tip() {
