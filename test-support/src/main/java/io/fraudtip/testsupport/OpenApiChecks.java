@@ -52,6 +52,49 @@ public final class OpenApiChecks {
     return wrong;
   }
 
+  /**
+   * The security requirements (the document's and its operations') that name a scheme the document
+   * does not define, each as "METHOD path scheme" ("document scheme" for the document's own): a
+   * client generator or Swagger UI sends no token for them.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> securityRequirementsWithoutScheme(Map<String, Object> document) {
+    Object defined = at(document, "components", "securitySchemes");
+    Map<String, Object> schemes =
+        defined instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    List<String> wrong = new ArrayList<>();
+    undefined(document.get("security"), schemes, "document", wrong);
+    Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+    for (var path : paths.entrySet()) {
+      for (var operation : ((Map<String, Object>) path.getValue()).entrySet()) {
+        if (operation.getValue() instanceof Map<?, ?> op) {
+          undefined(
+              op.get("security"),
+              schemes,
+              operation.getKey().toUpperCase() + " " + path.getKey(),
+              wrong);
+        }
+      }
+    }
+    return wrong;
+  }
+
+  private static void undefined(
+      Object requirements, Map<String, Object> schemes, String where, List<String> wrong) {
+    if (!(requirements instanceof List<?> list)) {
+      return;
+    }
+    for (Object requirement : list) {
+      if (requirement instanceof Map<?, ?> named) {
+        for (Object scheme : named.keySet()) {
+          if (!schemes.containsKey(scheme)) {
+            wrong.add(where + " " + scheme);
+          }
+        }
+      }
+    }
+  }
+
   @SuppressWarnings("unchecked")
   private static Object at(Map<String, Object> node, String... keys) {
     Object current = node;

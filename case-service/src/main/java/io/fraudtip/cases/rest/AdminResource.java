@@ -7,6 +7,7 @@ import io.fraudtip.cases.api.Examples;
 import io.fraudtip.cases.api.Rules;
 import io.fraudtip.cases.api.UnitRequest;
 import io.fraudtip.cases.api.UnitView;
+import io.fraudtip.commons.problem.LimitResponses;
 import io.fraudtip.commons.security.Caller;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -29,6 +30,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -44,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     name = "Administration",
     description = "Police units, routing rules and the allow-list of identifiers, as data")
 @SecurityRequirement(name = "jwt")
+@Extension(name = LimitResponses.QUOTA, value = LimitResponses.NO_QUOTA)
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

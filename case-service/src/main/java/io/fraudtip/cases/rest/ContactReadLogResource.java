@@ -2,6 +2,7 @@ package io.fraudtip.cases.rest;
 
 import io.fraudtip.cases.api.ContactViews.ContactReadPage;
 import io.fraudtip.cases.contact.ContactReadLog;
+import io.fraudtip.commons.problem.LimitResponses;
 import io.fraudtip.commons.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -24,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
     name = "Administration",
     description = "Police units, routing rules and the allow-list of identifiers, as data")
 @SecurityRequirement(name = "jwt")
+@Extension(name = LimitResponses.QUOTA, value = LimitResponses.NO_QUOTA)
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactReadLogResource {

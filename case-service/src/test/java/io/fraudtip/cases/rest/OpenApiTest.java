@@ -14,6 +14,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(PlatformTestResource.class)
 class OpenApiTest {
+  /** Every operation that needs a token names the scheme the document defines for it. */
+  @Test
+  void everySecurityRequirementNamesTheDocumentsScheme() {
+    Map<String, Object> api =
+        given()
+            .get("/q/openapi?format=json")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("$");
+    assertThat(OpenApiChecks.securityRequirementsWithoutScheme(api)).isEmpty();
+  }
+
   /** Every error answer an operation names is documented as the problem+json it is sent as. */
   @Test
   void everyErrorAnswerIsDocumentedAsAProblem() {
@@ -95,5 +109,13 @@ class OpenApiTest {
             api.getString(
                 check + ".post.responses.'413'.content.'application/problem+json'.schema.$ref"))
         .endsWith("/Problem");
+    // Operators' requests are not counted: their operations document no 429, but the body limit.
+    org.assertj.core.api.Assertions.assertThat(
+            api.getMap("paths.'/api/v1/admin/allow-list'.post.responses"))
+        .containsKey("413")
+        .doesNotContainKey("429");
+    org.assertj.core.api.Assertions.assertThat(
+            api.getString("paths.'/api/v1/admin/allow-list'.post.x-quota"))
+        .isEqualTo("none");
   }
 }

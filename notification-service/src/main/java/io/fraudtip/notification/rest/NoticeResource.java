@@ -1,5 +1,6 @@
 package io.fraudtip.notification.rest;
 
+import io.fraudtip.commons.problem.LimitResponses;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.notification.api.NoticeView;
 import io.fraudtip.notification.service.DeliveryLog;
@@ -13,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "Notices", description = "Operator notices")
 @SecurityRequirement(name = "jwt")
 @Produces(MediaType.APPLICATION_JSON)
+@Extension(name = LimitResponses.QUOTA, value = LimitResponses.NO_QUOTA)
 @RolesAllowed(Roles.OPERATOR)
 public class NoticeResource {
   private final DeliveryLog log;

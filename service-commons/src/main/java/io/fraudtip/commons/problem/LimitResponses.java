@@ -12,15 +12,26 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * is then documented as a problem ({@link ProblemResponses}).
  */
 public class LimitResponses extends ProblemResponses {
+  /**
+   * The extension of an operation under no quota: one only operators call (their requests are not
+   * counted), set on its resource class as {@code @Extension(name = QUOTA, value = NO_QUOTA)}.
+   */
+  public static final String QUOTA = "x-quota";
+
+  public static final String NO_QUOTA = "none";
+
   private static final String API = "/api/";
 
   @Override
-  protected void filterOperation(String path, Operation operation) {
+  protected void addAnswers(String path, Operation operation) {
     if (!path.startsWith(API)) {
       return;
     }
     APIResponses responses = operation.getResponses();
-    if (!responses.hasAPIResponse("429")) {
+    boolean counted =
+        operation.getExtensions() == null
+            || !NO_QUOTA.equals(String.valueOf(operation.getExtensions().get(QUOTA)));
+    if (counted && !responses.hasAPIResponse("429")) {
       responses.addAPIResponse(
           "429",
           problem(

@@ -34,7 +34,7 @@ public class ProblemResponses implements OASFilter {
             || operation.getResponses().getAPIResponses() == null) {
           continue;
         }
-        filterOperation(path.getKey(), operation);
+        addAnswers(path.getKey(), operation);
         for (Map.Entry<String, APIResponse> answer :
             operation.getResponses().getAPIResponses().entrySet()) {
           if (isError(answer.getKey()) && answer.getValue().getRef() == null) {
@@ -62,7 +62,7 @@ public class ProblemResponses implements OASFilter {
   }
 
   /** What a subclass adds to an operation's answers before they are documented as problems. */
-  protected void filterOperation(String path, Operation operation) {}
+  protected void addAnswers(String path, Operation operation) {}
 
   /** An error answer of the given meaning, documented as a problem. */
   protected static APIResponse problem(String description) {
