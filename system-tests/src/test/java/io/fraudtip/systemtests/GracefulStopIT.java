@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
@@ -41,11 +40,18 @@ class GracefulStopIT {
     RawRequest answer;
     try (ServiceProcess intake = stack.startInstance(Service.INTAKE, FreePorts.pick(), Map.of())) {
       // A first tip, so that the one under way at the stop is not also the first this JVM runs.
-      assertThat(post(intake, tip(), body -> body.length, () -> {}).status()).isEqualTo(202);
+      assertThat(
+              post(
+                      intake,
+                      Tips.onlineShop("970422", Long.toString(System.nanoTime())),
+                      body -> body.length,
+                      () -> {})
+                  .status())
+          .isEqualTo(202);
       answer =
           post(
               intake,
-              tip(),
+              Tips.onlineShop("970422", Long.toString(System.nanoTime())),
               body -> body.length / 2,
               () -> {
                 ProcessHandle.of(intake.pid()).orElseThrow().destroy(); // SIGTERM
@@ -93,20 +99,5 @@ class GracefulStopIT {
 
   private static String tail(String log) {
     return log.substring(Math.max(0, log.length() - 3_000));
-  }
-
-  private static String tip() {
-    return """
-        {"channel": "WEB", "location": {"provinceCode": "56"},
-         "occurredAt": "%s", "scamType": "ONLINE_SHOPPING_DELIVERY",
-         "description": "Shop online giả, nhận tiền cọc rồi chặn liên lạc",
-         "amountLostVnd": 3200000,
-         "transfers": [{"bank": "970422", "accountNumber": "%s", "amountVnd": 3200000,
-                        "at": "%s"}]}
-        """
-        .formatted(
-            Instant.now().minusSeconds(3600),
-            Long.toString(System.nanoTime()),
-            Instant.now().minusSeconds(1800));
   }
 }

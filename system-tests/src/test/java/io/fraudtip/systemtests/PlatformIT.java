@@ -122,17 +122,7 @@ class PlatformIT {
     String account = Long.toString(System.nanoTime());
     given()
         .contentType("application/json")
-        .body(
-            """
-            {"channel": "WEB", "location": {"provinceCode": "56"},
-             "occurredAt": "%s", "scamType": "ONLINE_SHOPPING_DELIVERY",
-             "description": "Shop online giả, nhận tiền cọc rồi chặn liên lạc",
-             "amountLostVnd": 3200000,
-             "transfers": [{"bank": "970422", "accountNumber": "%s", "amountVnd": 3200000,
-                            "at": "%s"}]}
-            """
-                .formatted(
-                    Instant.now().minusSeconds(3600), account, Instant.now().minusSeconds(1800)))
+        .body(Tips.onlineShop("970422", account))
         .post(stack.baseUrl(Service.INTAKE) + "/api/v1/tips")
         .then()
         .statusCode(202);

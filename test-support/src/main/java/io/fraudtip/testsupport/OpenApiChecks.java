@@ -1,5 +1,6 @@
 package io.fraudtip.testsupport;
 
+import io.restassured.RestAssured;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,17 @@ public final class OpenApiChecks {
   private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
   private OpenApiChecks() {}
+
+  /** The document the service under test serves ({@code /q/openapi?format=json}), parsed. */
+  public static Map<String, Object> served() {
+    return RestAssured.given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath()
+        .getMap("$");
+  }
 
   /**
    * The error answers (4xx, 5xx) the document names that it does not give as a problem ({@code
