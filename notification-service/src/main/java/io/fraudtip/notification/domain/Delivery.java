@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
@@ -80,7 +81,12 @@ public class Delivery extends PanacheEntityBase {
 
   /** The delivery, if the caller's bank may see it. */
   public static Optional<Delivery> visibleTo(UUID id, Optional<String> bankBin) {
-    return Delivery.<Delivery>findByIdOptional(id)
+    return visibleTo(id, bankBin, LockModeType.NONE);
+  }
+
+  /** {@link #visibleTo(UUID, Optional)}, its row read under the lock given. */
+  public static Optional<Delivery> visibleTo(UUID id, Optional<String> bankBin, LockModeType lock) {
+    return Delivery.<Delivery>findByIdOptional(id, lock)
         .filter(d -> bankBin.isEmpty() || bankBin.get().equals(d.bankBin));
   }
 }

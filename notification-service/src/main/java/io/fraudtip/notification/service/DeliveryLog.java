@@ -100,14 +100,15 @@ public class DeliveryLog {
    */
   @Transactional
   public DeliveryView replay(Optional<String> bankScope, UUID id) {
-    Delivery d = find(bankScope, id);
+    // Read locked against the recorder and the claim, which change the lease and the round.
+    Delivery d =
+        Delivery.visibleTo(id, bankScope, LockModeType.PESSIMISTIC_WRITE)
+            .orElseThrow(() -> ProblemException.notFound("Delivery"));
     BankEndpoint endpoint = BankEndpoint.findById(d.endpointId);
     if (endpoint == null || !endpoint.active) {
       throw ProblemException.conflict(
           "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
     }
-    // Locked against the recorder and the claim, which change the lease and the round.
-    em.refresh(d, LockModeType.PESSIMISTIC_WRITE);
     Instant now = Instant.now();
     if (claims.inFlight(d, now)) {
       d.attempts = 0;

@@ -29,6 +29,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeliveryHandOff {
+  /** The lease a new delivery is written under when handed over (a claim would take lease 1). */
+  private static final int FIRST_LEASE = 1;
+
   private final WebhookConfig config;
   private final TransactionSynchronizationRegistry transactions;
   private final DeliveryWakeUp wakeUp;
@@ -87,7 +90,7 @@ public class DeliveryHandOff {
               alert.traceparent,
               alert.tracestate,
               leaseEnd.toEpochMilli(),
-              1);
+              FIRST_LEASE);
       if (!slots.reserve(endpoint.id)) {
         // Every slot of the endpoint and every place in its line is taken: due at once, claimed
         // when the line has emptied and an answer frees a slot (it wakes the dispatcher) or at the
@@ -96,7 +99,7 @@ public class DeliveryHandOff {
         return;
       }
       d.nextAttemptAt = leaseEnd;
-      d.lease = 1;
+      d.lease = FIRST_LEASE;
       d.leased = true;
       leased.add(leasedDelivery);
     }

@@ -104,6 +104,16 @@ final class SocialHandles {
           "t",
           "send");
 
+  /** A numeric account id in a profile link. */
+  private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,30}");
+
+  /** The first labels of a platform's own hosts ({@code m.facebook.com}). */
+  private static final Set<String> HOST_PREFIXES =
+      Set.of("www", "m", "mbasic", "mobile", "web", "touch");
+
+  /** Facebook's language hosts' first label ({@code vi-vn}). */
+  private static final Pattern LANGUAGE_HOST = Pattern.compile("[a-z]{2}(-[a-z]{2})?");
+
   /** What a username is made of on these platforms (TikTok's shown with its {@code @}). */
   private static final Pattern USERNAME = Pattern.compile("@?[\\p{L}\\p{N}._-]{1,100}");
 
@@ -192,7 +202,7 @@ final class SocialHandles {
     }
     if (segments.equals(List.of("profile.php")) && uri.getQuery() != null) {
       for (String pair : uri.getQuery().split("&")) {
-        if (pair.startsWith("id=") && pair.substring(3).matches("[0-9]{1,30}")) {
+        if (pair.startsWith("id=") && NUMERIC_ID.matcher(pair.substring(3)).matches()) {
           return pair.substring(3);
         }
       }
@@ -200,7 +210,7 @@ final class SocialHandles {
     }
     if (segments.size() == 3
         && segments.get(0).equals("people")
-        && segments.get(2).matches("[0-9]{1,30}")) {
+        && NUMERIC_ID.matcher(segments.get(2)).matches()) {
       return segments.get(2);
     }
     if (segments.size() != 1) {
@@ -227,9 +237,9 @@ final class SocialHandles {
       String prefix = host.substring(0, dot);
       String rest = host.substring(dot + 1);
       if (hosts.contains(rest)
-          && (Set.of("www", "m", "mbasic", "mobile", "web", "touch").contains(prefix)
+          && (HOST_PREFIXES.contains(prefix)
               // Facebook's language hosts (vi-vn.facebook.com); vm.tiktok.com is a short link.
-              || rest.equals("facebook.com") && prefix.matches("[a-z]{2}(-[a-z]{2})?"))) {
+              || rest.equals("facebook.com") && LANGUAGE_HOST.matcher(prefix).matches())) {
         return rest;
       }
     }

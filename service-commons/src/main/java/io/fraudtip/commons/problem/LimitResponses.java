@@ -8,8 +8,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Documents the answers every API operation of a service may give whatever its own: {@code 429}
  * (its caller's quota is spent, SPEC §10) and, for one that takes a body, {@code 413} (the body is
  * over the service's limit). An operation that documents its own keeps it. Registered with {@code
- * mp.openapi.filter} by the services whose every API endpoint is under a quota; every error answer
- * is then documented as a problem ({@link ProblemResponses}).
+ * mp.openapi.filter} by the services whose every API endpoint is under a quota; these answers, like
+ * every error answer, are then documented as problems ({@link ProblemResponses}).
  */
 public class LimitResponses extends ProblemResponses {
   /**
@@ -34,7 +34,8 @@ public class LimitResponses extends ProblemResponses {
     if (counted && !responses.hasAPIResponse("429")) {
       responses.addAPIResponse(
           "429",
-          problem(
+          OASFactory.createAPIResponse()
+              .description(
                   "The caller's quota is spent (by source address and client, or by a bank's"
                       + " or police unit's token): try again after Retry-After seconds")
               .addHeader(
@@ -49,7 +50,9 @@ public class LimitResponses extends ProblemResponses {
     }
     if (operation.getRequestBody() != null && !responses.hasAPIResponse("413")) {
       responses.addAPIResponse(
-          "413", problem("The body is larger than this service accepts; nothing was stored"));
+          "413",
+          OASFactory.createAPIResponse()
+              .description("The body is larger than this service accepts; nothing was stored"));
     }
   }
 }

@@ -61,13 +61,11 @@ public class ProblemResponses implements OASFilter {
     }
   }
 
-  /** What a subclass adds to an operation's answers before they are documented as problems. */
+  /**
+   * What a subclass adds to an operation's answers (a status and its meaning) before they are
+   * documented as problems.
+   */
   protected void addAnswers(String path, Operation operation) {}
-
-  /** An error answer of the given meaning, documented as a problem. */
-  protected static APIResponse problem(String description) {
-    return OASFactory.createAPIResponse().description(description).content(problemContent());
-  }
 
   private static Content problemContent() {
     return OASFactory.createContent()
