@@ -2,8 +2,12 @@ package io.fraudtip.testsupport;
 
 import io.restassured.RestAssured;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
 
 /**
  * Checks on a service's OpenAPI document, read as a client generator or a bank's developer would.
@@ -37,30 +41,23 @@ public final class OpenApiChecks {
     Map<String, Object> schemas = (Map<String, Object>) at(document, "components", "schemas");
     boolean hasProblem = schemas != null && schemas.containsKey("Problem");
     List<String> wrong = new ArrayList<>();
-    Map<String, Object> paths = (Map<String, Object>) document.get("paths");
-    for (var path : paths.entrySet()) {
-      for (var operation : ((Map<String, Object>) path.getValue()).entrySet()) {
-        if (!(operation.getValue() instanceof Map<?, ?> op)) {
-          continue;
-        }
-        Map<String, Object> responses = (Map<String, Object>) op.get("responses");
-        if (responses == null) {
-          continue;
-        }
-        for (var answer : responses.entrySet()) {
-          String status = answer.getKey();
-          if (!status.startsWith("4") && !status.startsWith("5")) {
-            continue;
+    forEachOperation(
+        document,
+        (where, op) -> {
+          Map<String, Object> responses = (Map<String, Object>) op.get("responses");
+          for (var answer : responses.entrySet()) {
+            String status = answer.getKey();
+            if (!status.startsWith("4") && !status.startsWith("5")) {
+              continue;
+            }
+            Object ref = at((Map<String, Object>) answer.getValue(), "content", PROBLEM, "schema");
+            if (!hasProblem
+                || !(ref instanceof Map<?, ?> schema)
+                || !PROBLEM_SCHEMA.equals(schema.get("$ref"))) {
+              wrong.add(where + " " + status);
+            }
           }
-          Object ref = at((Map<String, Object>) answer.getValue(), "content", PROBLEM, "schema");
-          if (!hasProblem
-              || !(ref instanceof Map<?, ?> schema)
-              || !PROBLEM_SCHEMA.equals(schema.get("$ref"))) {
-            wrong.add(operation.getKey().toUpperCase() + " " + path.getKey() + " " + status);
-          }
-        }
-      }
-    }
+        });
     return wrong;
   }
 
@@ -76,19 +73,192 @@ public final class OpenApiChecks {
         defined instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     List<String> wrong = new ArrayList<>();
     undefined(document.get("security"), schemes, "document", wrong);
-    Map<String, Object> paths = (Map<String, Object>) document.get("paths");
-    for (var path : paths.entrySet()) {
-      for (var operation : ((Map<String, Object>) path.getValue()).entrySet()) {
-        if (operation.getValue() instanceof Map<?, ?> op) {
-          undefined(
-              op.get("security"),
-              schemes,
-              operation.getKey().toUpperCase() + " " + path.getKey(),
-              wrong);
+    forEachOperation(document, (where, op) -> undefined(op.get("security"), schemes, where, wrong));
+    return wrong;
+  }
+
+  /**
+   * The request bodies and success answers (2xx) whose content has no schema, or an empty one, each
+   * as "METHOD path request|status media-type": a client generator then knows nothing of the body.
+   */
+  public static List<String> contentWithoutSchema(Map<String, Object> document) {
+    List<String> wrong = new ArrayList<>();
+    forEachOperation(
+        document,
+        (where, op) -> {
+          for (var content : contents(op).entrySet()) {
+            if (!(at(content.getValue(), "schema") instanceof Map<?, ?> schema)
+                || schema.isEmpty()) {
+              wrong.add(where + " " + content.getKey());
+            }
+          }
+        });
+    return wrong;
+  }
+
+  /**
+   * The fields of the request bodies a caller fills in that have no example (nor an enumeration of
+   * their values), each as "METHOD path .field": Swagger UI would offer "string" or 0 there. A body
+   * given whole as an example of its media type, and an uploaded file, need none.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> requestFieldsWithoutExample(Map<String, Object> document) {
+    List<String> wrong = new ArrayList<>();
+    forEachOperation(
+        document,
+        (where, op) -> {
+          Object content = at(op, "requestBody", "content");
+          if (!(content instanceof Map<?, ?> media)) {
+            return;
+          }
+          for (var type : ((Map<String, Object>) media).entrySet()) {
+            Map<String, Object> body = (Map<String, Object>) type.getValue();
+            if (!hasExample(body)) {
+              fieldsWithoutExample(document, body.get("schema"), where + " ", Set.of(), wrong);
+            }
+          }
+        });
+    return wrong;
+  }
+
+  /**
+   * The parameters (path, query, header) that have no example, nor their schema one or an
+   * enumeration, each as "METHOD path name".
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> parametersWithoutExample(Map<String, Object> document) {
+    List<String> wrong = new ArrayList<>();
+    forEachOperation(
+        document,
+        (where, op) -> {
+          if (!(op.get("parameters") instanceof List<?> parameters)) {
+            return;
+          }
+          for (Object p : parameters) {
+            Map<String, Object> parameter = (Map<String, Object>) p;
+            if (!hasExample(parameter) && !hasExample(document, parameter.get("schema"))) {
+              wrong.add(where + " " + parameter.get("name"));
+            }
+          }
+        });
+    return wrong;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void fieldsWithoutExample(
+      Map<String, Object> document,
+      Object node,
+      String field,
+      Set<String> seen,
+      List<String> wrong) {
+    if (node instanceof Map<?, ?> map && map.get("$ref") instanceof String ref) {
+      if (seen.contains(ref)) {
+        return;
+      }
+      seen = with(seen, ref);
+    }
+    Map<String, Object> schema = resolve(document, node);
+    if (schema == null) {
+      wrong.add(field);
+      return;
+    }
+    if (hasExample(schema) || "binary".equals(schema.get("format"))) {
+      return;
+    }
+    for (String combined : List.of("allOf", "oneOf", "anyOf")) {
+      if (schema.get(combined) instanceof List<?> parts) {
+        for (Object part : parts) {
+          fieldsWithoutExample(document, part, field, seen, wrong);
+        }
+        return;
+      }
+    }
+    if (schema.get("items") != null) {
+      fieldsWithoutExample(document, schema.get("items"), field + "[]", seen, wrong);
+    } else if (schema.get("properties") instanceof Map<?, ?> properties) {
+      for (var property : ((Map<String, Object>) properties).entrySet()) {
+        fieldsWithoutExample(
+            document, property.getValue(), field + "." + property.getKey(), seen, wrong);
+      }
+    } else if (!"boolean".equals(schema.get("type"))) {
+      wrong.add(field);
+    }
+  }
+
+  /** Whether the node gives a value to show: an example, the values it takes, or its default. */
+  private static boolean hasExample(Map<String, Object> node) {
+    return node.containsKey("example")
+        || node.containsKey("examples")
+        || node.containsKey("enum")
+        || node.containsKey("default");
+  }
+
+  /** Whether the schema, or one of the schemas it is all of, gives a value to show. */
+  private static boolean hasExample(Map<String, Object> document, Object node) {
+    Map<String, Object> schema = resolve(document, node);
+    if (schema == null) {
+      return false;
+    }
+    if (hasExample(schema)) {
+      return true;
+    }
+    return schema.get("allOf") instanceof List<?> parts
+        && parts.stream().anyMatch(part -> hasExample(document, part));
+  }
+
+  /** The schema itself, a reference to the document's components followed. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> resolve(Map<String, Object> document, Object node) {
+    Object current = node;
+    for (int hops = 0; hops < 10 && current instanceof Map<?, ?> map; hops++) {
+      if (!(map.get("$ref") instanceof String ref)) {
+        return (Map<String, Object>) map;
+      }
+      current = at(document, "components", "schemas", ref.substring(ref.lastIndexOf('/') + 1));
+    }
+    return null;
+  }
+
+  private static Set<String> with(Set<String> set, String more) {
+    Set<String> bigger = new HashSet<>(set);
+    bigger.add(more);
+    return bigger;
+  }
+
+  /** The request body's and the success answers' contents, by "request|status media-type". */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Map<String, Object>> contents(Map<String, Object> op) {
+    Map<String, Map<String, Object>> found = new LinkedHashMap<>();
+    if (at(op, "requestBody", "content") instanceof Map<?, ?> request) {
+      ((Map<String, Object>) request)
+          .forEach((type, c) -> found.put("request " + type, (Map<String, Object>) c));
+    }
+    if (op.get("responses") instanceof Map<?, ?> responses) {
+      for (var answer : ((Map<String, Object>) responses).entrySet()) {
+        if (answer.getKey().startsWith("2")
+            && at((Map<String, Object>) answer.getValue(), "content") instanceof Map<?, ?> c) {
+          ((Map<String, Object>) c)
+              .forEach(
+                  (type, m) -> found.put(answer.getKey() + " " + type, (Map<String, Object>) m));
         }
       }
     }
-    return wrong;
+    return found;
+  }
+
+  /** Each operation of the document with its "METHOD path". */
+  @SuppressWarnings("unchecked")
+  private static void forEachOperation(
+      Map<String, Object> document, BiConsumer<String, Map<String, Object>> action) {
+    Map<String, Object> paths = (Map<String, Object>) document.get("paths");
+    for (var path : paths.entrySet()) {
+      for (var operation : ((Map<String, Object>) path.getValue()).entrySet()) {
+        if (operation.getValue() instanceof Map<?, ?> op && op.containsKey("responses")) {
+          action.accept(
+              operation.getKey().toUpperCase() + " " + path.getKey(), (Map<String, Object>) op);
+        }
+      }
+    }
   }
 
   private static void undefined(

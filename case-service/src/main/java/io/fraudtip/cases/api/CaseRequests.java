@@ -19,7 +19,9 @@ public final class CaseRequests {
   /** Move the case to a working stage. */
   @Schema(description = "Move the case to INVESTIGATING or SUSPENDED")
   public record Transition(
-      @Schema(example = "INVESTIGATING") @NotNull CaseStage to, @Size(max = 2000) String note) {}
+      @Schema(example = "INVESTIGATING") @NotNull CaseStage to,
+      @Schema(example = "Đã xác minh tài khoản nhận tiền, bắt đầu điều tra") @Size(max = 2000)
+          String note) {}
 
   /** A note on the case. */
   @Schema(description = "A note on the case")
@@ -31,7 +33,8 @@ public final class CaseRequests {
   @Schema(description = "Transfer the case to another unit")
   public record Transfer(
       @Schema(example = "PC02-66") @NotBlank @Size(max = 40) String unitCode,
-      @Size(max = 2000) String reason) {}
+      @Schema(example = "Đối tượng cư trú tại địa bàn đơn vị nhận") @Size(max = 2000)
+          String reason) {}
 
   /** An account to freeze. */
   public record Account(
@@ -52,7 +55,8 @@ public final class CaseRequests {
               + " are asked to freeze under this request (the webhook names it).")
   public record Freeze(
       @NotEmpty @Size(max = 100) List<@Valid @NotNull Account> accounts,
-      @Size(max = 2000) String note,
+      @Schema(example = "Tiền của bị hại chuyển vào tài khoản này ngày 25/11") @Size(max = 2000)
+          String note,
       @Schema(
               description =
                   "A standing order: accounts that banks' answers trace on from the case, up to"
@@ -101,5 +105,8 @@ public final class CaseRequests {
 
   /** Close the case. */
   @Schema(description = "Close the case as confirmed or unfounded")
-  public record Close(@NotNull Closure closure, @Size(max = 2000) String note) {}
+  public record Close(
+      @NotNull Closure closure,
+      @Schema(example = "Đã khởi tố vụ án, chuyển hồ sơ cơ quan điều tra") @Size(max = 2000)
+          String note) {}
 }

@@ -110,5 +110,8 @@ public final class DisputeViews {
       @Schema(example = "Ba nạn nhân độc lập, có sao kê") @Size(max = 2000) String note) {}
 
   /** The unit's decision. */
-  public record Decision(@NotNull Boolean upheld, @Size(max = 2000) String note) {}
+  public record Decision(
+      @Schema(example = "true") @NotNull Boolean upheld,
+      @Schema(example = "Chủ tài khoản chứng minh được giao dịch hợp pháp") @Size(max = 2000)
+          String note) {}
 }

@@ -31,14 +31,14 @@ public final class Rules {
       @Schema(example = "Romance scams: the ministry's criminal police") @NotBlank @Size(max = 300)
           String description,
       @Size(max = 20) List<@NotNull ScamType> scamTypes,
-      @PositiveOrZero Long minTotalLossVnd,
-      @PositiveOrZero Long maxTotalLossVnd,
+      @Schema(example = "100000000") @PositiveOrZero Long minTotalLossVnd,
+      @Schema(example = "5000000000") @PositiveOrZero Long maxTotalLossVnd,
       @Schema(example = "3", description = MIN_VICTIMS) @Min(1) Integer minVictims,
-      @Min(1) Integer minProvinces,
+      @Schema(example = "2") @Min(1) Integer minProvinces,
       Boolean foreignIdentifier,
       Boolean cryptoWallet,
-      @Pattern(regexp = "\\d{2}") String provinceCode,
-      @Pattern(regexp = "\\d{5}") String communeCode,
+      @Schema(example = "01") @Pattern(regexp = "\\d{2}") String provinceCode,
+      @Schema(example = "00004") @Pattern(regexp = "\\d{5}") String communeCode,
       @Schema(example = "C02") @NotBlank @Size(max = 60) String targetUnit,
       Boolean active) {}
 
@@ -49,16 +49,16 @@ public final class Rules {
   public record View(
       @Schema(example = "R-LARGE-LOSS") String id,
       @Schema(example = "50") int position,
-      String description,
+      @Schema(example = "Large losses: the ministry's criminal police") String description,
       List<ScamType> scamTypes,
       @Schema(example = "100000000") Long minTotalLossVnd,
-      Long maxTotalLossVnd,
+      @Schema(example = "5000000000") Long maxTotalLossVnd,
       @Schema(example = "3", description = MIN_VICTIMS) Integer minVictims,
-      Integer minProvinces,
+      @Schema(example = "2") Integer minProvinces,
       Boolean foreignIdentifier,
       Boolean cryptoWallet,
-      String provinceCode,
-      String communeCode,
+      @Schema(example = "01") String provinceCode,
+      @Schema(example = "00004") String communeCode,
       @Schema(
               example = "PA05-{province}",
               description = "A unit code or a template with {province} or {commune}")

@@ -150,7 +150,7 @@ public class AdminResource {
   @Operation(summary = "One police unit")
   @APIResponse(responseCode = "200", description = "The unit")
   @APIResponse(responseCode = "404", description = "No such unit")
-  public UnitView unit(@PathParam("code") String code) {
+  public UnitView unit(@Parameter(example = "PA05-66") @PathParam("code") String code) {
     return admin.unit(code);
   }
 
@@ -182,7 +182,9 @@ public class AdminResource {
               + " parent's or below one of its units (unit.level), a tree too deep (unit.too-deep)."
               + " Left out, active keeps its value")
   @APIResponse(responseCode = "404", description = "No such unit")
-  public UnitView updateUnit(@PathParam("code") String code, @Valid @NotNull UnitRequest request) {
+  public UnitView updateUnit(
+      @Parameter(example = "PA05-66") @PathParam("code") String code,
+      @Valid @NotNull UnitRequest request) {
     return admin.updateUnit(code, request);
   }
 
@@ -199,7 +201,7 @@ public class AdminResource {
   @Operation(summary = "One routing rule")
   @APIResponse(responseCode = "200", description = "The rule")
   @APIResponse(responseCode = "404", description = "No such rule")
-  public Rules.View rule(@PathParam("id") String id) {
+  public Rules.View rule(@Parameter(example = "R-ROMANCE") @PathParam("id") String id) {
     return admin.rule(id);
   }
 
@@ -220,7 +222,9 @@ public class AdminResource {
   @APIResponse(responseCode = "200", description = "The rule as changed")
   @APIResponse(responseCode = "400", description = RULE_400)
   @APIResponse(responseCode = "404", description = "No such rule")
-  public Rules.View updateRule(@PathParam("id") String id, @Valid @NotNull Rules.Request request) {
+  public Rules.View updateRule(
+      @Parameter(example = "R-ROMANCE") @PathParam("id") String id,
+      @Valid @NotNull Rules.Request request) {
     return admin.updateRule(id, request);
   }
 
@@ -229,7 +233,7 @@ public class AdminResource {
   @Operation(summary = "Deactivate a routing rule (kept: assignments name it)")
   @APIResponse(responseCode = "204", description = "Deactivated")
   @APIResponse(responseCode = "404", description = "No such rule")
-  public void deactivateRule(@PathParam("id") String id) {
+  public void deactivateRule(@Parameter(example = "R-ROMANCE") @PathParam("id") String id) {
     admin.deactivateRule(id);
   }
 }

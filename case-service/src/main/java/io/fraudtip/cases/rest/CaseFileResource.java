@@ -34,6 +34,8 @@ public class CaseFileResource {
       "Include the reporters' contacts, for this stated reason: each tip's read is written to the"
           + " access log, as POST …/tips/{tipId}/contact-reads";
 
+  static final String REASON_EXAMPLE = "Lấy lời khai người tố giác";
+
   private final CaseFiles files;
 
   CaseFileResource(CaseFiles files) {
@@ -74,7 +76,8 @@ public class CaseFileResource {
               schema = @Schema(implementation = Problem.class)))
   public CaseFile json(
       @PathParam("id") UUID id,
-      @Parameter(description = REASON_DOC) @QueryParam("contactReason") String contactReason) {
+      @Parameter(description = REASON_DOC, example = REASON_EXAMPLE) @QueryParam("contactReason")
+          String contactReason) {
     return files.file(id, contactReason);
   }
 

@@ -56,6 +56,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseResource {
   static final String IF_MATCH_DOC = "The case's ETag from the last read; a stale one answers 412";
+  static final String IF_MATCH_EXAMPLE = "\"3\"";
 
   private final CaseQueries queries;
   private final CaseWorkflow workflow;
@@ -159,7 +160,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response acknowledge(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch) {
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch) {
     return withTag(workflow.acknowledge(id, ifMatch));
   }
 
@@ -177,7 +179,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response transition(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseRequests.Transition request) {
     return withTag(workflow.transition(id, ifMatch, request));
   }
@@ -195,7 +198,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response note(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseRequests.Note request) {
     return withTag(workflow.note(id, ifMatch, request));
   }
@@ -214,7 +218,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response transfer(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseRequests.Transfer request) {
     return withTag(workflow.transfer(id, ifMatch, request));
   }
@@ -241,7 +246,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response freeze(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseRequests.Freeze request) {
     return withTag(workflow.freeze(id, ifMatch, request));
   }
@@ -262,7 +268,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response markComplex(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseRequests.LegalClockChange request) {
     return withTag(legalDeadlines.markComplex(id, ifMatch, request));
   }
@@ -285,7 +292,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response extendLegalDeadline(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseRequests.LegalClockChange request) {
     return withTag(legalDeadlines.extendLegalDeadline(id, ifMatch, request));
   }
@@ -304,7 +312,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response close(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseRequests.Close request) {
     return withTag(workflow.close(id, ifMatch, request));
   }
@@ -328,7 +337,8 @@ public class CaseResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response reopen(
       @PathParam("id") UUID id,
-      @Parameter(description = IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = IF_MATCH_DOC, example = IF_MATCH_EXAMPLE) @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseRequests.Reopen request) {
     return withTag(workflow.reopen(id, ifMatch, request));
   }

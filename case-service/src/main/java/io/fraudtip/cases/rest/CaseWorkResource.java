@@ -126,8 +126,12 @@ public class CaseWorkResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response addIdentifier(
       @PathParam("id") UUID id,
-      @Parameter(description = CaseResource.IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
-      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
+      @Parameter(description = CaseResource.IF_MATCH_DOC, example = CaseResource.IF_MATCH_EXAMPLE)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Parameter(description = ProblemMessages.ACCEPT_LANGUAGE_DOC, example = "vi")
+          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+          String language,
       @Valid @NotNull CaseWorkRequests.AddIdentifier request) {
     return CaseResource.withTag(
         entries.add(id, ifMatch, request, ProblemMessages.locale(language)));
@@ -171,7 +175,9 @@ public class CaseWorkResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response merge(
       @PathParam("id") UUID id,
-      @Parameter(description = CaseResource.IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
+      @Parameter(description = CaseResource.IF_MATCH_DOC, example = CaseResource.IF_MATCH_EXAMPLE)
+          @HeaderParam("If-Match")
+          String ifMatch,
       @Valid @NotNull CaseWorkRequests.MergeCases request) {
     return CaseResource.withTag(merges.merge(id, ifMatch, request));
   }
@@ -221,8 +227,12 @@ public class CaseWorkResource {
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response split(
       @PathParam("id") UUID id,
-      @Parameter(description = CaseResource.IF_MATCH_DOC) @HeaderParam("If-Match") String ifMatch,
-      @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language,
+      @Parameter(description = CaseResource.IF_MATCH_DOC, example = CaseResource.IF_MATCH_EXAMPLE)
+          @HeaderParam("If-Match")
+          String ifMatch,
+      @Parameter(description = ProblemMessages.ACCEPT_LANGUAGE_DOC, example = "vi")
+          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE)
+          String language,
       @Valid @NotNull CaseWorkRequests.SplitCase request) {
     Split split = splits.split(id, ifMatch, request, ProblemMessages.locale(language));
     return Response.ok(split).tag(new EntityTag(Long.toString(split.original().version()))).build();

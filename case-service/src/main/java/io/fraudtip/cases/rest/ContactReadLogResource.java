@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,7 +44,9 @@ public class ContactReadLogResource {
   @APIResponse(responseCode = "200", description = "One page of the log")
   public ContactReadPage list(
       @QueryParam("caseId") UUID caseId,
-      @QueryParam("unit") String unit,
+      @Parameter(description = "Only the reads of this unit", example = "PA05-66")
+          @QueryParam("unit")
+          String unit,
       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
       @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
     return log.list(caseId, unit, page, size);

@@ -19,6 +19,18 @@ class OpenApiTest {
     assertThat(OpenApiChecks.securityRequirementsWithoutScheme(OpenApiChecks.served())).isEmpty();
   }
 
+  /**
+   * Every body sent or answered has a schema, and every field a caller fills in and every parameter
+   * an example: what Swagger UI offers to try is a request this service takes.
+   */
+  @Test
+  void everyBodyHasASchemaAndEveryInputAnExample() {
+    var document = OpenApiChecks.served();
+    assertThat(OpenApiChecks.contentWithoutSchema(document)).isEmpty();
+    assertThat(OpenApiChecks.requestFieldsWithoutExample(document)).isEmpty();
+    assertThat(OpenApiChecks.parametersWithoutExample(document)).isEmpty();
+  }
+
   /** Every error answer an operation names is documented as the problem+json it is sent as. */
   @Test
   void everyErrorAnswerIsDocumentedAsAProblem() {

@@ -1,6 +1,7 @@
 package io.fraudtip.intake.rest;
 
 import io.fraudtip.commons.security.ServiceSignatures;
+import io.fraudtip.intake.api.ContactRequest;
 import io.fraudtip.intake.api.ReporterContact;
 import io.fraudtip.intake.service.ContactDisclosures;
 import jakarta.annotation.security.PermitAll;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,9 +50,20 @@ public class ContactResource {
   @APIResponse(responseCode = "409", description = "This read id was already served")
   public ReporterContact contact(
       @PathParam("tipId") UUID tipId,
-      @HeaderParam(ServiceSignatures.TIMESTAMP) String timestamp,
-      @HeaderParam(ServiceSignatures.SIGNATURE) String signature,
-      String body) {
+      @Parameter(example = ServiceSignatures.TIMESTAMP_EXAMPLE)
+          @HeaderParam(ServiceSignatures.TIMESTAMP)
+          String timestamp,
+      @Parameter(example = ServiceSignatures.SIGNATURE_EXAMPLE)
+          @HeaderParam(ServiceSignatures.SIGNATURE)
+          String signature,
+      @RequestBody(
+              required = true,
+              description = "The request as case-service signed it, byte for byte",
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ContactRequest.class)))
+          String body) {
     return disclosures.disclose(tipId, timestamp, signature, body, Instant.now());
   }
 }

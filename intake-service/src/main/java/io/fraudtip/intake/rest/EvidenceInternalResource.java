@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -58,8 +59,12 @@ public class EvidenceInternalResource {
   @APIResponse(responseCode = "401", description = "Not signed by case-service, or not fresh")
   public List<EvidenceFileView> list(
       @PathParam("tipId") UUID tipId,
-      @HeaderParam(ServiceSignatures.TIMESTAMP) String timestamp,
-      @HeaderParam(ServiceSignatures.SIGNATURE) String signature,
+      @Parameter(example = ServiceSignatures.TIMESTAMP_EXAMPLE)
+          @HeaderParam(ServiceSignatures.TIMESTAMP)
+          String timestamp,
+      @Parameter(example = ServiceSignatures.SIGNATURE_EXAMPLE)
+          @HeaderParam(ServiceSignatures.SIGNATURE)
+          String signature,
       @Context UriInfo uri) {
     return evidence.ofTip(tipId, new Signed(timestamp, signature, uri.getRequestUri().getPath()));
   }
@@ -83,8 +88,12 @@ public class EvidenceInternalResource {
   public Response file(
       @PathParam("tipId") UUID tipId,
       @PathParam("fileId") UUID fileId,
-      @HeaderParam(ServiceSignatures.TIMESTAMP) String timestamp,
-      @HeaderParam(ServiceSignatures.SIGNATURE) String signature,
+      @Parameter(example = ServiceSignatures.TIMESTAMP_EXAMPLE)
+          @HeaderParam(ServiceSignatures.TIMESTAMP)
+          String timestamp,
+      @Parameter(example = ServiceSignatures.SIGNATURE_EXAMPLE)
+          @HeaderParam(ServiceSignatures.SIGNATURE)
+          String signature,
       @Context UriInfo uri) {
     EvidenceService.Download f =
         evidence.file(

@@ -1,6 +1,7 @@
 package io.fraudtip.intake.rest;
 
 import io.fraudtip.commons.problem.Problem;
+import io.fraudtip.commons.problem.ProblemMessages;
 import io.fraudtip.intake.api.Examples;
 import io.fraudtip.intake.api.TipReceipt;
 import io.fraudtip.intake.api.TipSubmission;
@@ -79,7 +80,7 @@ public interface TipsApi {
   @Parameter(
       name = HttpHeaders.ACCEPT_LANGUAGE,
       in = ParameterIn.HEADER,
-      description = "Language of error messages: vi (Vietnamese) or en (English, the default)",
+      description = ProblemMessages.ACCEPT_LANGUAGE_DOC,
       example = "vi")
   @APIResponse(
       responseCode = "202",

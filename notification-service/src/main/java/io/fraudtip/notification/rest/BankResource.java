@@ -15,6 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -50,7 +51,9 @@ public class BankResource {
           @Content(
               mediaType = Problem.MEDIA_TYPE,
               schema = @Schema(implementation = Problem.class)))
-  public BankDirectory.Bank get(@PathParam("bin") String bin) {
+  public BankDirectory.Bank get(
+      @Parameter(description = "The bank's NAPAS BIN", example = "970436") @PathParam("bin")
+          String bin) {
     return banks.byBin(bin).orElseThrow(() -> ProblemException.notFound("Bank"));
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,7 +37,9 @@ public class NoticeResource {
   @GET
   @Operation(summary = "Operator notices, newest first")
   @APIResponse(responseCode = "200", description = "The notices")
-  public List<NoticeView> list(@QueryParam("since") Instant since) {
+  public List<NoticeView> list(
+      @Parameter(description = "Only the notices from this time on") @QueryParam("since")
+          Instant since) {
     return log.notices(Optional.ofNullable(since));
   }
 }

@@ -22,6 +22,10 @@ public final class ProblemMessages {
   /** The languages answers come in; the first is the default. */
   public static final List<Locale> SUPPORTED = List.of(Locale.ENGLISH, VIETNAMESE);
 
+  /** The {@code Accept-Language} header as the API documents describe it. */
+  public static final String ACCEPT_LANGUAGE_DOC =
+      "Language of error messages: vi (Vietnamese) or en (English, the default)";
+
   private static final String PLATFORM_BUNDLE = "io.fraudtip.commons.problem.messages";
   private static final String SERVICE_BUNDLE = "problem-messages";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_.-]+)}");

@@ -21,6 +21,12 @@ public final class ServiceSignatures {
   public static final String TIMESTAMP = "Fraudtip-Service-Timestamp";
   public static final String SIGNATURE = "Fraudtip-Service-Signature";
 
+  /** {@value #TIMESTAMP} as the API documents show it: seconds since the epoch. */
+  public static final String TIMESTAMP_EXAMPLE = "1796670641";
+
+  /** {@value #SIGNATURE} as the API documents show it. */
+  public static final String SIGNATURE_EXAMPLE = "v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=";
+
   private final byte[] key;
 
   /**
