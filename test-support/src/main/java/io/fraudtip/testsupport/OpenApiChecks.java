@@ -122,6 +122,44 @@ public final class OpenApiChecks {
   }
 
   /**
+   * The fields of the document's schemas (bodies sent and answered) that show no value: no example,
+   * enumeration or default of their own or of the schema they name, each as "Schema.field". A field
+   * that is an object of a named schema, a list of such objects, a yes/no or a file is left to its
+   * own schema.
+   */
+  @SuppressWarnings("unchecked")
+  public static List<String> schemaFieldsWithoutExample(Map<String, Object> document) {
+    List<String> wrong = new ArrayList<>();
+    Object schemas = at(document, "components", "schemas");
+    if (!(schemas instanceof Map<?, ?> named)) {
+      return wrong;
+    }
+    for (var schema : ((Map<String, Object>) named).entrySet()) {
+      if (!(at((Map<String, Object>) schema.getValue(), "properties")
+          instanceof Map<?, ?> properties)) {
+        continue;
+      }
+      for (var property : ((Map<String, Object>) properties).entrySet()) {
+        Object field = property.getValue();
+        if (!(field instanceof Map<?, ?> own) || hasExample((Map<String, Object>) own)) {
+          continue;
+        }
+        Map<String, Object> resolved = resolve(document, field);
+        Object items = resolved == null ? null : resolved.get("items");
+        Map<String, Object> shown = items == null ? resolved : resolve(document, items);
+        if (shown == null
+            || !(hasExample(document, shown)
+                || shown.containsKey("properties")
+                || "boolean".equals(shown.get("type"))
+                || "binary".equals(shown.get("format")))) {
+          wrong.add(schema.getKey() + "." + property.getKey());
+        }
+      }
+    }
+    return wrong;
+  }
+
+  /**
    * The parameters (path, query, header) that have no example, nor their schema one or an
    * enumeration, each as "METHOD path name".
    */

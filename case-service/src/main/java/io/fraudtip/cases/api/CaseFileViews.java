@@ -36,12 +36,12 @@ public final class CaseFileViews {
       @Schema(example = "PA05-66") String unitCode,
       ScamType scamType,
       @Schema(example = "66") String provinceCode,
-      String communeCode,
+      @Schema(example = "24133") String communeCode,
       Instant openedAt,
       Instant closedAt,
       @Schema(description = "The case this one was merged into, if any") UUID mergedInto,
-      int victims,
-      int provinces,
+      @Schema(example = "3") int victims,
+      @Schema(example = "1") int provinces,
       Amounts amounts,
       @Schema(description = "When the file was made") Instant generatedAt,
       @Schema(description = "Who made it: unit and officer", example = "PA05-66 officer@PA05-66")
@@ -63,7 +63,10 @@ public final class CaseFileViews {
       @Schema(
               description =
                   "Null when the evidence list is complete; otherwise why the reporters' files"
-                      + " are missing from it (intake-service could not be asked)")
+                      + " are missing from it (intake-service could not be asked)",
+              example =
+                  "The reporters' files could not be read from intake-service now (intake"
+                      + " answered 503): only the units' files are listed")
           String evidenceNote) {}
 
   /** The money of the case. */
@@ -80,11 +83,11 @@ public final class CaseFileViews {
       Channel channel,
       TrustLevel trust,
       @Schema(example = "66") String provinceCode,
-      String communeCode,
+      @Schema(example = "24133") String communeCode,
       ScamType scamType,
       @Schema(example = "Người gọi tự xưng công an, yêu cầu chuyển tiền để xác minh")
           String description,
-      long amountLostVnd,
+      @Schema(example = "45000000") long amountLostVnd,
       List<FileTransfer> transfers,
       @Schema(
               description =
@@ -97,7 +100,7 @@ public final class CaseFileViews {
       @Schema(example = "970436") String bankBin,
       @Schema(example = "0451000123456") String accountNumber,
       @Schema(example = "NGUYEN VAN A") String accountName,
-      long amountVnd,
+      @Schema(example = "45000000") long amountVnd,
       Instant at) {}
 
   /** The identifiers of one layer. */
@@ -109,22 +112,27 @@ public final class CaseFileViews {
       IdentifierType type,
       @Schema(example = "970436:0451000123456") String value,
       @Schema(example = "970436") String bankBin,
-      int reportCount,
+      @Schema(example = "3") int reportCount,
       Instant firstReportedAt,
       Instant delistedAt) {}
 
   /** One line of the timeline. */
   public record FileTimelineLine(
-      Instant at, String kind, String actor, String unitCode, String detail) {}
+      Instant at,
+      @Schema(example = "NOTE") String kind,
+      @Schema(example = "officer@PA05-66") String actor,
+      @Schema(example = "PA05-66") String unitCode,
+      @Schema(example = "Đã đề nghị Vietcombank cung cấp sao kê tài khoản nhận tiền")
+          String detail) {}
 
   /** A bank's answer about one account. */
   public record BankAnswer(
       @Schema(example = "970422") String bankBin,
       @Schema(example = "0987654321") String accountNumber,
-      int layer,
+      @Schema(example = "2") int layer,
       AlertOutcome outcome,
-      long heldVnd,
-      long restoredVnd,
+      @Schema(example = "15000000") long heldVnd,
+      @Schema(example = "0") long restoredVnd,
       Instant respondedAt,
       @Schema(description = "False once a later answer replaced it") boolean current) {}
 
@@ -163,6 +171,9 @@ public final class CaseFileViews {
       @Schema(
               description =
                   "Null when the list is complete; otherwise why the reporters' files are missing"
-                      + " (intake-service could not be asked)")
+                      + " (intake-service could not be asked)",
+              example =
+                  "The reporters' files could not be read from intake-service now (intake"
+                      + " answered 503): only the units' files are listed")
           String note) {}
 }

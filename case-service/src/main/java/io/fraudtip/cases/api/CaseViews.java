@@ -28,8 +28,8 @@ public final class CaseViews {
       ScamType scamType,
       @Schema(example = "PA05-66") String unitCode,
       @Schema(example = "R-LARGE-LOSS") String ruleId,
-      int victims,
-      int provinces,
+      @Schema(example = "3") int victims,
+      @Schema(example = "1") int provinces,
       @Schema(example = "150000000") long totalLossVnd,
       Instant latestTransferAt,
       Instant openedAt,
@@ -71,7 +71,7 @@ public final class CaseViews {
       Closure closure,
       @Schema(example = "PA05-66") String unitCode,
       @Schema(example = "R-LARGE-LOSS") String ruleId,
-      int priority,
+      @Schema(example = "1") int priority,
       ScamType scamType,
       @Schema(example = "66") String provinceCode,
       @Schema(example = "24133") String communeCode,
@@ -82,11 +82,11 @@ public final class CaseViews {
                   "Independent sources among the tips (SPEC §10): what priority and the routing"
                       + " rules' minVictims count")
           int independentSources,
-      int provinces,
-      long totalLossVnd,
+      @Schema(example = "1") int provinces,
+      @Schema(example = "150000000") long totalLossVnd,
       Instant latestTransferAt,
-      long frozenVnd,
-      long restoredVnd,
+      @Schema(example = "120000000") long frozenVnd,
+      @Schema(example = "30000000") long restoredVnd,
       Instant openedAt,
       Instant updatedAt,
       Instant assignedAt,
@@ -105,7 +105,9 @@ public final class CaseViews {
                       + " stays closed (SPEC §10)")
           UUID refersToCaseId,
       @Schema(example = "VN-9F8E7D6C") String refersToReference,
-      @Schema(description = "Also the ETag; send it back in If-Match to change the case")
+      @Schema(
+              description = "Also the ETag; send it back in If-Match to change the case",
+              example = "7")
           long version,
       List<TipView> tips,
       List<IdentifierView> identifiers,
@@ -122,10 +124,10 @@ public final class CaseViews {
       UUID tipId,
       Instant receivedAt,
       @Schema(example = "66") String provinceCode,
-      String communeCode,
+      @Schema(example = "24133") String communeCode,
       ScamType scamType,
       TrustLevel trust,
-      long amountLostVnd,
+      @Schema(example = "45000000") long amountLostVnd,
       TipReceivedV1 tip) {}
 
   /** An identifier of a case. */
@@ -134,8 +136,9 @@ public final class CaseViews {
       @Schema(example = "970436:0123456789") String value,
       @Schema(example = "970436") String bankBin,
       boolean foreign,
-      @Schema(description = "1: paid by a victim; 2 and up: the money moved on") int layer,
-      int reportCount,
+      @Schema(description = "1: paid by a victim; 2 and up: the money moved on", example = "1")
+          int layer,
+      @Schema(example = "3") int reportCount,
       Instant firstReportedAt,
       @Schema(description = "Off the watchlist (upheld dispute or allow-list)") Instant delistedAt,
       @Schema(description = "The case was closed as unfounded: the identifier links nothing more")
@@ -158,7 +161,7 @@ public final class CaseViews {
       @Schema(example = "PA05-66") String unitCode,
       @Schema(example = "R-LARGE-LOSS") String ruleId,
       @Schema(example = "ROUTED") String reason,
-      String actor,
+      @Schema(example = "system") String actor,
       Instant assignedAt) {}
 
   /** A police unit's freeze request: the authority that freeze.requested webhooks name. */
@@ -166,9 +169,9 @@ public final class CaseViews {
       @Schema(description = "Named as authorisation.requestId in freeze.requested webhooks")
           UUID id,
       @Schema(example = "PA05-66") String unitCode,
-      String requestedBy,
+      @Schema(example = "officer@PA05-66") String requestedBy,
       Instant requestedAt,
-      String note,
+      @Schema(example = "Tiền của bị hại chuyển vào tài khoản này ngày 25/11") String note,
       @Schema(description = "A standing order to follow the money trail") boolean followTrail,
       @Schema(description = "The deepest layer the standing order reaches", example = "2")
           Integer maxLayer,
@@ -184,7 +187,7 @@ public final class CaseViews {
           UUID holdId,
       @Schema(example = "970422") String bankBin,
       @Schema(example = "0987654321") String accountNumber,
-      int layer,
+      @Schema(example = "2") int layer,
       @Schema(description = "Traced under the standing order rather than named by the unit")
           boolean byStandingOrder,
       @Schema(
@@ -209,7 +212,8 @@ public final class CaseViews {
       @Schema(description = "The unit's extensions, oldest first, each with its reason")
           List<HoldExtensionView> extensions,
       @Schema(description = "When the hold was lifted or expired") Instant endedAt,
-      @Schema(description = "Who ended it: an officer, or system") String endedBy,
+      @Schema(description = "Who ended it: an officer, or system", example = "system")
+          String endedBy,
       @Schema(
               description = "Why it was lifted",
               example = "Case closed as UNFOUNDED: the police authority to hold ends")
@@ -218,7 +222,7 @@ public final class CaseViews {
   /** One extension of a hold. */
   public record HoldExtensionView(
       @Schema(example = "PA05-66") String unitCode,
-      String extendedBy,
+      @Schema(example = "officer@PA05-66") String extendedBy,
       Instant extendedAt,
       @Schema(example = "Chờ quyết định phong tỏa của Tòa án nhân dân tỉnh Đắk Lắk") String reason,
       Instant previousExpiresAt,
@@ -228,10 +232,11 @@ public final class CaseViews {
   public record TimelineView(
       Instant at,
       @Schema(example = "NOTE") String kind,
-      String actor,
-      String unitCode,
-      String ruleId,
-      String detail) {}
+      @Schema(example = "officer@PA05-66") String actor,
+      @Schema(example = "PA05-66") String unitCode,
+      @Schema(example = "R-LARGE-LOSS") String ruleId,
+      @Schema(example = "Đã đề nghị Vietcombank cung cấp sao kê tài khoản nhận tiền")
+          String detail) {}
 
   /** A case near or past its legal deadline. */
   @Schema(
@@ -240,12 +245,12 @@ public final class CaseViews {
               + " complex, extendable once by two months)")
   public record LegalClockItem(
       UUID id,
-      String reference,
-      String unitCode,
+      @Schema(example = "VN-1A2B3C4D") String reference,
+      @Schema(example = "PA05-66") String unitCode,
       CaseStage stage,
       Instant openedAt,
       Instant legalDueAt,
-      @Schema(description = "Negative when past the deadline") long daysLeft,
+      @Schema(description = "Negative when past the deadline", example = "3") long daysLeft,
       boolean overdue,
       @Schema(description = "Marked complex: two months from receipt") boolean complex,
       @Schema(description = "Extended once by two months") boolean extended) {}

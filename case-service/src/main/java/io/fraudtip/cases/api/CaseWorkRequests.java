@@ -126,7 +126,10 @@ public final class CaseWorkRequests {
               example = "PA05-64")
           String unitCode,
       @Schema(example = "R-64-CYBER") String ruleId,
-      @Schema(description = "The tips that moved") List<UUID> tipIds,
+      @Schema(
+              description = "The tips that moved",
+              example = "[\"3f2b8c1e-7a4d-4e9b-8f6a-2c1d0e9b7a65\"]")
+          List<UUID> tipIds,
       @Schema(
               description = "The identifiers that moved with them",
               example = "[\"PHONE +84869123456\"]")

@@ -73,5 +73,9 @@ public final class ContactViews {
 
   /** One page of the access log, newest first. */
   @Schema(description = "One page of the access log of contact reads, newest first")
-  public record ContactReadPage(List<ContactReadView> items, int page, int size, long total) {}
+  public record ContactReadPage(
+      List<ContactReadView> items,
+      @Schema(example = "0") int page,
+      @Schema(example = "50") int size,
+      @Schema(example = "1") long total) {}
 }

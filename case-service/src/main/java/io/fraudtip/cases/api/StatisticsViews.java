@@ -36,13 +36,15 @@ public final class StatisticsViews {
   public record Row(
       @Schema(example = "2026-Q3") String period,
       @Schema(example = "66") String group,
-      long tips,
-      long cases,
-      long victims,
-      long lossesVnd,
-      long frozenVnd,
-      long restoredVnd,
-      @Schema(description = "Mean minutes from a case's opening to its acknowledgement")
+      @Schema(example = "14") long tips,
+      @Schema(example = "5") long cases,
+      @Schema(example = "12") long victims,
+      @Schema(example = "1250000000") long lossesVnd,
+      @Schema(example = "420000000") long frozenVnd,
+      @Schema(example = "150000000") long restoredVnd,
+      @Schema(
+              example = "95.5",
+              description = "Mean minutes from a case's opening to its acknowledgement")
           Double meanMinutesToAcknowledge,
       @Schema(
               example = "12",

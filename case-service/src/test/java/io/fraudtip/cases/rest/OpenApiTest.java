@@ -31,6 +31,12 @@ class OpenApiTest {
     assertThat(OpenApiChecks.parametersWithoutExample(document)).isEmpty();
   }
 
+  /** Every field of a body this service takes or answers is shown with an example value. */
+  @Test
+  void everyFieldOfEveryBodyHasAnExample() {
+    assertThat(OpenApiChecks.schemaFieldsWithoutExample(OpenApiChecks.served())).isEmpty();
+  }
+
   /** Every error answer an operation names is documented as the problem+json it is sent as. */
   @Test
   void everyErrorAnswerIsDocumentedAsAProblem() {

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The Vietnamese banks and wallets by NAPAS BIN, from the bundled {@code vn-banks.csv} beside this
@@ -36,7 +37,11 @@ public class BankDirectory {
 
   /** One bank as the directory knows it today. */
   public record Bank(
-      String bin, String code, String name, String swift, List<String> formerNames) {}
+      @Schema(example = "970449") String bin,
+      @Schema(example = "LPBANK") String code,
+      @Schema(example = "LPBank") String name,
+      @Schema(example = "LVBKVNVX") String swift,
+      @Schema(example = "[\"LienVietPostBank\"]") List<String> formerNames) {}
 
   private final Map<String, Bank> byBin;
   private final Map<String, String> binByKey = new HashMap<>();

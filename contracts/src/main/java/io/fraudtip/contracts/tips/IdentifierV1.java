@@ -1,5 +1,7 @@
 package io.fraudtip.contracts.tips;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * One normalised scammer identifier.
  *
@@ -11,4 +13,8 @@ package io.fraudtip.contracts.tips;
  * @param foreign true for a phone number from abroad
  */
 public record IdentifierV1(
-    IdentifierType type, String value, String bankBin, String region, boolean foreign) {}
+    IdentifierType type,
+    @Schema(example = "970436:0123456789") String value,
+    @Schema(example = "970436") String bankBin,
+    @Schema(example = "VN") String region,
+    boolean foreign) {}

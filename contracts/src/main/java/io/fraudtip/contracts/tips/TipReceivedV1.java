@@ -3,6 +3,7 @@ package io.fraudtip.contracts.tips;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Payload of {@code tips.v1}: an accepted, normalised tip. Carries no reporter personal data, only
@@ -26,16 +27,17 @@ import java.util.UUID;
  */
 public record TipReceivedV1(
     UUID tipId,
-    String trackingCode,
+    @Schema(example = "K7QM-4XRT-9P") String trackingCode,
     Instant receivedAt,
     Channel channel,
     TrustLevel trust,
-    String provinceCode,
-    String communeCode,
+    @Schema(example = "66") String provinceCode,
+    @Schema(example = "24133") String communeCode,
     Instant occurredAt,
     ScamType scamType,
-    String description,
-    long amountLostVnd,
+    @Schema(example = "Người gọi tự xưng công an, yêu cầu chuyển tiền để xác minh")
+        String description,
+    @Schema(example = "45000000") long amountLostVnd,
     List<TransferV1> transfers,
     List<IdentifierV1> identifiers,
     TipSourceV1 source) {

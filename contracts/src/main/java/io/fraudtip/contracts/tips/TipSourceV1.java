@@ -1,5 +1,7 @@
 package io.fraudtip.contracts.tips;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * Where a tip came from, as pseudonymous keys: enough to tell whether two tips share a source,
  * never enough to recover a phone number, an e-mail or an address (each key is a keyed HMAC that
@@ -12,4 +14,8 @@ package io.fraudtip.contracts.tips;
  * @param verified whether a trusted client ({@code reporter-client} token) asserted that it
  *     verified the named reporter, or a police unit entered the tip
  */
-public record TipSourceV1(String reporter, String client, String address, boolean verified) {}
+public record TipSourceV1(
+    @Schema(example = "3f9c2a7be41d08c65a1f7e2d94b03c68") String reporter,
+    @Schema(example = "8d1e5b0a7c3f92e4b6a0d5c17f2e9b43") String client,
+    @Schema(example = "c47a09e2b58d1f36e0a9b7c25d4f8e01") String address,
+    boolean verified) {}

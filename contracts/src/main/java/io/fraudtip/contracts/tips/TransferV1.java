@@ -1,6 +1,7 @@
 package io.fraudtip.contracts.tips;
 
 import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A transfer the victim made.
@@ -12,4 +13,8 @@ import java.time.Instant;
  * @param at when the transfer was made
  */
 public record TransferV1(
-    String bankBin, String accountNumber, String accountName, long amountVnd, Instant at) {}
+    @Schema(example = "970436") String bankBin,
+    @Schema(example = "0123456789") String accountNumber,
+    @Schema(example = "NGUYEN VAN A") String accountName,
+    @Schema(example = "45000000") long amountVnd,
+    Instant at) {}

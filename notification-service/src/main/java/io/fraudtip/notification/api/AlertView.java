@@ -12,11 +12,12 @@ public record AlertView(
     @Schema(example = "970436") String bankBin,
     @Schema(description = "The account; absent for endpoint.disabled", example = "0071000123456")
         String accountNumber,
-    int layer,
+    @Schema(example = "1") int layer,
     UUID tipId,
     UUID caseId,
     Instant createdAt,
-    @Schema(description = "Per-account sequence; a higher one supersedes") long sequence,
+    @Schema(description = "Per-account sequence; a higher one supersedes", example = "3")
+        long sequence,
     @Schema(
             description =
                 "False only for a police unit's order to hold: freeze.requested, hold.extended")

@@ -18,11 +18,14 @@ public record DeliveryView(
     @Schema(example = "970436") String bankBin,
     @Schema(example = "account.reported") String eventType,
     DeliveryState state,
-    @Schema(description = "Attempts in the current round (a replay starts a new one)") int attempts,
-    int totalAttempts,
+    @Schema(
+            description = "Attempts in the current round (a replay starts a new one)",
+            example = "2")
+        int attempts,
+    @Schema(example = "2") int totalAttempts,
     Instant nextAttemptAt,
     Instant lastAttemptAt,
-    Integer lastStatus,
-    String lastError,
+    @Schema(example = "503") Integer lastStatus,
+    @Schema(example = "HTTP 503") String lastError,
     Instant createdAt,
     Instant completedAt) {}

@@ -12,10 +12,12 @@ public record EndpointView(
     @Schema(example = "970436") String bankBin,
     @Schema(example = "Vietcombank") String bankName,
     @Schema(example = "https://hooks.vietcombank.example/fraudtip") String url,
-    String description,
+    @Schema(example = "Phòng chống gian lận - môi trường chính") String description,
     @Schema(example = "[\"account.reported\", \"freeze.requested\"]") List<String> eventTypes,
     boolean active,
-    @Schema(description = "GONE (410), FAILING (no success for days) or BY_USER")
+    @Schema(
+            description = "GONE (410), FAILING (no success for days) or BY_USER",
+            example = "FAILING")
         String disabledReason,
     Instant disabledAt,
     Instant failingSince,

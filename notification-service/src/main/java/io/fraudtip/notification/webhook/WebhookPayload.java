@@ -59,29 +59,30 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
   public record Data(
       UUID alertId,
       boolean advisory,
-      String bankBin,
-      String bankName,
-      String accountNumber,
-      String accountName,
-      int layer,
-      long sequence,
-      Integer reportCount,
+      @Schema(example = "970436") String bankBin,
+      @Schema(example = "Vietcombank") String bankName,
+      @Schema(example = "0071000123456") String accountNumber,
+      @Schema(example = "NGUYEN VAN A") String accountName,
+      @Schema(example = "1") int layer,
+      @Schema(example = "3") long sequence,
+      @Schema(example = "3") Integer reportCount,
       TrustLevel trust,
       ScamType scamType,
       UUID tipId,
       UUID caseId,
-      String caseReference,
-      String unitCode,
+      @Schema(example = "VN-79B14337") String caseReference,
+      @Schema(example = "PA05-66") String unitCode,
       List<Transfer> transfers,
       Instant reportedAt,
       Instant occurredAt,
-      String note,
+      @Schema(example = "Tiền của bị hại chuyển vào tài khoản này ngày 25/11") String note,
       TracedBy tracedBy,
       Authorisation authorisation,
-      Long holdAmountVnd,
+      @Schema(example = "45000000") Long holdAmountVnd,
       Instant holdExpiresAt,
-      String holdReason,
-      List<UUID> linkedAlertIds,
+      @Schema(example = "Chờ quyết định phong tỏa của Tòa án nhân dân tỉnh Đắk Lắk")
+          String holdReason,
+      @Schema(example = "[\"1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d\"]") List<UUID> linkedAlertIds,
       DisabledEndpoint disabledEndpoint) {
 
     /** What the bank is told about one of its accounts (every type but the two newest). */
@@ -189,5 +190,5 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
    * @param amountVnd amount in dong
    * @param at when it was made
    */
-  public record Transfer(long amountVnd, Instant at) {}
+  public record Transfer(@Schema(example = "45000000") long amountVnd, Instant at) {}
 }
