@@ -90,7 +90,10 @@ public class WatchlistResource {
               }))
   @APIResponse(
       responseCode = "400",
-      description = "Missing type or value, or a bank account without its bank (BIN:account)")
+      description =
+          "Missing type or value, a value its type does not read (phone.invalid, url.host,"
+              + " url.domain…: never stored, so no answer could be right), or a bank account"
+              + " without its bank (BIN:account)")
   public Uni<Result> check(
       @Parameter(
               example = "URL",
@@ -134,8 +137,8 @@ public class WatchlistResource {
   @APIResponse(
       responseCode = "400",
       description =
-          "Empty, too many or invalid identifiers, or a bank account without its bank (BIN:account)"
-              + " or at a bank the directory does not know")
+          "Empty, too many or invalid identifiers (each item a value its type reads), or a bank"
+              + " account without its bank (BIN:account) or at a bank the directory does not know")
   public BatchResult checkBatch(
       @RequestBody(
               content =
@@ -148,13 +151,23 @@ public class WatchlistResource {
           @NotNull
           Batch batch) {
     Watchlist.requireBanks(batch.items(), false);
-    return new BatchResult(watchlist.check(batch.items(), privileged()));
+    try {
+      return new BatchResult(watchlist.check(batch.items(), privileged()));
+    } catch (Watchlist.Unreadable e) {
+      throw e.problem(item -> "items[" + item + "].value");
+    }
   }
 
+  /** The single check's answer; a value its type does not read is a 400 on its field. */
   private Uni<List<Result>> answer(List<Item> items) {
     if (!caller.isPolice()) {
       boolean withCases = caller.isBank() || caller.isOperator();
-      Optional<List<Result>> known = watchlist.fromMemory(items, withCases);
+      Optional<List<Result>> known;
+      try {
+        known = watchlist.fromMemory(items, withCases);
+      } catch (Watchlist.Unreadable e) {
+        throw e.problem(item -> "value");
+      }
       if (known.isPresent()) {
         return Uni.createFrom().item(known.get());
       }
@@ -162,7 +175,9 @@ public class WatchlistResource {
     // The query (and a police caller's unit) on a worker; the request context goes along.
     return Uni.createFrom()
         .item(() -> watchlist.check(items, privileged()))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .onFailure(Watchlist.Unreadable.class)
+        .transform(e -> ((Watchlist.Unreadable) e).problem(item -> "value"));
   }
 
   private boolean privileged() {

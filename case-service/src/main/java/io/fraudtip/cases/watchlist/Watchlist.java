@@ -17,6 +17,7 @@ import io.fraudtip.commons.identifiers.IdentifierNormaliser;
 import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.InvalidValue;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.problem.ProblemMessages;
 import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.cases.CaseStatus;
 import io.fraudtip.contracts.tips.IdentifierType;
@@ -37,9 +38,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
@@ -262,11 +265,12 @@ public class Watchlist {
    * the event loop; empty when the caller must {@link #check} on a worker thread.
    *
    * @param withCases whether to name the cases (banks and police)
+   * @throws Unreadable naming the first item no form of its type reads
    */
   public Optional<List<Result>> fromMemory(List<Item> items, boolean withCases) {
     List<Result> results = new ArrayList<>(items.size());
-    for (Item item : items) {
-      List<IdentifierV1> forms = normaliser.lookupForms(item.type(), item.value());
+    for (int n = 0; n < items.size(); n++) {
+      List<IdentifierV1> forms = forms(items, n);
       Result[] byForm = new Result[forms.size()];
       for (int i = 0; i < byForm.length; i++) {
         IdentifierV1 form = forms.get(i);
@@ -303,13 +307,21 @@ public class Watchlist {
    *
    * @param withCases whether to name the cases (banks and police)
    * @return one result per item, in order
+   * @throws Unreadable naming every item no form of its type reads
    */
   public List<Result> check(List<Item> items, boolean withCases) {
     List<List<IdentifierV1>> asked = new ArrayList<>(items.size());
     Map<String, Result> found = new HashMap<>();
     List<IdentifierV1> toRead = new ArrayList<>();
-    for (Item item : items) {
-      List<IdentifierV1> forms = normaliser.lookupForms(item.type(), item.value());
+    Unreadable unreadable = null;
+    for (int n = 0; n < items.size(); n++) {
+      List<IdentifierV1> forms;
+      try {
+        forms = forms(items, n);
+      } catch (Unreadable e) {
+        unreadable = e.and(unreadable);
+        continue;
+      }
       asked.add(forms);
       for (IdentifierV1 form : forms) {
         String key = key(form);
@@ -326,6 +338,9 @@ public class Watchlist {
           toRead.add(form);
         }
       }
+    }
+    if (unreadable != null) {
+      throw unreadable;
     }
     if (!toRead.isEmpty()) {
       queries.increment();
@@ -454,6 +469,72 @@ public class Watchlist {
   private static Result notListed(IdentifierType type, String value) {
     return new Result(
         type, value, false, 0, null, RiskLevel.NONE, null, null, null, null, null, null);
+  }
+
+  /**
+   * The forms an item is checked by.
+   *
+   * @param n the item's place in the request
+   * @throws Unreadable when no form of its type reads it
+   */
+  private List<IdentifierV1> forms(List<Item> items, int n) {
+    Item item = items.get(n);
+    try {
+      return normaliser.checkForms(item.type(), item.value());
+    } catch (InvalidValue e) {
+      throw Unreadable.of(n, e.code());
+    }
+  }
+
+  /**
+   * Items that no form of their type reads: a phone that is no number, a URL without a host, a
+   * domain under no public suffix. Intake stores no such value, so "not listed" would be a false
+   * all-clear for what the caller meant (a typo); the answer is a 400 naming each one, as for a
+   * bank account without its bank.
+   */
+  public static final class Unreadable extends RuntimeException {
+    private final Map<Integer, String> codes = new TreeMap<>();
+
+    private Unreadable() {
+      super(null, null, false, false);
+    }
+
+    private static Unreadable of(int item, String code) {
+      Unreadable e = new Unreadable();
+      e.codes.put(item, code);
+      return e;
+    }
+
+    /** This one's items with an earlier one's (null for none). */
+    private Unreadable and(Unreadable earlier) {
+      if (earlier != null) {
+        codes.putAll(earlier.codes);
+      }
+      return this;
+    }
+
+    /**
+     * The 400 naming each item.
+     *
+     * @param field the request's field of an item by its place ({@code value}, {@code
+     *     items[3].value})
+     */
+    public ProblemException problem(IntFunction<String> field) {
+      List<FieldError> errors = new ArrayList<>();
+      codes.forEach(
+          (item, code) -> errors.add(new FieldError(field.apply(item), code, message(code))));
+      return ProblemException.invalid(errors);
+    }
+
+    /** In both languages, as the account errors: the check's callers are people and banks. */
+    private static String message(String code) {
+      String account = ACCOUNT_ERRORS.get(code);
+      return account != null
+          ? account
+          : ProblemMessages.message(ProblemMessages.VIETNAMESE, code)
+              + " / "
+              + ProblemMessages.message(Locale.ENGLISH, code);
+    }
   }
 
   /**

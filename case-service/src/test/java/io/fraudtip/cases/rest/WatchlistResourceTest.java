@@ -5,6 +5,7 @@ import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -134,8 +135,8 @@ class WatchlistResourceTest {
         .queryParam("value", "+84113")
         .get("/api/v1/watchlist/check")
         .then()
-        .statusCode(200)
-        .body("listed", equalTo(false));
+        .statusCode(400)
+        .body("errors.code", contains("phone.invalid"));
   }
 
   /**
@@ -274,6 +275,66 @@ class WatchlistResourceTest {
         .statusCode(400)
         .body("errors.field", contains("items[1].value"))
         .body("errors.code", contains("bank.unknown"));
+  }
+
+  /**
+   * A value its type does not read (a phone that is no number, a URL without a host, a domain under
+   * no public suffix) was answered "not listed": intake stores no such value, so that answer was a
+   * false all-clear for whatever the caller meant. It is refused as intake refuses it, naming the
+   * field, for an anonymous caller (answered on the event loop), a bank and a police unit (worker
+   * threads), and in a batch each such item.
+   */
+  @Test
+  void aValueItsTypeDoesNotReadIsRefusedNotAnsweredNotListed() {
+    Map<String, String> unreadable =
+        Map.of(
+            "PHONE", "abc",
+            "URL", "javascript:alert(1)",
+            "DOMAIN", "localhost");
+    Map<String, String> codes =
+        Map.of("PHONE", "phone.invalid", "URL", "url.host", "DOMAIN", "url.domain");
+    for (String token : new String[] {null, tokens.bank("970436"), tokens.police("PA05-66")}) {
+      for (var typed : unreadable.entrySet()) {
+        var request = given();
+        if (token != null) {
+          request.auth().oauth2(token);
+        }
+        request
+            .queryParam("type", typed.getKey())
+            .queryParam("value", typed.getValue())
+            .get("/api/v1/watchlist/check")
+            .then()
+            .statusCode(400)
+            .contentType("application/problem+json")
+            .body("errors.field", contains("value"))
+            .body("errors.code", contains(codes.get(typed.getKey())))
+            .body("errors[0].message", containsString(" / "));
+      }
+    }
+    given()
+        .auth()
+        .oauth2(tokens.bank("970436"))
+        .contentType(ContentType.JSON)
+        .body(
+            Map.of(
+                "items",
+                List.of(
+                    Map.of("type", "PHONE", "value", "0912 345 678"),
+                    Map.of("type", "PHONE", "value", "12"),
+                    Map.of("type", "URL", "value", "https://BoCongAn-XacMinh.com/tra-cuu"),
+                    Map.of("type", "URL", "value", "http://exa mple/"))))
+        .post("/api/v1/watchlist/check")
+        .then()
+        .statusCode(400)
+        .body("errors.field", contains("items[1].value", "items[3].value"))
+        .body("errors.code", contains("phone.invalid", "url.invalid"));
+    given()
+        .queryParam("type", "PHONE")
+        .queryParam("value", "0912 345 678")
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(200)
+        .body("value", equalTo("+84912345678"));
   }
 
   /**

@@ -223,22 +223,31 @@ public class IdentifierNormaliser {
   }
 
   /**
-   * The forms to look an identifier up by, leniently: its {@link #normalise normal forms} (and, for
-   * a social account or wallet, the form stored before they had one), or the value as typed
-   * (trimmed) when it is not a valid one of its type, since a lookup of a value that was never
-   * stored simply finds nothing.
+   * The forms to check an identifier by: its {@link #normalise normal forms} and, for a social
+   * account or wallet, the form stored before they had one.
+   *
+   * @throws InvalidValue as {@link #normalise}: a value no form of its type reads was never stored
+   */
+  public List<IdentifierV1> checkForms(IdentifierType type, String typed) {
+    List<IdentifierV1> forms = normalise(type, typed);
+    if (type == IdentifierType.SOCIAL_ACCOUNT || type == IdentifierType.CRYPTO_WALLET) {
+      // Stored before handles and wallets had one form, as typed (the platform upper case).
+      IdentifierV1 asStored = asStoredBefore(type, typed);
+      if (!forms.contains(asStored)) {
+        return List.of(forms.get(0), asStored);
+      }
+    }
+    return forms;
+  }
+
+  /**
+   * The forms to look an identifier up by, leniently: its {@link #checkForms check forms}, or the
+   * value as typed (trimmed) when it is not a valid one of its type, since a lookup of a value that
+   * was never stored simply finds nothing.
    */
   public List<IdentifierV1> lookupForms(IdentifierType type, String typed) {
     try {
-      List<IdentifierV1> forms = normalise(type, typed);
-      if (type == IdentifierType.SOCIAL_ACCOUNT || type == IdentifierType.CRYPTO_WALLET) {
-        // Stored before handles and wallets had one form, as typed (the platform upper case).
-        IdentifierV1 asStored = asStoredBefore(type, typed);
-        if (!forms.contains(asStored)) {
-          return List.of(forms.get(0), asStored);
-        }
-      }
-      return forms;
+      return checkForms(type, typed);
     } catch (InvalidValue e) {
       String value = typed == null ? "" : typed.strip();
       return List.of(
