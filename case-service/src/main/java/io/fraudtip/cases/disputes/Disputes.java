@@ -73,6 +73,7 @@ public class Disputes {
 
   @Transactional
   public DisputeViews.Receipt file(DisputeViews.File request) {
+    watchlist.requireReadable(request.type(), request.value());
     String value = Watchlist.canonical(request.type(), request.value());
     CaseIdentifier identifier = CaseIdentifier.byValue(request.type(), value);
     FraudCase c = identifier == null ? null : FraudCase.findById(identifier.caseId);

@@ -92,8 +92,8 @@ public class WatchlistResource {
       responseCode = "400",
       description =
           "Missing type or value, a value its type does not read (phone.invalid, url.host,"
-              + " url.domain…: never stored, so no answer could be right), or a bank account"
-              + " without its bank (BIN:account)")
+              + " url.domain, url.shared-platform…: never stored, so no answer could be right),"
+              + " or a bank account without its bank (BIN:account)")
   public Uni<Result> check(
       @Parameter(
               example = "URL",
@@ -114,7 +114,6 @@ public class WatchlistResource {
           @Pattern(regexp = CleanText.REGEX, message = "{" + CleanText.CODE + "}")
           String value) {
     List<Item> items = List.of(new Item(type, Watchlist.queryValue(type, value)));
-    Watchlist.requireBanks(items, true);
     return answer(items).map(results -> results.get(0));
   }
 
@@ -150,7 +149,6 @@ public class WatchlistResource {
           @Valid
           @NotNull
           Batch batch) {
-    Watchlist.requireBanks(batch.items(), false);
     try {
       return new BatchResult(watchlist.check(batch.items(), privileged()));
     } catch (Watchlist.Unreadable e) {

@@ -319,7 +319,7 @@ public class Watchlist {
       try {
         forms = forms(items, n);
       } catch (Unreadable e) {
-        unreadable = e.and(unreadable);
+        unreadable = unreadable == null ? e : unreadable.with(e);
         continue;
       }
       asked.add(forms);
@@ -475,22 +475,35 @@ public class Watchlist {
    * The forms an item is checked by.
    *
    * @param n the item's place in the request
-   * @throws Unreadable when no form of its type reads it
+   * @throws Unreadable when no form of its type reads it, or it is an account without its bank
    */
   private List<IdentifierV1> forms(List<Item> items, int n) {
     Item item = items.get(n);
+    if (withoutBank(item.type(), item.value())) {
+      throw Unreadable.of(n, "account.bank-required");
+    }
     try {
       return normaliser.checkForms(item.type(), item.value());
     } catch (InvalidValue e) {
+      if (item.type() == IdentifierType.BANK_ACCOUNT) {
+        throw Unreadable.of(n, ACCOUNT_ERRORS.containsKey(e.code()) ? e.code() : "account.invalid");
+      }
+      // Stored under an older reading (a shared platform's home page before those were refused, a
+      // number a newer libphonenumber refuses): still answered as stored.
+      List<IdentifierV1> asTyped = normaliser.lookupForms(item.type(), item.value());
+      IdentifierV1 form = asTyped.get(0);
+      if (view.mayBeListed(form.type(), form.value())) {
+        return asTyped;
+      }
       throw Unreadable.of(n, e.code());
     }
   }
 
   /**
    * Items that no form of their type reads: a phone that is no number, a URL without a host, a
-   * domain under no public suffix. Intake stores no such value, so "not listed" would be a false
-   * all-clear for what the caller meant (a typo); the answer is a 400 naming each one, as for a
-   * bank account without its bank.
+   * domain under no public suffix, a shared platform alone, a bank account without its bank or at a
+   * bank the directory does not know. Intake stores no such value, so "not listed" would be a false
+   * all-clear for what the caller meant (a typo); the answer is a 400 naming each one.
    */
   public static final class Unreadable extends RuntimeException {
     private final Map<Integer, String> codes = new TreeMap<>();
@@ -505,11 +518,9 @@ public class Watchlist {
       return e;
     }
 
-    /** This one's items with an earlier one's (null for none). */
-    private Unreadable and(Unreadable earlier) {
-      if (earlier != null) {
-        codes.putAll(earlier.codes);
-      }
+    /** This one with another's items. */
+    private Unreadable with(Unreadable other) {
+      codes.putAll(other.codes);
       return this;
     }
 
@@ -538,25 +549,14 @@ public class Watchlist {
   }
 
   /**
-   * Refuses a bank account checked without its bank (a bare account number): accounts are listed at
-   * their bank, so such a check would be answered "not listed" whatever the account, a false
-   * all-clear before a transfer.
-   *
-   * @param single whether the items are the single check's (its field is {@code value})
-   * @throws ProblemException 400 naming each such item, {@code account.bank-required}
+   * Refuses, as the check does, a value its type does not read or an account without its bank (400
+   * on {@code value}): a request about it could only be answered "no such listing".
    */
-  public static void requireBanks(List<Item> items, boolean single) {
-    List<FieldError> errors = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      String code = accountError(items.get(i).type(), items.get(i).value());
-      if (code != null) {
-        errors.add(
-            new FieldError(
-                single ? "value" : "items[" + i + "].value", code, ACCOUNT_ERRORS.get(code)));
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw ProblemException.invalid(errors);
+  public void requireReadable(IdentifierType type, String value) {
+    try {
+      forms(List.of(new Item(type, value)), 0);
+    } catch (Unreadable e) {
+      throw e.problem(item -> "value");
     }
   }
 
@@ -608,7 +608,10 @@ public class Watchlist {
     return value;
   }
 
-  /** Whether a value typed as a bank account names no bank (see {@link #requireBanks}). */
+  /**
+   * Whether a value typed as a bank account names no bank: accounts are listed at their bank, so
+   * such a check would be answered "not listed" whatever the account.
+   */
   public static boolean withoutBank(IdentifierType type, String value) {
     return type == IdentifierType.BANK_ACCOUNT && value != null && value.indexOf(':') < 0;
   }

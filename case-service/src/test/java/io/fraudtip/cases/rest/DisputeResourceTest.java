@@ -4,6 +4,7 @@ import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
@@ -27,6 +28,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +148,33 @@ class DisputeResourceTest {
         .post("/api/v1/disputes")
         .then()
         .statusCode(404);
+  }
+
+  /**
+   * A value its type does not read, or an account without its bank, is refused naming the field, as
+   * the watchlist check refuses it: it was answered 404, as if the value were only unlisted.
+   */
+  @Test
+  void anIdentifierItsTypeDoesNotReadIsRefusedNamingIt() {
+    Map<String, String> codes =
+        Map.of("abc", "phone.invalid", "0123456789", "account.bank-required");
+    for (var typed : codes.entrySet()) {
+      String type = typed.getKey().equals("abc") ? "PHONE" : "BANK_ACCOUNT";
+      given()
+          .contentType(ContentType.JSON)
+          .body(
+              "{\"type\":\""
+                  + type
+                  + "\",\"value\":\""
+                  + typed.getKey()
+                  + "\",\"reason\":\"Tài khoản của tôi\"}")
+          .post("/api/v1/disputes")
+          .then()
+          .statusCode(400)
+          .contentType("application/problem+json")
+          .body("errors.field", contains("value"))
+          .body("errors.code", contains(typed.getValue()));
+    }
   }
 
   /**

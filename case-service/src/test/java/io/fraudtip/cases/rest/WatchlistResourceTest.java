@@ -281,8 +281,9 @@ class WatchlistResourceTest {
    * A value its type does not read (a phone that is no number, a URL without a host, a domain under
    * no public suffix) was answered "not listed": intake stores no such value, so that answer was a
    * false all-clear for whatever the caller meant. It is refused as intake refuses it, naming the
-   * field, for an anonymous caller (answered on the event loop), a bank and a police unit (worker
-   * threads), and in a batch each such item.
+   * field, for an anonymous caller and a bank (whose checks are answered from memory) and a police
+   * unit (whose checks read the database on a worker thread), and in a batch each such item with
+   * every other bad item in one answer.
    */
   @Test
   void aValueItsTypeDoesNotReadIsRefusedNotAnsweredNotListed() {
@@ -322,12 +323,13 @@ class WatchlistResourceTest {
                     Map.of("type", "PHONE", "value", "0912 345 678"),
                     Map.of("type", "PHONE", "value", "12"),
                     Map.of("type", "URL", "value", "https://BoCongAn-XacMinh.com/tra-cuu"),
-                    Map.of("type", "URL", "value", "http://exa mple/"))))
+                    Map.of("type", "URL", "value", "http://exa mple/"),
+                    Map.of("type", "BANK_ACCOUNT", "value", "0123456789"))))
         .post("/api/v1/watchlist/check")
         .then()
         .statusCode(400)
-        .body("errors.field", contains("items[1].value", "items[3].value"))
-        .body("errors.code", contains("phone.invalid", "url.invalid"));
+        .body("errors.field", contains("items[1].value", "items[3].value", "items[4].value"))
+        .body("errors.code", contains("phone.invalid", "url.invalid", "account.bank-required"));
     given()
         .queryParam("type", "PHONE")
         .queryParam("value", "0912 345 678")
@@ -335,6 +337,43 @@ class WatchlistResourceTest {
         .then()
         .statusCode(200)
         .body("value", equalTo("+84912345678"));
+  }
+
+  /**
+   * A value stored under an older reading, that today's rules no longer read (here a domain under a
+   * suffix the public suffix list does not have; a shared platform's home page stored before those
+   * were refused), is still answered as stored, not refused.
+   */
+  @Test
+  void aValueStoredUnderAnOlderReadingIsStillAnsweredAsStored() {
+    String domain = "legacy-" + UUID.randomUUID().toString().substring(0, 8) + ".nosuchsuffix";
+    cases.onTip(
+        UUID.randomUUID(),
+        tip()
+            .identifier(io.fraudtip.contracts.tips.IdentifierType.DOMAIN, domain)
+            .lost(1_000)
+            .build());
+    for (String token : new String[] {null, tokens.police("PA05-66")}) {
+      var request = given();
+      if (token != null) {
+        request.auth().oauth2(token);
+      }
+      request
+          .queryParam("type", "DOMAIN")
+          .queryParam("value", domain)
+          .get("/api/v1/watchlist/check")
+          .then()
+          .statusCode(200)
+          .body("listed", equalTo(true))
+          .body("value", equalTo(domain));
+    }
+    given()
+        .queryParam("type", "DOMAIN")
+        .queryParam("value", "other-" + domain)
+        .get("/api/v1/watchlist/check")
+        .then()
+        .statusCode(400)
+        .body("errors.code", contains("url.domain"));
   }
 
   /**
