@@ -78,18 +78,29 @@ public final class OpenApiChecks {
   }
 
   /**
-   * The request bodies and success answers (2xx) whose content has no schema, or an empty one, each
-   * as "METHOD path request|status media-type": a client generator then knows nothing of the body.
+   * The request bodies and success answers (2xx) whose content has no schema, an empty one or a
+   * bare object (a map, its fields unnamed), each as "METHOD path request|status media-type"; and
+   * the success answers other than 204 that document no content at all, as "METHOD path status": a
+   * client generator then knows nothing of the body.
    */
+  @SuppressWarnings("unchecked")
   public static List<String> contentWithoutSchema(Map<String, Object> document) {
     List<String> wrong = new ArrayList<>();
     forEachOperation(
         document,
         (where, op) -> {
           for (var content : contents(op).entrySet()) {
-            if (!(at(content.getValue(), "schema") instanceof Map<?, ?> schema)
-                || schema.isEmpty()) {
+            Map<String, Object> schema = resolve(document, content.getValue().get("schema"));
+            if (schema == null || schema.isEmpty() || schema.equals(Map.of("type", "object"))) {
               wrong.add(where + " " + content.getKey());
+            }
+          }
+          for (var answer : ((Map<String, Object>) op.get("responses")).entrySet()) {
+            String status = answer.getKey();
+            if (status.startsWith("2")
+                && !status.equals("204")
+                && !(at((Map<String, Object>) answer.getValue(), "content") instanceof Map<?, ?>)) {
+              wrong.add(where + " " + status);
             }
           }
         });
@@ -203,13 +214,17 @@ public final class OpenApiChecks {
     if (hasExample(schema) || "binary".equals(schema.get("format"))) {
       return;
     }
-    for (String combined : List.of("allOf", "oneOf", "anyOf")) {
-      if (schema.get(combined) instanceof List<?> parts) {
+    boolean combined = false;
+    for (String combination : List.of("allOf", "oneOf", "anyOf")) {
+      if (schema.get(combination) instanceof List<?> parts) {
+        combined = true;
         for (Object part : parts) {
           fieldsWithoutExample(document, part, field, seen, wrong);
         }
-        return;
       }
+    }
+    if (combined && !schema.containsKey("properties")) {
+      return;
     }
     if (schema.get("items") != null) {
       fieldsWithoutExample(document, schema.get("items"), field + "[]", seen, wrong);

@@ -49,7 +49,7 @@ public final class Rules {
   public record View(
       @Schema(example = "R-LARGE-LOSS") String id,
       @Schema(example = "50") int position,
-      @Schema(example = "Large losses: the ministry's criminal police") String description,
+      @Schema(example = "Large losses: the province's cybercrime unit") String description,
       List<ScamType> scamTypes,
       @Schema(example = "100000000") Long minTotalLossVnd,
       @Schema(example = "5000000000") Long maxTotalLossVnd,

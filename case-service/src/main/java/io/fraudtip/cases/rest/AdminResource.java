@@ -31,6 +31,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -102,7 +103,10 @@ public class AdminResource {
                 @ExampleObject(name = "hotline", value = Examples.ALLOW_LIST_HOTLINE),
                 @ExampleObject(name = "bank domain", value = Examples.ALLOW_LIST_BANK_DOMAIN)
               }))
-  @APIResponse(responseCode = "201", description = "Added; how many case identifiers it delisted")
+  @APIResponse(
+      responseCode = "201",
+      description = "Added; how many case identifiers it delisted",
+      content = @Content(schema = @Schema(implementation = AllowListViews.Added.class)))
   @APIResponse(
       responseCode = "400",
       description =
@@ -157,7 +161,11 @@ public class AdminResource {
   @POST
   @Path("/units")
   @Operation(summary = "Add a police unit below its parent")
-  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      headers = @Header(name = "Location", description = "Where to read the unit"),
+      content = @Content(schema = @Schema(implementation = UnitView.class)))
   @APIResponse(
       responseCode = "400",
       description =
@@ -208,7 +216,11 @@ public class AdminResource {
   @POST
   @Path("/rules")
   @Operation(summary = "Add a routing rule")
-  @APIResponse(responseCode = "201", description = "Created")
+  @APIResponse(
+      responseCode = "201",
+      description = "Created",
+      headers = @Header(name = "Location", description = "Where to read the rule"),
+      content = @Content(schema = @Schema(implementation = Rules.View.class)))
   @APIResponse(responseCode = "400", description = RULE_400)
   @APIResponse(responseCode = "409", description = "The id is taken")
   public Response createRule(@Valid @NotNull Rules.Request request) {

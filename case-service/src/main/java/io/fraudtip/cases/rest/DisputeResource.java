@@ -21,6 +21,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -46,7 +49,16 @@ public class DisputeResource {
   @Operation(
       summary = "Khiếu nại một định danh bị cảnh báo / contest a listing",
       description = "Holders anonymously, banks with their token for their own accounts")
-  @APIResponse(responseCode = "201", description = "Filed; follow it with its id")
+  @APIResponse(
+      responseCode = "201",
+      description = "Filed; follow it with its id",
+      headers = @Header(name = "Location", description = "Where to follow the dispute"),
+      content = @Content(schema = @Schema(implementation = DisputeViews.Receipt.class)))
+  @APIResponse(
+      responseCode = "400",
+      description =
+          "A missing field, or a value its type does not read (phone.invalid, url.host…, or an"
+              + " account without its bank), as the watchlist check refuses it")
   @APIResponse(responseCode = "404", description = "The identifier is not listed")
   @APIResponse(
       responseCode = "409",

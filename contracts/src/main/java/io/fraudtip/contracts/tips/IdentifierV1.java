@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record IdentifierV1(
     IdentifierType type,
-    @Schema(example = "970436:0123456789") String value,
+    @Schema(example = "+84869123456") String value,
     @Schema(example = "970436") String bankBin,
     @Schema(example = "VN") String region,
     boolean foreign) {}

@@ -5,6 +5,7 @@ import io.fraudtip.commons.security.Caller;
 import io.fraudtip.commons.security.Roles;
 import io.fraudtip.notification.api.AlertAnswer;
 import io.fraudtip.notification.api.AlertView;
+import io.fraudtip.notification.api.AnswerReceipt;
 import io.fraudtip.notification.api.ListParams;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.service.AlertReads;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -137,7 +137,8 @@ public class AlertResource {
               + " outcome but RESTORED) and what it returned (RESTORED, the total so far).")
   @APIResponse(
       responseCode = "202",
-      description = "The answer is recorded, replaces the current one and will reach the case")
+      description = "The answer is recorded, replaces the current one and will reach the case",
+      content = @Content(schema = @Schema(implementation = AnswerReceipt.class)))
   @APIResponse(
       responseCode = "400",
       description =
@@ -189,7 +190,7 @@ public class AlertResource {
           String idempotencyKey,
       @Valid @NotNull AlertAnswer answer) {
     UUID id = alerts.answer(alertId, bankScope(), caller.subject(), answer, idempotencyKey);
-    return Response.accepted(Map.of("responseId", id)).build();
+    return Response.accepted(new AnswerReceipt(id)).build();
   }
 
   private Optional<String> bankScope() {

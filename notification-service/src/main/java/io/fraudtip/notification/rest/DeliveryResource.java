@@ -6,6 +6,7 @@ import io.fraudtip.commons.security.Roles;
 import io.fraudtip.notification.api.DeliveryDetail;
 import io.fraudtip.notification.api.DeliveryView;
 import io.fraudtip.notification.api.ListParams;
+import io.fraudtip.notification.api.ReplayCount;
 import io.fraudtip.notification.api.ReplayRequest;
 import io.fraudtip.notification.domain.Alert;
 import io.fraudtip.notification.domain.DeliveryState;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -133,7 +133,10 @@ public class DeliveryResource {
               + " is sent: that attempt's answer is the new round's first. An attempt sent before"
               + " still counts if it succeeds; its failure never reopens a delivery the bank has"
               + " nor changes the new round's schedule.")
-  @APIResponse(responseCode = "202", description = "Scheduled")
+  @APIResponse(
+      responseCode = "202",
+      description = "Scheduled; the delivery as it now stands",
+      content = @Content(schema = @Schema(implementation = DeliveryView.class)))
   @APIResponse(
       responseCode = "404",
       description = "No such delivery for this bank",
@@ -162,8 +165,7 @@ public class DeliveryResource {
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              example = "{\"replayed\": 12}",
-              schema = @Schema(implementation = Map.class)))
+              schema = @Schema(implementation = ReplayCount.class)))
   @APIResponse(
       responseCode = "400",
       description = "No since, or a since in the future",
@@ -181,7 +183,7 @@ public class DeliveryResource {
   public Response replayFailed(@Valid @NotNull ReplayRequest request) {
     int count =
         log.replayFailed(scope(), Optional.ofNullable(request.endpointId()), request.since());
-    return Response.accepted(Map.of("replayed", count)).build();
+    return Response.accepted(new ReplayCount(count)).build();
   }
 
   private Optional<String> scope() {
