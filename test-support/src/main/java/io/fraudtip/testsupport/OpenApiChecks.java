@@ -78,6 +78,21 @@ public final class OpenApiChecks {
   }
 
   /**
+   * Everything the document leaves a client to guess, each prefixed by what is missing: bodies
+   * without a schema ({@link #contentWithoutSchema}), and request fields, parameters and schema
+   * fields without an example ({@link #requestFieldsWithoutExample}, {@link
+   * #parametersWithoutExample}, {@link #schemaFieldsWithoutExample}).
+   */
+  public static List<String> undocumented(Map<String, Object> document) {
+    List<String> gaps = new ArrayList<>();
+    contentWithoutSchema(document).forEach(g -> gaps.add("no schema: " + g));
+    requestFieldsWithoutExample(document).forEach(g -> gaps.add("no example: " + g));
+    parametersWithoutExample(document).forEach(g -> gaps.add("no example: parameter " + g));
+    schemaFieldsWithoutExample(document).forEach(g -> gaps.add("no example: " + g));
+    return gaps;
+  }
+
+  /**
    * The request bodies and success answers (2xx) whose content has no schema, an empty one or a
    * bare object (a map, its fields unnamed), each as "METHOD path request|status media-type"; and
    * the success answers other than 204 that document no content at all, as "METHOD path status": a
