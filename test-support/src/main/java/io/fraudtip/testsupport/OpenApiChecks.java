@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
 
 /**
  * Checks on a service's OpenAPI document, read as a client generator or a bank's developer would.
@@ -106,15 +107,17 @@ public final class OpenApiChecks {
         (where, op) -> {
           for (var content : contents(op).entrySet()) {
             Map<String, Object> schema = resolve(document, content.getValue().get("schema"));
-            if (schema == null || schema.isEmpty() || schema.equals(Map.of("type", "object"))) {
+            if (schema == null || schema.isEmpty() || isBareObject(schema)) {
               wrong.add(where + " " + content.getKey());
             }
           }
           for (var answer : ((Map<String, Object>) op.get("responses")).entrySet()) {
             String status = answer.getKey();
+            Map<String, Object> response = (Map<String, Object>) answer.getValue();
             if (status.startsWith("2")
                 && !status.equals("204")
-                && !(at((Map<String, Object>) answer.getValue(), "content") instanceof Map<?, ?>)) {
+                && !response.containsKey("$ref")
+                && !(response.get("content") instanceof Map<?, ?> media && !media.isEmpty())) {
               wrong.add(where + " " + status);
             }
           }
@@ -251,6 +254,13 @@ public final class OpenApiChecks {
     } else if (!"boolean".equals(schema.get("type"))) {
       wrong.add(field);
     }
+  }
+
+  /** Whether a schema is an object whose fields it does not name (a map of anything). */
+  private static boolean isBareObject(Map<String, Object> schema) {
+    return "object".equals(schema.get("type"))
+        && Stream.of("properties", "additionalProperties", "allOf", "oneOf", "anyOf")
+            .noneMatch(schema::containsKey);
   }
 
   /** Whether the node gives a value to show: an example, the values it takes, or its default. */

@@ -55,8 +55,9 @@ class OpenApiChecksTest {
             .replace(
                 "\"201\": {\"content\": {\"application/json\": {\"schema\":"
                     + " {\"$ref\": \"#/components/schemas/Thing\"}}}}",
-                "\"201\": {\"description\": \"created\"}, \"200\": {\"content\":"
-                    + " {\"application/json\": {\"schema\": {\"type\": \"object\"}}}}")
+                "\"201\": {\"description\": \"created\"}, \"202\": {\"content\": {}},"
+                    + " \"200\": {\"content\": {\"application/json\": {\"schema\":"
+                    + " {\"type\": \"object\", \"description\": \"a map\"}}}}")
             .replace("\"schema\": {\"$ref\": \"#/components/schemas/Problem\"}", "\"x\": 1")
             .replace("\"security\": [{\"jwt\": []}]", "\"security\": [{\"SecurityScheme\": []}]");
     Map<String, Object> document = parse(gaps);
@@ -64,6 +65,7 @@ class OpenApiChecksTest {
         .containsExactlyInAnyOrder(
             "no schema: POST /things/{id} 200 application/json",
             "no schema: POST /things/{id} 201",
+            "no schema: POST /things/{id} 202",
             "no example: POST /things/{id} .id",
             "no example: POST /things/{id} .name",
             "no example: parameter POST /things/{id} id",

@@ -82,7 +82,7 @@ public class DisputeQueries {
     FraudCase c = FraudCase.findById(d.caseId);
     List<WatchlistViews.Reason> reasons =
         watchlist
-            .check(List.of(new WatchlistViews.Item(i.type, i.value)), d.bankBin != null)
+            .checkStored(List.of(new WatchlistViews.Item(i.type, i.value)), d.bankBin != null)
             .get(0)
             .reasons();
     PoliceUnit decider = d.decider(c);

@@ -83,7 +83,7 @@ public class Disputes {
         || c.closure == Closure.UNFOUNDED) {
       throw ProblemException.notFound("A listing of this identifier");
     }
-    if (!watchlist.check(List.of(new Item(request.type(), value)), false).get(0).listed()) {
+    if (!watchlist.checkStored(List.of(new Item(request.type(), value)), false).get(0).listed()) {
       // Held by a case, yet not listed (not corroborated since an unfounded closure, or a LOW
       // listing aged out): there is nothing to contest, and an upheld decision would retract
       // alerts of an identifier nobody was told of.

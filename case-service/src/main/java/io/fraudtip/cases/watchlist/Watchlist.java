@@ -303,13 +303,28 @@ public class Watchlist {
   }
 
   /**
-   * Checks identifiers.
+   * Checks identifiers as callers typed them.
    *
    * @param withCases whether to name the cases (banks and police)
    * @return one result per item, in order
    * @throws Unreadable naming every item no form of its type reads
    */
   public List<Result> check(List<Item> items, boolean withCases) {
+    return check(items, withCases, true);
+  }
+
+  /**
+   * Checks identifiers as the database holds them (a dispute's, a case's): a value stored under an
+   * older reading is looked up as stored, never refused.
+   *
+   * @param withCases whether to name the cases (banks and police)
+   * @return one result per item, in order
+   */
+  public List<Result> checkStored(List<Item> items, boolean withCases) {
+    return check(items, withCases, false);
+  }
+
+  private List<Result> check(List<Item> items, boolean withCases, boolean typed) {
     List<List<IdentifierV1>> asked = new ArrayList<>(items.size());
     Map<String, Result> found = new HashMap<>();
     List<IdentifierV1> toRead = new ArrayList<>();
@@ -317,9 +332,16 @@ public class Watchlist {
     for (int n = 0; n < items.size(); n++) {
       List<IdentifierV1> forms;
       try {
-        forms = forms(items, n);
+        forms =
+            typed
+                ? forms(items, n)
+                : normaliser.lookupForms(items.get(n).type(), items.get(n).value());
       } catch (Unreadable e) {
         unreadable = unreadable == null ? e : unreadable.with(e);
+        continue;
+      }
+      if (unreadable != null) {
+        // Refused whole: the rest is only read for its own errors.
         continue;
       }
       asked.add(forms);
@@ -485,17 +507,17 @@ public class Watchlist {
     try {
       return normaliser.checkForms(item.type(), item.value());
     } catch (InvalidValue e) {
-      if (item.type() == IdentifierType.BANK_ACCOUNT) {
-        throw Unreadable.of(n, ACCOUNT_ERRORS.containsKey(e.code()) ? e.code() : "account.invalid");
-      }
       // Stored under an older reading (a shared platform's home page before those were refused, a
-      // number a newer libphonenumber refuses): still answered as stored.
+      // number a newer libphonenumber refuses, an account at a bank since gone from the directory):
+      // still answered as stored.
       List<IdentifierV1> asTyped = normaliser.lookupForms(item.type(), item.value());
       IdentifierV1 form = asTyped.get(0);
       if (view.mayBeListed(form.type(), form.value())) {
         return asTyped;
       }
-      throw Unreadable.of(n, e.code());
+      boolean account = item.type() == IdentifierType.BANK_ACCOUNT;
+      throw Unreadable.of(
+          n, account && !ACCOUNT_ERRORS.containsKey(e.code()) ? "account.invalid" : e.code());
     }
   }
 

@@ -341,31 +341,36 @@ class WatchlistResourceTest {
 
   /**
    * A value stored under an older reading, that today's rules no longer read (here a domain under a
-   * suffix the public suffix list does not have; a shared platform's home page stored before those
-   * were refused), is still answered as stored, not refused.
+   * suffix the public suffix list does not have, and an account at a bank no longer in the
+   * directory; a shared platform's home page stored before those were refused), is still answered
+   * as stored, not refused.
    */
   @Test
   void aValueStoredUnderAnOlderReadingIsStillAnsweredAsStored() {
     String domain = "legacy-" + UUID.randomUUID().toString().substring(0, 8) + ".nosuchsuffix";
+    String account = "999999:" + (1_000_000_000L + ThreadLocalRandom.current().nextInt(1 << 30));
     cases.onTip(
         UUID.randomUUID(),
         tip()
             .identifier(io.fraudtip.contracts.tips.IdentifierType.DOMAIN, domain)
+            .identifier(io.fraudtip.contracts.tips.IdentifierType.BANK_ACCOUNT, account)
             .lost(1_000)
             .build());
     for (String token : new String[] {null, tokens.police("PA05-66")}) {
-      var request = given();
-      if (token != null) {
-        request.auth().oauth2(token);
+      for (String[] stored : new String[][] {{"DOMAIN", domain}, {"BANK_ACCOUNT", account}}) {
+        var request = given();
+        if (token != null) {
+          request.auth().oauth2(token);
+        }
+        request
+            .queryParam("type", stored[0])
+            .queryParam("value", stored[1])
+            .get("/api/v1/watchlist/check")
+            .then()
+            .statusCode(200)
+            .body("listed", equalTo(true))
+            .body("value", equalTo(stored[1]));
       }
-      request
-          .queryParam("type", "DOMAIN")
-          .queryParam("value", domain)
-          .get("/api/v1/watchlist/check")
-          .then()
-          .statusCode(200)
-          .body("listed", equalTo(true))
-          .body("value", equalTo(domain));
     }
     given()
         .queryParam("type", "DOMAIN")
