@@ -80,12 +80,16 @@ public final class OpenApiChecks {
 
   /**
    * Everything the document leaves a client to guess, each prefixed by what is missing: bodies
-   * without a schema ({@link #contentWithoutSchema}), and request fields, parameters and schema
-   * fields without an example ({@link #requestFieldsWithoutExample}, {@link
-   * #parametersWithoutExample}, {@link #schemaFieldsWithoutExample}).
+   * without a schema ({@link #contentWithoutSchema}), error answers not given as problems ({@link
+   * #errorAnswersNotProblems}), security requirements naming no scheme ({@link
+   * #securityRequirementsWithoutScheme}), and request fields, parameters and schema fields without
+   * an example ({@link #requestFieldsWithoutExample}, {@link #parametersWithoutExample}, {@link
+   * #schemaFieldsWithoutExample}).
    */
   public static List<String> undocumented(Map<String, Object> document) {
     List<String> gaps = new ArrayList<>();
+    errorAnswersNotProblems(document).forEach(g -> gaps.add("not a problem: " + g));
+    securityRequirementsWithoutScheme(document).forEach(g -> gaps.add("no scheme: " + g));
     contentWithoutSchema(document).forEach(g -> gaps.add("no schema: " + g));
     requestFieldsWithoutExample(document).forEach(g -> gaps.add("no example: " + g));
     parametersWithoutExample(document).forEach(g -> gaps.add("no example: parameter " + g));

@@ -71,7 +71,9 @@ class OpenApiChecksTest {
             "no example: parameter POST /things/{id} id",
             "no example: parameter POST /things/{id} page",
             "no example: Thing.id",
-            "no example: Thing.name");
+            "no example: Thing.name",
+            "not a problem: POST /things/{id} 404",
+            "no scheme: POST /things/{id} SecurityScheme");
     assertThat(OpenApiChecks.errorAnswersNotProblems(document))
         .containsExactly("POST /things/{id} 404");
     assertThat(OpenApiChecks.securityRequirementsWithoutScheme(document))
