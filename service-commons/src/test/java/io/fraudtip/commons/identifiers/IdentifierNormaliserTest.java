@@ -88,6 +88,17 @@ class IdentifierNormaliserTest {
         .contains(id(IdentifierType.DOMAIN, "facebook-xacminh.com"));
     assertThat(UrlNormaliser.isSharedPlatform("facebook.com")).isTrue();
     assertThat(UrlNormaliser.isSharedPlatform("facebook-xacminh.com")).isFalse();
+    // App stores and free hosts: two fake apps, or two articles, are two pages, not one domain.
+    for (String page :
+        new String[] {
+          "https://apps.apple.com/vn/app/vneid-fake/id11",
+          "https://github.com/someone/fake-wallet",
+          "https://telegra.ph/Dau-tu-vang-11-28",
+          "https://lua-dao.wordpress.com/nap-tien",
+          "https://medium.com/@someone/x"
+        }) {
+      assertThat(ids.site(page)).as(page).containsExactly(id(IdentifierType.URL, page));
+    }
     assertThat(UrlNormaliser.isSharedPlatform(null)).isFalse();
   }
 
