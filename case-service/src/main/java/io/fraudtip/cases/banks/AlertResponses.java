@@ -26,6 +26,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,11 +179,15 @@ public class AlertResponses {
       StringBuilder detail) {
     List<Candidate> onward = new ArrayList<>();
     Map<String, Long> moved = new LinkedHashMap<>();
+    Map<String, Instant> firstIn = new HashMap<>();
     for (OnwardTransferV1 t : transfers) {
       if (t != null && t.bankBin() != null && t.accountNumber() != null) {
         Candidate o = Candidate.account(t.bankBin(), t.accountNumber(), layer + 1);
         onward.add(o);
         moved.merge(o.value(), Math.max(0, t.amountVnd()), Long::sum);
+        if (t.at() != null) {
+          firstIn.merge(o.value(), t.at(), (a, b) -> a.isBefore(b) ? a : b);
+        }
       }
     }
     c = linking.attach(c, onward, at);
@@ -190,7 +195,9 @@ public class AlertResponses {
     for (Map.Entry<String, Long> m : moved.entrySet()) {
       CaseIdentifier id = CaseIdentifier.byValue(IdentifierType.BANK_ACCOUNT, m.getKey());
       if (id != null && id.caseId.equals(c.id) && id.delistedAt == null) {
-        traced.add(new Freezes.Traced(id.bankBin, id.accountNumber(), id.layer, m.getValue()));
+        traced.add(
+            new Freezes.Traced(
+                id.bankBin, id.accountNumber(), id.layer, m.getValue(), firstIn.get(m.getKey())));
       }
     }
     detail.append(", on to ").append(traced.size()).append(" account(s)");

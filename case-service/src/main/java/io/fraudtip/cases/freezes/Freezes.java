@@ -53,8 +53,10 @@ public class Freezes {
    * An account a bank's answer traced the money on to, already in the case.
    *
    * @param amountVnd what the answer says moved on to it
+   * @param at the earliest of those transfers, or null when none gave a time
    */
-  public record Traced(String bankBin, String accountNumber, int layer, long amountVnd) {}
+  public record Traced(
+      String bankBin, String accountNumber, int layer, long amountVnd, Instant at) {}
 
   /** A police unit's freeze request on an open case: stored, in the timeline, published. */
   @Transactional(Transactional.TxType.MANDATORY)
@@ -151,7 +153,10 @@ public class Freezes {
           CaseEventKind.ACCOUNT_TRACED,
           CaseEvents.Extra.traced(
               fresh.stream()
-                  .map(t -> new AccountRefV1(t.bankBin(), t.accountNumber(), t.layer()))
+                  .map(
+                      t ->
+                          AccountRefV1.traced(
+                              t.bankBin(), t.accountNumber(), t.layer(), t.amountVnd(), t.at()))
                   .toList(),
               tracedByBin,
               "Traced by bank " + tracedByBin + "; advisory until the police unit asks to freeze"));

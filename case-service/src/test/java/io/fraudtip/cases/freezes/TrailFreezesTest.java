@@ -4,6 +4,7 @@ import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -158,7 +159,18 @@ class TrailFreezesTest {
     movedOn(c, TestTips.VCB, c.account(), 1, BANK_B, b);
 
     CaseEventV1 traced = await(c.id(), CaseEventKind.ACCOUNT_TRACED, b);
-    assertThat(traced.accounts()).containsExactly(new AccountRefV1(BANK_B, b, 2));
+    assertThat(traced.accounts())
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.bankBin()).isEqualTo(BANK_B);
+              assertThat(a.accountNumber()).isEqualTo(b);
+              assertThat(a.layer()).isEqualTo(2);
+              // What moved on to it and when: what its bank's answer is bounded by.
+              assertThat(a.tracedInVnd()).isEqualTo(30_000_000L);
+              assertThat(a.tracedInAt()).isBefore(Instant.now().minusSeconds(30));
+              assertThat(a.holdAmountVnd()).isNull();
+            });
     assertThat(traced.tracedByBankBin()).isEqualTo(TestTips.VCB);
     assertThat(traced.authorisation()).isNull();
     assertThat(freezeEvents(c.id())).isZero();
@@ -260,7 +272,9 @@ class TrailFreezesTest {
     String cc = TestTips.account();
     movedOn(c, BANK_B, b, 2, BANK_C, cc);
     CaseEventV1 tracedC = await(c.id(), CaseEventKind.ACCOUNT_TRACED, cc);
-    assertThat(tracedC.accounts()).containsExactly(new AccountRefV1(BANK_C, cc, 3));
+    assertThat(tracedC.accounts())
+        .extracting(AccountRefV1::bankBin, AccountRefV1::accountNumber, AccountRefV1::layer)
+        .containsExactly(tuple(BANK_C, cc, 3));
     assertThat(tracedC.tracedByBankBin()).isEqualTo(BANK_B);
     assertThat(freezesOf(cc)).isZero();
     assertThat(freezeEvents(c.id())).isEqualTo(2);

@@ -4,6 +4,7 @@ import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.fraudtip.cases.TestTips;
@@ -154,7 +155,9 @@ class AlertResponsesConsumerTest {
                     r -> r.key().equals(caseId.toString()) && r.value().contains("ACCOUNT_TRACED"),
                     Duration.ofSeconds(20))
                 .value());
-    assertThat(traced.accounts()).containsExactly(new AccountRefV1("970422", onward, 2));
+    assertThat(traced.accounts())
+        .extracting(AccountRefV1::bankBin, AccountRefV1::accountNumber, AccountRefV1::layer)
+        .containsExactly(tuple("970422", onward, 2));
     assertThat(traced.tracedByBankBin()).isEqualTo(TestTips.VCB);
     // Written in the same transaction as the advisory, had there been one.
     assertThat(

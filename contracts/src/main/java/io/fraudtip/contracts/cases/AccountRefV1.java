@@ -15,6 +15,11 @@ import java.time.Instant;
  *     other kinds and for events written before holds were bounded
  * @param holdReason HOLD_EXTENDED, HOLD_LIFTED: the reason stated (by the unit, or by the platform
  *     for an automatic lift); null for other kinds and for events written before holds could end
+ * @param tracedInVnd ACCOUNT_TRACED: what the tracing bank's answer says it sent on to this
+ *     account, the most its bank can be asked to hold; null for other kinds and for events written
+ *     before traces carried it
+ * @param tracedInAt ACCOUNT_TRACED: the earliest of those transfers, before which no money can have
+ *     left the account; null as {@code tracedInVnd}
  */
 public record AccountRefV1(
     String bankBin,
@@ -22,7 +27,27 @@ public record AccountRefV1(
     int layer,
     Long holdAmountVnd,
     Instant holdExpiresAt,
-    String holdReason) {
+    String holdReason,
+    Long tracedInVnd,
+    Instant tracedInAt) {
+
+  /** An account with a hold and its reason (FREEZE_REQUESTED and the HOLD_ kinds). */
+  public AccountRefV1(
+      String bankBin,
+      String accountNumber,
+      int layer,
+      Long holdAmountVnd,
+      Instant holdExpiresAt,
+      String holdReason) {
+    this(bankBin, accountNumber, layer, holdAmountVnd, holdExpiresAt, holdReason, null, null);
+  }
+
+  /** An account traced by a bank's answer, with what it says moved in and when (ACCOUNT_TRACED). */
+  public static AccountRefV1 traced(
+      String bankBin, String accountNumber, int layer, long tracedInVnd, Instant tracedInAt) {
+    return new AccountRefV1(
+        bankBin, accountNumber, layer, null, null, null, tracedInVnd, tracedInAt);
+  }
 
   /** An account without a hold (every kind but FREEZE_REQUESTED and the HOLD_ kinds). */
   public AccountRefV1(String bankBin, String accountNumber, int layer) {

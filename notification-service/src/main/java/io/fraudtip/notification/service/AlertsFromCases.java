@@ -205,7 +205,7 @@ public class AlertsFromCases {
               event.caseId(),
               event.caseReference(),
               event.unitCode(),
-              null,
+              tracedIn(type, ref),
               report ? event.occurredAt() : null,
               event.occurredAt(),
               event.note(),
@@ -218,6 +218,16 @@ public class AlertsFromCases {
           new NewAlert(r.event().eventId(), r.event().trace(), type, data, event.occurredAt()),
           batch);
     }
+  }
+
+  /**
+   * What the tracing bank's answer sent on to a traced account, as the transfers of its alert: the
+   * bank sees what to look for, and its answer is bounded by it ({@link AnswerChecks}).
+   */
+  private static List<WebhookPayload.Transfer> tracedIn(String type, AccountRefV1 ref) {
+    return Alert.ACCOUNT_TRACED.equals(type) && ref.tracedInVnd() != null
+        ? List.of(new WebhookPayload.Transfer(ref.tracedInVnd(), ref.tracedInAt()))
+        : null;
   }
 
   /**

@@ -36,16 +36,18 @@ class AnswerChecks {
   }
 
   /**
-   * What the account's alerts say reached it, in one statement: the tips' transfers to it (their
-   * sum, and whether every one gave its amount; the earliest), and the largest amount a freeze
-   * order or hold on it names.
+   * What the account's alerts say reached it, in one statement: the tips' transfers to it and what
+   * banks' answers traced to it (their sum, and whether every one gave its amount; the earliest),
+   * and the largest amount a freeze order or hold on it names. A traced alert from before traces
+   * carried their amount has no transfers: it bounds nothing, as before.
    */
   private static final String REACHED =
       "WITH a AS (SELECT event_type, CAST(payload AS jsonb) -> 'data' AS data FROM alert"
-          + " WHERE bank_bin = ?1 AND account_number = ?2"
-          + " AND event_type IN ('account.reported', 'freeze.requested', 'hold.extended')),"
+          + " WHERE bank_bin = ?1 AND account_number = ?2 AND event_type IN"
+          + " ('account.reported', 'account.traced', 'freeze.requested', 'hold.extended')),"
           + " t AS (SELECT x FROM a, jsonb_array_elements(coalesce(a.data -> 'transfers',"
-          + " CAST('[]' AS jsonb))) AS x WHERE a.event_type = 'account.reported')"
+          + " CAST('[]' AS jsonb))) AS x"
+          + " WHERE a.event_type IN ('account.reported', 'account.traced'))"
           + " SELECT (SELECT bool_and(coalesce(CAST(x ->> 'amountVnd' AS bigint), 0) > 0) FROM t),"
           + " (SELECT sum(CAST(x ->> 'amountVnd' AS bigint)) FROM t),"
           + " (SELECT min(CAST(x ->> 'at' AS timestamptz)) FROM t),"
@@ -88,12 +90,22 @@ class AnswerChecks {
             bounds(alert, currentHold, now))
         .forEach(v -> errors.add(new FieldError(v.field(), v.code(), v.message())));
     for (int i = 0; i < onward.size(); i++) {
-      if (!banks.exists(onward.get(i).bankBin())) {
+      OnwardTransferV1 t = onward.get(i);
+      if (!banks.exists(t.bankBin())) {
         errors.add(
             new FieldError(
                 "onwardTransfers[" + i + "].bankBin",
                 "bank.unknown",
                 "No bank with this BIN in the directory"));
+      } else if (t.bankBin().equals(alert.bankBin)
+          && t.accountNumber().equals(alert.accountNumber)) {
+        // Money that stayed is held or not, never traced: it would alert the bank of its own
+        // account as the next layer.
+        errors.add(
+            new FieldError(
+                "onwardTransfers[" + i + "].accountNumber",
+                "account.same",
+                "The account this alert is about: money that stayed in it did not move on"));
       }
     }
     if (!errors.isEmpty()) {

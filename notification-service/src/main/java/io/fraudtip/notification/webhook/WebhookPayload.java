@@ -38,7 +38,8 @@ public record WebhookPayload(String type, Instant timestamp, Data data) {
    * @param caseId the case, when known
    * @param caseReference the case's reference, when known
    * @param unitCode the police unit of the case (case events)
-   * @param transfers the victims' transfers to the account named by the tip
+   * @param transfers the victims' transfers to the account named by the tip (account.reported);
+   *     what the tracing bank's answer says it sent on to the account (account.traced)
    * @param reportedAt when the tip was accepted (account.reported)
    * @param occurredAt when the fraud or case event happened
    * @param note a short note of the police unit (case events)

@@ -86,6 +86,63 @@ class AnswerRulesTest {
     answer(order, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 7000000}").statusCode(202);
   }
 
+  /**
+   * An account another bank's answer traced money to is bounded by that trace: what moved in and
+   * when (an alert without amounts bounded nothing: 900 M held of 20 M traced, moved on in 2021).
+   */
+  @Test
+  void anAnswerOnATracedAccountIsBoundedByWhatTheTraceSaysMovedIn() {
+    String account = String.valueOf(1_000_000_000L + (long) (Math.random() * 8_000_000_000L));
+    Instant movedIn = Instant.now().minusSeconds(1800);
+    UUID eventId =
+        caseEvent(
+            UUID.randomUUID(),
+            UUID.randomUUID(),
+            CaseEventKind.ACCOUNT_TRACED,
+            CaseStatus.IN_PROGRESS,
+            null,
+            AccountRefV1.traced(BIN, account, 2, 20_000_000L, movedIn));
+    String own = "SELECT id, payload FROM alert WHERE source_event_id = ?";
+    await().atMost(Duration.ofSeconds(20)).until(() -> db.query(own, eventId).size() == 1);
+    Alert traced = new Alert((UUID) db.query(own, eventId).get(0).get("id"), null, account, null);
+    // The bank is told what to look for.
+    assertThat(String.valueOf(db.query(own, eventId).get(0).get("payload")))
+        .contains("\"transfers\":[{\"amountVnd\":20000000,\"at\":\"" + movedIn + "\"}]");
+
+    answer(traced, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 900000000}")
+        .statusCode(400)
+        .body("errors.code", containsInAnyOrder("amount.exceeds-reached"));
+    answer(
+            traced,
+            """
+            {"outcome": "MOVED_ON", "onwardTransfers": [
+              {"bankBin": "970422", "accountNumber": "5550001111", "amountVnd": 900000000,
+               "at": "2021-01-01T00:00:00Z"}]}
+            """)
+        .statusCode(400)
+        .body("errors.code", containsInAnyOrder("time.before-transfer-in", "amount.exceeds-moved"));
+    answer(traced, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 20000000}").statusCode(202);
+  }
+
+  /** Money cannot move on to the account it is in: that would alert its bank of it as a layer. */
+  @Test
+  void anAnswerCannotTraceTheMoneyOnToTheAccountItself() {
+    Alert a = paidAlert();
+    String spelt = a.account.substring(0, 4) + " " + a.account.substring(4);
+    answer(
+            a,
+            """
+            {"outcome": "MOVED_ON", "onwardTransfers": [
+              {"bankBin": "%s", "accountNumber": "%s", "amountVnd": 10000000, "at": "%s"}]}
+            """
+                .formatted(BIN, spelt, Instant.now().minusSeconds(60)))
+        .statusCode(400)
+        .body("errors.field", containsInAnyOrder("onwardTransfers[0].accountNumber"))
+        .body("errors.code", containsInAnyOrder("account.same"));
+    assertThat(db.queryLong("SELECT count(*) FROM alert_response WHERE alert_id = ?", a.id))
+        .isZero();
+  }
+
   @Test
   void onwardTransfersAreBoundedByWhenTheMoneyArrivedNowAndWhatMoved() {
     Alert a = paidAlert();
