@@ -200,10 +200,12 @@ public class AllowList {
 
   /**
    * Lists again, in their cases, the identifiers the allow-list had taken off that the removed
-   * entry covers, unless another entry still covers them. The watchlist answers for them again;
-   * their banks are not alerted anew.
+   * entry covers, unless another entry still covers them. The watchlist answers for them again, and
+   * the banks of their accounts, told the alerts were retracted, are alerted anew (one
+   * IDENTIFIER_RELISTED event per case).
    */
   private void relistCovered(IdentifierType type, String value, String actor, Instant now) {
+    Map<UUID, List<AccountRefV1>> relisted = new LinkedHashMap<>();
     for (CaseIdentifier i : covered(type, value)) {
       if (i.delistedAt == null
           || !CaseIdentifier.DELISTED_BY_ALLOW_LIST.equals(i.delistedBy)
@@ -223,7 +225,18 @@ public class AllowList {
           i.type + " " + i.value + " is listed again: its allow-list entry was removed",
           now);
       fc.updatedAt = now;
+      List<AccountRefV1> accounts = relisted.computeIfAbsent(i.caseId, k -> new ArrayList<>());
+      if (i.type == IdentifierType.BANK_ACCOUNT) {
+        accounts.add(new AccountRefV1(i.bankBin, i.accountNumber(), i.layer));
+      }
     }
+    relisted.forEach(
+        (caseId, accounts) ->
+            events.publish(
+                FraudCase.findById(caseId),
+                CaseEventKind.IDENTIFIER_RELISTED,
+                CaseEvents.Extra.accounts(
+                    accounts, "Listed again: its allow-list entry was removed")));
   }
 
   /**

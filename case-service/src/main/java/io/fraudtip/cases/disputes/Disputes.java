@@ -278,15 +278,26 @@ public class Disputes {
     Instant now = clock.now();
     String unit = deciding(c);
     // The review ends for everything the decision took off (a site's domain and pages).
+    List<AccountRefV1> relisted = new ArrayList<>();
     for (CaseIdentifier i : decided) {
       boolean asked = i.reviewRequestedAt != null;
       i.reviewRequestedAt = null;
       if (review.confirm()) {
+        if (i.delistedAt != null && i.type == IdentifierType.BANK_ACCOUNT) {
+          relisted.add(new AccountRefV1(i.bankBin, i.accountNumber(), i.layer));
+        }
         i.delistedAt = null;
         evidence.policeConfirmed(i.type, i.value, unit, c.id, now);
       } else if (asked) {
         evidence.review(i.type, i.value, EvidenceKind.REVIEW_DISMISSED, unit, c.id, now);
       }
+    }
+    if (review.confirm()) {
+      // Its bank was told the alerts were retracted when the dispute was upheld: told anew.
+      events.publish(
+          c,
+          CaseEventKind.IDENTIFIER_RELISTED,
+          CaseEvents.Extra.accounts(relisted, "Listed again: " + unit + "'s review confirmed it"));
     }
     events.record(
         c,

@@ -4,6 +4,7 @@ import static io.fraudtip.cases.TestTips.caseOf;
 import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -15,6 +16,8 @@ import io.fraudtip.contracts.CloudEvents;
 import io.fraudtip.contracts.Json;
 import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.allowlist.AllowListChangedV1;
+import io.fraudtip.contracts.cases.AccountRefV1;
+import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
 import io.fraudtip.contracts.tips.IdentifierType;
 import io.fraudtip.contracts.tips.TipReceivedV1;
@@ -232,6 +235,34 @@ class AllowListTest {
         .extracting(r -> r.get("actor") + ": " + r.get("detail"))
         .containsExactly(
             "ops-allow: DOMAIN " + site + " is listed again: its allow-list entry was removed");
+  }
+
+  /**
+   * An account taken off the list again was retracted to its bank when it was allow-listed: its
+   * relisting is an event naming it, so that its bank is alerted anew.
+   */
+  @Test
+  void removingAnAccountsEntryAnnouncesTheAccountListedAgain() {
+    String account = TestTips.account();
+    String value = TestTips.VCB + ":" + account;
+    UUID caseId = caseOfNew(tip().paid(account, 1_000_000).build());
+    add("BANK_ACCOUNT", value, "Tài khoản từ thiện").statusCode(201);
+    check("BANK_ACCOUNT", value).body("listed", equalTo(false));
+
+    remove("BANK_ACCOUNT", value).statusCode(204);
+    check("BANK_ACCOUNT", value).body("listed", equalTo(true));
+    CaseEventV1 event =
+        io.fraudtip.cases.TestTips.event(
+            CloudEventRecords.awaitFirst(
+                    kafka,
+                    Topics.CASES_V1,
+                    r -> r.key().equals(caseId.toString()) && r.value().contains("RELISTED"),
+                    Duration.ofSeconds(20))
+                .value());
+    assertThat(event.kind()).isEqualTo(CaseEventKind.IDENTIFIER_RELISTED);
+    assertThat(event.accounts())
+        .extracting(AccountRefV1::bankBin, AccountRefV1::accountNumber)
+        .containsExactly(tuple(TestTips.VCB, account));
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
+import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.contracts.tips.TipSourceV1;
 import io.fraudtip.localstack.security.Tokens;
@@ -181,6 +182,14 @@ class TrustRulesTest {
     JsonPath relisted = check(tokens.bank(TestTips.VCB), account);
     assertThat(relisted.getBoolean("listed")).isTrue();
     assertThat(relisted.getString("riskLevel")).isEqualTo("HIGH");
+    // Its bank, told of the retraction when the dispute was upheld, is told it is listed again.
+    assertThat(
+            db.query(
+                "SELECT payload FROM outbox_event WHERE record_key = ? AND event_type = ?",
+                caseId.toString(),
+                CaseEventKind.IDENTIFIER_RELISTED.cloudEventType()))
+        .singleElement()
+        .satisfies(r -> assertThat(String.valueOf(r.get("payload"))).contains(account));
     police(unit)
         .body("{\"confirm\":false}")
         .post("/api/v1/disputes/" + disputeId + "/review")

@@ -62,6 +62,14 @@ public enum CaseEventKind {
    */
   IDENTIFIER_ADDED,
   /**
+   * Identifiers of the case taken off the watchlist are listed again: their allow-list entry was
+   * removed, or the deciding unit's review confirmed an identifier a dispute had delisted. Each
+   * bank account named in {@link CaseEventV1#accounts()} alerts its bank anew ({@code
+   * account.reported}, an advisory), since its bank was told the account's alerts were retracted;
+   * case-service publishes it only for accounts no allow-list entry covers.
+   */
+  IDENTIFIER_RELISTED,
+  /**
    * A new case, made by hand of tips a police unit split out of another case: published once for
    * the new case in place of OPENED, routed by the rules like a new case (its unit and rule as in
    * OPENED); {@link CaseEventV1#tipIds()} are the tips that moved, the note names the case they

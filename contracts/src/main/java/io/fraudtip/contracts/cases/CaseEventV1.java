@@ -20,8 +20,8 @@ import java.util.UUID;
  * @param tipIds all tips in the case (so intake can follow each tip's status)
  * @param mergedCaseIds cases merged into this one (MERGED)
  * @param accounts accounts concerned (FREEZE_REQUESTED, ACCOUNT_TRACED, CLOSED,
- *     IDENTIFIER_DELISTED, IDENTIFIER_ADDED, and with their holds HOLD_EXTENDED, HOLD_LIFTED,
- *     HOLD_EXPIRED)
+ *     IDENTIFIER_DELISTED, IDENTIFIER_ADDED, IDENTIFIER_RELISTED, and with their holds
+ *     HOLD_EXTENDED, HOLD_LIFTED, HOLD_EXPIRED)
  * @param closure CONFIRMED or UNFOUNDED (CLOSED)
  * @param note a short public note, no personal data
  * @param tracedByBankBin the bank whose answer traced the accounts (ACCOUNT_TRACED, and

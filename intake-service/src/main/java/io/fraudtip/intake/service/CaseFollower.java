@@ -238,7 +238,8 @@ public class CaseFollower {
           HOLD_EXTENDED,
           HOLD_LIFTED,
           HOLD_EXPIRED,
-          IDENTIFIER_ADDED ->
+          IDENTIFIER_ADDED,
+          IDENTIFIER_RELISTED ->
           null;
     };
   }

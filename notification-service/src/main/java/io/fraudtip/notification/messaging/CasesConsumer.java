@@ -79,6 +79,7 @@ public class CasesConsumer {
           HOLD_LIFTED,
           HOLD_EXPIRED,
           IDENTIFIER_ADDED,
+          IDENTIFIER_RELISTED,
           SPLIT ->
           true;
       case ACKNOWLEDGED, LEGAL_DEADLINE_CHANGED -> false;

@@ -111,7 +111,8 @@ public class AlertsFromCases {
     if (raising.isEmpty()) {
       return;
     }
-    // An account a unit entered is one more report of it, as a tip's would be.
+    // An account a unit entered is one more report of it, as a tip's would be; one listed again is
+    // not (its reports were counted when they came).
     List<AccountCounters.Naming> namings = new ArrayList<>();
     raising.forEach(
         r ->
@@ -121,7 +122,9 @@ public class AlertsFromCases {
                         namings.add(
                             new AccountCounters.Naming(
                                 new BankAccount(ref.bankBin(), ref.accountNumber()),
-                                Alert.ACCOUNT_REPORTED.equals(r.type())))));
+                                Alert.ACCOUNT_REPORTED.equals(r.type())
+                                    && r.event().event().kind()
+                                        != CaseEventKind.IDENTIFIER_RELISTED))));
     Map<BankAccount, Deque<Counters>> counters = accounts.count(namings);
     Alerts.Batch batch =
         alerts.batch(namings.stream().map(n -> n.account().bankBin()).distinct().toList());
@@ -136,12 +139,13 @@ public class AlertsFromCases {
    * The advisories without the accounts on the operators' allow-list ({@link AllowListedAccounts}),
    * read in one statement: an account a unit entered or a bank's answer traced is never reported to
    * its bank once allow-listed. The police's orders and what follows them name their accounts as
-   * they are.
+   * they are, and so does a relisting: case-service relists only what no entry covers, and the
+   * entry's removal (allow-list.v1) may reach this service after the relisting does.
    */
   private List<Raised> withoutAllowListed(List<Raised> raising) {
     List<BankAccount> advised =
         raising.stream()
-            .filter(r -> ADVISORIES.contains(r.type()))
+            .filter(AlertsFromCases::allowListApplies)
             .flatMap(r -> r.refs().stream())
             .map(ref -> new BankAccount(ref.bankBin(), ref.accountNumber()))
             .toList();
@@ -155,7 +159,7 @@ public class AlertsFromCases {
     List<Raised> kept = new ArrayList<>();
     for (Raised r : raising) {
       List<AccountRefV1> refs =
-          ADVISORIES.contains(r.type())
+          allowListApplies(r)
               ? r.refs().stream()
                   .filter(
                       ref -> !exempt.contains(new BankAccount(ref.bankBin(), ref.accountNumber())))
@@ -166,6 +170,11 @@ public class AlertsFromCases {
       }
     }
     return kept;
+  }
+
+  private static boolean allowListApplies(Raised r) {
+    return ADVISORIES.contains(r.type())
+        && r.event().event().kind() != CaseEventKind.IDENTIFIER_RELISTED;
   }
 
   private void raise(Raised r, Map<BankAccount, Deque<Counters>> counters, Alerts.Batch batch) {
@@ -248,6 +257,8 @@ public class AlertsFromCases {
       case HOLD_EXPIRED -> Alert.HOLD_EXPIRED;
       // A police unit entered the account: its bank hears of it as of one a tip named.
       case IDENTIFIER_ADDED -> Alert.ACCOUNT_REPORTED;
+      // Listed again after its bank was told of a retraction: told anew, as reported.
+      case IDENTIFIER_RELISTED -> Alert.ACCOUNT_REPORTED;
       case OPENED,
           SPLIT,
           ASSIGNED,

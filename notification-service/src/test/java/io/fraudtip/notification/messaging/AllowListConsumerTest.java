@@ -112,6 +112,30 @@ class AllowListConsumerTest {
         .containsExactly("account.reported " + other, "freeze.requested " + listed);
   }
 
+  /**
+   * An account listed again (its allow-list entry removed, or a review confirmed it after a
+   * dispute) was retracted to its bank: its bank hears of it anew, even when the entry's removal on
+   * allow-list.v1 has not reached this service yet (case-service relists only what no entry
+   * covers). It is no new report of it.
+   */
+  @Test
+  void anAccountListedAgainIsReportedAnewEvenBeforeTheListsChangeArrives() {
+    String relisted = account();
+    awaitHandled(change(relisted, true, Instant.now().minusSeconds(60)));
+    UUID caseId = UUID.randomUUID();
+
+    Webhooks.send(kafka, event(caseId, CaseEventKind.IDENTIFIER_RELISTED, List.of(ref(relisted))));
+
+    String reported =
+        "SELECT payload FROM alert WHERE case_id = ? AND account_number = ?"
+            + " AND event_type = 'account.reported'";
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> db.query(reported, caseId, relisted).size() == 1);
+    assertThat(String.valueOf(db.query(reported, caseId, relisted).get(0).get("payload")))
+        .contains("\"reportCount\":0");
+  }
+
   private UUID change(String account, boolean listed, Instant at) {
     UUID eventId = UUID.randomUUID();
     String value = BANK + ":" + account;
