@@ -54,17 +54,18 @@ public class IdempotencyKeys {
   /**
    * The key as stored: a client's keys are its own (two apps that both count their requests from 1
    * must not answer each other's tips, nor refuse them as "another body"), so a named client's key
-   * is stored as a digest of the client and the key. An anonymous caller's key is taken as sent:
-   * its address may change between a request and its retry.
+   * is stored as a digest of the client and the key. An anonymous caller's key is taken as sent
+   * (its address may change between a request and its retry), under a prefix of its own: sent as
+   * "c:" and a digest, it would be a named client's (a police unit's codes are public).
    *
    * @param key a key {@link #check} accepted, or null
    * @param client the caller's client ({@code TipOrigin#client}), or null when anonymous
    */
   public static String scoped(String key, String client) {
-    if (key == null || client == null) {
-      return key;
+    if (key == null) {
+      return null;
     }
-    return "c:" + Hashes.sha256(client + " " + key);
+    return client == null ? "a:" + key : "c:" + Hashes.sha256(client + " " + key);
   }
 
   /** Refuses a malformed key (400). */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.fraudtip.commons.crypto.Hashes;
 import io.fraudtip.intake.Tips;
+import io.fraudtip.intake.service.IdempotencyKeys;
 import io.fraudtip.testsupport.InjectDatabase;
 import io.fraudtip.testsupport.PlatformTestResource;
 import io.fraudtip.testsupport.TestDatabase;
@@ -77,6 +79,31 @@ class IdempotencyTest {
     post(key, Tips.VALID).statusCode(202).body("tipId", equalTo(anonymous));
   }
 
+  /**
+   * An anonymous caller cannot take a named client's key: sent as the form a client's key is kept
+   * in ("c:" and the digest of the client and its key, which anyone can work out for an API key or
+   * a police unit's code), it is an anonymous key like any other, and the client's tip goes in.
+   */
+  @Test
+  void anAnonymousCallerCannotTakeOrReadANamedClientsKey() {
+    String key = "req-" + UUID.randomUUID().toString().substring(0, 6);
+    String app = "app-c-" + UUID.randomUUID();
+    String squatted = IdempotencyKeys.scoped(key, "key:" + Hashes.sha256(app));
+    String squatter = post(squatted, Tips.VALID).statusCode(202).extract().path("tipId");
+
+    String client =
+        postAs(app, key, Tips.VALID.replace("45000000", "47000000"))
+            .statusCode(202)
+            .header("Idempotent-Replayed", (String) null)
+            .extract()
+            .path("tipId");
+    assertThat(client).isNotEqualTo(squatter);
+    // Nor is the client's receipt anyone else's to replay.
+    post(squatted, Tips.VALID.replace("45000000", "47000000"))
+        .statusCode(422)
+        .body("type", equalTo("idempotency-mismatch"));
+  }
+
   private static io.restassured.response.ValidatableResponse postAs(
       String apiKey, String key, String body) {
     return given()
@@ -145,10 +172,10 @@ class IdempotencyTest {
     String first = post(key, Tips.VALID).statusCode(202).extract().path("tipId");
     db.update(
         "UPDATE idempotency_key SET created_at = now() - interval '25 hours' WHERE idem_key = ?",
-        key);
+        "a:" + key);
     String second = post(key, Tips.VALID).statusCode(202).extract().path("tipId");
     assertThat(second).isNotEqualTo(first);
-    assertThat(db.queryLong("SELECT count(*) FROM idempotency_key WHERE idem_key = ?", key))
+    assertThat(db.queryLong("SELECT count(*) FROM idempotency_key WHERE idem_key = ?", "a:" + key))
         .isOne();
   }
 

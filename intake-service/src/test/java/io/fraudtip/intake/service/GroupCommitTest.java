@@ -99,7 +99,7 @@ class GroupCommitTest {
     // Another instance holds the second key: its request is in flight there.
     try (Connection c = connect();
         Statement s = c.createStatement()) {
-      s.execute("SELECT pg_advisory_lock(hashtextextended('" + busy + "', 3))");
+      s.execute("SELECT pg_advisory_lock(hashtextextended('a:" + busy + "', 3))");
       answers =
           burst(
               BATCH,
@@ -119,7 +119,7 @@ class GroupCommitTest {
       assertThat(a.statusCode()).isEqualTo(202);
       assertStored(UUID.fromString(a.path("tipId")));
     }
-    assertThat(db.queryLong("SELECT count(*) FROM idempotency_key WHERE idem_key = ?", busy))
+    assertThat(db.queryLong("SELECT count(*) FROM idempotency_key WHERE idem_key = ?", "a:" + busy))
         .isZero();
   }
 
@@ -177,7 +177,9 @@ class GroupCommitTest {
     assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(tipsBefore + BATCH - 2);
     assertThat(
             db.queryLong(
-                "SELECT count(*) FROM idempotency_key WHERE idem_key IN (?, ?)", key, other))
+                "SELECT count(*) FROM idempotency_key WHERE idem_key IN (?, ?)",
+                "a:" + key,
+                "a:" + other))
         .isEqualTo(2);
   }
 
