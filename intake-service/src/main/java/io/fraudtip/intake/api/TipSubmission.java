@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -146,10 +147,18 @@ public record TipSubmission(
       @Size(max = 100)
           @Schema(description = "Account holder's name as shown", example = "NGUYEN VAN B")
           String accountName,
-      @PositiveOrZero
+      // Required: a transfer without its amount would read as 0 dong sent, and still count as the
+      // transfer details that make a tip stronger (SPEC §10).
+      @NotNull
+          @Positive
           @Max(TipSubmission.MAX_AMOUNT_VND)
-          @Schema(description = "Amount in dong", example = "45000000")
-          long amountVnd,
+          @Schema(
+              description = "Amount in dong, more than 0",
+              example = "45000000",
+              required = true,
+              minimum = "1",
+              maximum = "1000000000000")
+          Long amountVnd,
       @NotNull
           @Schema(
               description = "When the transfer was made; not in the future",

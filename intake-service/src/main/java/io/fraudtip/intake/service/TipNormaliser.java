@@ -94,7 +94,8 @@ public class TipNormaliser {
         String bin = bank(v, at + ".bank", t.bank());
         String account = account(v, at + ".accountNumber", t.accountNumber());
         checkTime(v, at + ".at", t.at(), earliest, latest);
-        if (bin != null && account != null) {
+        // Without its amount the tip is refused (bean validation, in the same answer).
+        if (bin != null && account != null && t.amountVnd() != null) {
           transfers.add(new TransferV1(bin, account, trim(t.accountName()), t.amountVnd(), t.at()));
         }
       }

@@ -229,7 +229,20 @@ class TipValidationTest {
         .put("at", "2026-11-20T10:05:00+07:00");
     refuse(tip, "en")
         .body("errors[0].field", equalTo("transfers[0].amountVnd"))
-        .body("errors[0].code", equalTo("PositiveOrZero"));
+        .body("errors[0].code", equalTo("Positive"));
+    // A transfer's amount is part of it: left out (or 0) it would read as 0 dong sent and still
+    // count as the transfer details that make a tip stronger.
+    ObjectNode transfer = (ObjectNode) tip.get("transfers").get(0);
+    transfer.put("amountVnd", 0);
+    refuse(tip, "en")
+        .body("errors[0].field", equalTo("transfers[0].amountVnd"))
+        .body("errors[0].code", equalTo("Positive"));
+    transfer.remove("amountVnd");
+    refuse(tip, "en")
+        .body("errors[0].field", equalTo("transfers[0].amountVnd"))
+        .body("errors[0].code", equalTo("NotNull"));
+    transfer.put("amountVnd", 1);
+    accept(tip);
   }
 
   @Test
