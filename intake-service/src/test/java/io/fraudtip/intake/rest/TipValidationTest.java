@@ -245,6 +245,16 @@ class TipValidationTest {
     accept(tip);
   }
 
+  /** A description that shows nothing (zero-width spaces) is as blank as an empty one. */
+  @Test
+  void aDescriptionOfInvisibleCharactersIsBlank() {
+    ObjectNode tip = tip();
+    tip.put("description", "\u200b\u200b\u200b");
+    refuse(tip, "en")
+        .body("errors[0].field", equalTo("description"))
+        .body("errors[0].code", equalTo("NotBlank"));
+  }
+
   @Test
   void textAndListSizesAreBounded() {
     ObjectNode tip = tip();

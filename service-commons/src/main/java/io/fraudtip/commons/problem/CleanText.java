@@ -116,7 +116,24 @@ public class CleanText implements ObjectMapperCustomizer {
       if (!isClean(value)) {
         throw ctxt.weirdStringException(value, String.class, CODE);
       }
-      return value;
+      return value != null && invisible(value) ? "" : value;
     }
+  }
+
+  /**
+   * Whether the text shows nothing: spaces, zero-width and other format characters only. Such text
+   * says nothing and is read as empty, so that a required field is refused as blank (a description
+   * of three zero-width spaces was accepted). A visible first character ends the loop at once.
+   */
+  static boolean invisible(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)
+          && !Character.isSpaceChar(c)
+          && Character.getType(c) != Character.FORMAT) {
+        return false;
+      }
+    }
+    return true;
   }
 }

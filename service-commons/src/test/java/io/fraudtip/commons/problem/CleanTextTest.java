@@ -43,6 +43,19 @@ class CleanTextTest {
     assertThat(CleanText.isClean("12\u202E34")).isFalse();
   }
 
+  /** Text that shows nothing says nothing: read as empty, so that a required field is blank. */
+  @Test
+  void textOfOnlyInvisibleCharactersIsEmpty() throws Exception {
+    for (String nothing : List.of("\\u200b\\u200b", "\\u2060 \\ufeff", "\\u3000", " \\u00a0")) {
+      assertThat(mapper.readValue("{\"text\": \"" + nothing + "\"}", Note.class).text())
+          .as(nothing)
+          .isEmpty();
+    }
+    // Beside visible text they stay: a joiner is part of an emoji or a word.
+    assertThat(mapper.readValue("{\"text\": \"a\\u200db\"}", Note.class).text())
+        .isEqualTo("a\u200db");
+  }
+
   @Test
   void bodiesAndQueryParametersRefuseTheSameCharacters() {
     // isClean (JSON bodies) is a loop; REGEX (query parameters' @Pattern) says the same in a
