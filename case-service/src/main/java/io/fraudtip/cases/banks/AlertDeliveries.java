@@ -74,27 +74,29 @@ public class AlertDeliveries {
    * carries: the alert's own row is the dedupe (its key is the alert id), so no event id is
    * recorded beside it.
    *
-   * @throws IllegalArgumentException when a delivery lacks its alert id, bank, account or time
+   * @throws IllegalArgumentException when a delivery lacks its alert id or time (one without a bank
+   *     account concerns no case and is skipped)
    * @throws IllegalStateException when a delivery without a tip names no known case (the batch is
    *     then taken one by one, and that delivery goes to the dead-letter topic alone, with this
    *     reason: never dropped silently)
    */
   @Transactional
   public void onDelivered(List<IncomingEvent<AlertDeliveredV1>> batch) {
-    for (IncomingEvent<AlertDeliveredV1> e : batch) {
-      AlertDeliveredV1 d = e.payload();
-      if (d == null
-          || d.alertId() == null
-          || d.bankBin() == null
-          || d.accountNumber() == null
-          || d.deliveredAt() == null) {
-        throw new IllegalArgumentException(
-            "alert delivery without alert id, bank, account or time");
-      }
-    }
     Map<UUID, IncomingEvent<AlertDeliveredV1>> byAlert = new LinkedHashMap<>();
     for (IncomingEvent<AlertDeliveredV1> e : batch) {
-      byAlert.putIfAbsent(e.payload().alertId(), e);
+      AlertDeliveredV1 d = e.payload();
+      if (d == null || d.alertId() == null || d.deliveredAt() == null) {
+        throw new IllegalArgumentException("alert delivery without alert id or time");
+      }
+      if (d.bankBin() == null || d.accountNumber() == null) {
+        // An alert about no account (endpoint.disabled, to a bank's other endpoints) belongs to
+        // no case: nothing to record, and no reason for the dead-letter topic.
+        continue;
+      }
+      byAlert.putIfAbsent(d.alertId(), e);
+    }
+    if (byAlert.isEmpty()) {
+      return;
     }
     List<AlertDeliveredV1> taken = byAlert.values().stream().map(IncomingEvent::payload).toList();
     Map<UUID, CaseRef> caseOf = deliveryCases.of(taken);

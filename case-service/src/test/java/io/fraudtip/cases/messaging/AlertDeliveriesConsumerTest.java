@@ -305,6 +305,55 @@ class AlertDeliveriesConsumerTest {
         .isZero();
   }
 
+  /**
+   * An alert about no account (endpoint.disabled, sent to a bank's other endpoints) concerns no
+   * case: its delivery is skipped, not dead-lettered. The poison record after it on the same key is
+   * the first of the key on the dead-letter topic.
+   */
+  @Test
+  void aDeliveryOfAnAlertAboutNoAccountIsSkippedNotDeadLettered() {
+    UUID alertId = UUID.randomUUID();
+    String key = alertId.toString();
+    Instant now = Instant.now();
+    AlertDeliveredV1 notice =
+        new AlertDeliveredV1(
+            UUID.randomUUID(),
+            alertId,
+            "endpoint.disabled",
+            null,
+            null,
+            "970436",
+            null,
+            0,
+            now.minusSeconds(1),
+            now,
+            1);
+    kafka
+        .produceStrings()
+        .fromRecords(
+            CloudEventRecords.of(
+                Topics.ALERT_DELIVERIES_V1,
+                key,
+                notice.eventId(),
+                CloudEvents.TYPE_ALERT_DELIVERED,
+                Json.write(notice)),
+            CloudEventRecords.of(
+                Topics.ALERT_DELIVERIES_V1,
+                key,
+                UUID.randomUUID(),
+                CloudEvents.TYPE_ALERT_DELIVERED,
+                "{sentinel, not json"))
+        .awaitCompletion(Duration.ofSeconds(10));
+    var firstDead =
+        CloudEventRecords.awaitFirst(
+            kafka,
+            Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
+            r -> key.equals(r.key()),
+            Duration.ofSeconds(30));
+    assertThat(firstDead.value()).startsWith("{sentinel");
+    assertThat(rows("SELECT count(*) FROM alert_delivery WHERE alert_id = ?", alertId)).isZero();
+  }
+
   @Test
   void aBatchWithOnePoisonDeliveryDeadLettersOnlyItAndStoresTheOthers() {
     TipReceivedV1 t = tip().paid(TestTips.account(), 1_000_000).build();

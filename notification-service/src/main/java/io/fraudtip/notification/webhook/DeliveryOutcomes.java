@@ -290,7 +290,9 @@ public class DeliveryOutcomes {
       FirstSuccess s = byAlert.get(alertId);
       Instant triggeredAt = Timestamps.fromColumn(row[7]);
       UUID eventId = deliveredEventId(alertId);
-      if (!Boolean.TRUE.equals(row[9])) {
+      // An alert about no account (endpoint.disabled) concerns no case: case-service has no use
+      // for its delivery.
+      if (!Boolean.TRUE.equals(row[9]) && row[5] != null) {
         delivered.add(
             new Outbox.Message(
                 Topics.ALERT_DELIVERIES_V1,
