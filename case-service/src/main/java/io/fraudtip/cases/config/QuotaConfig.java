@@ -55,7 +55,7 @@ public interface QuotaConfig {
     @WithDefault("3")
     long maxOpenPerIdentifier();
 
-    /** Disputes one source address may file per day; more are 429. */
+    /** Disputes one source address may file per day (refused ones do not count); more are 429. */
     @WithDefault("5")
     long perAddressPerDay();
   }

@@ -62,4 +62,9 @@ public class RequestQuotas {
   public Optional<Duration> fileDispute(String address) {
     return disputesPerAddress.take(address);
   }
+
+  /** Gives back the filing {@link #fileDispute} took for a dispute that was refused. */
+  public void disputeRefused(String address) {
+    disputesPerAddress.giveBack(address, 1);
+  }
 }

@@ -122,6 +122,17 @@ class QuotaTest {
         .isEqualTo(5);
   }
 
+  /** A bank account a tip lists, as a dispute's value. */
+  private String listedAccount() {
+    String account = TestTips.account();
+    cases.onTip(UUID.randomUUID(), tip().in("66", "24133").paid(account, 1_000_000).build());
+    return TestTips.VCB + ":" + account;
+  }
+
+  private static String disputeOf(String account) {
+    return "{\"type\":\"BANK_ACCOUNT\",\"value\":\"" + account + "\",\"reason\":\"Của tôi\"}";
+  }
+
   @Test
   void disputesAreBoundedPerIdentifierPerAddressAndInTheTimeline() {
     String account = TestTips.account();
@@ -151,19 +162,28 @@ class QuotaTest {
                 caseId))
         .isEqualTo(2);
 
-    // One address files three disputes a day, whatever they name.
+    // One address files three disputes a day.
     for (int i = 0; i < 3; i++) {
-      fileFrom(
-              "192.0.2.70",
-              "{\"type\":\"PHONE\",\"value\":\"0900000" + (100 + i) + "\"," + "\"reason\":\"x\"}")
-          .then()
-          .statusCode(404);
+      fileFrom("192.0.2.70", disputeOf(listedAccount())).then().statusCode(201);
     }
     fileFrom("192.0.2.70", body)
         .then()
         .statusCode(429)
         .body("type", equalTo("dispute-quota"))
         .header("Retry-After", Integer::parseInt, greaterThan(0));
+    // A refused filing (a typo, an unlisted value) is no filing: it takes nothing from the
+    // allowance, or an innocent holder's typos would shut their way out for the day.
+    fileFrom("192.0.2.71", "{\"type\":\"PHONE\",\"value\":\"12ab\",\"reason\":\"x\"}")
+        .then()
+        .statusCode(400);
+    for (int i = 0; i < 2; i++) {
+      fileFrom(
+              "192.0.2.71",
+              "{\"type\":\"PHONE\",\"value\":\"0900000" + (100 + i) + "\"," + "\"reason\":\"x\"}")
+          .then()
+          .statusCode(404);
+    }
+    fileFrom("192.0.2.71", disputeOf(listedAccount())).then().statusCode(201);
     // A bank files for its customers from its servers' one address: its token's quota bounds it.
     String bank = tokens.bank("970422");
     for (int i = 0; i < 4; i++) {

@@ -54,6 +54,17 @@ public final class Buckets {
         : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
   }
 
+  /**
+   * Gives back what {@link #take(String, long)} took for a request that turned out not to count (a
+   * refused filing, say); the bucket never holds more than its capacity.
+   */
+  public void giveBack(String key, long tokens) {
+    Bucket b = buckets.getIfPresent(key);
+    if (b != null && tokens > 0) {
+      b.addTokens(Math.min(tokens, capacity));
+    }
+  }
+
   private Bucket bucket() {
     return Bucket.builder()
         .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
