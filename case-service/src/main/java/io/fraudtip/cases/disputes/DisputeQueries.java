@@ -9,6 +9,7 @@ import io.fraudtip.cases.police.UnitScope;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.watchlist.Watchlist;
 import io.fraudtip.commons.problem.ProblemException;
+import io.fraudtip.commons.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -26,11 +27,13 @@ public class DisputeQueries {
   private final UnitScope scope;
   private final Clock clock;
   private final Watchlist watchlist;
+  private final Caller caller;
 
-  DisputeQueries(UnitScope scope, Clock clock, Watchlist watchlist) {
+  DisputeQueries(UnitScope scope, Clock clock, Watchlist watchlist, Caller caller) {
     this.scope = scope;
     this.clock = clock;
     this.watchlist = watchlist;
+    this.caller = caller;
   }
 
   @Transactional
@@ -82,7 +85,7 @@ public class DisputeQueries {
     FraudCase c = FraudCase.findById(d.caseId);
     List<WatchlistViews.Reason> reasons =
         watchlist
-            .checkStored(List.of(new WatchlistViews.Item(i.type, i.value)), d.bankBin != null)
+            .checkStored(List.of(new WatchlistViews.Item(i.type, i.value)), seesCases(d))
             .get(0)
             .reasons();
     PoliceUnit decider = d.decider(c);
@@ -98,6 +101,15 @@ public class DisputeQueries {
         d.escalatedAt,
         d.overdue(clock.now()),
         reasons == null ? List.of() : reasons);
+  }
+
+  /**
+   * Whether the caller sees the reasons' case references: only the holder's bank that filed the
+   * dispute, reading it with its token; anyone else reading the receipt (its id is its only key)
+   * sees what a citizen sees.
+   */
+  private boolean seesCases(Dispute d) {
+    return d.bankBin != null && caller.isBank() && d.bankBin.equals(caller.bank().orElse(null));
   }
 
   static DisputeViews.View view(Dispute d, FraudCase c, Instant now) {

@@ -6,8 +6,10 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.fraudtip.cases.TestTips;
 import io.fraudtip.cases.linking.TipLinking;
@@ -76,8 +78,28 @@ class DisputeResourceTest {
             .body("decidingUnit", equalTo(caseUnit))
             .body("decideBy", notNullValue())
             .body("reasons.kind", hasItem("REPORTS"))
+            .body("reasons.caseReference", hasItem(notNullValue()))
             .extract()
             .path("id");
+    // The receipt's id is its only key: read by anyone else, it shows what a citizen sees.
+    given()
+        .get("/api/v1/disputes/" + disputeId)
+        .then()
+        .statusCode(200)
+        .body("reasons.caseReference", everyItem(nullValue()));
+    given()
+        .auth()
+        .oauth2(tokens.bank("970422"))
+        .get("/api/v1/disputes/" + disputeId)
+        .then()
+        .statusCode(200)
+        .body("reasons.caseReference", everyItem(nullValue()));
+    given()
+        .auth()
+        .oauth2(tokens.bank(TestTips.VCB))
+        .get("/api/v1/disputes/" + disputeId)
+        .then()
+        .body("reasons.caseReference", hasItem(notNullValue()));
 
     // Only the case's unit (or one above it) decides.
     given()
