@@ -67,6 +67,36 @@ public class Freezes {
     if (!errors.isEmpty()) {
       throw ProblemException.invalid(errors);
     }
+    // An account under a running hold is not asked again: a second hold would double what its
+    // bank holds, send a second order and count the unit's confirmation twice. The hold is
+    // extended instead; a request that asks nothing else is refused.
+    List<String> running = new ArrayList<>();
+    named =
+        named.stream()
+            .filter(
+                a -> {
+                  AccountFreeze f = runningHold(c.id, a, now);
+                  if (f != null) {
+                    running.add(
+                        new BankAccount(a.bankBin(), a.accountNumber()).value()
+                            + " (hold "
+                            + f.id
+                            + ", until "
+                            + f.holdExpiresAt
+                            + ")");
+                  }
+                  return f == null;
+                })
+            .toList();
+    if (named.isEmpty() && !Boolean.TRUE.equals(request.followTrail())) {
+      throw ProblemException.conflict(
+          "hold-running",
+          "Held already under a running hold: "
+              + String.join(", ", running)
+              + "; extend the hold (POST /api/v1/cases/"
+              + c.id
+              + "/holds/{holdId}/extension) instead");
+    }
     // A unit's freeze request confirms each account it names (SPEC §10).
     for (AccountRefV1 a : named) {
       evidence.policeConfirmed(
@@ -90,6 +120,9 @@ public class Freezes {
         r.followTrail
             ? "; standing order: follow the trail to layer " + r.maxLayer + " until " + r.trailUntil
             : "";
+    if (!running.isEmpty()) {
+      standing += "; held already, not asked again: " + String.join(", ", running);
+    }
     events.record(
         c,
         TimelineKind.FREEZE_REQUESTED,
@@ -267,6 +300,19 @@ public class Freezes {
             HoldState.HELD,
             now)
         > 0;
+  }
+
+  /** The account's hold that still runs in the case (asked, not lifted, not expired), or null. */
+  private static AccountFreeze runningHold(UUID caseId, AccountRefV1 a, Instant now) {
+    return AccountFreeze.<AccountFreeze>find(
+            "caseId = ?1 and bankBin = ?2 and accountNumber = ?3 and state = ?4"
+                + " and holdExpiresAt > ?5",
+            caseId,
+            a.bankBin(),
+            a.accountNumber(),
+            HoldState.HELD,
+            now)
+        .firstResult();
   }
 
   private static FreezeAuthorisationV1 authorisation(FreezeRequest r, boolean standingOrder) {

@@ -242,6 +242,12 @@ public class CaseResource {
       responseCode = "400",
       description = "An account is not one of the case's, or the standing order is out of bounds")
   @APIResponse(responseCode = "404", description = "No such case in my unit's tree")
+  @APIResponse(
+      responseCode = "409",
+      description =
+          "The case is closed or merged (case-closed), or every account named is held already"
+              + " under a running hold and no standing order is asked (hold-running: extend that"
+              + " hold instead; with followTrail such accounts are left as they are)")
   @APIResponse(responseCode = "412", description = "Stale If-Match")
   @APIResponse(responseCode = "428", description = "No If-Match")
   public Response freeze(

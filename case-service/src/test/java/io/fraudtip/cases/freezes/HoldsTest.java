@@ -2,6 +2,7 @@ package io.fraudtip.cases.freezes;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -225,6 +226,49 @@ class HoldsTest {
         .statusCode(200)
         .body("freezeRequests[0].accounts[0].state", equalTo("EXPIRED"))
         .body("freezeRequests[0].accounts[0].endedAt", equalTo(lapsed.toString()));
+  }
+
+  /**
+   * An account under a running hold is not asked to freeze again: a second hold doubled what its
+   * bank was told to hold, sent a second order and counted the unit's confirmation twice. Once the
+   * hold is lifted, the unit may ask again.
+   */
+  @Test
+  void aHeldAccountIsNotAskedAgainWhileItsHoldRuns() {
+    Held h = aHold();
+    String freeze =
+        "{\"accounts\":[{\"bankBin\":\""
+            + TestTips.VCB
+            + "\",\"accountNumber\":\""
+            + h.account()
+            + "\"}]}";
+    freezeAgain(h, freeze)
+        .statusCode(409)
+        .contentType("application/problem+json")
+        .body("type", equalTo("hold-running"))
+        .body("detail", containsString(h.holdId().toString()));
+    assertThat(events(h.caseId(), CaseEventKind.FREEZE_REQUESTED)).isEqualTo(1);
+    assertThat(
+            db.queryLong(
+                "SELECT count(*) FROM account_freeze WHERE case_id = ? AND account_number = ?",
+                h.caseId(),
+                h.account()))
+        .isOne();
+
+    change(UNIT, h, "lift", "{\"reason\":\"Chủ tài khoản chứng minh nguồn tiền\"}").statusCode(200);
+    freezeAgain(h, freeze).statusCode(200);
+    assertThat(events(h.caseId(), CaseEventKind.FREEZE_REQUESTED)).isEqualTo(2);
+  }
+
+  private ValidatableResponse freezeAgain(Held h, String body) {
+    return given()
+        .auth()
+        .oauth2(tokens.police(UNIT))
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag(h.caseId()))
+        .body(body)
+        .post("/api/v1/cases/" + h.caseId() + "/freeze-requests")
+        .then();
   }
 
   @Test
