@@ -4,11 +4,13 @@ import io.fraudtip.cases.api.CaseViews.CaseDetail;
 import io.fraudtip.cases.core.Clock;
 import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.IllegalTransitionException;
+import io.fraudtip.commons.problem.FieldError;
 import io.fraudtip.commons.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -72,6 +74,7 @@ public class CaseChanges {
     // A list of tags, any of which may match (RFC 9110 §13.1.1); the comparison is strong, as
     // If-Match's is, but a weak tag of this version is taken for it (clients and proxies add W/).
     String current = Long.toString(c.version);
+    boolean matched = false;
     for (String listed : ifMatch.split(",")) {
       String tag = listed.trim();
       if (tag.startsWith("W/")) {
@@ -80,11 +83,21 @@ public class CaseChanges {
       if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
         tag = tag.substring(1, tag.length() - 1);
       }
-      if (tag.equals(current)) {
-        return;
+      // A tag the case never gave (a quote left open, an empty one) is the caller's mistake, not a
+      // version that went stale: answered as such, or the caller reads the case again in vain.
+      if (tag.isEmpty() || tag.indexOf('"') >= 0 || tag.indexOf(' ') >= 0) {
+        throw ProblemException.invalid(
+            List.of(
+                new FieldError(
+                    "If-Match",
+                    "if-match.malformed",
+                    "Not an entity tag: send the ETag the case was read with, e.g. \"3\"")));
       }
+      matched |= tag.equals(current);
     }
-    throw stale();
+    if (!matched) {
+      throw stale();
+    }
   }
 
   private static ProblemException stale() {

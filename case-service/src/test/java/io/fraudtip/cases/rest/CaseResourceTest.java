@@ -119,6 +119,14 @@ class CaseResourceTest {
 
     post(unit, id, "acknowledge", null, null).then().statusCode(428);
     post(unit, id, "acknowledge", "\"999\"", null).then().statusCode(412);
+    // A tag the case never gave is the caller's mistake, not a stale version.
+    for (String malformed : new String[] {"\"7", "garbage\"", "\"\"", "\"1 2\""}) {
+      post(unit, id, "acknowledge", malformed, null)
+          .then()
+          .statusCode(400)
+          .body("errors[0].field", equalTo("If-Match"))
+          .body("errors[0].code", equalTo("if-match.malformed"));
+    }
     post(unit, id, "transitions", etag, "{\"to\":\"INVESTIGATING\"}")
         .then()
         .statusCode(409)
