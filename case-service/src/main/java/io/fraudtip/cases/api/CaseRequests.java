@@ -3,10 +3,12 @@ package io.fraudtip.cases.api;
 import io.fraudtip.cases.core.CaseStage;
 import io.fraudtip.contracts.cases.Closure;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -39,7 +41,26 @@ public final class CaseRequests {
   /** An account to freeze. */
   public record Account(
       @Schema(example = "970436") @NotBlank @Pattern(regexp = "\\d{6}") String bankBin,
-      @Schema(example = "0123456789") @NotBlank @Size(max = 40) String accountNumber) {}
+      @Schema(example = "0123456789") @NotBlank @Size(max = 40) String accountNumber,
+      @Schema(
+              description =
+                  "The amount to hold, in dong. Absent: what the case knows reached the account"
+                      + " (its tips' transfers, the banks' traces). Required where the case knows"
+                      + " of none (an account the unit entered from a statement); never more than"
+                      + " what the case knows reached it (SPEC §10: the hold names what reached the"
+                      + " account, not the whole balance)",
+              example = "45000000",
+              minimum = "1",
+              maximum = "1000000000000")
+          @Positive
+          @Max(1_000_000_000_000L)
+          Long holdAmountVnd) {
+
+    /** An account to freeze for what the case knows reached it. */
+    public Account(String bankBin, String accountNumber) {
+      this(bankBin, accountNumber, null);
+    }
+  }
 
   /**
    * Ask banks to freeze chosen accounts of the case, and optionally give a standing order to follow

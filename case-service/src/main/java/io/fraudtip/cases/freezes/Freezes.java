@@ -20,6 +20,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -233,9 +234,10 @@ public class Freezes {
   }
 
   /** The accounts the request names, each a listed bank account of the case (else an error). */
-  private static List<AccountRefV1> namedAccounts(
+  private List<AccountRefV1> namedAccounts(
       FraudCase c, List<CaseRequests.Account> requested, List<FieldError> errors) {
     List<AccountRefV1> accounts = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < requested.size(); i++) {
       CaseRequests.Account typed = requested.get(i);
       // Spelt as people type it (dots, dashes, spaces, lower case): the case holds it normalised.
@@ -251,14 +253,36 @@ public class Freezes {
                 "accounts[" + i + "]",
                 "account.not-in-case",
                 "The account is not a listed account of this case"));
-      } else {
-        AccountRefV1 ref = new AccountRefV1(a.bankBin(), a.accountNumber(), row.layer);
-        if (!accounts.contains(ref)) {
-          accounts.add(ref);
-        }
+      } else if (seen.add(a.bankBin() + ":" + a.accountNumber())) {
+        Long amount = holdAmount(c, a, typed.holdAmountVnd(), "accounts[" + i + "]", errors);
+        accounts.add(new AccountRefV1(a.bankBin(), a.accountNumber(), row.layer, amount, null));
       }
     }
     return accounts;
+  }
+
+  /**
+   * What a unit's request holds on an account: what the case knows reached it, or less if the unit
+   * says so; the unit's amount where the case knows of none. A hold names an amount (SPEC §10):
+   * without one, the bank was asked to freeze with no limit.
+   */
+  private Long holdAmount(
+      FraudCase c, CaseRequests.Account a, Long asked, String at, List<FieldError> errors) {
+    Long reached = holds.amount(c.id, a.bankBin(), a.accountNumber());
+    if (reached == null && asked == null) {
+      errors.add(
+          new FieldError(
+              at + ".holdAmountVnd",
+              "amount.required",
+              "The case knows of no money that reached this account: name the amount to hold"));
+    } else if (reached != null && asked != null && asked > reached) {
+      errors.add(
+          new FieldError(
+              at + ".holdAmountVnd",
+              "amount.exceeds-reached",
+              "More than the " + reached + " VND the case knows reached this account"));
+    }
+    return asked != null ? asked : reached;
   }
 
   /** Stores each account's freeze under the request; the accounts with their holds. */
@@ -274,7 +298,11 @@ public class Freezes {
       f.accountNumber = a.accountNumber();
       f.layer = a.layer();
       f.byStandingOrder = byStandingOrder;
-      f.holdAmountVnd = holds.amount(r.caseId, a.bankBin(), a.accountNumber());
+      // A unit's request names its amount; a standing order holds what the traces say reached it.
+      f.holdAmountVnd =
+          a.holdAmountVnd() != null
+              ? a.holdAmountVnd()
+              : holds.amount(r.caseId, a.bankBin(), a.accountNumber());
       f.holdExpiresAt = holds.expiry(now);
       f.requestedAt = now;
       f.persist();

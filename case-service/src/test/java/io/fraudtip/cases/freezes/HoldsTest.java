@@ -1,7 +1,10 @@
 package io.fraudtip.cases.freezes;
 
+import static io.fraudtip.cases.TestTips.caseOf;
+import static io.fraudtip.cases.TestTips.tip;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -12,6 +15,7 @@ import io.fraudtip.contracts.Topics;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
 import io.fraudtip.contracts.cases.CaseEventV1;
+import io.fraudtip.contracts.tips.TipReceivedV1;
 import io.fraudtip.localstack.security.Tokens;
 import io.fraudtip.testsupport.CloudEventRecords;
 import io.fraudtip.testsupport.InjectDatabase;
@@ -258,6 +262,72 @@ class HoldsTest {
     change(UNIT, h, "lift", "{\"reason\":\"Chủ tài khoản chứng minh nguồn tiền\"}").statusCode(200);
     freezeAgain(h, freeze).statusCode(200);
     assertThat(events(h.caseId(), CaseEventKind.FREEZE_REQUESTED)).isEqualTo(2);
+  }
+
+  /**
+   * A hold names its amount (SPEC §10): what the case knows reached the account, or less if the
+   * unit says so, never more; an account the case knows no money of (entered from a statement)
+   * needs the unit's amount, or its bank was asked to freeze with no limit.
+   */
+  @Test
+  void aFreezeNamesItsAmountAndNeverMoreThanReachedTheAccount() {
+    String paid = TestTips.account();
+    TipReceivedV1 t = tip().in("66", "24121").paid(paid, 50_000_000).build();
+    cases.onTip(UUID.randomUUID(), t);
+    UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
+    String entered = TestTips.account();
+    given()
+        .auth()
+        .oauth2(tokens.police(UNIT))
+        .contentType(ContentType.JSON)
+        .header("If-Match", etag(caseId))
+        .body(
+            "{\"type\":\"BANK_ACCOUNT\",\"bank\":\"970418\",\"accountNumber\":\""
+                + entered
+                + "\",\"reason\":\"Theo sao kê\"}")
+        .post("/api/v1/cases/" + caseId + "/identifiers")
+        .then()
+        .statusCode(200);
+    Held none = new Held(caseId, null, null, null);
+
+    freezeAgain(
+            none,
+            "{\"accounts\":["
+                + account(TestTips.VCB, paid, 50_000_001L)
+                + ","
+                + account("970418", entered, null)
+                + "]}")
+        .statusCode(400)
+        .body(
+            "errors.field",
+            containsInAnyOrder("accounts[0].holdAmountVnd", "accounts[1].holdAmountVnd"))
+        .body("errors.code", containsInAnyOrder("amount.exceeds-reached", "amount.required"));
+    freezeAgain(
+            none,
+            "{\"accounts\":["
+                + account(TestTips.VCB, paid, null)
+                + ","
+                + account("970418", entered, 7_000_000L)
+                + "]}")
+        .statusCode(200)
+        .body(
+            "freezeRequests[0].accounts.find { it.accountNumber == '" + paid + "' }.holdAmountVnd",
+            equalTo(50_000_000))
+        .body(
+            "freezeRequests[0].accounts.find { it.accountNumber == '"
+                + entered
+                + "' }.holdAmountVnd",
+            equalTo(7_000_000));
+  }
+
+  private static String account(String bin, String number, Long amount) {
+    return "{\"bankBin\":\""
+        + bin
+        + "\",\"accountNumber\":\""
+        + number
+        + "\""
+        + (amount == null ? "" : ",\"holdAmountVnd\":" + amount)
+        + "}";
   }
 
   private ValidatableResponse freezeAgain(Held h, String body) {
