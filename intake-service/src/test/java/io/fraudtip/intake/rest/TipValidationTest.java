@@ -245,6 +245,19 @@ class TipValidationTest {
     accept(tip);
   }
 
+  /** A small body cannot make a huge answer: past 100 bad fields, one more counts the rest. */
+  @Test
+  void anAnswerListsAHundredBadFieldsAndCountsTheRest() {
+    ObjectNode tip = tip();
+    for (int i = 0; i < 300; i++) {
+      tip.put("unknown" + i, 1);
+    }
+    refuse(tip, "en")
+        .body("errors", org.hamcrest.Matchers.hasSize(101))
+        .body("errors[100].code", equalTo("errors.more"))
+        .body("errors[100].message", startsWith("200 more bad field(s)"));
+  }
+
   /** A description that shows nothing (zero-width spaces) is as blank as an empty one. */
   @Test
   void aDescriptionOfInvisibleCharactersIsBlank() {

@@ -35,6 +35,30 @@ public record Problem(
             example = "The request has 1 invalid field(s)")
         String detail,
     @Schema(description = "The request path", example = "/api/v1/tips") String instance,
-    @Schema(description = "The bad fields, for validation problems") List<FieldError> errors) {
+    @Schema(
+            description =
+                "The bad fields, for validation problems; past the first "
+                    + Problem.MAX_ERRORS
+                    + " a last one (errors.more) counts the rest")
+        List<FieldError> errors) {
   public static final String MEDIA_TYPE = "application/problem+json";
+
+  /** The most bad fields an answer lists: a body of 12,000 unknown fields was answered 900 KB. */
+  public static final int MAX_ERRORS = 100;
+
+  public Problem {
+    // One over the bound is kept whole: a list capped here and copied (translated) stays as it is.
+    if (errors != null && errors.size() > MAX_ERRORS + 1) {
+      List<FieldError> listed = new java.util.ArrayList<>(errors.subList(0, MAX_ERRORS));
+      listed.add(
+          new FieldError(
+              "",
+              "errors.more",
+              (errors.size() - MAX_ERRORS)
+                  + " more bad field(s), not listed: mend these first / còn "
+                  + (errors.size() - MAX_ERRORS)
+                  + " trường sai khác chưa liệt kê: hãy sửa các trường trên trước"));
+      errors = List.copyOf(listed);
+    }
+  }
 }
