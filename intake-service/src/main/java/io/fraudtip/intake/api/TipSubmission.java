@@ -174,7 +174,7 @@ public record TipSubmission(
               description =
                   "Phone numbers; Vietnamese by default, old 11-digit mobiles converted, foreign"
                       + " numbers kept and flagged",
-              example = "[\"0869 123 456\", \"+44 7700 900123\"]")
+              example = "[\"0869 123 456\", \"+855 12 345 678\"]")
           List<@NotBlank @Size(max = 30) String> phones,
       @Size(max = TipSubmission.MAX_ITEMS) @Schema(description = "Bank accounts")
           List<@Valid @NotNull BankAccount> bankAccounts,

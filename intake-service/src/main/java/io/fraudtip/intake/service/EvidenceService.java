@@ -5,6 +5,7 @@ import io.fraudtip.commons.evidence.EvidenceFiles.Uploader;
 import io.fraudtip.commons.evidence.EvidenceLimits;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.security.ServiceSignatures;
+import io.fraudtip.commons.time.Timestamps;
 import io.fraudtip.contracts.Ids;
 import io.fraudtip.intake.api.EvidenceViews.EvidenceFileView;
 import io.fraudtip.intake.config.IntakeConfig;
@@ -66,7 +67,8 @@ public class EvidenceService {
     f.sizeBytes = checked.sizeBytes();
     f.sha256 = checked.sha256();
     f.uploader = Uploader.CITIZEN;
-    f.uploadedAt = Instant.now();
+    f.uploadedAt =
+        Timestamps.now(); // as the column keeps it: the upload's answer and the list agree
     // Personal data: sealed at rest, as the reporter's contact is (SPEC §4).
     f.content = cipher.sealFile(f.id, bytes);
     f.sealed = true;

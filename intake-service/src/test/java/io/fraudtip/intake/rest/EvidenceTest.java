@@ -84,7 +84,7 @@ class EvidenceTest {
     byte[] png = EvidenceSamples.png(1);
     String sha = EvidenceFiles.sha256(png);
 
-    String fileId =
+    var uploaded =
         upload(tip.trackingCode(), "chuyển khoản.png", "application/octet-stream", png)
             .then()
             .statusCode(201)
@@ -94,8 +94,8 @@ class EvidenceTest {
             .body("sha256", equalTo(sha))
             .body("uploader", equalTo("CITIZEN"))
             .body("name", equalTo("chuyển khoản.png"))
-            .extract()
-            .path("fileId");
+            .extract();
+    String fileId = uploaded.path("fileId");
     // Case and look-alikes of the code are accepted, as for tracking.
     upload(tip.trackingCode().toLowerCase(), "bien-lai.pdf", "image/png", EvidenceSamples.pdf())
         .then()
@@ -117,7 +117,10 @@ class EvidenceTest {
         .then()
         .statusCode(200)
         .body("", hasSize(2))
-        .body("[0].sha256", equalTo(sha));
+        .body("[0].sha256", equalTo(sha))
+        // The time the upload answered is the one the list shows (it had nanoseconds the list
+        // did not).
+        .body("[0].uploadedAt", equalTo(uploaded.path("uploadedAt")));
   }
 
   @Test
