@@ -79,17 +79,45 @@ public final class OpenApiChecks {
   }
 
   /**
+   * The API operations (under /api/) that do not document the answers their bearer token may get,
+   * each as "METHOD path status": 401 for every one (a token missing where one is needed, or sent
+   * and not valid), 403 for those that need a token.
+   */
+  public static List<String> tokenAnswersMissing(Map<String, Object> document) {
+    List<String> missing = new ArrayList<>();
+    forEachOperation(
+        document,
+        (where, op) -> {
+          if (!where.contains(" /api/")) {
+            return;
+          }
+          Object responses = op.get("responses");
+          Map<?, ?> answers = responses instanceof Map<?, ?> m ? m : Map.of();
+          if (!answers.containsKey("401")) {
+            missing.add(where + " 401");
+          }
+          boolean secured = op.get("security") instanceof List<?> l && !l.isEmpty();
+          if (secured && !answers.containsKey("403")) {
+            missing.add(where + " 403");
+          }
+        });
+    return missing;
+  }
+
+  /**
    * Everything the document leaves a client to guess, each prefixed by what is missing: bodies
    * without a schema ({@link #contentWithoutSchema}), error answers not given as problems ({@link
    * #errorAnswersNotProblems}), security requirements naming no scheme ({@link
-   * #securityRequirementsWithoutScheme}), and request fields, parameters and schema fields without
-   * an example ({@link #requestFieldsWithoutExample}, {@link #parametersWithoutExample}, {@link
+   * #securityRequirementsWithoutScheme}), token answers not documented ({@link
+   * #tokenAnswersMissing}), and request fields, parameters and schema fields without an example
+   * ({@link #requestFieldsWithoutExample}, {@link #parametersWithoutExample}, {@link
    * #schemaFieldsWithoutExample}).
    */
   public static List<String> undocumented(Map<String, Object> document) {
     List<String> gaps = new ArrayList<>();
     errorAnswersNotProblems(document).forEach(g -> gaps.add("not a problem: " + g));
     securityRequirementsWithoutScheme(document).forEach(g -> gaps.add("no scheme: " + g));
+    tokenAnswersMissing(document).forEach(g -> gaps.add("no token answer: " + g));
     contentWithoutSchema(document).forEach(g -> gaps.add("no schema: " + g));
     requestFieldsWithoutExample(document).forEach(g -> gaps.add("no example: " + g));
     parametersWithoutExample(document).forEach(g -> gaps.add("no example: parameter " + g));

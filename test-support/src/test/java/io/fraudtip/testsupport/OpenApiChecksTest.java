@@ -80,6 +80,22 @@ class OpenApiChecksTest {
         .containsExactly("POST /things/{id} SecurityScheme");
   }
 
+  /** Every API operation names its token's answers: 401, and 403 where a token is needed. */
+  @Test
+  void tokenAnswersAreNamed() throws Exception {
+    Map<String, Object> document =
+        parse(
+            """
+            {"paths": {
+              "/api/v1/a": {"get": {"responses": {"200": {}, "401": {}}, "security": [{"jwt": []}]}},
+              "/api/v1/b": {"get": {"responses": {"200": {}}}},
+              "/api/v1/c": {"get": {"responses": {"401": {}, "403": {}}, "security": [{"jwt": []}]}},
+              "/q/health": {"get": {"responses": {"200": {}}}}}}
+            """);
+    assertThat(OpenApiChecks.tokenAnswersMissing(document))
+        .containsExactlyInAnyOrder("GET /api/v1/a 403", "GET /api/v1/b 401");
+  }
+
   private static Map<String, Object> parse(String json) throws Exception {
     return new ObjectMapper().readValue(json, new TypeReference<Map<String, Object>>() {});
   }

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.MediaType;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents every error answer an operation names (4xx, 5xx) as what {@link ProblemMapper} sends: a
@@ -35,6 +36,7 @@ public class ProblemResponses implements OASFilter {
           continue;
         }
         addAnswers(path.getKey(), operation);
+        addTokenAnswers(path.getKey(), operation);
         for (Map.Entry<String, APIResponse> answer :
             operation.getResponses().getAPIResponses().entrySet()) {
           if (isError(answer.getKey()) && answer.getValue().getRef() == null) {
@@ -66,6 +68,36 @@ public class ProblemResponses implements OASFilter {
    * documented as problems.
    */
   protected void addAnswers(String path, Operation operation) {}
+
+  /**
+   * The answers every API operation may give for its bearer token, documented where the operation
+   * names none of its own: 401 (an operation that needs a token: none, expired or not signed by a
+   * known key; one open to anonymous callers: a token sent that is not valid) and, where a token is
+   * needed, 403 (its role or its unit or bank may not do this).
+   */
+  private static void addTokenAnswers(String path, Operation operation) {
+    if (!path.startsWith("/api/")) {
+      return;
+    }
+    APIResponses responses = operation.getResponses();
+    boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+    if (!responses.hasAPIResponse("401")) {
+      responses.addAPIResponse(
+          "401",
+          OASFactory.createAPIResponse()
+              .description(
+                  secured
+                      ? "No valid bearer token: missing, expired or not signed by a known key"
+                      : "A bearer token was sent and is not valid (expired, or not signed by a"
+                          + " known key); leave it out to call anonymously"));
+    }
+    if (secured && !responses.hasAPIResponse("403")) {
+      responses.addAPIResponse(
+          "403",
+          OASFactory.createAPIResponse()
+              .description("The token's role may not call this operation"));
+    }
+  }
 
   private static Content problemContent() {
     return OASFactory.createContent()
