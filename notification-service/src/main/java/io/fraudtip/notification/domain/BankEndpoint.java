@@ -43,6 +43,13 @@ public class BankEndpoint extends PanacheEntityBase {
   @Column(name = "disabled_at")
   public Instant disabledAt;
 
+  /**
+   * When it was removed (DELETE) after it had delivered: kept for its delivery log only, never
+   * listed, read, changed or enabled again; null for an endpoint in use or paused.
+   */
+  @Column(name = "removed_at")
+  public Instant removedAt;
+
   /** The signing secret, sealed (SigningSecrets): never stored in the clear. */
   @Column(name = "secret_sealed", nullable = false)
   public String secretSealed;
@@ -88,6 +95,7 @@ public class BankEndpoint extends PanacheEntityBase {
    */
   public static Optional<BankEndpoint> visibleTo(UUID id, Optional<String> bankBin) {
     return BankEndpoint.<BankEndpoint>findByIdOptional(id)
+        .filter(e -> e.removedAt == null)
         .filter(e -> bankBin.isEmpty() || bankBin.get().equals(e.bankBin));
   }
 }

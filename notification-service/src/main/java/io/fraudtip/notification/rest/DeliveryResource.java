@@ -146,7 +146,9 @@ public class DeliveryResource {
               schema = @Schema(implementation = Problem.class)))
   @APIResponse(
       responseCode = "409",
-      description = "The endpoint is disabled",
+      description =
+          "The endpoint is disabled (endpoint-disabled: enable it first) or was removed"
+              + " (endpoint-removed)",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,
@@ -176,6 +178,13 @@ public class DeliveryResource {
   @APIResponse(
       responseCode = "404",
       description = "No such endpoint for this bank",
+      content =
+          @Content(
+              mediaType = Problem.MEDIA_TYPE,
+              schema = @Schema(implementation = Problem.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The endpoint named is disabled (endpoint-disabled): enable it first",
       content =
           @Content(
               mediaType = Problem.MEDIA_TYPE,

@@ -148,7 +148,12 @@ public class EndpointResource {
 
   @DELETE
   @Path("{id}")
-  @Operation(summary = "Remove an endpoint (kept, disabled, while it has a delivery log)")
+  @Operation(
+      summary = "Remove an endpoint",
+      description =
+          "It is no longer listed, read or changed, and cannot be enabled again; where it has a"
+              + " delivery log, the log stays readable (GET /api/v1/deliveries) and its deliveries"
+              + " still under way end as FAILED")
   @APIResponse(responseCode = "204", description = "Removed")
   @APIResponse(
       responseCode = "404",

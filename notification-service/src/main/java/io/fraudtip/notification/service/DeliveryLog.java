@@ -105,7 +105,11 @@ public class DeliveryLog {
         Delivery.visibleTo(id, bankScope, LockModeType.PESSIMISTIC_WRITE)
             .orElseThrow(() -> ProblemException.notFound("Delivery"));
     BankEndpoint endpoint = BankEndpoint.findById(d.endpointId);
-    if (endpoint == null || !endpoint.active) {
+    if (endpoint == null || endpoint.removedAt != null) {
+      throw ProblemException.conflict(
+          "endpoint-removed", "The endpoint was removed: its deliveries are not sent again");
+    }
+    if (!endpoint.active) {
       throw ProblemException.conflict(
           "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
     }
@@ -123,8 +127,15 @@ public class DeliveryLog {
   @Transactional
   public int replayFailed(Optional<String> bankScope, Optional<UUID> endpointId, Instant since) {
     if (endpointId.isPresent()) {
-      BankEndpoint.visibleTo(endpointId.get(), bankScope)
-          .orElseThrow(() -> ProblemException.notFound("Endpoint"));
+      BankEndpoint endpoint =
+          BankEndpoint.visibleTo(endpointId.get(), bankScope)
+              .orElseThrow(() -> ProblemException.notFound("Endpoint"));
+      // As for one delivery: a replay to a disabled endpoint would wait unsent, and 0 replayed
+      // read as nothing failed.
+      if (!endpoint.active) {
+        throw ProblemException.conflict(
+            "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
+      }
     }
     int count =
         em.createNativeQuery(

@@ -102,8 +102,11 @@ public class EndpointService {
   public List<EndpointView> list(Optional<String> bankScope, Optional<String> bankFilter) {
     Optional<String> bin = bankScope.isPresent() ? bankScope : bankFilter;
     List<BankEndpoint> endpoints =
-        bin.map(b -> BankEndpoint.<BankEndpoint>list("bankBin = ?1 order by createdAt", b))
-            .orElseGet(() -> BankEndpoint.list("order by bankBin, createdAt"));
+        bin.map(
+                b ->
+                    BankEndpoint.<BankEndpoint>list(
+                        "bankBin = ?1 and removedAt is null order by createdAt", b))
+            .orElseGet(() -> BankEndpoint.list("removedAt is null order by bankBin, createdAt"));
     return endpoints.stream().map(this::view).toList();
   }
 
@@ -154,18 +157,29 @@ public class EndpointService {
     // Alerts raised now write their deliveries under the bank's lock, held shared: a delivery to
     // this endpoint is either counted below or never written.
     BankLocks.exclusive(em, e.bankBin);
-    // Deliveries keep their log: the endpoint is disabled and forgotten by listings only when it
-    // has none; otherwise it stays, inactive, so that its log can still be read.
+    // Deliveries keep their log: an endpoint that has one stays, removed (no listing shows it, no
+    // change revives it), so that the log can still be read; one without is deleted.
     long deliveries = io.fraudtip.notification.domain.Delivery.count("endpointId", e.id);
     if (e.active) {
       disableByUser(e, bankScope, "Removed");
     }
     if (deliveries == 0) {
       e.delete();
-    } else {
-      e.active = false;
-      e.updatedAt = Timestamps.now();
+      return;
     }
+    Instant now = Timestamps.now();
+    e.active = false;
+    e.removedAt = now;
+    e.updatedAt = now;
+    // Its deliveries still under way end as failed (the endpoint is gone): a bank that lists its
+    // failed deliveries sees them, where they stayed pending for ever.
+    em.createNativeQuery(
+            "UPDATE delivery SET state = 'FAILED', next_attempt_at = NULL, leased = false,"
+                + " completed_at = :now, last_error = 'The endpoint was removed'"
+                + " WHERE endpoint_id = :id AND state = 'PENDING'")
+        .setParameter("now", now)
+        .setParameter("id", e.id)
+        .executeUpdate();
   }
 
   /**
@@ -230,7 +244,9 @@ public class EndpointService {
    */
   private BankEndpoint findForWrite(Optional<String> bankScope, UUID id) {
     BankEndpoint e = em.find(BankEndpoint.class, id, LockModeType.PESSIMISTIC_WRITE);
-    if (e == null || bankScope.isPresent() && !bankScope.get().equals(e.bankBin)) {
+    if (e == null
+        || e.removedAt != null
+        || bankScope.isPresent() && !bankScope.get().equals(e.bankBin)) {
       throw ProblemException.notFound("Endpoint");
     }
     return e;

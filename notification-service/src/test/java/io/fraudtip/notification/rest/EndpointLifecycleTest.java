@@ -197,6 +197,71 @@ class EndpointLifecycleTest {
     }
   }
 
+  /**
+   * A removed endpoint is gone: no listing shows it, it cannot be read, changed or enabled again,
+   * and its deliveries still under way end as failed (they stayed pending for ever); its log stays
+   * readable, and a delivery of it is not replayed.
+   */
+  @Test
+  void aRemovedEndpointIsGoneAndItsDeliveriesUnderWayEndAsFailed() {
+    String bin = "801011";
+    String token = tokens.bank(bin);
+    String id = Webhooks.register(tokens, bin, "http://127.0.0.1:1/hooks");
+    UUID tip = Webhooks.tip(kafka, bin, "7600000701");
+    String deliveries =
+        "SELECT d.id, d.state, d.last_error FROM delivery d JOIN alert a ON a.id = d.alert_id"
+            + " WHERE a.tip_id = ? AND d.endpoint_id = CAST(? AS uuid)";
+    await().atMost(Duration.ofSeconds(30)).until(() -> db.query(deliveries, tip, id).size() == 1);
+    assertThat(db.query(deliveries, tip, id).get(0).get("state")).isEqualTo("PENDING");
+    // Paused, its failed deliveries are not replayed: said, not answered "0 replayed".
+    patch(bin, id, Map.of("active", false));
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("endpointId", id, "since", "2026-01-01T00:00:00Z"))
+        .post("/api/v1/deliveries/replay")
+        .then()
+        .statusCode(409)
+        .body("type", org.hamcrest.Matchers.equalTo("endpoint-disabled"));
+
+    given().auth().oauth2(token).delete("/api/v1/endpoints/{id}", id).then().statusCode(204);
+
+    Map<String, Object> delivery = db.query(deliveries, tip, id).get(0);
+    assertThat(delivery.get("state")).isEqualTo("FAILED");
+    assertThat(delivery.get("last_error")).isEqualTo("The endpoint was removed");
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/endpoints")
+        .then()
+        .statusCode(200)
+        .body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id)));
+    given().auth().oauth2(token).get("/api/v1/endpoints/{id}", id).then().statusCode(404);
+    given()
+        .auth()
+        .oauth2(token)
+        .contentType(ContentType.JSON)
+        .body(Map.of("active", true))
+        .patch("/api/v1/endpoints/{id}", id)
+        .then()
+        .statusCode(404);
+    given()
+        .auth()
+        .oauth2(token)
+        .get("/api/v1/deliveries/{id}", delivery.get("id"))
+        .then()
+        .statusCode(200)
+        .body("delivery.state", org.hamcrest.Matchers.equalTo("FAILED"));
+    given()
+        .auth()
+        .oauth2(token)
+        .post("/api/v1/deliveries/{id}/replay", delivery.get("id"))
+        .then()
+        .statusCode(409)
+        .body("type", org.hamcrest.Matchers.equalTo("endpoint-removed"));
+  }
+
   private void patch(String bin, String id, Map<String, Object> body) {
     given()
         .auth()
