@@ -4,6 +4,7 @@ import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.notification.config.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.IDN;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -65,19 +66,72 @@ public class EndpointUrlPolicy {
       throw refused("url.malformed", "The URL is not valid");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getRawUserInfo() != null
+        || uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+      throw refused("url.malformed", "The URL must not carry a user name or password");
+    }
+    if (uri.getRawFragment() != null) {
+      throw refused("url.malformed", "The URL must not have a fragment");
+    }
+    uri = withAsciiHost(uri, scheme);
     boolean local = allowLocal || isLocalOrigin(uri);
     if (!scheme.equals("https") && !(local && scheme.equals("http"))) {
       throw refused("url.scheme", "The URL must use https");
     }
-    if (uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
-      throw refused("url.malformed", "The URL needs a host, and no user name or fragment");
-    }
-    // URI takes any number as a port; a connection to one above 65535 fails at every attempt.
-    if (uri.getPort() > 65_535) {
-      throw refused("url.malformed", "The port must be at most 65535");
+    // URI takes any number as a port; a connection to 0 or one above 65535 fails at every attempt.
+    if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+      throw refused("url.malformed", "The port must be between 1 and 65535");
     }
     checkAddresses(uri);
     return uri;
+  }
+
+  /**
+   * The URL with its scheme and host in lower case and an international host in its ASCII form
+   * (IDN), as every attempt will reach it: {@code https://ngân-hàng.vn/x} is {@code
+   * https://xn--ngn-hng-...vn/x}, {@code HTTPS://EXAMPLE.com} is {@code https://example.com}.
+   */
+  private static URI withAsciiHost(URI uri, String scheme) {
+    String host = uri.getHost();
+    int port = uri.getPort();
+    if (host == null && uri.getRawAuthority() != null) {
+      // java.net.URI reads a host only in ASCII hostname form: an international name is left in
+      // the authority, as is a name it refuses (an underscore).
+      String authority = uri.getAuthority();
+      int colon = authority.lastIndexOf(':');
+      String name = authority;
+      if (colon > 0 && authority.indexOf(']') < colon) {
+        name = authority.substring(0, colon);
+        try {
+          port = Integer.parseInt(authority.substring(colon + 1));
+        } catch (NumberFormatException e) {
+          throw refused("url.malformed", "The port must be a number");
+        }
+      }
+      try {
+        host = IDN.toASCII(name, IDN.USE_STD3_ASCII_RULES);
+      } catch (IllegalArgumentException e) {
+        host = null;
+      }
+    }
+    if (host == null || host.isEmpty()) {
+      throw refused(
+          "url.malformed",
+          "The URL needs a host: a name of letters, digits, dots and dashes, or an address");
+    }
+    // Path and query as sent (raw: a decoded %2F would become a separator).
+    String rebuilt =
+        scheme
+            + "://"
+            + host.toLowerCase(Locale.ROOT)
+            + (port == -1 ? "" : ":" + port)
+            + (uri.getRawPath() == null ? "" : uri.getRawPath())
+            + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    try {
+      return new URI(rebuilt);
+    } catch (URISyntaxException e) {
+      throw refused("url.malformed", "The URL is not valid");
+    }
   }
 
   /**

@@ -54,6 +54,10 @@ class EndpointUrlPolicyTest {
         "ftp://hooks.bank.example/x",
         "https://user:pw@hooks.bank.example/x",
         "https://203.113.131.1:70000/hooks",
+        "https://203.113.131.1:0/hooks",
+        "https://hooks_bank.example/x",
+        "https://hooks.bank.example/x#top",
+        "https:///x",
         "not a url"
       })
   void refusesLocalAndNonHttpsUrls(String url) {
@@ -87,6 +91,22 @@ class EndpointUrlPolicyTest {
               assertThat(p.getMessage()).isEqualTo("The request has 1 invalid field(s)");
               assertThat(p.errors().get(0).message()).isEqualTo("The URL must use https");
             });
+  }
+
+  /** Stored as every attempt reaches it: scheme and host in lower case, a host in its IDN form. */
+  @Test
+  void theUrlIsStoredAsItIsReached() {
+    EndpointUrlPolicy anyName =
+        new EndpointUrlPolicy(
+            false, host -> new InetAddress[] {InetAddress.getByName("203.113.131.1")});
+    assertThat(anyName.check("HTTPS://Hooks.Bank.EXAMPLE/Fraud%2Fx?X=1&y=%20").toString())
+        .isEqualTo("https://hooks.bank.example/Fraud%2Fx?X=1&y=%20");
+    assertThat(anyName.check("https://ngân-hàng.vn:8443/hooks").toString())
+        .isEqualTo("https://xn--ngn-hng-dwao.vn:8443/hooks");
+    assertThatThrownBy(() -> anyName.check("https://hooks_bank.example/x"))
+        .isInstanceOfSatisfying(
+            ProblemException.class,
+            p -> assertThat(p.errors().get(0).message()).startsWith("The URL needs a host"));
   }
 
   @Test
