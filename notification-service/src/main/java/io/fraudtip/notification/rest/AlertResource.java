@@ -163,7 +163,9 @@ public class AlertResource {
   @APIResponse(
       responseCode = "409",
       description =
-          "case-closed: the alert's case was closed (confirmed or unfounded); alert-retracted: the"
+          "case-closed: the alert's case was closed (confirmed or unfounded; a RESTORED answer on a"
+              + " case closed as confirmed is taken, money goes back after the police confirm);"
+              + " alert-retracted: the"
               + " account was delisted and its alerts retracted. The detail names the case or"
               + " account and when; alert-takes-no-answer: the alert is a notice about an"
               + " endpoint, not an account",

@@ -87,7 +87,7 @@ public class AlertResponses {
               + alertId
               + " is a notice about an endpoint, not an account: it takes no answer");
     }
-    caseStates.refuseIfClosed(alert);
+    caseStates.refuseIfClosed(alert, answer.outcome());
     Instant now = Timestamps.now();
     // One current answer per alert (SPEC §10); what the account holds is told on any of its
     // alerts (the advisory, the freeze order), so a restitution is bounded by the most held on it.

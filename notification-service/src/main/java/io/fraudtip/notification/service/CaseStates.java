@@ -4,6 +4,7 @@ import io.fraudtip.commons.db.ScalarRows;
 import io.fraudtip.commons.problem.ProblemException;
 import io.fraudtip.commons.sql.PgArrays;
 import io.fraudtip.commons.time.Timestamps;
+import io.fraudtip.contracts.alerts.AlertOutcome;
 import io.fraudtip.contracts.banks.BankAccount;
 import io.fraudtip.contracts.cases.AccountRefV1;
 import io.fraudtip.contracts.cases.CaseEventKind;
@@ -143,9 +144,11 @@ public class CaseStates {
 
   /**
    * Refuses (409) an answer on an alert of a closed case ({@code case-closed}) or on an account
-   * retracted since the alert was raised ({@code alert-retracted}).
+   * retracted since the alert was raised ({@code alert-retracted}). A restitution on a case closed
+   * as confirmed is taken: money goes back to victims after the police confirmed the fraud, and the
+   * bank reports it then (SPEC §6); what it restores stays bounded by what it holds.
    */
-  void refuseIfClosed(Alert alert) {
+  void refuseIfClosed(Alert alert, AlertOutcome outcome) {
     List<UUID> cases = casesOf(alert);
     if (cases.isEmpty()) {
       return;
@@ -157,7 +160,10 @@ public class CaseStates {
                     + " WHERE case_id IN (?1) AND closed_at IS NOT NULL ORDER BY closed_at")
             .setParameter(1, cases)
             .getResultList();
-    if (!closed.isEmpty()) {
+    boolean restitutionAfterConfirmation =
+        outcome == AlertOutcome.RESTORED
+            && closed.stream().allMatch(c -> "CONFIRMED".equals(String.valueOf(c[3])));
+    if (!closed.isEmpty() && !restitutionAfterConfirmation) {
       Object[] c = closed.get(0);
       throw ProblemException.conflict(
           "case-closed",

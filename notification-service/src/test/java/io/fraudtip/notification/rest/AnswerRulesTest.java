@@ -328,6 +328,21 @@ class AnswerRulesTest {
                         caseId)
                     == 1);
     answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 1000000}").statusCode(202);
+
+    // Closed as confirmed again: the money the bank holds goes back to the victim, and the bank
+    // says so then; nothing else is taken.
+    caseEvent(caseId, a.tipId, CaseEventKind.CLOSED, CaseStatus.CLOSED, Closure.CONFIRMED, null);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                db.queryLong(
+                        "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS NOT NULL",
+                        caseId)
+                    == 1);
+    answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 900000}").statusCode(409);
+    answer(a, "{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 1000001}").statusCode(400);
+    answer(a, "{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 1000000}").statusCode(202);
   }
 
   /**
