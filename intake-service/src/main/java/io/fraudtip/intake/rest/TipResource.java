@@ -1,6 +1,7 @@
 package io.fraudtip.intake.rest;
 
 import io.fraudtip.commons.problem.ProblemMessages;
+import io.fraudtip.commons.problem.Violations;
 import io.fraudtip.intake.api.TipTracking;
 import io.fraudtip.intake.service.IdempotencyKeys;
 import io.fraudtip.intake.service.TipOrigin;
@@ -48,6 +49,14 @@ public class TipResource implements TipsApi {
       // Sent blank, which the REST layer hands on as none: a key the client meant to send, so
       // refused as malformed rather than taken as no key (a retry would make a second tip).
       idempotencyKey = "";
+    }
+    if (body != null && body.indexOf('\uFFFD') >= 0) {
+      // The REST layer decodes the bytes with a replacement character for what is not UTF-8:
+      // stored so, a victim's words would be changed without telling them. (Sent escaped, as
+      // \\ufffd, the character is the sender's own and reads as it is.)
+      Violations v = new Violations(locale);
+      v.add("", "body.encoding", java.util.Map.of());
+      v.throwIfAny();
     }
     URI tipsUri = uri.getBaseUriBuilder().path("api/v1/tips").build();
     TipOrigin origin = origins.current();

@@ -245,6 +245,35 @@ class TipValidationTest {
     accept(tip);
   }
 
+  /**
+   * Bytes that are not UTF-8 are refused: decoded with a replacement character, the victim's words
+   * were stored changed. The character sent escaped is the sender's own and reads as it is.
+   */
+  @Test
+  void aBodyThatIsNotUtf8IsRefusedNotStoredChanged() {
+    String body = Tips.VALID.replace("\"description\": \"", "\"description\": \"BAD ");
+    byte[] utf8 = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int at = body.indexOf("BAD ");
+    utf8[at] = (byte) 0xff;
+    utf8[at + 1] = (byte) 0xfe;
+    long before = db.queryLong("SELECT count(*) FROM tip");
+    given()
+        .contentType(ContentType.JSON)
+        .header("Accept-Language", "en")
+        .body(utf8)
+        .post("/api/v1/tips")
+        .then()
+        .statusCode(400)
+        .body("errors[0].code", equalTo("body.encoding"));
+    assertThat(db.queryLong("SELECT count(*) FROM tip")).isEqualTo(before);
+    given()
+        .contentType(ContentType.JSON)
+        .body(body.replace("BAD ", "\\ufffd "))
+        .post("/api/v1/tips")
+        .then()
+        .statusCode(202);
+  }
+
   /** A small body cannot make a huge answer: past 100 bad fields, one more counts the rest. */
   @Test
   void anAnswerListsAHundredBadFieldsAndCountsTheRest() {
