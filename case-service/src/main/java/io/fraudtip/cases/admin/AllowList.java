@@ -225,9 +225,10 @@ public class AllowList {
           i.type + " " + i.value + " is listed again: its allow-list entry was removed",
           now);
       fc.updatedAt = now;
-      List<AccountRefV1> accounts = relisted.computeIfAbsent(i.caseId, k -> new ArrayList<>());
       if (i.type == IdentifierType.BANK_ACCOUNT) {
-        accounts.add(new AccountRefV1(i.bankBin, i.accountNumber(), i.layer));
+        relisted
+            .computeIfAbsent(i.caseId, k -> new ArrayList<>())
+            .add(new AccountRefV1(i.bankBin, i.accountNumber(), i.layer));
       }
     }
     relisted.forEach(

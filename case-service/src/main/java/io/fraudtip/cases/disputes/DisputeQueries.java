@@ -104,11 +104,14 @@ public class DisputeQueries {
   }
 
   /**
-   * Whether the caller sees the reasons' case references: only the holder's bank that filed the
-   * dispute, reading it with its token; anyone else reading the receipt (its id is its only key)
-   * sees what a citizen sees.
+   * Whether the caller sees the reasons' case references: the police (as on the watchlist, SPEC
+   * §10) and the holder's bank that filed the dispute, reading with its token; anyone else reading
+   * the receipt (its id is its only key) sees what a citizen sees.
    */
   private boolean seesCases(Dispute d) {
+    if (caller.isPolice()) {
+      return true;
+    }
     return d.bankBin != null && caller.isBank() && d.bankBin.equals(caller.bank().orElse(null));
   }
 

@@ -9,6 +9,8 @@ import io.fraudtip.cases.core.FraudCase;
 import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.freezes.HoldChanges;
 import io.fraudtip.cases.linking.CaseIdentifier;
+import io.fraudtip.cases.linking.Identifiers;
+import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.police.UnitScope;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.trust.Evidence;
@@ -51,6 +53,7 @@ public class Disputes {
   // Field-injected so that this hook stays apart from the constructor other changes touch.
   @Inject HoldChanges holds;
   @Inject Watchlist watchlist;
+  @Inject Identifiers identifiers;
 
   Disputes(
       Caller caller,
@@ -283,16 +286,24 @@ public class Disputes {
       boolean asked = i.reviewRequestedAt != null;
       i.reviewRequestedAt = null;
       if (review.confirm()) {
-        if (i.delistedAt != null && i.type == IdentifierType.BANK_ACCOUNT) {
-          relisted.add(new AccountRefV1(i.bankBin, i.accountNumber(), i.layer));
+        if (i.delistedAt != null
+            && identifiers.isAllowListed(
+                new Candidate(i.type, i.value, i.bankBin, i.foreignNumber, i.layer))) {
+          // Allow-listed since the dispute: it stays off, now for the allow-list, which lists it
+          // again (and alerts its bank) if its entry is removed.
+          i.delistedBy = CaseIdentifier.DELISTED_BY_ALLOW_LIST;
+        } else {
+          if (i.delistedAt != null && i.type == IdentifierType.BANK_ACCOUNT) {
+            relisted.add(new AccountRefV1(i.bankBin, i.accountNumber(), i.layer));
+          }
+          i.delistedAt = null;
         }
-        i.delistedAt = null;
         evidence.policeConfirmed(i.type, i.value, unit, c.id, now);
       } else if (asked) {
         evidence.review(i.type, i.value, EvidenceKind.REVIEW_DISMISSED, unit, c.id, now);
       }
     }
-    if (review.confirm()) {
+    if (!relisted.isEmpty()) {
       // Its bank was told the alerts were retracted when the dispute was upheld: told anew.
       events.publish(
           c,

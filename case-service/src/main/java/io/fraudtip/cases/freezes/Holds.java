@@ -40,8 +40,13 @@ class Holds {
         continue;
       }
       for (TransferV1 t : received.transfers()) {
-        if (t != null && bankBin.equals(t.bankBin()) && accountNumber.equals(t.accountNumber())) {
-          sum += Math.max(0, t.amountVnd());
+        // A transfer of 0 (stored before a transfer's amount was required) says nothing of what
+        // reached the account: unknown, as notification-service's answer bounds read it.
+        if (t != null
+            && t.amountVnd() > 0
+            && bankBin.equals(t.bankBin())
+            && accountNumber.equals(t.accountNumber())) {
+          sum += t.amountVnd();
           known = true;
         }
       }

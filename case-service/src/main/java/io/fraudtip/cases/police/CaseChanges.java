@@ -75,8 +75,12 @@ public class CaseChanges {
     // If-Match's is, but a weak tag of this version is taken for it (clients and proxies add W/).
     String current = Long.toString(c.version);
     boolean matched = false;
+    boolean malformed = false;
     for (String listed : ifMatch.split(",")) {
       String tag = listed.trim();
+      if (tag.isEmpty()) {
+        continue; // an empty list element (RFC 9110 §5.6.1)
+      }
       if (tag.startsWith("W/")) {
         tag = tag.substring(2);
       }
@@ -85,19 +89,21 @@ public class CaseChanges {
       }
       // A tag the case never gave (a quote left open, an empty one) is the caller's mistake, not a
       // version that went stale: answered as such, or the caller reads the case again in vain.
-      if (tag.isEmpty() || tag.indexOf('"') >= 0 || tag.indexOf(' ') >= 0) {
-        throw ProblemException.invalid(
-            List.of(
-                new FieldError(
-                    "If-Match",
-                    "if-match.malformed",
-                    "Not an entity tag: send the ETag the case was read with, e.g. \"3\"")));
-      }
+      malformed |= tag.isEmpty() || tag.indexOf('"') >= 0 || tag.indexOf(' ') >= 0;
       matched |= tag.equals(current);
     }
-    if (!matched) {
-      throw stale();
+    if (matched) {
+      return;
     }
+    if (malformed) {
+      throw ProblemException.invalid(
+          List.of(
+              new FieldError(
+                  "If-Match",
+                  "if-match.malformed",
+                  "Not an entity tag: send the ETag the case was read with, e.g. \"3\"")));
+    }
+    throw stale();
   }
 
   private static ProblemException stale() {

@@ -246,7 +246,7 @@ class HoldsTest {
             + "\",\"accountNumber\":\""
             + h.account()
             + "\"}]}";
-    freezeAgain(h, freeze)
+    change(h.caseId(), "freeze-requests", freeze)
         .statusCode(409)
         .contentType("application/problem+json")
         .body("type", equalTo("hold-running"))
@@ -260,7 +260,7 @@ class HoldsTest {
         .isOne();
 
     change(UNIT, h, "lift", "{\"reason\":\"Chủ tài khoản chứng minh nguồn tiền\"}").statusCode(200);
-    freezeAgain(h, freeze).statusCode(200);
+    change(h.caseId(), "freeze-requests", freeze).statusCode(200);
     assertThat(events(h.caseId(), CaseEventKind.FREEZE_REQUESTED)).isEqualTo(2);
   }
 
@@ -276,22 +276,17 @@ class HoldsTest {
     cases.onTip(UUID.randomUUID(), t);
     UUID caseId = (UUID) caseOf(db, t.tipId()).get("id");
     String entered = TestTips.account();
-    given()
-        .auth()
-        .oauth2(tokens.police(UNIT))
-        .contentType(ContentType.JSON)
-        .header("If-Match", etag(caseId))
-        .body(
+    change(
+            caseId,
+            "identifiers",
             "{\"type\":\"BANK_ACCOUNT\",\"bank\":\"970418\",\"accountNumber\":\""
                 + entered
                 + "\",\"reason\":\"Theo sao kê\"}")
-        .post("/api/v1/cases/" + caseId + "/identifiers")
-        .then()
         .statusCode(200);
-    Held none = new Held(caseId, null, null, null);
 
-    freezeAgain(
-            none,
+    change(
+            caseId,
+            "freeze-requests",
             "{\"accounts\":["
                 + account(TestTips.VCB, paid, 50_000_001L)
                 + ","
@@ -302,8 +297,9 @@ class HoldsTest {
             "errors.field",
             containsInAnyOrder("accounts[0].holdAmountVnd", "accounts[1].holdAmountVnd"))
         .body("errors.code", containsInAnyOrder("amount.exceeds-reached", "amount.required"));
-    freezeAgain(
-            none,
+    change(
+            caseId,
+            "freeze-requests",
             "{\"accounts\":["
                 + account(TestTips.VCB, paid, null)
                 + ","
@@ -330,14 +326,15 @@ class HoldsTest {
         + "}";
   }
 
-  private ValidatableResponse freezeAgain(Held h, String body) {
+  /** The unit's change of the case as last read ({@code freeze-requests}, {@code identifiers}…). */
+  private ValidatableResponse change(UUID caseId, String action, String body) {
     return given()
         .auth()
         .oauth2(tokens.police(UNIT))
         .contentType(ContentType.JSON)
-        .header("If-Match", etag(h.caseId()))
+        .header("If-Match", etag(caseId))
         .body(body)
-        .post("/api/v1/cases/" + h.caseId() + "/freeze-requests")
+        .post("/api/v1/cases/" + caseId + "/" + action)
         .then();
   }
 

@@ -198,6 +198,55 @@ class TrustRulesTest {
   }
 
   /**
+   * A review that confirms an account allow-listed while the review was open does not list it (nor
+   * alert its bank, SPEC §5): it stays off for the allow-list, and the entry's removal lists it
+   * again.
+   */
+  @Test
+  void aReviewDoesNotListAnAccountAllowListedSinceItsDispute() {
+    String account = TestTips.account();
+    Upheld upheld = upheldDisputeOn(account, "g1");
+    // An independent report asks the deciding unit for a review; then the account is allow-listed.
+    cases.onTip(UUID.randomUUID(), tip().paid(account, 1_000_000).from("g3-" + account).build());
+    assertThat(review(upheld.unit(), upheld.caseId())).isNotNull();
+    String value = TestTips.VCB + ":" + account;
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops-allow"))
+        .contentType(ContentType.JSON)
+        .body("{\"type\":\"BANK_ACCOUNT\",\"value\":\"" + value + "\",\"reason\":\"Quỹ từ thiện\"}")
+        .post("/api/v1/admin/allow-list")
+        .then()
+        .statusCode(201);
+
+    police(upheld.unit())
+        .body("{\"confirm\":true}")
+        .post("/api/v1/disputes/" + upheld.disputeId() + "/review")
+        .then()
+        .statusCode(200);
+    assertThat(check(tokens.bank(TestTips.VCB), account).getBoolean("listed")).isFalse();
+    assertThat(relistings(upheld.caseId())).isZero();
+
+    given()
+        .auth()
+        .oauth2(tokens.operator("ops-allow"))
+        .queryParam("type", "BANK_ACCOUNT")
+        .queryParam("value", value)
+        .delete("/api/v1/admin/allow-list")
+        .then()
+        .statusCode(204);
+    assertThat(check(tokens.bank(TestTips.VCB), account).getBoolean("listed")).isTrue();
+    assertThat(relistings(upheld.caseId())).isOne();
+  }
+
+  private long relistings(UUID caseId) {
+    return db.queryLong(
+        "SELECT count(*) FROM outbox_event WHERE record_key = ? AND event_type = ?",
+        caseId.toString(),
+        CaseEventKind.IDENTIFIER_RELISTED.cloudEventType());
+  }
+
+  /**
    * Two independent reports in one batch after an upheld dispute on a confirmed case: the first
    * reopens the case (its event names the tips written by then); the second must be announced too,
    * or its citizen's status and its banks never hear of its case.

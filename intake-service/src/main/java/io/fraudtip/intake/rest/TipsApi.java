@@ -152,7 +152,7 @@ public interface TipsApi {
               schema = @Schema(implementation = Problem.class),
               examples = @ExampleObject(name = "unavailable", value = Examples.UNAVAILABLE)))
   Uni<Response> submit(
-      String body,
+      byte[] body,
       @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey,
       @Context HttpHeaders headers,
       @Context UriInfo uri)

@@ -192,7 +192,10 @@ public class AlertsFromCases {
             ? null
             : new WebhookPayload.Authorisation(
                 a.requestId(), a.unitCode(), a.requestedAt(), a.standingOrder());
-    boolean report = Alert.ACCOUNT_REPORTED.equals(type);
+    // A relisting is no new report: no trust level of a tip, no time one came (the bank reads the
+    // account's standing on the watchlist).
+    boolean report =
+        Alert.ACCOUNT_REPORTED.equals(type) && event.kind() != CaseEventKind.IDENTIFIER_RELISTED;
     for (AccountRefV1 ref : r.refs()) {
       BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
       Counters c = counters.get(account).removeFirst();
@@ -207,7 +210,7 @@ public class AlertsFromCases {
               null,
               Math.max(1, ref.layer()),
               c.sequence(),
-              report ? Integer.valueOf((int) c.reportCount()) : null,
+              Alert.ACCOUNT_REPORTED.equals(type) ? Integer.valueOf((int) c.reportCount()) : null,
               report ? TrustLevel.IDENTIFIED : null,
               null,
               null,

@@ -133,7 +133,9 @@ class AllowListConsumerTest {
         .atMost(Duration.ofSeconds(20))
         .until(() -> db.query(reported, caseId, relisted).size() == 1);
     assertThat(String.valueOf(db.query(reported, caseId, relisted).get(0).get("payload")))
-        .contains("\"reportCount\":0");
+        .contains("\"reportCount\":0")
+        .doesNotContain("\"trust\"")
+        .doesNotContain("\"reportedAt\"");
   }
 
   private UUID change(String account, boolean listed, Instant at) {

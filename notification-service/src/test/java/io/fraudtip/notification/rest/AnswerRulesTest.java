@@ -300,14 +300,7 @@ class AnswerRulesTest {
     Alert a = paidAlert();
     UUID caseId = UUID.randomUUID();
     caseEvent(caseId, a.tipId, CaseEventKind.CLOSED, CaseStatus.CLOSED, Closure.CONFIRMED, null);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                db.queryLong(
-                        "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS NOT NULL",
-                        caseId)
-                    == 1);
+    awaitCaseClosed(caseId, true);
     answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 1000000}")
         .statusCode(409)
         .contentType("application/problem+json")
@@ -319,30 +312,24 @@ class AnswerRulesTest {
 
     // A case closed as confirmed may be reopened by its unit: its alerts take answers again.
     caseEvent(caseId, a.tipId, CaseEventKind.STATUS_CHANGED, CaseStatus.IN_PROGRESS, null, null);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                db.queryLong(
-                        "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS NULL",
-                        caseId)
-                    == 1);
+    awaitCaseClosed(caseId, false);
     answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 1000000}").statusCode(202);
 
     // Closed as confirmed again: the money the bank holds goes back to the victim, and the bank
     // says so then; nothing else is taken.
     caseEvent(caseId, a.tipId, CaseEventKind.CLOSED, CaseStatus.CLOSED, Closure.CONFIRMED, null);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () ->
-                db.queryLong(
-                        "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS NOT NULL",
-                        caseId)
-                    == 1);
+    awaitCaseClosed(caseId, true);
     answer(a, "{\"outcome\": \"FROZEN\", \"frozenAmountVnd\": 900000}").statusCode(409);
     answer(a, "{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 1000001}").statusCode(400);
     answer(a, "{\"outcome\": \"RESTORED\", \"restoredAmountVnd\": 1000000}").statusCode(202);
+  }
+
+  /** Waits until this service holds the case as closed, or as open again. */
+  private void awaitCaseClosed(UUID caseId, boolean closed) {
+    String sql =
+        "SELECT count(*) FROM case_state WHERE case_id = ? AND closed_at IS "
+            + (closed ? "NOT NULL" : "NULL");
+    await().atMost(Duration.ofSeconds(20)).until(() -> db.queryLong(sql, caseId) == 1);
   }
 
   /**

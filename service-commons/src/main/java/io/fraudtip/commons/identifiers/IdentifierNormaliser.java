@@ -68,8 +68,11 @@ public class IdentifierNormaliser {
   public List<IdentifierV1> site(String typed) {
     UrlNormaliser.Site site = urls.normalise(typed);
     boolean shared = UrlNormaliser.isSharedPlatform(site.domain());
-    if (shared && (site.url() == null || isHomePage(site.url()))) {
-      // A shared platform named alone (facebook.com, https://www.facebook.com/): no one's.
+    if (shared
+        && (site.url() == null
+            || isHomePage(site.url()) && isPlatformsOwnHost(host(site.url()), site.domain()))) {
+      // A shared platform named alone (facebook.com, https://www.facebook.com/): no one's. A
+      // site a user has on a sub-domain of one (https://vay-nhanh.mystrikingly.com/) is its page.
       throw new InvalidValue("url.shared-platform");
     }
     List<IdentifierV1> forms = new ArrayList<>(2);
@@ -81,6 +84,11 @@ public class IdentifierNormaliser {
       forms.add(new IdentifierV1(IdentifierType.DOMAIN, site.domain(), null, null, false));
     }
     return forms;
+  }
+
+  /** Whether the host is the platform's own: its domain, or its www. or m. (mobile) host. */
+  private static boolean isPlatformsOwnHost(String host, String domain) {
+    return host.equals(domain) || host.equals("www." + domain) || host.equals("m." + domain);
   }
 
   /** Whether a normalised URL is a host's home page: no path but "/", no query. */

@@ -126,13 +126,14 @@ public class CleanText implements ObjectMapperCustomizer {
    * of three zero-width spaces was accepted). A visible first character ends the loop at once.
    */
   static boolean invisible(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i); // by code point: tag characters (U+E0020…) are pairs of chars
       if (!Character.isWhitespace(c)
           && !Character.isSpaceChar(c)
           && Character.getType(c) != Character.FORMAT) {
         return false;
       }
+      i += Character.charCount(c);
     }
     return true;
   }

@@ -95,10 +95,15 @@ class IdentifierNormaliserTest {
           "https://github.com/someone/fake-wallet",
           "https://telegra.ph/Dau-tu-vang-11-28",
           "https://lua-dao.wordpress.com/nap-tien",
-          "https://medium.com/@someone/x"
+          "https://medium.com/@someone/x",
+          // A site a user has on a sub-domain of one, named by its home page: that page.
+          "https://vay-nhanh.mystrikingly.com/",
+          "https://lua-dao.wordpress.com/"
         }) {
       assertThat(ids.site(page)).as(page).containsExactly(id(IdentifierType.URL, page));
     }
+    assertThatThrownBy(() -> ids.site("https://m.facebook.com/"))
+        .hasMessageContaining("url.shared-platform");
     assertThat(UrlNormaliser.isSharedPlatform(null)).isFalse();
   }
 

@@ -46,7 +46,13 @@ class CleanTextTest {
   /** Text that shows nothing says nothing: read as empty, so that a required field is blank. */
   @Test
   void textOfOnlyInvisibleCharactersIsEmpty() throws Exception {
-    for (String nothing : List.of("\\u200b\\u200b", "\\u2060 \\ufeff", "\\u3000", " \\u00a0")) {
+    for (String nothing :
+        List.of(
+            "\\u200b\\u200b",
+            "\\u2060 \\ufeff",
+            "\\u3000",
+            " \\u00a0",
+            "\\udb40\\udc20\\udb40\\udc41")) {
       assertThat(mapper.readValue("{\"text\": \"" + nothing + "\"}", Note.class).text())
           .as(nothing)
           .isEmpty();
