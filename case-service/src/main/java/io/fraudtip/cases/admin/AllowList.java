@@ -210,7 +210,7 @@ public class AllowList {
       if (i.delistedAt == null
           || !CaseIdentifier.DELISTED_BY_ALLOW_LIST.equals(i.delistedBy)
           || i.retiredAt != null
-          || identifiers.isAllowListed(candidate(i))) {
+          || identifiers.isAllowListed(i.candidate())) {
         continue;
       }
       i.delistedAt = null;
@@ -257,16 +257,12 @@ public class AllowList {
               IdentifierType.URL,
               "%" + value + "%");
       for (CaseIdentifier i : near) {
-        if (Identifiers.coveredBy(candidate(i), type, value)) {
+        if (Identifiers.coveredBy(i.candidate(), type, value)) {
           rows.add(i);
         }
       }
     }
     return rows;
-  }
-
-  private static Candidate candidate(CaseIdentifier i) {
-    return new Candidate(i.type, i.value, i.bankBin, i.foreignNumber, i.layer);
   }
 
   /** Delists the case identifiers the new entry covers, one event per case. */

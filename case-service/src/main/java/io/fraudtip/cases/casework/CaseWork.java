@@ -99,7 +99,7 @@ class CaseWork {
           List<Candidate> held =
               CaseIdentifier.<CaseIdentifier>list("caseId in ?1 and retiredAt is null", caseIds)
                   .stream()
-                  .map(i -> new Candidate(i.type, i.value, i.bankBin, i.foreignNumber, i.layer))
+                  .map(CaseIdentifier::candidate)
                   .toList();
           identifiers.lock(held);
           return held;

@@ -10,7 +10,6 @@ import io.fraudtip.cases.core.TimelineKind;
 import io.fraudtip.cases.freezes.HoldChanges;
 import io.fraudtip.cases.linking.CaseIdentifier;
 import io.fraudtip.cases.linking.Identifiers;
-import io.fraudtip.cases.linking.Identifiers.Candidate;
 import io.fraudtip.cases.police.UnitScope;
 import io.fraudtip.cases.routing.PoliceUnit;
 import io.fraudtip.cases.trust.Evidence;
@@ -286,9 +285,7 @@ public class Disputes {
       boolean asked = i.reviewRequestedAt != null;
       i.reviewRequestedAt = null;
       if (review.confirm()) {
-        if (i.delistedAt != null
-            && identifiers.isAllowListed(
-                new Candidate(i.type, i.value, i.bankBin, i.foreignNumber, i.layer))) {
+        if (i.delistedAt != null && identifiers.isAllowListed(i.candidate())) {
           // Allow-listed since the dispute: it stays off, now for the allow-list, which lists it
           // again (and alerts its bank) if its entry is removed.
           i.delistedBy = CaseIdentifier.DELISTED_BY_ALLOW_LIST;

@@ -112,6 +112,11 @@ public class CaseIdentifier extends PanacheEntityBase {
     return find("type = ?1 and value = ?2 and retiredAt is null", type, value).firstResult();
   }
 
+  /** This identifier as the linking reads one (locks, the allow-list). */
+  public Identifiers.Candidate candidate() {
+    return new Identifiers.Candidate(type, value, bankBin, foreignNumber, layer);
+  }
+
   /** The account number of a bank account identifier. */
   public String accountNumber() {
     return BankAccount.accountNumberOf(value);

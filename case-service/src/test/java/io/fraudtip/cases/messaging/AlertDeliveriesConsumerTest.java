@@ -259,16 +259,39 @@ class AlertDeliveriesConsumerTest {
         .endsWith(",3,120,168,180,2,900,1140,1200");
   }
 
+  /** Deliveries on one key: one partition, read in order (and polled together). */
+  private void produceOnKey(String key, AlertDeliveredV1... deliveries) {
+    kafka
+        .produceStrings()
+        .fromRecords(
+            java.util.Arrays.stream(deliveries)
+                .map(
+                    d ->
+                        CloudEventRecords.of(
+                            Topics.ALERT_DELIVERIES_V1,
+                            key,
+                            d.eventId(),
+                            CloudEvents.TYPE_ALERT_DELIVERED,
+                            Json.write(d)))
+                .toList())
+        .awaitCompletion(Duration.ofSeconds(10));
+  }
+
+  /** The first record of the key on alert-deliveries.v1's dead-letter topic. */
+  private org.apache.kafka.clients.consumer.ConsumerRecord<String, String> firstDead(
+      String key, int seconds) {
+    return CloudEventRecords.awaitFirst(
+        kafka,
+        Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
+        r -> key.equals(r.key()),
+        Duration.ofSeconds(seconds));
+  }
+
   @Test
   void aDeliveryForNoKnownCaseGoesToTheDeadLetterTopic() {
     AlertDeliveredV1 orphan = orphan();
     deliver(orphan);
-    var dead =
-        CloudEventRecords.awaitFirst(
-            kafka,
-            Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
-            r -> orphan.alertId().toString().equals(r.key()),
-            Duration.ofSeconds(30));
+    var dead = firstDead(orphan.alertId().toString(), 30);
     assertThat(CloudEventRecords.header(dead, "dead-letter-reason")).contains("no case");
   }
 
@@ -294,12 +317,7 @@ class AlertDeliveriesConsumerTest {
                 CloudEvents.TYPE_ALERT_DELIVERED,
                 "{sentinel, not json"))
         .awaitCompletion(Duration.ofSeconds(10));
-    var firstDead =
-        CloudEventRecords.awaitFirst(
-            kafka,
-            Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
-            r -> key.equals(r.key()),
-            Duration.ofSeconds(30));
+    var firstDead = firstDead(key, 30);
     assertThat(firstDead.value()).startsWith("{sentinel");
     assertThat(rows("SELECT count(*) FROM processed_event WHERE event_id = ?", d.eventId()))
         .isZero();
@@ -329,28 +347,8 @@ class AlertDeliveriesConsumerTest {
             now.minusSeconds(1),
             now,
             1);
-    kafka
-        .produceStrings()
-        .fromRecords(
-            CloudEventRecords.of(
-                Topics.ALERT_DELIVERIES_V1,
-                key,
-                notice.eventId(),
-                CloudEvents.TYPE_ALERT_DELIVERED,
-                Json.write(notice)),
-            CloudEventRecords.of(
-                Topics.ALERT_DELIVERIES_V1,
-                key,
-                sentinel.eventId(),
-                CloudEvents.TYPE_ALERT_DELIVERED,
-                Json.write(sentinel)))
-        .awaitCompletion(Duration.ofSeconds(10));
-    var firstDead =
-        CloudEventRecords.awaitFirst(
-            kafka,
-            Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
-            r -> key.equals(r.key()),
-            Duration.ofSeconds(60));
+    produceOnKey(key, notice, sentinel);
+    var firstDead = firstDead(key, 60);
     assertThat(firstDead.value()).contains(sentinel.alertId().toString());
     assertThat(rows("SELECT count(*) FROM alert_delivery WHERE alert_id = ?", alertId)).isZero();
   }
@@ -366,27 +364,9 @@ class AlertDeliveriesConsumerTest {
     // One key: one partition, polled together; the poison one fails the batch's transaction only
     // (it reads well), so the batch is taken again one record at a time.
     String key = "batch-" + UUID.randomUUID();
-    kafka
-        .produceStrings()
-        .fromRecords(
-            List.of(first, poison, second).stream()
-                .map(
-                    d ->
-                        CloudEventRecords.of(
-                            Topics.ALERT_DELIVERIES_V1,
-                            key,
-                            d.eventId(),
-                            CloudEvents.TYPE_ALERT_DELIVERED,
-                            Json.write(d)))
-                .toList())
-        .awaitCompletion(Duration.ofSeconds(10));
+    produceOnKey(key, first, poison, second);
 
-    var dead =
-        CloudEventRecords.awaitFirst(
-            kafka,
-            Topics.deadLetter(Topics.ALERT_DELIVERIES_V1, "case-service"),
-            r -> key.equals(r.key()),
-            Duration.ofSeconds(60));
+    var dead = firstDead(key, 60);
     assertThat(dead.value()).contains(poison.alertId().toString());
     await()
         .atMost(Duration.ofSeconds(30))

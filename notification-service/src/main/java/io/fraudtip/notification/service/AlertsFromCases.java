@@ -122,9 +122,7 @@ public class AlertsFromCases {
                         namings.add(
                             new AccountCounters.Naming(
                                 new BankAccount(ref.bankBin(), ref.accountNumber()),
-                                Alert.ACCOUNT_REPORTED.equals(r.type())
-                                    && r.event().event().kind()
-                                        != CaseEventKind.IDENTIFIER_RELISTED))));
+                                r.newReport()))));
     Map<BankAccount, Deque<Counters>> counters = accounts.count(namings);
     Alerts.Batch batch =
         alerts.batch(namings.stream().map(n -> n.account().bankBin()).distinct().toList());
@@ -133,7 +131,17 @@ public class AlertsFromCases {
   }
 
   /** A case event banks are told about, and the accounts its alerts name. */
-  private record Raised(CaseEventEffects.CaseEvent event, String type, List<AccountRefV1> refs) {}
+  private record Raised(CaseEventEffects.CaseEvent event, String type, List<AccountRefV1> refs) {
+    /** An account listed again after a retraction (told anew, no new report of it). */
+    boolean relisting() {
+      return event.event().kind() == CaseEventKind.IDENTIFIER_RELISTED;
+    }
+
+    /** One more report of its accounts: a unit's entry, as a tip's would be. */
+    boolean newReport() {
+      return Alert.ACCOUNT_REPORTED.equals(type) && !relisting();
+    }
+  }
 
   /**
    * The advisories without the accounts on the operators' allow-list ({@link AllowListedAccounts}),
@@ -173,8 +181,7 @@ public class AlertsFromCases {
   }
 
   private static boolean allowListApplies(Raised r) {
-    return ADVISORIES.contains(r.type())
-        && r.event().event().kind() != CaseEventKind.IDENTIFIER_RELISTED;
+    return ADVISORIES.contains(r.type()) && !r.relisting();
   }
 
   private void raise(Raised r, Map<BankAccount, Deque<Counters>> counters, Alerts.Batch batch) {
@@ -194,8 +201,7 @@ public class AlertsFromCases {
                 a.requestId(), a.unitCode(), a.requestedAt(), a.standingOrder());
     // A relisting is no new report: no trust level of a tip, no time one came (the bank reads the
     // account's standing on the watchlist).
-    boolean report =
-        Alert.ACCOUNT_REPORTED.equals(type) && event.kind() != CaseEventKind.IDENTIFIER_RELISTED;
+    boolean report = r.newReport();
     for (AccountRefV1 ref : r.refs()) {
       BankAccount account = new BankAccount(ref.bankBin(), ref.accountNumber());
       Counters c = counters.get(account).removeFirst();

@@ -109,10 +109,7 @@ public class DeliveryLog {
       throw ProblemException.conflict(
           "endpoint-removed", "The endpoint was removed: its deliveries are not sent again");
     }
-    if (!endpoint.active) {
-      throw ProblemException.conflict(
-          "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
-    }
+    requireActive(endpoint);
     Instant now = Instant.now();
     if (claims.inFlight(d, now)) {
       d.attempts = 0;
@@ -121,6 +118,14 @@ public class DeliveryLog {
     restart(d, now);
     wakeUp.wakeAfterCommit();
     return view(d);
+  }
+
+  /** Refuses (409) a replay to a disabled endpoint: it would wait unsent until enabled. */
+  private static void requireActive(BankEndpoint endpoint) {
+    if (!endpoint.active) {
+      throw ProblemException.conflict(
+          "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
+    }
   }
 
   /** Sends again every delivery (of the bank, or of one endpoint) that failed since a time. */
@@ -132,10 +137,7 @@ public class DeliveryLog {
               .orElseThrow(() -> ProblemException.notFound("Endpoint"));
       // As for one delivery: a replay to a disabled endpoint would wait unsent, and 0 replayed
       // read as nothing failed.
-      if (!endpoint.active) {
-        throw ProblemException.conflict(
-            "endpoint-disabled", "The endpoint is disabled; enable it before replaying");
-      }
+      requireActive(endpoint);
     }
     int count =
         em.createNativeQuery(
